@@ -1,0 +1,105 @@
+package org.optline.platform;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.optline.platform.apikeys.Secrets;
+import org.optline.platform.clients.ClientStore;
+import org.springframework.stereotype.Service;
+
+/** Clients (tenants): created by operators with a first admin and key, listed, and moved between standings. */
+@Service
+public class Clients {
+
+    private final ClientStore store;
+    private final Users users;
+    private final ApiKeys apiKeys;
+    private final TenantScope scope;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Clients(ClientStore store, Users users, ApiKeys apiKeys, TenantScope scope, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.users = users;
+        this.apiKeys = apiKeys;
+        this.scope = scope;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a client, its first admin login and admin API key, all or nothing. */
+    public CreatedClient create(Actor operator, NewClient request) {
+        operator.requireOperator();
+        String name = required("name", request.name(), 200);
+        String postalAddress = required("postalAddress", request.postalAddress(), 1000);
+        boolean generated = request.adminPassword() == null || request.adminPassword().isBlank();
+        String password = generated ? Secrets.newPassword() : request.adminPassword();
+        return scope.asPlatform(() -> {
+            var now = Times.now(clock);
+            var client = new Client(UUID.randomUUID(), name, postalAddress, ClientStatus.ACTIVE, now, now);
+            store.insert(client);
+            audit.record(operator, client.id(), "client.created", "client:" + client.id(), name);
+            User admin = users.createFirstAdmin(operator, client.id(), request.adminEmail(), password);
+            CreatedApiKey key = apiKeys.createFirstAdminKey(operator, client.id());
+            return new CreatedClient(client, admin, generated ? password : null, key);
+        });
+    }
+
+    public Client get(Actor operator, UUID id) {
+        operator.requireOperator();
+        return scope.asPlatform(() -> store.find(id)).orElseThrow(() -> new NotFoundException("No client " + id));
+    }
+
+    /** The client the actor belongs to (for the client area's header). */
+    public Client own(Actor actor) {
+        if (actor.clientId() == null) {
+            throw new NotFoundException("Operators belong to no client");
+        }
+        return scope.inClient(actor.clientId(), () -> store.find(actor.clientId()))
+                .orElseThrow(() -> new NotFoundException("No client " + actor.clientId()));
+    }
+
+    public Page<Client> page(Actor operator, String cursor, Integer limit) {
+        operator.requireOperator();
+        int size = Cursor.limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        List<Client> rows = scope.asPlatform(() -> store.page(after, size + 1));
+        if (rows.size() <= size) {
+            return new Page<>(rows, null);
+        }
+        List<Client> items = new ArrayList<>(rows.subList(0, size));
+        Client last = items.get(items.size() - 1);
+        return new Page<>(items, new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    /** Moves a client to another standing, if its current standing allows it. */
+    public Client changeStatus(Actor operator, UUID id, ClientStatus next, String reason) {
+        operator.requireOperator();
+        return scope.asPlatform(() -> {
+            Client client = store.find(id).orElseThrow(() -> new NotFoundException("No client " + id));
+            if (client.status() == next) {
+                return client;
+            }
+            if (!client.status().canMoveTo(next)) {
+                throw new ConflictException("A " + client.status().wireName() + " client cannot become " + next.wireName());
+            }
+            if (!store.moveStatus(id, client.status(), next, Times.now(clock))) {
+                throw new ConflictException("The client's status changed meanwhile; reload and try again");
+            }
+            audit.record(operator, id, "client." + next.wireName(), "client:" + id, reason);
+            return store.find(id).orElseThrow();
+        });
+    }
+
+    private static String required(String field, String value, int max) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            throw ValidationException.of(field, "is required");
+        }
+        if (v.length() > max) {
+            throw ValidationException.of(field, "must be at most " + max + " characters");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,102 @@
+package org.optline.platform;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.optline.platform.users.PasswordPolicy;
+import org.optline.platform.users.UserStore;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** People who log in: created, listed and disabled within the acting client (or among operators). */
+@Service
+public class Users {
+
+    private final UserStore store;
+    private final TenantScope scope;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Users(UserStore store, TenantScope scope, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.scope = scope;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a user in the actor's own client; operators create operators. */
+    public User create(Actor actor, NewUser request) {
+        actor.requireAdmin();
+        Role role = request.role() == null ? Role.MARKETER : request.role();
+        if (actor.isOperator() != (role == Role.OPERATOR)) {
+            throw ValidationException.of("role", actor.isOperator()
+                    ? "must be operator for users created by an operator"
+                    : "must be client_admin, marketer or analyst");
+        }
+        return scope.as(actor, () -> insert(actor, actor.clientId(), request.email(), request.password(), role));
+    }
+
+    /** Creates a client's first admin; used while the operator creates the client. */
+    User createFirstAdmin(Actor operator, UUID clientId, String email, String password) {
+        return insert(operator, clientId, email, password, Role.CLIENT_ADMIN);
+    }
+
+    private User insert(Actor actor, UUID clientId, String rawEmail, String password, Role role) {
+        String email = Emails.normalizeLogin("email", rawEmail);
+        PasswordPolicy.problem(password, email).ifPresent(p -> {
+            throw ValidationException.of("password", p);
+        });
+        if (store.emailTaken(email)) {
+            throw new ConflictException("This email address already has a login");
+        }
+        UUID id = UUID.randomUUID();
+        var now = Times.now(clock);
+        store.insert(id, clientId, email, passwords.encode(password), role, now);
+        audit.record(actor, clientId, "user.created", "user:" + id, "role=" + role.wireName());
+        return store.find(clientId, id).orElseThrow();
+    }
+
+    public List<User> list(Actor actor) {
+        return scope.as(actor, () -> store.list(actor.clientId()));
+    }
+
+    public User get(Actor actor, UUID id) {
+        return scope.as(actor, () -> store.find(actor.clientId(), id))
+                .orElseThrow(() -> new NotFoundException("No user " + id));
+    }
+
+    /** Disables (or re-enables) a login; users are never deleted so the audit log keeps its meaning. */
+    public User setEnabled(Actor actor, UUID id, boolean enabled) {
+        actor.requireAdmin();
+        return scope.as(actor, () -> {
+            User user = store.find(actor.clientId(), id).orElseThrow(() -> new NotFoundException("No user " + id));
+            if (user.id().equals(actor.id()) && !enabled) {
+                throw new ConflictException("You cannot disable your own login");
+            }
+            store.setEnabled(actor.clientId(), id, enabled);
+            audit.record(actor, actor.clientId(), enabled ? "user.enabled" : "user.disabled", "user:" + id, null);
+            return store.find(actor.clientId(), id).orElseThrow();
+        });
+    }
+
+    /** Changes the actor's own password after checking the current one. */
+    public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
+        if (actor.kind() != Actor.Kind.USER) {
+            throw new ForbiddenException("Only a logged-in user can change their password");
+        }
+        scope.as(actor, () -> {
+            String hash = store.passwordHash(actor.id()).orElseThrow(() -> new NotFoundException("No such user"));
+            if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+                throw ValidationException.of("currentPassword", "is not your current password");
+            }
+            PasswordPolicy.problem(newPassword, actor.label()).ifPresent(p -> {
+                throw ValidationException.of("newPassword", p);
+            });
+            store.setPassword(actor.id(), passwords.encode(newPassword));
+            audit.record(actor, actor.clientId(), "user.password_changed", "user:" + actor.id(), null);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package org.optline.platform.clients;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.optline.platform.Client;
+import org.optline.platform.ClientStatus;
+import org.optline.platform.Cursor;
+import org.optline.platform.NamedSql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the clients table. Callers run it inside a {@code TenantScope}. */
+@Repository
+public class ClientStore {
+
+    private final JdbcClient jdbc;
+    private final String insert;
+    private final String find;
+    private final String firstPage;
+    private final String nextPage;
+    private final String moveStatus;
+
+    public ClientStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        NamedSql sql = NamedSql.forClass(ClientStore.class);
+        this.insert = sql.get("insert");
+        this.find = sql.get("find");
+        this.firstPage = sql.get("first-page");
+        this.nextPage = sql.get("next-page");
+        this.moveStatus = sql.get("move-status");
+    }
+
+    public void insert(Client client) {
+        jdbc.sql(insert)
+                .param("id", client.id())
+                .param("name", client.name())
+                .param("postalAddress", client.postalAddress())
+                .param("status", client.status().wireName())
+                .param("createdAt", client.createdAt())
+                .update();
+    }
+
+    public Optional<Client> find(UUID id) {
+        return jdbc.sql(find).param("id", id).query(ClientStore::map).optional();
+    }
+
+    public List<Client> page(Cursor after, int limit) {
+        if (after == null) {
+            return jdbc.sql(firstPage).param("limit", limit).query(ClientStore::map).list();
+        }
+        return jdbc.sql(nextPage)
+                .param("createdAt", after.createdAt())
+                .param("id", after.id())
+                .param("limit", limit)
+                .query(ClientStore::map).list();
+    }
+
+    /** Moves the status only if it is still {@code expected}; answers whether it moved. */
+    public boolean moveStatus(UUID id, ClientStatus expected, ClientStatus next, OffsetDateTime at) {
+        return jdbc.sql(moveStatus)
+                .param("id", id)
+                .param("expected", expected.wireName())
+                .param("next", next.wireName())
+                .param("at", at)
+                .update() == 1;
+    }
+
+    private static Client map(ResultSet rs, int row) throws SQLException {
+        return new Client(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("postal_address"),
+                ClientStatus.fromWire(rs.getString("status")),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

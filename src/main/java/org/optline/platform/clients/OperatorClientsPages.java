@@ -1,0 +1,91 @@
+package org.optline.platform.clients;
+
+import java.util.UUID;
+import org.optline.platform.Actor;
+import org.optline.platform.ClientStatus;
+import org.optline.platform.Clients;
+import org.optline.platform.ConflictException;
+import org.optline.platform.NewClient;
+import org.optline.platform.ValidationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The operator's clients pages: list, create (showing the new admin's secrets once), view, suspend and reinstate. */
+@Controller
+@RequestMapping("/operator/clients")
+class OperatorClientsPages {
+
+    private final Clients clients;
+
+    OperatorClientsPages(Clients clients) {
+        this.clients = clients;
+    }
+
+    @GetMapping
+    String list(Actor actor, @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("page", clients.page(actor, cursor, 50));
+        return "platform/operator-clients";
+    }
+
+    @GetMapping("/new")
+    String initCreate(Model model) {
+        model.addAttribute("form", new NewClient("", "", "", ""));
+        return "platform/operator-client-new";
+    }
+
+    @PostMapping
+    String processCreate(Actor actor, NewClient form, Model model) {
+        try {
+            model.addAttribute("created", clients.create(actor, form));
+            // Rendered directly rather than redirected: the secrets must not survive this response.
+            return "platform/operator-client-created";
+        } catch (ValidationException | ConflictException e) {
+            model.addAttribute("form", new NewClient(form.name(), form.postalAddress(), form.adminEmail(), ""));
+            model.addAttribute("error", message(e));
+            return "platform/operator-client-new";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("client", clients.get(actor, id));
+        return "platform/operator-client";
+    }
+
+    @PostMapping("/{id}/status")
+    String processStatus(Actor actor, @PathVariable UUID id, @RequestParam String status,
+                         @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        ClientStatus next = "active".equals(status) ? ClientStatus.ACTIVE : ClientStatus.SUSPENDED;
+        try {
+            clients.changeStatus(actor, id, next, reason);
+            redirect.addFlashAttribute("notice", "The client is now " + next.wireName() + ".");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/operator/clients/" + id;
+    }
+
+    private static String message(RuntimeException e) {
+        if (e instanceof ValidationException v && !v.errors().isEmpty()) {
+            var first = v.errors().get(0);
+            return label(first.field()) + " " + first.message() + ".";
+        }
+        return e.getMessage();
+    }
+
+    private static String label(String field) {
+        return switch (field) {
+            case "postalAddress" -> "Postal address";
+            case "adminEmail", "email" -> "Admin email";
+            case "password" -> "Admin password";
+            case "name" -> "Name";
+            default -> field;
+        };
+    }
+}

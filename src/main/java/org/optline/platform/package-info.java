@@ -1,0 +1,7 @@
+/**
+ * The platform module: clients (tenants), users, roles, API keys, login, the tenant scope every
+ * other module runs its SQL in, the audit log and the UI shell. Its top package is its public face;
+ * the sub-packages are internal.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+package org.optline.platform;

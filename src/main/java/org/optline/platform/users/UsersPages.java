@@ -1,0 +1,79 @@
+package org.optline.platform.users;
+
+import java.util.UUID;
+import org.optline.platform.Actor;
+import org.optline.platform.ConflictException;
+import org.optline.platform.NewUser;
+import org.optline.platform.Role;
+import org.optline.platform.Users;
+import org.optline.platform.ValidationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Users page for client admins (and operators, for operators), and everyone's own password page. */
+@Controller
+class UsersPages {
+
+    private final Users users;
+
+    UsersPages(Users users) {
+        this.users = users;
+    }
+
+    @GetMapping("/settings/users")
+    String list(Actor actor, Model model) {
+        actor.requireAdmin();
+        model.addAttribute("users", users.list(actor));
+        model.addAttribute("roles", actor.isOperator() ? new Role[] {Role.OPERATOR}
+                : new Role[] {Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST});
+        return "platform/users";
+    }
+
+    @PostMapping("/settings/users")
+    String processCreate(Actor actor, @RequestParam String email, @RequestParam String password,
+                         @RequestParam String role, RedirectAttributes redirect) {
+        try {
+            users.create(actor, new NewUser(email, password, Role.fromWire(role)));
+            redirect.addFlashAttribute("notice", "Created " + email.trim() + ".");
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("error", e.errors().get(0).field() + " " + e.errors().get(0).message() + ".");
+            redirect.addFlashAttribute("email", email);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/settings/users";
+    }
+
+    @PostMapping("/settings/users/{id}/enabled")
+    String processEnabled(Actor actor, @PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        try {
+            users.setEnabled(actor, id, enabled);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/settings/users";
+    }
+
+    @GetMapping("/account/password")
+    String initPassword() {
+        return "platform/password";
+    }
+
+    @PostMapping("/account/password")
+    String processPassword(Actor actor, @RequestParam String currentPassword, @RequestParam String newPassword,
+                           Model model) {
+        try {
+            users.changeOwnPassword(actor, currentPassword, newPassword);
+            model.addAttribute("notice", "Your password was changed.");
+        } catch (ValidationException e) {
+            String field = e.errors().get(0).field().equals("currentPassword") ? "Current password" : "New password";
+            model.addAttribute("error", field + " " + e.errors().get(0).message() + ".");
+        }
+        return "platform/password";
+    }
+}

@@ -1,0 +1,52 @@
+package org.optline.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.optline.platform.ForbiddenException;
+import org.optline.platform.NotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Errors that no API controller handled: unknown paths and methods (no handler at all) and domain
+ * errors from UI pages. Under {@code /api/} they become problem JSON; elsewhere the container's
+ * error page renders them as HTML.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class FallbackErrors {
+
+    @ExceptionHandler({NoResourceFoundException.class, NotFoundException.class})
+    ResponseEntity<ProblemDetail> notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, HttpStatus.NOT_FOUND, "Not found", "The requested object does not exist.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+                request.getMethod() + " is not supported here.");
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(HttpServletRequest request, HttpServletResponse response, ForbiddenException e)
+            throws IOException {
+        return respond(request, response, HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpServletRequest request, HttpServletResponse response,
+                                                         HttpStatus status, String title, String detail) throws IOException {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return ApiProblems.problem(status, title, detail);
+        }
+        response.sendError(status.value());
+        return null;
+    }
+}

@@ -1,0 +1,90 @@
+package org.optline.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.optline.platform.Actor;
+import org.optline.platform.NavigationItem;
+import org.optline.platform.NavigationItem.Area;
+import org.optline.platform.Role;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Collects the {@link NavigationItem} beans of all modules and hands the pages the ones the
+ * current user may see, plus who they are, for the layout's header.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class Navigation {
+
+    private final ObjectProvider<NavigationItem> items;
+
+    Navigation(ObjectProvider<NavigationItem> items) {
+        this.items = items;
+    }
+
+    @ModelAttribute("nav")
+    List<NavigationItem> nav(HttpServletRequest request) {
+        Actor actor = ActorArgumentResolver.currentOrNull(request);
+        if (actor == null) {
+            return List.of();
+        }
+        Area area = actor.isOperator() ? Area.OPERATOR : Area.CLIENT;
+        return items.orderedStream()
+                .filter(i -> i.area() == area && i.visibleTo(actor.role()))
+                .sorted(Comparator.comparingInt(NavigationItem::order))
+                .toList();
+    }
+
+    @ModelAttribute("me")
+    Actor me(HttpServletRequest request) {
+        return ActorArgumentResolver.currentOrNull(request);
+    }
+
+    /** The platform's own entries; other modules declare theirs the same way. */
+    @Configuration
+    static class PlatformEntries {
+        private static final Set<Role> CLIENT_ROLES = Set.of(Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST);
+        private static final Set<Role> ADMINS = Set.of(Role.CLIENT_ADMIN, Role.OPERATOR);
+
+        @Bean
+        NavigationItem dashboardNav() {
+            return new NavigationItem(Area.CLIENT, "Dashboard", "/", 0, CLIENT_ROLES);
+        }
+
+        @Bean
+        NavigationItem usersNav() {
+            return new NavigationItem(Area.CLIENT, "Users", "/settings/users", 900, Set.of(Role.CLIENT_ADMIN));
+        }
+
+        @Bean
+        NavigationItem apiKeysNav() {
+            return new NavigationItem(Area.CLIENT, "API keys", "/settings/api-keys", 910, Set.of(Role.CLIENT_ADMIN));
+        }
+
+        @Bean
+        NavigationItem operatorClientsNav() {
+            return new NavigationItem(Area.OPERATOR, "Clients", "/operator/clients", 0, Set.of(Role.OPERATOR));
+        }
+
+        @Bean
+        NavigationItem operatorAuditNav() {
+            return new NavigationItem(Area.OPERATOR, "Audit log", "/operator/audit", 800, Set.of(Role.OPERATOR));
+        }
+
+        @Bean
+        NavigationItem operatorUsersNav() {
+            return new NavigationItem(Area.OPERATOR, "Operators", "/settings/users", 900, ADMINS);
+        }
+
+        @Bean
+        NavigationItem operatorKeysNav() {
+            return new NavigationItem(Area.OPERATOR, "API keys", "/settings/api-keys", 910, ADMINS);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+-- name: insert
+insert into clients (id, name, postal_address, status, created_at, updated_at)
+values (:id, :name, :postalAddress, :status, :createdAt, :createdAt)
+
+-- name: find
+select id, name, postal_address, status, created_at, updated_at from clients where id = :id
+
+-- name: first-page
+-- Newest first; (created_at, id) is the keyset so pages stay stable while clients are added.
+select id, name, postal_address, status, created_at, updated_at
+from clients
+order by created_at desc, id desc
+limit :limit
+
+-- name: next-page
+select id, name, postal_address, status, created_at, updated_at
+from clients
+where (created_at, id) < (:createdAt, :id)
+order by created_at desc, id desc
+limit :limit
+
+-- name: move-status
+-- Guarded by the expected status so two concurrent standing changes cannot both win.
+update clients set status = :next, updated_at = :at where id = :id and status = :expected
