@@ -1,0 +1,107 @@
+package org.optline.test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Fresh PostgreSQL databases for tests. {@code OPTLINE_TEST_PG_URL} names a superuser connection
+ * (e.g. {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}); with it this class creates
+ * the plain login role {@code optline_app} and a new database owned by it for each Spring context,
+ * so the application runs exactly as in production: as a role that row-level security binds.
+ */
+public final class PostgresDatabases {
+
+    public static final String ENV = "OPTLINE_TEST_PG_URL";
+    public static final String APP_ROLE = "optline_app";
+    private static final Pattern URL = Pattern.compile("jdbc:postgresql://([^/]+)/([^?]*)(\\?.*)?");
+    private static final AtomicBoolean CLEANED = new AtomicBoolean();
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+    private PostgresDatabases() {}
+
+    public static String adminUrl() {
+        String url = System.getenv(ENV);
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    /** Opens a superuser connection, for tests that must look past the application role. */
+    public static Connection admin() throws SQLException {
+        return DriverManager.getConnection(adminUrl());
+    }
+
+    /** Creates a new database owned by {@code optline_app}; answers the application's connection settings. */
+    public static synchronized Map<String, Object> createDatabase() {
+        Matcher m = URL.matcher(adminUrl());
+        if (!m.matches()) {
+            throw new IllegalStateException(ENV + " must look like jdbc:postgresql://host:port/db?user=...");
+        }
+        String name = "optline_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            if (CLEANED.compareAndSet(false, true)) {
+                dropOldDatabases(s);
+            }
+            s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APP_ROLE + "') then "
+                    + "create role " + APP_ROLE + " login nosuperuser nobypassrls nocreatedb nocreaterole; end if; end $$");
+            s.execute("create database " + name + " owner " + APP_ROLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name, e);
+        }
+        return Map.of(
+                "spring.datasource.url", "jdbc:postgresql://" + m.group(1) + "/" + name,
+                "spring.datasource.username", APP_ROLE,
+                "spring.datasource.password", "");
+    }
+
+    private static void dropOldDatabases(Statement s) throws SQLException {
+        List<String> old = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("select datname from pg_database where datname like 'optline\\_it\\_%'")) {
+            while (rs.next()) {
+                old.add(rs.getString(1));
+            }
+        }
+        for (String db : old) {
+            s.execute("drop database if exists " + db + " with (force)");
+        }
+    }
+
+    /** Skips PostgreSQL tests, visibly, where no PostgreSQL was given. */
+    public static final class Available implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (adminUrl() != null) {
+                return ConditionEvaluationResult.enabled(ENV + " is set");
+            }
+            String reason = "PostgreSQL tests skipped: set " + ENV
+                    + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run them";
+            if (WARNED.compareAndSet(false, true)) {
+                System.out.println("[WARNING] " + reason);
+            }
+            return ConditionEvaluationResult.disabled(reason);
+        }
+    }
+
+    /** Points the Spring context at a database of its own. */
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("optline-test-postgres", createDatabase()));
+        }
+    }
+}
