@@ -15,6 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.optline.audience.Lists;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -44,6 +47,8 @@ abstract class TenantIsolationContract {
 
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired Subscribers subscribers;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -63,6 +68,11 @@ abstract class TenantIsolationContract {
         ids.put("clients", b.client().id().toString());
         ids.put("users", b.admin().id().toString());
         ids.put("api-keys", b.adminApiKey().key().id().toString());
+        var bAdmin = Fixtures.admin(b);
+        var list = lists.create(bAdmin, new Lists.ListInput("B's list", null, "single"));
+        ids.put("lists", list.id().toString());
+        ids.put("subscribers", subscribers.save(bAdmin, new SubscriberInput("person@b-client.test", "B Person",
+                java.util.Map.of(), List.of(list.id()), null), false).subscriber().id().toString());
         return ids;
     }
 

@@ -1,0 +1,77 @@
+package org.optline.audience;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.optline.audience.fields.FieldStore;
+import org.optline.audience.fields.Slots;
+import org.optline.platform.Actor;
+import org.optline.platform.ConflictException;
+import org.optline.platform.TenantScope;
+import org.optline.platform.Times;
+import org.optline.platform.ValidationException;
+import org.springframework.stereotype.Service;
+
+/** A client's custom fields: typed attributes of subscribers, used in forms, imports and segments. */
+@Service
+public class CustomFields {
+
+    private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
+    private static final Set<String> RESERVED = Set.of("email", "name", "status", "id", "lists", "created_at",
+            "updated_at", "subscribed", "unsubscribe_url", "preferences_url", "webview_url", "content", "domain");
+
+    private final FieldStore store;
+    private final TenantScope scope;
+    private final Clock clock;
+
+    public CustomFields(FieldStore store, TenantScope scope, Clock clock) {
+        this.store = store;
+        this.scope = scope;
+        this.clock = clock;
+    }
+
+    public CustomField create(Actor actor, String rawKey, String rawLabel, String rawType) {
+        UUID clientId = Lists.requireWriter(actor);
+        String key = rawKey == null ? "" : rawKey.strip();
+        if (!KEY.matcher(key).matches()) {
+            throw ValidationException.of("key", "must start with a letter and hold only a-z, 0-9 and _ (64 at most)");
+        }
+        if (RESERVED.contains(key)) {
+            throw ValidationException.of("key", "is reserved");
+        }
+        FieldType type = FieldType.fromWire(rawType);
+        String label = rawLabel == null || rawLabel.isBlank() ? key : rawLabel.strip();
+        if (label.length() > 200) {
+            throw ValidationException.of("label", "must be at most 200 characters");
+        }
+        return scope.inClient(clientId, () -> {
+            if (store.keyTaken(clientId, key)) {
+                throw new ConflictException("A field with key '" + key + "' already exists");
+            }
+            List<CustomField> existing = store.list(clientId);
+            long ofType = existing.stream().filter(f -> f.type() == type).count();
+            if (ofType >= type.maxFields()) {
+                throw ValidationException.of("type", "a client can have at most " + type.maxFields() + " "
+                        + type.wireName() + " fields");
+            }
+            Set<String> used = existing.stream().map(CustomField::slot).collect(Collectors.toSet());
+            String slot = Slots.free(type, used).orElseThrow();
+            var field = new CustomField(UUID.randomUUID(), clientId, key, label, type, slot, Times.now(clock));
+            store.insert(field);
+            return field;
+        });
+    }
+
+    public List<CustomField> list(Actor actor) {
+        UUID clientId = Lists.requireClient(actor);
+        return scope.inClient(clientId, () -> store.list(clientId));
+    }
+
+    /** For other modules that already run in the client's scope (segments, rendering). */
+    public List<CustomField> listFor(UUID clientId) {
+        return scope.inClient(clientId, () -> store.list(clientId));
+    }
+}

@@ -1,0 +1,141 @@
+package org.optline.audience;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.optline.audience.lists.ListStore;
+import org.optline.platform.Actor;
+import org.optline.platform.AuditLog;
+import org.optline.platform.ConflictException;
+import org.optline.platform.ForbiddenException;
+import org.optline.platform.NotFoundException;
+import org.optline.platform.Role;
+import org.optline.platform.TenantScope;
+import org.optline.platform.Times;
+import org.optline.platform.ValidationException;
+import org.springframework.stereotype.Service;
+
+/** A client's lists: create, read, rename, change opt-in mode, delete. */
+@Service
+public class Lists {
+
+    private final ListStore store;
+    private final TenantScope scope;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Lists(ListStore store, TenantScope scope, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.scope = scope;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The fields of a list a client may set; null means "leave as it is" when changing. */
+    public record ListInput(String name, String description, String optIn) {}
+
+    public MailingList create(Actor actor, ListInput input) {
+        UUID clientId = requireWriter(actor);
+        String name = name(input.name());
+        var now = Times.now(clock);
+        var list = new MailingList(UUID.randomUUID(), clientId, name, description(input.description()),
+                OptInMode.fromWire(input.optIn()), now, now);
+        return scope.inClient(clientId, () -> {
+            if (store.nameTaken(clientId, name, list.id())) {
+                throw new ConflictException("A list named '" + name + "' already exists");
+            }
+            store.insert(list);
+            return list;
+        });
+    }
+
+    public List<MailingList> list(Actor actor) {
+        UUID clientId = requireClient(actor);
+        return scope.inClient(clientId, () -> store.list(clientId));
+    }
+
+    public MailingList get(Actor actor, UUID id) {
+        UUID clientId = requireClient(actor);
+        return scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> notFound(id));
+    }
+
+    public MailingList change(Actor actor, UUID id, ListInput input) {
+        UUID clientId = requireWriter(actor);
+        return scope.inClient(clientId, () -> {
+            MailingList current = store.find(clientId, id).orElseThrow(() -> notFound(id));
+            String name = input.name() == null ? current.name() : name(input.name());
+            String description = input.description() == null ? current.description() : description(input.description());
+            OptInMode optIn = input.optIn() == null ? current.optIn() : OptInMode.fromWire(input.optIn());
+            if (store.nameTaken(clientId, name, id)) {
+                throw new ConflictException("A list named '" + name + "' already exists");
+            }
+            store.update(clientId, id, name, description, optIn, Times.now(clock));
+            return store.find(clientId, id).orElseThrow();
+        });
+    }
+
+    /** Deletes the list and its memberships; the subscribers and their consent ledgers stay. */
+    public void delete(Actor actor, UUID id) {
+        UUID clientId = requireWriter(actor);
+        scope.inClient(clientId, () -> {
+            MailingList list = store.find(clientId, id).orElseThrow(() -> notFound(id));
+            store.delete(clientId, id);
+            audit.record(actor, clientId, "list.deleted", "list:" + id, list.name());
+        });
+    }
+
+    /** Members per list and membership status (for list pages). */
+    public Map<UUID, Map<String, Long>> memberCounts(Actor actor) {
+        UUID clientId = requireClient(actor);
+        return scope.inClient(clientId, () -> store.memberCounts(clientId));
+    }
+
+    /** Fails as "not found" unless every id is a list of the actor's client. */
+    void requireOwned(UUID clientId, Collection<UUID> ids) {
+        if (!store.allOwned(clientId, ids)) {
+            throw ValidationException.of("lists", "names a list that does not exist");
+        }
+    }
+
+    static UUID requireClient(Actor actor) {
+        if (actor.clientId() == null) {
+            throw new NotFoundException("Operators have no audience; use a client's key");
+        }
+        return actor.clientId();
+    }
+
+    static UUID requireWriter(Actor actor) {
+        UUID clientId = requireClient(actor);
+        if (actor.role() == Role.ANALYST) {
+            throw new ForbiddenException("Analysts can read but not change the audience");
+        }
+        return clientId;
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No list " + id);
+    }
+
+    private static String name(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.isEmpty()) {
+            throw ValidationException.of("name", "is required");
+        }
+        if (name.length() > 200) {
+            throw ValidationException.of("name", "must be at most 200 characters");
+        }
+        return name;
+    }
+
+    private static String description(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.length() > 2000) {
+            throw ValidationException.of("description", "must be at most 2000 characters");
+        }
+        return raw.strip();
+    }
+}

@@ -1,0 +1,314 @@
+package org.optline.audience;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.optline.audience.fields.FieldValues;
+import org.optline.audience.lists.ListStore;
+import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.SubscriberRow;
+import org.optline.audience.subscribers.SubscriberStore;
+import org.optline.platform.Actor;
+import org.optline.platform.AuditLog;
+import org.optline.platform.ConflictException;
+import org.optline.platform.Cursor;
+import org.optline.platform.NotFoundException;
+import org.optline.platform.Page;
+import org.optline.platform.TenantScope;
+import org.optline.platform.Times;
+import org.optline.platform.ValidationException;
+import org.springframework.stereotype.Service;
+
+/**
+ * A client's subscribers: add or update one, read, search, correct, unsubscribe, erase, and the
+ * consent ledger that records every act of consent and its withdrawal.
+ */
+@Service
+public class Subscribers {
+
+    private final SubscriberStore store;
+    private final ConsentStore consent;
+    private final ListStore lists;
+    private final CustomFields fields;
+    private final Suppressions suppressions;
+    private final TenantScope scope;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Subscribers(SubscriberStore store, ConsentStore consent, ListStore lists, CustomFields fields,
+                       Suppressions suppressions, TenantScope scope, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.consent = consent;
+        this.lists = lists;
+        this.fields = fields;
+        this.suppressions = suppressions;
+        this.scope = scope;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The outcome of {@link #save}: the subscriber and whether it was new. */
+    public record Saved(Subscriber subscriber, boolean created) {}
+
+    /** A correction of a subscriber; null members are left as they are. */
+    public record Correction(String email, String name, Map<String, Object> fields, String status) {}
+
+    /**
+     * Adds a subscriber, or updates the one with this address, and joins the given lists. On a
+     * double opt-in list the membership stays unconfirmed unless {@code preconfirmed} (the client
+     * states the person already confirmed). A suppressed address cannot be put on lists this way.
+     */
+    public Saved save(Actor actor, SubscriberInput input, boolean preconfirmed) {
+        UUID clientId = Lists.requireWriter(actor);
+        EmailAddress email = EmailAddress.of("email", input.email());
+        String name = name(input.name());
+        List<UUID> listIds = input.lists() == null ? List.of() : List.copyOf(new LinkedHashSet<>(input.lists()));
+        ConsentSource source = input.consent() != null ? input.consent()
+                : new ConsentSource("api", actor.label(), actor.sourceIp(), null, null);
+        return scope.inClient(clientId, () -> {
+            Map<CustomField, Object> values = convert(clientId, input.fields());
+            List<MailingList> targets = new ArrayList<>();
+            for (UUID listId : listIds) {
+                targets.add(lists.find(clientId, listId)
+                        .orElseThrow(() -> ValidationException.of("lists", "names a list that does not exist")));
+            }
+            if (!targets.isEmpty() && suppressions.isSuppressed(clientId, email)) {
+                throw new ConflictException("This address is on the suppression list; only its owner can subscribe it again, through a form");
+            }
+            OffsetDateTime now = Times.now(clock);
+            Optional<SubscriberRow> existing = store.findByKey(clientId, email.key());
+            UUID id = existing.map(SubscriberRow::id).orElseGet(UUID::randomUUID);
+            if (existing.isEmpty()) {
+                store.insertAll(List.of(store.insertParams(clientId, id, email.value(), email.key(), name, slotValues(values), now)));
+            } else {
+                store.updateProfile(clientId, id, name != null, name, slotValues(values), now);
+            }
+            writeTags(clientId, id, values);
+            List<ConsentStore.Entry> events = new ArrayList<>();
+            for (MailingList list : targets) {
+                Optional<MembershipStatus> current = store.membershipStatus(clientId, list.id(), id);
+                if (current.isPresent() && current.get() == MembershipStatus.UNSUBSCRIBED) {
+                    throw new ConflictException("The subscriber left '" + list.name() + "'; only they can rejoin it");
+                }
+                if (current.isPresent()) {
+                    continue;
+                }
+                boolean confirmed = list.optIn() == OptInMode.SINGLE || preconfirmed;
+                store.insertMembership(clientId, list.id(), id,
+                        confirmed ? MembershipStatus.CONFIRMED : MembershipStatus.UNCONFIRMED, now);
+                events.add(new ConsentStore.Entry(id, "subscribed", list.id(), source, null));
+                if (confirmed && list.optIn() == OptInMode.DOUBLE) {
+                    events.add(new ConsentStore.Entry(id, "confirmed", list.id(), source,
+                            "confirmation stated by the client (preconfirmed)"));
+                }
+            }
+            consent.appendAll(clientId, now, events);
+            return new Saved(load(clientId, id).orElseThrow(), existing.isEmpty());
+        });
+    }
+
+    public Subscriber get(Actor actor, UUID id) {
+        UUID clientId = Lists.requireClient(actor);
+        return scope.inClient(clientId, () -> load(clientId, id)).orElseThrow(() -> notFound(id));
+    }
+
+    public Optional<Subscriber> findByEmail(Actor actor, String rawEmail) {
+        UUID clientId = Lists.requireClient(actor);
+        EmailAddress.Parse parse = EmailAddress.parse(rawEmail);
+        if (!parse.ok()) {
+            return Optional.empty();
+        }
+        return scope.inClient(clientId, () -> store.findByKey(clientId, parse.address().key())
+                .flatMap(row -> load(clientId, row.id())));
+    }
+
+    public Page<Subscriber> search(Actor actor, String emailPrefix, String status, UUID listId, String cursor, Integer limit) {
+        UUID clientId = Lists.requireClient(actor);
+        int size = Cursor.limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        if (status != null && !status.isBlank()) {
+            try {
+                SubscriberStatus.fromWire(status);
+            } catch (IllegalArgumentException e) {
+                throw ValidationException.of("status", "must be one of active, unsubscribed, bounced, complained");
+            }
+        }
+        return scope.inClient(clientId, () -> {
+            List<SubscriberRow> rows = store.search(clientId, emailPrefix, status == null ? "" : status.strip(), listId,
+                    after, size + 1);
+            List<SubscriberRow> page = rows.size() > size ? rows.subList(0, size) : rows;
+            List<Subscriber> items = page.stream().map(r -> assemble(clientId, r)).toList();
+            SubscriberRow last = page.isEmpty() ? null : page.get(page.size() - 1);
+            return new Page<>(items, rows.size() > size ? new Cursor(last.createdAt(), last.id()).encode() : null);
+        });
+    }
+
+    /** Corrects a subscriber's address, name or fields, or unsubscribes them (status "unsubscribed"). */
+    public Subscriber correct(Actor actor, UUID id, Correction correction) {
+        UUID clientId = Lists.requireWriter(actor);
+        return scope.inClient(clientId, () -> {
+            SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
+            OffsetDateTime now = Times.now(clock);
+            Map<CustomField, Object> values = convert(clientId, correction.fields());
+            ConsentSource source = new ConsentSource("api", actor.label(), actor.sourceIp(), null, null);
+            if (correction.email() != null) {
+                EmailAddress email = EmailAddress.of("email", correction.email());
+                if (!email.key().equals(row.emailKey())) {
+                    if (store.findByKey(clientId, email.key()).isPresent()) {
+                        throw new ConflictException("Another subscriber already has this address");
+                    }
+                    store.setEmail(clientId, id, email.value(), email.key(), now);
+                    consent.append(clientId, now, new ConsentStore.Entry(id, "corrected", null, source, "email address corrected"));
+                }
+            }
+            String name = name(correction.name());
+            store.updateProfile(clientId, id, name != null, name, slotValues(values), now);
+            writeTags(clientId, id, values);
+            if (correction.status() != null && !correction.status().equals(row.status().wireName())) {
+                if (!"unsubscribed".equals(correction.status())) {
+                    throw ValidationException.of("status", "can only be changed to unsubscribed; a subscriber re-subscribes themselves");
+                }
+                unsubscribeInScope(clientId, id, source, "unsubscribed by the client");
+            }
+            return load(clientId, id).orElseThrow();
+        });
+    }
+
+    /**
+     * Withdraws consent at once: the subscriber leaves every list, is marked unsubscribed and the
+     * address is suppressed for this client. Other modules call this for one-click, link and reply
+     * unsubscribes.
+     */
+    public void unsubscribe(UUID clientId, UUID id, ConsentSource source) {
+        scope.inClient(clientId, () -> {
+            store.find(clientId, id).orElseThrow(() -> notFound(id));
+            unsubscribeInScope(clientId, id, source, null);
+        });
+    }
+
+    private void unsubscribeInScope(UUID clientId, UUID id, ConsentSource source, String detail) {
+        SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
+        OffsetDateTime now = Times.now(clock);
+        store.setStatus(clientId, id, SubscriberStatus.UNSUBSCRIBED, now);
+        store.unsubscribeAllMemberships(clientId, id, now);
+        suppressions.suppress(clientId, EmailAddress.of("email", row.email()), SuppressionReason.UNSUBSCRIBED, source.kind());
+        consent.append(clientId, now, new ConsentStore.Entry(id, "unsubscribed", null, source, detail));
+    }
+
+    /**
+     * Erases a subscriber: profile, fields, memberships and consent ledger are deleted; what stays
+     * is a tombstone with the address's hash (proof of the erasure) and a suppression by hash, so
+     * the address is never mailed or re-imported by mistake.
+     */
+    public void erase(Actor actor, UUID id, String reason) {
+        UUID clientId = Lists.requireWriter(actor);
+        scope.inClient(clientId, () -> {
+            SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
+            EmailAddress email = EmailAddress.of("email", row.email());
+            OffsetDateTime now = Times.now(clock);
+            suppressions.suppress(clientId, email, SuppressionReason.MANUAL, "erasure");
+            suppressions.forgetEmail(clientId, email.hash());
+            consent.erase(clientId, id, email.hash(), actor.label(), reason, now, scope.isPostgres());
+            store.delete(clientId, id);
+            audit.record(actor, clientId, "subscriber.erased", "subscriber:" + id, reason);
+        });
+    }
+
+    public List<ConsentEvent> consentLedger(Actor actor, UUID id) {
+        UUID clientId = Lists.requireClient(actor);
+        return scope.inClient(clientId, () -> {
+            store.find(clientId, id).orElseThrow(() -> notFound(id));
+            return consent.ledger(clientId, id);
+        });
+    }
+
+    public long count(Actor actor) {
+        UUID clientId = Lists.requireClient(actor);
+        return scope.inClient(clientId, () -> store.count(clientId));
+    }
+
+    private Optional<Subscriber> load(UUID clientId, UUID id) {
+        return store.find(clientId, id).map(row -> assemble(clientId, row));
+    }
+
+    private Subscriber assemble(UUID clientId, SubscriberRow row) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<UUID, List<String>> tags = store.tags(clientId, row.id());
+        for (CustomField field : fields.listFor(clientId)) {
+            Object value = field.type() == FieldType.MULTI ? tags.get(field.id()) : FieldValues.display(row.slots().get(field.slot()));
+            if (value != null) {
+                values.put(field.key(), value);
+            }
+        }
+        return new Subscriber(row.id(), row.clientId(), row.email(), row.name(), row.status(), values,
+                store.memberships(clientId, row.id()), row.createdAt(), row.updatedAt());
+    }
+
+    private Map<CustomField, Object> convert(UUID clientId, Map<String, Object> raw) {
+        Map<CustomField, Object> values = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return values;
+        }
+        Map<String, CustomField> byKey = new HashMap<>();
+        fields.listFor(clientId).forEach(f -> byKey.put(f.key(), f));
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        raw.forEach((key, value) -> {
+            CustomField field = byKey.get(key);
+            if (field == null) {
+                errors.add(new ValidationException.FieldError("fields." + key, "is not a custom field of this client"));
+                return;
+            }
+            FieldValues.Result result = FieldValues.convert(field, value);
+            if (result.error() != null) {
+                errors.add(new ValidationException.FieldError("fields." + key, result.error()));
+            } else {
+                values.put(field, result.value());
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return values;
+    }
+
+    private static Map<String, Object> slotValues(Map<CustomField, Object> values) {
+        Map<String, Object> slots = new HashMap<>();
+        values.forEach((field, value) -> {
+            if (field.type() != FieldType.MULTI) {
+                slots.put(field.slot(), value);
+            }
+        });
+        return slots;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeTags(UUID clientId, UUID id, Map<CustomField, Object> values) {
+        values.forEach((field, value) -> {
+            if (field.type() == FieldType.MULTI) {
+                store.replaceTags(clientId, field.id(), Map.of(id, value == null ? List.of() : (List<String>) value));
+            }
+        });
+    }
+
+    private static String name(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String name = raw.strip();
+        if (name.length() > 200) {
+            throw ValidationException.of("name", "must be at most 200 characters");
+        }
+        return name.isEmpty() ? null : name;
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No subscriber " + id);
+    }
+}

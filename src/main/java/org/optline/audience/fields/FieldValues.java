@@ -1,0 +1,131 @@
+package org.optline.audience.fields;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.optline.audience.CustomField;
+
+/**
+ * Validates and converts custom field values, from JSON (numbers, booleans, arrays) or from text
+ * (CSV cells, form fields), into what the slot columns store. A blank value means "no value".
+ */
+public final class FieldValues {
+
+    private static final BigDecimal MAX_NUMBER = new BigDecimal("1e18");
+
+    private FieldValues() {}
+
+    /** A converted value, or why the input is not one. */
+    public record Result(Object value, String error) {
+        static Result ok(Object value) {
+            return new Result(value, null);
+        }
+
+        static Result error(String message) {
+            return new Result(null, message);
+        }
+    }
+
+    /**
+     * Converts {@code raw} for {@code field}: a String for text, BigDecimal for number, LocalDate
+     * for date, Boolean for boolean, a List of Strings for multi; null for no value.
+     */
+    public static Result convert(CustomField field, Object raw) {
+        if (raw == null || (raw instanceof String s && s.isBlank())) {
+            return Result.ok(null);
+        }
+        return switch (field.type()) {
+            case TEXT -> text(raw);
+            case NUMBER -> number(raw);
+            case DATE -> date(raw);
+            case BOOLEAN -> bool(raw);
+            case MULTI -> multi(raw);
+        };
+    }
+
+    private static Result text(Object raw) {
+        if (!(raw instanceof String || raw instanceof Number || raw instanceof Boolean)) {
+            return Result.error("must be text");
+        }
+        String value = raw.toString().strip();
+        return value.length() > 500 ? Result.error("must be at most 500 characters") : Result.ok(value);
+    }
+
+    private static Result number(Object raw) {
+        try {
+            BigDecimal value = raw instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(raw.toString().strip());
+            if (value.abs().compareTo(MAX_NUMBER) >= 0) {
+                return Result.error("is too large");
+            }
+            if (value.stripTrailingZeros().scale() > 6) {
+                return Result.error("has more than 6 decimal places");
+            }
+            return Result.ok(value);
+        } catch (NumberFormatException e) {
+            return Result.error("must be a number like 42 or 3.5");
+        }
+    }
+
+    private static Result date(Object raw) {
+        try {
+            return Result.ok(LocalDate.parse(raw.toString().strip()));
+        } catch (DateTimeParseException e) {
+            return Result.error("must be a date like 2026-01-31");
+        }
+    }
+
+    private static Result bool(Object raw) {
+        if (raw instanceof Boolean b) {
+            return Result.ok(b);
+        }
+        return switch (raw.toString().strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1" -> Result.ok(Boolean.TRUE);
+            case "false", "no", "n", "0" -> Result.ok(Boolean.FALSE);
+            default -> Result.error("must be true or false");
+        };
+    }
+
+    private static Result multi(Object raw) {
+        Collection<?> items = raw instanceof Collection<?> c ? c : List.of(raw.toString().split("[|;]"));
+        Set<String> tags = new LinkedHashSet<>();
+        for (Object item : items) {
+            if (item == null) {
+                continue;
+            }
+            if (!(item instanceof String || item instanceof Number || item instanceof Boolean)) {
+                return Result.error("must be a list of texts");
+            }
+            String tag = item.toString().strip();
+            if (tag.length() > 200) {
+                return Result.error("has a value longer than 200 characters");
+            }
+            if (!tag.isEmpty()) {
+                tags.add(tag);
+            }
+        }
+        if (tags.size() > 100) {
+            return Result.error("has more than 100 values");
+        }
+        return Result.ok(tags.isEmpty() ? null : new ArrayList<>(tags));
+    }
+
+    /** The canonical text of a stored value, as the API shows it. */
+    public static Object display(Object stored) {
+        if (stored instanceof BigDecimal d) {
+            return d.stripTrailingZeros().toPlainString();
+        }
+        if (stored instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
+        if (stored == null || stored instanceof List<?>) {
+            return stored;
+        }
+        return stored.toString();
+    }
+}

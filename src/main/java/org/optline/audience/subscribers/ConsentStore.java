@@ -1,0 +1,80 @@
+package org.optline.audience.subscribers;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.optline.audience.ConsentEvent;
+import org.optline.audience.ConsentSource;
+import org.optline.platform.NamedSql;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The append-only consent ledger: rows are added, read, and removed only by erasure. */
+@Repository
+public class ConsentStore {
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final NamedSql sql;
+
+    public ConsentStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+        this.sql = NamedSql.forClass(ConsentStore.class);
+        List.of("insert", "ledger", "erase", "allow-erasure", "tombstone").forEach(sql::get);
+    }
+
+    /** One ledger row to write. */
+    public record Entry(UUID subscriberId, String event, UUID listId, ConsentSource source, String detail) {}
+
+    public void append(UUID clientId, OffsetDateTime at, Entry entry) {
+        appendAll(clientId, at, List.of(entry));
+    }
+
+    public void appendAll(UUID clientId, OffsetDateTime at, Collection<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        named.batchUpdate(sql.get("insert"), entries.stream().map(e -> new MapSqlParameterSource()
+                .addValue("clientId", clientId).addValue("subscriberId", e.subscriberId()).addValue("at", at)
+                .addValue("event", e.event()).addValue("listId", e.listId())
+                .addValue("sourceKind", e.source().kind()).addValue("sourceId", truncate(e.source().sourceId(), 200))
+                .addValue("ip", truncate(e.source().ip(), 64)).addValue("userAgent", truncate(e.source().userAgent(), 500))
+                .addValue("consentText", truncate(e.source().consentText(), 4000))
+                .addValue("detail", truncate(e.detail(), 2000))).peek(ConsentStore::typeNullList)
+                .toArray(MapSqlParameterSource[]::new));
+    }
+
+    public List<ConsentEvent> ledger(UUID clientId, UUID subscriberId) {
+        return jdbc.sql(sql.get("ledger")).param("clientId", clientId).param("subscriberId", subscriberId)
+                .query((rs, n) -> new ConsentEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
+                        rs.getString("event"), rs.getObject("list_id", UUID.class), rs.getString("source_kind"),
+                        rs.getString("source_id"), rs.getString("ip"), rs.getString("user_agent"),
+                        rs.getString("consent_text"), rs.getString("detail"))).list();
+    }
+
+    /** Removes a subscriber's ledger and leaves the hashed-address tombstone that proves the erasure. */
+    public void erase(UUID clientId, UUID subscriberId, String emailHash, String erasedBy, String reason,
+                      OffsetDateTime at, boolean postgres) {
+        if (postgres) {
+            jdbc.sql(sql.get("allow-erasure")).query((rs, n) -> 1).list();
+        }
+        jdbc.sql(sql.get("erase")).param("clientId", clientId).param("subscriberId", subscriberId).update();
+        jdbc.sql(sql.get("tombstone")).param("clientId", clientId).param("emailHash", emailHash).param("at", at)
+                .param("erasedBy", erasedBy).param("reason", reason).update();
+    }
+
+    // A null uuid needs a type for the PostgreSQL driver; a present one must not carry Types.OTHER for H2.
+    private static void typeNullList(MapSqlParameterSource params) {
+        if (params.getValue("listId") == null) {
+            params.registerSqlType("listId", java.sql.Types.OTHER);
+        }
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

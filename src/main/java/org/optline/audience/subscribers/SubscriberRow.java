@@ -1,0 +1,29 @@
+package org.optline.audience.subscribers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.optline.audience.SubscriberStatus;
+import org.optline.audience.fields.Slots;
+
+/** A subscribers row: the fixed columns and the values of its occupied slot columns. */
+public record SubscriberRow(UUID id, UUID clientId, String email, String emailKey, String name, SubscriberStatus status,
+                            Map<String, Object> slots, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    static SubscriberRow map(ResultSet rs, int row) throws SQLException {
+        Map<String, Object> slots = new HashMap<>();
+        for (String slot : Slots.columns()) {
+            Object value = slot.startsWith("date_") ? rs.getObject(slot, java.time.LocalDate.class) : rs.getObject(slot);
+            if (value != null) {
+                slots.put(slot, value);
+            }
+        }
+        return new SubscriberRow(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
+                rs.getString("email"), rs.getString("email_key"), rs.getString("name"),
+                SubscriberStatus.fromWire(rs.getString("status")), slots,
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

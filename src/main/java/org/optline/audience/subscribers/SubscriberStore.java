@@ -1,0 +1,236 @@
+package org.optline.audience.subscribers;
+
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.optline.audience.Membership;
+import org.optline.audience.MembershipStatus;
+import org.optline.audience.SubscriberStatus;
+import org.optline.audience.fields.Slots;
+import org.optline.platform.Cursor;
+import org.optline.platform.NamedSql;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for subscribers, their tags and list memberships. Every statement takes the client id.
+ * The insert and profile update are built from the fixed slot list, never from input.
+ */
+@Repository
+public class SubscriberStore {
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final NamedSql sql;
+    private final String insert;
+
+    public SubscriberStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+        this.sql = NamedSql.forClass(SubscriberStore.class);
+        List.of("find", "find-by-key", "ids-by-keys", "tags-of", "delete-tags", "insert-tag", "memberships-of",
+                "membership-status", "insert-membership", "set-membership", "unsubscribe-all-memberships",
+                "set-status", "delete", "search-first", "search-next", "count").forEach(sql::get);
+        String columns = String.join(", ", Slots.columns());
+        String params = ":" + String.join(", :", Slots.columns());
+        this.insert = "insert into subscribers (id, client_id, email, email_key, name, status, created_at, updated_at, "
+                + columns + ") values (:id, :clientId, :email, :emailKey, :name, :status, :at, :at, " + params + ")";
+    }
+
+    public Optional<SubscriberRow> find(UUID clientId, UUID id) {
+        return jdbc.sql(sql.get("find")).param("clientId", clientId).param("id", id).query(SubscriberRow::map).optional();
+    }
+
+    public Optional<SubscriberRow> findByKey(UUID clientId, String emailKey) {
+        return jdbc.sql(sql.get("find-by-key")).param("clientId", clientId).param("emailKey", emailKey)
+                .query(SubscriberRow::map).optional();
+    }
+
+    /** email_key → (id, status) for those of {@code keys} this client has. */
+    public Map<String, Existing> existing(UUID clientId, Collection<String> keys) {
+        Map<String, Existing> found = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        jdbc.sql(sql.get("ids-by-keys")).param("clientId", clientId).param("keys", List.copyOf(keys))
+                .query(rs -> {
+                    found.put(rs.getString("email_key"), new Existing(rs.getObject("id", UUID.class),
+                            SubscriberStatus.fromWire(rs.getString("status"))));
+                });
+        return found;
+    }
+
+    /** An existing subscriber as the import's dedupe sees it. */
+    public record Existing(UUID id, SubscriberStatus status) {}
+
+    /** Parameters of one new subscriber row, for {@link #insertAll}. */
+    public MapSqlParameterSource insertParams(UUID clientId, UUID id, String email, String emailKey, String name,
+                                              Map<String, Object> slots, OffsetDateTime at) {
+        var params = new MapSqlParameterSource()
+                .addValue("id", id).addValue("clientId", clientId).addValue("email", email)
+                .addValue("emailKey", emailKey).addValue("name", name, Types.VARCHAR)
+                .addValue("status", SubscriberStatus.ACTIVE.wireName()).addValue("at", at);
+        for (String slot : Slots.columns()) {
+            params.addValue(slot, slots.get(slot), sqlType(slot));
+        }
+        return params;
+    }
+
+    public void insertAll(List<MapSqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            named.batchUpdate(insert, rows.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    /** Sets the name (when {@code setName}) and the given slots; other columns are left alone. */
+    public void updateProfile(UUID clientId, UUID id, boolean setName, String name, Map<String, Object> slots,
+                              OffsetDateTime at) {
+        updateAll(clientId, List.of(new ProfileUpdate(id, setName, name, slots)), at);
+    }
+
+    /** One subscriber's profile change in a batch. */
+    public record ProfileUpdate(UUID id, boolean setName, String name, Map<String, Object> slots) {}
+
+    /** Applies profile changes; those touching the same columns share one batched statement. */
+    public void updateAll(UUID clientId, List<ProfileUpdate> updates, OffsetDateTime at) {
+        Map<String, List<MapSqlParameterSource>> byStatement = new LinkedHashMap<>();
+        for (ProfileUpdate u : updates) {
+            StringBuilder set = new StringBuilder("updated_at = :at");
+            var params = new MapSqlParameterSource().addValue("clientId", clientId).addValue("id", u.id()).addValue("at", at);
+            if (u.setName()) {
+                set.append(", name = :name");
+                params.addValue("name", u.name(), Types.VARCHAR);
+            }
+            for (String slot : Slots.columns()) {
+                if (u.slots().containsKey(slot)) {
+                    set.append(", ").append(slot).append(" = :").append(slot);
+                    params.addValue(slot, u.slots().get(slot), sqlType(slot));
+                }
+            }
+            String statement = "update subscribers set " + set + " where client_id = :clientId and id = :id";
+            byStatement.computeIfAbsent(statement, k -> new ArrayList<>()).add(params);
+        }
+        byStatement.forEach((statement, rows) -> named.batchUpdate(statement, rows.toArray(MapSqlParameterSource[]::new)));
+    }
+
+    public void setEmail(UUID clientId, UUID id, String email, String emailKey, OffsetDateTime at) {
+        jdbc.sql("update subscribers set email = :email, email_key = :emailKey, updated_at = :at "
+                        + "where client_id = :clientId and id = :id")
+                .param("email", email).param("emailKey", emailKey).param("at", at)
+                .param("clientId", clientId).param("id", id).update();
+    }
+
+    public Map<UUID, List<String>> tags(UUID clientId, UUID id) {
+        Map<UUID, List<String>> tags = new LinkedHashMap<>();
+        jdbc.sql(sql.get("tags-of")).param("clientId", clientId).param("id", id).query(rs -> {
+            tags.computeIfAbsent(rs.getObject("field_id", UUID.class), k -> new ArrayList<>()).add(rs.getString("tag"));
+        });
+        return tags;
+    }
+
+    /** Replaces the values of one multi field for many subscribers: deletes then inserts, batched. */
+    public void replaceTags(UUID clientId, UUID fieldId, Map<UUID, List<String>> tagsBySubscriber) {
+        if (tagsBySubscriber.isEmpty()) {
+            return;
+        }
+        List<MapSqlParameterSource> deletes = new ArrayList<>();
+        List<MapSqlParameterSource> inserts = new ArrayList<>();
+        tagsBySubscriber.forEach((id, tags) -> {
+            deletes.add(new MapSqlParameterSource().addValue("clientId", clientId).addValue("id", id).addValue("fieldId", fieldId));
+            for (String tag : tags == null ? List.<String>of() : tags) {
+                inserts.add(new MapSqlParameterSource().addValue("clientId", clientId).addValue("fieldId", fieldId)
+                        .addValue("id", id).addValue("tag", tag));
+            }
+        });
+        named.batchUpdate(sql.get("delete-tags"), deletes.toArray(MapSqlParameterSource[]::new));
+        if (!inserts.isEmpty()) {
+            named.batchUpdate(sql.get("insert-tag"), inserts.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    public List<Membership> memberships(UUID clientId, UUID id) {
+        return jdbc.sql(sql.get("memberships-of")).param("clientId", clientId).param("id", id)
+                .query((rs, n) -> new Membership(rs.getObject("list_id", UUID.class), rs.getString("name"),
+                        MembershipStatus.fromWire(rs.getString("status")), rs.getObject("updated_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public Optional<MembershipStatus> membershipStatus(UUID clientId, UUID listId, UUID id) {
+        return jdbc.sql(sql.get("membership-status")).param("clientId", clientId).param("listId", listId).param("id", id)
+                .query(String.class).optional().map(MembershipStatus::fromWire);
+    }
+
+    public void insertMembership(UUID clientId, UUID listId, UUID id, MembershipStatus status, OffsetDateTime at) {
+        jdbc.sql(sql.get("insert-membership")).param("clientId", clientId).param("listId", listId).param("id", id)
+                .param("status", status.wireName()).param("at", at).update();
+    }
+
+    /** Inserts memberships for many subscribers of one list in one batch. */
+    public void insertMemberships(UUID clientId, UUID listId, Collection<UUID> ids, MembershipStatus status, OffsetDateTime at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        named.batchUpdate(sql.get("insert-membership"), ids.stream().map(id -> new MapSqlParameterSource()
+                .addValue("clientId", clientId).addValue("listId", listId).addValue("id", id)
+                .addValue("status", status.wireName()).addValue("at", at)).toArray(MapSqlParameterSource[]::new));
+    }
+
+    public void setMembership(UUID clientId, UUID listId, UUID id, MembershipStatus status, OffsetDateTime at) {
+        jdbc.sql(sql.get("set-membership")).param("clientId", clientId).param("listId", listId).param("id", id)
+                .param("status", status.wireName()).param("at", at).update();
+    }
+
+    public void unsubscribeAllMemberships(UUID clientId, UUID id, OffsetDateTime at) {
+        jdbc.sql(sql.get("unsubscribe-all-memberships")).param("clientId", clientId).param("id", id).param("at", at).update();
+    }
+
+    public void setStatus(UUID clientId, UUID id, SubscriberStatus status, OffsetDateTime at) {
+        jdbc.sql(sql.get("set-status")).param("clientId", clientId).param("id", id)
+                .param("status", status.wireName()).param("at", at).update();
+    }
+
+    public void delete(UUID clientId, UUID id) {
+        jdbc.sql(sql.get("delete")).param("clientId", clientId).param("id", id).update();
+    }
+
+    public long count(UUID clientId) {
+        return jdbc.sql(sql.get("count")).param("clientId", clientId).query(Long.class).single();
+    }
+
+    /** A page of subscribers matching an email prefix, status and list (each optional). */
+    public List<SubscriberRow> search(UUID clientId, String prefix, String status, UUID listId, Cursor after, int limit) {
+        String p = prefix == null ? "" : prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        String pattern = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        var spec = jdbc.sql(sql.get(after == null ? "search-first" : "search-next"))
+                .param("clientId", clientId).param("prefix", p).param("prefixPattern", pattern)
+                .param("status", status == null ? "" : status)
+                .param("listId", listId == null ? new SqlParameterValue(Types.OTHER, null) : listId)
+                .param("limit", limit);
+        if (after != null) {
+            spec = spec.param("createdAt", after.createdAt()).param("afterId", after.id());
+        }
+        return spec.query(SubscriberRow::map).list();
+    }
+
+    private static int sqlType(String slot) {
+        if (slot.startsWith("text_")) {
+            return Types.VARCHAR;
+        }
+        if (slot.startsWith("number_")) {
+            return Types.NUMERIC;
+        }
+        if (slot.startsWith("date_")) {
+            return Types.DATE;
+        }
+        return Types.BOOLEAN;
+    }
+}

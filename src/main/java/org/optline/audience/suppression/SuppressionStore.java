@@ -1,0 +1,54 @@
+package org.optline.audience.suppression;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.optline.audience.Suppression;
+import org.optline.platform.NamedSql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the client and platform-wide suppression lists, keyed by the address's hash. */
+@Repository
+public class SuppressionStore {
+
+    private final JdbcClient jdbc;
+    private final NamedSql sql;
+
+    public SuppressionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.sql = NamedSql.forClass(SuppressionStore.class);
+        List.of("insert", "suppressed-hashes", "first-page", "next-page", "forget-email").forEach(sql::get);
+    }
+
+    /** Adds a suppression unless the address already has one; answers whether it added. */
+    public boolean insert(UUID clientId, String emailHash, String email, String reason, String source, OffsetDateTime at) {
+        return jdbc.sql(sql.get("insert")).param("clientId", clientId).param("emailHash", emailHash)
+                .param("email", email).param("reason", reason).param("source", source).param("at", at).update() == 1;
+    }
+
+    /** Which of {@code hashes} this client, or the platform, suppresses. */
+    public Set<String> suppressed(UUID clientId, Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql(sql.get("suppressed-hashes")).param("clientId", clientId)
+                .param("hashes", List.copyOf(hashes)).query(String.class).list());
+    }
+
+    public List<Suppression> page(UUID clientId, OffsetDateTime afterCreatedAt, String afterHash, int limit) {
+        var spec = afterHash == null
+                ? jdbc.sql(sql.get("first-page"))
+                : jdbc.sql(sql.get("next-page")).param("createdAt", afterCreatedAt).param("afterHash", afterHash);
+        return spec.param("clientId", clientId).param("limit", limit)
+                .query((rs, n) -> new Suppression(rs.getString("email_hash"), rs.getString("email"), rs.getString("reason"),
+                        rs.getString("source"), false, rs.getObject("created_at", OffsetDateTime.class))).list();
+    }
+
+    public void forgetEmail(UUID clientId, String emailHash) {
+        jdbc.sql(sql.get("forget-email")).param("clientId", clientId).param("emailHash", emailHash).update();
+    }
+}

@@ -1,0 +1,10 @@
+-- name: insert
+insert into custom_fields (id, client_id, field_key, label, field_type, slot, created_at)
+values (:id, :clientId, :key, :label, :type, :slot, :at)
+
+-- name: list
+select id, client_id, field_key, label, field_type, slot, created_at
+from custom_fields where client_id = :clientId order by created_at, id
+
+-- name: key-taken
+select count(*) from custom_fields where client_id = :clientId and field_key = :key

@@ -1,0 +1,70 @@
+-- name: find
+select * from subscribers where client_id = :clientId and id = :id
+
+-- name: find-by-key
+select * from subscribers where client_id = :clientId and email_key = :emailKey
+
+-- name: ids-by-keys
+-- The import's dedupe probe: which of a batch's addresses this client already has.
+select id, email_key, status from subscribers where client_id = :clientId and email_key in (:keys)
+
+-- name: tags-of
+select t.field_id, t.tag from subscriber_tags t
+where t.client_id = :clientId and t.subscriber_id = :id order by t.field_id, t.tag
+
+-- name: delete-tags
+delete from subscriber_tags where client_id = :clientId and subscriber_id = :id and field_id = :fieldId
+
+-- name: insert-tag
+insert into subscriber_tags (client_id, field_id, subscriber_id, tag) values (:clientId, :fieldId, :id, :tag)
+
+-- name: memberships-of
+select m.list_id, l.name, m.status, m.updated_at
+from list_memberships m join lists l on l.id = m.list_id and l.client_id = m.client_id
+where m.client_id = :clientId and m.subscriber_id = :id order by l.name
+
+-- name: membership-status
+select status from list_memberships where client_id = :clientId and list_id = :listId and subscriber_id = :id
+
+-- name: insert-membership
+insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
+values (:clientId, :listId, :id, :status, :at, :at)
+
+-- name: set-membership
+update list_memberships set status = :status, updated_at = :at
+where client_id = :clientId and list_id = :listId and subscriber_id = :id
+
+-- name: unsubscribe-all-memberships
+update list_memberships set status = 'unsubscribed', updated_at = :at
+where client_id = :clientId and subscriber_id = :id and status <> 'unsubscribed'
+
+-- name: set-status
+update subscribers set status = :status, updated_at = :at where client_id = :clientId and id = :id
+
+-- name: delete
+delete from subscribers where client_id = :clientId and id = :id
+
+-- name: search-first
+-- Newest first. The email prefix uses the (client_id, email_key) unique index.
+select * from subscribers
+where client_id = :clientId
+  and (:prefix = '' or email_key like :prefixPattern)
+  and (:status = '' or status = :status)
+  and (cast(:listId as uuid) is null or exists (select 1 from list_memberships m
+        where m.client_id = :clientId and m.list_id = cast(:listId as uuid) and m.subscriber_id = subscribers.id))
+order by created_at desc, id desc
+limit :limit
+
+-- name: search-next
+select * from subscribers
+where client_id = :clientId
+  and (:prefix = '' or email_key like :prefixPattern)
+  and (:status = '' or status = :status)
+  and (cast(:listId as uuid) is null or exists (select 1 from list_memberships m
+        where m.client_id = :clientId and m.list_id = cast(:listId as uuid) and m.subscriber_id = subscribers.id))
+  and (created_at, id) < (:createdAt, :afterId)
+order by created_at desc, id desc
+limit :limit
+
+-- name: count
+select count(*) from subscribers where client_id = :clientId

@@ -1,0 +1,186 @@
+package org.optline.audience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.optline.platform.Actor;
+import org.optline.platform.Clients;
+import org.optline.platform.ConflictException;
+import org.optline.platform.CreatedClient;
+import org.optline.platform.NotFoundException;
+import org.optline.platform.TenantScope;
+import org.optline.platform.ValidationException;
+import org.optline.test.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The audience data layer, run on H2 and on PostgreSQL. */
+abstract class AudienceDataContract {
+
+    @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired CustomFields fields;
+    @Autowired Subscribers subscribers;
+    @Autowired Suppressions suppressions;
+    @Autowired TenantScope scope;
+    @Autowired JdbcClient jdbc;
+
+    CreatedClient client;
+    Actor admin;
+
+    @BeforeEach
+    void aClient() {
+        client = Fixtures.client(clients, "Audience");
+        admin = Fixtures.admin(client);
+    }
+
+    private MailingList list(String name, String optIn) {
+        return lists.create(admin, new Lists.ListInput(name, null, optIn));
+    }
+
+    private Subscriber save(String email, Map<String, Object> values, List<UUID> listIds) {
+        return subscribers.save(admin, new SubscriberInput(email, "Pat", values, listIds, null), false).subscriber();
+    }
+
+    @Test
+    void typedFieldsRoundTripThroughTheirSlots() {
+        fields.create(admin, "country", "Country", "text");
+        fields.create(admin, "age", "Age", "number");
+        fields.create(admin, "signup_date", "Signed up", "date");
+        fields.create(admin, "vip", "VIP", "boolean");
+        fields.create(admin, "interests", "Interests", "multi");
+        var news = list("News", "single");
+        Subscriber s = save("Pat@Example.ORG", Map.of("country", "US", "age", 41.5, "signup_date", "2026-01-31",
+                "vip", "yes", "interests", List.of("shoes", "hats", "shoes")), List.of(news.id()));
+        assertThat(s.email()).isEqualTo("Pat@example.org");
+        assertThat(s.fields()).containsEntry("country", "US").containsEntry("age", "41.5")
+                .containsEntry("signup_date", "2026-01-31").containsEntry("vip", "true")
+                .containsEntry("interests", List.of("hats", "shoes"));
+        assertThat(s.lists()).singleElement().satisfies(m -> {
+            assertThat(m.listId()).isEqualTo(news.id());
+            assertThat(m.status()).isEqualTo(MembershipStatus.CONFIRMED);
+        });
+    }
+
+    @Test
+    void theSameAddressInAnotherCaseUpdatesTheSameSubscriber() {
+        fields.create(admin, "city", null, "text");
+        Subscriber first = save("sam@shop.test", Map.of("city", "Oslo"), List.of());
+        var saved = subscribers.save(admin, new SubscriberInput("SAM@Shop.Test", null, Map.of("city", "Bergen"), List.of(), null), false);
+        assertThat(saved.created()).isFalse();
+        assertThat(saved.subscriber().id()).isEqualTo(first.id());
+        assertThat(saved.subscriber().fields()).containsEntry("city", "Bergen");
+        assertThat(saved.subscriber().name()).isEqualTo("Pat");
+    }
+
+    @Test
+    void badValuesAndUnknownFieldsAreValidationErrorsNamingTheField() {
+        fields.create(admin, "age", null, "number");
+        assertThatThrownBy(() -> save("a@shop.test", Map.of("age", "forty"), List.of()))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(ValidationException.FieldError::field)
+                        .containsExactly("fields.age"));
+        assertThatThrownBy(() -> save("a@shop.test", Map.of("shoe_size", "9"), List.of()))
+                .isInstanceOf(ValidationException.class);
+        assertThat(subscribers.findByEmail(admin, "a@shop.test")).isEmpty();
+    }
+
+    @Test
+    void doubleOptInListsWaitForConfirmationUnlessPreconfirmed() {
+        var weekly = list("Weekly", "double");
+        Subscriber waiting = save("w@shop.test", Map.of(), List.of(weekly.id()));
+        assertThat(waiting.lists()).singleElement().extracting(Membership::status).isEqualTo(MembershipStatus.UNCONFIRMED);
+        Subscriber stated = subscribers.save(admin, new SubscriberInput("c@shop.test", null, Map.of(), List.of(weekly.id()), null), true)
+                .subscriber();
+        assertThat(stated.lists()).singleElement().extracting(Membership::status).isEqualTo(MembershipStatus.CONFIRMED);
+        assertThat(subscribers.consentLedger(admin, stated.id())).extracting(ConsentEvent::event)
+                .containsExactly("subscribed", "confirmed");
+    }
+
+    @Test
+    void anotherClientsListIsNotAcceptedAndNotTouched() {
+        var other = Fixtures.client(clients, "Other");
+        var theirs = lists.create(Fixtures.admin(other), new Lists.ListInput("Theirs", null, "single"));
+        assertThatThrownBy(() -> save("x@shop.test", Map.of(), List.of(theirs.id()))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> lists.get(admin, theirs.id())).isInstanceOf(NotFoundException.class);
+        assertThat(lists.memberCounts(Fixtures.admin(other))).isEmpty();
+    }
+
+    @Test
+    void unsubscribingSuppressesAndBlocksReAddingToLists() {
+        var news = list("News", "single");
+        Subscriber s = save("leaver@shop.test", Map.of(), List.of(news.id()));
+        subscribers.correct(admin, s.id(), new Subscribers.Correction(null, null, null, "unsubscribed"));
+        Subscriber after = subscribers.get(admin, s.id());
+        assertThat(after.status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+        assertThat(after.lists()).extracting(Membership::status).containsOnly(MembershipStatus.UNSUBSCRIBED);
+        assertThat(suppressions.isSuppressed(client.client().id(), EmailAddress.of("e", "LEAVER@shop.test"))).isTrue();
+        assertThatThrownBy(() -> save("leaver@shop.test", Map.of(), List.of(news.id()))).isInstanceOf(ConflictException.class);
+        assertThat(subscribers.consentLedger(admin, s.id())).extracting(ConsentEvent::event).containsExactly("subscribed", "unsubscribed");
+    }
+
+    @Test
+    void erasureLeavesOnlyATombstoneAndAHashedSuppression() {
+        fields.create(admin, "tags", null, "multi");
+        var news = list("News", "single");
+        Subscriber s = save("gone@shop.test", Map.of("tags", List.of("a")), List.of(news.id()));
+        String hash = EmailAddress.of("e", "gone@shop.test").hash();
+        subscribers.erase(admin, s.id(), "GDPR request");
+        assertThatThrownBy(() -> subscribers.get(admin, s.id())).isInstanceOf(NotFoundException.class);
+        UUID clientId = client.client().id();
+        scope.inClient(clientId, () -> {
+            assertThat(jdbc.sql("select count(*) from consent_events where subscriber_id = :id").param("id", s.id())
+                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from subscriber_tags where subscriber_id = :id").param("id", s.id())
+                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select email_hash from erasure_tombstones where client_id = :c").param("c", clientId)
+                    .query(String.class).list()).containsExactly(hash);
+            assertThat(jdbc.sql("select count(*) from suppressions where client_id = :c and email_hash = :h and email is null")
+                    .param("c", clientId).param("h", hash).query(Long.class).single()).isEqualTo(1);
+        });
+        assertThatThrownBy(() -> save("gone@shop.test", Map.of(), List.of(news.id()))).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void searchFiltersByPrefixStatusAndListAndPagesStably() {
+        var news = list("News", "single");
+        for (int i = 0; i < 7; i++) {
+            save("reader" + i + "@shop.test", Map.of(), i % 2 == 0 ? List.of(news.id()) : List.of());
+        }
+        save("other@shop.test", Map.of(), List.of());
+        assertThat(subscribers.search(admin, "READER", null, null, null, 50).items()).hasSize(7);
+        assertThat(subscribers.search(admin, "reader", null, news.id(), null, 50).items()).hasSize(4);
+        assertThat(subscribers.search(admin, "%", null, null, null, 50).items()).isEmpty();
+        var first = subscribers.search(admin, "reader", "active", null, null, 3);
+        var second = subscribers.search(admin, "reader", "active", null, first.nextCursor(), 3);
+        var third = subscribers.search(admin, "reader", "active", null, second.nextCursor(), 3);
+        assertThat(first.items()).hasSize(3);
+        assertThat(third.items()).hasSize(1);
+        assertThat(third.nextCursor()).isNull();
+    }
+
+    @Test
+    void fieldKeysAreUniqueAndSlotsRunOut() {
+        fields.create(admin, "a1", null, "boolean");
+        assertThatThrownBy(() -> fields.create(admin, "a1", null, "text")).isInstanceOf(ConflictException.class);
+        for (int i = 2; i <= 5; i++) {
+            fields.create(admin, "a" + i, null, "boolean");
+        }
+        assertThatThrownBy(() -> fields.create(admin, "a6", null, "boolean")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> fields.create(admin, "email", null, "text")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> fields.create(admin, "Bad Key", null, "text")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void deletingAListKeepsItsSubscribers() {
+        var news = list("News", "single");
+        Subscriber s = save("stay@shop.test", Map.of(), List.of(news.id()));
+        lists.delete(admin, news.id());
+        assertThat(subscribers.get(admin, s.id()).lists()).isEmpty();
+    }
+}

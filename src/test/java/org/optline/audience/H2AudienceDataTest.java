@@ -1,0 +1,7 @@
+package org.optline.audience;
+
+import org.optline.test.OptlineTest;
+
+/** The audience data layer on embedded H2. */
+@OptlineTest
+class H2AudienceDataTest extends AudienceDataContract {}
