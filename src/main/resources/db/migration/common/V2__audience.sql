@@ -132,10 +132,12 @@ create table imports (
     file_name        varchar(300) not null,
     file_sha256      varchar(64)  not null,
     file_bytes       bigint not null,
-    attestation      varchar(2000) not null,
-    attested_by      varchar(320) not null,
+    attestation      varchar(2000),
+    attested_by      varchar(320),
+    attested_at      timestamp with time zone,
     source_ip        varchar(64),
     separator_char   varchar(1) not null,
+    headers          varchar(8000) not null,
     column_map       varchar(4000) not null,
     rows_total       bigint not null,
     rows_imported    bigint not null,
@@ -143,12 +145,13 @@ create table imports (
     rows_rejected    bigint not null,
     rows_suppressed  bigint not null,
     rows_flagged     bigint not null,
-    next_line        bigint not null,
+    next_record      bigint not null,
+    lease_until      timestamp with time zone,
     error            varchar(2000),
     created_at       timestamp with time zone not null,
     started_at       timestamp with time zone,
     finished_at      timestamp with time zone,
-    constraint imports_status_check check (status in ('queued', 'running', 'done', 'failed'))
+    constraint imports_status_check check (status in ('uploaded', 'queued', 'running', 'done', 'failed'))
 );
 create index imports_client_idx on imports (client_id, created_at, id);
 create index imports_status_idx on imports (status);

@@ -49,6 +49,7 @@ abstract class TenantIsolationContract {
     @Autowired Clients clients;
     @Autowired Lists lists;
     @Autowired Subscribers subscribers;
+    @Autowired org.optline.audience.Imports imports;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -73,6 +74,8 @@ abstract class TenantIsolationContract {
         ids.put("lists", list.id().toString());
         ids.put("subscribers", subscribers.save(bAdmin, new SubscriberInput("person@b-client.test", "B Person",
                 java.util.Map.of(), List.of(list.id()), null), false).subscriber().id().toString());
+        ids.put("imports", imports.upload(bAdmin, list.id(), "b.csv", new java.io.ByteArrayInputStream(
+                "email\nsomeone@b-client.test\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id().toString());
         return ids;
     }
 

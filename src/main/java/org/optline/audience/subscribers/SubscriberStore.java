@@ -39,7 +39,7 @@ public class SubscriberStore {
         this.sql = NamedSql.forClass(SubscriberStore.class);
         List.of("find", "find-by-key", "ids-by-keys", "tags-of", "delete-tags", "insert-tag", "memberships-of",
                 "membership-status", "insert-membership", "set-membership", "unsubscribe-all-memberships",
-                "set-status", "delete", "search-first", "search-next", "count").forEach(sql::get);
+                "set-status", "delete", "search-first", "search-next", "count", "memberships-in-list").forEach(sql::get);
         String columns = String.join(", ", Slots.columns());
         String params = ":" + String.join(", :", Slots.columns());
         this.insert = "insert into subscribers (id, client_id, email, email_key, name, status, created_at, updated_at, "
@@ -182,6 +182,19 @@ public class SubscriberStore {
         named.batchUpdate(sql.get("insert-membership"), ids.stream().map(id -> new MapSqlParameterSource()
                 .addValue("clientId", clientId).addValue("listId", listId).addValue("id", id)
                 .addValue("status", status.wireName()).addValue("at", at)).toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** The memberships of {@code ids} in one list: subscriber id → status. */
+    public Map<UUID, MembershipStatus> membershipsInList(UUID clientId, UUID listId, Collection<UUID> ids) {
+        Map<UUID, MembershipStatus> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql(sql.get("memberships-in-list")).param("clientId", clientId).param("listId", listId)
+                .param("ids", List.copyOf(ids)).query(rs -> {
+                    found.put(rs.getObject("subscriber_id", UUID.class), MembershipStatus.fromWire(rs.getString("status")));
+                });
+        return found;
     }
 
     public void setMembership(UUID clientId, UUID listId, UUID id, MembershipStatus status, OffsetDateTime at) {

@@ -68,3 +68,7 @@ limit :limit
 
 -- name: count
 select count(*) from subscribers where client_id = :clientId
+
+-- name: memberships-in-list
+select subscriber_id, status from list_memberships
+where client_id = :clientId and list_id = :listId and subscriber_id in (:ids)

@@ -1,0 +1,204 @@
+package org.optline.audience.imports;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.optline.audience.ConsentSource;
+import org.optline.audience.CustomField;
+import org.optline.audience.EmailAddress;
+import org.optline.audience.FieldType;
+import org.optline.audience.MembershipStatus;
+import org.optline.audience.fields.FieldValues;
+import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.SubscriberStore;
+import org.optline.audience.suppression.SuppressionStore;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * One batch of an import, as set-based as JDBC allows: parse and validate every row in memory,
+ * then one probe each for suppressed and existing addresses, then batched inserts and updates of
+ * subscribers, tags, memberships and consent rows. The caller runs it in one transaction together
+ * with the progress update, so a batch is stored entirely or not at all.
+ */
+final class ImportBatch {
+
+    /** The parts of an import a batch needs. */
+    record Context(UUID clientId, UUID importId, UUID listId, String fileSha256, String attestation, String attestedBy,
+                   String sourceIp, List<String> targets, Map<String, CustomField> fields, OffsetDateTime now) {}
+
+    /** A row that passed validation. */
+    private record Row(long line, EmailAddress email, String name, Map<String, Object> slots, Map<CustomField, List<String>> tags) {}
+
+    private final SubscriberStore subscribers;
+    private final ConsentStore consent;
+    private final SuppressionStore suppressions;
+
+    ImportBatch(SubscriberStore subscribers, ConsentStore consent, SuppressionStore suppressions) {
+        this.subscribers = subscribers;
+        this.consent = consent;
+        this.suppressions = suppressions;
+    }
+
+    /** Imports {@code records}; answers the counts and the rows to report as rejected or flagged. */
+    Result run(Context ctx, List<CsvRecord> records) {
+        List<ImportStore.Issue> issues = new ArrayList<>();
+        long rejected = 0;
+        long flagged = 0;
+        long updated = 0;
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (CsvRecord record : records) {
+            Row row = parse(ctx, record, issues);
+            if (row == null) {
+                rejected++;
+                continue;
+            }
+            Row earlier = rows.get(row.email().key());
+            if (earlier != null) {
+                updated++; // the same address twice: the later row's non-empty cells win, as across batches
+                row = merge(earlier, row);
+            }
+            rows.put(row.email().key(), row);
+        }
+        Map<String, String> hashToKey = new HashMap<>();
+        rows.values().forEach(r -> hashToKey.put(r.email().hash(), r.email().key()));
+        Set<String> suppressed = suppressions.suppressed(ctx.clientId(), hashToKey.keySet());
+        suppressed.forEach(h -> rows.remove(hashToKey.get(h)));
+
+        Map<String, SubscriberStore.Existing> existing = subscribers.existing(ctx.clientId(), rows.keySet());
+        List<MapSqlParameterSource> inserts = new ArrayList<>();
+        List<SubscriberStore.ProfileUpdate> updates = new ArrayList<>();
+        Map<UUID, Row> byId = new LinkedHashMap<>();
+        List<UUID> created = new ArrayList<>();
+        for (Row row : rows.values()) {
+            SubscriberStore.Existing found = existing.get(row.email().key());
+            if (found == null) {
+                UUID id = UUID.randomUUID();
+                inserts.add(subscribers.insertParams(ctx.clientId(), id, row.email().value(), row.email().key(), row.name(),
+                        row.slots(), ctx.now()));
+                byId.put(id, row);
+                created.add(id);
+            } else {
+                updates.add(new SubscriberStore.ProfileUpdate(found.id(), row.name() != null, row.name(), row.slots()));
+                byId.put(found.id(), row);
+                updated++;
+            }
+            if (row.email().concern().isPresent()) {
+                flagged++;
+                issues.add(new ImportStore.Issue(row.line(), "flag", row.email().value() + ": " + row.email().concern().get()));
+            }
+        }
+        subscribers.insertAll(inserts);
+        subscribers.updateAll(ctx.clientId(), updates, ctx.now());
+        writeTags(ctx, byId);
+
+        Map<UUID, MembershipStatus> memberships = subscribers.membershipsInList(ctx.clientId(), ctx.listId(),
+                existing.values().stream().map(SubscriberStore.Existing::id).toList());
+        List<UUID> joining = new ArrayList<>();
+        long leftBefore = 0;
+        for (UUID id : byId.keySet()) {
+            MembershipStatus status = memberships.get(id);
+            if (status == null) {
+                joining.add(id);
+            } else if (status == MembershipStatus.UNSUBSCRIBED) {
+                leftBefore++; // they left this list themselves: an import never puts them back
+            }
+        }
+        // An import is the client's attestation that these people opted in, so they join confirmed.
+        subscribers.insertMemberships(ctx.clientId(), ctx.listId(), joining, MembershipStatus.CONFIRMED, ctx.now());
+        ConsentSource source = new ConsentSource("import", ctx.importId().toString(), ctx.sourceIp(), null, ctx.attestation());
+        consent.appendAll(ctx.clientId(), ctx.now(), joining.stream().map(id -> new ConsentStore.Entry(id, "imported",
+                ctx.listId(), source, "line " + byId.get(id).line() + " of file sha256:" + ctx.fileSha256()
+                        + ", attested by " + ctx.attestedBy())).toList());
+        return new Result(new ImportStore.Progress(created.size(), updated, rejected, suppressed.size() + leftBefore, flagged), issues);
+    }
+
+    /** What a batch did. */
+    record Result(ImportStore.Progress progress, List<ImportStore.Issue> issues) {}
+
+    private Row parse(Context ctx, CsvRecord record, List<ImportStore.Issue> issues) {
+        long line = record.getStartingLineNumber();
+        String name = null;
+        EmailAddress email = null;
+        Map<String, Object> slots = new HashMap<>();
+        Map<CustomField, List<String>> tags = new HashMap<>();
+        List<String> targets = ctx.targets();
+        for (int i = 0; i < targets.size(); i++) {
+            String target = targets.get(i);
+            if (target == null) {
+                continue;
+            }
+            String cell = i < record.getFieldCount() ? record.getField(i) : "";
+            if (CsvLayout.EMAIL.equals(target)) {
+                EmailAddress.Parse parse = EmailAddress.parse(cell);
+                if (!parse.ok()) {
+                    issues.add(new ImportStore.Issue(line, "error", "email '" + shorten(cell) + "' " + parse.error()));
+                    return null;
+                }
+                email = parse.address();
+            } else if (CsvLayout.NAME.equals(target)) {
+                String value = cell.strip();
+                if (value.length() > 200) {
+                    issues.add(new ImportStore.Issue(line, "error", "name is longer than 200 characters"));
+                    return null;
+                }
+                name = value.isEmpty() ? null : value;
+            } else {
+                CustomField field = ctx.fields().get(target);
+                FieldValues.Result result = FieldValues.convert(field, cell);
+                if (result.error() != null) {
+                    issues.add(new ImportStore.Issue(line, "error", "column '" + field.label() + "' " + result.error()));
+                    return null;
+                }
+                if (result.value() != null) {
+                    if (field.type() == FieldType.MULTI) {
+                        @SuppressWarnings("unchecked")
+                        List<String> values = (List<String>) result.value();
+                        tags.put(field, values);
+                    } else {
+                        slots.put(field.slot(), result.value());
+                    }
+                }
+            }
+        }
+        if (email == null) {
+            issues.add(new ImportStore.Issue(line, "error", "no email address"));
+            return null;
+        }
+        return new Row(line, email, name, slots, tags);
+    }
+
+    private static Row merge(Row earlier, Row later) {
+        Map<String, Object> slots = new HashMap<>(earlier.slots());
+        slots.putAll(later.slots());
+        Map<CustomField, List<String>> tags = new HashMap<>(earlier.tags());
+        tags.putAll(later.tags());
+        return new Row(later.line(), later.email(), later.name() != null ? later.name() : earlier.name(), slots, tags);
+    }
+
+    private void writeTags(Context ctx, Map<UUID, Row> byId) {
+        for (CustomField field : ctx.fields().values()) {
+            if (field.type() != FieldType.MULTI || !ctx.targets().contains(field.key())) {
+                continue;
+            }
+            Map<UUID, List<String>> values = new LinkedHashMap<>();
+            byId.forEach((id, row) -> {
+                List<String> tags = row.tags().get(field);
+                if (tags != null) {
+                    values.put(id, tags);
+                }
+            });
+            subscribers.replaceTags(ctx.clientId(), field.id(), values);
+        }
+    }
+
+    private static String shorten(String value) {
+        String v = value == null ? "" : value.strip();
+        return v.length() > 60 ? v.substring(0, 60) + "…" : v;
+    }
+}

@@ -1,0 +1,194 @@
+package org.optline.audience.imports;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.optline.audience.CustomField;
+import org.optline.audience.CustomFields;
+import org.optline.audience.ImportJob;
+import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.SubscriberStore;
+import org.optline.audience.suppression.SuppressionStore;
+import org.optline.platform.DataDirectory;
+import org.optline.platform.TenantScope;
+import org.optline.platform.Times;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs queued imports in the background, one at a time per node. A job is claimed with a lease
+ * that each batch renews; a node that dies stops renewing, and any node takes the job over once the
+ * lease has run out, continuing from the checkpoint (the number of records already stored), which
+ * each batch moves in its own transaction. So a restarted import neither skips nor repeats rows.
+ */
+@Component
+public class ImportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    static final int MAX_ISSUES = 1000;
+
+    private final ImportStore store;
+    private final ImportBatch batch;
+    private final CustomFields fields;
+    private final DataDirectory data;
+    private final TenantScope scope;
+    private final Clock clock;
+    private final int batchSize;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "optline-import");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean busy = new AtomicBoolean();
+
+    public ImportRunner(ImportStore store, SubscriberStore subscribers, ConsentStore consent, SuppressionStore suppressions,
+                        CustomFields fields, DataDirectory data, TenantScope scope, Clock clock,
+                        @Value("${optline.audience.import-batch-size:2000}") int batchSize) {
+        this.store = store;
+        this.batch = new ImportBatch(subscribers, consent, suppressions);
+        this.fields = fields;
+        this.data = data;
+        this.scope = scope;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /** Looks for work every second; a node runs one import at a time so imports never starve sending. */
+    @Scheduled(fixedDelayString = "${optline.audience.import-poll-ms:1000}")
+    public void poll() {
+        if (!busy.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            OffsetDateTime now = Times.now(clock);
+            for (ImportStore.Claimable job : scope.asPlatform(() -> store.claimable(now))) {
+                if (Boolean.TRUE.equals(scope.asPlatform(() -> store.claim(job.id(), now, now.plus(LEASE))))) {
+                    worker.execute(() -> {
+                        try {
+                            run(job.clientId(), job.id());
+                        } finally {
+                            busy.set(false);
+                        }
+                    });
+                    return;
+                }
+            }
+            busy.set(false);
+        } catch (RuntimeException e) {
+            busy.set(false);
+            log.warn("Import poll failed: {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    void run(UUID clientId, UUID importId) {
+        ImportStore.Row row = scope.inClient(clientId, () -> store.find(clientId, importId)).orElse(null);
+        if (row == null) {
+            return;
+        }
+        ImportJob job = row.job();
+        Map<String, CustomField> byKey = fields.listFor(clientId).stream()
+                .collect(Collectors.toMap(CustomField::key, Function.identity()));
+        Path file = data.forClient("imports", clientId).resolve(importId + ".csv");
+        long issues = scope.inClient(clientId, () -> store.countIssues(clientId, importId));
+        long record = 0;
+        try (CsvReader<CsvRecord> reader = CsvFiles.open(file, row.separator())) {
+            Iterator<CsvRecord> records = reader.iterator();
+            if (records.hasNext()) {
+                records.next(); // the header row
+            }
+            while (record < job.rowsProcessed() && records.hasNext()) {
+                records.next(); // already stored before a restart
+                record++;
+            }
+            List<CsvRecord> chunk = new ArrayList<>(batchSize);
+            while (true) {
+                chunk.clear();
+                while (chunk.size() < batchSize && records.hasNext()) {
+                    chunk.add(records.next());
+                }
+                if (chunk.isEmpty() || Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                record += chunk.size();
+                long next = record;
+                long issuesSoFar = issues;
+                OffsetDateTime now = Times.now(clock);
+                var context = new ImportBatch.Context(clientId, importId, job.listId(), job.fileSha256(), job.attestation(),
+                        job.attestedBy(), null, job.columns(), byKey, now);
+                ImportBatch.Result result = scope.inClient(clientId, () -> {
+                    ImportBatch.Result r = batch.run(context, chunk);
+                    List<ImportStore.Issue> kept = r.issues().subList(0, (int) Math.max(0,
+                            Math.min(r.issues().size(), MAX_ISSUES - issuesSoFar)));
+                    store.insertIssues(clientId, importId, kept);
+                    if (!store.progress(clientId, importId, r.progress(), next, now.plus(LEASE))) {
+                        throw new LeaseLost();
+                    }
+                    return r;
+                });
+                issues += result.issues().size();
+            }
+            if (!Thread.currentThread().isInterrupted()) {
+                finish(clientId, importId, "done", null);
+            }
+        } catch (LeaseLost e) {
+            log.info("Import {} was taken over by another node", importId);
+        } catch (CsvParseException | UncheckedIOException e) {
+            finish(clientId, importId, "failed", describe(e, record));
+        } catch (IOException e) {
+            finish(clientId, importId, "failed", describe(e, record));
+        } catch (RuntimeException e) {
+            log.warn("Import {} failed", importId, e);
+            finish(clientId, importId, "failed", "The import stopped after " + record + " rows: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void finish(UUID clientId, UUID importId, String status, String error) {
+        scope.inClient(clientId, () -> store.finish(clientId, importId, status, error, Times.now(clock)));
+    }
+
+    private static String describe(Exception e, long record) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof CharacterCodingException) {
+            return "The file is not UTF-8 text (after row " + record + "). Save it as UTF-8 CSV and import it again.";
+        }
+        if (cause instanceof CsvParseException) {
+            return "The file is not valid CSV after row " + record + ": " + cause.getMessage()
+                    + ". Rows before it were imported.";
+        }
+        return "The file could not be read after row " + record + ": " + cause.getMessage();
+    }
+
+    /** The job's lease passed to another node while this one was working. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super(null, null, false, false);
+        }
+    }
+}

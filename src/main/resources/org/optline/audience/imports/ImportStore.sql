@@ -1,0 +1,52 @@
+-- name: insert
+insert into imports (id, client_id, list_id, status, file_name, file_sha256, file_bytes, separator_char, headers, column_map,
+                     rows_total, rows_imported, rows_updated, rows_rejected, rows_suppressed, rows_flagged,
+                     next_record, created_at)
+values (:id, :clientId, :listId, 'uploaded', :fileName, :sha256, :bytes, :separator, :headers, :columnMap,
+        :rowsTotal, 0, 0, 0, 0, 0, 0, :at)
+
+-- name: find
+select * from imports where client_id = :clientId and id = :id
+
+-- name: list
+select * from imports where client_id = :clientId order by created_at desc, id desc limit :limit
+
+-- name: queue
+-- Only an uploaded import can be started, and only once.
+update imports set status = 'queued', column_map = :columnMap, attestation = :attestation,
+       attested_by = :attestedBy, attested_at = :at, source_ip = :sourceIp
+where client_id = :clientId and id = :id and status = 'uploaded'
+
+-- name: claimable
+-- Queued imports, and running ones whose node stopped renewing its lease (crashed or killed).
+select id, client_id from imports
+where status = 'queued' or (status = 'running' and lease_until < :now)
+order by created_at
+limit 10
+
+-- name: claim
+update imports set status = 'running', lease_until = :leaseUntil, started_at = coalesce(started_at, :now)
+where id = :id and (status = 'queued' or (status = 'running' and lease_until < :now))
+
+-- name: progress
+-- Written in the same transaction as the batch it counts, so counts and next_record never
+-- disagree with the rows actually stored, whatever crashes when.
+update imports set rows_imported = rows_imported + :imported, rows_updated = rows_updated + :updated,
+       rows_rejected = rows_rejected + :rejected, rows_suppressed = rows_suppressed + :suppressed,
+       rows_flagged = rows_flagged + :flagged, next_record = :nextRecord, lease_until = :leaseUntil
+where client_id = :clientId and id = :id and status = 'running'
+
+-- name: finish
+update imports set status = :status, error = :error, finished_at = :at, lease_until = null,
+       rows_total = case when :status = 'done' then next_record else rows_total end
+where client_id = :clientId and id = :id and status = 'running'
+
+-- name: insert-issue
+insert into import_issues (import_id, client_id, line, kind, message) values (:importId, :clientId, :line, :kind, :message)
+
+-- name: count-issues
+select count(*) from import_issues where client_id = :clientId and import_id = :importId
+
+-- name: issues
+select line, kind, message from import_issues
+where client_id = :clientId and import_id = :importId and kind = :kind order by line limit :limit

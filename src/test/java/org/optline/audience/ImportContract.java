@@ -1,0 +1,160 @@
+package org.optline.audience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.optline.platform.Actor;
+import org.optline.platform.Clients;
+import org.optline.platform.ConflictException;
+import org.optline.platform.CreatedClient;
+import org.optline.platform.TenantScope;
+import org.optline.platform.ValidationException;
+import org.optline.test.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** CSV import end to end through the background runner, on H2 and on PostgreSQL. */
+abstract class ImportContract {
+
+    @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired CustomFields fields;
+    @Autowired Subscribers subscribers;
+    @Autowired Suppressions suppressions;
+    @Autowired Imports imports;
+    @Autowired TenantScope scope;
+    @Autowired JdbcClient jdbc;
+
+    CreatedClient client;
+    Actor admin;
+    MailingList list;
+
+    @BeforeEach
+    void aClientWithAListAndFields() {
+        client = Fixtures.client(clients, "Importer");
+        admin = Fixtures.admin(client);
+        list = lists.create(admin, new Lists.ListInput("Customers", null, "double"));
+        fields.create(admin, "country", "Country", "text");
+        fields.create(admin, "age", "Age", "number");
+        fields.create(admin, "interests", "Interests", "multi");
+    }
+
+    private ImportJob importCsv(String csv) {
+        ImportJob uploaded = imports.upload(admin, list.id(), "people.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        imports.start(admin, uploaded.id(), null, "Collected on our checkout page with an unticked opt-in box, 2025-2026");
+        return awaitFinished(uploaded.id());
+    }
+
+    private ImportJob awaitFinished(UUID id) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> imports.get(admin, id), ImportJob::finished);
+    }
+
+    @Test
+    void aMessyButValidFileImportsWithLineNumberedRejections() {
+        String csv = "\uFEFFE-Mail Address;Full Name;Country;Age;Interests;Ignored\r\n"
+                + "ann@shoehaus.de;\"Ann \"\"A\"\" Smith\";US;34;shoes|hats;x\r\n"
+                + "\"bob@shoehaus.de\";\"Bob\r\non two lines\";CA;;shoes;y\r\n"
+                + "not-an-address;Nobody;US;1;;\r\n"
+                + "cid@shoehaus.de;Cid;US;old;;\r\n"
+                + "postmaster@shoehaus.de;Post;US;50;;\r\n"
+                + "ANN@shoehaus.de;Ann Again;US;35;;\r\n"
+                + "\r\n";
+        ImportJob job = importCsv(csv);
+        assertThat(job.status()).isEqualTo("done");
+        assertThat(job.rowsTotal()).isEqualTo(6);
+        assertThat(job.rowsImported()).isEqualTo(3);
+        assertThat(job.rowsUpdated()).isEqualTo(1);
+        assertThat(job.rowsRejected()).isEqualTo(2);
+        assertThat(job.rowsFlagged()).isEqualTo(1);
+        assertThat(imports.issues(admin, job.id(), "error", 10)).extracting(ImportJob.Issue::line).containsExactly(5L, 6L);
+        assertThat(imports.issues(admin, job.id(), "error", 10).get(1).message()).contains("Age").contains("number");
+        assertThat(imports.issues(admin, job.id(), "flag", 10)).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("role address"));
+
+        Subscriber ann = subscribers.findByEmail(admin, "ann@shoehaus.de").orElseThrow();
+        assertThat(ann.name()).isEqualTo("Ann Again");
+        assertThat(ann.fields()).containsEntry("age", "35").containsEntry("interests", List.of("hats", "shoes"));
+        assertThat(ann.lists()).singleElement().extracting(Membership::status).isEqualTo(MembershipStatus.CONFIRMED);
+        Subscriber bob = subscribers.findByEmail(admin, "bob@shoehaus.de").orElseThrow();
+        assertThat(bob.name()).isEqualTo("Bob\r\non two lines");
+        assertThat(subscribers.consentLedger(admin, bob.id())).singleElement().satisfies(e -> {
+            assertThat(e.event()).isEqualTo("imported");
+            assertThat(e.sourceKind()).isEqualTo("import");
+            assertThat(e.sourceId()).isEqualTo(job.id().toString());
+            assertThat(e.consentText()).contains("unticked opt-in box");
+            assertThat(e.detail()).contains("sha256:" + job.fileSha256());
+        });
+    }
+
+    @Test
+    void suppressedAddressesAreSkippedAndCounted() {
+        suppressions.add(admin, "blocked@shoehaus.de", "manual");
+        ImportJob job = importCsv("email,name\nblocked@shoehaus.de,B\nfine@shoehaus.de,F\n");
+        assertThat(job.rowsSuppressed()).isEqualTo(1);
+        assertThat(job.rowsImported()).isEqualTo(1);
+        assertThat(subscribers.findByEmail(admin, "blocked@shoehaus.de")).isEmpty();
+    }
+
+    @Test
+    void anUnclosedQuoteFailsClearlyAndKeepsTheRowsBeforeIt() {
+        StringBuilder csv = new StringBuilder("email,name\n");
+        for (int i = 0; i < 2500; i++) {
+            csv.append("p").append(i).append("@shoehaus.de,P\n");
+        }
+        csv.append("broken@shoehaus.de,\"never closed\n");
+        ImportJob job = importCsv(csv.toString());
+        assertThat(job.status()).isEqualTo("failed");
+        assertThat(job.error()).contains("not valid CSV");
+        assertThat(job.rowsImported()).isEqualTo(2000);
+        assertThat(subscribers.count(admin)).isEqualTo(2000);
+    }
+
+    @Test
+    void aFileWithoutAnEmailColumnCannotStart() {
+        ImportJob uploaded = imports.upload(admin, list.id(), "x.csv",
+                new ByteArrayInputStream("name,country\nA,US\n".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> imports.start(admin, uploaded.id(), null, "attested"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("email");
+        assertThatThrownBy(() -> imports.start(admin, uploaded.id(), java.util.Arrays.asList("email", null), " "))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("attestation");
+        imports.start(admin, uploaded.id(), java.util.Arrays.asList("email", "country"), "x");
+    }
+
+    @Test
+    void startingTwiceIsRefused() {
+        ImportJob job = importCsv("email\none@shoehaus.de\n");
+        assertThatThrownBy(() -> imports.start(admin, job.id(), null, "again")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aStoppedImportResumesAtItsCheckpointWithoutRepeatingRows() {
+        String csv = "email\na@shoehaus.de\nb@shoehaus.de\nc@shoehaus.de\nd@shoehaus.de\n";
+        ImportJob uploaded = imports.upload(admin, list.id(), "r.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        UUID clientId = client.client().id();
+        // As if a node had stored the first two rows and then died: running, checkpoint 2, lease run out.
+        subscribers.save(admin, new SubscriberInput("a@shoehaus.de", null, Map.of(), List.of(), null), false);
+        subscribers.save(admin, new SubscriberInput("b@shoehaus.de", null, Map.of(), List.of(), null), false);
+        scope.inClient(clientId, () -> jdbc.sql("update imports set status = 'running', next_record = 2, rows_imported = 2, "
+                        + "attestation = 'attested', attested_by = 'test', lease_until = :past where id = :id")
+                .param("past", OffsetDateTime.now().minusMinutes(5)).param("id", uploaded.id()).update());
+        ImportJob job = awaitFinished(uploaded.id());
+        assertThat(job.status()).isEqualTo("done");
+        assertThat(job.rowsImported()).isEqualTo(4);
+        assertThat(job.rowsUpdated()).isZero();
+        assertThat(subscribers.count(admin)).isEqualTo(4);
+        assertThat(subscribers.findByEmail(admin, "a@shoehaus.de").orElseThrow().lists()).isEmpty();
+        assertThat(subscribers.findByEmail(admin, "d@shoehaus.de").orElseThrow().lists()).hasSize(1);
+    }
+}
