@@ -33,7 +33,7 @@ final class ImportBatch {
                    String sourceIp, List<String> targets, Map<String, CustomField> fields, OffsetDateTime now) {}
 
     /** A row that passed validation. */
-    private record Row(long line, EmailAddress email, String name, Map<String, Object> slots, Map<CustomField, List<String>> tags) {}
+    record Row(long line, EmailAddress email, String name, Map<String, Object> slots, Map<CustomField, List<String>> tags) {}
 
     private final SubscriberStore subscribers;
     private final ConsentStore consent;
@@ -121,7 +121,8 @@ final class ImportBatch {
     /** What a batch did. */
     record Result(ImportStore.Progress progress, List<ImportStore.Issue> issues) {}
 
-    private Row parse(Context ctx, CsvRecord record, List<ImportStore.Issue> issues) {
+    /** Validates one CSV record; null (with an issue naming its line) when it cannot be imported. */
+    static Row parse(Context ctx, CsvRecord record, List<ImportStore.Issue> issues) {
         long line = record.getStartingLineNumber();
         String name = null;
         EmailAddress email = null;
