@@ -39,7 +39,8 @@ public class SubscriberStore {
         this.sql = NamedSql.forClass(SubscriberStore.class);
         List.of("find", "find-by-key", "ids-by-keys", "tags-of", "delete-tags", "insert-tag", "memberships-of",
                 "membership-status", "insert-membership", "set-membership", "unsubscribe-all-memberships",
-                "set-status", "delete", "search-first", "search-next", "count", "memberships-in-list").forEach(sql::get);
+                "set-status", "delete", "search-first", "search-next", "count", "memberships-in-list", "export-page",
+                "export-page-of-list", "tags-of-many").forEach(sql::get);
         String columns = String.join(", ", Slots.columns());
         String params = ":" + String.join(", :", Slots.columns());
         this.insert = "insert into subscribers (id, client_id, email, email_key, name, status, created_at, updated_at, "
@@ -182,6 +183,27 @@ public class SubscriberStore {
         named.batchUpdate(sql.get("insert-membership"), ids.stream().map(id -> new MapSqlParameterSource()
                 .addValue("clientId", clientId).addValue("listId", listId).addValue("id", id)
                 .addValue("status", status.wireName()).addValue("at", at)).toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** The next page of active subscribers after {@code afterId} (of one list when {@code listId} is given). */
+    public List<SubscriberRow> exportPage(UUID clientId, UUID listId, UUID afterId, int limit) {
+        var spec = listId == null ? jdbc.sql(sql.get("export-page"))
+                : jdbc.sql(sql.get("export-page-of-list")).param("listId", listId);
+        return spec.param("clientId", clientId).param("afterId", afterId).param("limit", limit)
+                .query(SubscriberRow::map).list();
+    }
+
+    /** Tags of many subscribers: subscriber id → field id → values. */
+    public Map<UUID, Map<UUID, List<String>>> tagsOf(UUID clientId, Collection<UUID> ids) {
+        Map<UUID, Map<UUID, List<String>>> tags = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return tags;
+        }
+        jdbc.sql(sql.get("tags-of-many")).param("clientId", clientId).param("ids", List.copyOf(ids)).query(rs -> {
+            tags.computeIfAbsent(rs.getObject("subscriber_id", UUID.class), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(rs.getObject("field_id", UUID.class), k -> new ArrayList<>()).add(rs.getString("tag"));
+        });
+        return tags;
     }
 
     /** The memberships of {@code ids} in one list: subscriber id → status. */

@@ -1,5 +1,6 @@
 package org.optline.platform.security;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.optline.platform.ApiKeys;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +40,10 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                // Streamed responses finish on an async dispatch of the request already authorised.
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response, 401,
                                 "Unauthorized", request.getAttribute(ApiKeyAuthenticationFilter.BAD_KEY) != null
@@ -54,6 +58,7 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, LoginProperties login, Clock clock) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/operator", "/operator/**").hasRole("OPERATOR")

@@ -72,3 +72,23 @@ select count(*) from subscribers where client_id = :clientId
 -- name: memberships-in-list
 select subscriber_id, status from list_memberships
 where client_id = :clientId and list_id = :listId and subscriber_id in (:ids)
+
+-- name: export-page
+-- Active subscribers by id, so an export pages by keyset with bounded memory. The caller drops
+-- suppressed addresses (checked by hash) before writing a page out.
+select s.* from subscribers s
+where s.client_id = :clientId and s.status = 'active' and s.id > :afterId
+order by s.id
+limit :limit
+
+-- name: export-page-of-list
+select s.* from subscribers s
+join list_memberships m on m.client_id = s.client_id and m.subscriber_id = s.id
+where s.client_id = :clientId and m.list_id = :listId and m.status <> 'unsubscribed'
+  and s.status = 'active' and s.id > :afterId
+order by s.id
+limit :limit
+
+-- name: tags-of-many
+select subscriber_id, field_id, tag from subscriber_tags
+where client_id = :clientId and subscriber_id in (:ids) order by subscriber_id, field_id, tag

@@ -1,0 +1,186 @@
+package org.optline.audience;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.optline.audience.export.CsvCells;
+import org.optline.audience.fields.FieldValues;
+import org.optline.audience.lists.ListStore;
+import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.SubscriberRow;
+import org.optline.audience.subscribers.SubscriberStore;
+import org.optline.audience.suppression.SuppressionStore;
+import org.optline.platform.Actor;
+import org.optline.platform.AuditLog;
+import org.optline.platform.TenantScope;
+import org.optline.platform.ValidationException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Exports of active subscribers (all, or one list's) as CSV or JSON, written page by page so
+ * memory stays bounded whatever the audience's size, and the per-subscriber export of everything
+ * held about one person. Suppressed addresses are never exported as active.
+ */
+@Service
+public class Exports {
+
+    private static final int PAGE = 1000;
+    // UUIDs compare as unsigned 128-bit numbers on PostgreSQL and H2 2.x, so all zeros is below every id.
+    private static final UUID BEFORE_ALL = new UUID(0L, 0L);
+
+    private final SubscriberStore store;
+    private final SuppressionStore suppressions;
+    private final ListStore lists;
+    private final ConsentStore consent;
+    private final CustomFields fields;
+    private final Subscribers subscribers;
+    private final TenantScope scope;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    public Exports(SubscriberStore store, SuppressionStore suppressions, ListStore lists, ConsentStore consent,
+                   CustomFields fields, Subscribers subscribers, TenantScope scope, AuditLog audit, JsonMapper json) {
+        this.store = store;
+        this.suppressions = suppressions;
+        this.lists = lists;
+        this.consent = consent;
+        this.fields = fields;
+        this.subscribers = subscribers;
+        this.scope = scope;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** Checks the request before any byte is written, so a bad list id is a clean error, not a broken download. */
+    public void checkList(Actor actor, UUID listId) {
+        UUID clientId = Lists.requireClient(actor);
+        if (listId != null && scope.inClient(clientId, () -> lists.find(clientId, listId)).isEmpty()) {
+            throw ValidationException.of("listId", "names a list that does not exist");
+        }
+    }
+
+    public void csv(Actor actor, UUID listId, OutputStream out) {
+        checkList(actor, listId);
+        UUID clientId = actor.clientId();
+        List<CustomField> defs = fields.listFor(clientId);
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer)) {
+            List<String> header = new ArrayList<>(List.of("email", "name", "status", "created_at"));
+            defs.forEach(f -> header.add(f.key()));
+            csv.writeRecord(header);
+            pages(clientId, listId, defs, (row, values) -> {
+                List<String> cells = new ArrayList<>(List.of(row.email(), nz(row.name()), row.status().wireName(),
+                        row.createdAt().toString()));
+                for (CustomField f : defs) {
+                    Object v = values.get(f.key());
+                    cells.add(v instanceof List<?> l ? String.join("|", l.stream().map(String::valueOf).toList()) : v == null ? "" : v.toString());
+                }
+                csv.writeRecord(cells.stream().map(CsvCells::safe).toList());
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.record(actor, clientId, "subscribers.exported", listId == null ? "all" : "list:" + listId, "csv");
+    }
+
+    public void json(Actor actor, UUID listId, OutputStream out) {
+        checkList(actor, listId);
+        UUID clientId = actor.clientId();
+        List<CustomField> defs = fields.listFor(clientId);
+        try {
+            out.write('[');
+            boolean[] first = {true};
+            pages(clientId, listId, defs, (row, values) -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("id", row.id().toString());
+                item.put("email", row.email());
+                item.put("name", row.name());
+                item.put("status", row.status().wireName());
+                item.put("createdAt", row.createdAt().toString());
+                item.put("fields", values);
+                out.write(first[0] ? "\n".getBytes(StandardCharsets.UTF_8) : ",\n".getBytes(StandardCharsets.UTF_8));
+                first[0] = false;
+                out.write(json.writeValueAsBytes(item));
+            });
+            out.write("\n]\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.record(actor, clientId, "subscribers.exported", listId == null ? "all" : "list:" + listId, "json");
+    }
+
+    /** Everything held about one subscriber: profile, fields, memberships and the consent ledger. */
+    public Map<String, Object> person(Actor actor, UUID id) {
+        Subscriber s = subscribers.get(actor, id);
+        Map<String, Object> all = new LinkedHashMap<>();
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("id", s.id().toString());
+        profile.put("email", s.email());
+        profile.put("name", s.name());
+        profile.put("status", s.status().wireName());
+        profile.put("createdAt", s.createdAt().toString());
+        profile.put("updatedAt", s.updatedAt().toString());
+        all.put("subscriber", profile);
+        all.put("fields", s.fields());
+        all.put("lists", s.lists().stream().map(m -> Map.of("listId", m.listId().toString(), "name", m.listName(),
+                "status", m.status().wireName(), "updatedAt", m.updatedAt().toString())).toList());
+        all.put("consent", subscribers.consentLedger(actor, id));
+        audit.record(actor, actor.clientId(), "subscriber.exported", "subscriber:" + id, null);
+        return all;
+    }
+
+    /** Receives one exported row with its field values by key. */
+    private interface RowWriter {
+        void write(SubscriberRow row, Map<String, Object> values) throws IOException;
+    }
+
+    private void pages(UUID clientId, UUID listId, List<CustomField> defs, RowWriter writer) throws IOException {
+        UUID after = BEFORE_ALL;
+        while (true) {
+            UUID cursor = after;
+            List<SubscriberRow> page = scope.inClient(clientId, () -> store.exportPage(clientId, listId, cursor, PAGE));
+            if (page.isEmpty()) {
+                return;
+            }
+            Map<String, SubscriberRow> byHash = new LinkedHashMap<>();
+            page.forEach(r -> byHash.put(EmailAddress.of("email", r.email()).hash(), r));
+            Set<String> suppressed = scope.inClient(clientId, () -> suppressions.suppressed(clientId, byHash.keySet()));
+            Map<UUID, Map<UUID, List<String>>> tags = scope.inClient(clientId,
+                    () -> store.tagsOf(clientId, page.stream().map(SubscriberRow::id).toList()));
+            for (var entry : byHash.entrySet()) {
+                if (suppressed.contains(entry.getKey())) {
+                    continue;
+                }
+                SubscriberRow row = entry.getValue();
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (CustomField f : defs) {
+                    Object v = f.type() == FieldType.MULTI
+                            ? tags.getOrDefault(row.id(), Map.of()).get(f.id())
+                            : FieldValues.display(row.slots().get(f.slot()));
+                    if (v != null) {
+                        values.put(f.key(), v);
+                    }
+                }
+                writer.write(row, values);
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}
