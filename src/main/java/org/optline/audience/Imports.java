@@ -137,6 +137,27 @@ public class Imports {
         });
     }
 
+    /** The first {@code rows} data rows of an uploaded file, for the column-mapping page. */
+    public List<List<String>> preview(Actor actor, UUID id, int rows) {
+        UUID clientId = Lists.requireClient(actor);
+        ImportStore.Row row = scope.inClient(clientId, () -> store.find(clientId, id))
+                .orElseThrow(() -> new NotFoundException("No import " + id));
+        Path file = data.forClient("imports", clientId).resolve(id + ".csv");
+        List<List<String>> sample = new ArrayList<>();
+        try (CsvReader<CsvRecord> reader = CsvFiles.open(file, row.separator())) {
+            Iterator<CsvRecord> it = reader.iterator();
+            if (it.hasNext()) {
+                it.next();
+            }
+            while (it.hasNext() && sample.size() < rows) {
+                sample.add(it.next().getFields());
+            }
+        } catch (IOException | RuntimeException e) {
+            // A preview is a courtesy; the import itself reports unreadable rows properly.
+        }
+        return sample;
+    }
+
     public List<ImportJob> recent(Actor actor) {
         UUID clientId = Lists.requireClient(actor);
         return scope.inClient(clientId, () -> store.list(clientId, 20)).stream().map(ImportStore.Row::job).toList();

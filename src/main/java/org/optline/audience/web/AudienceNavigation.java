@@ -1,0 +1,41 @@
+package org.optline.audience.web;
+
+import java.util.Set;
+import org.optline.platform.NavigationItem;
+import org.optline.platform.NavigationItem.Area;
+import org.optline.platform.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The audience module's entries in the client navigation. */
+@Configuration
+class AudienceNavigation {
+
+    private static final Set<Role> ALL = Set.of(Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST);
+    private static final Set<Role> WRITERS = Set.of(Role.CLIENT_ADMIN, Role.MARKETER);
+
+    @Bean
+    NavigationItem listsNav() {
+        return new NavigationItem(Area.CLIENT, "Lists", "/audience/lists", 100, ALL);
+    }
+
+    @Bean
+    NavigationItem subscribersNav() {
+        return new NavigationItem(Area.CLIENT, "Subscribers", "/audience/subscribers", 110, ALL);
+    }
+
+    @Bean
+    NavigationItem importsNav() {
+        return new NavigationItem(Area.CLIENT, "Import", "/audience/imports", 120, WRITERS);
+    }
+
+    @Bean
+    NavigationItem fieldsNav() {
+        return new NavigationItem(Area.CLIENT, "Fields", "/audience/fields", 130, ALL);
+    }
+
+    @Bean
+    NavigationItem suppressionsNav() {
+        return new NavigationItem(Area.CLIENT, "Suppression", "/audience/suppressions", 140, ALL);
+    }
+}
