@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,11 +13,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.optline.test.Chromium;
 import org.optline.test.Fixtures;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,11 +30,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@org.junit.jupiter.api.extension.ExtendWith(BrowserShellTest.ChromiumInstalled.class)
+@org.junit.jupiter.api.extension.ExtendWith(Chromium.Installed.class)
 class BrowserShellTest {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     static WebDriver browser;
 
@@ -46,14 +39,7 @@ class BrowserShellTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("optline-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -119,19 +105,5 @@ class BrowserShellTest {
     void aWrongPasswordShowsAReadableMessage() {
         logIn(Fixtures.OPERATOR_EMAIL, "not the password at all");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("email or password is wrong");
-    }
-
-    /** Skips, visibly, where Chromium and its driver are not installed. */
-    static final class ChromiumInstalled implements org.junit.jupiter.api.extension.ExecutionCondition {
-        @Override
-        public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(
-                org.junit.jupiter.api.extension.ExtensionContext context) {
-            if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-                return org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("Chromium found");
-            }
-            String reason = "Browser tests skipped: install Debian's chromium and chromium-driver to run them";
-            System.out.println("[WARNING] " + reason);
-            return org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled(reason);
-        }
     }
 }
