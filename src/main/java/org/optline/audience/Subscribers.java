@@ -234,6 +234,11 @@ public class Subscribers {
         return scope.inClient(clientId, () -> store.count(clientId));
     }
 
+    /** One subscriber of a client, for other parts of the module that act on the subscriber's behalf. */
+    Optional<Subscriber> snapshot(UUID clientId, UUID id) {
+        return scope.inClient(clientId, () -> load(clientId, id));
+    }
+
     private Optional<Subscriber> load(UUID clientId, UUID id) {
         return store.find(clientId, id).map(row -> assemble(clientId, row));
     }

@@ -60,6 +60,14 @@ public class Clients {
                 .orElseThrow(() -> new NotFoundException("No client " + actor.clientId()));
     }
 
+    /**
+     * A client as other modules need it for mail they send on its behalf (name, postal address,
+     * standing). Not an operator view: it runs with the system's rights and returns one client.
+     */
+    public java.util.Optional<Client> profile(UUID clientId) {
+        return scope.inClient(clientId, () -> store.find(clientId));
+    }
+
     public Page<Client> page(Actor operator, String cursor, Integer limit) {
         operator.requireOperator();
         int size = Cursor.limit(limit);

@@ -50,6 +50,7 @@ abstract class TenantIsolationContract {
     @Autowired Lists lists;
     @Autowired Subscribers subscribers;
     @Autowired org.optline.audience.Imports imports;
+    @Autowired org.optline.delivery.Outbox outbox;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -76,6 +77,9 @@ abstract class TenantIsolationContract {
                 java.util.Map.of(), List.of(list.id()), null), false).subscriber().id().toString());
         ids.put("imports", imports.upload(bAdmin, list.id(), "b.csv", new java.io.ByteArrayInputStream(
                 "email\nsomeone@b-client.test\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id().toString());
+        outbox.send(new org.optline.platform.TransactionalMail.Message(b.client().id(), "test", "B", "person@b-client.test",
+                "Hello", "Text", null));
+        ids.put("outbox", outbox.page(bAdmin, null, 1).items().get(0).id().toString());
         return ids;
     }
 

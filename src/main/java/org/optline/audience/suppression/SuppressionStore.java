@@ -21,7 +21,8 @@ public class SuppressionStore {
     public SuppressionStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(SuppressionStore.class);
-        List.of("insert", "suppressed-hashes", "first-page", "next-page", "forget-email").forEach(sql::get);
+        List.of("insert", "suppressed-hashes", "first-page", "next-page", "forget-email", "platform-suppressed",
+                "client-suppression-reason", "lift").forEach(sql::get);
     }
 
     /** Adds a suppression unless the address already has one; answers whether it added. */
@@ -46,6 +47,20 @@ public class SuppressionStore {
         return spec.param("clientId", clientId).param("limit", limit)
                 .query((rs, n) -> new Suppression(rs.getString("email_hash"), rs.getString("email"), rs.getString("reason"),
                         rs.getString("source"), false, rs.getObject("created_at", OffsetDateTime.class))).list();
+    }
+
+    public boolean platformSuppressed(String emailHash) {
+        return jdbc.sql(sql.get("platform-suppressed")).param("emailHash", emailHash).query(Long.class).single() > 0;
+    }
+
+    public java.util.Optional<String> clientReason(UUID clientId, String emailHash) {
+        return jdbc.sql(sql.get("client-suppression-reason")).param("clientId", clientId).param("emailHash", emailHash)
+                .query(String.class).optional();
+    }
+
+    /** Lifts an unsubscribe or manual suppression (never a bounce or complaint); answers whether it did. */
+    public boolean lift(UUID clientId, String emailHash) {
+        return jdbc.sql(sql.get("lift")).param("clientId", clientId).param("emailHash", emailHash).update() == 1;
     }
 
     public void forgetEmail(UUID clientId, String emailHash) {

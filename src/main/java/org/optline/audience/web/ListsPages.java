@@ -24,10 +24,15 @@ class ListsPages {
 
     private final Lists lists;
     private final Exports exports;
+    private final org.optline.audience.SubscriptionForms forms;
+    private final org.optline.audience.CustomFields fields;
 
-    ListsPages(Lists lists, Exports exports) {
+    ListsPages(Lists lists, Exports exports, org.optline.audience.SubscriptionForms forms,
+               org.optline.audience.CustomFields fields) {
         this.lists = lists;
         this.exports = exports;
+        this.forms = forms;
+        this.fields = fields;
     }
 
     @GetMapping("/audience/lists")
@@ -53,7 +58,39 @@ class ListsPages {
     String show(Actor actor, @PathVariable UUID id, Model model) {
         model.addAttribute("list", lists.get(actor, id));
         model.addAttribute("counts", lists.memberCounts(actor).get(id));
+        var form = forms.forList(actor, id);
+        model.addAttribute("form", form.orElse(null));
+        model.addAttribute("fields", fields.list(actor));
+        model.addAttribute("formUrl", form.map(f -> forms.baseUrl() + "/s/subscribe/" + f.id()).orElse(null));
+        model.addAttribute("embed", form.map(f -> embed(forms.baseUrl(), f)).orElse(null));
         return "audience/list";
+    }
+
+    @PostMapping("/audience/lists/{id}/form")
+    String processForm(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String enabled,
+                       @RequestParam(required = false) String title, @RequestParam(required = false) String intro,
+                       @RequestParam(required = false) java.util.List<String> fieldKeys,
+                       @RequestParam(required = false) String consentText, RedirectAttributes redirect) {
+        try {
+            forms.save(actor, id, new org.optline.audience.SubscriptionForms.Settings("on".equals(enabled), title, intro,
+                    fieldKeys == null ? java.util.List.of() : fieldKeys, consentText));
+            redirect.addFlashAttribute("notice", "Saved the subscription form.");
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("error", Messages.of(e));
+        }
+        return "redirect:/audience/lists/" + id;
+    }
+
+    /** A plain HTML form to paste into another site; it posts to the hosted form's address. */
+    static String embed(String baseUrl, org.optline.audience.SubscriptionForm form) {
+        return "<form action=\"" + baseUrl + "/s/subscribe/" + form.id() + "\" method=\"post\">\n"
+                + "  <label>Email <input type=\"email\" name=\"email\" required></label>\n"
+                + "  <label>Name <input name=\"name\"></label>\n"
+                + form.fieldKeys().stream().map(k -> "  <label>" + k + " <input name=\"field." + k + "\"></label>\n")
+                        .collect(java.util.stream.Collectors.joining())
+                + "  <div style=\"position:absolute;left:-10000px\" aria-hidden=\"true\"><input name=\"website\" tabindex=\"-1\"></div>\n"
+                + "  <p>" + org.springframework.web.util.HtmlUtils.htmlEscape(form.consentText()) + "</p>\n"
+                + "  <button type=\"submit\">Subscribe</button>\n</form>";
     }
 
     @PostMapping("/audience/lists/{id}")

@@ -2,6 +2,8 @@ package org.optline.platform.security;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.List;
+import org.optline.platform.PublicPaths;
 import org.optline.platform.ApiKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,9 +58,17 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, LoginProperties login, Clock clock) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, LoginProperties login, Clock clock, List<PublicPaths> publicPaths)
+            throws Exception {
+        String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
+        String[] noCsrf = publicPaths.stream().filter(PublicPaths::csrfExempt).flatMap(p -> p.patterns().stream())
+                .toArray(String[]::new);
+        if (noCsrf.length > 0) {
+            http.csrf(csrf -> csrf.ignoringRequestMatchers(noCsrf));
+        }
         http.authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(open).permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/operator", "/operator/**").hasRole("OPERATOR")

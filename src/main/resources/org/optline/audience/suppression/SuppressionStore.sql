@@ -22,3 +22,13 @@ order by created_at desc, email_hash desc limit :limit
 -- name: forget-email
 -- Erasure keeps the suppression (by hash) but not the address.
 update suppressions set email = null where client_id = :clientId and email_hash = :emailHash
+
+-- name: platform-suppressed
+select count(*) from platform_suppressions where email_hash = :emailHash
+
+-- name: client-suppression-reason
+select reason from suppressions where client_id = :clientId and email_hash = :emailHash
+
+-- name: lift
+-- The owner of the address proved it (double opt-in link) and asked to be mailed again.
+delete from suppressions where client_id = :clientId and email_hash = :emailHash and reason in ('unsubscribed', 'manual')

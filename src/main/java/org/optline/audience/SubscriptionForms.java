@@ -1,0 +1,294 @@
+package org.optline.audience;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.optline.audience.fields.FieldValues;
+import org.optline.audience.forms.FormStore;
+import org.optline.audience.lists.ListStore;
+import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.SubscriberRow;
+import org.optline.audience.subscribers.SubscriberStore;
+import org.optline.audience.suppression.SuppressionStore;
+import org.optline.platform.Actor;
+import org.optline.platform.Client;
+import org.optline.platform.ClientStatus;
+import org.optline.platform.Clients;
+import org.optline.platform.NotFoundException;
+import org.optline.platform.RateLimiter;
+import org.optline.platform.TenantScope;
+import org.optline.platform.Times;
+import org.optline.platform.TransactionalMail;
+import org.optline.platform.ValidationException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Public subscription forms and double opt-in. A form submission records the consent (form,
+ * IP, user agent, the exact consent text and its version); on a double opt-in list, or whenever the
+ * address was suppressed or had left, the person must click the signed link mailed to them before
+ * they are confirmed. A form never changes an existing subscriber's profile: only the address's
+ * owner may, through the confirmed link or the preference centre.
+ */
+@Service
+public class SubscriptionForms {
+
+    /** What a submission led to; the public page says the same for "sent" whatever the reason. */
+    public enum Outcome { SUBSCRIBED, CONFIRMATION_SENT }
+
+    /** A form as the public page shows it. */
+    public record PublicForm(SubscriptionForm form, MailingList list, List<CustomField> fields, Client client) {}
+
+    /** Settings a client edits. */
+    public record Settings(boolean enabled, String title, String intro, List<String> fieldKeys, String consentText) {}
+
+    private static final int CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3;
+
+    private final FormStore forms;
+    private final ListStore lists;
+    private final SubscriberStore subscribers;
+    private final ConsentStore consent;
+    private final SuppressionStore suppressions;
+    private final CustomFields fields;
+    private final SubscriberTokens tokens;
+    private final TransactionalMail mail;
+    private final Clients clients;
+    private final RateLimiter limiter;
+    private final TenantScope scope;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public SubscriptionForms(FormStore forms, ListStore lists, SubscriberStore subscribers, ConsentStore consent,
+                             SuppressionStore suppressions, CustomFields fields, SubscriberTokens tokens,
+                             TransactionalMail mail, Clients clients, RateLimiter limiter, TenantScope scope, Clock clock,
+                             @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
+        this.forms = forms;
+        this.lists = lists;
+        this.subscribers = subscribers;
+        this.consent = consent;
+        this.suppressions = suppressions;
+        this.fields = fields;
+        this.tokens = tokens;
+        this.mail = mail;
+        this.clients = clients;
+        this.limiter = limiter;
+        this.scope = scope;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Optional<SubscriptionForm> forList(Actor actor, UUID listId) {
+        UUID clientId = Lists.requireClient(actor);
+        return scope.inClient(clientId, () -> {
+            lists.find(clientId, listId).orElseThrow(() -> new NotFoundException("No list " + listId));
+            return forms.byList(clientId, listId);
+        });
+    }
+
+    public SubscriptionForm save(Actor actor, UUID listId, Settings settings) {
+        UUID clientId = Lists.requireWriter(actor);
+        String title = settings.title() == null || settings.title().isBlank() ? null : settings.title().strip();
+        String consentText = settings.consentText() == null ? "" : settings.consentText().strip();
+        if (consentText.isEmpty()) {
+            throw ValidationException.of("consentText", "is required: say what people sign up for and how often");
+        }
+        if (consentText.length() > 4000 || (settings.intro() != null && settings.intro().length() > 2000)) {
+            throw ValidationException.of("consentText", "is too long");
+        }
+        return scope.inClient(clientId, () -> {
+            MailingList list = lists.find(clientId, listId).orElseThrow(() -> new NotFoundException("No list " + listId));
+            List<String> known = fields.listFor(clientId).stream().map(CustomField::key).toList();
+            for (String key : settings.fieldKeys()) {
+                if (!known.contains(key)) {
+                    throw ValidationException.of("fields", "'" + key + "' is not a custom field");
+                }
+            }
+            OffsetDateTime now = Times.now(clock);
+            Optional<SubscriptionForm> existing = forms.byList(clientId, listId);
+            var form = new SubscriptionForm(existing.map(SubscriptionForm::id).orElseGet(UUID::randomUUID), clientId, listId,
+                    settings.enabled(), title == null ? "Subscribe to " + list.name() : title, blankToNull(settings.intro()),
+                    List.copyOf(settings.fieldKeys()), consentText, 1, now, now);
+            if (existing.isPresent()) {
+                forms.update(form, now);
+            } else {
+                forms.insert(form);
+            }
+            return forms.byList(clientId, listId).orElseThrow();
+        });
+    }
+
+    /** The form behind a public id, if it is enabled and its client may still collect subscribers. */
+    public Optional<PublicForm> open(UUID formId) {
+        Optional<SubscriptionForm> found = scope.asPlatform(() -> forms.byId(formId)).filter(SubscriptionForm::enabled);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SubscriptionForm form = found.get();
+        Optional<Client> client = clients.profile(form.clientId()).filter(c -> c.status() != ClientStatus.TERMINATED);
+        if (client.isEmpty()) {
+            return Optional.empty();
+        }
+        return scope.inClient(form.clientId(), () -> lists.find(form.clientId(), form.listId()).map(list -> {
+            List<CustomField> shown = fields.listFor(form.clientId()).stream()
+                    .filter(f -> form.fieldKeys().contains(f.key())).toList();
+            return new PublicForm(form, list, shown, client.get());
+        }));
+    }
+
+    /** Handles a submission; throws a validation error for bad input, nothing else is revealed. */
+    public Outcome subscribe(UUID formId, String rawEmail, String rawName, Map<String, String> rawValues, String ip,
+                             String userAgent) {
+        PublicForm open = open(formId).orElseThrow(() -> new NotFoundException("No form " + formId));
+        SubscriptionForm form = open.form();
+        UUID clientId = form.clientId();
+        EmailAddress email = EmailAddress.of("email", rawEmail);
+        String name = rawName == null || rawName.isBlank() ? null : rawName.strip();
+        if (name != null && name.length() > 200) {
+            throw ValidationException.of("name", "must be at most 200 characters");
+        }
+        Map<CustomField, Object> values = convert(open.fields(), rawValues);
+        boolean doubleOptIn = open.list().optIn() == OptInMode.DOUBLE;
+        Outcome normal = doubleOptIn ? Outcome.CONFIRMATION_SENT : Outcome.SUBSCRIBED;
+        if (scope.asPlatform(() -> suppressions.platformSuppressed(email.hash()))) {
+            return normal; // blocked platform-wide: say nothing different, do nothing
+        }
+        ConsentSource source = new ConsentSource("form", formId.toString(), ip, userAgent, form.consentText());
+        String detail = "consent text version " + form.consentVersion();
+        Optional<String> confirmToken = scope.inClient(clientId, () -> {
+            OffsetDateTime now = Times.now(clock);
+            boolean suppressed = suppressions.clientReason(clientId, email.hash()).isPresent();
+            Optional<SubscriberRow> existing = subscribers.findByKey(clientId, email.key());
+            boolean needsConfirmation = doubleOptIn || suppressed
+                    || existing.map(r -> r.status() != SubscriberStatus.ACTIVE).orElse(false);
+            UUID id = existing.map(SubscriberRow::id).orElseGet(UUID::randomUUID);
+            if (existing.isEmpty()) {
+                subscribers.insertAll(List.of(subscribers.insertParams(clientId, id, email.value(), email.key(), name,
+                        slots(values), now)));
+                writeTags(clientId, id, values);
+            }
+            Optional<MembershipStatus> membership = subscribers.membershipStatus(clientId, form.listId(), id);
+            if (membership.isPresent() && membership.get() == MembershipStatus.CONFIRMED && !needsConfirmation) {
+                return Optional.<String>empty();
+            }
+            MembershipStatus status = needsConfirmation ? MembershipStatus.UNCONFIRMED : MembershipStatus.CONFIRMED;
+            if (membership.isEmpty()) {
+                subscribers.insertMembership(clientId, form.listId(), id, status, now);
+            } else if (membership.get() != MembershipStatus.CONFIRMED) {
+                subscribers.setMembership(clientId, form.listId(), id, status, now);
+            }
+            consent.append(clientId, now, new ConsentStore.Entry(id, "subscribed", form.listId(), source, detail));
+            return needsConfirmation ? Optional.of(tokens.confirmation(clientId, id, form.listId())) : Optional.<String>empty();
+        });
+        confirmToken.ifPresent(token -> sendConfirmation(open, email, name, token));
+        return confirmToken.isPresent() ? Outcome.CONFIRMATION_SENT : normal;
+    }
+
+    /** What the confirmation page shows before the button is pressed. */
+    public record Pending(String listName, String clientName, String email) {}
+
+    public Optional<Pending> pending(String token) {
+        return tokens.readConfirmation(token).flatMap(h -> scope.inClient(h.clientId(), () ->
+                subscribers.find(h.clientId(), h.subscriberId()).flatMap(row -> lists.find(h.clientId(), h.listId())
+                        .map(list -> new Pending(list.name(), clients.profile(h.clientId()).map(Client::name).orElse(""),
+                                row.email())))));
+    }
+
+    /** Confirms a membership by its signed link; answers a preferences token for the thank-you page. */
+    public Optional<String> confirm(String token, String ip, String userAgent) {
+        Optional<SubscriberTokens.Holder> holder = tokens.readConfirmation(token);
+        if (holder.isEmpty()) {
+            return Optional.empty();
+        }
+        SubscriberTokens.Holder h = holder.get();
+        return scope.inClient(h.clientId(), () -> {
+            Optional<SubscriberRow> row = subscribers.find(h.clientId(), h.subscriberId());
+            Optional<MembershipStatus> membership = subscribers.membershipStatus(h.clientId(), h.listId(), h.subscriberId());
+            if (row.isEmpty() || membership.isEmpty()) {
+                return Optional.<String>empty();
+            }
+            EmailAddress email = EmailAddress.of("email", row.get().email());
+            if (suppressions.platformSuppressed(email.hash())) {
+                return Optional.<String>empty();
+            }
+            if (membership.get() != MembershipStatus.CONFIRMED) {
+                OffsetDateTime now = Times.now(clock);
+                subscribers.setMembership(h.clientId(), h.listId(), h.subscriberId(), MembershipStatus.CONFIRMED, now);
+                if (row.get().status() != SubscriberStatus.ACTIVE) {
+                    subscribers.setStatus(h.clientId(), h.subscriberId(), SubscriberStatus.ACTIVE, now);
+                }
+                boolean lifted = suppressions.lift(h.clientId(), email.hash());
+                consent.append(h.clientId(), now, new ConsentStore.Entry(h.subscriberId(), "confirmed", h.listId(),
+                        new ConsentSource("form", "confirmation link", ip, userAgent, null),
+                        lifted ? "double opt-in link; earlier suppression lifted by the owner's confirmation" : "double opt-in link"));
+            }
+            return Optional.of(tokens.preferences(h.clientId(), h.subscriberId()));
+        });
+    }
+
+    private void sendConfirmation(PublicForm open, EmailAddress email, String name, String token) {
+        if (!limiter.tryAcquire("confirm-mail:" + email.hash(), CONFIRMATIONS_PER_ADDRESS_PER_DAY, Duration.ofDays(1))) {
+            return; // someone keeps submitting this address: stop mailing its owner
+        }
+        Client client = open.client();
+        String link = baseUrl + "/s/confirm/" + token;
+        String text = "Hello" + (name == null ? "" : " " + name) + ",\n\n"
+                + "please confirm that you want to receive \"" + open.list().name() + "\" from " + client.name() + ":\n\n"
+                + link + "\n\n"
+                + "If you did not ask for this, ignore this message: you will not be subscribed and will hear no more.\n\n"
+                + "-- \n" + client.name() + "\n" + client.postalAddress() + "\n";
+        mail.send(new TransactionalMail.Message(client.id(), "confirmation", client.name(), email.value(),
+                "Please confirm your subscription to " + open.list().name(), text, null));
+    }
+
+    private static Map<CustomField, Object> convert(List<CustomField> shown, Map<String, String> raw) {
+        Map<CustomField, Object> values = new LinkedHashMap<>();
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        for (CustomField field : shown) {
+            String value = raw == null ? null : raw.get(field.key());
+            FieldValues.Result result = FieldValues.convert(field, value);
+            if (result.error() != null) {
+                errors.add(new ValidationException.FieldError(field.label(), result.error()));
+            } else if (result.value() != null) {
+                values.put(field, result.value());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return values;
+    }
+
+    private static Map<String, Object> slots(Map<CustomField, Object> values) {
+        Map<String, Object> slots = new HashMap<>();
+        values.forEach((f, v) -> {
+            if (f.type() != FieldType.MULTI) {
+                slots.put(f.slot(), v);
+            }
+        });
+        return slots;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeTags(UUID clientId, UUID id, Map<CustomField, Object> values) {
+        values.forEach((f, v) -> {
+            if (f.type() == FieldType.MULTI) {
+                subscribers.replaceTags(clientId, f.id(), Map.of(id, (List<String>) v));
+            }
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,212 @@
+package org.optline.audience.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.optline.audience.Preferences;
+import org.optline.audience.SubscriptionForms;
+import org.optline.platform.PublicPaths;
+import org.optline.platform.RateLimiter;
+import org.optline.platform.ValidationException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The subscriber-facing pages under {@code /s/}: hosted subscription form, double opt-in
+ * confirmation, preference centre. No login; links carry signed tokens. Forms may be posted from
+ * other sites (the embed snippet), so they are CSRF-exempt and defended by a honeypot field and
+ * per-address and per-client rate limits instead. Confirming takes a button press: a GET never
+ * changes anything, because mail scanners open links.
+ */
+@Controller
+class PublicSubscriptionPages {
+
+    static final String HONEYPOT = "website";
+    private static final int PER_IP_PER_HOUR = 10;
+    private static final int PER_CLIENT_PER_MINUTE = 120;
+
+    private final SubscriptionForms forms;
+    private final Preferences preferences;
+    private final RateLimiter limiter;
+
+    PublicSubscriptionPages(SubscriptionForms forms, Preferences preferences, RateLimiter limiter) {
+        this.forms = forms;
+        this.preferences = preferences;
+        this.limiter = limiter;
+    }
+
+    @GetMapping("/s/subscribe/{formId}")
+    String initSubscribe(@PathVariable String formId, Model model, HttpServletResponse response) {
+        return withForm(formId, model, response) ? "audience/public/subscribe" : gone(model, response);
+    }
+
+    @PostMapping("/s/subscribe/{formId}")
+    String processSubscribe(@PathVariable String formId, @RequestParam MultiValueMap<String, String> form,
+                            HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!withForm(formId, model, response)) {
+            return gone(model, response);
+        }
+        var open = (SubscriptionForms.PublicForm) model.getAttribute("open");
+        String ip = request.getRemoteAddr();
+        if (form.getFirst(HONEYPOT) != null && !form.getFirst(HONEYPOT).isBlank()) {
+            model.addAttribute("outcome", "CONFIRMATION_SENT"); // a bot: look successful, do nothing
+            return "audience/public/subscribed";
+        }
+        if (!limiter.tryAcquire("subscribe-ip:" + ip, PER_IP_PER_HOUR, Duration.ofHours(1))
+                || !limiter.tryAcquire("subscribe-client:" + open.form().clientId(), PER_CLIENT_PER_MINUTE, Duration.ofMinutes(1))) {
+            response.setStatus(429);
+            model.addAttribute("message", "Too many sign-ups from your network just now. Please try again in an hour.");
+            return "audience/public/message";
+        }
+        Map<String, String> values = new HashMap<>();
+        form.forEach((key, v) -> {
+            if (key.startsWith("field.") && !v.isEmpty()) {
+                values.put(key.substring(6), String.join("|", v));
+            }
+        });
+        try {
+            var outcome = forms.subscribe(open.form().id(), form.getFirst("email"), form.getFirst("name"), values, ip,
+                    request.getHeader(HttpHeaders.USER_AGENT));
+            model.addAttribute("outcome", outcome.name());
+            return "audience/public/subscribed";
+        } catch (ValidationException e) {
+            response.setStatus(400);
+            model.addAttribute("error", Messages.of(e));
+            model.addAttribute("email", form.getFirst("email"));
+            model.addAttribute("name", form.getFirst("name"));
+            model.addAttribute("values", values);
+            return "audience/public/subscribe";
+        }
+    }
+
+    @GetMapping("/s/confirm/{token}")
+    String initConfirm(@PathVariable String token, Model model, HttpServletResponse response) {
+        var pending = forms.pending(token);
+        if (pending.isEmpty()) {
+            return invalidLink(model, response);
+        }
+        model.addAttribute("pending", pending.get());
+        model.addAttribute("token", token);
+        return "audience/public/confirm";
+    }
+
+    @PostMapping("/s/confirm/{token}")
+    String processConfirm(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        var preferencesToken = forms.confirm(token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        if (preferencesToken.isEmpty()) {
+            return invalidLink(model, response);
+        }
+        model.addAttribute("preferencesToken", preferencesToken.get());
+        return "audience/public/confirmed";
+    }
+
+    @GetMapping("/s/preferences/{token}")
+    String initPreferences(@PathVariable String token, Model model, HttpServletResponse response) {
+        var view = preferences.view(token);
+        if (view.isEmpty()) {
+            return invalidLink(model, response);
+        }
+        model.addAttribute("view", view.get());
+        model.addAttribute("token", token);
+        return "audience/public/preferences";
+    }
+
+    @PostMapping("/s/preferences/{token}")
+    String processPreferences(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
+                              HttpServletRequest request, HttpServletResponse response, Model model) {
+        Map<String, String> values = new HashMap<>();
+        form.forEach((key, v) -> {
+            if (key.startsWith("field.")) {
+                values.put(key.substring(6), v.isEmpty() ? "" : String.join("|", v));
+            }
+        });
+        Set<UUID> chosen = new HashSet<>();
+        for (String id : form.getOrDefault("list", List.of())) {
+            try {
+                chosen.add(UUID.fromString(id));
+            } catch (IllegalArgumentException ignored) {
+                // not one of our checkboxes
+            }
+        }
+        try {
+            if (!preferences.save(token, form.getFirst("name"), values, chosen, request.getRemoteAddr(),
+                    request.getHeader(HttpHeaders.USER_AGENT))) {
+                return invalidLink(model, response);
+            }
+            model.addAttribute("notice", "Your preferences are saved.");
+        } catch (ValidationException e) {
+            response.setStatus(400);
+            model.addAttribute("error", Messages.of(e));
+        }
+        return initPreferences(token, model, response);
+    }
+
+    @PostMapping("/s/preferences/{token}/unsubscribe")
+    String processUnsubscribeAll(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+                                 Model model) {
+        if (!preferences.unsubscribeAll(token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT))) {
+            return invalidLink(model, response);
+        }
+        model.addAttribute("message", "You are unsubscribed from everything. You will receive no more messages from us.");
+        return "audience/public/message";
+    }
+
+    @GetMapping("/s/preferences/{token}/data")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> data(@PathVariable String token) {
+        return preferences.data(token)
+                .map(d -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"my-data.json\"")
+                        .contentType(MediaType.APPLICATION_JSON).body(d))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private boolean withForm(String formId, Model model, HttpServletResponse response) {
+        UUID id;
+        try {
+            id = UUID.fromString(formId);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        var open = forms.open(id);
+        open.ifPresent(o -> model.addAttribute("open", o));
+        return open.isPresent();
+    }
+
+    private static String gone(Model model, HttpServletResponse response) {
+        response.setStatus(404);
+        model.addAttribute("message", "This subscription form does not exist or is closed.");
+        return "audience/public/message";
+    }
+
+    private static String invalidLink(Model model, HttpServletResponse response) {
+        response.setStatus(404);
+        model.addAttribute("message", "This link is not valid. It may have been copied incompletely.");
+        return "audience/public/message";
+    }
+
+    /** Declares /s/** public and CSRF-exempt (see the class comment for what protects it instead). */
+    @Configuration
+    static class Paths {
+        @Bean
+        PublicPaths subscriberPages() {
+            return new PublicPaths(List.of("/s/**"), true);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.optline.delivery;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.optline.delivery.outbox.MimeComposer;
+import org.optline.delivery.outbox.OutboxStore;
+import org.optline.platform.Actor;
+import org.optline.platform.Cursor;
+import org.optline.platform.NotFoundException;
+import org.optline.platform.Page;
+import org.optline.platform.TenantScope;
+import org.optline.platform.Times;
+import org.optline.platform.TransactionalMail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The built-in capture transport: the default way out, needing no configuration. Every message is
+ * composed exactly as it would be sent and stored, browsable in the UI and through
+ * {@code GET /api/v1/outbox}. It also serves the transactional-mail port until an SMTP transport exists.
+ */
+@Service
+public class Outbox implements TransactionalMail {
+
+    private final OutboxStore store;
+    private final TenantScope scope;
+    private final Clock clock;
+    private final String fromAddress;
+    private final String bounceDomain;
+
+    public Outbox(OutboxStore store, TenantScope scope, Clock clock,
+                  @Value("${optline.mail.from-address:no-reply@optline.local}") String fromAddress,
+                  @Value("${optline.mail.bounce-domain:bounces.optline.local}") String bounceDomain) {
+        this.store = store;
+        this.scope = scope;
+        this.clock = clock;
+        this.fromAddress = fromAddress;
+        this.bounceDomain = bounceDomain;
+    }
+
+    @Override
+    public String send(Message message) {
+        UUID id = UUID.randomUUID();
+        String messageId = "<" + id + "@" + fromAddress.substring(fromAddress.indexOf('@') + 1) + ">";
+        var now = Times.now(clock);
+        String raw = MimeComposer.compose(messageId, message.fromName(), fromAddress, message.to(), message.subject(),
+                message.text(), message.html(), now.toInstant());
+        var captured = new OutboxMessage(id, message.clientId(), null, message.kind(), "bounces@" + bounceDomain,
+                message.to(), MimeComposer.oneLine(message.subject()), raw, now);
+        if (message.clientId() == null) {
+            scope.asPlatform(() -> store.insert(captured));
+        } else {
+            scope.inClient(message.clientId(), () -> store.insert(captured));
+        }
+        return messageId;
+    }
+
+    /** The actor's client's captured messages (operators: platform mail), newest first. */
+    public Page<OutboxMessage> page(Actor actor, String cursor, Integer limit) {
+        int size = Cursor.limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        List<OutboxMessage> rows = scope.as(actor, () -> store.page(actor.clientId(), after, size + 1));
+        if (rows.size() <= size) {
+            return new Page<>(rows, null);
+        }
+        List<OutboxMessage> items = new ArrayList<>(rows.subList(0, size));
+        OutboxMessage last = items.get(items.size() - 1);
+        return new Page<>(items, new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    public OutboxMessage get(Actor actor, UUID id) {
+        return scope.as(actor, () -> store.find(actor.clientId(), id)).orElseThrow(() -> new NotFoundException("No message " + id));
+    }
+}

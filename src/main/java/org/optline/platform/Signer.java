@@ -1,0 +1,111 @@
+package org.optline.platform;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs and verifies the compact tokens in public links (confirmation, preferences, and later
+ * unsubscribe, tracking). A token is {@code base64url(payload).base64url(HMAC-SHA256 truncated to
+ * 128 bits)}; payloads hold ids and a purpose, never readable personal data. The key is
+ * {@code OPTLINE_SECRET} when set, otherwise generated once and kept in the database, so every node
+ * and every restart verifies the same tokens.
+ */
+@Component
+public class Signer {
+
+    private static final int MAC_BYTES = 16;
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private final byte[] key;
+    private final Clock clock;
+
+    public Signer(JdbcClient jdbc, TenantScope scope, Clock clock, @Value("${optline.secret:}") String configured) {
+        this.clock = clock;
+        this.key = configured != null && !configured.isBlank()
+                ? sha256(configured)
+                : HexFormat.of().parseHex(scope.asPlatform(() -> storedOrNew(jdbc)));
+    }
+
+    /** Signs {@code payload}; the token carries it in the clear (it must hold no personal data). */
+    public String sign(byte[] payload) {
+        return B64.encodeToString(payload) + "." + B64.encodeToString(mac(payload));
+    }
+
+    /** The payload of a token this installation signed, or empty for anything else. */
+    public Optional<byte[]> verify(String token) {
+        if (token == null || token.length() > 512) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        try {
+            byte[] payload = B64D.decode(token.substring(0, dot));
+            byte[] given = B64D.decode(token.substring(dot + 1));
+            return MessageDigest.isEqual(given, mac(payload)) ? Optional.of(payload) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Days since the epoch, for tokens that carry their issue date. */
+    public int today() {
+        return (int) (clock.millis() / 86_400_000L);
+    }
+
+    /** A payload builder: a purpose byte followed by ids and numbers. */
+    public static ByteBuffer payload(byte purpose, int capacity) {
+        return ByteBuffer.allocate(capacity + 1).put(purpose);
+    }
+
+    public static byte[] bytes(ByteBuffer buffer) {
+        return Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    private byte[] mac(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String storedOrNew(JdbcClient jdbc) {
+        Optional<String> stored = jdbc.sql("select secret from platform_secrets where name = 'token-key'").query(String.class).optional();
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        // Several nodes starting together: the first insert wins and everybody reads the winner's key.
+        jdbc.sql("insert into platform_secrets (name, secret, created_at) values ('token-key', :secret, :at) on conflict do nothing")
+                .param("secret", HexFormat.of().formatHex(fresh)).param("at", java.time.OffsetDateTime.now()).update();
+        return jdbc.sql("select secret from platform_secrets where name = 'token-key'").query(String.class).single();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
