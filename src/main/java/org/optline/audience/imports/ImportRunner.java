@@ -50,6 +50,7 @@ public class ImportRunner {
     static final int MAX_ISSUES = 1000;
 
     private final ImportStore store;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final ImportBatch batch;
     private final CustomFields fields;
     private final DataDirectory data;
@@ -65,8 +66,10 @@ public class ImportRunner {
 
     public ImportRunner(ImportStore store, SubscriberStore subscribers, ConsentStore consent, SuppressionStore suppressions,
                         CustomFields fields, DataDirectory data, TenantScope scope, Clock clock,
+                        org.springframework.jdbc.core.simple.JdbcClient jdbc,
                         @Value("${optline.audience.import-batch-size:2000}") int batchSize) {
         this.store = store;
+        this.jdbc = jdbc;
         this.batch = new ImportBatch(subscribers, consent, suppressions);
         this.fields = fields;
         this.data = data;
@@ -128,6 +131,7 @@ public class ImportRunner {
                 record++;
             }
             List<CsvRecord> chunk = new ArrayList<>(batchSize);
+            long batches = 0;
             while (true) {
                 chunk.clear();
                 while (chunk.size() < batchSize && records.hasNext()) {
@@ -153,6 +157,10 @@ public class ImportRunner {
                     return r;
                 });
                 issues += result.issues().size();
+                batches++;
+                if (scope.isPostgres() && (batches == 1 || batches % 100 == 0)) {
+                    refreshStatistics(clientId);
+                }
             }
             if (!Thread.currentThread().isInterrupted()) {
                 finish(clientId, importId, "done", null);
@@ -167,6 +175,14 @@ public class ImportRunner {
             log.warn("Import {} failed", importId, e);
             finish(clientId, importId, "failed", "The import stopped after " + record + " rows: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * A large import can grow the subscriber tables many times over within minutes, faster than
+     * autovacuum re-plans them; stale statistics make PostgreSQL pick plans meant for tiny tables.
+     */
+    private void refreshStatistics(UUID clientId) {
+        scope.inClient(clientId, () -> jdbc.sql("analyze subscribers, list_memberships, subscriber_tags").update());
     }
 
     private void finish(UUID clientId, UUID importId, String status, String error) {

@@ -15,6 +15,7 @@ import org.optline.audience.SubscriberStatus;
 import org.optline.audience.fields.Slots;
 import org.optline.platform.Cursor;
 import org.optline.platform.NamedSql;
+import org.optline.platform.SqlArrays;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,7 +40,7 @@ public class SubscriberStore {
         this.sql = NamedSql.forClass(SubscriberStore.class);
         List.of("find", "find-by-key", "ids-by-keys", "tags-of", "delete-tags", "insert-tag", "memberships-of",
                 "membership-status", "insert-membership", "set-membership", "unsubscribe-all-memberships",
-                "set-status", "delete", "search-first", "search-next", "count", "memberships-in-list", "export-page",
+                "set-status", "delete", "search-first", "search-next", "count", "memberships-in-list", "export-page", "delete-tags-of-many",
                 "export-page-of-list", "tags-of-many").forEach(sql::get);
         String columns = String.join(", ", Slots.columns());
         String params = ":" + String.join(", :", Slots.columns());
@@ -62,7 +63,7 @@ public class SubscriberStore {
         if (keys.isEmpty()) {
             return found;
         }
-        jdbc.sql(sql.get("ids-by-keys")).param("clientId", clientId).param("keys", List.copyOf(keys))
+        jdbc.sql(sql.get("ids-by-keys")).param("clientId", clientId).param("keys", SqlArrays.of(keys))
                 .query(rs -> {
                     found.put(rs.getString("email_key"), new Existing(rs.getObject("id", UUID.class),
                             SubscriberStatus.fromWire(rs.getString("status"))));
@@ -143,16 +144,15 @@ public class SubscriberStore {
         if (tagsBySubscriber.isEmpty()) {
             return;
         }
-        List<MapSqlParameterSource> deletes = new ArrayList<>();
         List<MapSqlParameterSource> inserts = new ArrayList<>();
         tagsBySubscriber.forEach((id, tags) -> {
-            deletes.add(new MapSqlParameterSource().addValue("clientId", clientId).addValue("id", id).addValue("fieldId", fieldId));
             for (String tag : tags == null ? List.<String>of() : tags) {
                 inserts.add(new MapSqlParameterSource().addValue("clientId", clientId).addValue("fieldId", fieldId)
                         .addValue("id", id).addValue("tag", tag));
             }
         });
-        named.batchUpdate(sql.get("delete-tags"), deletes.toArray(MapSqlParameterSource[]::new));
+        jdbc.sql(sql.get("delete-tags-of-many")).param("clientId", clientId).param("fieldId", fieldId)
+                .param("ids", SqlArrays.ofIds(tagsBySubscriber.keySet())).update();
         if (!inserts.isEmpty()) {
             named.batchUpdate(sql.get("insert-tag"), inserts.toArray(MapSqlParameterSource[]::new));
         }
@@ -199,7 +199,7 @@ public class SubscriberStore {
         if (ids.isEmpty()) {
             return tags;
         }
-        jdbc.sql(sql.get("tags-of-many")).param("clientId", clientId).param("ids", List.copyOf(ids)).query(rs -> {
+        jdbc.sql(sql.get("tags-of-many")).param("clientId", clientId).param("ids", SqlArrays.ofIds(ids)).query(rs -> {
             tags.computeIfAbsent(rs.getObject("subscriber_id", UUID.class), k -> new LinkedHashMap<>())
                     .computeIfAbsent(rs.getObject("field_id", UUID.class), k -> new ArrayList<>()).add(rs.getString("tag"));
         });
@@ -213,7 +213,7 @@ public class SubscriberStore {
             return found;
         }
         jdbc.sql(sql.get("memberships-in-list")).param("clientId", clientId).param("listId", listId)
-                .param("ids", List.copyOf(ids)).query(rs -> {
+                .param("ids", SqlArrays.ofIds(ids)).query(rs -> {
                     found.put(rs.getObject("subscriber_id", UUID.class), MembershipStatus.fromWire(rs.getString("status")));
                 });
         return found;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.optline.audience.Suppression;
 import org.optline.platform.NamedSql;
+import org.optline.platform.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,7 +38,7 @@ public class SuppressionStore {
             return Set.of();
         }
         return new HashSet<>(jdbc.sql(sql.get("suppressed-hashes")).param("clientId", clientId)
-                .param("hashes", List.copyOf(hashes)).query(String.class).list());
+                .param("hashes", SqlArrays.of(hashes)).query(String.class).list());
     }
 
     public List<Suppression> page(UUID clientId, OffsetDateTime afterCreatedAt, String afterHash, int limit) {

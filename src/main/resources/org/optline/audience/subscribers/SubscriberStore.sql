@@ -5,8 +5,11 @@ select * from subscribers where client_id = :clientId and id = :id
 select * from subscribers where client_id = :clientId and email_key = :emailKey
 
 -- name: ids-by-keys
--- The import's dedupe probe: which of a batch's addresses this client already has.
-select id, email_key, status from subscribers where client_id = :clientId and email_key in (:keys)
+-- The import's dedupe probe: which of a batch's addresses this client already has. One array
+-- parameter, not an IN list of thousands: PostgreSQL then probes the (client_id, email_key)
+-- unique index per key instead of filtering every row of the client against a long list (which
+-- it did, quadratically, when statistics lagged behind a fast-growing table).
+select id, email_key, status from subscribers where client_id = :clientId and email_key = any(:keys)
 
 -- name: tags-of
 select t.field_id, t.tag from subscriber_tags t
@@ -14,6 +17,9 @@ where t.client_id = :clientId and t.subscriber_id = :id order by t.field_id, t.t
 
 -- name: delete-tags
 delete from subscriber_tags where client_id = :clientId and subscriber_id = :id and field_id = :fieldId
+
+-- name: delete-tags-of-many
+delete from subscriber_tags where client_id = :clientId and field_id = :fieldId and subscriber_id = any(:ids)
 
 -- name: insert-tag
 insert into subscriber_tags (client_id, field_id, subscriber_id, tag) values (:clientId, :fieldId, :id, :tag)
@@ -71,7 +77,7 @@ select count(*) from subscribers where client_id = :clientId
 
 -- name: memberships-in-list
 select subscriber_id, status from list_memberships
-where client_id = :clientId and list_id = :listId and subscriber_id in (:ids)
+where client_id = :clientId and list_id = :listId and subscriber_id = any(:ids)
 
 -- name: export-page
 -- Active subscribers by id, so an export pages by keyset with bounded memory. The caller drops
@@ -91,4 +97,4 @@ limit :limit
 
 -- name: tags-of-many
 select subscriber_id, field_id, tag from subscriber_tags
-where client_id = :clientId and subscriber_id in (:ids) order by subscriber_id, field_id, tag
+where client_id = :clientId and subscriber_id = any(:ids) order by subscriber_id, field_id, tag

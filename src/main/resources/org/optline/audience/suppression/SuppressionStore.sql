@@ -6,9 +6,9 @@ on conflict do nothing
 
 -- name: suppressed-hashes
 -- Client and platform-wide suppressions in one probe, for a batch of addresses.
-select email_hash from suppressions where client_id = :clientId and email_hash in (:hashes)
+select email_hash from suppressions where client_id = :clientId and email_hash = any(:hashes)
 union
-select email_hash from platform_suppressions where email_hash in (:hashes)
+select email_hash from platform_suppressions where email_hash = any(:hashes)
 
 -- name: first-page
 select email_hash, email, reason, source, created_at from suppressions

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Import benchmark (issue 3): a 1M-row CSV imported into PostgreSQL through a running Optline
+# (HTTP upload, background import), against psql \copy of the same file into a plain indexed table,
+# in one run. Prints rows/s of both, the ratio, and Optline's peak heap (run with -Xmx256m).
+#
+#   bash bench/import.sh            # 1,000,000 rows
+#   ROWS=200000 bash bench/import.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS="${ROWS:-1000000}"
+PORT="${PORT:-18080}"
+PG_ADMIN="${PG_ADMIN:-postgres}"
+DB=optline_bench
+KEY="opl_bench_operator_key_0123456789abcdef"
+WORK="$(mktemp -d)"
+trap 'kill "${APP_PID:-0}" 2>/dev/null || true; kill "${SAMPLER_PID:-0}" 2>/dev/null || true' EXIT
+
+psql_admin() { psql -h 127.0.0.1 -U "$PG_ADMIN" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+echo "== generating $ROWS rows"
+awk -v n="$ROWS" 'BEGIN {
+  srand(42); split("US CA DE FR GB NL SE ES IT PL", c, " "); split("shoes hats running garden books music travel food", t, " ");
+  print "email,name,country,age,interests";
+  for (i = 1; i <= n; i++) {
+    printf "person%07d@mail%d.example-shop.de,Person %d,%s,%d,%s|%s\n", i, i % 97, i, c[int(rand()*10)+1], 18 + int(rand()*60), t[int(rand()*8)+1], t[int(rand()*8)+1]
+  }
+}' > "$WORK/people.csv"
+ls -lh "$WORK/people.csv" | awk '{print "   file size " $5}'
+
+echo "== psql \\copy into a plain indexed table"
+psql_admin -c "drop table if exists bench_copy" -d test 2>/dev/null || true
+psql -h 127.0.0.1 -U "$PG_ADMIN" -d test -qc "drop table if exists bench_copy; create table bench_copy (email text, name text, country text, age int, interests text); create unique index on bench_copy (lower(email));"
+T0=$(date +%s.%N)
+psql -h 127.0.0.1 -U "$PG_ADMIN" -d test -qc "\\copy bench_copy from '$WORK/people.csv' with (format csv, header true)"
+T1=$(date +%s.%N)
+COPY_RATE=$(echo "$ROWS / ($T1 - $T0)" | bc -l)
+printf "   \\copy: %.1f s, %.0f rows/s\n" "$(echo "$T1 - $T0" | bc -l)" "$COPY_RATE"
+psql -h 127.0.0.1 -U "$PG_ADMIN" -d test -qc "drop table bench_copy"
+
+echo "== fresh database $DB for Optline (role optline_app)"
+psql_admin -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'optline_app') then create role optline_app login nosuperuser nobypassrls; end if; end \$\$"
+psql_admin -c "drop database if exists $DB with (force)"
+psql_admin -c "create database $DB owner optline_app"
+
+echo "== building and starting Optline (-Xmx256m)"
+./mvnw -q -B -DskipTests package
+JAR=$(ls target/optline-*.jar | grep -v original | head -n1)
+OPTLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" OPTLINE_DB_USER=optline_app OPTLINE_PORT=$PORT \
+  OPTLINE_OPERATOR_API_KEY=$KEY OPTLINE_OPERATOR_PASSWORD="bench operator password" OPTLINE_DATA_DIR="$WORK/data" \
+  java -Xmx256m -jar "$JAR" > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
+
+api() { curl -sf -H "Authorization: Bearer $1" -H 'Content-Type: application/json' "${@:2}"; }
+json() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }
+CLIENT_KEY=$(api $KEY -X POST "http://127.0.0.1:$PORT/api/v1/clients" \
+  -d '{"name": "Bench Shop", "postalAddress": "1 Bench Road", "adminEmail": "bench@bench-shop.de"}' | json "['adminApiKey']")
+LIST=$(api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/lists" -d '{"name": "Everybody", "optIn": "single"}' | json "['id']")
+api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d '{"key": "country", "type": "text"}' >/dev/null
+api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d '{"key": "age", "type": "number"}' >/dev/null
+api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d '{"key": "interests", "type": "multi"}' >/dev/null
+
+# Peak heap: sample the used heap every half second while the import runs.
+( while kill -0 $APP_PID 2>/dev/null; do jcmd $APP_PID GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|total/ {for(i=1;i<=NF;i++) if ($i=="used") print $(i+1)}' | head -n1; sleep 0.5; done ) > "$WORK/heap.txt" &
+SAMPLER_PID=$!
+
+echo "== Optline import through the API"
+T0=$(date +%s.%N)
+IMPORT=$(curl -sf -H "Authorization: Bearer $CLIENT_KEY" -F "file=@$WORK/people.csv" -F "listId=$LIST" \
+  -F "attestation=Benchmark data, generated" "http://127.0.0.1:$PORT/api/v1/imports" | json "['id']")
+while true; do
+  STATUS=$(api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/imports/$IMPORT" | json "['status']")
+  [ "$STATUS" = done ] || [ "$STATUS" = failed ] && break
+  sleep 0.5
+done
+T1=$(date +%s.%N)
+api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/imports/$IMPORT" | python3 -c "import sys, json; d = json.load(sys.stdin); print('   status', d['status'], 'imported', d['rowsImported'], 'rejected', d['rowsRejected'])"
+OPT_RATE=$(echo "$ROWS / ($T1 - $T0)" | bc -l)
+printf "   Optline: %.1f s, %.0f rows/s (upload included)\n" "$(echo "$T1 - $T0" | bc -l)" "$OPT_RATE"
+PEAK=$(sort -n "$WORK/heap.txt" | tail -n1 | tr -d 'K')
+
+echo
+echo "== result ($ROWS rows, $(nproc) cores, $(date -u +%Y-%m-%d))"
+printf "   psql \\copy      %8.0f rows/s\n" "$COPY_RATE"
+printf "   Optline import  %8.0f rows/s\n" "$OPT_RATE"
+printf "   ratio           %8.1f %%  (target >= 50 %%)\n" "$(echo "100 * $OPT_RATE / $COPY_RATE" | bc -l)"
+[ -n "$PEAK" ] && printf "   peak used heap  %8.0f MB (limit 256 MB, -Xmx256m)\n" "$(echo "$PEAK / 1024" | bc -l)"
