@@ -21,7 +21,10 @@ public class CustomFields {
 
     private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
     private static final Set<String> RESERVED = Set.of("email", "name", "status", "id", "lists", "created_at",
-            "updated_at", "subscribed", "unsubscribe_url", "preferences_url", "webview_url", "content", "domain");
+            "updated_at", "subscribed", "created", "unsubscribe_url", "preferences_url", "webview_url", "content", "domain",
+            // words of the segment language
+            "and", "or", "not", "in", "is", "has", "any", "all", "between", "contains", "starts", "with", "true", "false",
+            "today", "list", "set", "ago");
 
     private final FieldStore store;
     private final TenantScope scope;

@@ -86,6 +86,11 @@ public class Lists {
         });
     }
 
+    /** A client's lists, for modules that already act for that client (segments resolve list names). */
+    public List<MailingList> listFor(UUID clientId) {
+        return scope.inClient(clientId, () -> store.list(clientId));
+    }
+
     /** Members per list and membership status (for list pages). */
     public Map<UUID, Map<String, Long>> memberCounts(Actor actor) {
         UUID clientId = requireClient(actor);

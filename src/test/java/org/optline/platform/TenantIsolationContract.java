@@ -51,6 +51,7 @@ abstract class TenantIsolationContract {
     @Autowired Subscribers subscribers;
     @Autowired org.optline.audience.Imports imports;
     @Autowired org.optline.delivery.Outbox outbox;
+    @Autowired org.optline.segment.Segments segments;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -77,6 +78,7 @@ abstract class TenantIsolationContract {
                 java.util.Map.of(), List.of(list.id()), null), false).subscriber().id().toString());
         ids.put("imports", imports.upload(bAdmin, list.id(), "b.csv", new java.io.ByteArrayInputStream(
                 "email\nsomeone@b-client.test\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id().toString());
+        ids.put("segments", segments.create(bAdmin, "B's segment", "name = \"B Person\"").id().toString());
         outbox.send(new org.optline.platform.TransactionalMail.Message(b.client().id(), "test", "B", "person@b-client.test",
                 "Hello", "Text", null));
         ids.put("outbox", outbox.page(bAdmin, null, 1).items().get(0).id().toString());
@@ -85,7 +87,7 @@ abstract class TenantIsolationContract {
 
     /** A request body that is valid enough to reach the object lookup, for routes that take one. */
     String bodyFor(String method, String pattern) {
-        return "{}";
+        return pattern.startsWith("/api/v1/segments/") ? "{\"expression\": \"name = \\\"x\\\"\"}" : "{}";
     }
 
     @Test

@@ -75,6 +75,8 @@ class BrowserImportTest {
         browser.findElement(By.id("field-label")).sendKeys("Favourite plants");
         new Select(browser.findElement(By.id("field-type"))).selectByValue("multi");
         browser.findElement(By.id("create-field")).click();
+        // Wait for the redirect after the POST before navigating on, or the navigation races it.
+        assertThat(browser.findElement(By.id("fields-table")).getText()).contains("Favourite plants");
 
         StringBuilder csv = new StringBuilder("Email;Full name;Favourite plants;Shoe size\n");
         for (int i = 0; i < 4000; i++) {
@@ -87,6 +89,7 @@ class BrowserImportTest {
         browser.get(url("/audience/imports"));
         browser.findElement(By.id("import-file")).sendKeys(file.toString());
         browser.findElement(By.id("upload")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/columns"));
 
         assertThat(new Select(browser.findElement(By.id("column_0"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("email");
         assertThat(new Select(browser.findElement(By.id("column_1"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("name");

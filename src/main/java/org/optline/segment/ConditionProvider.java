@@ -1,0 +1,27 @@
+package org.optline.segment;
+
+import java.util.Optional;
+import org.optline.segment.language.Expr;
+
+/**
+ * The extension point for conditions other modules know how to answer, such as engagement
+ * ({@code opened within 30 days ago}, {@code received campaign "Spring sale"}) from the tracking
+ * module. A provider declared as a bean is asked first for every {@code field op value} condition
+ * whose field is not a built-in or custom field; it answers a SQL predicate over the subscriber
+ * alias {@code s}, adding its values as named parameters (never concatenated) through {@code params}.
+ */
+public interface ConditionProvider {
+
+    /** The field names this provider answers, for error messages and the rule builder. */
+    java.util.Set<String> fields();
+
+    /** A predicate for {@code condition}, or empty if this provider does not handle it. */
+    Optional<String> compile(Expr.Compare condition, Parameters params);
+
+    /** Adds a named parameter and returns its placeholder ({@code :p7}). */
+    interface Parameters {
+        String add(Object value);
+
+        String clientId();
+    }
+}

@@ -1,0 +1,174 @@
+package org.optline.segment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.optline.audience.CustomFields;
+import org.optline.audience.Lists;
+import org.optline.platform.Actor;
+import org.optline.platform.ConflictException;
+import org.optline.platform.ForbiddenException;
+import org.optline.platform.NotFoundException;
+import org.optline.platform.Role;
+import org.optline.platform.TenantScope;
+import org.optline.platform.Times;
+import org.optline.platform.ValidationException;
+import org.optline.segment.language.Expr;
+import org.optline.segment.language.Parser;
+import org.optline.segment.language.Printer;
+import org.optline.segment.language.SegmentSyntaxException;
+import org.optline.segment.sql.CompiledSegment;
+import org.optline.segment.sql.SegmentCompiler;
+import org.optline.segment.sql.SegmentStore;
+import org.springframework.stereotype.Service;
+
+/**
+ * Segments: expressions in the segment language, checked against the client's fields and lists
+ * before anything runs, compiled to tenant-scoped parameterised SQL, counted live, and saved by
+ * name for campaigns to use (evaluated at send time). Suppressed and unsubscribed people are
+ * excluded by the delivery side whatever a segment says.
+ */
+@Service
+public class Segments {
+
+    private final SegmentStore store;
+    private final CustomFields fields;
+    private final Lists lists;
+    private final List<ConditionProvider> providers;
+    private final TenantScope scope;
+    private final Clock clock;
+
+    public Segments(SegmentStore store, CustomFields fields, Lists lists,
+                    org.springframework.beans.factory.ObjectProvider<ConditionProvider> providers,
+                    TenantScope scope, Clock clock) {
+        this.store = store;
+        this.fields = fields;
+        this.lists = lists;
+        this.providers = providers.orderedStream().toList();
+        this.scope = scope;
+        this.clock = clock;
+    }
+
+    /** A live count, and a few of the people it matches. */
+    public record Count(long count, List<SegmentStore.Sample> sample) {}
+
+    public Count count(Actor actor, String expression, int sampleSize) {
+        UUID clientId = requireClient(actor);
+        CompiledSegment compiled = compile(clientId, expression);
+        return scope.inClient(clientId, () -> new Count(store.count(compiled),
+                sampleSize > 0 ? store.sample(compiled, sampleSize) : List.of()));
+    }
+
+    /**
+     * Parses, checks and compiles {@code expression} for one client: the predicate for other
+     * modules (campaign targeting) to combine with their own conditions. Errors are validation
+     * errors on the field "expression", with the column.
+     */
+    public CompiledSegment compile(UUID clientId, String expression) {
+        try {
+            Expr expr = Parser.parse(expression);
+            return new SegmentCompiler(clientId, fields.listFor(clientId), lists.listFor(clientId), providers, today())
+                    .compile(expr);
+        } catch (SegmentSyntaxException e) {
+            throw ValidationException.of("expression", e.getMessage());
+        }
+    }
+
+    /** The canonical form of an expression (what the rule builder and round-trips print). */
+    public String canonical(String expression) {
+        try {
+            return Printer.print(Parser.parse(expression));
+        } catch (SegmentSyntaxException e) {
+            throw ValidationException.of("expression", e.getMessage());
+        }
+    }
+
+    public Segment create(Actor actor, String rawName, String expression) {
+        UUID clientId = requireWriter(actor);
+        String name = name(rawName);
+        compile(clientId, expression);
+        var now = Times.now(clock);
+        var segment = new Segment(UUID.randomUUID(), clientId, name, expression.strip(), now, now);
+        return scope.inClient(clientId, () -> {
+            if (store.nameTaken(clientId, name, segment.id())) {
+                throw new ConflictException("A segment named '" + name + "' already exists");
+            }
+            store.insert(segment);
+            return segment;
+        });
+    }
+
+    public Segment change(Actor actor, UUID id, String rawName, String expression) {
+        UUID clientId = requireWriter(actor);
+        return scope.inClient(clientId, () -> {
+            Segment current = store.find(clientId, id).orElseThrow(() -> notFound(id));
+            String name = rawName == null ? current.name() : name(rawName);
+            String expr = expression == null ? current.expression() : expression.strip();
+            compile(clientId, expr);
+            if (store.nameTaken(clientId, name, id)) {
+                throw new ConflictException("A segment named '" + name + "' already exists");
+            }
+            store.update(clientId, id, name, expr, Times.now(clock));
+            return store.find(clientId, id).orElseThrow();
+        });
+    }
+
+    public List<Segment> list(Actor actor) {
+        UUID clientId = requireClient(actor);
+        return scope.inClient(clientId, () -> store.list(clientId));
+    }
+
+    public Segment get(Actor actor, UUID id) {
+        UUID clientId = requireClient(actor);
+        return scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> notFound(id));
+    }
+
+    /** A saved segment of one client, for other modules acting for it (campaign targeting). */
+    public java.util.Optional<Segment> find(UUID clientId, UUID id) {
+        return scope.inClient(clientId, () -> store.find(clientId, id));
+    }
+
+    public void delete(Actor actor, UUID id) {
+        UUID clientId = requireWriter(actor);
+        scope.inClient(clientId, () -> {
+            store.find(clientId, id).orElseThrow(() -> notFound(id));
+            store.delete(clientId, id);
+        });
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static UUID requireClient(Actor actor) {
+        if (actor.clientId() == null) {
+            throw new NotFoundException("Operators have no segments; use a client's key");
+        }
+        return actor.clientId();
+    }
+
+    private static UUID requireWriter(Actor actor) {
+        UUID clientId = requireClient(actor);
+        if (actor.role() == Role.ANALYST) {
+            throw new ForbiddenException("Analysts can count segments but not save them");
+        }
+        return clientId;
+    }
+
+    private static String name(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.isEmpty()) {
+            throw ValidationException.of("name", "is required");
+        }
+        if (name.length() > 200) {
+            throw ValidationException.of("name", "must be at most 200 characters");
+        }
+        return name;
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No segment " + id);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The segment module: a small targeting language ({@code country in ["US", "CA"] and interests has
+ * "shoes"}), its parser, and its compiler to parameterised, tenant-scoped SQL over the audience's
+ * published subscriber views; saved segments and live counts.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Segment")
+package org.optline.segment;

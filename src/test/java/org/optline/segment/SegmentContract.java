@@ -1,0 +1,161 @@
+package org.optline.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.optline.audience.CustomFields;
+import org.optline.audience.Lists;
+import org.optline.audience.MailingList;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.platform.Actor;
+import org.optline.platform.Clients;
+import org.optline.platform.ValidationException;
+import org.optline.test.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Segment counts on a fixed data set, run on H2 and PostgreSQL: both must give exactly these
+ * numbers. A second client holds the same people and must never be counted.
+ */
+abstract class SegmentContract {
+
+    @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired CustomFields fields;
+    @Autowired Subscribers subscribers;
+    @Autowired Segments segments;
+
+    Actor admin;
+
+    @BeforeEach
+    void fixedDataSet() {
+        admin = populate("Segmented");
+        populate("Twin"); // the same people for another client: never counted
+    }
+
+    private Actor populate(String name) {
+        Actor actor = Fixtures.admin(Fixtures.client(clients, name));
+        fields.create(actor, "country", null, "text");
+        fields.create(actor, "age", null, "number");
+        fields.create(actor, "signup_date", null, "date");
+        fields.create(actor, "vip", null, "boolean");
+        fields.create(actor, "interests", null, "multi");
+        MailingList customers = lists.create(actor, new Lists.ListInput("Customers", null, "single"));
+        MailingList news = lists.create(actor, new Lists.ListInput("Newsletter", null, "single"));
+        add(actor, "ann@gmail.com", "Ann", "US", 34, "2026-01-10", true, List.of("shoes", "hats"), List.of(customers, news));
+        add(actor, "bob@yahoo.com", "Bob", "CA", 52, "2025-06-01", false, List.of("shoes"), List.of(news));
+        add(actor, "cid@gmail.com", "Cid O'Neil", "DE", 19, "2026-11-01", null, List.of("books"), List.of(customers));
+        add(actor, "dee@web.de", "Dee", "US", 41, null, false, List.of(), List.of());
+        add(actor, "eve@gmail.com", null, null, null, "2024-02-29", true, List.of("hats", "books", "shoes"), List.of(news));
+        add(actor, "fay_x@outlook.com", "Fay 100%", "CA", 27, "2026-11-20", false, List.of("music"), List.of(customers));
+        return actor;
+    }
+
+    private void add(Actor actor, String email, String name, String country, Integer age, String signup, Boolean vip,
+                     List<String> interests, List<MailingList> on) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("country", country);
+        values.put("age", age);
+        values.put("signup_date", signup);
+        values.put("vip", vip);
+        values.put("interests", interests);
+        subscribers.save(actor, new SubscriberInput(email, name, values, on.stream().map(MailingList::id).toList(), null), false);
+    }
+
+    private long count(String expression) {
+        return segments.count(admin, expression, 0).count();
+    }
+
+    @Test
+    void countsAreExactOnAFixedDataSet() {
+        Map<String, Long> expected = new LinkedHashMap<>();
+        expected.put("country = \"US\"", 2L);
+        expected.put("country != \"US\"", 4L);
+        expected.put("country in [\"US\", \"CA\"]", 4L);
+        expected.put("country not in [\"US\", \"CA\"]", 2L);
+        expected.put("country is not set", 1L);
+        expected.put("age >= 34", 3L);
+        expected.put("age between 19 and 34", 3L);
+        expected.put("age < 20 or age > 50", 2L);
+        expected.put("signup_date > \"2026-01-01\"", 3L);
+        expected.put("signup_date between \"2025-01-01\" and \"2026-01-10\"", 2L);
+        expected.put("signup_date is set", 5L);
+        expected.put("vip = true", 2L);
+        expected.put("vip = false", 3L);
+        expected.put("vip is not set", 1L);
+        expected.put("interests has \"shoes\"", 3L);
+        expected.put("interests has any [\"books\", \"music\"]", 3L);
+        expected.put("interests has all [\"hats\", \"shoes\"]", 2L);
+        expected.put("interests is not set", 1L);
+        expected.put("in list \"Customers\"", 3L);
+        expected.put("not in list \"Customers\"", 3L);
+        expected.put("in list \"customers\" and in list \"Newsletter\"", 1L);
+        expected.put("domain = \"gmail.com\"", 3L);
+        expected.put("domain in [\"web.de\", \"YAHOO.com\"]", 2L);
+        expected.put("email starts with \"FAY_\"", 1L);
+        expected.put("email contains \"_\"", 1L);
+        expected.put("name contains \"100%\"", 1L);
+        expected.put("name contains \"'\"", 1L);
+        expected.put("name is not set", 1L);
+        expected.put("status = \"active\"", 6L);
+        expected.put("subscribed >= today", 6L);
+        expected.put("subscribed < 30 days ago", 0L);
+        expected.put("country in [\"US\", \"CA\"] and interests has \"shoes\" and signup_date > 900 days ago "
+                + "and not in list \"Customers\"", 1L);
+        expected.put("(country = \"US\" or country = \"DE\") and not vip = true", 2L);
+        Map<String, Long> actual = new LinkedHashMap<>();
+        expected.keySet().forEach(e -> actual.put(e, count(e)));
+        List<String> wrong = expected.keySet().stream().filter(e -> !expected.get(e).equals(actual.get(e)))
+                .map(e -> e + " → " + actual.get(e) + " (expected " + expected.get(e) + ")").toList();
+        assertThat(wrong).as("expressions with the wrong count").isEmpty();
+    }
+
+    @Test
+    void injectionAttemptsInEveryValuePositionMatchNothingAndHarmNothing() {
+        String[] attacks = {"'; drop table subscribers; --", "' or '1'='1", "\\\" or 1=1 --", "x') or true or ('"};
+        for (String attack : attacks) {
+            String v = "\"" + attack.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            assertThat(count("country = " + v)).isZero();
+            assertThat(count("name contains " + v)).isZero();
+            assertThat(count("email starts with " + v)).isZero();
+            assertThat(count("domain in [" + v + "]")).isZero();
+            assertThat(count("interests has any [" + v + ", \"nothing\"]")).isZero();
+            assertThatThrownBy(() -> count("in list " + v)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> count("age > " + v)).isInstanceOf(ValidationException.class);
+        }
+        assertThat(count("status = \"active\"")).isEqualTo(6);
+    }
+
+    @Test
+    void unknownFieldsWrongTypesAndOtherClientsListsAreErrorsBeforeAnythingRuns() {
+        assertError("shoe_size = 9", "unknown field 'shoe_size'");
+        assertError("age contains \"4\"", "'age' is a number field");
+        assertError("age > \"forty\"", "expected a number");
+        assertError("vip = \"yes\"", "expected true or false");
+        assertError("signup_date > \"last week\"", "is a date");
+        assertError("interests > 3", "several-values");
+        assertError("status = \"happy\"", "status is one of");
+        assertError("in list \"Someone else's list\"", "no list named");
+    }
+
+    @Test
+    void savedSegmentsKeepTheirExpressionAndCountLive() {
+        Segment us = segments.create(admin, "Americans", "country = \"US\"");
+        assertThat(segments.get(admin, us.id()).expression()).isEqualTo("country = \"US\"");
+        assertThat(segments.count(admin, us.expression(), 5).sample()).extracting(s -> s.email())
+                .containsExactlyInAnyOrder("ann@gmail.com", "dee@web.de");
+        assertThatThrownBy(() -> segments.create(admin, "Broken", "country ="))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("column");
+    }
+
+    private void assertError(String expression, String message) {
+        assertThatThrownBy(() -> count(expression)).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).errors().get(0).message()).contains(message));
+    }
+}
