@@ -1,0 +1,102 @@
+package org.optline.segment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.optline.audience.CustomFields;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.platform.Clients;
+import org.optline.test.Chromium;
+import org.optline.test.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The rule builder in a real browser: pick conditions, watch the expression and the count follow, save. */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(Chromium.Installed.class)
+class BrowserSegmentBuilderTest {
+
+    static WebDriver browser;
+
+    @LocalServerPort int port;
+    @Autowired Clients clients;
+    @Autowired CustomFields fields;
+    @Autowired Subscribers subscribers;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static void swap(WebDriverWait wait, By locator, java.util.function.Consumer<WebElement> action) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        action.accept(element);
+        wait.until(ExpectedConditions.stalenessOf(element));
+    }
+
+    @Test
+    void theBuilderWritesTheExpressionAndTheCountFollows() {
+        var client = Fixtures.client(clients, "Builder Shop");
+        var admin = Fixtures.admin(client);
+        fields.create(admin, "country", "Country", "text");
+        fields.create(admin, "interests", "Interests", "multi");
+        subscribers.save(admin, new SubscriberInput("ann@shoe.de", "Ann", Map.of("country", "US", "interests", List.of("shoes")), List.of(), null), false);
+        subscribers.save(admin, new SubscriberInput("bob@shoe.de", "Bob", Map.of("country", "CA", "interests", List.of("hats")), List.of(), null), false);
+        subscribers.save(admin, new SubscriberInput("cid@shoe.de", "Cid", Map.of("country", "DE", "interests", List.of("shoes")), List.of(), null), false);
+
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("email")).sendKeys(client.admin().email());
+        browser.findElement(By.id("password")).sendKeys(client.generatedAdminPassword());
+        browser.findElement(By.id("login")).click();
+        assertThat(browser.findElement(By.id("dashboard-title")).getText()).isEqualTo("Builder Shop");
+
+        browser.get("http://localhost:" + port + "/segments/new");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // Every change re-renders the editor (htmx), so each step waits for the old element to go.
+        swap(wait, By.id("g0.c0.field"), e -> new Select(e).selectByValue("country"));
+        swap(wait, By.id("g0.c0.op"), e -> new Select(e).selectByValue("in"));
+        swap(wait, By.id("g0.c0.value"), e -> e.sendKeys("US, CA", Keys.TAB));
+        swap(wait, By.id("add-0"), WebElement::click);
+        swap(wait, By.id("g0.c1.field"), e -> new Select(e).selectByValue("interests"));
+        swap(wait, By.id("g0.c1.op"), e -> new Select(e).selectByValue("has"));
+        swap(wait, By.id("g0.c1.value"), e -> e.sendKeys("shoes", Keys.TAB));
+        browser.findElement(By.id("refresh")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementValue(By.id("expression"),
+                "country in [\"US\", \"CA\"] and interests has \"shoes\""));
+        assertThat(browser.findElement(By.id("count-value")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("sample")).getText()).contains("ann@shoe.de");
+
+        browser.findElement(By.id("segment-name")).sendKeys("North American shoe lovers");
+        browser.findElement(By.id("save-segment")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/segments/[0-9a-f-]{36}$"));
+        browser.get("http://localhost:" + port + "/segments");
+        assertThat(browser.findElement(By.id("segments-table")).getText()).contains("North American shoe lovers").contains("1");
+    }
+}
