@@ -53,21 +53,21 @@ T0=$(date +%s)
 admin $DB <<SQL
 set session_replication_role = replica; -- no FK checks while bulk-loading generated rows
 insert into subscribers (id, client_id, email, email_key, name, status, created_at, updated_at, text_1, number_1, date_1)
-select gen_random_uuid(), '$CLIENT', e, e, 'Person ' || i, 'active', now() - (i % 900) * interval '1 day', now(),
+select gen_random_uuid(), '$CLIENT'::uuid, e, e, 'Person ' || i, 'active', now() - (i % 900) * interval '1 day', now(),
        (array['US','CA','DE','FR','GB','NL','SE','ES','IT','PL'])[1 + i % 10], 18 + (i * 7) % 60,
        date '2024-01-01' + (i % 800)
 from (select i, 'person' || lpad(i::text, 7, '0') || '@mail' || (i % 97) || '.example-shop.de' as e
       from generate_series(1, $ROWS) i) g;
 insert into subscriber_tags (client_id, field_id, subscriber_id, tag)
-select client_id, '$INTERESTS', id, (array['shoes','hats','running','garden','books','music','travel','food'])[1 + abs(hashtext(id::text)) % 8]
+select client_id, '$INTERESTS'::uuid, id, (array['shoes','hats','running','garden','books','music','travel','food'])[1 + abs(hashtext(id::text)) % 8]
 from subscribers where client_id = '$CLIENT'
 union
-select client_id, '$INTERESTS', id, (array['shoes','hats','running','garden','books','music','travel','food'])[1 + abs(hashtext(id::text || 'b')) % 8]
+select client_id, '$INTERESTS'::uuid, id, (array['shoes','hats','running','garden','books','music','travel','food'])[1 + abs(hashtext(id::text || 'b')) % 8]
 from subscribers where client_id = '$CLIENT';
 insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
-select client_id, '$EVERYBODY', id, 'confirmed', now(), now() from subscribers where client_id = '$CLIENT';
+select client_id, '$EVERYBODY'::uuid, id, 'confirmed', now(), now() from subscribers where client_id = '$CLIENT';
 insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
-select client_id, '$VIP', id, 'confirmed', now(), now() from subscribers where client_id = '$CLIENT' and abs(hashtext(id::text)) % 20 = 0;
+select client_id, '$VIP'::uuid, id, 'confirmed', now(), now() from subscribers where client_id = '$CLIENT' and abs(hashtext(id::text)) % 20 = 0;
 set session_replication_role = origin;
 vacuum analyze subscribers; vacuum analyze subscriber_tags; vacuum analyze list_memberships;
 SQL
@@ -88,7 +88,7 @@ HAND=(
   "select count(*) from subscribers where client_id = '$CLIENT' and date_1 between '2025-01-01' and '2025-06-30'"
 )
 
-stats() { sort -n | awk '{a[NR]=$1} END {m = a[int((NR+1)/2)]; p = a[int(NR*0.95 + 0.999)]; if (p == "") p = a[NR]; printf "%.0f %.0f", m, p}'; }
+stats() { sort -n | awk '{a[NR]=$1} END {m = a[int((NR+1)/2)]; p = a[int(NR*0.95 + 0.999)]; if (p == "") p = a[NR]; printf "%.0f %.0f\n", m, p}'; }
 
 echo
 printf "%-72s %10s %10s %12s %12s %8s %10s\n" "expression ($ROWS subscribers, $RUNS runs)" "count" "median ms" "p95 ms" "hand median" "ratio" "hand count"

@@ -52,26 +52,39 @@ public final class SegmentCompiler {
 
     public CompiledSegment compile(Expr expr) {
         params.put("clientId", clientId);
-        String where = "s.client_id = :clientId and " + node(expr);
+        String where = "s.client_id = :clientId and " + node(expr).sql();
         return new CompiledSegment(where, Map.copyOf(params));
     }
 
-    private String node(Expr expr) {
+    /** A predicate, and whether it can be SQL's unknown (a comparison with an empty column can). */
+    private record Sql(String sql, boolean nullable) {}
+
+    private Sql node(Expr expr) {
         if (expr instanceof Expr.And a) {
-            return "(" + node(a.left()) + " and " + node(a.right()) + ")";
+            Sql l = node(a.left());
+            Sql r = node(a.right());
+            return new Sql("(" + l.sql() + " and " + r.sql() + ")", l.nullable() || r.nullable());
         }
         if (expr instanceof Expr.Or o) {
-            return "(" + node(o.left()) + " or " + node(o.right()) + ")";
+            Sql l = node(o.left());
+            Sql r = node(o.right());
+            return new Sql("(" + l.sql() + " or " + r.sql() + ")", l.nullable() || r.nullable());
         }
         if (expr instanceof Expr.Not n) {
+            Sql inner = node(n.inner());
             // SQL's unknown would drop people whose field is empty from "not country in [...]";
-            // for a marketer they plainly are not in the list, so unknown counts as false here.
-            return "not coalesce(" + node(n.inner()) + ", false)";
+            // for a marketer they plainly are not in the list, so unknown counts as false. Only
+            // where it can be unknown: around NOT EXISTS the coalesce would stop PostgreSQL from
+            // planning an anti-join.
+            return new Sql(inner.nullable() ? "not coalesce(" + inner.sql() + ", false)" : "not " + inner.sql(), false);
         }
         if (expr instanceof Expr.InList l) {
-            return inList(l);
+            return new Sql(inList(l), false);
         }
-        return compare((Expr.Compare) expr);
+        Expr.Compare c = (Expr.Compare) expr;
+        String sql = compare(c);
+        return new Sql(sql, !(sql.startsWith("exists") || sql.startsWith("not exists") || c.op().equals("is_set")
+                || c.op().equals("is_not_set")));
     }
 
     private String inList(Expr.InList l) {
