@@ -41,9 +41,15 @@ public class Subscribers {
     private final TenantScope scope;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.optline.audience.imports.ImportStore imports;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public Subscribers(SubscriberStore store, ConsentStore consent, ListStore lists, CustomFields fields,
-                       Suppressions suppressions, TenantScope scope, AuditLog audit, Clock clock) {
+                       Suppressions suppressions, TenantScope scope, AuditLog audit, Clock clock,
+                       org.optline.audience.imports.ImportStore imports,
+                       org.springframework.context.ApplicationEventPublisher events) {
+        this.imports = imports;
+        this.events = events;
         this.store = store;
         this.consent = consent;
         this.lists = lists;
@@ -216,7 +222,9 @@ public class Subscribers {
             suppressions.suppress(clientId, email, SuppressionReason.MANUAL, "erasure");
             suppressions.forgetEmail(clientId, email.hash());
             consent.erase(clientId, id, email.hash(), actor.label(), reason, now, scope.isPostgres());
+            imports.forgetAddress(clientId, email.key());
             store.delete(clientId, id);
+            events.publishEvent(new SubscriberErased(clientId, email.value()));
             audit.record(actor, clientId, "subscriber.erased", "subscriber:" + id, reason);
         });
     }

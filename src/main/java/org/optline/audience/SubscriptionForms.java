@@ -172,6 +172,11 @@ public class SubscriptionForms {
             boolean needsConfirmation = doubleOptIn || suppressed
                     || existing.map(r -> r.status() != SubscriberStatus.ACTIVE).orElse(false);
             UUID id = existing.map(SubscriberRow::id).orElseGet(UUID::randomUUID);
+            // Someone who left this list comes back only by their own confirmation.
+            if (existing.isPresent() && subscribers.membershipStatus(clientId, form.listId(), id)
+                    .filter(m -> m == MembershipStatus.UNSUBSCRIBED).isPresent()) {
+                needsConfirmation = true;
+            }
             if (existing.isEmpty()) {
                 subscribers.insertAll(List.of(subscribers.insertParams(clientId, id, email.value(), email.key(), name,
                         slots(values), now)));
@@ -247,7 +252,9 @@ public class SubscriptionForms {
                 + link + "\n\n"
                 + "If you did not ask for this, ignore this message: you will not be subscribed and will hear no more.\n\n"
                 + "-- \n" + client.name() + "\n" + client.postalAddress() + "\n";
-        mail.send(new TransactionalMail.Message(client.id(), "confirmation", client.name(), email.value(),
+        // Held as platform mail, not the client's: whoever can read the link can confirm, so the
+        // client (who could then confirm people on their behalf) must never see it.
+        mail.send(new TransactionalMail.Message(null, "confirmation", client.name(), email.value(),
                 "Please confirm your subscription to " + open.list().name(), text, null));
     }
 

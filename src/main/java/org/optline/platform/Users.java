@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Users {
 
+    private static final String EMAIL_TAKEN = "This email address cannot be used for a new login; choose another";
+
     private final UserStore store;
     private final TenantScope scope;
     private final PasswordEncoder passwords;
@@ -48,12 +50,19 @@ public class Users {
         PasswordPolicy.problem(password, email).ifPresent(p -> {
             throw ValidationException.of("password", p);
         });
+        // Logins are unique across the platform. On PostgreSQL the check below sees only this
+        // client's users (row-level security), so the unique index has the last word; both give
+        // the same answer, which does not say whose login it is.
         if (store.emailTaken(email)) {
-            throw new ConflictException("This email address already has a login");
+            throw new ConflictException(EMAIL_TAKEN);
         }
         UUID id = UUID.randomUUID();
         var now = Times.now(clock);
-        store.insert(id, clientId, email, passwords.encode(password), role, now);
+        try {
+            store.insert(id, clientId, email, passwords.encode(password), role, now);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ConflictException(EMAIL_TAKEN);
+        }
         audit.record(actor, clientId, "user.created", "user:" + id, "role=" + role.wireName());
         return store.find(clientId, id).orElseThrow();
     }

@@ -127,7 +127,7 @@ create table platform_suppressions (
 create table imports (
     id               uuid primary key,
     client_id        uuid not null references clients (id),
-    list_id          uuid not null references lists (id),
+    list_id          uuid references lists (id) on delete set null,
     status           varchar(20) not null,
     file_name        varchar(300) not null,
     file_sha256      varchar(64)  not null,
@@ -147,6 +147,7 @@ create table imports (
     rows_flagged     bigint not null,
     next_record      bigint not null,
     lease_until      timestamp with time zone,
+    lease_token      varchar(36),
     error            varchar(2000),
     created_at       timestamp with time zone not null,
     started_at       timestamp with time zone,

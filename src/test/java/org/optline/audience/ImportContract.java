@@ -34,6 +34,7 @@ abstract class ImportContract {
     @Autowired Imports imports;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
+    @Autowired org.optline.audience.imports.ImportStore store;
 
     CreatedClient client;
     Actor admin;
@@ -96,6 +97,37 @@ abstract class ImportContract {
             assertThat(e.consentText()).contains("unticked opt-in box");
             assertThat(e.detail()).contains("sha256:" + job.fileSha256());
         });
+    }
+
+    @Test
+    void aListWithImportsCanBeDeletedAndTheImportRecordStays() {
+        ImportJob job = importCsv("email\nkeep@shoehaus.de\n");
+        lists.delete(admin, list.id());
+        assertThat(imports.get(admin, job.id()).listId()).isNull();
+        assertThat(imports.get(admin, job.id()).rowsImported()).isEqualTo(1);
+    }
+
+    @Test
+    void aNodeWhoseLeaseWasTakenOverCannotWriteOrFinish() {
+        ImportJob uploaded = imports.upload(admin, list.id(), "l.csv",
+                new ByteArrayInputStream("email\nx@shoehaus.de\n".getBytes(StandardCharsets.UTF_8)));
+        UUID clientId = client.client().id();
+        scope.inClient(clientId, () -> jdbc.sql("update imports set status = 'running', lease_token = 'node-b', "
+                + "lease_until = :later where id = :id").param("later", OffsetDateTime.now().plusMinutes(5)).param("id", uploaded.id()).update());
+        boolean wrote = scope.inClient(clientId, () -> store.progress(clientId, uploaded.id(), "node-a",
+                new org.optline.audience.imports.ImportStore.Progress(1, 0, 0, 0, 0), 1, OffsetDateTime.now().plusMinutes(1)));
+        boolean finished = scope.inClient(clientId, () -> store.finish(clientId, uploaded.id(), "node-a", "done", null, OffsetDateTime.now()));
+        assertThat(wrote).isFalse();
+        assertThat(finished).isFalse();
+        assertThat(imports.get(admin, uploaded.id()).status()).isEqualTo("running");
+    }
+
+    @Test
+    void erasureRemovesTheAddressFromImportIssues() {
+        ImportJob job = importCsv("email\npostmaster@shoehaus.de\n");
+        assertThat(imports.issues(admin, job.id(), "flag", 10)).hasSize(1);
+        subscribers.erase(admin, subscribers.findByEmail(admin, "postmaster@shoehaus.de").orElseThrow().id(), "asked");
+        assertThat(imports.issues(admin, job.id(), "flag", 10)).isEmpty();
     }
 
     @Test

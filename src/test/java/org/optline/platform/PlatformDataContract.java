@@ -80,6 +80,14 @@ abstract class PlatformDataContract {
     }
 
     @Test
+    void aLoginEmailOfAnotherClientIsAConflictThatDoesNotSayWhose() {
+        var a = Fixtures.client(clients, "Email A");
+        var b = Fixtures.client(clients, "Email B");
+        assertThatThrownBy(() -> users.create(Fixtures.admin(b), new NewUser(a.admin().email(), "a long enough password", Role.MARKETER)))
+                .isInstanceOf(ConflictException.class).hasMessageNotContaining("Email A");
+    }
+
+    @Test
     void usersAndKeysOfAnotherClientAreNotFound() {
         var a = Fixtures.client(clients, "Alpha");
         var b = Fixtures.client(clients, "Beta");

@@ -142,6 +142,8 @@ abstract class SegmentContract {
         assertError("interests > 3", "several-values");
         assertError("status = \"happy\"", "status is one of");
         assertError("in list \"Someone else's list\"", "no list named");
+        assertError("subscribed > 9000 years ago", "back to 1900");
+        assertError("signup_date > 99999999 days ago", "back to 1900");
     }
 
     @Test

@@ -87,10 +87,11 @@ public class ImportRunner {
         try {
             OffsetDateTime now = Times.now(clock);
             for (ImportStore.Claimable job : scope.asPlatform(() -> store.claimable(now))) {
-                if (Boolean.TRUE.equals(scope.asPlatform(() -> store.claim(job.id(), now, now.plus(LEASE))))) {
+                String token = UUID.randomUUID().toString();
+                if (Boolean.TRUE.equals(scope.asPlatform(() -> store.claim(job.id(), token, now, now.plus(LEASE))))) {
                     worker.execute(() -> {
                         try {
-                            run(job.clientId(), job.id());
+                            run(job.clientId(), job.id(), token);
                         } finally {
                             busy.set(false);
                         }
@@ -110,12 +111,16 @@ public class ImportRunner {
         worker.shutdownNow();
     }
 
-    void run(UUID clientId, UUID importId) {
+    void run(UUID clientId, UUID importId, String token) {
         ImportStore.Row row = scope.inClient(clientId, () -> store.find(clientId, importId)).orElse(null);
         if (row == null) {
             return;
         }
         ImportJob job = row.job();
+        if (job.listId() == null) {
+            finish(clientId, importId, token, "failed", "The list of this import was deleted.");
+            return;
+        }
         Map<String, CustomField> byKey = fields.listFor(clientId).stream()
                 .collect(Collectors.toMap(CustomField::key, Function.identity()));
         Path file = data.forClient("imports", clientId).resolve(importId + ".csv");
@@ -151,7 +156,7 @@ public class ImportRunner {
                     List<ImportStore.Issue> kept = r.issues().subList(0, (int) Math.max(0,
                             Math.min(r.issues().size(), MAX_ISSUES - issuesSoFar)));
                     store.insertIssues(clientId, importId, kept);
-                    if (!store.progress(clientId, importId, r.progress(), next, now.plus(LEASE))) {
+                    if (!store.progress(clientId, importId, token, r.progress(), next, now.plus(LEASE))) {
                         throw new LeaseLost();
                     }
                     return r;
@@ -163,17 +168,19 @@ public class ImportRunner {
                 }
             }
             if (!Thread.currentThread().isInterrupted()) {
-                finish(clientId, importId, "done", null);
+                finish(clientId, importId, token, "done", null);
             }
         } catch (LeaseLost e) {
             log.info("Import {} was taken over by another node", importId);
         } catch (CsvParseException | UncheckedIOException e) {
-            finish(clientId, importId, "failed", describe(e, record));
+            finish(clientId, importId, token, "failed", describe(e, record));
         } catch (IOException e) {
-            finish(clientId, importId, "failed", describe(e, record));
+            finish(clientId, importId, token, "failed", describe(e, record));
         } catch (RuntimeException e) {
-            log.warn("Import {} failed", importId, e);
-            finish(clientId, importId, "failed", "The import stopped after " + record + " rows: " + e.getClass().getSimpleName());
+            // The class only: database messages can quote the row's values (an address), and logs
+            // must not hold personal data.
+            log.warn("Import {} failed: {}", importId, e.getClass().getName());
+            finish(clientId, importId, token, "failed", "The import stopped after " + record + " rows: " + e.getClass().getSimpleName());
         }
     }
 
@@ -185,8 +192,16 @@ public class ImportRunner {
         scope.inClient(clientId, () -> jdbc.sql("analyze subscribers, list_memberships, subscriber_tags").update());
     }
 
-    private void finish(UUID clientId, UUID importId, String status, String error) {
-        scope.inClient(clientId, () -> store.finish(clientId, importId, status, error, Times.now(clock)));
+    private void finish(UUID clientId, UUID importId, String token, String status, String error) {
+        if (!scope.inClient(clientId, () -> store.finish(clientId, importId, token, status, error, Times.now(clock)))) {
+            return; // another node holds the job now and still needs the file
+        }
+        // The upload is no longer needed once the import has ended; its hash stays with the import.
+        try {
+            java.nio.file.Files.deleteIfExists(data.forClient("imports", clientId).resolve(importId + ".csv"));
+        } catch (IOException e) {
+            log.warn("Could not delete the file of import {}: {}", importId, e.getClass().getName());
+        }
     }
 
     private static String describe(Exception e, long record) {

@@ -36,7 +36,7 @@ public class ImportStore {
         this.named = named;
         this.sql = NamedSql.forClass(ImportStore.class);
         List.of("insert", "find", "list", "queue", "claimable", "claim", "progress", "finish", "insert-issue",
-                "count-issues", "issues").forEach(sql::get);
+                "count-issues", "issues", "forget-address").forEach(sql::get);
     }
 
     public void insert(UUID id, UUID clientId, UUID listId, String fileName, String sha256, long bytes, char separator,
@@ -68,21 +68,23 @@ public class ImportStore {
                 .query((rs, n) -> new Claimable(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class))).list();
     }
 
-    public boolean claim(UUID id, OffsetDateTime now, OffsetDateTime leaseUntil) {
-        return jdbc.sql(sql.get("claim")).param("id", id).param("now", now).param("leaseUntil", leaseUntil).update() == 1;
+    public boolean claim(UUID id, String token, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        return jdbc.sql(sql.get("claim")).param("id", id).param("token", token).param("now", now)
+                .param("leaseUntil", leaseUntil).update() == 1;
     }
 
     /** Adds a batch's counts and moves the checkpoint; false when the job is no longer running here. */
-    public boolean progress(UUID clientId, UUID id, Progress p, long nextRecord, OffsetDateTime leaseUntil) {
-        return jdbc.sql(sql.get("progress")).param("clientId", clientId).param("id", id)
+    public boolean progress(UUID clientId, UUID id, String token, Progress p, long nextRecord, OffsetDateTime leaseUntil) {
+        return jdbc.sql(sql.get("progress")).param("clientId", clientId).param("id", id).param("token", token)
                 .param("imported", p.imported()).param("updated", p.updated()).param("rejected", p.rejected())
                 .param("suppressed", p.suppressed()).param("flagged", p.flagged())
                 .param("nextRecord", nextRecord).param("leaseUntil", leaseUntil).update() == 1;
     }
 
-    public void finish(UUID clientId, UUID id, String status, String error, OffsetDateTime at) {
-        jdbc.sql(sql.get("finish")).param("clientId", clientId).param("id", id).param("status", status)
-                .param("error", error).param("at", at).update();
+    /** Ends the job if this claim still holds it; answers whether it did. */
+    public boolean finish(UUID clientId, UUID id, String token, String status, String error, OffsetDateTime at) {
+        return jdbc.sql(sql.get("finish")).param("clientId", clientId).param("id", id).param("token", token).param("status", status)
+                .param("error", error).param("at", at).update() == 1;
     }
 
     public void insertIssues(UUID clientId, UUID importId, List<Issue> issues) {
@@ -102,6 +104,12 @@ public class ImportStore {
     public List<ImportJob.Issue> issues(UUID clientId, UUID importId, String kind, int limit) {
         return jdbc.sql(sql.get("issues")).param("clientId", clientId).param("importId", importId).param("kind", kind)
                 .param("limit", limit).query((rs, n) -> new ImportJob.Issue(rs.getLong("line"), rs.getString("message"))).list();
+    }
+
+    /** Deletes the import issues that mention an address (erasure). */
+    public void forgetAddress(UUID clientId, String emailKey) {
+        String pattern = "%" + emailKey.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        jdbc.sql(sql.get("forget-address")).param("clientId", clientId).param("pattern", pattern).update();
     }
 
     /** An imports row. */

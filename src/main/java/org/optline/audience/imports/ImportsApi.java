@@ -70,7 +70,7 @@ class ImportsApi {
         for (int i = 0; i < job.headers().size(); i++) {
             columns.put(job.headers().get(i), job.columns().get(i));
         }
-        return new ImportJson(job.id().toString(), job.listId().toString(), job.status(), job.fileName(), job.fileSha256(),
+        return new ImportJson(job.id().toString(), job.listId() == null ? null : job.listId().toString(), job.status(), job.fileName(), job.fileSha256(),
                 job.finished() ? job.rowsTotal() : Math.max(job.rowsTotal(), job.rowsProcessed()),
                 job.rowsImported(), job.rowsUpdated(), job.rowsRejected(), job.rowsSuppressed(), job.rowsFlagged(),
                 issues(actor, job, "error"), issues(actor, job, "flag"), columns, job.error(), job.createdAt(), job.finishedAt());

@@ -65,7 +65,7 @@ class ImportPages {
             return "redirect:/audience/imports/" + id;
         }
         model.addAttribute("job", job);
-        model.addAttribute("list", lists.get(actor, job.listId()));
+        model.addAttribute("list", job.listId() == null ? null : lists.get(actor, job.listId()));
         model.addAttribute("fields", fields.list(actor));
         model.addAttribute("sample", imports.preview(actor, id, 3));
         return "audience/import-columns";
@@ -98,7 +98,7 @@ class ImportPages {
                     Model model) {
         var job = imports.get(actor, id);
         model.addAttribute("job", job);
-        model.addAttribute("list", lists.get(actor, job.listId()));
+        model.addAttribute("list", job.listId() == null ? null : lists.get(actor, job.listId()));
         if (job.finished()) {
             model.addAttribute("errors", imports.issues(actor, id, "error", 200));
             model.addAttribute("flags", imports.issues(actor, id, "flag", 200));

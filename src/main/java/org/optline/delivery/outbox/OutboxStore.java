@@ -22,7 +22,7 @@ public class OutboxStore {
     public OutboxStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(OutboxStore.class);
-        List.of("insert", "find", "first-page", "next-page").forEach(sql::get);
+        List.of("insert", "find", "first-page", "next-page", "forget-recipient").forEach(sql::get);
     }
 
     public void insert(OutboxMessage m) {
@@ -39,6 +39,11 @@ public class OutboxStore {
         var spec = after == null ? jdbc.sql(sql.get("first-page"))
                 : jdbc.sql(sql.get("next-page")).param("createdAt", after.createdAt()).param("afterId", after.id());
         return spec.param("clientId", clientId).param("limit", limit).query(OutboxStore::map).list();
+    }
+
+    public void forgetRecipient(UUID clientId, String recipient) {
+        jdbc.sql(sql.get("forget-recipient")).param("clientId", clientId)
+                .param("recipient", recipient.toLowerCase(java.util.Locale.ROOT)).update();
     }
 
     private static OutboxMessage map(ResultSet rs, int n) throws SQLException {

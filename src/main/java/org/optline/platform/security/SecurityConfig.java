@@ -4,6 +4,8 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
 import org.optline.platform.PublicPaths;
+import org.optline.platform.TenantScope;
+import org.optline.platform.users.UserStore;
 import org.optline.platform.ApiKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,8 +60,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, LoginProperties login, Clock clock, List<PublicPaths> publicPaths)
-            throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, LoginProperties login, Clock clock, List<PublicPaths> publicPaths,
+                                 UserStore users, TenantScope scope) throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         String[] noCsrf = publicPaths.stream().filter(PublicPaths::csrfExempt).flatMap(p -> p.patterns().stream())
                 .toArray(String[]::new);
@@ -83,6 +85,7 @@ class SecurityConfig {
                 // A new session id at login defeats session fixation (ASVS 7.2.4).
                 .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(login.absoluteTimeout(), clock), SecurityContextHolderFilter.class)
+                .addFilterAfter(new LiveLoginCheckFilter(users, scope, clock), AbsoluteSessionTimeoutFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

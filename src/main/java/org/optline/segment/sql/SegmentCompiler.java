@@ -294,7 +294,11 @@ public final class SegmentCompiler {
         }
         if (v.kind() == Value.Kind.TEXT) {
             try {
-                return LocalDate.parse(v.text());
+                LocalDate date = LocalDate.parse(v.text());
+                if (date.getYear() < 1 || date.getYear() > 9999) {
+                    throw new SegmentSyntaxException(v.column(), "dates run from year 1 to 9999");
+                }
+                return date;
             } catch (DateTimeParseException ignored) {
                 // reported below
             }
@@ -313,15 +317,17 @@ public final class SegmentCompiler {
         } catch (NumberFormatException e) {
             throw new SegmentSyntaxException(v.column(), "the number of a relative date is too large");
         }
-        if (n > 100_000) {
-            throw new SegmentSyntaxException(v.column(), "a relative date may go back at most 100000 units");
-        }
-        return switch (parts[1]) {
-            case "day", "days" -> today.minusDays(n);
-            case "week", "weeks" -> today.minusWeeks(n);
-            case "month", "months" -> today.minusMonths(n);
-            default -> today.minusYears(n);
+        LocalDate date = switch (parts[1]) {
+            case "day", "days" -> today.minusDays(Math.min(n, 1_000_000));
+            case "week", "weeks" -> today.minusWeeks(Math.min(n, 200_000));
+            case "month", "months" -> today.minusMonths(Math.min(n, 50_000));
+            default -> today.minusYears(Math.min(n, 5_000));
         };
+        // PostgreSQL's dates end in 4713 BC; nothing a marketer means lies before 1900.
+        if (date.getYear() < 1900) {
+            throw new SegmentSyntaxException(v.column(), "a relative date may go back to 1900 at most");
+        }
+        return date;
     }
 
     private boolean boolOf(Expr.Compare c) {

@@ -49,6 +49,8 @@ class SegmentPages {
                 counts.put(s, segments.count(actor, s.expression(), 0).count());
             } catch (ValidationException e) {
                 counts.put(s, "needs fixing: " + e.errors().get(0).message());
+            } catch (RuntimeException e) {
+                counts.put(s, "could not be counted");
             }
         }
         model.addAttribute("segments", counts);

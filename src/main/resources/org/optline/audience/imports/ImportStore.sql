@@ -25,7 +25,10 @@ order by created_at
 limit 10
 
 -- name: claim
-update imports set status = 'running', lease_until = :leaseUntil, started_at = coalesce(started_at, :now)
+-- The token names this claim: progress and finish check it, so a node whose lease was taken over
+-- (after a long pause) cannot write another batch or end the job.
+update imports set status = 'running', lease_until = :leaseUntil, lease_token = :token,
+       started_at = coalesce(started_at, :now)
 where id = :id and (status = 'queued' or (status = 'running' and lease_until < :now))
 
 -- name: progress
@@ -34,12 +37,12 @@ where id = :id and (status = 'queued' or (status = 'running' and lease_until < :
 update imports set rows_imported = rows_imported + :imported, rows_updated = rows_updated + :updated,
        rows_rejected = rows_rejected + :rejected, rows_suppressed = rows_suppressed + :suppressed,
        rows_flagged = rows_flagged + :flagged, next_record = :nextRecord, lease_until = :leaseUntil
-where client_id = :clientId and id = :id and status = 'running'
+where client_id = :clientId and id = :id and status = 'running' and lease_token = :token
 
 -- name: finish
-update imports set status = :status, error = :error, finished_at = :at, lease_until = null,
+update imports set status = :status, error = :error, finished_at = :at, lease_until = null, lease_token = null,
        rows_total = case when :status = 'done' then next_record else rows_total end
-where client_id = :clientId and id = :id and status = 'running'
+where client_id = :clientId and id = :id and status = 'running' and lease_token = :token
 
 -- name: insert-issue
 insert into import_issues (import_id, client_id, line, kind, message) values (:importId, :clientId, :line, :kind, :message)
@@ -50,3 +53,7 @@ select count(*) from import_issues where client_id = :clientId and import_id = :
 -- name: issues
 select line, kind, message from import_issues
 where client_id = :clientId and import_id = :importId and kind = :kind order by line limit :limit
+
+-- name: forget-address
+-- Erasure: rejected and flagged rows quote the address (or the raw cell), so they go too.
+delete from import_issues where client_id = :clientId and lower(message) like :pattern escape '\'

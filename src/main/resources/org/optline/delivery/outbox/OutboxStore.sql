@@ -13,3 +13,9 @@ order by created_at desc, id desc limit :limit
 select * from outbox_messages where client_id is not distinct from :clientId
   and (created_at, id) < (:createdAt, :afterId)
 order by created_at desc, id desc limit :limit
+
+-- name: forget-recipient
+-- Erasure of a subscriber: the client's captured mail to the address, and platform-held
+-- confirmation mail sent on the client's behalf.
+delete from outbox_messages
+where lower(recipient) = :recipient and (client_id = :clientId or (client_id is null and kind = 'confirmation'))

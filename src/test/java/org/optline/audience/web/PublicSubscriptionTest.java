@@ -71,7 +71,9 @@ class PublicSubscriptionTest {
     }
 
     private String confirmationToken(String email) {
-        OutboxMessage message = outbox.page(admin, null, 50).items().stream()
+        assertThat(outbox.page(admin, null, 200).items()).as("the client never sees confirmation links")
+                .noneMatch(m -> m.recipient().equals(email));
+        OutboxMessage message = outbox.page(Fixtures.operator(), null, 200).items().stream()
                 .filter(m -> m.recipient().equals(email)).findFirst().orElseThrow();
         assertThat(message.raw()).contains("Subject: Please confirm your subscription to ")
                 .contains("1 Main Street, Springfield").contains("Message-ID: <");
@@ -122,8 +124,20 @@ class PublicSubscriptionTest {
         String data = mvc.perform(get("/s/preferences/" + prefToken + "/data")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(data).contains("Samantha").contains("preferences_changed");
+        // They left the list in the preference centre: a form submission in their name cannot put
+        // them back without their confirmation.
+        subscribe("sam@kitchen.de", "203.0.113.50");
+        assertThat(subscribers.get(admin, sam.id()).lists().get(0).status()).isEqualTo(MembershipStatus.UNCONFIRMED);
         mvc.perform(post("/s/preferences/" + prefToken + "/unsubscribe")).andExpect(status().isOk());
         assertThat(suppressions.isSuppressed(admin.clientId(), EmailAddress.of("e", "sam@kitchen.de"))).isTrue();
+    }
+
+    @Test
+    void erasureAlsoDeletesTheMailCapturedForTheAddress() throws Exception {
+        subscribe("gone@kitchen.de", "203.0.113.60");
+        assertThat(outbox.page(Fixtures.operator(), null, 200).items()).anyMatch(m -> m.recipient().equals("gone@kitchen.de"));
+        subscribers.erase(admin, subscribers.findByEmail(admin, "gone@kitchen.de").orElseThrow().id(), "asked");
+        assertThat(outbox.page(Fixtures.operator(), null, 200).items()).noneMatch(m -> m.recipient().equals("gone@kitchen.de"));
     }
 
     @Test

@@ -27,6 +27,7 @@ class LoginTest {
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
     @Autowired AuditLog audit;
+    @Autowired org.optline.platform.Users users;
 
     @Test
     void pagesNeedALogin() throws Exception {
@@ -79,6 +80,21 @@ class LoginTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Dashboard Co").contains("API keys").doesNotContain("Audit log");
         mvc.perform(get("/operator/clients").session(session)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void disablingAUserEndsTheirOpenSession() throws Exception {
+        var acme = Fixtures.client(clients, "Disabled Session");
+        var marketer = users.create(Fixtures.admin(acme), new org.optline.platform.NewUser("leaver@disabled.de",
+                "a long enough password", org.optline.platform.Role.MARKETER));
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
+                .user("leaver@disabled.de").password("a long enough password")).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        users.setEnabled(Fixtures.admin(acme), marketer.id(), false);
+        // as if the check interval had passed since the last check
+        session.removeAttribute(LiveLoginCheckFilter.class.getName() + ".checkedAt");
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+        assertThat(session.isInvalid()).isTrue();
     }
 
     @Test
