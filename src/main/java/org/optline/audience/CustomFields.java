@@ -37,7 +37,7 @@ public class CustomFields {
     }
 
     public CustomField create(Actor actor, String rawKey, String rawLabel, String rawType) {
-        UUID clientId = Lists.requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         String key = rawKey == null ? "" : rawKey.strip();
         if (!KEY.matcher(key).matches()) {
             throw ValidationException.of("key", "must start with a letter and hold only a-z, 0-9 and _ (64 at most)");
@@ -69,7 +69,7 @@ public class CustomFields {
     }
 
     public List<CustomField> list(Actor actor) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.list(clientId));
     }
 

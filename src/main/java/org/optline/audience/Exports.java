@@ -65,7 +65,7 @@ public class Exports {
 
     /** Checks the request before any byte is written, so a bad list id is a clean error, not a broken download. */
     public void checkList(Actor actor, UUID listId) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         if (listId != null && scope.inClient(clientId, () -> lists.find(clientId, listId)).isEmpty()) {
             throw ValidationException.of("listId", "names a list that does not exist");
         }

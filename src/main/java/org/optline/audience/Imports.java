@@ -64,7 +64,7 @@ public class Imports {
 
     /** Stores the file and proposes a column mapping; nothing is imported until {@link #start}. */
     public ImportJob upload(Actor actor, UUID listId, String fileName, InputStream content) {
-        UUID clientId = Lists.requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         if (listId == null) {
             throw ValidationException.of("listId", "is required");
         }
@@ -101,7 +101,7 @@ public class Imports {
      * written into each new subscriber's consent ledger.
      */
     public ImportJob start(Actor actor, UUID id, List<String> targets, String attestation) {
-        UUID clientId = Lists.requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         if (attestation == null || attestation.strip().isEmpty()) {
             throw ValidationException.of("attestation", "is required: state how and when these people opted in");
         }
@@ -124,13 +124,13 @@ public class Imports {
     }
 
     public ImportJob get(Actor actor, UUID id) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> new NotFoundException("No import " + id)).job();
     }
 
     /** Rejected ("error") or flagged ("flag") rows, by line; at most the first 1000 of each import are kept. */
     public List<ImportJob.Issue> issues(Actor actor, UUID id, String kind, int limit) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> {
             store.find(clientId, id).orElseThrow(() -> new NotFoundException("No import " + id));
             return store.issues(clientId, id, kind, limit);
@@ -139,7 +139,7 @@ public class Imports {
 
     /** The first {@code rows} data rows of an uploaded file, for the column-mapping page. */
     public List<List<String>> preview(Actor actor, UUID id, int rows) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         ImportStore.Row row = scope.inClient(clientId, () -> store.find(clientId, id))
                 .orElseThrow(() -> new NotFoundException("No import " + id));
         Path file = data.forClient("imports", clientId).resolve(id + ".csv");
@@ -159,7 +159,7 @@ public class Imports {
     }
 
     public List<ImportJob> recent(Actor actor) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.list(clientId, 20)).stream().map(ImportStore.Row::job).toList();
     }
 

@@ -9,9 +9,7 @@ import org.optline.audience.lists.ListStore;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditLog;
 import org.optline.platform.ConflictException;
-import org.optline.platform.ForbiddenException;
 import org.optline.platform.NotFoundException;
-import org.optline.platform.Role;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
@@ -37,7 +35,7 @@ public class Lists {
     public record ListInput(String name, String description, String optIn) {}
 
     public MailingList create(Actor actor, ListInput input) {
-        UUID clientId = requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         String name = name(input.name());
         var now = Times.now(clock);
         var list = new MailingList(UUID.randomUUID(), clientId, name, description(input.description()),
@@ -52,17 +50,17 @@ public class Lists {
     }
 
     public List<MailingList> list(Actor actor) {
-        UUID clientId = requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.list(clientId));
     }
 
     public MailingList get(Actor actor, UUID id) {
-        UUID clientId = requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> notFound(id));
     }
 
     public MailingList change(Actor actor, UUID id, ListInput input) {
-        UUID clientId = requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         return scope.inClient(clientId, () -> {
             MailingList current = store.find(clientId, id).orElseThrow(() -> notFound(id));
             String name = input.name() == null ? current.name() : name(input.name());
@@ -78,7 +76,7 @@ public class Lists {
 
     /** Deletes the list and its memberships; the subscribers and their consent ledgers stay. */
     public void delete(Actor actor, UUID id) {
-        UUID clientId = requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         scope.inClient(clientId, () -> {
             MailingList list = store.find(clientId, id).orElseThrow(() -> notFound(id));
             store.delete(clientId, id);
@@ -93,7 +91,7 @@ public class Lists {
 
     /** Members per list and membership status (for list pages). */
     public Map<UUID, Map<String, Long>> memberCounts(Actor actor) {
-        UUID clientId = requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.memberCounts(clientId));
     }
 
@@ -104,20 +102,7 @@ public class Lists {
         }
     }
 
-    static UUID requireClient(Actor actor) {
-        if (actor.clientId() == null) {
-            throw new NotFoundException("Operators have no audience; use a client's key");
-        }
-        return actor.clientId();
-    }
 
-    static UUID requireWriter(Actor actor) {
-        UUID clientId = requireClient(actor);
-        if (actor.role() == Role.ANALYST) {
-            throw new ForbiddenException("Analysts can read but not change the audience");
-        }
-        return clientId;
-    }
 
     private static NotFoundException notFound(UUID id) {
         return new NotFoundException("No list " + id);

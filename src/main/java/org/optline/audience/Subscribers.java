@@ -72,7 +72,7 @@ public class Subscribers {
      * states the person already confirmed). A suppressed address cannot be put on lists this way.
      */
     public Saved save(Actor actor, SubscriberInput input, boolean preconfirmed) {
-        UUID clientId = Lists.requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         EmailAddress email = EmailAddress.of("email", input.email());
         String name = name(input.name());
         List<UUID> listIds = input.lists() == null ? List.of() : List.copyOf(new LinkedHashSet<>(input.lists()));
@@ -121,12 +121,12 @@ public class Subscribers {
     }
 
     public Subscriber get(Actor actor, UUID id) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> load(clientId, id)).orElseThrow(() -> notFound(id));
     }
 
     public Optional<Subscriber> findByEmail(Actor actor, String rawEmail) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         EmailAddress.Parse parse = EmailAddress.parse(rawEmail);
         if (!parse.ok()) {
             return Optional.empty();
@@ -136,7 +136,7 @@ public class Subscribers {
     }
 
     public Page<Subscriber> search(Actor actor, String emailPrefix, String status, UUID listId, String cursor, Integer limit) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         int size = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
         if (status != null && !status.isBlank()) {
@@ -158,7 +158,7 @@ public class Subscribers {
 
     /** Corrects a subscriber's address, name or fields, or unsubscribes them (status "unsubscribed"). */
     public Subscriber correct(Actor actor, UUID id, Correction correction) {
-        UUID clientId = Lists.requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         return scope.inClient(clientId, () -> {
             SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
             OffsetDateTime now = Times.now(clock);
@@ -214,7 +214,7 @@ public class Subscribers {
      * the address is never mailed or re-imported by mistake.
      */
     public void erase(Actor actor, UUID id, String reason) {
-        UUID clientId = Lists.requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         scope.inClient(clientId, () -> {
             SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
             EmailAddress email = EmailAddress.of("email", row.email());
@@ -230,7 +230,7 @@ public class Subscribers {
     }
 
     public List<ConsentEvent> consentLedger(Actor actor, UUID id) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> {
             store.find(clientId, id).orElseThrow(() -> notFound(id));
             return consent.ledger(clientId, id);
@@ -238,7 +238,7 @@ public class Subscribers {
     }
 
     public long count(Actor actor) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.count(clientId));
     }
 

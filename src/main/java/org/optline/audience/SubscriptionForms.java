@@ -89,7 +89,7 @@ public class SubscriptionForms {
     }
 
     public Optional<SubscriptionForm> forList(Actor actor, UUID listId) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> {
             lists.find(clientId, listId).orElseThrow(() -> new NotFoundException("No list " + listId));
             return forms.byList(clientId, listId);
@@ -97,7 +97,7 @@ public class SubscriptionForms {
     }
 
     public SubscriptionForm save(Actor actor, UUID listId, Settings settings) {
-        UUID clientId = Lists.requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         String title = settings.title() == null || settings.title().isBlank() ? null : settings.title().strip();
         String consentText = settings.consentText() == null ? "" : settings.consentText().strip();
         if (consentText.isEmpty()) {

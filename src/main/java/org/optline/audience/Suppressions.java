@@ -39,7 +39,7 @@ public class Suppressions {
 
     /** A client adds an address by hand (reason manual unless given). */
     public Suppression add(Actor actor, String rawEmail, String rawReason) {
-        UUID clientId = Lists.requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         EmailAddress email = EmailAddress.of("email", rawEmail);
         SuppressionReason reason = rawReason == null ? SuppressionReason.MANUAL : SuppressionReason.fromWire(rawReason);
         return scope.inClient(clientId, () -> {
@@ -65,7 +65,7 @@ public class Suppressions {
     }
 
     public Page<Suppression> page(Actor actor, String cursor, Integer limit) {
-        UUID clientId = Lists.requireClient(actor);
+        UUID clientId = actor.requireClient();
         int size = org.optline.platform.Cursor.limit(limit);
         String[] after = decode(cursor);
         List<Suppression> rows = scope.inClient(clientId, () -> store.page(clientId,

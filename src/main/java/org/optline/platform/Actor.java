@@ -35,6 +35,26 @@ public record Actor(Kind kind, UUID id, String label, UUID clientId, Role role, 
         }
     }
 
+    /**
+     * The client this actor acts for. Operators have none, so client features answer them 404,
+     * as for a route that does not exist.
+     */
+    public UUID requireClient() {
+        if (clientId == null) {
+            throw new NotFoundException("Operators act for no client; use a client's login or key");
+        }
+        return clientId;
+    }
+
+    /** As {@link #requireClient()}, for changes: analysts may read but not change a client's data. */
+    public UUID requireClientWriter() {
+        UUID client = requireClient();
+        if (role == Role.ANALYST) {
+            throw new ForbiddenException("Analysts can read but not change this");
+        }
+        return client;
+    }
+
     /** Client-side settings (users, keys) are for client admins (and operators for their own). */
     public void requireAdmin() {
         if (role != Role.OPERATOR && role != Role.CLIENT_ADMIN) {

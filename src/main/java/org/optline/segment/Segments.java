@@ -9,9 +9,7 @@ import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
 import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
-import org.optline.platform.ForbiddenException;
 import org.optline.platform.NotFoundException;
-import org.optline.platform.Role;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
@@ -55,7 +53,7 @@ public class Segments {
     public record Count(long count, List<SegmentStore.Sample> sample) {}
 
     public Count count(Actor actor, String expression, int sampleSize) {
-        UUID clientId = requireClient(actor);
+        UUID clientId = actor.requireClient();
         CompiledSegment compiled = compile(clientId, expression);
         return scope.inClient(clientId, () -> new Count(store.count(compiled),
                 sampleSize > 0 ? store.sample(compiled, sampleSize) : List.of()));
@@ -86,7 +84,7 @@ public class Segments {
     }
 
     public Segment create(Actor actor, String rawName, String expression) {
-        UUID clientId = requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         String name = name(rawName);
         compile(clientId, expression);
         var now = Times.now(clock);
@@ -101,7 +99,7 @@ public class Segments {
     }
 
     public Segment change(Actor actor, UUID id, String rawName, String expression) {
-        UUID clientId = requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         return scope.inClient(clientId, () -> {
             Segment current = store.find(clientId, id).orElseThrow(() -> notFound(id));
             String name = rawName == null ? current.name() : name(rawName);
@@ -116,12 +114,12 @@ public class Segments {
     }
 
     public List<Segment> list(Actor actor) {
-        UUID clientId = requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.list(clientId));
     }
 
     public Segment get(Actor actor, UUID id) {
-        UUID clientId = requireClient(actor);
+        UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> notFound(id));
     }
 
@@ -131,7 +129,7 @@ public class Segments {
     }
 
     public void delete(Actor actor, UUID id) {
-        UUID clientId = requireWriter(actor);
+        UUID clientId = actor.requireClientWriter();
         scope.inClient(clientId, () -> {
             store.find(clientId, id).orElseThrow(() -> notFound(id));
             store.delete(clientId, id);
@@ -142,20 +140,7 @@ public class Segments {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private static UUID requireClient(Actor actor) {
-        if (actor.clientId() == null) {
-            throw new NotFoundException("Operators have no segments; use a client's key");
-        }
-        return actor.clientId();
-    }
 
-    private static UUID requireWriter(Actor actor) {
-        UUID clientId = requireClient(actor);
-        if (actor.role() == Role.ANALYST) {
-            throw new ForbiddenException("Analysts can count segments but not save them");
-        }
-        return clientId;
-    }
 
     private static String name(String raw) {
         String name = raw == null ? "" : raw.strip();

@@ -68,7 +68,10 @@ class BrowserImportTest {
         browser.get(url("/audience/lists"));
         browser.findElement(By.id("list-name")).sendKeys("Seed catalogue");
         browser.findElement(By.id("create-list")).click();
-        assertThat(browser.findElement(By.id("lists")).getText()).contains("Seed catalogue");
+        // Each POST redirects to a page that has the same table as the page it left: wait for the
+        // new content rather than reading the old page's element.
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lists"), "Seed catalogue"));
 
         browser.get(url("/audience/fields"));
         browser.findElement(By.id("field-key")).sendKeys("plants");
@@ -76,7 +79,7 @@ class BrowserImportTest {
         new Select(browser.findElement(By.id("field-type"))).selectByValue("multi");
         browser.findElement(By.id("create-field")).click();
         // Wait for the redirect after the POST before navigating on, or the navigation races it.
-        assertThat(browser.findElement(By.id("fields-table")).getText()).contains("Favourite plants");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fields-table"), "Favourite plants"));
 
         StringBuilder csv = new StringBuilder("Email;Full name;Favourite plants;Shoe size\n");
         for (int i = 0; i < 4000; i++) {
@@ -89,7 +92,7 @@ class BrowserImportTest {
         browser.get(url("/audience/imports"));
         browser.findElement(By.id("import-file")).sendKeys(file.toString());
         browser.findElement(By.id("upload")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/columns"));
+        wait.until(ExpectedConditions.urlContains("/columns"));
 
         assertThat(new Select(browser.findElement(By.id("column_0"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("email");
         assertThat(new Select(browser.findElement(By.id("column_1"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("name");
@@ -98,6 +101,7 @@ class BrowserImportTest {
         browser.findElement(By.id("attestation")).sendKeys("Signed up at our spring fair, 2026, on paper forms");
         browser.findElement(By.id("confirm")).click();
         browser.findElement(By.id("start-import")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-status")));
 
         new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(ExpectedConditions.textToBe(By.id("import-status"), "done"));
@@ -105,8 +109,9 @@ class BrowserImportTest {
         assertThat(browser.findElement(By.id("rows-rejected")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("import-errors")).getText()).contains("4002").contains("not an address");
 
-        browser.get(url("/audience/subscribers?q=gardener17"));
+        browser.get(url("/audience/subscribers?q=gardener17@seedmail.de"));
         browser.findElement(By.linkText("gardener17@seedmail.de")).click();
-        assertThat(browser.findElement(By.id("ledger")).getText()).contains("imported").contains("spring fair");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger"), "spring fair"));
+        assertThat(browser.findElement(By.id("ledger")).getText()).contains("imported");
     }
 }

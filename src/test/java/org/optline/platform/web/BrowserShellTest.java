@@ -75,6 +75,7 @@ class BrowserShellTest {
         assertThat(adminPassword).hasSizeGreaterThanOrEqualTo(12);
         assertThat(browser.findElement(By.id("admin-api-key")).getText()).startsWith("opl_");
         browser.findElement(By.id("logout")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
 
         logIn("owner@bakery.test", adminPassword);
         assertThat(browser.findElement(By.id("dashboard-title")).getText()).isEqualTo("Browser Bakery");

@@ -97,6 +97,6 @@ class BrowserSegmentBuilderTest {
         browser.findElement(By.id("save-segment")).click();
         wait.until(ExpectedConditions.urlMatches(".*/segments/[0-9a-f-]{36}$"));
         browser.get("http://localhost:" + port + "/segments");
-        assertThat(browser.findElement(By.id("segments-table")).getText()).contains("North American shoe lovers").contains("1");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("segments-table"), "North American shoe lovers"));
     }
 }
