@@ -1,0 +1,66 @@
+package org.optline.campaign;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import java.util.ArrayList;
+import java.util.List;
+import org.optline.campaign.render.EmailHtmlPolicy;
+import org.optline.campaign.render.HtmlToText;
+import org.optline.campaign.render.MergeTags;
+import org.optline.platform.ValidationException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Compiles a message's content once: merge tags checked and rewritten (defaults with
+ * {@code {{name|there}}}, no unescaped output), the HTML sanitised for email, the text part
+ * generated from the HTML when none is given, and all three compiled with JMustache, which
+ * escapes HTML in the HTML part. Errors name the part and the line.
+ */
+@Service
+public class ContentEngine {
+
+    private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).defaultValue("")
+            .withLoader(name -> {
+                throw new MustacheException("partials are not supported");
+            });
+    private static final Mustache.Compiler PLAIN = HTML.escapeHTML(false);
+
+    /** What a client writes. {@code text} may be null: it is then generated from the HTML. */
+    public record Source(String subject, String html, String text) {}
+
+    public CompiledContent compile(Source source) {
+        if (source.subject() == null || source.subject().isBlank()) {
+            throw ValidationException.of("subject", "is required");
+        }
+        String html = EmailHtmlPolicy.sanitize(MergeTags.rewrite("html", source.html()));
+        String text = source.text() == null || source.text().isBlank() ? HtmlToText.convert(html)
+                : MergeTags.rewrite("text", source.text());
+        List<String> names = new ArrayList<>(MergeTags.names(source.subject()));
+        for (String n : MergeTags.names(source.html())) {
+            if (!names.contains(n)) {
+                names.add(n);
+            }
+        }
+        return new CompiledContent(compile(PLAIN, "subject", MergeTags.rewrite("subject", source.subject())),
+                compile(HTML, "html", html), compile(PLAIN, "text", text), html, List.copyOf(names));
+    }
+
+    /** The HTML a client may send, sanitised (merge tags kept). */
+    public String sanitize(String html) {
+        return EmailHtmlPolicy.sanitize(html);
+    }
+
+    /** A readable plain-text version of an HTML message. */
+    public String textFromHtml(String html) {
+        return HtmlToText.convert(html);
+    }
+
+    private static Template compile(Mustache.Compiler compiler, String field, String source) {
+        try {
+            return compiler.compile(source);
+        } catch (MustacheException e) {
+            throw ValidationException.of(field, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The campaign module. So far: the content engine (safe personalisation with JMustache over maps
+ * of strings, HTML sanitising for email, plain-text generation). Templates, campaigns, the
+ * compliance gate, preview and scheduling come next (issue 5).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Campaign")
+package org.optline.campaign;

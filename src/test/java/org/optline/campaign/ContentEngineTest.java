@@ -1,0 +1,98 @@
+package org.optline.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.optline.platform.ValidationException;
+
+/** The content engine: escaping, defaults, missing fields, header safety, sanitising and text generation. */
+class ContentEngineTest {
+
+    private final ContentEngine engine = new ContentEngine();
+
+    private CompiledContent.RenderedContent render(String subject, String html, String text, Map<String, String> values) {
+        return engine.compile(new ContentEngine.Source(subject, html, text)).render(values);
+    }
+
+    @Test
+    void valuesAreEscapedInHtmlAndPlainInText() {
+        var out = render("Hi {{name}}", "<p>Hello {{name}}</p>", "Hello {{name}}", Map.of("name", "<b>Bob</b> & co"));
+        assertThat(out.html()).contains("Hello &lt;b&gt;Bob&lt;/b&gt; &amp; co").doesNotContain("<b>Bob");
+        assertThat(out.text()).isEqualTo("Hello <b>Bob</b> & co");
+        assertThat(out.subject()).isEqualTo("Hi <b>Bob</b> & co");
+    }
+
+    @Test
+    void missingFieldsAreEmptyAndDefaultsFillThem() {
+        var out = render("Hi {{name|there}}", "<p>Dear {{name|friend}}, from {{city}}.</p>", null, Map.of());
+        assertThat(out.subject()).isEqualTo("Hi there");
+        assertThat(out.html()).contains("Dear friend, from .");
+        assertThat(render("Hi {{name|there}}", "<p>x</p>", null, Map.of("name", "Ann")).subject()).isEqualTo("Hi Ann");
+    }
+
+    @Test
+    void aMergeValueCannotAddHeaders() {
+        var out = render("Offer for {{name}}", "<p>x</p>", null, Map.of("name", "Eve\r\nBcc: victim@example.org"));
+        assertThat(out.subject()).isEqualTo("Offer for Eve Bcc: victim@example.org").doesNotContain("\n").doesNotContain("\r");
+    }
+
+    @Test
+    void unescapedOutputPartialsAndJunkTagsAreRefusedWithTheLine() {
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s", "<p>a</p>\n<p>{{{name}}}</p>", null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("line 2").hasMessageContaining("unescaped");
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s", "{{> header}}", null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("partials");
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s", "<p>\n\n{{ user.getClass }}</p>", null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("line 3");
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s", "<p>{{#vip}}VIP</p>", null)))
+                .isInstanceOf(ValidationException.class).satisfies(e ->
+                        assertThat(((ValidationException) e).errors().get(0).field()).isEqualTo("html"));
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source(" ", "<p>x</p>", null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("subject");
+    }
+
+    @Test
+    void theSanitiserKeepsMailHtmlAndMergeLinksButNotScripts() {
+        String html = engine.compile(new ContentEngine.Source("s", """
+                <script>alert(1)</script>
+                <p onclick="steal()" style="color: red">Hi</p>
+                <a href="javascript:alert(1)">bad</a>
+                <a href="https://shop.example/sale">sale</a>
+                <a href="mailto:help@shop.example">help</a>
+                <a href="{{unsubscribe_url}}">Unsubscribe</a>
+                <img src="https://shop.example/logo.png" alt="Logo" onerror="x()">
+                <iframe src="https://evil.example"></iframe>
+                <form action="https://evil.example"><input name="pw"></form>
+                """, null)).sanitizedHtml();
+        assertThat(html).doesNotContain("script", "onclick", "javascript:", "onerror", "iframe", "<form", "<input")
+                .contains("https://shop.example/sale", "mailto:help&#64;shop.example", "href=\"{{unsubscribe_url}}\"",
+                        "color:red", "alt=\"Logo\"");
+    }
+
+    @Test
+    void theTextPartIsReadable() {
+        String text = engine.textFromHtml("""
+                <h1>Spring sale</h1><p>Dear customer,<br>our <b>best</b> offers:</p>
+                <ul><li>Shoes</li><li>Hats</li></ul>
+                <p><a href="https://shop.example/sale">See the sale</a> or write to
+                <a href="mailto:help@shop.example">help@shop.example</a>.</p>""");
+        assertThat(text).contains("Spring sale\n===========")
+                .contains("Dear customer,\nour best offers:")
+                .contains("- Shoes\n- Hats")
+                .contains("See the sale (https://shop.example/sale)")
+                .contains("mailto:help@shop.example")
+                .doesNotContain("<");
+    }
+
+    @Property(tries = 300)
+    void noMergeValueEverBecomesMarkup(@ForAll String value) {
+        var out = render("S {{v}}", "<p>{{v}}</p>", null, Map.of("v", value));
+        assertThat(out.html()).startsWith("<p>").endsWith("</p>");
+        assertThat(out.html().substring(3, out.html().length() - 4)).doesNotContain("<", ">", "\"");
+        assertThat(out.subject()).doesNotContain("\n", "\r");
+    }
+}
