@@ -52,8 +52,8 @@ echo "== generating $ROWS subscribers in SQL"
 T0=$(date +%s)
 admin $DB <<SQL
 set session_replication_role = replica; -- no FK checks while bulk-loading generated rows
-insert into subscribers (id, client_id, email, email_key, name, status, created_at, updated_at, text_1, number_1, date_1)
-select gen_random_uuid(), '$CLIENT'::uuid, e, e, 'Person ' || i, 'active', now() - (i % 900) * interval '1 day', now(),
+insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at, text_1, number_1, date_1)
+select gen_random_uuid(), '$CLIENT'::uuid, e, e, encode(sha256(convert_to(e, 'UTF8')), 'hex'), 'Person ' || i, 'active', now() - (i % 900) * interval '1 day', now(),
        (array['US','CA','DE','FR','GB','NL','SE','ES','IT','PL'])[1 + i % 10], 18 + (i * 7) % 60,
        date '2024-01-01' + (i % 800)
 from (select i, 'person' || lpad(i::text, 7, '0') || '@mail' || (i % 97) || '.example-shop.de' as e

@@ -87,8 +87,13 @@ public record EmailAddress(String value) {
 
     /** SHA-256 of the key, hex: how suppressions and erasure tombstones name an address. */
     public String hash() {
+        return hashOfKey(key());
+    }
+
+    /** SHA-256 (hex) of an address key. */
+    public static String hashOfKey(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -18,6 +18,7 @@ public class SubscriberTokens {
     static final int CONFIRM_DAYS = 90;
     private static final byte PREFERENCES = 'P';
     private static final byte CONFIRM = 'C';
+    private static final byte UNSUBSCRIBE = 'U';
 
     private final Signer signer;
 
@@ -42,6 +43,21 @@ public class SubscriberTokens {
         put(b, listId);
         b.putInt(signer.today());
         return signer.sign(Signer.bytes(b));
+    }
+
+    /** The token of a message's unsubscribe link: client and subscriber; never expires. */
+    public String unsubscribe(UUID clientId, UUID subscriberId) {
+        ByteBuffer b = Signer.payload(UNSUBSCRIBE, 32);
+        put(b, clientId);
+        put(b, subscriberId);
+        return signer.sign(Signer.bytes(b));
+    }
+
+    public Optional<Holder> readUnsubscribe(String token) {
+        return signer.verify(token).filter(p -> p.length == 33 && p[0] == UNSUBSCRIBE).map(p -> {
+            ByteBuffer b = ByteBuffer.wrap(p, 1, 32);
+            return new Holder(uuid(b), uuid(b), null);
+        });
     }
 
     public Optional<Holder> readPreferences(String token) {

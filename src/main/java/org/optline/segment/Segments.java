@@ -17,7 +17,7 @@ import org.optline.segment.language.Expr;
 import org.optline.segment.language.Parser;
 import org.optline.segment.language.Printer;
 import org.optline.segment.language.SegmentSyntaxException;
-import org.optline.segment.sql.CompiledSegment;
+
 import org.optline.segment.sql.SegmentCompiler;
 import org.optline.segment.sql.SegmentStore;
 import org.springframework.stereotype.Service;

@@ -35,6 +35,8 @@ create table subscribers (
     client_id   uuid not null references clients (id),
     email       varchar(320) not null,
     email_key   varchar(320) not null,
+    -- SHA-256 of email_key: lets a send or a count leave out suppressed addresses in SQL.
+    email_hash  varchar(64)  not null,
     name        varchar(200),
     status      varchar(20)  not null,
     created_at  timestamp with time zone not null,
@@ -48,6 +50,7 @@ create table subscribers (
     constraint subscribers_status_check check (status in ('active', 'unsubscribed', 'bounced', 'complained'))
 );
 create index subscribers_client_created_idx on subscribers (client_id, created_at, id);
+create index subscribers_hash_idx on subscribers (client_id, email_hash);
 
 -- One row per value of a multi-valued field ("interests has 'shoes'").
 create table subscriber_tags (

@@ -52,6 +52,7 @@ abstract class TenantIsolationContract {
     @Autowired org.optline.audience.Imports imports;
     @Autowired org.optline.delivery.Outbox outbox;
     @Autowired org.optline.segment.Segments segments;
+    @Autowired org.optline.campaign.Campaigns campaigns;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -78,6 +79,10 @@ abstract class TenantIsolationContract {
                 java.util.Map.of(), List.of(list.id()), null), false).subscriber().id().toString());
         ids.put("imports", imports.upload(bAdmin, list.id(), "b.csv", new java.io.ByteArrayInputStream(
                 "email\nsomeone@b-client.test\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id().toString());
+        var template = campaigns.createTemplate(bAdmin, "B layout", "<html><body>{{content}}</body></html>");
+        ids.put("templates", template.id().toString());
+        ids.put("campaigns", campaigns.create(bAdmin, new org.optline.campaign.Campaigns.CampaignInput("B news", "Hello",
+                null, "B", "news@b-client.de", null, "<p>Hi</p>", null, template.id(), null, List.of(list.id()))).id().toString());
         ids.put("segments", segments.create(bAdmin, "B's segment", "name = \"B Person\"").id().toString());
         outbox.send(new org.optline.platform.TransactionalMail.Message(b.client().id(), "test", "B", "person@b-client.test",
                 "Hello", "Text", null));

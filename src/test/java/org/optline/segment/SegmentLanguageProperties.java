@@ -19,7 +19,7 @@ import org.optline.audience.OptInMode;
 import org.optline.segment.language.Expr;
 import org.optline.segment.language.Parser;
 import org.optline.segment.language.Printer;
-import org.optline.segment.sql.CompiledSegment;
+import org.optline.segment.CompiledSegment;
 import org.optline.segment.sql.SegmentCompiler;
 
 /** Random expressions round-trip through print and parse; random values never leave their parameters. */

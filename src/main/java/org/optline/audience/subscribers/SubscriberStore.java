@@ -44,8 +44,8 @@ public class SubscriberStore {
                 "export-page-of-list", "tags-of-many").forEach(sql::get);
         String columns = String.join(", ", Slots.columns());
         String params = ":" + String.join(", :", Slots.columns());
-        this.insert = "insert into subscribers (id, client_id, email, email_key, name, status, created_at, updated_at, "
-                + columns + ") values (:id, :clientId, :email, :emailKey, :name, :status, :at, :at, " + params + ")";
+        this.insert = "insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at, "
+                + columns + ") values (:id, :clientId, :email, :emailKey, :emailHash, :name, :status, :at, :at, " + params + ")";
     }
 
     public Optional<SubscriberRow> find(UUID clientId, UUID id) {
@@ -79,7 +79,8 @@ public class SubscriberStore {
                                               Map<String, Object> slots, OffsetDateTime at) {
         var params = new MapSqlParameterSource()
                 .addValue("id", id).addValue("clientId", clientId).addValue("email", email)
-                .addValue("emailKey", emailKey).addValue("name", name, Types.VARCHAR)
+                .addValue("emailKey", emailKey).addValue("emailHash", org.optline.audience.EmailAddress.hashOfKey(emailKey))
+                .addValue("name", name, Types.VARCHAR)
                 .addValue("status", SubscriberStatus.ACTIVE.wireName()).addValue("at", at);
         for (String slot : Slots.columns()) {
             params.addValue(slot, slots.get(slot), sqlType(slot));
@@ -125,9 +126,10 @@ public class SubscriberStore {
     }
 
     public void setEmail(UUID clientId, UUID id, String email, String emailKey, OffsetDateTime at) {
-        jdbc.sql("update subscribers set email = :email, email_key = :emailKey, updated_at = :at "
+        jdbc.sql("update subscribers set email = :email, email_key = :emailKey, email_hash = :emailHash, updated_at = :at "
                         + "where client_id = :clientId and id = :id")
-                .param("email", email).param("emailKey", emailKey).param("at", at)
+                .param("email", email).param("emailKey", emailKey)
+                .param("emailHash", org.optline.audience.EmailAddress.hashOfKey(emailKey)).param("at", at)
                 .param("clientId", clientId).param("id", id).update();
     }
 

@@ -45,11 +45,16 @@ class PublicSubscriptionPages {
     private final SubscriptionForms forms;
     private final Preferences preferences;
     private final RateLimiter limiter;
+    private final org.optline.audience.SubscriberTokens tokens;
+    private final org.optline.audience.Subscribers subscribers;
 
-    PublicSubscriptionPages(SubscriptionForms forms, Preferences preferences, RateLimiter limiter) {
+    PublicSubscriptionPages(SubscriptionForms forms, Preferences preferences, RateLimiter limiter,
+                            org.optline.audience.SubscriberTokens tokens, org.optline.audience.Subscribers subscribers) {
         this.forms = forms;
         this.preferences = preferences;
         this.limiter = limiter;
+        this.tokens = tokens;
+        this.subscribers = subscribers;
     }
 
     @GetMapping("/s/subscribe/{formId}")
@@ -115,6 +120,39 @@ class PublicSubscriptionPages {
         }
         model.addAttribute("preferencesToken", preferencesToken.get());
         return "audience/public/confirmed";
+    }
+
+    /** A page with one button: a GET never unsubscribes (scanners open links, RFC 8058). */
+    @GetMapping("/s/unsubscribe/{token}")
+    String initUnsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
+        var holder = tokens.readUnsubscribe(token);
+        if (holder.isEmpty()) {
+            return invalidLink(model, response);
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("preferencesToken", tokens.preferences(holder.get().clientId(), holder.get().subscriberId()));
+        return "audience/public/unsubscribe";
+    }
+
+    /**
+     * Unsubscribes at once: from the page's button, or as RFC 8058 one-click (body
+     * {@code List-Unsubscribe=One-Click}, no cookie, no CSRF token). Answers 200, no redirect.
+     */
+    @PostMapping("/s/unsubscribe/{token}")
+    String processUnsubscribe(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        var holder = tokens.readUnsubscribe(token);
+        if (holder.isEmpty()) {
+            return invalidLink(model, response);
+        }
+        try {
+            subscribers.unsubscribe(holder.get().clientId(), holder.get().subscriberId(), new org.optline.audience.ConsentSource(
+                    "1".equals(request.getParameter("page")) ? "unsubscribe" : "one-click", null, request.getRemoteAddr(),
+                    request.getHeader(HttpHeaders.USER_AGENT), null));
+        } catch (org.optline.platform.NotFoundException erased) {
+            // already erased: nothing is left to mail
+        }
+        model.addAttribute("message", "You are unsubscribed. You will receive no more messages from us.");
+        return "audience/public/message";
     }
 
     @GetMapping("/s/preferences/{token}")

@@ -18,6 +18,7 @@ import org.optline.audience.CustomField;
 import org.optline.audience.FieldType;
 import org.optline.audience.MailingList;
 import org.optline.platform.SqlArrays;
+import org.optline.segment.CompiledSegment;
 import org.optline.segment.ConditionProvider;
 import org.optline.segment.language.Expr;
 import org.optline.segment.language.Expr.Value;

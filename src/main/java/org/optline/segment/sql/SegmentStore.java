@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.platform.NamedSql;
+import org.optline.segment.CompiledSegment;
 import org.optline.segment.Segment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

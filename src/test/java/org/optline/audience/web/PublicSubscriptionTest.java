@@ -47,6 +47,7 @@ class PublicSubscriptionTest {
     @Autowired Subscribers subscribers;
     @Autowired Suppressions suppressions;
     @Autowired Outbox outbox;
+    @Autowired org.optline.audience.SubscriberTokens tokens;
 
     Actor admin;
     MailingList list;
@@ -138,6 +139,23 @@ class PublicSubscriptionTest {
         assertThat(outbox.page(Fixtures.operator(), null, 200).items()).anyMatch(m -> m.recipient().equals("gone@kitchen.de"));
         subscribers.erase(admin, subscribers.findByEmail(admin, "gone@kitchen.de").orElseThrow().id(), "asked");
         assertThat(outbox.page(Fixtures.operator(), null, 200).items()).noneMatch(m -> m.recipient().equals("gone@kitchen.de"));
+    }
+
+    @Test
+    void oneClickUnsubscribeNeedsNoCookieOrCsrfAndAGetChangesNothing() throws Exception {
+        var single = lists.create(admin, new Lists.ListInput("Deals", null, "single"));
+        var person = subscribers.save(admin, new org.optline.audience.SubscriberInput("oneclick@kitchen.de", null, java.util.Map.of(),
+                List.of(single.id()), null), false).subscriber();
+        String token = tokens.unsubscribe(admin.clientId(), person.id());
+        assertThat(mvc.perform(get("/s/unsubscribe/" + token)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("Unsubscribe from everything");
+        assertThat(subscribers.get(admin, person.id()).status().wireName()).as("a GET changes nothing").isEqualTo("active");
+        mvc.perform(post("/s/unsubscribe/" + token).contentType("application/x-www-form-urlencoded")
+                        .content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isOk());
+        assertThat(subscribers.get(admin, person.id()).status().wireName()).isEqualTo("unsubscribed");
+        assertThat(subscribers.consentLedger(admin, person.id())).extracting(ConsentEvent::sourceKind).contains("one-click");
+        mvc.perform(post("/s/unsubscribe/" + token.substring(0, token.length() - 2) + "AA")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.optline.segment.sql;
+package org.optline.segment;
 
 import java.util.Map;
 

@@ -1,0 +1,319 @@
+package org.optline.campaign;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.optline.audience.EmailAddress;
+import org.optline.audience.Lists;
+import org.optline.audience.Subscriber;
+import org.optline.audience.SubscriberTokens;
+import org.optline.audience.Subscribers;
+import org.optline.campaign.store.CampaignStore;
+import org.optline.platform.Actor;
+import org.optline.platform.Client;
+import org.optline.platform.Clients;
+import org.optline.platform.ConflictException;
+import org.optline.platform.NotFoundException;
+import org.optline.platform.TenantScope;
+import org.optline.platform.Times;
+import org.optline.platform.TransactionalMail;
+import org.optline.platform.ValidationException;
+import org.optline.segment.Segments;
+import org.optline.segment.CompiledSegment;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Templates and campaigns: content checked when saved (merge tags, sanitising, a valid sender,
+ * lists and segment of this client), previews as a chosen subscriber with the compliance footer
+ * in place, the pre-send checklist with the recipient count, and test sends marked [TEST].
+ */
+@Service
+public class Campaigns {
+
+    private static final int MAX_TEST_RECIPIENTS = 10;
+
+    /** What a client writes; null members are left as they are when changing. */
+    public record CampaignInput(String name, String subject, String preheader, String fromName, String fromEmail,
+                                String replyTo, String html, String text, UUID templateId, UUID segmentId, List<UUID> listIds) {}
+
+    /** A rendered message for a preview. */
+    public record Preview(String subject, String html, String text) {}
+
+    /** One line of the pre-send checklist. */
+    public record Check(String name, boolean ok, String message) {}
+
+    private final CampaignStore store;
+    private final ContentEngine content;
+    private final Lists lists;
+    private final Segments segments;
+    private final Subscribers subscribers;
+    private final SubscriberTokens tokens;
+    private final Clients clients;
+    private final TransactionalMail mail;
+    private final TenantScope scope;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public Campaigns(CampaignStore store, ContentEngine content, Lists lists, Segments segments, Subscribers subscribers,
+                     SubscriberTokens tokens, Clients clients, TransactionalMail mail, TenantScope scope, Clock clock,
+                     @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
+        this.store = store;
+        this.content = content;
+        this.lists = lists;
+        this.segments = segments;
+        this.subscribers = subscribers;
+        this.tokens = tokens;
+        this.clients = clients;
+        this.mail = mail;
+        this.scope = scope;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public MessageTemplate createTemplate(Actor actor, String rawName, String html) {
+        UUID clientId = actor.requireClientWriter();
+        String name = required("name", rawName, 200);
+        if (html == null || html.indexOf("{{content}}") < 0 || html.indexOf("{{content}}") != html.lastIndexOf("{{content}}")) {
+            throw ValidationException.of("html", "must contain {{content}} exactly once, where the campaign's content goes");
+        }
+        content.compile(new ContentEngine.Source("x", html.replace("{{content}}", ""), null));
+        var now = Times.now(clock);
+        var template = new MessageTemplate(UUID.randomUUID(), clientId, name, html, now, now);
+        return scope.inClient(clientId, () -> {
+            if (store.templateNameTaken(clientId, name)) {
+                throw new ConflictException("A template named '" + name + "' already exists");
+            }
+            store.insertTemplate(template);
+            return template;
+        });
+    }
+
+    public List<MessageTemplate> templates(Actor actor) {
+        UUID clientId = actor.requireClient();
+        return scope.inClient(clientId, () -> store.templates(clientId));
+    }
+
+    public MessageTemplate template(Actor actor, UUID id) {
+        UUID clientId = actor.requireClient();
+        return scope.inClient(clientId, () -> store.findTemplate(clientId, id)).orElseThrow(() -> new NotFoundException("No template " + id));
+    }
+
+    public Campaign create(Actor actor, CampaignInput in) {
+        UUID clientId = actor.requireClientWriter();
+        var now = Times.now(clock);
+        Campaign c = validated(clientId, new Campaign(UUID.randomUUID(), clientId, in.name(), in.subject(), in.preheader(),
+                in.fromName(), in.fromEmail(), in.replyTo(), in.html(), in.text(), in.templateId(), in.segmentId(),
+                in.listIds() == null ? List.of() : in.listIds(), CampaignStatus.DRAFT, null, now, now));
+        return scope.inClient(clientId, () -> {
+            store.insert(c);
+            return store.find(clientId, c.id()).orElseThrow();
+        });
+    }
+
+    public Campaign change(Actor actor, UUID id, CampaignInput in) {
+        UUID clientId = actor.requireClientWriter();
+        return scope.inClient(clientId, () -> {
+            Campaign old = store.find(clientId, id).orElseThrow(() -> notFound(id));
+            if (!old.status().editable()) {
+                throw new ConflictException("A " + old.status().wireName() + " campaign can no longer be edited");
+            }
+            Campaign c = validated(clientId, new Campaign(id, clientId, or(in.name(), old.name()), or(in.subject(), old.subject()),
+                    or(in.preheader(), old.preheader()), or(in.fromName(), old.fromName()), or(in.fromEmail(), old.fromEmail()),
+                    or(in.replyTo(), old.replyTo()), or(in.html(), old.html()), or(in.text(), old.text()),
+                    in.templateId() == null ? old.templateId() : in.templateId(),
+                    in.segmentId() == null ? old.segmentId() : in.segmentId(),
+                    in.listIds() == null ? old.listIds() : in.listIds(), old.status(), old.scheduledAt(), old.createdAt(), old.updatedAt()));
+            if (!store.update(c, Times.now(clock))) {
+                throw new ConflictException("The campaign started sending meanwhile and can no longer be edited");
+            }
+            return store.find(clientId, id).orElseThrow();
+        });
+    }
+
+    public Campaign get(Actor actor, UUID id) {
+        UUID clientId = actor.requireClient();
+        return scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> notFound(id));
+    }
+
+    public List<Campaign> list(Actor actor) {
+        UUID clientId = actor.requireClient();
+        return scope.inClient(clientId, () -> store.list(clientId, 200));
+    }
+
+    public void delete(Actor actor, UUID id) {
+        UUID clientId = actor.requireClientWriter();
+        scope.inClient(clientId, () -> {
+            Campaign c = store.find(clientId, id).orElseThrow(() -> notFound(id));
+            if (!store.delete(clientId, id)) {
+                throw new ConflictException("Only drafts can be deleted; this campaign is " + c.status().wireName());
+            }
+        });
+    }
+
+    /** The message as {@code subscriberId} would get it (a sample person when null). */
+    public Preview preview(Actor actor, UUID id, UUID subscriberId) {
+        Campaign c = get(actor, id);
+        Client client = clients.profile(c.clientId()).orElseThrow();
+        Subscriber person = subscriberId == null ? null : subscribers.get(actor, subscriberId);
+        var rendered = compile(c, client).render(values(client, person));
+        return new Preview(rendered.subject(), rendered.html(), rendered.text());
+    }
+
+    /** The pre-send checklist: every failure must be fixed before the campaign can be sent. */
+    public List<Check> checks(Actor actor, UUID id) {
+        Campaign c = get(actor, id);
+        Client client = clients.profile(c.clientId()).orElseThrow();
+        List<Check> checks = new ArrayList<>();
+        checks.add(new Check("subject", !c.subject().isBlank(), c.subject().isBlank() ? "The subject is empty." : "Subject set."));
+        boolean address = client.postalAddress() != null && !client.postalAddress().isBlank();
+        checks.add(new Check("postal address", address, address ? "Your postal address is in the footer of every message."
+                : "Your account has no postal address; ask the operator to add it."));
+        boolean ownLink = c.html().contains("{{unsubscribe_url}}");
+        checks.add(new Check("unsubscribe link", true, ownLink ? "Your content has an unsubscribe link."
+                : "A footer with an unsubscribe link is added to every message."));
+        checks.add(new Check("lists", !c.listIds().isEmpty(), c.listIds().isEmpty() ? "Choose at least one list." : c.listIds().size() + " list(s)."));
+        long count = recipients(actor, id);
+        checks.add(new Check("recipients", count > 0, count + " subscriber(s) would receive it now (suppressed and unconfirmed people left out)."));
+        try {
+            compile(c, client);
+            checks.add(new Check("content", true, "The content compiles."));
+        } catch (ValidationException e) {
+            checks.add(new Check("content", false, e.getMessage()));
+        }
+        return checks;
+    }
+
+    /** How many people would receive the campaign now: lists ∪, segment ∩, minus suppressed and unconfirmed. */
+    public long recipients(Actor actor, UUID id) {
+        Campaign c = get(actor, id);
+        if (c.listIds().isEmpty()) {
+            return 0;
+        }
+        String where = "s.client_id = :clientId";
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("clientId", c.clientId()));
+        if (c.segmentId() != null) {
+            var segment = segments.find(c.clientId(), c.segmentId());
+            if (segment.isPresent()) {
+                CompiledSegment compiled = segments.compile(c.clientId(), segment.get().expression());
+                where = compiled.where();
+                params = new LinkedHashMap<>(compiled.params());
+            }
+        }
+        String predicate = where;
+        Map<String, Object> bound = params;
+        return scope.inClient(c.clientId(), () -> store.recipients(predicate, bound, c.listIds()));
+    }
+
+    /** Sends the message to up to ten addresses, subject marked [TEST], as the first list subscriber would get it. */
+    public int testSend(Actor actor, UUID id, List<String> rawEmails) {
+        actor.requireClientWriter();
+        Campaign c = get(actor, id);
+        if (rawEmails == null || rawEmails.isEmpty() || rawEmails.size() > MAX_TEST_RECIPIENTS) {
+            throw ValidationException.of("emails", "give 1 to " + MAX_TEST_RECIPIENTS + " addresses");
+        }
+        List<EmailAddress> to = new ArrayList<>();
+        for (String raw : new LinkedHashSet<>(rawEmails)) {
+            to.add(EmailAddress.of("emails", raw));
+        }
+        Client client = clients.profile(c.clientId()).orElseThrow();
+        var rendered = compile(c, client).render(values(client, null));
+        for (EmailAddress address : to) {
+            mail.send(new TransactionalMail.Message(c.clientId(), "test", c.fromName(), address.value(),
+                    "[TEST] " + rendered.subject(), rendered.text(), rendered.html()));
+        }
+        return to.size();
+    }
+
+    private CompiledContent compile(Campaign c, Client client) {
+        String body = c.html();
+        if (c.templateId() != null) {
+            var template = scope.inClient(c.clientId(), () -> store.findTemplate(c.clientId(), c.templateId()));
+            if (template.isPresent()) {
+                body = template.get().html().replace("{{content}}", body);
+            }
+        }
+        return content.compile(new ContentEngine.Source(c.subject(), withFooter(body), c.text()));
+    }
+
+    /** The compliance footer: the postal address always, the unsubscribe link when the content has none. */
+    static String withFooter(String html) {
+        StringBuilder footer = new StringBuilder("<p class=\"optline-footer\">{{client_name}}, {{postal_address}}");
+        if (!html.contains("{{unsubscribe_url}}")) {
+            footer.append("<br><a href=\"{{unsubscribe_url}}\">Unsubscribe</a> · <a href=\"{{preferences_url}}\">Preferences</a>");
+        }
+        footer.append("</p>");
+        int body = html.toLowerCase(java.util.Locale.ROOT).lastIndexOf("</body>");
+        return body >= 0 ? html.substring(0, body) + footer + html.substring(body) : html + footer;
+    }
+
+    private Map<String, String> values(Client client, Subscriber person) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("client_name", client.name());
+        values.put("postal_address", client.postalAddress());
+        if (person == null) {
+            UUID sample = new UUID(0, 0);
+            values.put("email", "subscriber@example.com");
+            values.put("name", "Sam Sample");
+            values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/" + tokens.unsubscribe(client.id(), sample));
+            values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preferences(client.id(), sample));
+            return values;
+        }
+        values.put("email", person.email());
+        if (person.name() != null) {
+            values.put("name", person.name());
+        }
+        person.fields().forEach((k, v) -> values.put(k, v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
+                : String.valueOf(v)));
+        values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/" + tokens.unsubscribe(client.id(), person.id()));
+        values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preferences(client.id(), person.id()));
+        return values;
+    }
+
+    private Campaign validated(UUID clientId, Campaign c) {
+        required("name", c.name(), 200);
+        required("fromName", c.fromName(), 200);
+        EmailAddress.of("fromEmail", c.fromEmail());
+        if (c.replyTo() != null && !c.replyTo().isBlank()) {
+            EmailAddress.of("replyTo", c.replyTo());
+        }
+        if (c.html() == null || c.html().isBlank()) {
+            throw ValidationException.of("html", "is required");
+        }
+        var own = lists.listFor(clientId).stream().map(org.optline.audience.MailingList::id).toList();
+        if (!own.containsAll(c.listIds())) {
+            throw ValidationException.of("listIds", "names a list that does not exist");
+        }
+        if (c.segmentId() != null && segments.find(clientId, c.segmentId()).isEmpty()) {
+            throw ValidationException.of("segmentId", "names a segment that does not exist");
+        }
+        if (c.templateId() != null && scope.inClient(clientId, () -> store.findTemplate(clientId, c.templateId())).isEmpty()) {
+            throw ValidationException.of("templateId", "names a template that does not exist");
+        }
+        Client client = clients.profile(clientId).orElseThrow();
+        compile(c, client);
+        return c;
+    }
+
+    private static String required(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw ValidationException.of(field, "is required");
+        }
+        if (value.strip().length() > max) {
+            throw ValidationException.of(field, "must be at most " + max + " characters");
+        }
+        return value.strip();
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No campaign " + id);
+    }
+}

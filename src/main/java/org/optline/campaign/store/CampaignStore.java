@@ -1,0 +1,126 @@
+package org.optline.campaign.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.optline.campaign.Campaign;
+import org.optline.campaign.CampaignStatus;
+import org.optline.campaign.MessageTemplate;
+import org.optline.platform.NamedSql;
+import org.optline.platform.SqlArrays;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for templates and campaigns; every statement takes the client id. */
+@Repository
+public class CampaignStore {
+
+    private final JdbcClient jdbc;
+    private final NamedSql sql;
+
+    public CampaignStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.sql = NamedSql.forClass(CampaignStore.class);
+        List.of("insert-template", "find-template", "list-templates", "template-name-taken", "insert", "update", "find",
+                "list", "delete", "lists-of", "clear-lists", "add-list", "recipients").forEach(sql::get);
+    }
+
+    public void insertTemplate(MessageTemplate t) {
+        jdbc.sql(sql.get("insert-template")).param("id", t.id()).param("clientId", t.clientId()).param("name", t.name())
+                .param("html", t.html()).param("at", t.createdAt()).update();
+    }
+
+    public Optional<MessageTemplate> findTemplate(UUID clientId, UUID id) {
+        return jdbc.sql(sql.get("find-template")).param("clientId", clientId).param("id", id).query(CampaignStore::template).optional();
+    }
+
+    public List<MessageTemplate> templates(UUID clientId) {
+        return jdbc.sql(sql.get("list-templates")).param("clientId", clientId).query(CampaignStore::template).list();
+    }
+
+    public boolean templateNameTaken(UUID clientId, String name) {
+        return jdbc.sql(sql.get("template-name-taken")).param("clientId", clientId).param("name", name).query(Long.class).single() > 0;
+    }
+
+    public void insert(Campaign c) {
+        jdbc.sql(sql.get("insert")).params(params(c)).param("at", c.createdAt()).update();
+        setLists(c.clientId(), c.id(), c.listIds());
+    }
+
+    /** Saves new content; false when the campaign is no longer editable. */
+    public boolean update(Campaign c, OffsetDateTime at) {
+        if (jdbc.sql(sql.get("update")).params(params(c)).param("at", at).update() != 1) {
+            return false;
+        }
+        setLists(c.clientId(), c.id(), c.listIds());
+        return true;
+    }
+
+    public Optional<Campaign> find(UUID clientId, UUID id) {
+        return jdbc.sql(sql.get("find")).param("clientId", clientId).param("id", id).query(this::campaign).optional();
+    }
+
+    public List<Campaign> list(UUID clientId, int limit) {
+        return jdbc.sql(sql.get("list")).param("clientId", clientId).param("limit", limit).query(this::campaign).list();
+    }
+
+    public boolean delete(UUID clientId, UUID id) {
+        return jdbc.sql(sql.get("delete")).param("clientId", clientId).param("id", id).update() == 1;
+    }
+
+    /** How many would receive it; {@code segmentWhere} is a compiled segment predicate (or {@code s.client_id = :clientId}). */
+    public long recipients(String segmentWhere, Map<String, Object> segmentParams, List<UUID> listIds) {
+        Map<String, Object> params = new HashMap<>(segmentParams);
+        params.put("campaignLists", SqlArrays.ofIds(listIds));
+        return jdbc.sql(sql.get("recipients").replace("SEGMENT_PREDICATE", segmentWhere)).params(params)
+                .query(Long.class).single();
+    }
+
+    private void setLists(UUID clientId, UUID id, List<UUID> listIds) {
+        jdbc.sql(sql.get("clear-lists")).param("clientId", clientId).param("id", id).update();
+        for (UUID listId : listIds) {
+            jdbc.sql(sql.get("add-list")).param("clientId", clientId).param("id", id).param("listId", listId).update();
+        }
+    }
+
+    private static Map<String, Object> params(Campaign c) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", c.id());
+        p.put("clientId", c.clientId());
+        p.put("name", c.name());
+        p.put("subject", c.subject());
+        p.put("preheader", c.preheader());
+        p.put("fromName", c.fromName());
+        p.put("fromEmail", c.fromEmail());
+        p.put("replyTo", c.replyTo());
+        p.put("html", c.html());
+        p.put("text", c.text());
+        // A null id needs a type for the PostgreSQL driver; a present one binds as a UUID.
+        p.put("templateId", c.templateId() == null ? new SqlParameterValue(Types.OTHER, null) : c.templateId());
+        p.put("segmentId", c.segmentId() == null ? new SqlParameterValue(Types.OTHER, null) : c.segmentId());
+        return p;
+    }
+
+    private Campaign campaign(ResultSet rs, int n) throws SQLException {
+        UUID clientId = rs.getObject("client_id", UUID.class);
+        UUID id = rs.getObject("id", UUID.class);
+        List<UUID> lists = jdbc.sql(sql.get("lists-of")).param("clientId", clientId).param("id", id).query(UUID.class).list();
+        return new Campaign(id, clientId, rs.getString("name"), rs.getString("subject"), rs.getString("preheader"),
+                rs.getString("from_name"), rs.getString("from_email"), rs.getString("reply_to"), rs.getString("html"),
+                rs.getString("text_body"), rs.getObject("template_id", UUID.class), rs.getObject("segment_id", UUID.class), lists,
+                CampaignStatus.fromWire(rs.getString("status")), rs.getObject("scheduled_at", OffsetDateTime.class),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static MessageTemplate template(ResultSet rs, int n) throws SQLException {
+        return new MessageTemplate(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class), rs.getString("name"),
+                rs.getString("html"), rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

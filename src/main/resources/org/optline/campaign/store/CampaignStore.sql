@@ -1,0 +1,54 @@
+-- name: insert-template
+insert into templates (id, client_id, name, html, created_at, updated_at) values (:id, :clientId, :name, :html, :at, :at)
+
+-- name: find-template
+select * from templates where client_id = :clientId and id = :id
+
+-- name: list-templates
+select * from templates where client_id = :clientId order by name, id
+
+-- name: template-name-taken
+select count(*) from templates where client_id = :clientId and name = :name
+
+-- name: insert
+insert into campaigns (id, client_id, name, subject, preheader, from_name, from_email, reply_to, html, text_body,
+                       template_id, segment_id, status, created_at, updated_at)
+values (:id, :clientId, :name, :subject, :preheader, :fromName, :fromEmail, :replyTo, :html, :text,
+        :templateId, :segmentId, 'draft', :at, :at)
+
+-- name: update
+-- Only while the campaign is still editable.
+update campaigns set name = :name, subject = :subject, preheader = :preheader, from_name = :fromName,
+       from_email = :fromEmail, reply_to = :replyTo, html = :html, text_body = :text, template_id = :templateId,
+       segment_id = :segmentId, updated_at = :at
+where client_id = :clientId and id = :id and status in ('draft', 'scheduled')
+
+-- name: find
+select * from campaigns where client_id = :clientId and id = :id
+
+-- name: list
+select * from campaigns where client_id = :clientId order by created_at desc, id desc limit :limit
+
+-- name: delete
+delete from campaigns where client_id = :clientId and id = :id and status = 'draft'
+
+-- name: lists-of
+select list_id from campaign_lists where client_id = :clientId and campaign_id = :id order by list_id
+
+-- name: clear-lists
+delete from campaign_lists where client_id = :clientId and campaign_id = :id
+
+-- name: add-list
+insert into campaign_lists (campaign_id, client_id, list_id) values (:id, :clientId, :listId)
+
+-- name: recipients
+-- Who the campaign would reach now: active subscribers confirmed on any of its lists, not
+-- suppressed by the client or the platform, and matching the segment (whose predicate, already
+-- pinned to :clientId, the caller puts in front).
+select count(*) from subscribers s
+where SEGMENT_PREDICATE
+  and s.status = 'active'
+  and exists (select 1 from list_memberships m where m.client_id = s.client_id and m.subscriber_id = s.id
+              and m.list_id = any(:campaignLists) and m.status = 'confirmed')
+  and not exists (select 1 from suppressions x where x.client_id = s.client_id and x.email_hash = s.email_hash)
+  and not exists (select 1 from platform_suppressions p where p.email_hash = s.email_hash)

@@ -1,0 +1,130 @@
+package org.optline.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.optline.audience.CustomFields;
+import org.optline.audience.Lists;
+import org.optline.audience.MailingList;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.audience.Suppressions;
+import org.optline.delivery.Outbox;
+import org.optline.platform.Actor;
+import org.optline.platform.Clients;
+import org.optline.platform.ValidationException;
+import org.optline.segment.Segments;
+import org.optline.test.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Templates and campaigns on H2 and PostgreSQL: content checks, preview, recipients, checklist, test sends. */
+abstract class CampaignContract {
+
+    @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired CustomFields fields;
+    @Autowired Subscribers subscribers;
+    @Autowired Suppressions suppressions;
+    @Autowired Segments segments;
+    @Autowired Campaigns campaigns;
+    @Autowired Outbox outbox;
+
+    Actor admin;
+    MailingList news;
+    MailingList offers;
+
+    @BeforeEach
+    void audience() {
+        admin = Fixtures.admin(Fixtures.client(clients, "Campaigner"));
+        fields.create(admin, "city", "City", "text");
+        news = lists.create(admin, new Lists.ListInput("News", null, "single"));
+        offers = lists.create(admin, new Lists.ListInput("Offers", null, "double"));
+        add("ann@shoehaus.de", "Ann <script>", "Berlin", List.of(news, offers), true);
+        add("bob@shoehaus.de", "Bob", "Hamburg", List.of(news), false);
+        add("cid@shoehaus.de", "Cid", "Berlin", List.of(offers), false); // unconfirmed on a double opt-in list
+        add("dee@shoehaus.de", "Dee", "Berlin", List.of(news), false);
+        suppressions.add(admin, "dee@shoehaus.de", "manual");
+    }
+
+    private void add(String email, String name, String city, List<MailingList> on, boolean preconfirmed) {
+        subscribers.save(admin, new SubscriberInput(email, name, Map.of("city", city), on.stream().map(MailingList::id).toList(), null),
+                preconfirmed);
+    }
+
+    private Campaigns.CampaignInput input(String html, List<MailingList> on, java.util.UUID segment, java.util.UUID template) {
+        return new Campaigns.CampaignInput("Spring news", "Hi {{name|there}}, news from {{city}}", null, "Shoehaus",
+                "news@shoehaus.de", null, html, null, template, segment, on.stream().map(MailingList::id).toList());
+    }
+
+    @Test
+    void previewRendersAsTheSubscriberWithFooterAndUnsubscribeLink() {
+        var template = campaigns.createTemplate(admin, "Plain", "<html><body><div class=\"wrap\">{{content}}</div></body></html>");
+        Campaign c = campaigns.create(admin, input("<p>Hello {{name}} in {{city}}!</p>", List.of(news), null, template.id()));
+        var ann = subscribers.findByEmail(admin, "ann@shoehaus.de").orElseThrow();
+        Campaigns.Preview p = campaigns.preview(admin, c.id(), ann.id());
+        assertThat(p.subject()).isEqualTo("Hi Ann <script>, news from Berlin");
+        assertThat(p.html()).contains("<div class=\"wrap\"><p>Hello Ann &lt;script&gt; in Berlin!</p>")
+                .contains("1 Main Street, Springfield").contains("/s/unsubscribe/").contains(">Unsubscribe</a>")
+                .doesNotContain("<script>");
+        assertThat(p.text()).contains("Hello Ann <script> in Berlin!").contains("Unsubscribe (http://localhost:8080/s/unsubscribe/");
+        assertThat(campaigns.preview(admin, c.id(), null).subject()).isEqualTo("Hi Sam Sample, news from");
+    }
+
+    @Test
+    void recipientsAreListsUnitedNarrowedBySegmentWithoutSuppressedOrUnconfirmed() {
+        Campaign both = campaigns.create(admin, input("<p>x</p>", List.of(news, offers), null, null));
+        assertThat(campaigns.recipients(admin, both.id())).isEqualTo(2); // ann (confirmed on both), bob; not cid, not dee
+        var berlin = segments.create(admin, "Berlin", "city = \"Berlin\"");
+        Campaign narrowed = campaigns.create(admin, input("<p>x</p>", List.of(news, offers), berlin.id(), null));
+        assertThat(campaigns.recipients(admin, narrowed.id())).isEqualTo(1);
+        assertThat(campaigns.checks(admin, narrowed.id())).allSatisfy(check -> assertThat(check.ok()).as(check.name()).isTrue());
+        Campaign none = campaigns.create(admin, input("<p>x</p>", List.of(), null, null));
+        assertThat(campaigns.checks(admin, none.id())).filteredOn(check -> !check.ok()).extracting(Campaigns.Check::name)
+                .containsExactlyInAnyOrder("lists", "recipients");
+    }
+
+    @Test
+    void badContentAndForeignReferencesAreRefusedWhenSaved() {
+        assertThatThrownBy(() -> campaigns.create(admin, input("<p>{{{name}}}</p>", List.of(news), null, null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("unescaped");
+        var other = Fixtures.admin(Fixtures.client(clients, "Other"));
+        var theirs = lists.create(other, new Lists.ListInput("Theirs", null, "single"));
+        assertThatThrownBy(() -> campaigns.create(admin, new Campaigns.CampaignInput("x", "s", null, "n", "a@shoehaus.de", null,
+                "<p>x</p>", null, null, null, List.of(theirs.id())))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> campaigns.create(admin, new Campaigns.CampaignInput("x", "s", null, "n", "not an address", null,
+                "<p>x</p>", null, null, null, List.of()))).isInstanceOf(ValidationException.class).hasMessageContaining("fromEmail");
+        assertThatThrownBy(() -> campaigns.createTemplate(admin, "No slot", "<p>no content slot</p>"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("{{content}}");
+    }
+
+    @Test
+    void testSendsAreMarkedAndCappedAtTen() {
+        Campaign c = campaigns.create(admin, input("<p>Hello {{name}}</p>", List.of(news), null, null));
+        assertThat(campaigns.testSend(admin, c.id(), List.of("me@shoehaus.de", "boss@shoehaus.de"))).isEqualTo(2);
+        assertThat(outbox.page(admin, null, 10).items()).anySatisfy(m -> {
+            assertThat(m.recipient()).isEqualTo("me@shoehaus.de");
+            assertThat(m.subject()).isEqualTo("[TEST] Hi Sam Sample, news from");
+            assertThat(m.kind()).isEqualTo("test");
+        });
+        List<String> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "t" + i + "@shoehaus.de").toList();
+        assertThatThrownBy(() -> campaigns.testSend(admin, c.id(), eleven)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void draftsChangeAndDeleteButOnlyDrafts() {
+        Campaign c = campaigns.create(admin, input("<p>x</p>", List.of(news), null, null));
+        Campaign changed = campaigns.change(admin, c.id(), new Campaigns.CampaignInput(null, "New subject", null, null, null,
+                null, null, null, null, null, null));
+        assertThat(changed.subject()).isEqualTo("New subject");
+        assertThat(changed.listIds()).containsExactly(news.id());
+        campaigns.delete(admin, c.id());
+        assertThatThrownBy(() -> campaigns.get(admin, c.id())).isInstanceOf(org.optline.platform.NotFoundException.class);
+        assertThat(CampaignStatus.SENT.canMoveTo(CampaignStatus.SENDING)).isFalse();
+        assertThat(CampaignStatus.DRAFT.editable()).isTrue();
+        assertThat(CampaignStatus.SENDING.editable()).isFalse();
+    }
+}
