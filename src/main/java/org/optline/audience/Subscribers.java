@@ -242,6 +242,11 @@ public class Subscribers {
         return scope.inClient(clientId, () -> store.count(clientId));
     }
 
+    /** Subscribers of one client by id, for the delivery module; erased ones are simply absent. */
+    public List<Subscriber> forDelivery(UUID clientId, java.util.Collection<UUID> ids) {
+        return scope.inClient(clientId, () -> ids.stream().map(id -> load(clientId, id)).flatMap(Optional::stream).toList());
+    }
+
     /** One subscriber of a client, for other parts of the module that act on the subscriber's behalf. */
     Optional<Subscriber> snapshot(UUID clientId, UUID id) {
         return scope.inClient(clientId, () -> load(clientId, id));

@@ -229,6 +229,119 @@ public class Campaigns {
         return to.size();
     }
 
+    /** Starts sending now, or schedules it for {@code at} (a future time). The checklist must pass. */
+    public Campaign send(Actor actor, UUID id, java.time.OffsetDateTime at) {
+        UUID clientId = actor.requireClientWriter();
+        Campaign c = get(actor, id);
+        List<Check> failing = checks(actor, id).stream().filter(check -> !check.ok()).toList();
+        if (!failing.isEmpty()) {
+            throw new ValidationException(failing.stream()
+                    .map(f -> new ValidationException.FieldError(f.name(), f.message())).toList());
+        }
+        var now = Times.now(clock);
+        boolean later = at != null && at.isAfter(now);
+        CampaignStatus next = later ? CampaignStatus.SCHEDULED : CampaignStatus.SENDING;
+        return move(actor, c, next, later ? at : null);
+    }
+
+    public Campaign pause(Actor actor, UUID id) {
+        actor.requireClientWriter();
+        return move(actor, get(actor, id), CampaignStatus.PAUSED, null);
+    }
+
+    public Campaign resume(Actor actor, UUID id) {
+        actor.requireClientWriter();
+        return move(actor, get(actor, id), CampaignStatus.SENDING, null);
+    }
+
+    public Campaign cancel(Actor actor, UUID id) {
+        actor.requireClientWriter();
+        return move(actor, get(actor, id), CampaignStatus.CANCELLED, null);
+    }
+
+    private Campaign move(Actor actor, Campaign c, CampaignStatus next, java.time.OffsetDateTime scheduledAt) {
+        if (c.status() == next && next != CampaignStatus.SCHEDULED) {
+            return c;
+        }
+        if (!c.status().canMoveTo(next) && !(c.status() == CampaignStatus.SCHEDULED && next == CampaignStatus.SCHEDULED)) {
+            throw new ConflictException("A " + c.status().wireName() + " campaign cannot become " + next.wireName());
+        }
+        return scope.inClient(c.clientId(), () -> {
+            if (!store.moveStatus(c.clientId(), c.id(), c.status(), next, scheduledAt, Times.now(clock))) {
+                throw new ConflictException("The campaign changed meanwhile; reload and try again");
+            }
+            return store.find(c.clientId(), c.id()).orElseThrow();
+        });
+    }
+
+    /** Starts scheduled campaigns whose time has come (also after a restart: the time is in the database). */
+    public int startDue() {
+        int started = 0;
+        for (UUID[] due : scope.asPlatform(() -> store.due(Times.now(clock)))) {
+            boolean moved = scope.inClient(due[0], () -> store.moveStatus(due[0], due[1], CampaignStatus.SCHEDULED,
+                    CampaignStatus.SENDING, null, Times.now(clock)));
+            started += moved ? 1 : 0;
+        }
+        return started;
+    }
+
+    /** A campaign being sent, as the delivery module sees it. */
+    public record Sending(UUID clientId, UUID campaignId) {}
+
+    public List<Sending> sending() {
+        return scope.asPlatform(() -> store.inStatus(CampaignStatus.SENDING)).stream().map(r -> new Sending(r[0], r[1])).toList();
+    }
+
+    public CampaignStatus status(UUID clientId, UUID id) {
+        return scope.inClient(clientId, () -> store.find(clientId, id)).map(Campaign::status).orElse(CampaignStatus.CANCELLED);
+    }
+
+    /** Marks a sending campaign sent once delivery has handed every message over. */
+    public void markSent(UUID clientId, UUID id) {
+        scope.inClient(clientId, () -> store.moveStatus(clientId, id, CampaignStatus.SENDING, CampaignStatus.SENT, null, Times.now(clock)));
+    }
+
+    /** The recipients query of a campaign for the delivery module: a FROM/WHERE over subscribers {@code s}. */
+    public record RecipientQuery(String fromWhere, Map<String, Object> params) {}
+
+    public RecipientQuery recipientQuery(UUID clientId, UUID id) {
+        Campaign c = scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> notFound(id));
+        String where = "s.client_id = :clientId";
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("clientId", clientId));
+        if (c.segmentId() != null) {
+            var segment = segments.find(clientId, c.segmentId());
+            if (segment.isPresent()) {
+                CompiledSegment compiled = segments.compile(clientId, segment.get().expression());
+                where = compiled.where();
+                params = new LinkedHashMap<>(compiled.params());
+            }
+        }
+        return new RecipientQuery(store.recipientsFrom(where), store.recipientParams(params, c.listIds()));
+    }
+
+    /** Renders a campaign for many subscribers, the content compiled once. */
+    public interface Renderer {
+        Preview render(Subscriber subscriber);
+
+        Campaign campaign();
+    }
+
+    public Renderer renderer(UUID clientId, UUID id) {
+        Campaign c = scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> notFound(id));
+        Client client = clients.profile(clientId).orElseThrow();
+        CompiledContent compiled = compile(c, client);
+        return new Renderer() {
+            public Preview render(Subscriber subscriber) {
+                var r = compiled.render(values(client, subscriber));
+                return new Preview(r.subject(), r.html(), r.text());
+            }
+
+            public Campaign campaign() {
+                return c;
+            }
+        };
+    }
+
     private CompiledContent compile(Campaign c, Client client) {
         String body = c.html();
         if (c.templateId() != null) {

@@ -57,6 +57,26 @@ public class Outbox implements TransactionalMail {
         return messageId;
     }
 
+    /**
+     * Captures one campaign message with its extra headers, in the caller's transaction: the
+     * message and the send queue's "sent" mark commit together, so the capture transport delivers
+     * exactly once.
+     */
+    public void capture(UUID clientId, UUID campaignId, String fromName, String fromAddress, String to, String subject,
+                        String text, String html, java.util.Map<String, String> headers) {
+        UUID id = UUID.randomUUID();
+        String domain = fromAddress.substring(fromAddress.indexOf('@') + 1);
+        var now = Times.now(clock);
+        String raw = MimeComposer.compose("<" + id + "@" + domain + ">", fromName, fromAddress, to, subject, text, html,
+                now.toInstant(), headers);
+        store.insert(new OutboxMessage(id, clientId, campaignId, "campaign", "bounces@" + bounceDomain, to,
+                MimeComposer.oneLine(subject), raw, now));
+    }
+
+    public String bounceDomain() {
+        return bounceDomain;
+    }
+
     /** The actor's client's captured messages (operators: platform mail), newest first. */
     public Page<OutboxMessage> page(Actor actor, String cursor, Integer limit) {
         int size = Cursor.limit(limit);

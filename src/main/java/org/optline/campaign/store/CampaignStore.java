@@ -29,7 +29,8 @@ public class CampaignStore {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(CampaignStore.class);
         List.of("insert-template", "find-template", "list-templates", "template-name-taken", "insert", "update", "find",
-                "list", "delete", "lists-of", "clear-lists", "add-list", "recipients").forEach(sql::get);
+                "list", "delete", "lists-of", "clear-lists", "add-list", "recipients", "move-status", "in-status", "due")
+                .forEach(sql::get);
     }
 
     public void insertTemplate(MessageTemplate t) {
@@ -77,10 +78,36 @@ public class CampaignStore {
 
     /** How many would receive it; {@code segmentWhere} is a compiled segment predicate (or {@code s.client_id = :clientId}). */
     public long recipients(String segmentWhere, Map<String, Object> segmentParams, List<UUID> listIds) {
+        return jdbc.sql("select count(*) " + recipientsFrom(segmentWhere)).params(recipientParams(segmentParams, listIds))
+                .query(Long.class).single();
+    }
+
+    /** The FROM/WHERE clause selecting the recipients ({@code s} is the subscriber). */
+    public String recipientsFrom(String segmentWhere) {
+        return sql.get("recipients").replace("SEGMENT_PREDICATE", segmentWhere);
+    }
+
+    public Map<String, Object> recipientParams(Map<String, Object> segmentParams, List<UUID> listIds) {
         Map<String, Object> params = new HashMap<>(segmentParams);
         params.put("campaignLists", SqlArrays.ofIds(listIds));
-        return jdbc.sql(sql.get("recipients").replace("SEGMENT_PREDICATE", segmentWhere)).params(params)
-                .query(Long.class).single();
+        return params;
+    }
+
+    public boolean moveStatus(UUID clientId, UUID id, CampaignStatus expected, CampaignStatus next, OffsetDateTime scheduledAt,
+                              OffsetDateTime at) {
+        return jdbc.sql(sql.get("move-status")).param("clientId", clientId).param("id", id).param("expected", expected.wireName())
+                .param("next", next.wireName()).param("scheduledAt", scheduledAt).param("at", at).update() == 1;
+    }
+
+    /** Campaigns in a status across all clients (platform scope), as (client, campaign). */
+    public List<UUID[]> inStatus(CampaignStatus status) {
+        return jdbc.sql(sql.get("in-status")).param("status", status.wireName())
+                .query((rs, n) -> new UUID[] {rs.getObject("client_id", UUID.class), rs.getObject("id", UUID.class)}).list();
+    }
+
+    public List<UUID[]> due(OffsetDateTime now) {
+        return jdbc.sql(sql.get("due")).param("now", now)
+                .query((rs, n) -> new UUID[] {rs.getObject("client_id", UUID.class), rs.getObject("id", UUID.class)}).list();
     }
 
     private void setLists(UUID clientId, UUID id, List<UUID> listIds) {

@@ -109,6 +109,29 @@ class CampaignsApi {
         return new ChecksJson(checks.stream().allMatch(Campaigns.Check::ok), campaigns.recipients(actor, id), checks);
     }
 
+    record SendRequest(java.time.OffsetDateTime scheduledAt) {}
+
+    /** Starts sending now, or at {@code scheduledAt}; 400 with the failing checks when not ready. */
+    @PostMapping("/api/v1/campaigns/{id}/send")
+    CampaignJson send(Actor actor, @PathVariable UUID id, @RequestBody(required = false) SendRequest body) {
+        return CampaignJson.of(campaigns.send(actor, id, body == null ? null : body.scheduledAt()));
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/pause")
+    CampaignJson pause(Actor actor, @PathVariable UUID id) {
+        return CampaignJson.of(campaigns.pause(actor, id));
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/resume")
+    CampaignJson resume(Actor actor, @PathVariable UUID id) {
+        return CampaignJson.of(campaigns.resume(actor, id));
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/cancel")
+    CampaignJson cancel(Actor actor, @PathVariable UUID id) {
+        return CampaignJson.of(campaigns.cancel(actor, id));
+    }
+
     @PostMapping("/api/v1/campaigns/{id}/test")
     TestJson test(Actor actor, @PathVariable UUID id, @RequestBody TestRequest body) {
         return new TestJson(campaigns.testSend(actor, id, body.emails()));

@@ -27,6 +27,12 @@ public final class MimeComposer {
 
     public static String compose(String messageId, String fromName, String fromAddress, String to, String subject,
                                  String text, String html, Instant date) {
+        return compose(messageId, fromName, fromAddress, to, subject, text, html, date, java.util.Map.of());
+    }
+
+    /** As above, with extra headers (List-Unsubscribe, Feedback-ID …); their values are made one line. */
+    public static String compose(String messageId, String fromName, String fromAddress, String to, String subject,
+                                 String text, String html, Instant date, java.util.Map<String, String> headers) {
         try {
             MimeMessage message = new MimeMessage(SESSION) {
                 @Override
@@ -38,6 +44,9 @@ public final class MimeComposer {
             message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to, true));
             message.setSubject(oneLine(subject), "UTF-8");
             message.setSentDate(Date.from(date));
+            for (var header : headers.entrySet()) {
+                message.setHeader(header.getKey(), oneLine(header.getValue()));
+            }
             if (html == null) {
                 message.setText(text, "UTF-8");
             } else {

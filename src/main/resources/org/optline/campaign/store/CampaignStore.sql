@@ -44,11 +44,23 @@ insert into campaign_lists (campaign_id, client_id, list_id) values (:id, :clien
 -- name: recipients
 -- Who the campaign would reach now: active subscribers confirmed on any of its lists, not
 -- suppressed by the client or the platform, and matching the segment (whose predicate, already
--- pinned to :clientId, the caller puts in front).
-select count(*) from subscribers s
+-- pinned to :clientId, the caller puts in front). The delivery module selects from the same
+-- clause when it fills the send queue.
+from subscribers s
 where SEGMENT_PREDICATE
   and s.status = 'active'
   and exists (select 1 from list_memberships m where m.client_id = s.client_id and m.subscriber_id = s.id
               and m.list_id = any(:campaignLists) and m.status = 'confirmed')
   and not exists (select 1 from suppressions x where x.client_id = s.client_id and x.email_hash = s.email_hash)
   and not exists (select 1 from platform_suppressions p where p.email_hash = s.email_hash)
+
+-- name: move-status
+-- Guarded by the expected status: two clicks, or two nodes, cannot both move it.
+update campaigns set status = :next, scheduled_at = :scheduledAt, updated_at = :at
+where client_id = :clientId and id = :id and status = :expected
+
+-- name: in-status
+select client_id, id from campaigns where status = :status order by created_at limit 100
+
+-- name: due
+select client_id, id from campaigns where status = 'scheduled' and scheduled_at <= :now order by scheduled_at limit 100

@@ -1,0 +1,34 @@
+package org.optline.delivery.queue;
+
+import java.util.Map;
+import java.util.UUID;
+import org.optline.campaign.Campaigns;
+import org.optline.platform.Actor;
+import org.optline.platform.TenantScope;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/campaigns/{id}/delivery}: the send queue's counts per state. */
+@RestController
+class DeliveryApi {
+
+    record DeliveryJson(String status, Map<String, Long> counts) {}
+
+    private final Campaigns campaigns;
+    private final SendQueueStore queue;
+    private final TenantScope scope;
+
+    DeliveryApi(Campaigns campaigns, SendQueueStore queue, TenantScope scope) {
+        this.campaigns = campaigns;
+        this.queue = queue;
+        this.scope = scope;
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}/delivery")
+    DeliveryJson delivery(Actor actor, @PathVariable UUID id) {
+        var campaign = campaigns.get(actor, id); // 404 for another client's campaign
+        return new DeliveryJson(campaign.status().wireName(),
+                scope.inClient(campaign.clientId(), () -> queue.counts(campaign.clientId(), id)));
+    }
+}

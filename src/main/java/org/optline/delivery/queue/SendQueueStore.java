@@ -1,0 +1,88 @@
+package org.optline.delivery.queue;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.optline.platform.NamedSql;
+import org.optline.platform.SqlArrays;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for send jobs and the send queue, a state machine per (campaign, subscriber). */
+@Repository
+public class SendQueueStore {
+
+    private final JdbcClient jdbc;
+    private final NamedSql sql;
+
+    public SendQueueStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.sql = NamedSql.forClass(SendQueueStore.class);
+        List.of("job", "insert-job", "set-recipients", "finish-job", "claim-postgresql", "claim-h2", "claimed", "settle",
+                "release", "open", "counts").forEach(sql::get);
+    }
+
+    /** Whether the job exists, and whether it is finished. */
+    public Optional<Boolean> jobFinished(UUID clientId, UUID campaignId) {
+        return jdbc.sql(sql.get("job")).param("clientId", clientId).param("campaignId", campaignId)
+                .query((rs, n) -> rs.getObject("finished_at") != null).optional();
+    }
+
+    /**
+     * Creates the job and fills the queue with every recipient in one set-based statement. The
+     * job row's primary key makes this happen once per campaign, whichever node gets there first.
+     */
+    public long materialize(UUID clientId, UUID campaignId, String recipientsFromWhere, Map<String, Object> params,
+                            OffsetDateTime now) {
+        jdbc.sql(sql.get("insert-job")).param("clientId", clientId).param("campaignId", campaignId).param("at", now).update();
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("queueCampaign", campaignId);
+        all.put("queueNow", now);
+        long n = jdbc.sql("insert into send_queue (campaign_id, client_id, subscriber_id, state, updated_at) "
+                + "select :queueCampaign, s.client_id, s.id, 'queued', :queueNow " + recipientsFromWhere).params(all).update();
+        jdbc.sql(sql.get("set-recipients")).param("clientId", clientId).param("campaignId", campaignId).param("recipients", n).update();
+        return n;
+    }
+
+    public List<UUID> claim(UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil,
+                            boolean postgres) {
+        jdbc.sql(sql.get(postgres ? "claim-postgresql" : "claim-h2")).param("campaignId", campaignId).param("token", token)
+                .param("limit", limit).param("now", now).param("leaseUntil", leaseUntil).update();
+        return jdbc.sql(sql.get("claimed")).param("campaignId", campaignId).param("token", token).query(UUID.class).list();
+    }
+
+    /** Moves claimed rows to their final state; only rows still held by this claim move. */
+    public int settle(UUID campaignId, String token, Collection<UUID> ids, String state, OffsetDateTime now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql(sql.get("settle")).param("campaignId", campaignId).param("token", token)
+                .param("ids", SqlArrays.ofIds(ids)).param("state", state).param("now", now).update();
+    }
+
+    public void release(UUID campaignId, String token) {
+        jdbc.sql(sql.get("release")).param("campaignId", campaignId).param("token", token).update();
+    }
+
+    public long open(UUID campaignId) {
+        return jdbc.sql(sql.get("open")).param("campaignId", campaignId).query(Long.class).single();
+    }
+
+    public void finishJob(UUID clientId, UUID campaignId, OffsetDateTime now) {
+        jdbc.sql(sql.get("finish-job")).param("clientId", clientId).param("campaignId", campaignId).param("at", now).update();
+    }
+
+    public Map<String, Long> counts(UUID clientId, UUID campaignId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql(sql.get("counts")).param("clientId", clientId).param("campaignId", campaignId)
+                .query(rs -> {
+                    counts.put(rs.getString("state"), rs.getLong("n"));
+                });
+        return counts;
+    }
+}

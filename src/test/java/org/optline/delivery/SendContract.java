@@ -1,0 +1,131 @@
+package org.optline.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.optline.audience.ConsentSource;
+import org.optline.audience.Lists;
+import org.optline.audience.MailingList;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.campaign.Campaign;
+import org.optline.campaign.CampaignStatus;
+import org.optline.campaign.Campaigns;
+import org.optline.delivery.queue.DeliveryWorker;
+import org.optline.platform.Actor;
+import org.optline.platform.Clients;
+import org.optline.platform.ConflictException;
+import org.optline.platform.ValidationException;
+import org.optline.test.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Sending a campaign through the capture transport, on H2 and PostgreSQL. */
+abstract class SendContract {
+
+    @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired Subscribers subscribers;
+    @Autowired Campaigns campaigns;
+    @Autowired Outbox outbox;
+    @Autowired DeliveryWorker worker;
+
+    Actor admin;
+    MailingList news;
+
+    @BeforeEach
+    void aListOfTwentyFive() {
+        admin = Fixtures.admin(Fixtures.client(clients, "Sender"));
+        news = lists.create(admin, new Lists.ListInput("News", null, "single"));
+        for (int i = 0; i < 25; i++) {
+            subscribers.save(admin, new SubscriberInput("reader" + i + "@shoehaus.de", "Reader " + i, Map.of(), List.of(news.id()), null), false);
+        }
+    }
+
+    private Campaign campaign() {
+        return campaigns.create(admin, new Campaigns.CampaignInput("Weekly", "Hello {{name}}", null, "Shoehaus", "news@shoehaus.de",
+                "help@shoehaus.de", "<p>Hi {{name}}</p>", null, null, null, List.of(news.id())));
+    }
+
+    private List<OutboxMessage> sentFor(Campaign c) {
+        return outbox.page(admin, null, 200).items().stream().filter(m -> c.id().equals(m.campaignId())).toList();
+    }
+
+    @Test
+    void everyRecipientGetsExactlyOneMessageWithUnsubscribeHeaders() {
+        Campaign c = campaign();
+        campaigns.send(admin, c.id(), null);
+        worker.runOnce();
+        worker.runOnce(); // a second round finds nothing left and must not send again
+        List<OutboxMessage> sent = sentFor(c);
+        assertThat(sent).hasSize(25);
+        assertThat(sent.stream().collect(Collectors.groupingBy(OutboxMessage::recipient, Collectors.counting())))
+                .hasSize(25).allSatisfy((to, n) -> assertThat(n).isEqualTo(1));
+        OutboxMessage one = sent.get(0);
+        assertThat(one.raw()).contains("List-Unsubscribe: <http://localhost:8080/s/unsubscribe/")
+                .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+                .contains("Feedback-ID: " + c.id().toString().substring(0, 8))
+                .contains("Reply-To: help@shoehaus.de")
+                .contains("Subject: Hello Reader");
+        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
+    }
+
+    @Test
+    void anUnsubscribeBeforeTheBatchStopsThatRecipientsMail() {
+        Campaign c = campaign();
+        campaigns.send(admin, c.id(), null);
+        var leaver = subscribers.findByEmail(admin, "reader7@shoehaus.de").orElseThrow();
+        subscribers.unsubscribe(admin.clientId(), leaver.id(), new ConsentSource("one-click", null, null, null, null));
+        worker.runOnce();
+        assertThat(sentFor(c)).hasSize(24).noneMatch(m -> m.recipient().equals("reader7@shoehaus.de"));
+    }
+
+    @Test
+    void pauseStopsAndResumeContinuesWhereItStopped() {
+        Campaign c = campaign();
+        campaigns.send(admin, c.id(), null);
+        campaigns.pause(admin, c.id());
+        worker.runOnce();
+        assertThat(sentFor(c)).isEmpty();
+        campaigns.resume(admin, c.id());
+        worker.runOnce();
+        assertThat(sentFor(c)).hasSize(25);
+        assertThatThrownBy(() -> campaigns.resume(admin, c.id())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aScheduledCampaignStartsWhenItsTimeComesAndNotBefore() {
+        Campaign c = campaign();
+        campaigns.send(admin, c.id(), OffsetDateTime.now().plusHours(1));
+        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SCHEDULED);
+        campaigns.startDue();
+        worker.runOnce();
+        assertThat(sentFor(c)).isEmpty();
+        Campaign soon = campaign();
+        campaigns.send(admin, soon.id(), OffsetDateTime.now().plusNanos(1_000_000));
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        campaigns.startDue();
+        worker.runOnce();
+        assertThat(sentFor(soon)).hasSize(25);
+    }
+
+    @Test
+    void aCampaignThatFailsItsChecksCannotBeSent() {
+        Campaign none = campaigns.create(admin, new Campaigns.CampaignInput("Empty", "Hi", null, "S", "s@shoehaus.de", null,
+                "<p>x</p>", null, null, null, List.of()));
+        assertThatThrownBy(() -> campaigns.send(admin, none.id(), null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("lists");
+        Campaign c = campaign();
+        campaigns.cancel(admin, c.id());
+        assertThatThrownBy(() -> campaigns.send(admin, c.id(), null)).isInstanceOf(ConflictException.class);
+    }
+}
