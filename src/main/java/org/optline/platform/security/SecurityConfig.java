@@ -17,7 +17,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains: the API ({@code /api/**}) authenticates bearer keys, keeps no session and
@@ -26,6 +30,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration
 class SecurityConfig {
+
+    private static final RequestMatcher NOT_PREVIEW = request -> !request.getRequestURI().endsWith("/preview.html");
 
     /** Argon2id (memory-hard) for passwords; API keys are hashed with SHA-256 instead, see Secrets. */
     @Bean
@@ -86,10 +92,15 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(login.absoluteTimeout(), clock), SecurityContextHolderFilter.class)
                 .addFilterAfter(new LiveLoginCheckFilter(users, scope, clock), AbsoluteSessionTimeoutFilter.class)
+                // Message previews (…/preview.html) carry a sandboxing policy of their own and are framed
+                // by the editor; every other page gets the strict policy and may not be framed.
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        .frameOptions(f -> f.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(NOT_PREVIEW, new ContentSecurityPolicyHeaderWriter(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                                        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(NOT_PREVIEW,
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

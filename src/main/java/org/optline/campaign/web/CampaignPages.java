@@ -1,0 +1,208 @@
+package org.optline.campaign.web;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.optline.audience.Lists;
+import org.optline.campaign.Campaign;
+import org.optline.campaign.Campaigns;
+import org.optline.platform.Actor;
+import org.optline.platform.ConflictException;
+import org.optline.platform.NavigationItem;
+import org.optline.platform.Role;
+import org.optline.platform.ValidationException;
+import org.optline.segment.Segments;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Campaign pages: the list, the editor with the pre-send checklist, a preview in a sandboxed
+ * iframe, test sends, and the send / schedule / pause / resume / cancel buttons.
+ */
+@Controller
+class CampaignPages {
+
+    /**
+     * The preview document's own policy: a sandboxed frame with no script, no forms, no plugins;
+     * images from anywhere (as in a mail client), styles inline.
+     */
+    static final String PREVIEW_CSP = "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
+            + "frame-ancestors 'self'";
+
+    private final Campaigns campaigns;
+    private final Lists lists;
+    private final Segments segments;
+
+    CampaignPages(Campaigns campaigns, Lists lists, Segments segments) {
+        this.campaigns = campaigns;
+        this.lists = lists;
+        this.segments = segments;
+    }
+
+    @GetMapping("/campaigns")
+    String list(Actor actor, Model model) {
+        model.addAttribute("campaigns", campaigns.list(actor));
+        return "campaign/campaigns";
+    }
+
+    @GetMapping("/campaigns/new")
+    String initCreate(Actor actor, Model model) {
+        return editor(actor, model, null, new Campaigns.CampaignInput("", "", "", "", "", "", "<h1>Hello {{name|there}}</h1>\n<p>…</p>",
+                null, null, null, List.of()));
+    }
+
+    @PostMapping("/campaigns")
+    String processCreate(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        Campaigns.CampaignInput input = input(form);
+        try {
+            Campaign c = campaigns.create(actor, input);
+            redirect.addFlashAttribute("notice", "Saved the draft.");
+            return "redirect:/campaigns/" + c.id();
+        } catch (ValidationException | ConflictException e) {
+            model.addAttribute("error", message(e));
+            return editor(actor, model, null, input);
+        }
+    }
+
+    @GetMapping("/campaigns/{id}")
+    String show(Actor actor, @PathVariable UUID id, Model model) {
+        Campaign c = campaigns.get(actor, id);
+        model.addAttribute("campaign", c);
+        model.addAttribute("checks", campaigns.checks(actor, id));
+        return editor(actor, model, c, new Campaigns.CampaignInput(c.name(), c.subject(), c.preheader(), c.fromName(), c.fromEmail(),
+                c.replyTo(), c.html(), c.text(), c.templateId(), c.segmentId(), c.listIds()));
+    }
+
+    @PostMapping("/campaigns/{id}")
+    String processEdit(Actor actor, @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+                       RedirectAttributes redirect) {
+        Campaigns.CampaignInput input = input(form);
+        try {
+            campaigns.change(actor, id, input);
+            redirect.addFlashAttribute("notice", "Saved.");
+            return "redirect:/campaigns/" + id;
+        } catch (ValidationException | ConflictException e) {
+            Campaign c = campaigns.get(actor, id);
+            model.addAttribute("campaign", c);
+            model.addAttribute("checks", campaigns.checks(actor, id));
+            model.addAttribute("error", message(e));
+            return editor(actor, model, c, input);
+        }
+    }
+
+    /** The rendered HTML for the preview iframe, with a policy of its own (sandbox, no script). */
+    @GetMapping("/campaigns/{id}/preview.html")
+    ResponseEntity<String> previewHtml(Actor actor, @PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+                .header("Content-Security-Policy", PREVIEW_CSP)
+                .header("X-Frame-Options", "SAMEORIGIN")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(campaigns.preview(actor, id, null).html());
+    }
+
+    @PostMapping("/campaigns/{id}/test")
+    String processTest(Actor actor, @PathVariable UUID id, @RequestParam String emails, RedirectAttributes redirect) {
+        try {
+            int sent = campaigns.testSend(actor, id, Arrays.stream(emails.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList());
+            redirect.addFlashAttribute("notice", "Sent " + sent + " test message(s); see them in the outbox.");
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("error", message(e));
+        }
+        return "redirect:/campaigns/" + id;
+    }
+
+    @PostMapping("/campaigns/{id}/status")
+    String processStatus(Actor actor, @PathVariable UUID id, @RequestParam String action,
+                         @RequestParam(required = false) String at, RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "send" -> campaigns.send(actor, id, null);
+                case "schedule" -> campaigns.send(actor, id, when(at));
+                case "pause" -> campaigns.pause(actor, id);
+                case "resume" -> campaigns.resume(actor, id);
+                case "cancel" -> campaigns.cancel(actor, id);
+                default -> throw ValidationException.of("action", "is not one of send, schedule, pause, resume, cancel");
+            }
+            redirect.addFlashAttribute("notice", "The campaign is now " + campaigns.get(actor, id).status().wireName() + ".");
+        } catch (ValidationException | ConflictException e) {
+            redirect.addFlashAttribute("error", message(e));
+        }
+        return "redirect:/campaigns/" + id;
+    }
+
+    private String editor(Actor actor, Model model, Campaign campaign, Campaigns.CampaignInput input) {
+        model.addAttribute("input", input);
+        model.addAttribute("lists", lists.list(actor));
+        model.addAttribute("segments", segments.list(actor));
+        model.addAttribute("templates", campaigns.templates(actor));
+        if (campaign == null) {
+            model.addAttribute("campaign", null);
+        }
+        return "campaign/editor";
+    }
+
+    private static Campaigns.CampaignInput input(MultiValueMap<String, String> form) {
+        List<UUID> listIds = form.getOrDefault("listIds", List.of()).stream().map(CampaignPages::uuid).filter(java.util.Objects::nonNull).toList();
+        return new Campaigns.CampaignInput(form.getFirst("name"), form.getFirst("subject"), form.getFirst("preheader"),
+                form.getFirst("fromName"), form.getFirst("fromEmail"), form.getFirst("replyTo"), form.getFirst("html"),
+                blank(form.getFirst("text")), uuid(form.getFirst("templateId")), uuid(form.getFirst("segmentId")), listIds);
+    }
+
+    /** A local date-time from the form, taken as UTC (clients have no time zone setting yet), or with an offset. */
+    private static OffsetDateTime when(String at) {
+        if (at == null || at.isBlank()) {
+            throw ValidationException.of("scheduledAt", "is required to schedule");
+        }
+        try {
+            return at.length() > 16 && (at.contains("+") || at.endsWith("Z")) ? OffsetDateTime.parse(at)
+                    : LocalDateTime.parse(at).atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw ValidationException.of("scheduledAt", "must be a date and time like 2026-12-01T09:00");
+        }
+    }
+
+    private static UUID uuid(String raw) {
+        try {
+            return raw == null || raw.isBlank() ? null : UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String message(RuntimeException e) {
+        if (e instanceof ValidationException v && !v.errors().isEmpty()) {
+            return v.errors().stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + " · " + b).orElse("");
+        }
+        return e.getMessage();
+    }
+
+    /** The campaigns entry in the client navigation. */
+    @Configuration
+    static class Navigation {
+        @Bean
+        NavigationItem campaignsNav() {
+            return new NavigationItem(NavigationItem.Area.CLIENT, "Campaigns", "/campaigns", 50,
+                    Set.of(Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST));
+        }
+    }
+}

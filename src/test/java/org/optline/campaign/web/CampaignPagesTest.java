@@ -1,0 +1,56 @@
+package org.optline.campaign.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.optline.audience.Lists;
+import org.optline.campaign.Campaigns;
+import org.optline.platform.Clients;
+import org.optline.test.Fixtures;
+import org.optline.test.OptlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The campaign pages: the preview is served sandboxed, bad input comes back as a message. */
+@OptlineTest
+class CampaignPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired Campaigns campaigns;
+
+    @Test
+    void thePreviewIsSandboxedAndOtherPagesMayNotBeFramed() throws Exception {
+        var client = Fixtures.client(clients, "Campaign Pages");
+        var admin = Fixtures.admin(client);
+        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "S", null, "F", "f@cp.de", null,
+                "<p>Hi<script>alert(1)</script></p>", null, null, null, List.of(list.id())));
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
+                .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);
+        String preview = mvc.perform(get("/campaigns/" + c.id() + "/preview.html").session(session))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", Matchers.startsWith("sandbox; default-src 'none'")))
+                .andExpect(header().string("X-Frame-Options", "SAMEORIGIN"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains("Hi").doesNotContain("<script");
+        mvc.perform(get("/campaigns/" + c.id()).session(session))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Content-Security-Policy", Matchers.containsString("frame-ancestors 'none'")));
+        String bad = mvc.perform(post("/campaigns").session(session).with(csrf()).param("name", "X").param("subject", "S")
+                        .param("fromName", "F").param("fromEmail", "nope").param("html", "<p>x</p>"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(bad).contains("fromEmail: is not an email address");
+    }
+}
