@@ -5,6 +5,7 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import java.util.ArrayList;
 import java.util.List;
+import org.optline.campaign.render.CssInliner;
 import org.optline.campaign.render.EmailHtmlPolicy;
 import org.optline.campaign.render.HtmlToText;
 import org.optline.campaign.render.MergeTags;
@@ -33,7 +34,7 @@ public class ContentEngine {
         if (source.subject() == null || source.subject().isBlank()) {
             throw ValidationException.of("subject", "is required");
         }
-        String html = EmailHtmlPolicy.sanitize(MergeTags.rewrite("html", source.html()));
+        String html = EmailHtmlPolicy.sanitize(CssInliner.inline(MergeTags.rewrite("html", source.html())));
         String text = source.text() == null || source.text().isBlank() ? HtmlToText.convert(html)
                 : MergeTags.rewrite("text", source.text());
         List<String> names = new ArrayList<>(MergeTags.names(source.subject()));
