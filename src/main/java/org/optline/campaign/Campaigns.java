@@ -58,10 +58,12 @@ public class Campaigns {
     private final TenantScope scope;
     private final Clock clock;
     private final String baseUrl;
+    private final WebViewTokens webViews;
 
-    public Campaigns(CampaignStore store, ContentEngine content, Lists lists, Segments segments, Subscribers subscribers,
+    public Campaigns(WebViewTokens webViews, CampaignStore store, ContentEngine content, Lists lists, Segments segments, Subscribers subscribers,
                      SubscriberTokens tokens, Clients clients, TransactionalMail mail, TenantScope scope, Clock clock,
                      @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
+        this.webViews = webViews;
         this.store = store;
         this.content = content;
         this.lists = lists;
@@ -160,7 +162,7 @@ public class Campaigns {
         Campaign c = get(actor, id);
         Client client = clients.profile(c.clientId()).orElseThrow();
         Subscriber person = subscriberId == null ? null : subscribers.get(actor, subscriberId);
-        var rendered = compile(c, client).render(values(client, person));
+        var rendered = compile(c, client).render(values(client, c.id(), person));
         return new Preview(rendered.subject(), rendered.html(), rendered.text());
     }
 
@@ -221,7 +223,7 @@ public class Campaigns {
             to.add(EmailAddress.of("emails", raw));
         }
         Client client = clients.profile(c.clientId()).orElseThrow();
-        var rendered = compile(c, client).render(values(client, null));
+        var rendered = compile(c, client).render(values(client, c.id(), null));
         for (EmailAddress address : to) {
             mail.send(new TransactionalMail.Message(c.clientId(), "test", c.fromName(), address.value(),
                     "[TEST] " + rendered.subject(), rendered.text(), rendered.html()));
@@ -319,6 +321,23 @@ public class Campaigns {
         return new RecipientQuery(store.recipientsFrom(where), store.recipientParams(params, c.listIds()));
     }
 
+    /**
+     * The web version of a message, for its signed link: the campaign as that subscriber got it.
+     * Empty when the link is not ours, or the campaign or subscriber is gone (erased).
+     */
+    public java.util.Optional<Preview> webView(String token) {
+        return webViews.read(token).flatMap(v -> {
+            var person = subscribers.forDelivery(v.clientId(), List.of(v.subscriberId()));
+            var campaign = scope.inClient(v.clientId(), () -> store.find(v.clientId(), v.campaignId()));
+            if (campaign.isEmpty() || (person.isEmpty() && !v.subscriberId().equals(new UUID(0, 0)))) {
+                return java.util.Optional.<Preview>empty();
+            }
+            Client client = clients.profile(v.clientId()).orElseThrow();
+            var r = compile(campaign.get(), client).render(values(client, v.campaignId(), person.isEmpty() ? null : person.get(0)));
+            return java.util.Optional.of(new Preview(r.subject(), r.html(), r.text()));
+        });
+    }
+
     /** Renders a campaign for many subscribers, the content compiled once. */
     public interface Renderer {
         Preview render(Subscriber subscriber);
@@ -332,7 +351,7 @@ public class Campaigns {
         CompiledContent compiled = compile(c, client);
         return new Renderer() {
             public Preview render(Subscriber subscriber) {
-                var r = compiled.render(values(client, subscriber));
+                var r = compiled.render(values(client, c.id(), subscriber));
                 return new Preview(r.subject(), r.html(), r.text());
             }
 
@@ -364,7 +383,7 @@ public class Campaigns {
         return body >= 0 ? html.substring(0, body) + footer + html.substring(body) : html + footer;
     }
 
-    private Map<String, String> values(Client client, Subscriber person) {
+    private Map<String, String> values(Client client, UUID campaignId, Subscriber person) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("client_name", client.name());
         values.put("postal_address", client.postalAddress());
@@ -374,6 +393,7 @@ public class Campaigns {
             values.put("name", "Sam Sample");
             values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/" + tokens.unsubscribe(client.id(), sample));
             values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preferences(client.id(), sample));
+            values.put("webview_url", baseUrl + "/s/view/" + webViews.token(client.id(), campaignId, sample));
             return values;
         }
         values.put("email", person.email());
@@ -384,6 +404,7 @@ public class Campaigns {
                 : String.valueOf(v)));
         values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/" + tokens.unsubscribe(client.id(), person.id()));
         values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preferences(client.id(), person.id()));
+        values.put("webview_url", baseUrl + "/s/view/" + webViews.token(client.id(), campaignId, person.id()));
         return values;
     }
 

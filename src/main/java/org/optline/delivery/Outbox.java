@@ -62,14 +62,14 @@ public class Outbox implements TransactionalMail {
      * message and the send queue's "sent" mark commit together, so the capture transport delivers
      * exactly once.
      */
-    public void capture(UUID clientId, UUID campaignId, String fromName, String fromAddress, String to, String subject,
-                        String text, String html, java.util.Map<String, String> headers) {
+    public void capture(UUID clientId, UUID campaignId, String envelopeFrom, String fromName, String fromAddress, String to,
+                        String subject, String text, String html, java.util.Map<String, String> headers) {
         UUID id = UUID.randomUUID();
         String domain = fromAddress.substring(fromAddress.indexOf('@') + 1);
         var now = Times.now(clock);
         String raw = MimeComposer.compose("<" + id + "@" + domain + ">", fromName, fromAddress, to, subject, text, html,
                 now.toInstant(), headers);
-        store.insert(new OutboxMessage(id, clientId, campaignId, "campaign", "bounces@" + bounceDomain, to,
+        store.insert(new OutboxMessage(id, clientId, campaignId, "campaign", envelopeFrom, to,
                 MimeComposer.oneLine(subject), raw, now));
     }
 

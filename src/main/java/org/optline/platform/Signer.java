@@ -46,6 +46,36 @@ public class Signer {
         return B64.encodeToString(payload) + "." + B64.encodeToString(mac(payload));
     }
 
+    /**
+     * A shorter token for places with a length limit (a VERP local part is at most 64 characters):
+     * the MAC is cut to {@code macBytes} (at least 8, 64 bits, still far beyond guessing online).
+     */
+    public String signShort(byte[] payload, int macBytes) {
+        if (macBytes < 8 || macBytes > MAC_BYTES) {
+            throw new IllegalArgumentException("macBytes must be 8 to " + MAC_BYTES);
+        }
+        return B64.encodeToString(payload) + "." + B64.encodeToString(Arrays.copyOf(mac(payload), macBytes));
+    }
+
+    /** Verifies a {@link #signShort} token. */
+    public Optional<byte[]> verifyShort(String token, int macBytes) {
+        if (token == null || token.length() > 256) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        try {
+            byte[] payload = B64D.decode(token.substring(0, dot));
+            byte[] given = B64D.decode(token.substring(dot + 1));
+            return given.length == macBytes && MessageDigest.isEqual(given, Arrays.copyOf(mac(payload), macBytes))
+                    ? Optional.of(payload) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The payload of a token this installation signed, or empty for anything else. */
     public Optional<byte[]> verify(String token) {
         if (token == null || token.length() > 512) {

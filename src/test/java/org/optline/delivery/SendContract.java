@@ -34,6 +34,7 @@ abstract class SendContract {
     @Autowired Campaigns campaigns;
     @Autowired Outbox outbox;
     @Autowired DeliveryWorker worker;
+    @Autowired Verp verp;
 
     Actor admin;
     MailingList news;
@@ -73,6 +74,14 @@ abstract class SendContract {
                 .contains("Reply-To: help@shoehaus.de")
                 .contains("Subject: Hello Reader");
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
+        // VERP: each envelope sender is signed and maps back to exactly this campaign and person.
+        assertThat(one.envelopeFrom()).startsWith("b-").endsWith("@bounces.optline.local");
+        assertThat(one.envelopeFrom().substring(0, one.envelopeFrom().indexOf('@'))).hasSizeLessThanOrEqualTo(64);
+        var mapped = verp.read(one.envelopeFrom()).orElseThrow();
+        assertThat(mapped.campaignId()).isEqualTo(c.id());
+        assertThat(subscribers.get(admin, mapped.subscriberId()).email()).isEqualTo(one.recipient());
+        assertThat(verp.read("b-" + one.envelopeFrom().substring(3))).isEmpty();
+        assertThat(sent.stream().map(OutboxMessage::envelopeFrom).distinct()).hasSize(25);
     }
 
     @Test

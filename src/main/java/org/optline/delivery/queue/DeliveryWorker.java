@@ -47,6 +47,7 @@ public class DeliveryWorker {
     private final Suppressions suppressions;
     private final SubscriberTokens tokens;
     private final Outbox outbox;
+    private final org.optline.delivery.Verp verp;
     private final TenantScope scope;
     private final Clock clock;
     private final int batchSize;
@@ -54,7 +55,7 @@ public class DeliveryWorker {
     private final AtomicBoolean busy = new AtomicBoolean();
 
     public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, Subscribers subscribers, Suppressions suppressions,
-                          SubscriberTokens tokens, Outbox outbox, TenantScope scope, Clock clock,
+                          SubscriberTokens tokens, Outbox outbox, org.optline.delivery.Verp verp, TenantScope scope, Clock clock,
                           @Value("${optline.delivery.batch-size:200}") int batchSize,
                           @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
         this.queue = queue;
@@ -63,6 +64,7 @@ public class DeliveryWorker {
         this.suppressions = suppressions;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.verp = verp;
         this.scope = scope;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -149,7 +151,8 @@ public class DeliveryWorker {
             if (campaign.replyTo() != null && !campaign.replyTo().isBlank()) {
                 headers.put("Reply-To", campaign.replyTo());
             }
-            outbox.capture(clientId, campaignId, campaign.fromName(), campaign.fromEmail(), person.email(), message.subject(),
+            outbox.capture(clientId, campaignId, verp.address(campaignId, person.id()), campaign.fromName(), campaign.fromEmail(),
+                    person.email(), message.subject(),
                     message.text(), message.html(), headers);
             sent.add(person.id());
         }

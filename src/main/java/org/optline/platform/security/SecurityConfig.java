@@ -31,7 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 class SecurityConfig {
 
-    private static final RequestMatcher NOT_PREVIEW = request -> !request.getRequestURI().endsWith("/preview.html");
+    private static final RequestMatcher NOT_PREVIEW = request -> !(request.getRequestURI().endsWith("/preview.html")
+            || request.getRequestURI().startsWith(request.getContextPath() + "/s/view/"));
 
     /** Argon2id (memory-hard) for passwords; API keys are hashed with SHA-256 instead, see Secrets. */
     @Bean

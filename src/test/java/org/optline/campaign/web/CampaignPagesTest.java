@@ -28,6 +28,7 @@ class CampaignPagesTest {
     @Autowired Clients clients;
     @Autowired Lists lists;
     @Autowired Campaigns campaigns;
+    @Autowired org.optline.campaign.WebViewTokens webViews;
 
     @Test
     void thePreviewIsSandboxedAndOtherPagesMayNotBeFramed() throws Exception {
@@ -48,6 +49,13 @@ class CampaignPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("Content-Security-Policy", Matchers.containsString("frame-ancestors 'none'")));
+        String token = webViews.token(client.client().id(), c.id(), new java.util.UUID(0, 0));
+        String view = mvc.perform(get("/s/view/" + token))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", Matchers.startsWith("sandbox; default-src 'none'")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(view).contains("Hi").contains("<title>S</title>");
+        mvc.perform(get("/s/view/" + token.substring(0, token.length() - 3) + "AAA")).andExpect(status().isNotFound());
         String bad = mvc.perform(post("/campaigns").session(session).with(csrf()).param("name", "X").param("subject", "S")
                         .param("fromName", "F").param("fromEmail", "nope").param("html", "<p>x</p>"))
                 .andReturn().getResponse().getContentAsString();

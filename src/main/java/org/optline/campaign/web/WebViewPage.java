@@ -1,0 +1,34 @@
+package org.optline.campaign.web;
+
+import org.optline.campaign.Campaigns;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** {@code /s/view/{token}}: the web version of a message, public behind its signed link, sandboxed like a preview. */
+@Controller
+class WebViewPage {
+
+    private final Campaigns campaigns;
+
+    WebViewPage(Campaigns campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @GetMapping("/s/view/{token}")
+    ResponseEntity<String> view(@PathVariable String token) {
+        return campaigns.webView(token)
+                .map(p -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+                        .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src https: http: data:; "
+                                + "style-src 'unsafe-inline'; frame-ancestors 'none'")
+                        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                        .body("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
+                                + org.springframework.web.util.HtmlUtils.htmlEscape(p.subject()) + "</title></head><body>"
+                                + p.html() + "</body></html>"))
+                .orElseGet(() -> ResponseEntity.status(404).contentType(MediaType.TEXT_PLAIN)
+                        .body("This link is not valid, or the message is no longer available."));
+    }
+}
