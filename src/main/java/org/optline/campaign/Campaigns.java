@@ -369,7 +369,18 @@ public class Campaigns {
                 body = template.get().html().replace("{{content}}", body);
             }
         }
-        return content.compile(new ContentEngine.Source(c.subject(), withFooter(body), c.text()));
+        return content.compile(new ContentEngine.Source(c.subject(), withFooter(withPreheader(body, c.preheader())), c.text()));
+    }
+
+    /** The preheader: the line inbox lists show after the subject, hidden in the message itself. */
+    static String withPreheader(String html, String preheader) {
+        if (preheader == null || preheader.isBlank()) {
+            return html;
+        }
+        String hidden = "<div class=\"optline-preheader\" style=\"display: none; max-height: 0; overflow: hidden\">"
+                + org.springframework.web.util.HtmlUtils.htmlEscape(preheader.strip()) + "</div>";
+        java.util.regex.Matcher body = java.util.regex.Pattern.compile("(?i)<body[^>]*>").matcher(html);
+        return body.find() ? html.substring(0, body.end()) + hidden + html.substring(body.end()) : hidden + html;
     }
 
     /** The compliance footer: the postal address always, the unsubscribe link when the content has none. */
