@@ -378,7 +378,7 @@ public class Campaigns {
             return html;
         }
         String hidden = "<div class=\"optline-preheader\" style=\"display: none; max-height: 0; overflow: hidden\">"
-                + org.springframework.web.util.HtmlUtils.htmlEscape(preheader.strip()) + "</div>";
+                + org.jsoup.nodes.Entities.escape(preheader.strip()) + "</div>";
         java.util.regex.Matcher body = java.util.regex.Pattern.compile("(?i)<body[^>]*>").matcher(html);
         return body.find() ? html.substring(0, body.end()) + hidden + html.substring(body.end()) : hidden + html;
     }

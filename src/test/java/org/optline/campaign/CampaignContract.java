@@ -72,6 +72,10 @@ abstract class CampaignContract {
                 .doesNotContain("<script>");
         assertThat(p.text()).contains("Hello Ann <script> in Berlin!").contains("Unsubscribe (http://localhost:8080/s/unsubscribe/");
         assertThat(campaigns.preview(admin, c.id(), null).subject()).isEqualTo("Hi Sam Sample, news from");
+        Campaign withPreheader = campaigns.change(admin, c.id(), new Campaigns.CampaignInput(null, null, "Spring <deals> inside",
+                null, null, null, null, null, null, null, null));
+        assertThat(campaigns.preview(admin, withPreheader.id(), ann.id()).html())
+                .contains("<div class=\"wrap\">").contains("Spring &lt;deals&gt; inside").contains("display:none");
     }
 
     @Test

@@ -28,7 +28,10 @@ public final class EmailHtmlPolicy {
                     "center", "h1", "h2", "h3", "h4", "h5", "h6")
             .allowAttributes("color", "face", "size").onElements("font")
             .allowAttributes("class", "dir", "lang").globally()
-            .allowStyling()
+            // The default CSS schema plus what email layouts rely on (hidden preheaders, fluid widths).
+            .allowStyling(org.owasp.html.CssSchema.union(org.owasp.html.CssSchema.DEFAULT,
+                    org.owasp.html.CssSchema.withProperties(java.util.List.of("display", "overflow", "max-height", "max-width",
+                            "min-width", "opacity"))))
             .toFactory();
 
     private static final Pattern TAG = Pattern.compile("\\{\\{.*?}}", Pattern.DOTALL);

@@ -48,11 +48,13 @@ class CampaignPages {
     private final Campaigns campaigns;
     private final Lists lists;
     private final Segments segments;
+    private final org.optline.audience.Subscribers subscribers;
 
-    CampaignPages(Campaigns campaigns, Lists lists, Segments segments) {
+    CampaignPages(Campaigns campaigns, Lists lists, Segments segments, org.optline.audience.Subscribers subscribers) {
         this.campaigns = campaigns;
         this.lists = lists;
         this.segments = segments;
+        this.subscribers = subscribers;
     }
 
     @GetMapping("/campaigns")
@@ -80,10 +82,37 @@ class CampaignPages {
         }
     }
 
+    @GetMapping("/campaigns/templates")
+    String templates(Actor actor, Model model) {
+        model.addAttribute("templates", campaigns.templates(actor));
+        return "campaign/templates";
+    }
+
+    @PostMapping("/campaigns/templates")
+    String processTemplate(Actor actor, @RequestParam String name, @RequestParam String html, RedirectAttributes redirect) {
+        try {
+            campaigns.createTemplate(actor, name, html);
+            redirect.addFlashAttribute("notice", "Saved the template " + name.strip() + ".");
+        } catch (ValidationException | ConflictException e) {
+            redirect.addFlashAttribute("error", message(e));
+            redirect.addFlashAttribute("draftName", name);
+            redirect.addFlashAttribute("draftHtml", html);
+        }
+        return "redirect:/campaigns/templates";
+    }
+
     @GetMapping("/campaigns/{id}")
-    String show(Actor actor, @PathVariable UUID id, Model model) {
+    String show(Actor actor, @PathVariable UUID id, @RequestParam(name = "as", required = false) String previewAs, Model model) {
         Campaign c = campaigns.get(actor, id);
         model.addAttribute("campaign", c);
+        if (previewAs != null && !previewAs.isBlank()) {
+            var person = subscribers.findByEmail(actor, previewAs);
+            model.addAttribute("previewAs", previewAs.strip());
+            model.addAttribute("previewAsId", person.map(s -> s.id().toString()).orElse(null));
+            if (person.isEmpty()) {
+                model.addAttribute("error", "No subscriber " + previewAs.strip() + "; the preview shows a sample person.");
+            }
+        }
         model.addAttribute("checks", campaigns.checks(actor, id));
         return editor(actor, model, c, new Campaigns.CampaignInput(c.name(), c.subject(), c.preheader(), c.fromName(), c.fromEmail(),
                 c.replyTo(), c.html(), c.text(), c.templateId(), c.segmentId(), c.listIds()));
@@ -108,12 +137,12 @@ class CampaignPages {
 
     /** The rendered HTML for the preview iframe, with a policy of its own (sandbox, no script). */
     @GetMapping("/campaigns/{id}/preview.html")
-    ResponseEntity<String> previewHtml(Actor actor, @PathVariable UUID id) {
+    ResponseEntity<String> previewHtml(Actor actor, @PathVariable UUID id, @RequestParam(name = "as", required = false) UUID subscriberId) {
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
                 .header("Content-Security-Policy", PREVIEW_CSP)
                 .header("X-Frame-Options", "SAMEORIGIN")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(campaigns.preview(actor, id, null).html());
+                .body(campaigns.preview(actor, id, subscriberId).html());
     }
 
     @PostMapping("/campaigns/{id}/test")

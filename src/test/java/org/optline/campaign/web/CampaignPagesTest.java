@@ -56,6 +56,14 @@ class CampaignPagesTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(view).contains("Hi").contains("<title>S</title>");
         mvc.perform(get("/s/view/" + token.substring(0, token.length() - 3) + "AAA")).andExpect(status().isNotFound());
+        // preview as a chosen subscriber, and the template manager
+        String asPage = mvc.perform(get("/campaigns/" + c.id() + "?as=nobody@cp.de").session(session)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(asPage).contains("No subscriber nobody@cp.de");
+        mvc.perform(post("/campaigns/templates").session(session).with(csrf()).param("name", "Basic")
+                .param("html", "<html><body>{{content}}</body></html>")).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/campaigns/templates").session(session)).andReturn().getResponse().getContentAsString())
+                .contains("Basic");
         String bad = mvc.perform(post("/campaigns").session(session).with(csrf()).param("name", "X").param("subject", "S")
                         .param("fromName", "F").param("fromEmail", "nope").param("html", "<p>x</p>"))
                 .andReturn().getResponse().getContentAsString();
