@@ -59,11 +59,13 @@ public class Campaigns {
     private final Clock clock;
     private final String baseUrl;
     private final WebViewTokens webViews;
+    private final SenderDomains senderDomains;
 
-    public Campaigns(WebViewTokens webViews, CampaignStore store, ContentEngine content, Lists lists, Segments segments, Subscribers subscribers,
+    public Campaigns(SenderDomains senderDomains, WebViewTokens webViews, CampaignStore store, ContentEngine content, Lists lists, Segments segments, Subscribers subscribers,
                      SubscriberTokens tokens, Clients clients, TransactionalMail mail, TenantScope scope, Clock clock,
                      @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
         this.webViews = webViews;
+        this.senderDomains = senderDomains;
         this.store = store;
         this.content = content;
         this.lists = lists;
@@ -178,6 +180,10 @@ public class Campaigns {
         boolean ownLink = c.html().contains("{{unsubscribe_url}}");
         checks.add(new Check("unsubscribe link", true, ownLink ? "Your content has an unsubscribe link."
                 : "A footer with an unsubscribe link is added to every message."));
+        String fromDomain = c.fromEmail().substring(c.fromEmail().lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+        boolean domainSetUp = senderDomains.isSetUp(c.clientId(), fromDomain);
+        checks.add(new Check("from domain", domainSetUp, domainSetUp ? "Sending from " + fromDomain + ", one of your sending domains."
+                : "Set up " + fromDomain + " as a sending domain (DKIM and DNS records) before sending from it."));
         checks.add(new Check("lists", !c.listIds().isEmpty(), c.listIds().isEmpty() ? "Choose at least one list." : c.listIds().size() + " list(s)."));
         long count = recipients(actor, id);
         checks.add(new Check("recipients", count > 0, count + " subscriber(s) would receive it now (suppressed and unconfirmed people left out)."));

@@ -32,6 +32,7 @@ abstract class CampaignContract {
     @Autowired Segments segments;
     @Autowired Campaigns campaigns;
     @Autowired Outbox outbox;
+    @Autowired org.optline.delivery.SendingDomains domains;
 
     Actor admin;
     MailingList news;
@@ -42,6 +43,7 @@ abstract class CampaignContract {
         admin = Fixtures.admin(Fixtures.client(clients, "Campaigner"));
         fields.create(admin, "city", "City", "text");
         news = lists.create(admin, new Lists.ListInput("News", null, "single"));
+        domains.add(admin, "shoehaus.de");
         offers = lists.create(admin, new Lists.ListInput("Offers", null, "double"));
         add("ann@shoehaus.de", "Ann <script>", "Berlin", List.of(news, offers), true);
         add("bob@shoehaus.de", "Bob", "Hamburg", List.of(news), false);
@@ -89,6 +91,10 @@ abstract class CampaignContract {
         Campaign none = campaigns.create(admin, input("<p>x</p>", List.of(), null, null));
         assertThat(campaigns.checks(admin, none.id())).filteredOn(check -> !check.ok()).extracting(Campaigns.Check::name)
                 .containsExactlyInAnyOrder("lists", "recipients");
+        Campaign elsewhere = campaigns.create(admin, new Campaigns.CampaignInput("x", "s", null, "n", "news@not-mine.de", null,
+                "<p>x</p>", null, null, null, List.of(news.id())));
+        assertThat(campaigns.checks(admin, elsewhere.id())).filteredOn(check -> !check.ok()).extracting(Campaigns.Check::name)
+                .containsExactly("from domain");
     }
 
     @Test

@@ -41,6 +41,7 @@ class ScheduleAcrossRestartTest {
             var client = Fixtures.client(app.getBean(Clients.class), "Restarted");
             admin = Fixtures.admin(client);
             var list = app.getBean(Lists.class).create(admin, new Lists.ListInput("All", null, "single"));
+            app.getBean(org.optline.delivery.SendingDomains.class).add(admin, "restart.de");
             for (int i = 0; i < 3; i++) {
                 app.getBean(Subscribers.class).save(admin, new SubscriberInput("p" + i + "@restart.de", null, Map.of(),
                         List.of(list.id()), null), false);

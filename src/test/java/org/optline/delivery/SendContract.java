@@ -35,6 +35,7 @@ abstract class SendContract {
     @Autowired Outbox outbox;
     @Autowired DeliveryWorker worker;
     @Autowired Verp verp;
+    @Autowired SendingDomains domains;
 
     Actor admin;
     MailingList news;
@@ -43,6 +44,7 @@ abstract class SendContract {
     void aListOfTwentyFive() {
         admin = Fixtures.admin(Fixtures.client(clients, "Sender"));
         news = lists.create(admin, new Lists.ListInput("News", null, "single"));
+        domains.add(admin, "shoehaus.de");
         for (int i = 0; i < 25; i++) {
             subscribers.save(admin, new SubscriberInput("reader" + i + "@shoehaus.de", "Reader " + i, Map.of(), List.of(news.id()), null), false);
         }

@@ -53,6 +53,7 @@ abstract class TenantIsolationContract {
     @Autowired org.optline.delivery.Outbox outbox;
     @Autowired org.optline.segment.Segments segments;
     @Autowired org.optline.campaign.Campaigns campaigns;
+    @Autowired org.optline.delivery.SendingDomains domains;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -83,6 +84,7 @@ abstract class TenantIsolationContract {
         ids.put("templates", template.id().toString());
         ids.put("campaigns", campaigns.create(bAdmin, new org.optline.campaign.Campaigns.CampaignInput("B news", "Hello",
                 null, "B", "news@b-client.de", null, "<p>Hi</p>", null, template.id(), null, List.of(list.id()))).id().toString());
+        ids.put("domains", domains.add(bAdmin, "b-client.de").id().toString());
         ids.put("segments", segments.create(bAdmin, "B's segment", "name = \"B Person\"").id().toString());
         outbox.send(new org.optline.platform.TransactionalMail.Message(b.client().id(), "test", "B", "person@b-client.test",
                 "Hello", "Text", null));

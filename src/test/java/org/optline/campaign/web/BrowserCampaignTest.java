@@ -42,6 +42,7 @@ class BrowserCampaignTest {
     @Autowired Subscribers subscribers;
     @Autowired Outbox outbox;
     @Autowired DeliveryWorker worker;
+    @Autowired org.optline.delivery.SendingDomains domains;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -60,6 +61,7 @@ class BrowserCampaignTest {
         var client = Fixtures.client(clients, "Browser Bistro");
         var admin = Fixtures.admin(client);
         var list = lists.create(admin, new Lists.ListInput("Regulars", null, "single"));
+        domains.add(admin, "bistro.de");
         subscribers.save(admin, new SubscriberInput("guest1@bistro.de", "Greta", Map.of(), List.of(list.id()), null), false);
         subscribers.save(admin, new SubscriberInput("guest2@bistro.de", "Hans", Map.of(), List.of(list.id()), null), false);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));

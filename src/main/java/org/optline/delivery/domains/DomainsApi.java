@@ -1,0 +1,51 @@
+package org.optline.delivery.domains;
+
+import java.util.UUID;
+import org.optline.delivery.SendingDomain;
+import org.optline.delivery.SendingDomains;
+import org.optline.platform.Actor;
+import org.optline.platform.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/domains}: sending domains with the DKIM selector and the DNS records to publish. */
+@RestController
+@RequestMapping("/api/v1/domains")
+class DomainsApi {
+
+    record AddRequest(String domain) {}
+
+    record DomainJson(String id, String domain, String selector, String status, java.util.List<SendingDomain.DnsRecord> records) {
+        static DomainJson of(SendingDomain d) {
+            return new DomainJson(d.id().toString(), d.domain(), d.selector(), d.status(), d.records());
+        }
+    }
+
+    private final SendingDomains domains;
+
+    DomainsApi(SendingDomains domains) {
+        this.domains = domains;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    DomainJson add(Actor actor, @RequestBody AddRequest body) {
+        return DomainJson.of(domains.add(actor, body.domain()));
+    }
+
+    @GetMapping
+    Page<DomainJson> list(Actor actor) {
+        return new Page<>(domains.list(actor).stream().map(DomainJson::of).toList(), null);
+    }
+
+    @GetMapping("/{id}")
+    DomainJson get(Actor actor, @PathVariable UUID id) {
+        return DomainJson.of(domains.get(actor, id));
+    }
+}

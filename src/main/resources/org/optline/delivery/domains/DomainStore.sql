@@ -1,0 +1,14 @@
+-- name: insert
+insert into sending_domains (id, client_id, domain, selector, private_key, public_key, created_at)
+values (:id, :clientId, :domain, :selector, :privateKey, :publicKey, :at)
+
+-- name: find
+select id, client_id, domain, selector, public_key, created_at, verified_at from sending_domains
+where client_id = :clientId and id = :id
+
+-- name: list
+select id, client_id, domain, selector, public_key, created_at, verified_at from sending_domains
+where client_id = :clientId order by domain
+
+-- name: taken
+select count(*) from sending_domains where client_id = :clientId and domain = :domain
