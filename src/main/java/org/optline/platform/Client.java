@@ -4,5 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A tenant: a company that uses Optline, with the postal address every message will carry. */
-public record Client(UUID id, String name, String postalAddress, ClientStatus status,
-                     OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+public record Client(UUID id, String name, String postalAddress, ClientStatus status, String timeZone,
+                     OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    /** The client's time zone, for schedules and reports. */
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
+    }
+}

@@ -33,11 +33,12 @@ public class Clients {
         operator.requireOperator();
         String name = required("name", request.name(), 200);
         String postalAddress = required("postalAddress", request.postalAddress(), 1000);
+        String zone = zone(request.timeZone());
         boolean generated = request.adminPassword() == null || request.adminPassword().isBlank();
         String password = generated ? Secrets.newPassword() : request.adminPassword();
         return scope.asPlatform(() -> {
             var now = Times.now(clock);
-            var client = new Client(UUID.randomUUID(), name, postalAddress, ClientStatus.ACTIVE, now, now);
+            var client = new Client(UUID.randomUUID(), name, postalAddress, ClientStatus.ACTIVE, zone, now, now);
             store.insert(client);
             audit.record(operator, client.id(), "client.created", "client:" + client.id(), name);
             User admin = users.createFirstAdmin(operator, client.id(), request.adminEmail(), password);
@@ -98,6 +99,17 @@ public class Clients {
             audit.record(operator, id, "client." + next.wireName(), "client:" + id, reason);
             return store.find(id).orElseThrow();
         });
+    }
+
+    private static String zone(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return "UTC";
+        }
+        try {
+            return java.time.ZoneId.of(raw.strip()).getId();
+        } catch (java.time.DateTimeException e) {
+            throw ValidationException.of("timeZone", "is not a time zone like Europe/Berlin or America/New_York");
+        }
     }
 
     private static String required(String field, String value, int max) {

@@ -7,6 +7,8 @@ create table clients (
     name            varchar(200)  not null,
     postal_address  varchar(1000) not null,
     status          varchar(20)   not null,
+    -- The zone the client's people think in: schedules and reports are shown in it.
+    time_zone       varchar(64)   not null,
     created_at      timestamp with time zone not null,
     updated_at      timestamp with time zone not null,
     constraint clients_status_check check (status in ('active', 'paused', 'suspended', 'terminated'))

@@ -78,6 +78,16 @@ class PlatformApiTest {
     }
 
     @Test
+    void aClientHasATimeZoneAndABadOneIsRefused() throws Exception {
+        mvc.perform(as(Fixtures.OPERATOR_KEY, post("/api/v1/clients")).content("""
+                        {"name": "Zoned", "postalAddress": "1 Street", "adminEmail": "a@zoned.test", "timeZone": "America/New_York"}"""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.timeZone").value("America/New_York"));
+        mvc.perform(as(Fixtures.OPERATOR_KEY, post("/api/v1/clients")).content("""
+                        {"name": "Zoned2", "postalAddress": "1 Street", "adminEmail": "b@zoned.test", "timeZone": "Mars/Olympus"}"""))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreProblems() throws Exception {
         mvc.perform(as(Fixtures.OPERATOR_KEY, get("/api/v1/no-such-thing")))
                 .andExpect(status().isNotFound())

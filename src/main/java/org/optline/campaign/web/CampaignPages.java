@@ -49,8 +49,11 @@ class CampaignPages {
     private final Lists lists;
     private final Segments segments;
     private final org.optline.audience.Subscribers subscribers;
+    private final org.optline.platform.Clients clients;
 
-    CampaignPages(Campaigns campaigns, Lists lists, Segments segments, org.optline.audience.Subscribers subscribers) {
+    CampaignPages(Campaigns campaigns, Lists lists, Segments segments, org.optline.audience.Subscribers subscribers,
+                  org.optline.platform.Clients clients) {
+        this.clients = clients;
         this.campaigns = campaigns;
         this.lists = lists;
         this.segments = segments;
@@ -105,6 +108,10 @@ class CampaignPages {
     String show(Actor actor, @PathVariable UUID id, @RequestParam(name = "as", required = false) String previewAs, Model model) {
         Campaign c = campaigns.get(actor, id);
         model.addAttribute("campaign", c);
+        var zone = clients.profile(actor.requireClient()).orElseThrow().zone();
+        model.addAttribute("zone", zone.getId());
+        model.addAttribute("scheduledLocal", c.scheduledAt() == null ? null
+                : c.scheduledAt().atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' '));
         if (previewAs != null && !previewAs.isBlank()) {
             var person = subscribers.findByEmail(actor, previewAs);
             model.addAttribute("previewAs", previewAs.strip());
@@ -162,7 +169,7 @@ class CampaignPages {
         try {
             switch (action) {
                 case "send" -> campaigns.send(actor, id, null);
-                case "schedule" -> campaigns.send(actor, id, when(at));
+                case "schedule" -> campaigns.send(actor, id, when(at, clients.profile(actor.requireClient()).orElseThrow().zone()));
                 case "pause" -> campaigns.pause(actor, id);
                 case "resume" -> campaigns.resume(actor, id);
                 case "cancel" -> campaigns.cancel(actor, id);
@@ -193,14 +200,14 @@ class CampaignPages {
                 blank(form.getFirst("text")), uuid(form.getFirst("templateId")), uuid(form.getFirst("segmentId")), listIds);
     }
 
-    /** A local date-time from the form, taken as UTC (clients have no time zone setting yet), or with an offset. */
-    private static OffsetDateTime when(String at) {
+    /** A local date-time from the form, in the client's time zone (or with an explicit offset). */
+    private static OffsetDateTime when(String at, java.time.ZoneId zone) {
         if (at == null || at.isBlank()) {
             throw ValidationException.of("scheduledAt", "is required to schedule");
         }
         try {
             return at.length() > 16 && (at.contains("+") || at.endsWith("Z")) ? OffsetDateTime.parse(at)
-                    : LocalDateTime.parse(at).atOffset(ZoneOffset.UTC);
+                    : LocalDateTime.parse(at).atZone(zone).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             throw ValidationException.of("scheduledAt", "must be a date and time like 2026-12-01T09:00");
         }

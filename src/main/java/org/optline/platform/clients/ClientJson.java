@@ -10,18 +10,18 @@ import org.optline.platform.CreatedClient;
  * are included: they are shown once and cannot be read again.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ClientJson(String id, String name, String postalAddress, String status, OffsetDateTime createdAt,
+record ClientJson(String id, String name, String postalAddress, String status, String timeZone, OffsetDateTime createdAt,
                   OffsetDateTime updatedAt, String adminEmail, String adminUserId, String adminPassword,
                   String adminApiKey, String adminApiKeyId) {
 
     static ClientJson of(Client c) {
-        return new ClientJson(c.id().toString(), c.name(), c.postalAddress(), c.status().wireName(), c.createdAt(),
+        return new ClientJson(c.id().toString(), c.name(), c.postalAddress(), c.status().wireName(), c.timeZone(), c.createdAt(),
                 c.updatedAt(), null, null, null, null, null);
     }
 
     static ClientJson of(CreatedClient created) {
         Client c = created.client();
-        return new ClientJson(c.id().toString(), c.name(), c.postalAddress(), c.status().wireName(), c.createdAt(),
+        return new ClientJson(c.id().toString(), c.name(), c.postalAddress(), c.status().wireName(), c.timeZone(), c.createdAt(),
                 c.updatedAt(), created.admin().email(), created.admin().id().toString(), created.generatedAdminPassword(),
                 created.adminApiKey().secret(), created.adminApiKey().key().id().toString());
     }

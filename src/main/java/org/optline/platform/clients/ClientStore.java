@@ -40,6 +40,7 @@ public class ClientStore {
                 .param("name", client.name())
                 .param("postalAddress", client.postalAddress())
                 .param("status", client.status().wireName())
+                .param("timeZone", client.timeZone())
                 .param("createdAt", client.createdAt())
                 .update();
     }
@@ -75,6 +76,7 @@ public class ClientStore {
                 rs.getString("name"),
                 rs.getString("postal_address"),
                 ClientStatus.fromWire(rs.getString("status")),
+                rs.getString("time_zone"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
     }

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ClientsApi {
 
     /** The body of {@code POST /api/v1/clients}; {@code adminPassword} is optional. */
-    record CreateRequest(String name, String postalAddress, String adminEmail, String adminPassword) {}
+    record CreateRequest(String name, String postalAddress, String adminEmail, String adminPassword, String timeZone) {}
 
     /** The optional body of a standing change. */
     record StatusChange(String reason) {}
@@ -37,7 +37,7 @@ class ClientsApi {
     @ResponseStatus(HttpStatus.CREATED)
     ClientJson create(Actor actor, @RequestBody CreateRequest body) {
         return ClientJson.of(clients.create(actor, new NewClient(body.name(), body.postalAddress(), body.adminEmail(),
-                body.adminPassword())));
+                body.adminPassword(), body.timeZone())));
     }
 
     @GetMapping

@@ -35,7 +35,7 @@ class OperatorClientsPages {
 
     @GetMapping("/new")
     String initCreate(Model model) {
-        model.addAttribute("form", new NewClient("", "", "", ""));
+        model.addAttribute("form", new NewClient("", "", "", "", "UTC"));
         return "platform/operator-client-new";
     }
 
@@ -46,7 +46,7 @@ class OperatorClientsPages {
             // Rendered directly rather than redirected: the secrets must not survive this response.
             return "platform/operator-client-created";
         } catch (ValidationException | ConflictException e) {
-            model.addAttribute("form", new NewClient(form.name(), form.postalAddress(), form.adminEmail(), ""));
+            model.addAttribute("form", new NewClient(form.name(), form.postalAddress(), form.adminEmail(), "", form.timeZone()));
             model.addAttribute("error", message(e));
             return "platform/operator-client-new";
         }
@@ -85,6 +85,7 @@ class OperatorClientsPages {
             case "adminEmail", "email" -> "Admin email";
             case "password" -> "Admin password";
             case "name" -> "Name";
+            case "timeZone" -> "Time zone";
             default -> field;
         };
     }

@@ -1,19 +1,19 @@
 -- name: insert
-insert into clients (id, name, postal_address, status, created_at, updated_at)
-values (:id, :name, :postalAddress, :status, :createdAt, :createdAt)
+insert into clients (id, name, postal_address, status, time_zone, created_at, updated_at)
+values (:id, :name, :postalAddress, :status, :timeZone, :createdAt, :createdAt)
 
 -- name: find
-select id, name, postal_address, status, created_at, updated_at from clients where id = :id
+select id, name, postal_address, status, time_zone, created_at, updated_at from clients where id = :id
 
 -- name: first-page
 -- Newest first; (created_at, id) is the keyset so pages stay stable while clients are added.
-select id, name, postal_address, status, created_at, updated_at
+select id, name, postal_address, status, time_zone, created_at, updated_at
 from clients
 order by created_at desc, id desc
 limit :limit
 
 -- name: next-page
-select id, name, postal_address, status, created_at, updated_at
+select id, name, postal_address, status, time_zone, created_at, updated_at
 from clients
 where (created_at, id) < (:createdAt, :id)
 order by created_at desc, id desc

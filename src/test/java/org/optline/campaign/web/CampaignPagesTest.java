@@ -29,6 +29,34 @@ class CampaignPagesTest {
     @Autowired Lists lists;
     @Autowired Campaigns campaigns;
     @Autowired org.optline.campaign.WebViewTokens webViews;
+    @Autowired org.optline.delivery.SendingDomains domains;
+    @Autowired org.optline.audience.Subscribers subscribers;
+
+    @Test
+    void aScheduleIsReadInTheClientsTimeZone() throws Exception {
+        var client = clients.create(Fixtures.operator(), new org.optline.platform.NewClient("Berliner", "1 Platz, Berlin",
+                "admin@berliner.de", null, "Europe/Berlin"));
+        var admin = Fixtures.admin(client);
+        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        subscribersSave(admin, list.id());
+        domains.add(admin, "berliner.de");
+        var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "S", null, "F", "news@berliner.de", null,
+                "<p>Hi</p>", null, null, null, List.of(list.id())));
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
+                .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);
+        mvc.perform(post("/campaigns/" + c.id() + "/status").session(session).with(csrf()).param("action", "schedule")
+                .param("at", "2030-01-15T09:00")).andExpect(status().is3xxRedirection());
+        var scheduled = campaigns.get(admin, c.id());
+        assertThat(scheduled.status()).isEqualTo(org.optline.campaign.CampaignStatus.SCHEDULED);
+        assertThat(scheduled.scheduledAt().toInstant()).isEqualTo(java.time.Instant.parse("2030-01-15T08:00:00Z"));
+        assertThat(mvc.perform(get("/campaigns/" + c.id()).session(session)).andReturn().getResponse().getContentAsString())
+                .contains("2030-01-15 09:00").contains("Europe/Berlin");
+    }
+
+    private void subscribersSave(org.optline.platform.Actor admin, java.util.UUID listId) {
+        subscribers.save(admin, new org.optline.audience.SubscriberInput("someone@berliner.de", null, java.util.Map.of(),
+                List.of(listId), null), false);
+    }
 
     @Test
     void thePreviewIsSandboxedAndOtherPagesMayNotBeFramed() throws Exception {
