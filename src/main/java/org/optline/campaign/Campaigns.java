@@ -168,6 +168,17 @@ public class Campaigns {
         return new Preview(rendered.subject(), rendered.html(), rendered.text());
     }
 
+    /** Renders unsaved content for a sample person (the editor's live preview). */
+    public Preview draftPreview(Actor actor, String subject, String html, String preheader, UUID templateId) {
+        UUID clientId = actor.requireClient();
+        Client client = clients.profile(clientId).orElseThrow();
+        var draft = new Campaign(new UUID(0, 0), clientId, "draft", subject == null || subject.isBlank() ? "(no subject)" : subject,
+                preheader, "", "", null, html == null ? "" : html, null, templateId, null, List.of(), CampaignStatus.DRAFT, null,
+                null, null);
+        var r = compile(draft, client).render(values(client, draft.id(), null));
+        return new Preview(r.subject(), r.html(), r.text());
+    }
+
     /** The pre-send checklist: every failure must be fixed before the campaign can be sent. */
     public List<Check> checks(Actor actor, UUID id) {
         Campaign c = get(actor, id);

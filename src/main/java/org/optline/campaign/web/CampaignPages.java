@@ -50,10 +50,12 @@ class CampaignPages {
     private final Segments segments;
     private final org.optline.audience.Subscribers subscribers;
     private final org.optline.platform.Clients clients;
+    private final org.optline.campaign.SendProgress progress;
 
     CampaignPages(Campaigns campaigns, Lists lists, Segments segments, org.optline.audience.Subscribers subscribers,
-                  org.optline.platform.Clients clients) {
+                  org.optline.platform.Clients clients, org.optline.campaign.SendProgress progress) {
         this.clients = clients;
+        this.progress = progress;
         this.campaigns = campaigns;
         this.lists = lists;
         this.segments = segments;
@@ -62,8 +64,24 @@ class CampaignPages {
 
     @GetMapping("/campaigns")
     String list(Actor actor, Model model) {
-        model.addAttribute("campaigns", campaigns.list(actor));
+        var all = campaigns.list(actor);
+        java.util.Map<UUID, java.util.Map<String, Long>> counts = new java.util.HashMap<>();
+        all.forEach(c -> counts.put(c.id(), progress.counts(c.clientId(), c.id())));
+        model.addAttribute("campaigns", all);
+        model.addAttribute("counts", counts);
         return "campaign/campaigns";
+    }
+
+    /** Live preview while editing: the unsaved HTML rendered for a sample person, in a sandboxed frame. */
+    @PostMapping("/campaigns/draft-preview")
+    String draftPreview(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model) {
+        try {
+            model.addAttribute("draftHtml", campaigns.draftPreview(actor, form.getFirst("subject"), form.getFirst("html"),
+                    form.getFirst("preheader"), uuid(form.getFirst("templateId"))).html());
+        } catch (ValidationException e) {
+            model.addAttribute("draftError", message(e));
+        }
+        return "campaign/editor :: draft";
     }
 
     @GetMapping("/campaigns/new")
@@ -108,6 +126,7 @@ class CampaignPages {
     String show(Actor actor, @PathVariable UUID id, @RequestParam(name = "as", required = false) String previewAs, Model model) {
         Campaign c = campaigns.get(actor, id);
         model.addAttribute("campaign", c);
+        model.addAttribute("progress", progress.counts(c.clientId(), c.id()));
         var zone = clients.profile(actor.requireClient()).orElseThrow().zone();
         model.addAttribute("zone", zone.getId());
         model.addAttribute("scheduledLocal", c.scheduledAt() == null ? null

@@ -92,6 +92,12 @@ class CampaignPagesTest {
                 .param("html", "<html><body>{{content}}</body></html>")).andExpect(status().is3xxRedirection());
         assertThat(mvc.perform(get("/campaigns/templates").session(session)).andReturn().getResponse().getContentAsString())
                 .contains("Basic");
+        String draft = mvc.perform(post("/campaigns/draft-preview").session(session).with(csrf())
+                        .param("subject", "Hi").param("html", "<p>Draft for {{name|you}}<script>x()</script></p>"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(draft).contains("srcdoc=\"").contains("Draft for Sam Sample").doesNotContain("<script").doesNotContain("<html");
+        assertThat(mvc.perform(get("/campaigns").session(session)).andReturn().getResponse().getContentAsString())
+                .contains("<th>Sent</th>");
         String bad = mvc.perform(post("/campaigns").session(session).with(csrf()).param("name", "X").param("subject", "S")
                         .param("fromName", "F").param("fromEmail", "nope").param("html", "<p>x</p>"))
                 .andReturn().getResponse().getContentAsString();
