@@ -32,6 +32,17 @@ public final class Fixtures {
                 Role.CLIENT_ADMIN, "127.0.0.1");
     }
 
+    /**
+     * A signed token with one character of its signature changed. The first signature character
+     * carries six full bits, so the change always alters the signature (a change in the last
+     * character may only touch padding bits that decoding ignores).
+     */
+    public static String tampered(String token) {
+        int dot = token.indexOf('.');
+        char c = token.charAt(dot + 1);
+        return token.substring(0, dot + 1) + (c == 'A' ? 'B' : 'A') + token.substring(dot + 2);
+    }
+
     public static Actor withRole(CreatedClient client, Role role) {
         return new Actor(Actor.Kind.USER, client.admin().id(), client.admin().email(), client.client().id(), role, "127.0.0.1");
     }

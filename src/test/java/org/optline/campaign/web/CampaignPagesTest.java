@@ -83,7 +83,7 @@ class CampaignPagesTest {
                 .andExpect(header().string("Content-Security-Policy", Matchers.startsWith("sandbox; default-src 'none'")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(view).contains("Hi").contains("<title>S</title>");
-        mvc.perform(get("/s/view/" + token.substring(0, token.length() - 3) + "AAA")).andExpect(status().isNotFound());
+        mvc.perform(get("/s/view/" + org.optline.test.Fixtures.tampered(token))).andExpect(status().isNotFound());
         // preview as a chosen subscriber, and the template manager
         String asPage = mvc.perform(get("/campaigns/" + c.id() + "?as=nobody@cp.de").session(session)).andReturn().getResponse()
                 .getContentAsString();
