@@ -1,7 +1,6 @@
 package org.optline.audience;
 
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,12 +94,6 @@ public class Lists {
         return scope.inClient(clientId, () -> store.memberCounts(clientId));
     }
 
-    /** Fails as "not found" unless every id is a list of the actor's client. */
-    void requireOwned(UUID clientId, Collection<UUID> ids) {
-        if (!store.allOwned(clientId, ids)) {
-            throw ValidationException.of("lists", "names a list that does not exist");
-        }
-    }
 
 
 

@@ -3,7 +3,6 @@ package org.optline.audience.lists;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public class ListStore {
     public ListStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(ListStore.class);
-        List.of("insert", "find", "list", "name-taken", "update", "delete", "count-ids", "member-counts").forEach(sql::get);
+        List.of("insert", "find", "list", "name-taken", "update", "delete", "member-counts").forEach(sql::get);
     }
 
     public void insert(MailingList list) {
@@ -57,14 +56,6 @@ public class ListStore {
         return jdbc.sql(sql.get("delete")).param("clientId", clientId).param("id", id).update() == 1;
     }
 
-    /** Whether every id names a list of this client. */
-    public boolean allOwned(UUID clientId, Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return true;
-        }
-        return jdbc.sql(sql.get("count-ids")).param("clientId", clientId).param("ids", List.copyOf(ids))
-                .query(Long.class).single() == ids.stream().distinct().count();
-    }
 
     /** Members per list and membership status. */
     public Map<UUID, Map<String, Long>> memberCounts(UUID clientId) {

@@ -184,8 +184,4 @@ class SegmentPages {
         }
     }
 
-    /** The operators offered for a field type, for the template. */
-    static List<String> operators(String type) {
-        return RuleBuilder.operators(type);
-    }
 }

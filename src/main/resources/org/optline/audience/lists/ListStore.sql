@@ -20,11 +20,6 @@ where client_id = :clientId and id = :id
 -- name: delete
 delete from lists where client_id = :clientId and id = :id
 
--- name: count-ids
--- How many of the given ids are lists of this client: a request naming another client's list
--- must fail as if the list did not exist.
-select count(*) from lists where client_id = :clientId and id in (:ids)
-
 -- name: member-counts
 select list_id, status, count(*) as n from list_memberships
 where client_id = :clientId group by list_id, status

@@ -15,9 +15,6 @@ select id, email_key, status from subscribers where client_id = :clientId and em
 select t.field_id, t.tag from subscriber_tags t
 where t.client_id = :clientId and t.subscriber_id = :id order by t.field_id, t.tag
 
--- name: delete-tags
-delete from subscriber_tags where client_id = :clientId and subscriber_id = :id and field_id = :fieldId
-
 -- name: delete-tags-of-many
 delete from subscriber_tags where client_id = :clientId and field_id = :fieldId and subscriber_id = any(:ids)
 
