@@ -102,20 +102,8 @@ public class Preferences {
                 throw ValidationException.of("name", "must be at most 200 characters");
             }
             Map<CustomField, Object> values = convert(clientId, rawValues);
-            Map<String, Object> slots = new HashMap<>();
-            values.forEach((f, v) -> {
-                if (f.type() != FieldType.MULTI) {
-                    slots.put(f.slot(), v);
-                }
-            });
-            store.updateProfile(clientId, id, true, name, slots, now);
-            values.forEach((f, v) -> {
-                if (f.type() == FieldType.MULTI) {
-                    @SuppressWarnings("unchecked")
-                    List<String> tags = v == null ? List.of() : (List<String>) v;
-                    store.replaceTags(clientId, f.id(), Map.of(id, tags));
-                }
-            });
+            store.updateProfile(clientId, id, true, name, FieldValues.slots(values), now);
+            store.writeTags(clientId, id, values);
             events.add(new ConsentStore.Entry(id, "preferences_changed", null, source, "profile saved in the preference centre"));
             Subscriber current = subscribers.snapshot(clientId, id).orElseThrow();
             for (ListChoice choice : choices(clientId, current)) {

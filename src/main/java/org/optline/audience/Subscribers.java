@@ -92,11 +92,11 @@ public class Subscribers {
             Optional<SubscriberRow> existing = store.findByKey(clientId, email.key());
             UUID id = existing.map(SubscriberRow::id).orElseGet(UUID::randomUUID);
             if (existing.isEmpty()) {
-                store.insertAll(List.of(store.insertParams(clientId, id, email.value(), email.key(), name, slotValues(values), now)));
+                store.insertAll(List.of(store.insertParams(clientId, id, email.value(), email.key(), name, FieldValues.slots(values), now)));
             } else {
-                store.updateProfile(clientId, id, name != null, name, slotValues(values), now);
+                store.updateProfile(clientId, id, name != null, name, FieldValues.slots(values), now);
             }
-            writeTags(clientId, id, values);
+            store.writeTags(clientId, id, values);
             List<ConsentStore.Entry> events = new ArrayList<>();
             for (MailingList list : targets) {
                 Optional<MembershipStatus> current = store.membershipStatus(clientId, list.id(), id);
@@ -175,8 +175,8 @@ public class Subscribers {
                 }
             }
             String name = name(correction.name());
-            store.updateProfile(clientId, id, name != null, name, slotValues(values), now);
-            writeTags(clientId, id, values);
+            store.updateProfile(clientId, id, name != null, name, FieldValues.slots(values), now);
+            store.writeTags(clientId, id, values);
             if (correction.status() != null && !correction.status().equals(row.status().wireName())) {
                 if (!"unsubscribed".equals(correction.status())) {
                     throw ValidationException.of("status", "can only be changed to unsubscribed; a subscriber re-subscribes themselves");
@@ -296,24 +296,6 @@ public class Subscribers {
         return values;
     }
 
-    private static Map<String, Object> slotValues(Map<CustomField, Object> values) {
-        Map<String, Object> slots = new HashMap<>();
-        values.forEach((field, value) -> {
-            if (field.type() != FieldType.MULTI) {
-                slots.put(field.slot(), value);
-            }
-        });
-        return slots;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void writeTags(UUID clientId, UUID id, Map<CustomField, Object> values) {
-        values.forEach((field, value) -> {
-            if (field.type() == FieldType.MULTI) {
-                store.replaceTags(clientId, field.id(), Map.of(id, value == null ? List.of() : (List<String>) value));
-            }
-        });
-    }
 
     private static String name(String raw) {
         if (raw == null) {

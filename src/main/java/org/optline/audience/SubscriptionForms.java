@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,8 +178,8 @@ public class SubscriptionForms {
             }
             if (existing.isEmpty()) {
                 subscribers.insertAll(List.of(subscribers.insertParams(clientId, id, email.value(), email.key(), name,
-                        slots(values), now)));
-                writeTags(clientId, id, values);
+                        FieldValues.slots(values), now)));
+                subscribers.writeTags(clientId, id, values);
             }
             Optional<MembershipStatus> membership = subscribers.membershipStatus(clientId, form.listId(), id);
             if (membership.isPresent() && membership.get() == MembershipStatus.CONFIRMED && !needsConfirmation) {
@@ -276,24 +275,6 @@ public class SubscriptionForms {
         return values;
     }
 
-    private static Map<String, Object> slots(Map<CustomField, Object> values) {
-        Map<String, Object> slots = new HashMap<>();
-        values.forEach((f, v) -> {
-            if (f.type() != FieldType.MULTI) {
-                slots.put(f.slot(), v);
-            }
-        });
-        return slots;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void writeTags(UUID clientId, UUID id, Map<CustomField, Object> values) {
-        values.forEach((f, v) -> {
-            if (f.type() == FieldType.MULTI) {
-                subscribers.replaceTags(clientId, f.id(), Map.of(id, (List<String>) v));
-            }
-        });
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.optline.audience.CustomField;
+import org.optline.audience.FieldType;
 
 /**
  * Validates and converts custom field values, from JSON (numbers, booleans, arrays) or from text
@@ -113,6 +116,17 @@ public final class FieldValues {
             return Result.error("has more than 100 values");
         }
         return Result.ok(tags.isEmpty() ? null : new ArrayList<>(tags));
+    }
+
+    /** The slot column values among converted field values (multi fields have no slot; see tags). */
+    public static Map<String, Object> slots(Map<CustomField, Object> values) {
+        Map<String, Object> slots = new HashMap<>();
+        values.forEach((field, value) -> {
+            if (field.type() != FieldType.MULTI) {
+                slots.put(field.slot(), value);
+            }
+        });
+        return slots;
     }
 
     /** The canonical text of a stored value, as the API shows it. */

@@ -38,7 +38,7 @@ public class SubscriberStore {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(SubscriberStore.class);
-        List.of("find", "find-by-key", "ids-by-keys", "tags-of", "delete-tags", "insert-tag", "memberships-of",
+        List.of("find", "find-by-key", "ids-by-keys", "tags-of", "insert-tag", "memberships-of",
                 "membership-status", "insert-membership", "set-membership", "unsubscribe-all-memberships",
                 "set-status", "delete", "search-first", "search-next", "count", "memberships-in-list", "export-page", "delete-tags-of-many",
                 "export-page-of-list", "tags-of-many").forEach(sql::get);
@@ -139,6 +139,16 @@ public class SubscriberStore {
             tags.computeIfAbsent(rs.getObject("field_id", UUID.class), k -> new ArrayList<>()).add(rs.getString("tag"));
         });
         return tags;
+    }
+
+    /** Writes one subscriber's multi-field values among converted field values (null clears a field). */
+    @SuppressWarnings("unchecked")
+    public void writeTags(UUID clientId, UUID id, Map<org.optline.audience.CustomField, Object> values) {
+        values.forEach((field, value) -> {
+            if (field.type() == org.optline.audience.FieldType.MULTI) {
+                replaceTags(clientId, field.id(), Map.of(id, value == null ? List.<String>of() : (List<String>) value));
+            }
+        });
     }
 
     /** Replaces the values of one multi field for many subscribers: deletes then inserts, batched. */
