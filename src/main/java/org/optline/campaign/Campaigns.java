@@ -213,19 +213,8 @@ public class Campaigns {
         if (c.listIds().isEmpty()) {
             return 0;
         }
-        String where = "s.client_id = :clientId";
-        Map<String, Object> params = new LinkedHashMap<>(Map.of("clientId", c.clientId()));
-        if (c.segmentId() != null) {
-            var segment = segments.find(c.clientId(), c.segmentId());
-            if (segment.isPresent()) {
-                CompiledSegment compiled = segments.compile(c.clientId(), segment.get().expression());
-                where = compiled.where();
-                params = new LinkedHashMap<>(compiled.params());
-            }
-        }
-        String predicate = where;
-        Map<String, Object> bound = params;
-        return scope.inClient(c.clientId(), () -> store.recipients(predicate, bound, c.listIds()));
+        RecipientQuery q = recipientQuery(c);
+        return scope.inClient(c.clientId(), () -> store.recipients(q.fromWhere(), q.params()));
     }
 
     /** Sends the message to up to ten addresses, subject marked [TEST], as the first list subscriber would get it. */
@@ -324,7 +313,11 @@ public class Campaigns {
     public record RecipientQuery(String fromWhere, Map<String, Object> params) {}
 
     public RecipientQuery recipientQuery(UUID clientId, UUID id) {
-        Campaign c = scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> notFound(id));
+        return recipientQuery(scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> notFound(id)));
+    }
+
+    private RecipientQuery recipientQuery(Campaign c) {
+        UUID clientId = c.clientId();
         String where = "s.client_id = :clientId";
         Map<String, Object> params = new LinkedHashMap<>(Map.of("clientId", clientId));
         if (c.segmentId() != null) {

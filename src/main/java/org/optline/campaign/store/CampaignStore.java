@@ -76,10 +76,9 @@ public class CampaignStore {
         return jdbc.sql(sql.get("delete")).param("clientId", clientId).param("id", id).update() == 1;
     }
 
-    /** How many would receive it; {@code segmentWhere} is a compiled segment predicate (or {@code s.client_id = :clientId}). */
-    public long recipients(String segmentWhere, Map<String, Object> segmentParams, List<UUID> listIds) {
-        return jdbc.sql("select count(*) " + recipientsFrom(segmentWhere)).params(recipientParams(segmentParams, listIds))
-                .query(Long.class).single();
+    /** How many would receive it, given the clause of {@link #recipientsFrom} and its parameters. */
+    public long recipients(String recipientsFromWhere, Map<String, Object> params) {
+        return jdbc.sql("select count(*) " + recipientsFromWhere).params(params).query(Long.class).single();
     }
 
     /** The FROM/WHERE clause selecting the recipients ({@code s} is the subscriber). */
