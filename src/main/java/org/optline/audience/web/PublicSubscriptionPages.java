@@ -3,7 +3,6 @@ package org.optline.audience.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +79,7 @@ class PublicSubscriptionPages {
             model.addAttribute("message", "Too many sign-ups from your network just now. Please try again in an hour.");
             return "audience/public/message";
         }
-        Map<String, String> values = new HashMap<>();
-        form.forEach((key, v) -> {
-            if (key.startsWith("field.") && !v.isEmpty()) {
-                values.put(key.substring(6), String.join("|", v));
-            }
-        });
+        Map<String, String> values = FormFields.values(form, false);
         try {
             var outcome = forms.subscribe(open.form().id(), form.getFirst("email"), form.getFirst("name"), values, ip,
                     request.getHeader(HttpHeaders.USER_AGENT));
@@ -169,12 +163,7 @@ class PublicSubscriptionPages {
     @PostMapping("/s/preferences/{token}")
     String processPreferences(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
                               HttpServletRequest request, HttpServletResponse response, Model model) {
-        Map<String, String> values = new HashMap<>();
-        form.forEach((key, v) -> {
-            if (key.startsWith("field.")) {
-                values.put(key.substring(6), v.isEmpty() ? "" : String.join("|", v));
-            }
-        });
+        Map<String, String> values = FormFields.values(form, true);
         Set<UUID> chosen = new HashSet<>();
         for (String id : form.getOrDefault("list", List.of())) {
             try {

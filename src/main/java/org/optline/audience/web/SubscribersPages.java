@@ -62,12 +62,7 @@ class SubscribersPages {
     @PostMapping("/audience/subscribers/{id}")
     String processEdit(Actor actor, @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
                        RedirectAttributes redirect) {
-        Map<String, Object> values = new HashMap<>();
-        form.forEach((key, v) -> {
-            if (key.startsWith("field.")) {
-                values.put(key.substring(6), v.isEmpty() ? null : v.get(0));
-            }
-        });
+        Map<String, Object> values = new HashMap<>(FormFields.values(form, true));
         try {
             subscribers.correct(actor, id, new Subscribers.Correction(form.getFirst("email"), form.getFirst("name"), values, null));
             redirect.addFlashAttribute("notice", "Saved.");
