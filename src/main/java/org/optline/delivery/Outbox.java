@@ -42,19 +42,14 @@ public class Outbox implements TransactionalMail {
 
     @Override
     public String send(Message message) {
-        UUID id = UUID.randomUUID();
-        String messageId = "<" + id + "@" + fromAddress.substring(fromAddress.indexOf('@') + 1) + ">";
-        var now = Times.now(clock);
-        String raw = MimeComposer.compose(messageId, message.fromName(), fromAddress, message.to(), message.subject(),
-                message.text(), message.html(), now.toInstant());
-        var captured = new OutboxMessage(id, message.clientId(), null, message.kind(), "bounces@" + bounceDomain,
-                message.to(), MimeComposer.oneLine(message.subject()), raw, now);
+        var captured = compose(message.clientId(), null, message.kind(), "bounces@" + bounceDomain, message.fromName(),
+                fromAddress, message.to(), message.subject(), message.text(), message.html(), java.util.Map.of());
         if (message.clientId() == null) {
             scope.asPlatform(() -> store.insert(captured));
         } else {
             scope.inClient(message.clientId(), () -> store.insert(captured));
         }
-        return messageId;
+        return messageId(captured.id(), fromAddress);
     }
 
     /**
@@ -64,13 +59,23 @@ public class Outbox implements TransactionalMail {
      */
     public void capture(UUID clientId, UUID campaignId, String envelopeFrom, String fromName, String fromAddress, String to,
                         String subject, String text, String html, java.util.Map<String, String> headers) {
+        store.insert(compose(clientId, campaignId, "campaign", envelopeFrom, fromName, fromAddress, to, subject, text, html,
+                headers));
+    }
+
+    /** One message as it would be sent, with a Message-ID on the sender's domain. */
+    private OutboxMessage compose(UUID clientId, UUID campaignId, String kind, String envelopeFrom, String fromName,
+                                  String fromAddress, String to, String subject, String text, String html,
+                                  java.util.Map<String, String> headers) {
         UUID id = UUID.randomUUID();
-        String domain = fromAddress.substring(fromAddress.indexOf('@') + 1);
         var now = Times.now(clock);
-        String raw = MimeComposer.compose("<" + id + "@" + domain + ">", fromName, fromAddress, to, subject, text, html,
+        String raw = MimeComposer.compose(messageId(id, fromAddress), fromName, fromAddress, to, subject, text, html,
                 now.toInstant(), headers);
-        store.insert(new OutboxMessage(id, clientId, campaignId, "campaign", envelopeFrom, to,
-                MimeComposer.oneLine(subject), raw, now));
+        return new OutboxMessage(id, clientId, campaignId, kind, envelopeFrom, to, MimeComposer.oneLine(subject), raw, now);
+    }
+
+    private static String messageId(UUID id, String fromAddress) {
+        return "<" + id + "@" + fromAddress.substring(fromAddress.indexOf('@') + 1) + ">";
     }
 
     public String bounceDomain() {
