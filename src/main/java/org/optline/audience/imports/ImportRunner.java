@@ -50,7 +50,6 @@ public class ImportRunner {
     static final int MAX_ISSUES = 1000;
 
     private final ImportStore store;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final ImportBatch batch;
     private final CustomFields fields;
     private final DataDirectory data;
@@ -66,10 +65,8 @@ public class ImportRunner {
 
     public ImportRunner(ImportStore store, SubscriberStore subscribers, ConsentStore consent, SuppressionStore suppressions,
                         CustomFields fields, DataDirectory data, TenantScope scope, Clock clock,
-                        org.springframework.jdbc.core.simple.JdbcClient jdbc,
                         @Value("${optline.audience.import-batch-size:2000}") int batchSize) {
         this.store = store;
-        this.jdbc = jdbc;
         this.batch = new ImportBatch(subscribers, consent, suppressions);
         this.fields = fields;
         this.data = data;
@@ -189,7 +186,7 @@ public class ImportRunner {
      * autovacuum re-plans them; stale statistics make PostgreSQL pick plans meant for tiny tables.
      */
     private void refreshStatistics(UUID clientId) {
-        scope.inClient(clientId, () -> jdbc.sql("analyze subscribers, list_memberships, subscriber_tags").update());
+        scope.inClient(clientId, store::refreshStatistics);
     }
 
     private void finish(UUID clientId, UUID importId, String token, String status, String error) {

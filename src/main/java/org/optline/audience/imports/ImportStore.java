@@ -36,7 +36,7 @@ public class ImportStore {
         this.named = named;
         this.sql = NamedSql.forClass(ImportStore.class);
         List.of("insert", "find", "list", "queue", "claimable", "claim", "progress", "finish", "insert-issue",
-                "count-issues", "issues", "forget-address").forEach(sql::get);
+                "count-issues", "issues", "forget-address", "refresh-statistics").forEach(sql::get);
     }
 
     public void insert(UUID id, UUID clientId, UUID listId, String fileName, String sha256, long bytes, char separator,
@@ -104,6 +104,10 @@ public class ImportStore {
     public List<ImportJob.Issue> issues(UUID clientId, UUID importId, String kind, int limit) {
         return jdbc.sql(sql.get("issues")).param("clientId", clientId).param("importId", importId).param("kind", kind)
                 .param("limit", limit).query((rs, n) -> new ImportJob.Issue(rs.getLong("line"), rs.getString("message"))).list();
+    }
+
+    public void refreshStatistics() {
+        jdbc.sql(sql.get("refresh-statistics")).update();
     }
 
     /** Deletes the import issues that mention an address (erasure). */

@@ -57,3 +57,7 @@ where client_id = :clientId and import_id = :importId and kind = :kind order by 
 -- name: forget-address
 -- Erasure: rejected and flagged rows quote the address (or the raw cell), so they go too.
 delete from import_issues where client_id = :clientId and lower(message) like :pattern escape '\'
+
+-- name: refresh-statistics
+-- PostgreSQL only (see ImportRunner.refreshStatistics).
+analyze subscribers, list_memberships, subscriber_tags
