@@ -6,63 +6,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.optline.platform.Clients;
-import org.optline.test.Chromium;
+import org.optline.test.BrowserTest;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The import wizard in a real browser: a client admin creates a list and a field, uploads a CSV,
  * maps the columns, attests the opt-in, watches the progress bar finish (htmx polling), and finds
  * the people and their consent record.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ExtendWith(Chromium.Installed.class)
-class BrowserImportTest {
+class BrowserImportTest extends BrowserTest {
 
-    static WebDriver browser;
 
-    @LocalServerPort int port;
     @Autowired Clients clients;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Chromium.start();
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     void uploadMapAttestAndWatchTheImportFinish() throws Exception {
         var client = Fixtures.client(clients, "Browser Garden");
-        browser.get(url("/login"));
-        browser.findElement(By.id("email")).sendKeys(client.admin().email());
-        browser.findElement(By.id("password")).sendKeys(client.generatedAdminPassword());
-        browser.findElement(By.id("login")).click();
+        logIn(client.admin().email(), client.generatedAdminPassword());
         assertThat(browser.findElement(By.id("dashboard-title")).getText()).isEqualTo("Browser Garden");
 
         browser.get(url("/audience/lists"));

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.optline.audience.Lists;
@@ -20,23 +15,14 @@ import org.optline.audience.Subscribers;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Clients;
-import org.optline.test.Chromium;
+import org.optline.test.BrowserTest;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Write a campaign, see the checklist and the sandboxed preview, send a test, then send it for real. */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ExtendWith(Chromium.Installed.class)
-class BrowserCampaignTest {
+class BrowserCampaignTest extends BrowserTest {
 
-    static WebDriver browser;
 
-    @LocalServerPort int port;
     @Autowired Clients clients;
     @Autowired Lists lists;
     @Autowired Subscribers subscribers;
@@ -44,17 +30,7 @@ class BrowserCampaignTest {
     @Autowired DeliveryWorker worker;
     @Autowired org.optline.delivery.SendingDomains domains;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Chromium.start();
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void writePreviewTestAndSend() {
@@ -66,13 +42,10 @@ class BrowserCampaignTest {
         subscribers.save(admin, new SubscriberInput("guest2@bistro.de", "Hans", Map.of(), List.of(list.id()), null), false);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(client.admin().email());
-        browser.findElement(By.id("password")).sendKeys(client.generatedAdminPassword());
-        browser.findElement(By.id("login")).click();
+        logIn(client.admin().email(), client.generatedAdminPassword());
         assertThat(browser.findElement(By.id("dashboard-title")).getText()).isEqualTo("Browser Bistro");
 
-        browser.get("http://localhost:" + port + "/campaigns/new");
+        browser.get(url("/campaigns/new"));
         browser.findElement(By.id("c-name")).sendKeys("Winter menu");
         browser.findElement(By.id("c-subject")).sendKeys("New dishes for {{name|you}}");
         browser.findElement(By.id("c-from-name")).sendKeys("Bistro");

@@ -7,19 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.optline.test.Chromium;
+import org.optline.test.BrowserTest;
 import org.optline.test.Fixtures;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The foundation's "done when", in a real headless Chromium: the operator logs in, creates a
@@ -27,38 +20,13 @@ import org.springframework.test.context.ActiveProfiles;
  * the API with it. Skipped, with a message, where Debian's chromium and chromium-driver are not
  * installed ({@code .ci/run} installs them and fails if this was skipped).
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@org.junit.jupiter.api.extension.ExtendWith(Chromium.Installed.class)
-class BrowserShellTest {
+class BrowserShellTest extends BrowserTest {
 
-    static WebDriver browser;
 
-    @LocalServerPort int port;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Chromium.start();
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
-    private void logIn(String email, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
-    }
 
     @Test
     void operatorCreatesAClientWhoseAdminCreatesAKeyAndCallsTheApi() throws Exception {

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -21,38 +16,19 @@ import org.optline.audience.CustomFields;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.platform.Clients;
-import org.optline.test.Chromium;
+import org.optline.test.BrowserTest;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The rule builder in a real browser: pick conditions, watch the expression and the count follow, save. */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ExtendWith(Chromium.Installed.class)
-class BrowserSegmentBuilderTest {
+class BrowserSegmentBuilderTest extends BrowserTest {
 
-    static WebDriver browser;
 
-    @LocalServerPort int port;
     @Autowired Clients clients;
     @Autowired CustomFields fields;
     @Autowired Subscribers subscribers;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Chromium.start();
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private static void swap(WebDriverWait wait, By locator, java.util.function.Consumer<WebElement> action) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
@@ -70,13 +46,10 @@ class BrowserSegmentBuilderTest {
         subscribers.save(admin, new SubscriberInput("bob@shoe.de", "Bob", Map.of("country", "CA", "interests", List.of("hats")), List.of(), null), false);
         subscribers.save(admin, new SubscriberInput("cid@shoe.de", "Cid", Map.of("country", "DE", "interests", List.of("shoes")), List.of(), null), false);
 
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("email")).sendKeys(client.admin().email());
-        browser.findElement(By.id("password")).sendKeys(client.generatedAdminPassword());
-        browser.findElement(By.id("login")).click();
+        logIn(client.admin().email(), client.generatedAdminPassword());
         assertThat(browser.findElement(By.id("dashboard-title")).getText()).isEqualTo("Builder Shop");
 
-        browser.get("http://localhost:" + port + "/segments/new");
+        browser.get(url("/segments/new"));
         var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         // Every change re-renders the editor (htmx), so each step waits for the old element to go.
         swap(wait, By.id("g0.c0.field"), e -> new Select(e).selectByValue("country"));
@@ -96,7 +69,7 @@ class BrowserSegmentBuilderTest {
         browser.findElement(By.id("segment-name")).sendKeys("North American shoe lovers");
         browser.findElement(By.id("save-segment")).click();
         wait.until(ExpectedConditions.urlMatches(".*/segments/[0-9a-f-]{36}$"));
-        browser.get("http://localhost:" + port + "/segments");
+        browser.get(url("/segments"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("segments-table"), "North American shoe lovers"));
     }
 }

@@ -1,0 +1,51 @@
+package org.optline.test;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A full Optline on a random port, driven by one headless Chromium per test class. Skipped, with a
+ * message, where Chromium is not installed. Name subclasses {@code Browser*Test}: {@code .ci/run}
+ * fails when those were skipped.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(Chromium.Installed.class)
+public abstract class BrowserTest {
+
+    protected static WebDriver browser;
+
+    @LocalServerPort protected int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Submits the login form; callers wait for the page they expect next. */
+    protected void logIn(String email, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+    }
+}
