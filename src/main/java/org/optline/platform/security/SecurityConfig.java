@@ -93,8 +93,10 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(login.absoluteTimeout(), clock), SecurityContextHolderFilter.class)
                 .addFilterAfter(new LiveLoginCheckFilter(users, scope, clock), AbsoluteSessionTimeoutFilter.class)
-                // Message previews (…/preview.html) carry a sandboxing policy of their own and are framed
-                // by the editor; every other page gets the strict policy and may not be framed.
+                // Message previews (…/preview.html) and web versions (/s/view/…) carry a sandboxing policy
+                // of their own and previews are framed by the editor; every other page gets the strict
+                // policy and may not be framed. (Leaving it to the writers' "header already set" check
+                // does not work: they write before the controller's headers, measured in CampaignPagesTest.)
                 .headers(h -> h
                         .frameOptions(f -> f.disable())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(NOT_PREVIEW, new ContentSecurityPolicyHeaderWriter(
