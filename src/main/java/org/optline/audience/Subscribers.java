@@ -199,6 +199,22 @@ public class Subscribers {
         });
     }
 
+    /**
+     * A hard bounce (the receiving server refused the address with 5xx): the subscriber is marked
+     * bounced and the address suppressed for this client and platform-wide, since a dead address
+     * is dead for every sender. Unknown or erased subscribers are ignored: the address is gone.
+     */
+    public void bounced(UUID clientId, UUID id, String reply) {
+        Optional<EmailAddress> address = scope.inClient(clientId, () -> store.find(clientId, id).map(row -> {
+            EmailAddress email = EmailAddress.of("email", row.email());
+            store.setStatus(clientId, id, SubscriberStatus.BOUNCED, Times.now(clock));
+            suppressions.suppress(clientId, email, SuppressionReason.BOUNCED, "bounce");
+            return email;
+        }));
+        address.ifPresent(email -> suppressions.suppressPlatformWide(email, SuppressionReason.BOUNCED,
+                "hard bounce: " + (reply.length() > 150 ? reply.substring(0, 150) : reply)));
+    }
+
     private void unsubscribeInScope(UUID clientId, UUID id, ConsentSource source, String detail) {
         SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
         OffsetDateTime now = Times.now(clock);

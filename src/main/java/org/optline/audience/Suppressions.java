@@ -55,6 +55,11 @@ public class Suppressions {
         scope.inClient(clientId, () -> store.insert(clientId, email.hash(), email.value(), reason.wireName(), source, Times.now(clock)));
     }
 
+    /** Adds an address to the platform-wide list (hard bounces, complaints), in its own platform transaction. */
+    public void suppressPlatformWide(EmailAddress email, SuppressionReason reason, String source) {
+        scope.asPlatform(() -> store.insertPlatform(email.hash(), email.value(), reason.wireName(), source, Times.now(clock)));
+    }
+
     public boolean isSuppressed(UUID clientId, EmailAddress email) {
         return scope.inClient(clientId, () -> !store.suppressed(clientId, List.of(email.hash())).isEmpty());
     }

@@ -60,10 +60,11 @@ public class Campaigns {
     private final String baseUrl;
     private final WebViewTokens webViews;
     private final SenderDomains senderDomains;
+    private final org.optline.platform.AuditLog audit;
 
     public Campaigns(SenderDomains senderDomains, WebViewTokens webViews, CampaignStore store, ContentEngine content, Lists lists, Segments segments, Subscribers subscribers,
                      SubscriberTokens tokens, Clients clients, TransactionalMail mail, TenantScope scope, Clock clock,
-                     @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
+                     org.optline.platform.AuditLog audit, @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
         this.webViews = webViews;
         this.senderDomains = senderDomains;
         this.store = store;
@@ -76,6 +77,7 @@ public class Campaigns {
         this.mail = mail;
         this.scope = scope;
         this.clock = clock;
+        this.audit = audit;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -302,6 +304,21 @@ public class Campaigns {
 
     public CampaignStatus status(UUID clientId, UUID id) {
         return scope.inClient(clientId, () -> store.find(clientId, id)).map(Campaign::status).orElse(CampaignStatus.CANCELLED);
+    }
+
+    /**
+     * Pauses a sending campaign on the delivery module's behalf, when a receiving server refused
+     * the sender (5.7.x: reputation, policy, authentication) rather than a recipient: sending on
+     * would only hurt the client's reputation further. The reason goes to the audit log.
+     */
+    public boolean pauseForDelivery(UUID clientId, UUID id, String reason) {
+        boolean paused = scope.inClient(clientId, () -> store.moveStatus(clientId, id, CampaignStatus.SENDING,
+                CampaignStatus.PAUSED, null, Times.now(clock)));
+        if (paused) {
+            audit.record(org.optline.platform.Actor.system("delivery"), clientId, "campaign.paused-by-delivery",
+                    "campaign:" + id, reason.length() > 300 ? reason.substring(0, 300) : reason);
+        }
+        return paused;
     }
 
     /** Marks a sending campaign sent once delivery has handed every message over. */

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * The built-in capture transport: the default way out, needing no configuration. Every message is
  * composed exactly as it would be sent and stored, browsable in the UI and through
- * {@code GET /api/v1/outbox}. It also serves the transactional-mail port until an SMTP transport exists.
+ * {@code GET /api/v1/outbox}. It also serves the transactional-mail port (confirmations, test sends); campaign mail reaches
+ * it through {@link org.optline.delivery.outbox.CaptureTransport}.
  */
 @Service
 public class Outbox implements TransactionalMail {
@@ -50,17 +51,6 @@ public class Outbox implements TransactionalMail {
             scope.inClient(message.clientId(), () -> store.insert(captured));
         }
         return messageId(captured.id(), fromAddress);
-    }
-
-    /**
-     * Captures one campaign message with its extra headers, in the caller's transaction: the
-     * message and the send queue's "sent" mark commit together, so the capture transport delivers
-     * exactly once.
-     */
-    public void capture(UUID clientId, UUID campaignId, String envelopeFrom, String fromName, String fromAddress, String to,
-                        String subject, String text, String html, java.util.Map<String, String> headers) {
-        store.insert(compose(clientId, campaignId, "campaign", envelopeFrom, fromName, fromAddress, to, subject, text, html,
-                headers));
     }
 
     /** One message as it would be sent, with a Message-ID on the sender's domain. */

@@ -33,6 +33,12 @@ public class SuppressionStore {
     }
 
     /** Which of {@code hashes} this client, or the platform, suppresses. */
+    /** A platform-wide entry; needs the platform scope. */
+    public boolean insertPlatform(String emailHash, String email, String reason, String source, OffsetDateTime at) {
+        return jdbc.sql(sql.get("insert-platform")).param("emailHash", emailHash).param("email", email).param("reason", reason)
+                .param("source", source).param("at", at).update() > 0;
+    }
+
     public Set<String> suppressed(UUID clientId, Collection<String> hashes) {
         if (hashes.isEmpty()) {
             return Set.of();

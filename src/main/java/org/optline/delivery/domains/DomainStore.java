@@ -22,7 +22,7 @@ public class DomainStore {
     public DomainStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(DomainStore.class);
-        List.of("insert", "find", "list", "taken").forEach(sql::get);
+        List.of("insert", "find", "list", "taken", "signing-key").forEach(sql::get);
     }
 
     public void insert(UUID id, UUID clientId, String domain, String selector, String privateKey, String publicKey, OffsetDateTime at) {
@@ -40,6 +40,14 @@ public class DomainStore {
 
     public boolean taken(UUID clientId, String domain) {
         return jdbc.sql(sql.get("taken")).param("clientId", clientId).param("domain", domain).query(Long.class).single() > 0;
+    }
+
+    /** The selector and PKCS#8 private key (base64) of a client's domain, for signing. */
+    public record SigningKey(String selector, String privateKey) {}
+
+    public Optional<SigningKey> signingKey(UUID clientId, String domain) {
+        return jdbc.sql(sql.get("signing-key")).param("clientId", clientId).param("domain", domain)
+                .query((rs, n) -> new SigningKey(rs.getString("selector"), rs.getString("private_key"))).optional();
     }
 
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

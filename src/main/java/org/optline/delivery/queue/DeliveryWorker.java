@@ -18,7 +18,12 @@ import org.optline.audience.Subscribers;
 import org.optline.audience.Suppressions;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
-import org.optline.delivery.Outbox;
+import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.Verp;
+import org.optline.delivery.dkim.DkimKeys;
+import org.optline.delivery.transport.Envelope;
+import org.optline.delivery.transport.MailTransport;
+import org.optline.delivery.transport.Outcome;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.slf4j.Logger;
@@ -28,47 +33,71 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends campaigns through the capture transport, a batch at a time: fill the queue once per
- * campaign (set-based), claim a batch with a lease, drop anyone suppressed or no longer active at
- * that moment, render each message from the campaign's content compiled once, capture it with its
- * headers, and mark the batch sent, all in one transaction. A pause or cancel is seen before each
- * batch. A crash leaves a claimed batch whose lease runs out and is claimed again; since capture
- * and "sent" commit together, nobody is mailed twice and nobody is skipped.
+ * Sends campaigns a batch at a time, top to bottom:
+ * <ol>
+ * <li>fill the queue once per campaign (one set-based statement);</li>
+ * <li>claim a batch with a lease (SKIP LOCKED on PostgreSQL, so nodes take disjoint batches);</li>
+ * <li>drop anyone suppressed or no longer active at this moment;</li>
+ * <li>hold back recipients whose provider, client or platform rate is used up;</li>
+ * <li>render, build and DKIM-sign the rest on all cores;</li>
+ * <li>hand them to the transport and settle every recipient by the server's answer, in one
+ * transaction: sent, deferred (retry later), failed (hard bounce, suppressed) or, for a refusal
+ * that blames the sender, back to the queue with the campaign paused.</li>
+ * </ol>
+ * A pause or cancel is seen before each batch. A node that dies mid-batch leaves rows whose lease
+ * runs out and which any node claims again; the only mail that can go twice is what the server had
+ * accepted in that last unsettled batch (docs/delivery.md). With the capture transport, messages
+ * and their "sent" mark commit together, so capture delivers exactly once.
  */
 @Component
 public class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final SendQueueStore queue;
     private final Campaigns campaigns;
     private final Subscribers subscribers;
     private final Suppressions suppressions;
     private final SubscriberTokens tokens;
-    private final Outbox outbox;
-    private final org.optline.delivery.Verp verp;
+    private final Verp verp;
+    private final DkimKeys dkim;
+    private final MailTransport transport;
     private final TenantScope scope;
     private final Clock clock;
+    private final Throttle throttle;
+    private final Backoff backoff;
+    private final Duration maxAge;
+    private final Duration lease;
     private final int batchSize;
     private final String baseUrl;
+    private final String bounceDomain;
     private final AtomicBoolean busy = new AtomicBoolean();
 
     public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, Subscribers subscribers, Suppressions suppressions,
-                          SubscriberTokens tokens, Outbox outbox, org.optline.delivery.Verp verp, TenantScope scope, Clock clock,
+                          SubscriberTokens tokens, Verp verp, DkimKeys dkim, MailTransport transport, TenantScope scope,
+                          Clock clock, DeliveryProperties settings,
                           @Value("${optline.delivery.batch-size:200}") int batchSize,
-                          @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
+                          @Value("${optline.delivery.lease:5m}") Duration lease,
+                          @Value("${optline.base-url:http://localhost:8080}") String baseUrl,
+                          @Value("${optline.mail.bounce-domain:bounces.optline.local}") String bounceDomain) {
         this.queue = queue;
         this.campaigns = campaigns;
         this.subscribers = subscribers;
         this.suppressions = suppressions;
         this.tokens = tokens;
-        this.outbox = outbox;
         this.verp = verp;
+        this.dkim = dkim;
+        this.transport = transport;
         this.scope = scope;
         this.clock = clock;
+        this.throttle = new Throttle(settings.throttle());
+        this.backoff = new Backoff(settings.retry());
+        this.maxAge = settings.retry().maxAge();
+        this.lease = lease;
         this.batchSize = batchSize;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.bounceDomain = bounceDomain;
+        log.info("Delivery through {}", transport.describe());
     }
 
     @Scheduled(fixedDelayString = "${optline.delivery.poll-ms:500}", initialDelayString = "${optline.delivery.poll-ms:500}")
@@ -80,13 +109,13 @@ public class DeliveryWorker {
             campaigns.startDue();
             runOnce();
         } catch (RuntimeException e) {
-            log.warn("Delivery round failed: {}", e.getClass().getName());
+            log.warn("Delivery round failed", e);
         } finally {
             busy.set(false);
         }
     }
 
-    /** One round over every campaign being sent; answers how many messages were captured. */
+    /** One round over every campaign being sent; answers how many messages were handed over. */
     public int runOnce() {
         int sent = 0;
         for (Campaigns.Sending c : campaigns.sending()) {
@@ -106,6 +135,8 @@ public class DeliveryWorker {
             return 0;
         }
         Campaigns.Renderer renderer = campaigns.renderer(clientId, campaignId);
+        MessageBuilder builder = new MessageBuilder(clientId, renderer, tokens, verp,
+                dkim.forSender(clientId, renderer.campaign().fromEmail()), baseUrl, bounceDomain);
         int sent = 0;
         while (!Thread.currentThread().isInterrupted()) {
             if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
@@ -114,11 +145,16 @@ public class DeliveryWorker {
             String token = UUID.randomUUID().toString();
             OffsetDateTime now = Times.now(clock);
             List<UUID> batch = scope.inClient(clientId,
-                    () -> queue.claim(campaignId, token, batchSize, now, now.plus(LEASE), scope.isPostgres()));
+                    () -> queue.claim(campaignId, token, batchSize, now, now.plus(lease), scope.isPostgres()));
             if (batch.isEmpty()) {
                 break;
             }
-            sent += scope.inClient(clientId, () -> deliver(clientId, campaignId, token, batch, renderer));
+            Round round = deliver(clientId, campaignId, token, batch, builder);
+            sent += round.sent();
+            if (round.senderBlocked() != null) {
+                campaigns.pauseForDelivery(clientId, campaignId, "The receiving server refused the sender: " + round.senderBlocked());
+                return sent;
+            }
         }
         if (scope.inClient(clientId, () -> queue.open(campaignId)) == 0) {
             scope.inClient(clientId, () -> queue.finishJob(clientId, campaignId, Times.now(clock)));
@@ -127,43 +163,85 @@ public class DeliveryWorker {
         return sent;
     }
 
-    private int deliver(UUID clientId, UUID campaignId, String token, List<UUID> batch, Campaigns.Renderer renderer) {
-        // Checked now, not when the queue was filled: an unsubscribe a second ago stops this mail.
+    /** What one batch came to: messages accepted, and the reply that blamed the sender, if any. */
+    private record Round(int sent, String senderBlocked) {}
+
+    private Round deliver(UUID clientId, UUID campaignId, String token, List<UUID> batch, MessageBuilder builder) {
+        // Checked now, not when the queue was filled: an unsubscribe a moment ago stops this mail.
         List<Subscriber> people = subscribers.forDelivery(clientId, batch);
         Map<String, Subscriber> byHash = new LinkedHashMap<>();
         people.forEach(p -> byHash.put(EmailAddress.of("email", p.email()).hash(), p));
         Set<String> suppressed = suppressions.suppressedHashes(clientId, byHash.keySet());
-        List<UUID> sent = new ArrayList<>();
-        List<UUID> skipped = new ArrayList<>(batch);
-        var campaign = renderer.campaign();
+
+        List<Subscriber> go = new ArrayList<>();
+        List<UUID> later = new ArrayList<>();
+        Duration wait = Duration.ZERO;
         for (var entry : byHash.entrySet()) {
             Subscriber person = entry.getValue();
             if (suppressed.contains(entry.getKey()) || person.status() != SubscriberStatus.ACTIVE) {
                 continue;
             }
-            Campaigns.Preview message = renderer.render(person);
-            String unsubscribe = tokens.unsubscribe(clientId, person.id());
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("List-Unsubscribe", "<" + baseUrl + "/s/unsubscribe/" + unsubscribe + ">, <mailto:unsubscribe@"
-                    + outbox.bounceDomain() + "?subject=unsubscribe%20" + unsubscribe + ">");
-            headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            headers.put("Feedback-ID", shortId(campaignId) + ":" + shortId(clientId) + ":campaign:optline");
-            if (campaign.replyTo() != null && !campaign.replyTo().isBlank()) {
-                headers.put("Reply-To", campaign.replyTo());
+            var throttled = throttle.admit(clientId, domainOf(person.email()));
+            if (throttled.isPresent()) {
+                later.add(person.id());
+                wait = wait.compareTo(throttled.get()) < 0 ? throttled.get() : wait;
+            } else {
+                go.add(person);
             }
-            outbox.capture(clientId, campaignId, verp.address(campaignId, person.id()), campaign.fromName(), campaign.fromEmail(),
-                    person.email(), message.subject(),
-                    message.text(), message.html(), headers);
-            sent.add(person.id());
         }
-        skipped.removeAll(sent);
-        OffsetDateTime now = Times.now(clock);
-        queue.settle(campaignId, token, sent, "sent", now);
-        queue.settle(campaignId, token, skipped, "suppressed", now);
-        return sent.size();
+        List<UUID> skipped = new ArrayList<>(batch);
+        skipped.removeAll(later);
+        go.forEach(p -> skipped.remove(p.id()));
+
+        java.time.Instant date = clock.instant();
+        List<Envelope> envelopes = go.parallelStream().map(p -> builder.build(p, date)).toList();
+        Duration postponeBy = wait.plusMillis(100);
+        Settled settled;
+        if (transport.transactional()) {
+            settled = scope.inClient(clientId, () -> settle(campaignId, token, transport.send(envelopes), skipped, later, postponeBy));
+        } else {
+            List<Outcome> outcomes = transport.send(envelopes);
+            settled = scope.inClient(clientId, () -> settle(campaignId, token, outcomes, skipped, later, postponeBy));
+        }
+        for (Outcome bounce : settled.bounced()) {
+            subscribers.bounced(clientId, bounce.subscriberId(), bounce.reply().toString());
+        }
+        return new Round(settled.sent(), settled.senderBlocked());
     }
 
-    private static String shortId(UUID id) {
-        return id.toString().substring(0, 8);
+    private record Settled(int sent, List<Outcome> bounced, String senderBlocked) {}
+
+    private Settled settle(UUID campaignId, String token, List<Outcome> outcomes, List<UUID> skipped, List<UUID> later,
+                           Duration postponeBy) {
+        OffsetDateTime now = Times.now(clock);
+        List<UUID> sent = new ArrayList<>();
+        List<Outcome> bounced = new ArrayList<>();
+        String senderBlocked = null;
+        for (Outcome o : outcomes) {
+            switch (o.reply().verdict()) {
+                case DELIVERED -> sent.add(o.subscriberId());
+                case DEFERRED -> {
+                    int attempt = 1 + queue.attempts(campaignId, o.subscriberId());
+                    queue.defer(campaignId, token, o.subscriberId(), o.reply().toString(), now,
+                            now.plus(backoff.after(attempt)), now.minus(maxAge));
+                }
+                case BOUNCED -> {
+                    queue.fail(campaignId, token, o.subscriberId(), o.reply().toString(), now);
+                    bounced.add(o);
+                }
+                case SENDER_BLOCKED -> senderBlocked = o.reply().toString();
+            }
+        }
+        queue.settle(campaignId, token, sent, "sent", now);
+        queue.settle(campaignId, token, skipped, "suppressed", now);
+        queue.postpone(campaignId, token, later, now, now.plus(postponeBy));
+        if (senderBlocked != null) {
+            queue.release(campaignId, token); // whoever was refused waits, untouched, for the resume
+        }
+        return new Settled(sent.size(), bounced, senderBlocked);
+    }
+
+    private static String domainOf(String email) {
+        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
     }
 }

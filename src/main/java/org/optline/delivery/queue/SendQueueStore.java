@@ -23,7 +23,7 @@ public class SendQueueStore {
     public SendQueueStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(SendQueueStore.class);
-        List.of("job", "insert-job", "set-recipients", "finish-job", "claim-postgresql", "claim-h2", "claimed", "settle",
+        List.of("job", "insert-job", "set-recipients", "finish-job", "claim-postgresql", "claim-h2", "claimed", "settle", "defer", "fail", "postpone", "attempts",
                 "release", "open", "counts").forEach(sql::get);
     }
 
@@ -63,6 +63,36 @@ public class SendQueueStore {
         }
         return jdbc.sql(sql.get("settle")).param("campaignId", campaignId).param("token", token)
                 .param("ids", SqlArrays.ofIds(ids)).param("state", state).param("now", now).update();
+    }
+
+    public int attempts(UUID campaignId, UUID subscriberId) {
+        return jdbc.sql(sql.get("attempts")).param("campaignId", campaignId).param("subscriberId", subscriberId)
+                .query(Integer.class).single();
+    }
+
+    /** A temporary failure; fails instead once the first attempt is older than {@code expiredBefore}. */
+    public void defer(UUID campaignId, String token, UUID subscriberId, String reply, OffsetDateTime now,
+                      OffsetDateTime nextAttempt, OffsetDateTime expiredBefore) {
+        jdbc.sql(sql.get("defer")).param("campaignId", campaignId).param("token", token).param("subscriberId", subscriberId)
+                .param("reply", clip(reply)).param("now", now).param("nextAttempt", nextAttempt)
+                .param("expiredBefore", expiredBefore).update();
+    }
+
+    public void fail(UUID campaignId, String token, UUID subscriberId, String reply, OffsetDateTime now) {
+        jdbc.sql(sql.get("fail")).param("campaignId", campaignId).param("token", token).param("subscriberId", subscriberId)
+                .param("reply", clip(reply)).param("now", now).update();
+    }
+
+    /** Throttled recipients go back to the queue until {@code nextAttempt}. */
+    public void postpone(UUID campaignId, String token, Collection<UUID> ids, OffsetDateTime now, OffsetDateTime nextAttempt) {
+        if (!ids.isEmpty()) {
+            jdbc.sql(sql.get("postpone")).param("campaignId", campaignId).param("token", token).param("ids", SqlArrays.ofIds(ids))
+                    .param("now", now).param("nextAttempt", nextAttempt).update();
+        }
+    }
+
+    private static String clip(String reply) {
+        return reply.length() > 500 ? reply.substring(0, 500) : reply;
     }
 
     public void release(UUID campaignId, String token) {

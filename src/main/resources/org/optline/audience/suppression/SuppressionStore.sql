@@ -32,3 +32,9 @@ select reason from suppressions where client_id = :clientId and email_hash = :em
 -- name: lift
 -- The owner of the address proved it (double opt-in link) and asked to be mailed again.
 delete from suppressions where client_id = :clientId and email_hash = :emailHash and reason in ('unsubscribed', 'manual')
+
+-- name: insert-platform
+-- Hard bounces and complaints protect every client: the platform list is checked for all of them.
+insert into platform_suppressions (email_hash, email, reason, source, created_at)
+values (:emailHash, :email, :reason, :source, :at)
+on conflict do nothing

@@ -12,3 +12,7 @@ where client_id = :clientId order by domain
 
 -- name: taken
 select count(*) from sending_domains where client_id = :clientId and domain = :domain
+
+-- name: signing-key
+-- Only the delivery engine reads the private key, and only to sign.
+select selector, private_key from sending_domains where client_id = :clientId and domain = :domain

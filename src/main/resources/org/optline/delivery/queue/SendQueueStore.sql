@@ -16,7 +16,10 @@ update send_jobs set finished_at = :at where client_id = :clientId and campaign_
 update send_queue set state = 'sending', lease_token = :token, lease_until = :leaseUntil, updated_at = :now
 where campaign_id = :campaignId and subscriber_id in (
     select subscriber_id from send_queue
-    where campaign_id = :campaignId and (state = 'queued' or (state = 'sending' and lease_until < :now))
+    where campaign_id = :campaignId and (
+        (state = 'queued' and (next_attempt_at is null or next_attempt_at <= :now))
+        or (state = 'deferred' and next_attempt_at <= :now)
+        or (state = 'sending' and lease_until < :now))
     order by subscriber_id
     limit :limit
     for update skip locked)
@@ -24,9 +27,16 @@ where campaign_id = :campaignId and subscriber_id in (
 -- name: claim-h2
 -- H2 runs one node; the state in the WHERE clause still keeps two threads from sharing rows.
 update send_queue set state = 'sending', lease_token = :token, lease_until = :leaseUntil, updated_at = :now
-where campaign_id = :campaignId and (state = 'queued' or (state = 'sending' and lease_until < :now)) and subscriber_id in (
+where campaign_id = :campaignId and (
+        (state = 'queued' and (next_attempt_at is null or next_attempt_at <= :now))
+        or (state = 'deferred' and next_attempt_at <= :now)
+        or (state = 'sending' and lease_until < :now))
+    and subscriber_id in (
     select subscriber_id from send_queue
-    where campaign_id = :campaignId and (state = 'queued' or (state = 'sending' and lease_until < :now))
+    where campaign_id = :campaignId and (
+        (state = 'queued' and (next_attempt_at is null or next_attempt_at <= :now))
+        or (state = 'deferred' and next_attempt_at <= :now)
+        or (state = 'sending' and lease_until < :now))
     order by subscriber_id
     limit :limit)
 
@@ -37,13 +47,35 @@ select subscriber_id from send_queue where campaign_id = :campaignId and lease_t
 update send_queue set state = :state, lease_token = null, lease_until = null, updated_at = :now
 where campaign_id = :campaignId and lease_token = :token and subscriber_id = any(:ids)
 
+-- name: defer
+-- A temporary failure: try again later, unless the first attempt is older than the retry age,
+-- in which case the recipient fails as a soft bounce.
+update send_queue set
+    state = case when first_attempt_at is not null and first_attempt_at < :expiredBefore then 'failed' else 'deferred' end,
+    attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, :now), next_attempt_at = :nextAttempt,
+    last_reply = :reply, lease_token = null, lease_until = null, updated_at = :now
+where campaign_id = :campaignId and lease_token = :token and subscriber_id = :subscriberId
+
+-- name: fail
+update send_queue set state = 'failed', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, :now),
+    last_reply = :reply, lease_token = null, lease_until = null, updated_at = :now
+where campaign_id = :campaignId and lease_token = :token and subscriber_id = :subscriberId
+
+-- name: postpone
+-- Throttled: back to the queue for later, no attempt counted.
+update send_queue set state = 'queued', next_attempt_at = :nextAttempt, lease_token = null, lease_until = null, updated_at = :now
+where campaign_id = :campaignId and lease_token = :token and subscriber_id = any(:ids)
+
 -- name: release
 -- Paused or cancelled mid-batch: the batch goes back to the queue untouched.
 update send_queue set state = 'queued', lease_token = null, lease_until = null
 where campaign_id = :campaignId and lease_token = :token
 
 -- name: open
-select count(*) from send_queue where campaign_id = :campaignId and state in ('queued', 'sending')
+select count(*) from send_queue where campaign_id = :campaignId and state in ('queued', 'sending', 'deferred')
 
 -- name: counts
 select state, count(*) as n from send_queue where client_id = :clientId and campaign_id = :campaignId group by state
+
+-- name: attempts
+select attempts from send_queue where campaign_id = :campaignId and subscriber_id = :subscriberId

@@ -1,0 +1,22 @@
+package org.optline.delivery;
+
+import java.time.Clock;
+import org.optline.delivery.outbox.CaptureTransport;
+import org.optline.delivery.outbox.OutboxStore;
+import org.optline.delivery.transport.MailTransport;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Picks the platform-wide transport from {@code optline.delivery.transport}. */
+@Configuration
+class DeliveryConfig {
+
+    @Bean
+    MailTransport mailTransport(DeliveryProperties settings, OutboxStore outbox, Clock clock) {
+        return switch (settings.transport()) {
+            case "capture" -> new CaptureTransport(outbox, clock);
+            default -> throw new IllegalStateException("optline.delivery.transport must be capture or smtp, not "
+                    + settings.transport());
+        };
+    }
+}

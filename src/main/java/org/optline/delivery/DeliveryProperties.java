@@ -1,0 +1,65 @@
+package org.optline.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How mail leaves: the platform-wide transport ({@code capture}, the default, or {@code smtp}
+ * through a relay), retry timing, and throttles. Every value has an {@code OPTLINE_DELIVERY_*}
+ * environment variable (README).
+ */
+@ConfigurationProperties("optline.delivery")
+public record DeliveryProperties(
+        @DefaultValue("capture") String transport,
+        @DefaultValue Smtp smtp,
+        @DefaultValue Retry retry,
+        @DefaultValue Throttle throttle) {
+
+    /**
+     * An SMTP relay (smarthost). {@code tls}: {@code none}, {@code starttls} (required, not
+     * opportunistic) or {@code implicit} (SMTPS). {@code maxMessagesPerConnection}: a connection is
+     * closed and replaced after this many messages; {@code maxRate}: messages per second, 0 = no cap.
+     */
+    public record Smtp(
+            @DefaultValue("localhost") String host,
+            @DefaultValue("25") int port,
+            @DefaultValue("none") String tls,
+            String username,
+            String password,
+            @DefaultValue("localhost") String heloName,
+            @DefaultValue("8") int maxConnections,
+            @DefaultValue("1000") int maxMessagesPerConnection,
+            @DefaultValue("0") double maxRate,
+            @DefaultValue("30s") Duration timeout) {}
+
+    /**
+     * Temporary failures are retried after {@code firstRetry} (minutes, for greylisting), doubling
+     * up to {@code maxBackoff}, each with ±20% jitter, until the first attempt is {@code maxAge} old;
+     * then the recipient fails as a soft bounce.
+     */
+    public record Retry(
+            @DefaultValue("2m") Duration firstRetry,
+            @DefaultValue("2h") Duration maxBackoff,
+            @DefaultValue("3d") Duration maxAge) {}
+
+    /**
+     * Rates in messages per second (0 = no limit): per client, for the whole platform, and per
+     * group of recipient domains that belong to one mailbox provider. {@code maxConcurrency} caps
+     * how many of a group's messages are in flight at once.
+     */
+    public record Throttle(
+            @DefaultValue("0") double clientPerSecond,
+            @DefaultValue("0") double platformPerSecond,
+            Map<String, DomainGroup> domains) {
+
+        public record DomainGroup(List<String> domains, @DefaultValue("0") double perSecond,
+                                  @DefaultValue("0") int maxConcurrency) {}
+
+        public Map<String, DomainGroup> domainGroups() {
+            return domains == null ? Map.of() : domains;
+        }
+    }
+}

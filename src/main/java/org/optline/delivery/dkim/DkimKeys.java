@@ -1,0 +1,61 @@
+package org.optline.delivery.dkim;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.optline.delivery.domains.DomainStore;
+import org.optline.platform.TenantScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The signer for a client's From domain, loaded from the sending domain's key once and kept:
+ * parsing a PKCS#8 key per message would cost more than signing. Keys never change in place
+ * (a new key means a new selector), so the cache needs no invalidation beyond a restart.
+ */
+@Component
+public class DkimKeys {
+
+    private record Key(UUID clientId, String domain) {}
+
+    private final DomainStore store;
+    private final TenantScope scope;
+    private final boolean enabled;
+    private final Map<Key, DkimSigner> signers = new ConcurrentHashMap<>();
+
+    public DkimKeys(DomainStore store, TenantScope scope, @Value("${optline.delivery.dkim:true}") boolean enabled) {
+        this.store = store;
+        this.scope = scope;
+        this.enabled = enabled;
+        if (enabled) {
+            CryptoProviders.install();
+        }
+    }
+
+    /** The signer for mail From this address, if DKIM is on and the client set the domain up. */
+    public Optional<DkimSigner> forSender(UUID clientId, String fromAddress) {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        String domain = fromAddress.substring(fromAddress.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        // A domain without a key is not remembered: it may be set up a minute later.
+        return Optional.ofNullable(signers.computeIfAbsent(new Key(clientId, domain), k -> scope.inClient(clientId,
+                () -> store.signingKey(clientId, domain)).map(key -> new DkimSigner(domain, key.selector(), parse(key.privateKey())))
+                .orElse(null)));
+    }
+
+    private static PrivateKey parse(String pkcs8) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Stored DKIM key cannot be read", e);
+        }
+    }
+}

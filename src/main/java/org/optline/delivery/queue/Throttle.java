@@ -1,0 +1,91 @@
+package org.optline.delivery.queue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.optline.delivery.DeliveryProperties;
+
+/**
+ * Rate limits on the way out: per recipient domain group (one mailbox provider's domains), per
+ * client and for the whole platform, as token buckets. A recipient that finds an empty bucket is
+ * not sent now: it goes back to the queue with a time to try again, so one slow provider never
+ * holds up the rest of a batch. Buckets live in this node's memory; several nodes each apply them
+ * (docs/delivery.md).
+ */
+class Throttle {
+
+    private final Map<String, String> groupOfDomain = new HashMap<>();
+    private final Map<String, Bucket> groups = new HashMap<>();
+    private final Map<UUID, Bucket> clients = new ConcurrentHashMap<>();
+    private final double clientRate;
+    private final Bucket platform;
+
+    Throttle(DeliveryProperties.Throttle settings) {
+        settings.domainGroups().forEach((name, group) -> {
+            if (group.perSecond() > 0) {
+                groups.put(name, new Bucket(group.perSecond()));
+            }
+            if (group.domains() != null) {
+                group.domains().forEach(d -> groupOfDomain.put(d.toLowerCase(Locale.ROOT), name));
+            }
+        });
+        this.clientRate = settings.clientPerSecond();
+        this.platform = settings.platformPerSecond() > 0 ? new Bucket(settings.platformPerSecond()) : null;
+    }
+
+    /** The provider group a recipient domain belongs to, or the domain itself. */
+    String groupOf(String domain) {
+        return groupOfDomain.getOrDefault(domain, domain);
+    }
+
+    /** Empty: send now (a token was taken from every bucket that applies). Otherwise: how long to wait. */
+    synchronized Optional<Duration> admit(UUID clientId, String recipientDomain) {
+        Bucket group = groups.get(groupOf(recipientDomain));
+        Bucket client = clientRate > 0 ? clients.computeIfAbsent(clientId, id -> new Bucket(clientRate)) : null;
+        long now = System.nanoTime();
+        long wait = 0;
+        for (Bucket b : new Bucket[] {group, client, platform}) {
+            if (b != null) {
+                wait = Math.max(wait, b.nanosUntilToken(now));
+            }
+        }
+        if (wait > 0) {
+            return Optional.of(Duration.ofNanos(wait));
+        }
+        for (Bucket b : new Bucket[] {group, client, platform}) {
+            if (b != null) {
+                b.take();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A token bucket holding at most one second's worth of tokens. */
+    private static final class Bucket {
+        private final double perNano;
+        private final double capacity;
+        private double tokens;
+        private long last;
+
+        Bucket(double perSecond) {
+            this.perNano = perSecond / 1e9;
+            this.capacity = Math.max(1, perSecond);
+            this.tokens = capacity;
+            this.last = System.nanoTime();
+        }
+
+        long nanosUntilToken(long now) {
+            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            last = now;
+            return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perNano);
+        }
+
+        void take() {
+            tokens -= 1;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.optline.delivery.transport;
+
+import java.util.List;
+
+/**
+ * The way out for finished messages. The delivery worker hands over a batch and gets one outcome
+ * per envelope; per-recipient failures are outcomes, never exceptions. A relay sends everything to
+ * one smarthost; a direct-to-MX transport (a later step) would group the batch by
+ * {@link Envelope#recipientDomain()} and keep a pool per destination behind the same interface.
+ */
+public interface MailTransport {
+
+    List<Outcome> send(List<Envelope> batch);
+
+    /**
+     * Whether {@link #send} writes into the caller's database transaction (the capture outbox),
+     * so that the message and its "sent" mark commit together. Network transports answer false
+     * and are called outside any transaction.
+     */
+    boolean transactional();
+
+    /** A short label for logs and the settings page, e.g. {@code capture} or {@code smtp://relay:587}. */
+    String describe();
+}

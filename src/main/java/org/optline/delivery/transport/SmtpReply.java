@@ -1,0 +1,79 @@
+package org.optline.delivery.transport;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An SMTP reply (RFC 5321 basic code, RFC 3463 enhanced code, text) and what it means for the
+ * recipient. Connection faults, timeouts and anything else that did not complete the transaction
+ * are written as 4xx replies, since trying again later is the right answer to all of them.
+ */
+public record SmtpReply(int code, String enhanced, String text) {
+
+    public static final SmtpReply ACCEPTED = new SmtpReply(250, "2.0.0", "accepted");
+
+    private static final Pattern ENHANCED = Pattern.compile("^([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b");
+
+    /** What to do with the recipient after this reply. */
+    public enum Verdict {
+        /** 2xx after DATA: the receiving server took responsibility. */
+        DELIVERED,
+        /** 4xx or no reply: try again later (greylisting, busy server, dropped connection). */
+        DEFERRED,
+        /** 5xx on RCPT or DATA about the recipient: a hard bounce; the address is suppressed. */
+        BOUNCED,
+        /**
+         * 5.7.x that blames the sender (reputation, policy, authentication, blocklists): the
+         * recipient is not at fault, so the campaign pauses instead of suppressing anyone.
+         */
+        SENDER_BLOCKED
+    }
+
+    /** A reply line as servers send it, e.g. {@code 550 5.1.1 <x@y>: user unknown}. */
+    public static SmtpReply parse(int code, String text) {
+        String rest = text == null ? "" : text.strip();
+        Matcher m = ENHANCED.matcher(rest);
+        String enhanced = null;
+        if (m.find()) {
+            enhanced = m.group();
+            rest = rest.substring(m.end()).strip();
+        }
+        return new SmtpReply(code, enhanced, rest);
+    }
+
+    /** A fault with no server reply (connection refused or dropped, timeout): a temporary failure. */
+    public static SmtpReply connectionFault(String what) {
+        return new SmtpReply(421, "4.4.2", what == null ? "connection failed" : what);
+    }
+
+    public Verdict verdict() {
+        if (code >= 200 && code < 300) {
+            return Verdict.DELIVERED;
+        }
+        if (code >= 500 && code < 600) {
+            return blamesSender() ? Verdict.SENDER_BLOCKED : Verdict.BOUNCED;
+        }
+        return Verdict.DEFERRED;
+    }
+
+    /**
+     * 5.7.x is the security and policy class. Most of it is about the sender (5.7.1 "message
+     * refused as spam", 5.7.25–27 reverse DNS, SPF, DMARC, blocklist texts); the exceptions that are
+     * about the recipient mailbox (5.7.1 "recipient not authorized", "mailbox" wording) stay bounces.
+     */
+    private boolean blamesSender() {
+        if (enhanced == null || !enhanced.startsWith("5.7.")) {
+            return false;
+        }
+        String t = text.toLowerCase(Locale.ROOT);
+        boolean aboutRecipient = (t.contains("recipient") || t.contains("mailbox") || t.contains("user unknown"))
+                && !(t.contains("spam") || t.contains("blocked") || t.contains("reputation") || t.contains("policy"));
+        return !aboutRecipient;
+    }
+
+    @Override
+    public String toString() {
+        return code + (enhanced == null ? "" : " " + enhanced) + (text.isEmpty() ? "" : " " + text);
+    }
+}
