@@ -47,16 +47,15 @@ public record DeliveryProperties(
 
     /**
      * Rates in messages per second (0 = no limit): per client, for the whole platform, and per
-     * group of recipient domains that belong to one mailbox provider. {@code maxConcurrency} caps
-     * how many of a group's messages are in flight at once.
+     * group of recipient domains that belong to one mailbox provider. (Concurrency per provider
+     * matters once mail goes straight to their MX hosts; through a relay, the relay decides it.)
      */
     public record Throttle(
             @DefaultValue("0") double clientPerSecond,
             @DefaultValue("0") double platformPerSecond,
             Map<String, DomainGroup> domains) {
 
-        public record DomainGroup(List<String> domains, @DefaultValue("0") double perSecond,
-                                  @DefaultValue("0") int maxConcurrency) {}
+        public record DomainGroup(List<String> domains, @DefaultValue("0") double perSecond) {}
 
         public Map<String, DomainGroup> domainGroups() {
             return domains == null ? Map.of() : domains;

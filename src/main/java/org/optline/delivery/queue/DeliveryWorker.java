@@ -90,7 +90,7 @@ public class DeliveryWorker {
         this.transport = transport;
         this.scope = scope;
         this.clock = clock;
-        this.throttle = new Throttle(settings.throttle());
+        this.throttle = new Throttle(settings.throttle(), "smtp".equals(settings.transport()) ? settings.smtp().maxRate() : 0);
         this.backoff = new Backoff(settings.retry());
         this.maxAge = settings.retry().maxAge();
         this.lease = lease;

@@ -11,7 +11,7 @@ import org.optline.delivery.DeliveryProperties;
 
 /**
  * Rate limits on the way out: per recipient domain group (one mailbox provider's domains), per
- * client and for the whole platform, as token buckets. A recipient that finds an empty bucket is
+ * client, for the whole platform and the relay's own cap, as token buckets. A recipient that finds an empty bucket is
  * not sent now: it goes back to the queue with a time to try again, so one slow provider never
  * holds up the rest of a batch. Buckets live in this node's memory; several nodes each apply them
  * (docs/delivery.md).
@@ -23,8 +23,10 @@ class Throttle {
     private final Map<UUID, Bucket> clients = new ConcurrentHashMap<>();
     private final double clientRate;
     private final Bucket platform;
+    private final Bucket transport;
 
-    Throttle(DeliveryProperties.Throttle settings) {
+    /** {@code transportPerSecond}: the relay's own cap (0 = none). */
+    Throttle(DeliveryProperties.Throttle settings, double transportPerSecond) {
         settings.domainGroups().forEach((name, group) -> {
             if (group.perSecond() > 0) {
                 groups.put(name, new Bucket(group.perSecond()));
@@ -35,6 +37,7 @@ class Throttle {
         });
         this.clientRate = settings.clientPerSecond();
         this.platform = settings.platformPerSecond() > 0 ? new Bucket(settings.platformPerSecond()) : null;
+        this.transport = transportPerSecond > 0 ? new Bucket(transportPerSecond) : null;
     }
 
     /** The provider group a recipient domain belongs to, or the domain itself. */
@@ -48,7 +51,7 @@ class Throttle {
         Bucket client = clientRate > 0 ? clients.computeIfAbsent(clientId, id -> new Bucket(clientRate)) : null;
         long now = System.nanoTime();
         long wait = 0;
-        for (Bucket b : new Bucket[] {group, client, platform}) {
+        for (Bucket b : new Bucket[] {group, client, platform, transport}) {
             if (b != null) {
                 wait = Math.max(wait, b.nanosUntilToken(now));
             }
@@ -56,7 +59,7 @@ class Throttle {
         if (wait > 0) {
             return Optional.of(Duration.ofNanos(wait));
         }
-        for (Bucket b : new Bucket[] {group, client, platform}) {
+        for (Bucket b : new Bucket[] {group, client, platform, transport}) {
             if (b != null) {
                 b.take();
             }

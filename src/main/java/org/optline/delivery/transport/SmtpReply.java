@@ -58,11 +58,14 @@ public record SmtpReply(int code, String enhanced, String text) {
     }
 
     /**
-     * 5.7.x is the security and policy class. Most of it is about the sender (5.7.1 "message
+     * 5.1.7 and 5.1.8 refuse the sender's address. 5.7.x is the security and policy class. Most of it is about the sender (5.7.1 "message
      * refused as spam", 5.7.25–27 reverse DNS, SPF, DMARC, blocklist texts); the exceptions that are
      * about the recipient mailbox (5.7.1 "recipient not authorized", "mailbox" wording) stay bounces.
      */
     private boolean blamesSender() {
+        if ("5.1.7".equals(enhanced) || "5.1.8".equals(enhanced)) {
+            return true; // the sender's address itself is refused
+        }
         if (enhanced == null || !enhanced.startsWith("5.7.")) {
             return false;
         }

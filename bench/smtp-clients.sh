@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# SMTP client benchmark: Angus Mail, HubSpot NioSmtpClient and the Vert.x mail client sending the same
+# ~5 KB message to Postfix's smtp-sink on 127.0.0.1, with Postfix's own smtp-source (C, no pipelining)
+# as the reference in the same run. Prints msg/s per client and its ratio to smtp-source.
+#
+#   bash bench/smtp-clients.sh                        # 20,000 messages over 4 connections
+#   COUNT=3000 CONNECTIONS=2 bash bench/smtp-clients.sh
+#
+# Each Java client runs in its own JVM, warms up (WARMUP messages, default 2,000, not timed), then
+# times COUNT messages. smtp-sink's own message counter is checked after every client, so a client
+# that reports success without delivering is caught. Run it on an otherwise idle machine: the sink,
+# the client and the JVM's JIT share the cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COUNT="${COUNT:-20000}"
+CONNECTIONS="${CONNECTIONS:-4}"
+WARMUP="${WARMUP:-2000}"
+CLIENTS="${CLIENTS:-angus nio vertx}"
+WORK="$(mktemp -d)"
+trap 'kill "${SINK_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+if ! command -v smtp-sink >/dev/null || ! command -v smtp-source >/dev/null; then
+  echo "== installing postfix (for smtp-sink and smtp-source)"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  # "No configuration" keeps the postfix package from asking questions or starting a mail server.
+  echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postfix >/dev/null
+fi
+SINK="$(command -v smtp-sink || echo /usr/sbin/smtp-sink)"
+SOURCE="$(command -v smtp-source || echo /usr/sbin/smtp-source)"
+
+echo "== building"
+./mvnw -q -B -DskipTests test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+JAVA=(java -Xms1g -Xmx1g -cp "$CP" org.optline.bench.SmtpClientsBench)
+
+# A free port: one nothing answers on. bash's /dev/tcp connect fails when the port is closed.
+PORT=""
+for p in $(seq 25250 25350); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
+done
+[ -n "$PORT" ] || { echo "no free port in 25250-25350" >&2; exit 1; }
+
+# smtp-sink refuses to run as root without -u; it drops to that user after binding.
+SINK_USER=(); [ "$(id -u)" -ne 0 ] || SINK_USER=(-u nobody)
+"$SINK" -c ${SINK_USER[@]+"${SINK_USER[@]}"} "127.0.0.1:$PORT" 1000 >"$WORK/sink.log" 2>&1 &
+SINK_PID=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.1; done
+
+# Messages smtp-sink has accepted so far: -c rewrites "sess=.. quit=.. mesg=N" after every "." and QUIT.
+sink_count() { sleep 0.3; tr '\r' '\n' <"$WORK/sink.log" | awk -F'mesg=' 'NF > 1 { n = $2 + 0 } END { print n + 0 }'; }
+
+SIZE="$("${JAVA[@]}" --template-size)"
+echo "== smtp-sink on 127.0.0.1:$PORT; $COUNT messages of $SIZE bytes over $CONNECTIONS connections (warm-up $WARMUP)"
+
+before=$(sink_count)
+t0=$(date +%s.%N)
+# -l is the body length; smtp-source adds a few short headers of its own, so its messages are
+# slightly larger than ours. It does not pipeline: MAIL, RCPT, DATA and "." each wait for a reply.
+"$SOURCE" -d -s "$CONNECTIONS" -m "$COUNT" -l "$SIZE" -f from@example.com -t to@example.com "127.0.0.1:$PORT"
+t1=$(date +%s.%N)
+delivered=$(( $(sink_count) - before ))
+REF=$(awk -v n="$COUNT" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
+echo "client=smtp-source connections=$CONNECTIONS messages=$COUNT seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }') msg_per_s=$REF"
+echo "  smtp-sink counted $delivered messages (expected $COUNT)"
+[ "$delivered" -eq "$COUNT" ] || { echo "smtp-source under-delivered" >&2; exit 1; }
+
+declare -A RATE
+STATUS=0
+for client in $CLIENTS; do
+  before=$(sink_count)
+  # A client with failed sends exits 1; keep going so the other clients are still measured.
+  "${JAVA[@]}" 127.0.0.1 "$PORT" "$COUNT" "$CONNECTIONS" "$client" "$WARMUP" | tee "$WORK/$client.out" || STATUS=1
+  delivered=$(( $(sink_count) - before ))
+  RATE[$client]=$(awk '/^client=/ { for (i = 1; i <= NF; i++) if ($i ~ /^msg_per_s=/) { sub(/msg_per_s=/, "", $i); print $i } }' "$WORK/$client.out")
+  echo "  smtp-sink counted $delivered messages (expected $((COUNT + WARMUP)), warm-up included)"
+  if [ "$delivered" -ne $((COUNT + WARMUP)) ]; then
+    echo "$client under-delivered" >&2
+    STATUS=1
+  fi
+done
+
+echo
+echo "== $COUNT messages, $SIZE bytes, $CONNECTIONS connections (msg/s; ratio to smtp-source)"
+printf "%-12s %10s %8s\n" smtp-source "$REF" 1.00
+for client in $CLIENTS; do
+  printf "%-12s %10s %8s\n" "$client" "${RATE[$client]:-failed}" \
+    "$(awk -v r="${RATE[$client]:-0}" -v ref="$REF" 'BEGIN { printf "%.2f", r / ref }')"
+done
+[ "$STATUS" -eq 0 ] || echo "SOME CLIENTS FAILED OR UNDER-DELIVERED; see above" >&2
+exit "$STATUS"

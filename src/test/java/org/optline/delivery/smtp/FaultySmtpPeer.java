@@ -1,0 +1,141 @@
+package org.optline.delivery.smtp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.subethamail.smtp.DropConnectionException;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * An SMTP server on 127.0.0.1 (subethasmtp) that misbehaves on purpose, chosen by the
+ * recipient's local part:
+ * <ul>
+ * <li>{@code temp…}: 451 4.7.1 greylisted on the first attempt, accepted after;</li>
+ * <li>{@code hard…}: 550 5.1.1 user unknown at RCPT;</li>
+ * <li>{@code full…}: 552 5.2.2 mailbox full at DATA (a 5xx after the data);</li>
+ * <li>{@code drop…}: the connection dropped in the middle of DATA on the first attempt;</li>
+ * <li>{@code slow…}: the reply to DATA comes after {@code slowMillis};</li>
+ * <li>{@code blocked…}: 550 5.7.1 refused for the sender's reputation at RCPT;</li>
+ * <li>anything else: accepted.</li>
+ * </ul>
+ * It counts accepted messages per recipient, which is what the exactly-once tests check.
+ */
+public final class FaultySmtpPeer implements AutoCloseable {
+
+    private final SMTPServer server;
+    private final int port;
+    private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final List<byte[]> messages = new CopyOnWriteArrayList<>();
+    private volatile long slowMillis = 1500;
+
+    public FaultySmtpPeer() {
+        this.port = freePort();
+        this.server = SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress()).softwareName("faulty-peer")
+                .messageHandlerFactory(context -> new Handler()).build();
+        server.start();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public void slowMillis(long millis) {
+        this.slowMillis = millis;
+    }
+
+    /** How many times the server accepted a message for this recipient. */
+    public int acceptedFor(String recipient) {
+        AtomicInteger n = accepted.get(recipient.toLowerCase());
+        return n == null ? 0 : n.get();
+    }
+
+    public Map<String, Integer> acceptedCounts() {
+        Map<String, Integer> copy = new java.util.TreeMap<>();
+        accepted.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
+    }
+
+    public int totalAccepted() {
+        return accepted.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    public List<byte[]> messages() {
+        return messages;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private final class Handler implements MessageHandler {
+        private String recipient;
+
+        @Override
+        public void from(String from) {}
+
+        @Override
+        public void recipient(String rcpt) throws RejectException {
+            recipient = rcpt.toLowerCase();
+            String local = recipient.substring(0, recipient.indexOf('@'));
+            int attempt = attempts.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
+            if (local.startsWith("hard")) {
+                throw new RejectException(550, "5.1.1 <" + rcpt + ">: user unknown");
+            }
+            if (local.startsWith("blocked")) {
+                throw new RejectException(550, "5.7.1 Message refused: poor sender reputation, see the postmaster page");
+            }
+            if (local.startsWith("temp") && attempt == 1) {
+                throw new RejectException(451, "4.7.1 Greylisted, please try again later");
+            }
+        }
+
+        @Override
+        public String data(InputStream data) throws RejectException, IOException {
+            String local = recipient.substring(0, recipient.indexOf('@'));
+            if (local.startsWith("drop") && attempts.get(recipient).get() == 1) {
+                data.readNBytes(100); // part of the message, then the line goes dead
+                throw new DropConnectionException(421, "4.4.2 connection dropped mid-DATA");
+            }
+            byte[] bytes = data.readAllBytes();
+            if (local.startsWith("full")) {
+                throw new RejectException(552, "5.2.2 mailbox full");
+            }
+            if (local.startsWith("slow")) {
+                try {
+                    Thread.sleep(slowMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            messages.add(bytes);
+            accepted.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
+            return null;
+        }
+
+        @Override
+        public void done() {}
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String text(byte[] message) {
+        return new String(message, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,165 @@
+package org.optline.delivery.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.james.jdkim.DKIMVerifier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.optline.audience.Lists;
+import org.optline.audience.MailingList;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.SubscriberStatus;
+import org.optline.audience.Subscribers;
+import org.optline.audience.Suppressions;
+import org.optline.campaign.Campaign;
+import org.optline.campaign.CampaignStatus;
+import org.optline.campaign.Campaigns;
+import org.optline.campaign.SendProgress;
+import org.optline.delivery.SendingDomain;
+import org.optline.delivery.SendingDomains;
+import org.optline.delivery.queue.DeliveryWorker;
+import org.optline.platform.Actor;
+import org.optline.platform.AuditLog;
+import org.optline.platform.Clients;
+import org.optline.test.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Sending through the SMTP relay transport to a misbehaving server: greylisting (4xx), unknown
+ * users and full mailboxes (5xx), a connection dropped mid-DATA, slow replies and a refusal that
+ * blames the sender. Every recipient the server accepts is counted at the server: exactly once each.
+ */
+abstract class SmtpDeliveryContract {
+
+    static final FaultySmtpPeer PEER = new FaultySmtpPeer();
+
+    @DynamicPropertySource
+    static void relay(DynamicPropertyRegistry registry) {
+        registry.add("optline.delivery.transport", () -> "smtp");
+        registry.add("optline.delivery.smtp.host", () -> "127.0.0.1");
+        registry.add("optline.delivery.smtp.port", PEER::port);
+        registry.add("optline.delivery.smtp.max-connections", () -> 3);
+        registry.add("optline.delivery.smtp.max-messages-per-connection", () -> 4);
+        registry.add("optline.delivery.smtp.timeout", () -> "10s");
+        registry.add("optline.delivery.retry.first-retry", () -> "300ms");
+        registry.add("optline.delivery.retry.max-backoff", () -> "600ms");
+    }
+
+    @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired Subscribers subscribers;
+    @Autowired Suppressions suppressions;
+    @Autowired Campaigns campaigns;
+    @Autowired SendingDomains domains;
+    @Autowired SendProgress progress;
+    @Autowired DeliveryWorker worker;
+    @Autowired AuditLog audit;
+
+    Actor admin;
+    MailingList list;
+    SendingDomain domain;
+    String tag;
+
+    @BeforeEach
+    void aClientWithASendingDomain() {
+        admin = Fixtures.admin(Fixtures.client(clients, "Relay"));
+        domain = domains.add(admin, "mail.relay-shop.de");
+        list = lists.create(admin, new Lists.ListInput("Customers", null, "single"));
+        tag = UUID.randomUUID().toString().substring(0, 6); // addresses unique to this test: the peer is shared
+    }
+
+    String address(String local) {
+        return local + "-" + tag + "@example.net";
+    }
+
+    void subscribe(String... locals) {
+        for (String local : locals) {
+            subscribers.save(admin, new SubscriberInput(address(local), local, Map.of(), List.of(list.id()), null), false);
+        }
+    }
+
+    Campaign send() {
+        Campaign c = campaigns.create(admin, new Campaigns.CampaignInput("Relay test", "Hello {{name}}", null, "Relay Shop",
+                "news@mail.relay-shop.de", null, "<p>Hi {{name}}</p>", null, null, null, List.of(list.id())));
+        campaigns.send(admin, c.id(), null);
+        return c;
+    }
+
+    @Test
+    void eachAcceptedOnceRetriesTemporaryFailuresAndBouncesPermanentOnes() throws Exception {
+        PEER.slowMillis(300);
+        subscribe("ok1", "ok2", "ok3", "ok4", "ok5", "ok6", "ok7", "ok8", "temp1", "hard1", "full1", "drop1", "slow1");
+        Campaign c = send();
+
+        worker.runOnce();
+        for (String ok : List.of("ok1", "ok2", "ok3", "ok4", "ok5", "ok6", "ok7", "ok8", "slow1")) {
+            assertThat(PEER.acceptedFor(address(ok))).as(ok).isEqualTo(1);
+        }
+        assertThat(PEER.acceptedFor(address("temp1"))).isZero();
+        assertThat(PEER.acceptedFor(address("drop1"))).isZero();
+        Map<String, Long> counts = progress.counts(admin.clientId(), c.id());
+        assertThat(counts).containsEntry("sent", 9L).containsEntry("deferred", 2L).containsEntry("failed", 2L);
+
+        // Hard bounces: the subscriber is marked bounced and the address suppressed for the client.
+        for (String dead : List.of("hard1", "full1")) {
+            var person = subscribers.findByEmail(admin, address(dead)).orElseThrow();
+            assertThat(person.status()).isEqualTo(SubscriberStatus.BOUNCED);
+            assertThat(suppressions.isSuppressed(admin.clientId(), org.optline.audience.EmailAddress.of("email", address(dead)))).isTrue();
+        }
+
+        // The greylisted and the dropped recipient are retried after the backoff and then accepted.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            worker.runOnce();
+            assertThat(PEER.acceptedFor(address("temp1"))).isEqualTo(1);
+            assertThat(PEER.acceptedFor(address("drop1"))).isEqualTo(1);
+        });
+        worker.runOnce();
+        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
+        assertThat(progress.counts(admin.clientId(), c.id())).containsEntry("sent", 11L).containsEntry("failed", 2L)
+                .doesNotContainKey("deferred");
+        for (String local : List.of("ok1", "ok2", "ok3", "ok4", "ok5", "ok6", "ok7", "ok8", "slow1", "temp1", "drop1")) {
+            assertThat(PEER.acceptedFor(address(local))).as(local).isEqualTo(1);
+        }
+        assertThat(PEER.acceptedFor(address("hard1"))).isZero();
+        assertThat(PEER.acceptedFor(address("full1"))).isZero();
+    }
+
+    @Test
+    void messagesArriveDkimSignedForTheSendingDomainWithAVerpReturnPath() throws Exception {
+        subscribe("signed1");
+        send();
+        worker.runOnce();
+        byte[] message = PEER.messages().stream()
+                .filter(m -> FaultySmtpPeer.text(m).contains("To: " + address("signed1"))).findFirst().orElseThrow();
+        String dkimTxt = domain.records().stream().filter(r -> r.purpose().equals("DKIM")).findFirst().orElseThrow().value();
+        DKIMVerifier verifier = new DKIMVerifier((method, selector, d) -> {
+            assertThat(d.toString()).isEqualTo("mail.relay-shop.de");
+            assertThat(selector.toString()).isEqualTo(domain.selector());
+            return List.of(dkimTxt);
+        });
+        assertThat(verifier.verify(new ByteArrayInputStream(message))).hasSize(1);
+        assertThat(FaultySmtpPeer.text(message)).startsWith("DKIM-Signature:").contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    }
+
+    @Test
+    void aRefusalThatBlamesTheSenderPausesTheCampaignAndSuppressesNobody() {
+        subscribe("blocked1");
+        Campaign c = send();
+        worker.runOnce();
+        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.PAUSED);
+        var person = subscribers.findByEmail(admin, address("blocked1")).orElseThrow();
+        assertThat(person.status()).isEqualTo(SubscriberStatus.ACTIVE);
+        assertThat(suppressions.isSuppressed(admin.clientId(), org.optline.audience.EmailAddress.of("email", address("blocked1")))).isFalse();
+        assertThat(progress.counts(admin.clientId(), c.id())).containsEntry("queued", 1L);
+        assertThat(audit.page(Fixtures.operator(), null, 50).items())
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("campaign.paused-by-delivery"));
+    }
+}
