@@ -205,6 +205,14 @@ public class SubscriberStore {
                 .query(SubscriberRow::map).list();
     }
 
+    public List<SubscriberRow> findMany(UUID clientId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(sql.get("find-many")).param("clientId", clientId).param("ids", SqlArrays.ofIds(ids))
+                .query(SubscriberRow::map).list();
+    }
+
     /** Tags of many subscribers: subscriber id → field id → values. */
     public Map<UUID, Map<UUID, List<String>>> tagsOf(UUID clientId, Collection<UUID> ids) {
         Map<UUID, Map<UUID, List<String>>> tags = new java.util.HashMap<>();

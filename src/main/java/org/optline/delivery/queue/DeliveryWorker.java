@@ -72,12 +72,23 @@ public class DeliveryWorker {
     private final String baseUrl;
     private final String bounceDomain;
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final int lanes;
+    private final java.util.concurrent.ExecutorService laneRunner;
+    private static final int BUILDER_THREADS = Runtime.getRuntime().availableProcessors();
+    private final java.util.concurrent.ExecutorService builders = java.util.concurrent.Executors.newFixedThreadPool(
+            BUILDER_THREADS, runnable -> {
+                Thread t = new Thread(runnable, "message-builder");
+                t.setDaemon(true);
+                t.setContextClassLoader(DeliveryWorker.class.getClassLoader());
+                return t;
+            });
 
     public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, Subscribers subscribers, Suppressions suppressions,
                           SubscriberTokens tokens, Verp verp, DkimKeys dkim, MailTransport transport, TenantScope scope,
                           Clock clock, DeliveryProperties settings,
                           @Value("${optline.delivery.batch-size:200}") int batchSize,
                           @Value("${optline.delivery.lease:5m}") Duration lease,
+                          @Value("${optline.delivery.lanes:3}") int lanes,
                           @Value("${optline.base-url:http://localhost:8080}") String baseUrl,
                           @Value("${optline.mail.bounce-domain:bounces.optline.local}") String bounceDomain) {
         this.queue = queue;
@@ -94,10 +105,23 @@ public class DeliveryWorker {
         this.backoff = new Backoff(settings.retry());
         this.maxAge = settings.retry().maxAge();
         this.lease = lease;
+        this.lanes = Math.max(1, lanes);
+        this.laneRunner = java.util.concurrent.Executors.newFixedThreadPool(this.lanes, runnable -> {
+            Thread t = new Thread(runnable, "delivery-lane");
+            t.setDaemon(true);
+            t.setContextClassLoader(DeliveryWorker.class.getClassLoader());
+            return t;
+        });
         this.batchSize = batchSize;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.bounceDomain = bounceDomain;
         log.info("Delivery through {}", transport.describe());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        laneRunner.shutdownNow();
+        builders.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${optline.delivery.poll-ms:500}", initialDelayString = "${optline.delivery.poll-ms:500}")
@@ -137,6 +161,33 @@ public class DeliveryWorker {
         Campaigns.Renderer renderer = campaigns.renderer(clientId, campaignId);
         MessageBuilder builder = new MessageBuilder(clientId, renderer, tokens, verp,
                 dkim.forSender(clientId, renderer.campaign().fromEmail()), baseUrl, bounceDomain);
+        // Several lanes drain the queue side by side, each claiming its own batches, so that one
+        // lane builds and signs while another waits for the SMTP server or the database.
+        List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            running.add(laneRunner.submit(() -> drain(clientId, campaignId, builder)));
+        }
+        int sent = 0;
+        for (var lane : running) {
+            try {
+                sent += lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return sent;
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("Delivery lane failed", e.getCause());
+            }
+        }
+        if (campaigns.status(clientId, campaignId) == CampaignStatus.SENDING
+                && scope.inClient(clientId, () -> queue.open(campaignId)) == 0) {
+            scope.inClient(clientId, () -> queue.finishJob(clientId, campaignId, Times.now(clock)));
+            campaigns.markSent(clientId, campaignId);
+        }
+        return sent;
+    }
+
+    /** One lane: claim, deliver and settle batches until the queue has nothing due or the campaign stops. */
+    private int drain(UUID clientId, UUID campaignId, MessageBuilder builder) {
         int sent = 0;
         while (!Thread.currentThread().isInterrupted()) {
             if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
@@ -144,8 +195,12 @@ public class DeliveryWorker {
             }
             String token = UUID.randomUUID().toString();
             OffsetDateTime now = Times.now(clock);
+            long t0 = System.nanoTime();
             List<UUID> batch = scope.inClient(clientId,
                     () -> queue.claim(campaignId, token, batchSize, now, now.plus(lease), scope.isPostgres()));
+            if (log.isDebugEnabled()) {
+                log.debug("claimed {} in {} ms", batch.size(), (System.nanoTime() - t0) / 1_000_000);
+            }
             if (batch.isEmpty()) {
                 break;
             }
@@ -156,10 +211,6 @@ public class DeliveryWorker {
                 return sent;
             }
         }
-        if (scope.inClient(clientId, () -> queue.open(campaignId)) == 0) {
-            scope.inClient(clientId, () -> queue.finishJob(clientId, campaignId, Times.now(clock)));
-            campaigns.markSent(clientId, campaignId);
-        }
         return sent;
     }
 
@@ -168,6 +219,7 @@ public class DeliveryWorker {
 
     private Round deliver(UUID clientId, UUID campaignId, String token, List<UUID> batch, MessageBuilder builder) {
         // Checked now, not when the queue was filled: an unsubscribe a moment ago stops this mail.
+        long t0 = System.nanoTime();
         List<Subscriber> people = subscribers.forDelivery(clientId, batch);
         Map<String, Subscriber> byHash = new LinkedHashMap<>();
         people.forEach(p -> byHash.put(EmailAddress.of("email", p.email()).hash(), p));
@@ -194,19 +246,55 @@ public class DeliveryWorker {
         go.forEach(p -> skipped.remove(p.id()));
 
         java.time.Instant date = clock.instant();
-        List<Envelope> envelopes = go.parallelStream().map(p -> builder.build(p, date)).toList();
+        long t1 = System.nanoTime();
+        List<Envelope> envelopes = buildOnAllCores(go, builder, date);
+        long t2 = System.nanoTime();
         Duration postponeBy = wait.plusMillis(100);
         Settled settled;
         if (transport.transactional()) {
             settled = scope.inClient(clientId, () -> settle(campaignId, token, transport.send(envelopes), skipped, later, postponeBy));
         } else {
             List<Outcome> outcomes = transport.send(envelopes);
+            long t3 = System.nanoTime();
             settled = scope.inClient(clientId, () -> settle(campaignId, token, outcomes, skipped, later, postponeBy));
+            if (log.isDebugEnabled()) {
+                log.debug("batch of {}: load {} ms, build {} ms, send {} ms, settle {} ms", batch.size(), (t1 - t0) / 1_000_000,
+                        (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+            }
         }
         for (Outcome bounce : settled.bounced()) {
             subscribers.bounced(clientId, bounce.subscriberId(), bounce.reply().toString());
         }
         return new Round(settled.sent(), settled.senderBlocked());
+    }
+
+    /**
+     * Renders, builds and signs a batch on every core. Our own threads, not the common fork-join
+     * pool: those carry the system class loader, which in the packaged jar cannot see the mail
+     * libraries' service classes.
+     */
+    private List<Envelope> buildOnAllCores(List<Subscriber> people, MessageBuilder builder, java.time.Instant date) {
+        if (people.size() < 2) {
+            return people.stream().map(p -> builder.build(p, date)).toList();
+        }
+        int parts = Math.min(BUILDER_THREADS, people.size());
+        List<java.util.concurrent.Future<List<Envelope>>> futures = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            List<Subscriber> slice = people.subList(k * people.size() / parts, (k + 1) * people.size() / parts);
+            futures.add(builders.submit(() -> slice.stream().map(p -> builder.build(p, date)).toList()));
+        }
+        List<Envelope> envelopes = new ArrayList<>(people.size());
+        try {
+            for (var f : futures) {
+                envelopes.addAll(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building messages", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return envelopes;
     }
 
     private record Settled(int sent, List<Outcome> bounced, String senderBlocked) {}

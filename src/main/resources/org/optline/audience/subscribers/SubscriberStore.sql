@@ -95,3 +95,7 @@ limit :limit
 -- name: tags-of-many
 select subscriber_id, field_id, tag from subscriber_tags
 where client_id = :clientId and subscriber_id = any(:ids) order by subscriber_id, field_id, tag
+
+-- name: find-many
+-- A delivery batch in one probe of the primary key.
+select * from subscribers where client_id = :clientId and id = any(:ids)
