@@ -87,7 +87,7 @@ public class DeliveryWorker {
                           SubscriberTokens tokens, Verp verp, DkimKeys dkim, MailTransport transport, TenantScope scope,
                           Clock clock, DeliveryProperties settings,
                           @Value("${optline.delivery.batch-size:200}") int batchSize,
-                          @Value("${optline.delivery.lease:5m}") Duration lease,
+                          @Value("${optline.delivery.lease:10m}") Duration lease,
                           @Value("${optline.delivery.lanes:3}") int lanes,
                           @Value("${optline.base-url:http://localhost:8080}") String baseUrl,
                           @Value("${optline.mail.bounce-domain:bounces.optline.local}") String bounceDomain) {
@@ -105,6 +105,11 @@ public class DeliveryWorker {
         this.backoff = new Backoff(settings.retry());
         this.maxAge = settings.retry().maxAge();
         this.lease = lease;
+        if (lease.compareTo(transport.longestSend(batchSize).multipliedBy(2)) < 0) {
+            throw new IllegalStateException("optline.delivery.lease (" + lease + ") must be at least twice the longest a batch of "
+                    + batchSize + " can take to send (" + transport.longestSend(batchSize) + "), or another node could take a "
+                    + "batch that is still going out");
+        }
         this.lanes = Math.max(1, lanes);
         this.laneRunner = java.util.concurrent.Executors.newFixedThreadPool(this.lanes, runnable -> {
             Thread t = new Thread(runnable, "delivery-lane");
@@ -251,6 +256,13 @@ public class DeliveryWorker {
         long t2 = System.nanoTime();
         Duration postponeBy = wait.plusMillis(100);
         Settled settled;
+        // The batch may have taken a while to build: make sure it is still ours, for a full lease,
+        // before anything goes out. If another node took it meanwhile, that node sends it.
+        if (!envelopes.isEmpty() && scope.inClient(clientId, () -> queue.renew(campaignId, token, Times.now(clock).plus(lease)))
+                < batch.size()) {
+            log.warn("A batch of campaign {} was taken over before it went out; leaving it to the node that has it", campaignId);
+            return new Round(0, null);
+        }
         if (transport.transactional()) {
             settled = scope.inClient(clientId, () -> settle(campaignId, token, transport.send(envelopes), skipped, later, postponeBy));
         } else {

@@ -23,7 +23,7 @@ public class SendQueueStore {
     public SendQueueStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(SendQueueStore.class);
-        List.of("job", "insert-job", "set-recipients", "finish-job", "claim-postgresql", "claim-h2", "claimed", "settle", "defer", "fail", "postpone", "attempts",
+        List.of("job", "insert-job", "set-recipients", "finish-job", "claim-postgresql", "claim-h2", "claimed", "settle", "defer", "fail", "postpone", "attempts", "renew",
                 "release", "open", "counts").forEach(sql::get);
     }
 
@@ -63,6 +63,12 @@ public class SendQueueStore {
         }
         return jdbc.sql(sql.get("settle")).param("campaignId", campaignId).param("token", token)
                 .param("ids", SqlArrays.ofIds(ids)).param("state", state).param("now", now).update();
+    }
+
+    /** Extends this claim's lease; answers how many rows it still holds. */
+    public int renew(UUID campaignId, String token, OffsetDateTime leaseUntil) {
+        return jdbc.sql(sql.get("renew")).param("campaignId", campaignId).param("token", token).param("leaseUntil", leaseUntil)
+                .update();
     }
 
     public int attempts(UUID campaignId, UUID subscriberId) {

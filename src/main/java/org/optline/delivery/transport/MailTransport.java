@@ -19,6 +19,15 @@ public interface MailTransport {
      */
     boolean transactional();
 
+    /**
+     * The longest {@link #send} can take for a batch of this size before it gives up on the
+     * stragglers. A claim's lease must be longer, or another node could take a batch that is still
+     * going out.
+     */
+    default java.time.Duration longestSend(int batchSize) {
+        return java.time.Duration.ZERO;
+    }
+
     /** A short label for logs and the settings page, e.g. {@code capture} or {@code smtp://relay:587}. */
     String describe();
 }

@@ -99,6 +99,13 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 + settings.maxConnections() + " connections)";
     }
 
+    /** Connecting (greeting, EHLO, TLS, AUTH) and a slow last reply, plus a second per message per lane. */
+    @Override
+    public Duration longestSend(int batchSize) {
+        int lanes = Math.max(1, Math.min(settings.maxConnections(), batchSize));
+        return settings.timeout().multipliedBy(4).plusSeconds(Math.max(1, batchSize / lanes));
+    }
+
     @Override
     public List<Outcome> send(List<Envelope> batch) {
         if (batch.isEmpty()) {
@@ -111,7 +118,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         for (int i = 0; i < lanes; i++) {
             running.add(new Lane(batch, outcomes, next).start());
         }
-        Duration budget = settings.timeout().multipliedBy(4).plusSeconds(batch.size() / lanes);
+        Duration budget = longestSend(batch.size());
         try {
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -12,9 +12,11 @@ update send_jobs set finished_at = :at where client_id = :clientId and campaign_
 
 -- name: claim-postgresql
 -- SKIP LOCKED: several workers (threads or nodes) take disjoint batches without waiting for each
--- other. Rows whose lease ran out (a worker died mid-batch) are taken again.
-update send_queue set state = 'sending', lease_token = :token, lease_until = :leaseUntil, updated_at = :now
-where campaign_id = :campaignId and subscriber_id in (
+-- other. Rows whose lease ran out (a worker died mid-batch) are taken again. The pick is a CTE on
+-- purpose: as an IN (subquery) PostgreSQL may run the locking subquery once per candidate row,
+-- and each run skips what the previous one locked, so one claim took the whole queue (the
+-- two-node test caught it).
+with picked as (
     select subscriber_id from send_queue
     where campaign_id = :campaignId and (
         (state = 'queued' and (next_attempt_at is null or next_attempt_at <= :now))
@@ -23,6 +25,9 @@ where campaign_id = :campaignId and subscriber_id in (
     order by subscriber_id
     limit :limit
     for update skip locked)
+update send_queue q set state = 'sending', lease_token = :token, lease_until = :leaseUntil, updated_at = :now
+from picked
+where q.campaign_id = :campaignId and q.subscriber_id = picked.subscriber_id
 
 -- name: claim-h2
 -- H2 runs one node; the state in the WHERE clause still keeps two threads from sharing rows.
@@ -79,3 +84,8 @@ select state, count(*) as n from send_queue where client_id = :clientId and camp
 
 -- name: attempts
 select attempts from send_queue where campaign_id = :campaignId and subscriber_id = :subscriberId
+
+-- name: renew
+-- Just before the messages go out: the batch is still this claim's, for another lease period.
+update send_queue set lease_until = :leaseUntil
+where campaign_id = :campaignId and lease_token = :token and state = 'sending'

@@ -37,11 +37,13 @@ public final class FaultySmtpPeer implements AutoCloseable {
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final List<byte[]> messages = new CopyOnWriteArrayList<>();
     private volatile long slowMillis = 1500;
+    private volatile long everyMessageMillis;
+    private final Map<String, AtomicInteger> acceptedByHelo = new ConcurrentHashMap<>();
 
     public FaultySmtpPeer() {
         this.port = freePort();
         this.server = SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress()).softwareName("faulty-peer")
-                .messageHandlerFactory(context -> new Handler()).build();
+                .messageHandlerFactory(context -> new Handler(context)).build();
         server.start();
     }
 
@@ -51,6 +53,18 @@ public final class FaultySmtpPeer implements AutoCloseable {
 
     public void slowMillis(long millis) {
         this.slowMillis = millis;
+    }
+
+    /** Every accepted message's final reply waits this long (a busy server; keeps a campaign in flight). */
+    public void everyMessageMillis(long millis) {
+        this.everyMessageMillis = millis;
+    }
+
+    /** Accepted messages per name the client gave in EHLO: which node sent how many. */
+    public Map<String, Integer> acceptedByHelo() {
+        Map<String, Integer> copy = new java.util.TreeMap<>();
+        acceptedByHelo.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
     }
 
     /** How many times the server accepted a message for this recipient. */
@@ -79,7 +93,12 @@ public final class FaultySmtpPeer implements AutoCloseable {
     }
 
     private final class Handler implements MessageHandler {
+        private final org.subethamail.smtp.MessageContext context;
         private String recipient;
+
+        Handler(org.subethamail.smtp.MessageContext context) {
+            this.context = context;
+        }
 
         @Override
         public void from(String from) {}
@@ -118,8 +137,16 @@ public final class FaultySmtpPeer implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            if (everyMessageMillis > 0) {
+                try {
+                    Thread.sleep(everyMessageMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             messages.add(bytes);
             accepted.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
+            acceptedByHelo.computeIfAbsent(context.getHelo().orElse("?"), h -> new AtomicInteger()).incrementAndGet();
             return null;
         }
 
