@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.Lists;
 import org.optline.campaign.Campaign;
@@ -126,7 +127,7 @@ class CampaignPages {
     String show(Actor actor, @PathVariable UUID id, @RequestParam(name = "as", required = false) String previewAs, Model model) {
         Campaign c = campaigns.get(actor, id);
         model.addAttribute("campaign", c);
-        model.addAttribute("progress", progress.counts(c.clientId(), c.id()));
+        model.addAttribute("live", ProgressView.of(progress.counts(c.clientId(), c.id()), null, null, System.currentTimeMillis()));
         var zone = clients.profile(actor.requireClient()).orElseThrow().zone();
         model.addAttribute("zone", zone.getId());
         model.addAttribute("scheduledLocal", c.scheduledAt() == null ? null
@@ -180,6 +181,41 @@ class CampaignPages {
             redirect.addFlashAttribute("error", message(e));
         }
         return "redirect:/campaigns/" + id;
+    }
+
+    /**
+     * The live sending figures, polled by the campaign page every two seconds while it sends. The
+     * rate is the change in "sent" since the previous poll, which passes its figures back, so the
+     * server keeps nothing between polls.
+     */
+    @GetMapping("/campaigns/{id}/progress")
+    String progress(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Long sent,
+                    @RequestParam(required = false) Long at, Model model) {
+        Campaign c = campaigns.get(actor, id);
+        model.addAttribute("campaign", c);
+        model.addAttribute("live", ProgressView.of(progress.counts(c.clientId(), c.id()), sent, at, System.currentTimeMillis()));
+        return "campaign/progress :: progress";
+    }
+
+    /** Sending figures with the rate since the last poll and the time left at that rate. */
+    record ProgressView(long sent, long remaining, long deferred, long failed, long suppressed, long at, Double rate,
+                        String eta, boolean any) {
+
+        static ProgressView of(Map<String, Long> counts, Long sentBefore, Long atBefore, long now) {
+            long sent = counts.getOrDefault("sent", 0L);
+            long remaining = counts.getOrDefault("queued", 0L) + counts.getOrDefault("sending", 0L)
+                    + counts.getOrDefault("deferred", 0L);
+            Double rate = sentBefore == null || atBefore == null || now <= atBefore ? null
+                    : Math.max(0, sent - sentBefore) * 1000.0 / (now - atBefore);
+            String eta = rate == null || rate <= 0 || remaining == 0 ? null : duration(Math.round(remaining / rate));
+            return new ProgressView(sent, remaining, counts.getOrDefault("deferred", 0L), counts.getOrDefault("failed", 0L),
+                    counts.getOrDefault("suppressed", 0L), now, rate, eta, !counts.isEmpty());
+        }
+
+        private static String duration(long seconds) {
+            return seconds < 60 ? seconds + " s" : seconds < 3600 ? (seconds / 60) + " min " + (seconds % 60) + " s"
+                    : (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min";
+        }
     }
 
     @PostMapping("/campaigns/{id}/status")

@@ -1,0 +1,96 @@
+package org.optline.delivery.web;
+
+import java.util.UUID;
+import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.Outbox;
+import org.optline.delivery.SendingDomains;
+import org.optline.delivery.transport.MailTransport;
+import org.optline.platform.Actor;
+import org.optline.platform.ConflictException;
+import org.optline.platform.ValidationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The delivery module's pages: a client's sending domains with the DKIM, SPF and DMARC records
+ * to publish; the capture outbox browser; and, for operators, how mail leaves this installation.
+ */
+@Controller
+class DeliveryPages {
+
+    private final SendingDomains domains;
+    private final Outbox outbox;
+    private final MailTransport transport;
+    private final DeliveryProperties settings;
+
+    DeliveryPages(SendingDomains domains, Outbox outbox, MailTransport transport, DeliveryProperties settings) {
+        this.domains = domains;
+        this.outbox = outbox;
+        this.transport = transport;
+        this.settings = settings;
+    }
+
+    @GetMapping("/sending/domains")
+    String domains(Actor actor, Model model) {
+        model.addAttribute("domains", domains.list(actor));
+        return "delivery/domains";
+    }
+
+    @PostMapping("/sending/domains")
+    String addDomain(Actor actor, @RequestParam String domain, RedirectAttributes redirect) {
+        try {
+            var added = domains.add(actor, domain);
+            redirect.addFlashAttribute("notice", "Added " + added.domain() + " with a new 2048-bit DKIM key (selector "
+                    + added.selector() + "). Publish the records below in its DNS.");
+        } catch (ValidationException e) {
+            var first = e.errors().get(0);
+            redirect.addFlashAttribute("error", "The " + first.field() + " " + first.message() + ".");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage() + ".");
+        }
+        return "redirect:/sending/domains";
+    }
+
+    @GetMapping("/outbox")
+    String outbox(Actor actor, @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("page", outbox.page(actor, cursor, 50));
+        model.addAttribute("transport", transport.describe());
+        return "delivery/outbox";
+    }
+
+    @GetMapping("/outbox/{id}")
+    String message(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("message", outbox.get(actor, id));
+        return "delivery/message";
+    }
+
+    @GetMapping("/operator/delivery")
+    String transportSettings(Model model) {
+        model.addAttribute("transport", transport.describe());
+        model.addAttribute("settings", settings);
+        model.addAttribute("firstRetry", readable(settings.retry().firstRetry()));
+        model.addAttribute("maxBackoff", readable(settings.retry().maxBackoff()));
+        model.addAttribute("maxAge", readable(settings.retry().maxAge()));
+        return "delivery/transport";
+    }
+
+    /** 90 s, 2 min, 2 h, 3 days: the largest whole unit. */
+    static String readable(java.time.Duration d) {
+        long s = d.toSeconds();
+        if (s % 86_400 == 0 && s > 0) {
+            return (s / 86_400) + (s == 86_400 ? " day" : " days");
+        }
+        if (s % 3600 == 0 && s > 0) {
+            return (s / 3600) + " h";
+        }
+        if (s % 60 == 0 && s > 0) {
+            return (s / 60) + " min";
+        }
+        return d.toMillis() % 1000 == 0 ? s + " s" : d.toMillis() + " ms";
+    }
+}

@@ -1,0 +1,101 @@
+package org.optline.delivery.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.optline.audience.Lists;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.campaign.Campaigns;
+import org.optline.delivery.queue.DeliveryWorker;
+import org.optline.platform.Clients;
+import org.optline.platform.CreatedClient;
+import org.optline.test.Fixtures;
+import org.optline.test.OptlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Sending domains, the outbox browser, the live campaign figures and the operator's delivery page. */
+@OptlineTest
+class DeliveryPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired Subscribers subscribers;
+    @Autowired Campaigns campaigns;
+    @Autowired DeliveryWorker worker;
+
+    private MockHttpSession logIn(String email, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email").user(email).password(password))
+                .andReturn().getRequest().getSession(false);
+    }
+
+    private String page(MockHttpSession session, String path) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void aClientAddsADomainSeesItsDnsRecordsAndGetsAReadableErrorForNonsense() throws Exception {
+        CreatedClient client = Fixtures.client(clients, "Domain Pages");
+        MockHttpSession session = logIn(client.admin().email(), client.generatedAdminPassword());
+        mvc.perform(post("/sending/domains").session(session).with(csrf()).param("domain", "Mail.Domain-Pages.de"))
+                .andExpect(status().is3xxRedirection());
+        String domains = page(session, "/sending/domains");
+        assertThat(domains).contains("mail.domain-pages.de").contains("._domainkey.mail.domain-pages.de")
+                .contains("v=DKIM1; k=rsa; p=").contains("_dmarc.mail.domain-pages.de");
+
+        var flash = mvc.perform(post("/sending/domains").session(session).with(csrf()).param("domain", "not a domain"))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        assertThat((String) flash.get("error")).contains("is not a domain name");
+        var again = mvc.perform(post("/sending/domains").session(session).with(csrf()).param("domain", "mail.domain-pages.de"))
+                .andReturn().getFlashMap();
+        assertThat((String) again.get("error")).contains("already set up");
+    }
+
+    @Test
+    void theOutboxShowsSentCampaignMailEscapedAndTheCampaignPageItsFigures() throws Exception {
+        CreatedClient client = Fixtures.client(clients, "Outbox Pages");
+        var admin = Fixtures.admin(client);
+        MockHttpSession session = logIn(client.admin().email(), client.generatedAdminPassword());
+        mvc.perform(post("/sending/domains").session(session).with(csrf()).param("domain", "outbox-pages.de"));
+        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        for (int i = 0; i < 3; i++) {
+            subscribers.save(admin, new SubscriberInput("p" + i + "@outbox-pages.de", "<b>P" + i + "</b>", Map.of(), List.of(list.id()), null), false);
+        }
+        var c = campaigns.create(admin, new Campaigns.CampaignInput("Figures", "Hello {{name}}", null, "Shop",
+                "news@outbox-pages.de", null, "<p>Hi {{name}}</p>", null, null, null, List.of(list.id())));
+        campaigns.send(admin, c.id(), null);
+
+        String sending = page(session, "/campaigns/" + c.id() + "/progress");
+        assertThat(sending).contains("hx-trigger=\"every 2s\"");
+        worker.runOnce();
+        String figures = page(session, "/campaigns/" + c.id() + "/progress?sent=0&at=" + (System.currentTimeMillis() - 2000));
+        assertThat(figures).contains("id=\"progress-sent\">3<").contains("id=\"progress-remaining\">0<")
+                .contains("messages/s").doesNotContain("every 2s"); // sent: polling stops
+
+        String outbox = page(session, "/outbox");
+        assertThat(outbox).contains("p0@outbox-pages.de").contains("Hello &lt;b&gt;P0&lt;/b&gt;");
+        String id = outbox.replaceAll("(?s).*href=\"/outbox/([0-9a-f-]{36})\".*", "$1");
+        String message = page(session, "/outbox/" + id);
+        assertThat(message).contains("DKIM-Signature:").contains("List-Unsubscribe-Post").doesNotContain("<b>P");
+    }
+
+    @Test
+    void onlyOperatorsSeeTheDeliverySettings() throws Exception {
+        CreatedClient client = Fixtures.client(clients, "Not Operator");
+        MockHttpSession clientSession = logIn(client.admin().email(), client.generatedAdminPassword());
+        assertThat(mvc.perform(get("/operator/delivery").session(clientSession)).andReturn().getResponse().getStatus())
+                .isIn(403, 404);
+        MockHttpSession operator = logIn(Fixtures.OPERATOR_EMAIL, Fixtures.OPERATOR_PASSWORD);
+        assertThat(page(operator, "/operator/delivery")).contains("capture").contains("gmail.com").contains("3 days").contains("2 min");
+    }
+}
