@@ -209,6 +209,7 @@ public class Subscribers {
             EmailAddress email = EmailAddress.of("email", row.email());
             store.setStatus(clientId, id, SubscriberStatus.BOUNCED, Times.now(clock));
             suppressions.suppress(clientId, email, SuppressionReason.BOUNCED, "bounce");
+            events.publishEvent(new SubscriberOptedOut(clientId, id));
             return email;
         }));
         address.ifPresent(email -> suppressions.suppressPlatformWide(email, SuppressionReason.BOUNCED,
@@ -222,6 +223,7 @@ public class Subscribers {
         store.unsubscribeAllMemberships(clientId, id, now);
         suppressions.suppress(clientId, EmailAddress.of("email", row.email()), SuppressionReason.UNSUBSCRIBED, source.kind());
         consent.append(clientId, now, new ConsentStore.Entry(id, "unsubscribed", null, source, detail));
+        events.publishEvent(new SubscriberOptedOut(clientId, id));
     }
 
     /**
@@ -241,6 +243,7 @@ public class Subscribers {
             imports.forgetAddress(clientId, email.key());
             store.delete(clientId, id);
             events.publishEvent(new SubscriberErased(clientId, email.value()));
+            events.publishEvent(new SubscriberOptedOut(clientId, id));
             audit.record(actor, clientId, "subscriber.erased", "subscriber:" + id, reason);
         });
     }

@@ -36,6 +36,8 @@ abstract class SendContract {
     @Autowired DeliveryWorker worker;
     @Autowired Verp verp;
     @Autowired SendingDomains domains;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired org.optline.campaign.SendProgress progress;
 
     Actor admin;
     MailingList news;
@@ -94,6 +96,19 @@ abstract class SendContract {
         subscribers.unsubscribe(admin.clientId(), leaver.id(), new ConsentSource("one-click", null, null, null, null));
         worker.runOnce();
         assertThat(sentFor(c)).hasSize(24).noneMatch(m -> m.recipient().equals("reader7@shoehaus.de"));
+    }
+
+    @Test
+    void anOptOutToldByEventIsHonouredRightBeforeTheTransport() {
+        Campaign c = campaign();
+        campaigns.send(admin, c.id(), null);
+        // The event alone, as another part of this node would publish it a moment after the batch
+        // passed its database check: the database still says active, the last-moment view does not.
+        var late = subscribers.findByEmail(admin, "reader3@shoehaus.de").orElseThrow();
+        events.publishEvent(new org.optline.audience.SubscriberOptedOut(admin.clientId(), late.id()));
+        worker.runOnce();
+        assertThat(sentFor(c)).hasSize(24).noneMatch(m -> m.recipient().equals("reader3@shoehaus.de"));
+        assertThat(progress.counts(admin.clientId(), c.id())).containsEntry("suppressed", 1L).containsEntry("sent", 24L);
     }
 
     @Test

@@ -62,6 +62,7 @@ public class DeliveryWorker {
     private final Verp verp;
     private final DkimKeys dkim;
     private final MailTransport transport;
+    private final RecentOptOuts optOuts;
     private final TenantScope scope;
     private final Clock clock;
     private final Throttle throttle;
@@ -84,7 +85,8 @@ public class DeliveryWorker {
             });
 
     public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, Subscribers subscribers, Suppressions suppressions,
-                          SubscriberTokens tokens, Verp verp, DkimKeys dkim, MailTransport transport, TenantScope scope,
+                          SubscriberTokens tokens, Verp verp, DkimKeys dkim, MailTransport transport, RecentOptOuts optOuts,
+                          TenantScope scope,
                           Clock clock, DeliveryProperties settings,
                           @Value("${optline.delivery.batch-size:200}") int batchSize,
                           @Value("${optline.delivery.lease:10m}") Duration lease,
@@ -99,6 +101,7 @@ public class DeliveryWorker {
         this.verp = verp;
         this.dkim = dkim;
         this.transport = transport;
+        this.optOuts = optOuts;
         this.scope = scope;
         this.clock = clock;
         this.throttle = new Throttle(settings.throttle(), "smtp".equals(settings.transport()) ? settings.smtp().maxRate() : 0);
@@ -252,7 +255,16 @@ public class DeliveryWorker {
 
         java.time.Instant date = clock.instant();
         long t1 = System.nanoTime();
-        List<Envelope> envelopes = buildOnAllCores(go, builder, date);
+        List<Envelope> built = buildOnAllCores(go, builder, date);
+        // The last look, right before the wire: someone who opted out while the batch was built.
+        List<Envelope> envelopes = new ArrayList<>(built.size());
+        for (Envelope e : built) {
+            if (optOuts.contains(clientId, e.subscriberId())) {
+                skipped.add(e.subscriberId());
+            } else {
+                envelopes.add(e);
+            }
+        }
         long t2 = System.nanoTime();
         Duration postponeBy = wait.plusMillis(100);
         Settled settled;

@@ -49,8 +49,8 @@ abstract class SmtpDeliveryContract {
         registry.add("optline.delivery.smtp.max-connections", () -> 3);
         registry.add("optline.delivery.smtp.max-messages-per-connection", () -> 4);
         registry.add("optline.delivery.smtp.timeout", () -> "10s");
-        registry.add("optline.delivery.retry.first-retry", () -> "300ms");
-        registry.add("optline.delivery.retry.max-backoff", () -> "600ms");
+        registry.add("optline.delivery.retry.first-retry", () -> "2s");
+        registry.add("optline.delivery.retry.max-backoff", () -> "3s");
     }
 
     @Autowired Clients clients;
