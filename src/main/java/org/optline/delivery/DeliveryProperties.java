@@ -22,6 +22,8 @@ public record DeliveryProperties(
      * An SMTP relay (smarthost). {@code tls}: {@code none}, {@code starttls} (required, not
      * opportunistic) or {@code implicit} (SMTPS). {@code maxMessagesPerConnection}: a connection is
      * closed and replaced after this many messages; {@code maxRate}: messages per second, 0 = no cap.
+     * {@code trustStore} (PKCS#12 or JKS file): the certificates to trust for the relay, for one
+     * with a private CA; empty: the JDK's trusted authorities.
      */
     public record Smtp(
             @DefaultValue("localhost") String host,
@@ -33,7 +35,9 @@ public record DeliveryProperties(
             @DefaultValue("8") int maxConnections,
             @DefaultValue("1000") int maxMessagesPerConnection,
             @DefaultValue("0") double maxRate,
-            @DefaultValue("30s") Duration timeout) {}
+            @DefaultValue("30s") Duration timeout,
+            String trustStore,
+            String trustStorePassword) {}
 
     /**
      * Temporary failures are retried after {@code firstRetry} (minutes, for greylisting), doubling

@@ -78,7 +78,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         this.settings = settings;
         int threads = Math.max(1, Math.min(settings.maxConnections(), Runtime.getRuntime().availableProcessors()));
         this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
-        this.tls = "none".equals(mode()) ? null : defaultTls();
+        this.tls = "none".equals(mode()) ? null : tlsContext(settings);
         // Replies are handled on the network thread: handing each to a pool would cost a context
         // switch per message for nothing, since handling a reply is only starting the next send.
         this.factory = new SmtpSessionFactory(SmtpSessionFactoryConfig.builder().eventLoopGroup(group)
@@ -332,6 +332,26 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         parameters.setEndpointIdentificationAlgorithm("HTTPS"); // check the relay's name against its certificate
         engine.setSSLParameters(parameters);
         return engine;
+    }
+
+    /** The JDK's trusted authorities, or only those in the configured trust store. */
+    private static SSLContext tlsContext(DeliveryProperties.Smtp settings) {
+        if (settings.trustStore() == null || settings.trustStore().isBlank()) {
+            return defaultTls();
+        }
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(settings.trustStore()))) {
+            char[] password = settings.trustStorePassword() == null ? null : settings.trustStorePassword().toCharArray();
+            java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            store.load(in, password);
+            var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read optline.delivery.smtp.trust-store " + settings.trustStore() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static SSLContext defaultTls() {

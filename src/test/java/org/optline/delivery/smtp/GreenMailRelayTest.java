@@ -1,0 +1,135 @@
+package org.optline.delivery.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.optline.audience.Lists;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.campaign.CampaignStatus;
+import org.optline.campaign.Campaigns;
+import org.optline.delivery.SendingDomains;
+import org.optline.delivery.queue.DeliveryWorker;
+import org.optline.platform.Clients;
+import org.optline.test.Fixtures;
+import org.optline.test.OptlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The SMTP relay transport against GreenMail as the relay, over implicit TLS (SMTPS) with a
+ * certificate made for this test, trusted through {@code trust-store}, and with SMTP AUTH: what a
+ * client's real relay (a smarthost with a login) looks like.
+ */
+@OptlineTest
+class GreenMailRelayTest {
+
+    static final Path DIR;
+    static final GreenMail RELAY;
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("optline-relay-tls");
+            keytool("-genkeypair", "-alias", "relay", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                    "-keystore", DIR.resolve("relay.p12").toString(), "-storepass", "changeit", "-keypass", "changeit");
+            keytool("-exportcert", "-alias", "relay", "-keystore", DIR.resolve("relay.p12").toString(), "-storepass", "changeit",
+                    "-file", DIR.resolve("relay.cer").toString());
+            keytool("-importcert", "-noprompt", "-alias", "relay", "-file", DIR.resolve("relay.cer").toString(), "-storetype",
+                    "PKCS12", "-keystore", DIR.resolve("trust.p12").toString(), "-storepass", "changeit");
+            // GreenMail serves TLS with the key store these properties name.
+            System.setProperty("greenmail.tls.keystore.file", DIR.resolve("relay.p12").toString());
+            System.setProperty("greenmail.tls.keystore.password", "changeit");
+            System.setProperty("greenmail.tls.key.password", "changeit");
+            RELAY = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTPS))
+                    .withConfiguration(GreenMailConfiguration.aConfig().withUser("relay-user", "relay password 1"));
+            RELAY.start();
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void relay(DynamicPropertyRegistry registry) {
+        registry.add("optline.delivery.transport", () -> "smtp");
+        registry.add("optline.delivery.smtp.host", () -> "127.0.0.1");
+        registry.add("optline.delivery.smtp.port", () -> RELAY.getSmtps().getPort());
+        registry.add("optline.delivery.smtp.tls", () -> "implicit");
+        registry.add("optline.delivery.smtp.username", () -> "relay-user");
+        registry.add("optline.delivery.smtp.password", () -> "relay password 1");
+        registry.add("optline.delivery.smtp.trust-store", () -> DIR.resolve("trust.p12").toString());
+        registry.add("optline.delivery.smtp.trust-store-password", () -> "changeit");
+        registry.add("optline.delivery.smtp.timeout", () -> "10s");
+    }
+
+    @AfterAll
+    static void stop() {
+        RELAY.stop();
+    }
+
+    @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired Subscribers subscribers;
+    @Autowired Campaigns campaigns;
+    @Autowired SendingDomains domains;
+    @Autowired DeliveryWorker worker;
+
+    @Test
+    void aCampaignGoesThroughAnAuthenticatedTlsRelay() throws Exception {
+        var admin = Fixtures.admin(Fixtures.client(clients, "Tls Relay"));
+        domains.add(admin, "tls-relay.de");
+        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        for (int i = 0; i < 5; i++) {
+            subscribers.save(admin, new SubscriberInput("r" + i + "@example.org", "R" + i, Map.of(), List.of(list.id()), null), false);
+        }
+        var c = campaigns.create(admin, new Campaigns.CampaignInput("Tls", "Hello {{name}}", null, "Tls Relay",
+                "news@tls-relay.de", null, "<p>Hi {{name}}</p>", null, null, null, List.of(list.id())));
+        campaigns.send(admin, c.id(), null);
+        worker.runOnce();
+
+        assertThat(RELAY.waitForIncomingEmail(10_000, 5)).isTrue();
+        MimeMessage[] received = RELAY.getReceivedMessages();
+        assertThat(Arrays.stream(received).map(m -> {
+            try {
+                return m.getAllRecipients()[0].toString();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        })).containsExactlyInAnyOrder("r0@example.org", "r1@example.org", "r2@example.org", "r3@example.org", "r4@example.org");
+        assertThat(received[0].getHeader("DKIM-Signature")).isNotEmpty();
+        assertThat(received[0].getSubject()).startsWith("Hello R");
+        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + out);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
