@@ -61,7 +61,7 @@ public class DeliveryWorker {
     private final SubscriberTokens tokens;
     private final Verp verp;
     private final DkimKeys dkim;
-    private final MailTransport transport;
+    private final Transports transports;
     private final RecentOptOuts optOuts;
     private final TenantScope scope;
     private final Clock clock;
@@ -85,7 +85,7 @@ public class DeliveryWorker {
             });
 
     public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, Subscribers subscribers, Suppressions suppressions,
-                          SubscriberTokens tokens, Verp verp, DkimKeys dkim, MailTransport transport, RecentOptOuts optOuts,
+                          SubscriberTokens tokens, Verp verp, DkimKeys dkim, Transports transports, RecentOptOuts optOuts,
                           TenantScope scope,
                           Clock clock, DeliveryProperties settings,
                           @Value("${optline.delivery.batch-size:200}") int batchSize,
@@ -100,7 +100,8 @@ public class DeliveryWorker {
         this.tokens = tokens;
         this.verp = verp;
         this.dkim = dkim;
-        this.transport = transport;
+        this.transports = transports;
+        MailTransport transport = transports.platform();
         this.optOuts = optOuts;
         this.scope = scope;
         this.clock = clock;
@@ -166,6 +167,8 @@ public class DeliveryWorker {
             campaigns.markSent(clientId, campaignId);
             return 0;
         }
+        Transports.Route route = transports.forClient(clientId);
+        int batch = batchFor(route.transport());
         Campaigns.Renderer renderer = campaigns.renderer(clientId, campaignId);
         MessageBuilder builder = new MessageBuilder(clientId, renderer, tokens, verp,
                 dkim.forSender(clientId, renderer.campaign().fromEmail()), baseUrl, bounceDomain);
@@ -173,7 +176,7 @@ public class DeliveryWorker {
         // lane builds and signs while another waits for the SMTP server or the database.
         List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
         for (int i = 0; i < lanes; i++) {
-            running.add(laneRunner.submit(() -> drain(clientId, campaignId, builder)));
+            running.add(laneRunner.submit(() -> drain(clientId, campaignId, builder, route, batch)));
         }
         int sent = 0;
         for (var lane : running) {
@@ -195,7 +198,7 @@ public class DeliveryWorker {
     }
 
     /** One lane: claim, deliver and settle batches until the queue has nothing due or the campaign stops. */
-    private int drain(UUID clientId, UUID campaignId, MessageBuilder builder) {
+    private int drain(UUID clientId, UUID campaignId, MessageBuilder builder, Transports.Route route, int batchSize) {
         int sent = 0;
         while (!Thread.currentThread().isInterrupted()) {
             if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
@@ -212,7 +215,7 @@ public class DeliveryWorker {
             if (batch.isEmpty()) {
                 break;
             }
-            Round round = deliver(clientId, campaignId, token, batch, builder);
+            Round round = deliver(clientId, campaignId, token, batch, builder, route);
             sent += round.sent();
             if (round.senderBlocked() != null) {
                 campaigns.pauseForDelivery(clientId, campaignId, "The receiving server refused the sender: " + round.senderBlocked());
@@ -222,10 +225,24 @@ public class DeliveryWorker {
         return sent;
     }
 
+    /**
+     * The configured batch size, or less for a transport whose worst case would not fit twice in
+     * the lease (a client's relay with few connections): the lease must outlast every send.
+     */
+    private int batchFor(MailTransport transport) {
+        int size = batchSize;
+        while (size > 1 && lease.compareTo(transport.longestSend(size).multipliedBy(2)) < 0) {
+            size /= 2;
+        }
+        return size;
+    }
+
     /** What one batch came to: messages accepted, and the reply that blamed the sender, if any. */
     private record Round(int sent, String senderBlocked) {}
 
-    private Round deliver(UUID clientId, UUID campaignId, String token, List<UUID> batch, MessageBuilder builder) {
+    private Round deliver(UUID clientId, UUID campaignId, String token, List<UUID> batch, MessageBuilder builder,
+                          Transports.Route route) {
+        MailTransport transport = route.transport();
         // Checked now, not when the queue was filled: an unsubscribe a moment ago stops this mail.
         long t0 = System.nanoTime();
         List<Subscriber> people = subscribers.forDelivery(clientId, batch);
@@ -241,7 +258,7 @@ public class DeliveryWorker {
             if (suppressed.contains(entry.getKey()) || person.status() != SubscriberStatus.ACTIVE) {
                 continue;
             }
-            var throttled = throttle.admit(clientId, domainOf(person.email()));
+            var throttled = throttle.admit(clientId, domainOf(person.email()), route.relayOf(), route.maxRate());
             if (throttled.isPresent()) {
                 later.add(person.id());
                 wait = wait.compareTo(throttled.get()) < 0 ? throttled.get() : wait;

@@ -21,6 +21,7 @@ class Throttle {
     private final Map<String, String> groupOfDomain = new HashMap<>();
     private final Map<String, Bucket> groups = new HashMap<>();
     private final Map<UUID, Bucket> clients = new ConcurrentHashMap<>();
+    private final Map<UUID, Bucket> relays = new ConcurrentHashMap<>();
     private final double clientRate;
     private final Bucket platform;
     private final Bucket transport;
@@ -47,11 +48,24 @@ class Throttle {
 
     /** Empty: send now (a token was taken from every bucket that applies). Otherwise: how long to wait. */
     synchronized Optional<Duration> admit(UUID clientId, String recipientDomain) {
+        return admit(clientId, recipientDomain, null, 0);
+    }
+
+    /**
+     * As above, for mail leaving through a client's own relay ({@code relayOf}) with its own cap:
+     * that cap replaces the platform relay's.
+     */
+    synchronized Optional<Duration> admit(UUID clientId, String recipientDomain, UUID relayOf, double relayRate) {
         Bucket group = groups.get(groupOf(recipientDomain));
         Bucket client = clientRate > 0 ? clients.computeIfAbsent(clientId, id -> new Bucket(clientRate)) : null;
+        Bucket way = transport;
+        if (relayOf != null) {
+            way = relayRate <= 0 ? null : relays.compute(relayOf, (id, b) -> b != null && b.rate == relayRate ? b : new Bucket(relayRate));
+        }
         long now = System.nanoTime();
         long wait = 0;
-        for (Bucket b : new Bucket[] {group, client, platform, transport}) {
+        Bucket[] all = {group, client, platform, way};
+        for (Bucket b : all) {
             if (b != null) {
                 wait = Math.max(wait, b.nanosUntilToken(now));
             }
@@ -59,7 +73,7 @@ class Throttle {
         if (wait > 0) {
             return Optional.of(Duration.ofNanos(wait));
         }
-        for (Bucket b : new Bucket[] {group, client, platform, transport}) {
+        for (Bucket b : all) {
             if (b != null) {
                 b.take();
             }
@@ -69,12 +83,14 @@ class Throttle {
 
     /** A token bucket holding at most one second's worth of tokens. */
     private static final class Bucket {
+        private final double rate;
         private final double perNano;
         private final double capacity;
         private double tokens;
         private long last;
 
         Bucket(double perSecond) {
+            this.rate = perSecond;
             this.perNano = perSecond / 1e9;
             this.capacity = Math.max(1, perSecond);
             this.tokens = capacity;

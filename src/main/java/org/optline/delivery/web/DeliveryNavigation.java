@@ -19,6 +19,11 @@ class DeliveryNavigation {
     }
 
     @Bean
+    NavigationItem relayNav() {
+        return new NavigationItem(Area.CLIENT, "SMTP relay", "/sending/relay", 305, Set.of(Role.CLIENT_ADMIN, Role.MARKETER));
+    }
+
+    @Bean
     NavigationItem outboxNav() {
         return new NavigationItem(Area.CLIENT, "Outbox", "/outbox", 310, ALL);
     }

@@ -1,6 +1,7 @@
 package org.optline.delivery.web;
 
 import java.util.UUID;
+import org.optline.delivery.ClientRelays;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The delivery module's pages: a client's sending domains with the DKIM, SPF and DMARC records
- * to publish; the capture outbox browser; and, for operators, how mail leaves this installation.
+ * to publish; the client's own SMTP relay; the capture outbox browser; and, for operators, how
+ * mail leaves this installation.
  */
 @Controller
 class DeliveryPages {
@@ -27,8 +29,11 @@ class DeliveryPages {
     private final Outbox outbox;
     private final MailTransport transport;
     private final DeliveryProperties settings;
+    private final ClientRelays relays;
 
-    DeliveryPages(SendingDomains domains, Outbox outbox, MailTransport transport, DeliveryProperties settings) {
+    DeliveryPages(SendingDomains domains, Outbox outbox, MailTransport transport, DeliveryProperties settings,
+                  ClientRelays relays) {
+        this.relays = relays;
         this.domains = domains;
         this.outbox = outbox;
         this.transport = transport;
@@ -54,6 +59,39 @@ class DeliveryPages {
             redirect.addFlashAttribute("error", e.getMessage() + ".");
         }
         return "redirect:/sending/domains";
+    }
+
+    @GetMapping("/sending/relay")
+    String relay(Actor actor, Model model) {
+        model.addAttribute("relay", relays.get(actor).orElse(null));
+        model.addAttribute("passwordSet", relays.hasPassword(actor));
+        model.addAttribute("platform", transport.describe());
+        return "delivery/relay";
+    }
+
+    @PostMapping("/sending/relay")
+    String saveRelay(Actor actor, @RequestParam(required = false) String action, @RequestParam(required = false) String host,
+                     @RequestParam(required = false) Integer port, @RequestParam(required = false) String tls,
+                     @RequestParam(required = false) String username, @RequestParam(required = false) String password,
+                     @RequestParam(required = false) Integer maxConnections,
+                     @RequestParam(required = false) Integer maxMessagesPerConnection,
+                     @RequestParam(required = false) Double maxRate, RedirectAttributes redirect) {
+        try {
+            if ("remove".equals(action)) {
+                relays.remove(actor);
+                redirect.addFlashAttribute("notice", "Your relay is removed; mail leaves through the platform's transport.");
+            } else {
+                var saved = relays.save(actor, new ClientRelays.RelayInput(host, port, tls, username, password, maxConnections,
+                        maxMessagesPerConnection, maxRate));
+                redirect.addFlashAttribute("notice", "Your campaigns now leave through " + saved.host() + ":" + saved.port() + ".");
+            }
+        } catch (ValidationException e) {
+            var first = e.errors().get(0);
+            redirect.addFlashAttribute("error", "The " + first.field() + " " + first.message() + ".");
+        } catch (org.optline.platform.NotFoundException e) {
+            redirect.addFlashAttribute("error", e.getMessage() + ".");
+        }
+        return "redirect:/sending/relay";
     }
 
     @GetMapping("/outbox")

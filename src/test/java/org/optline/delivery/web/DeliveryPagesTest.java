@@ -90,6 +90,24 @@ class DeliveryPagesTest {
     }
 
     @Test
+    void aClientSetsItsRelayInTheUiWithReadableErrorsAndRemovesIt() throws Exception {
+        CreatedClient client = Fixtures.client(clients, "Relay Page");
+        MockHttpSession session = logIn(client.admin().email(), client.generatedAdminPassword());
+        assertThat(page(session, "/sending/relay")).contains("Your campaigns leave through the platform").contains("capture");
+        var bad = mvc.perform(post("/sending/relay").session(session).with(csrf()).param("host", "smtp.relay-page.de")
+                .param("port", "0").param("tls", "starttls")).andReturn().getFlashMap();
+        assertThat((String) bad.get("error")).isEqualTo("The port must be between 1 and 65535.");
+        mvc.perform(post("/sending/relay").session(session).with(csrf()).param("host", "smtp.relay-page.de").param("port", "587")
+                .param("tls", "starttls").param("username", "u").param("password", "relay page secret"))
+                .andExpect(status().is3xxRedirection());
+        String set = page(session, "/sending/relay");
+        assertThat(set).contains("smtp.relay-page.de:587").contains("stored; leave empty to keep it").doesNotContain("relay page secret");
+        mvc.perform(post("/sending/relay").session(session).with(csrf()).param("action", "remove"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(session, "/sending/relay")).doesNotContain("smtp.relay-page.de:587");
+    }
+
+    @Test
     void onlyOperatorsSeeTheDeliverySettings() throws Exception {
         CreatedClient client = Fixtures.client(clients, "Not Operator");
         MockHttpSession clientSession = logIn(client.admin().email(), client.generatedAdminPassword());

@@ -1,0 +1,76 @@
+package org.optline.delivery.queue;
+
+import jakarta.annotation.PreDestroy;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.optline.delivery.ClientRelay;
+import org.optline.delivery.ClientRelays;
+import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.transport.MailTransport;
+import org.optline.delivery.transport.SmtpRelayTransport;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which transport a client's mail leaves through: the client's own relay when one is set, else the
+ * platform's. A client's relay keeps its connection pool between campaigns and is rebuilt when
+ * the client changes its settings.
+ */
+@Component
+class Transports {
+
+    /** A transport and the rate cap that goes with it (0 = none). */
+    record Route(MailTransport transport, double maxRate, UUID relayOf) {}
+
+    private record Pooled(ClientRelay relay, SmtpRelayTransport transport) {}
+
+    private final MailTransport platform;
+    private final ClientRelays relays;
+    private final DeliveryProperties settings;
+    private final Map<UUID, Pooled> pools = new ConcurrentHashMap<>();
+
+    Transports(MailTransport platform, ClientRelays relays, DeliveryProperties settings) {
+        this.platform = platform;
+        this.relays = relays;
+        this.settings = settings;
+    }
+
+    MailTransport platform() {
+        return platform;
+    }
+
+    Route forClient(UUID clientId) {
+        Optional<ClientRelay> relay = relays.forDelivery(clientId);
+        if (relay.isEmpty()) {
+            Pooled old = pools.remove(clientId);
+            if (old != null) {
+                old.transport().close();
+            }
+            double rate = "smtp".equals(settings.transport()) ? settings.smtp().maxRate() : 0;
+            return new Route(platform, rate, null);
+        }
+        Pooled pooled = pools.compute(clientId, (id, old) -> {
+            if (old != null && old.relay().equals(relay.get())) {
+                return old;
+            }
+            if (old != null) {
+                old.transport().close();
+            }
+            return new Pooled(relay.get(), new SmtpRelayTransport(smtpSettings(relay.get())));
+        });
+        return new Route(pooled.transport(), relay.get().maxRate(), clientId);
+    }
+
+    /** The client's relay with the platform's EHLO name and timeout; the JDK's trusted authorities. */
+    private DeliveryProperties.Smtp smtpSettings(ClientRelay r) {
+        var p = settings.smtp();
+        return new DeliveryProperties.Smtp(r.host(), r.port(), r.tls(), r.username(), r.password(), p.heloName(),
+                r.maxConnections(), r.maxMessagesPerConnection(), r.maxRate(), p.timeout(), null, null);
+    }
+
+    @PreDestroy
+    void close() {
+        pools.values().forEach(p -> p.transport().close());
+    }
+}

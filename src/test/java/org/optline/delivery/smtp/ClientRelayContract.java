@@ -1,0 +1,115 @@
+package org.optline.delivery.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.optline.audience.Lists;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.campaign.Campaigns;
+import org.optline.delivery.Outbox;
+import org.optline.delivery.SendingDomains;
+import org.optline.delivery.queue.DeliveryWorker;
+import org.optline.platform.Actor;
+import org.optline.platform.Clients;
+import org.optline.platform.CreatedClient;
+import org.optline.test.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A client's own SMTP relay: set, read (never its password), replaced and removed through the
+ * API, with clear errors for bad settings; and while it is set, that client's campaigns leave
+ * through it while another client's still go to the platform's transport (capture here).
+ */
+abstract class ClientRelayContract {
+
+    static FaultySmtpPeer RELAY;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void start() {
+        RELAY = new FaultySmtpPeer(); // one per test class: H2 and PostgreSQL run one after the other
+    }
+
+    @AfterAll
+    static void stop() {
+        RELAY.close();
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired Subscribers subscribers;
+    @Autowired Campaigns campaigns;
+    @Autowired SendingDomains domains;
+    @Autowired Outbox outbox;
+    @Autowired DeliveryWorker worker;
+
+    private org.springframework.test.web.servlet.ResultActions call(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String key) throws Exception {
+        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + key).contentType(MediaType.APPLICATION_JSON));
+    }
+
+    @Test
+    void theRelayIsSetReadWithoutItsPasswordAndRemoved() throws Exception {
+        String key = Fixtures.client(clients, "Relay Api").adminApiKey().secret();
+        call(get("/api/v1/relay"), key).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        call(put("/api/v1/relay").content("{\"host\": \"smtp .bad\", \"port\": 70000, \"tls\": \"sometimes\"}"), key)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("host", "port", "tls")));
+        call(put("/api/v1/relay").content("{\"host\": \"smtp.relay-api.de\", \"port\": 587, \"tls\": \"starttls\", "
+                + "\"username\": \"mailer\", \"password\": \"s3cret relay password\"}"), key)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.passwordSet").value(true))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("s3cret"))));
+        // Changing other settings without a password keeps the stored one.
+        call(put("/api/v1/relay").content("{\"host\": \"smtp.relay-api.de\", \"port\": 465, \"tls\": \"implicit\", "
+                + "\"username\": \"mailer\", \"maxConnections\": 2}"), key)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.passwordSet").value(true)).andExpect(jsonPath("$.port").value(465));
+        call(get("/api/v1/relay"), key).andExpect(status().isOk()).andExpect(jsonPath("$.maxConnections").value(2))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("s3cret"))));
+        call(delete("/api/v1/relay"), key).andExpect(status().isNoContent());
+        call(get("/api/v1/relay"), key).andExpect(status().isNotFound());
+        call(delete("/api/v1/relay"), key).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aClientsCampaignLeavesThroughItsRelayAndAnothersThroughThePlatform() throws Exception {
+        CreatedClient withRelay = Fixtures.client(clients, "Own Relay");
+        CreatedClient without = Fixtures.client(clients, "No Relay");
+        call(put("/api/v1/relay").content("{\"host\": \"127.0.0.1\", \"port\": " + RELAY.port() + ", \"tls\": \"none\"}"),
+                withRelay.adminApiKey().secret()).andExpect(status().isOk());
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID first = sendTo(Fixtures.admin(withRelay), "own-relay.de", "a-" + tag);
+        UUID second = sendTo(Fixtures.admin(without), "no-relay.de", "b-" + tag);
+        worker.runOnce();
+
+        assertThat(RELAY.acceptedFor("a-" + tag + "@example.net")).isEqualTo(1);
+        assertThat(RELAY.acceptedFor("b-" + tag + "@example.net")).isZero();
+        assertThat(outbox.page(Fixtures.admin(without), null, 50).items()).anyMatch(m -> second.equals(m.campaignId()));
+        assertThat(outbox.page(Fixtures.admin(withRelay), null, 50).items()).noneMatch(m -> first.equals(m.campaignId()));
+    }
+
+    private UUID sendTo(Actor admin, String domain, String local) {
+        domains.add(admin, domain);
+        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        subscribers.save(admin, new SubscriberInput(local + "@example.net", "X", Map.of(), List.of(list.id()), null), false);
+        var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "Hi {{name}}", null, "Shop", "news@" + domain, null,
+                "<p>Hi</p>", null, null, null, List.of(list.id())));
+        campaigns.send(admin, c.id(), null);
+        return c.id();
+    }
+}
