@@ -201,19 +201,18 @@ public class Subscribers {
 
     /**
      * A hard bounce (the receiving server refused the address with 5xx): the subscriber is marked
-     * bounced and the address suppressed for this client and platform-wide, since a dead address
-     * is dead for every sender. Unknown or erased subscribers are ignored: the address is gone.
+     * bounced and the address suppressed for this client, in the caller's transaction when there
+     * is one. Answers the address, so the caller can also suppress it platform-wide when it trusts
+     * the source; empty for an unknown or erased subscriber (the address is gone).
      */
-    public void bounced(UUID clientId, UUID id, String reply) {
-        Optional<EmailAddress> address = scope.inClient(clientId, () -> store.find(clientId, id).map(row -> {
+    public Optional<EmailAddress> bounced(UUID clientId, UUID id) {
+        return scope.inClient(clientId, () -> store.find(clientId, id).map(row -> {
             EmailAddress email = EmailAddress.of("email", row.email());
             store.setStatus(clientId, id, SubscriberStatus.BOUNCED, Times.now(clock));
             suppressions.suppress(clientId, email, SuppressionReason.BOUNCED, "bounce");
             events.publishEvent(new SubscriberOptedOut(clientId, id));
             return email;
         }));
-        address.ifPresent(email -> suppressions.suppressPlatformWide(email, SuppressionReason.BOUNCED,
-                "hard bounce: " + (reply.length() > 150 ? reply.substring(0, 150) : reply)));
     }
 
     private void unsubscribeInScope(UUID clientId, UUID id, ConsentSource source, String detail) {

@@ -12,6 +12,12 @@ public record ClientRelay(UUID clientId, String host, int port, String tls, Stri
                 updatedAt);
     }
 
+    /** Never prints the password (records would). */
+    @Override
+    public String toString() {
+        return "ClientRelay[" + clientId + " " + host + ":" + port + " tls=" + tls + " user=" + username + "]";
+    }
+
     public boolean hasPassword() {
         return password != null && !password.isEmpty();
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.optline.delivery.relays.RelayAddresses;
 import org.optline.delivery.relays.RelayStore;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditLog;
@@ -34,12 +35,21 @@ public class ClientRelays {
     private final TenantScope scope;
     private final AuditLog audit;
     private final Clock clock;
+    private final boolean allowInternal;
 
-    public ClientRelays(RelayStore store, TenantScope scope, AuditLog audit, Clock clock) {
+    public ClientRelays(RelayStore store, TenantScope scope, AuditLog audit, Clock clock,
+                        @org.springframework.beans.factory.annotation.Value("${optline.delivery.client-relays.allow-internal:false}")
+                        boolean allowInternal) {
         this.store = store;
         this.scope = scope;
         this.audit = audit;
         this.clock = clock;
+        this.allowInternal = allowInternal;
+    }
+
+    /** Why a saved relay may not be connected to now (its name may resolve elsewhere than when saved), or empty. */
+    public Optional<String> addressProblem(ClientRelay relay) {
+        return RelayAddresses.problem(relay.host(), relay.port(), allowInternal);
     }
 
     /** The actor's client's relay, without its password. */
@@ -55,7 +65,7 @@ public class ClientRelays {
     }
 
     public ClientRelay save(Actor actor, RelayInput in) {
-        UUID clientId = actor.requireClientWriter();
+        UUID clientId = requireAdmin(actor);
         List<ValidationException.FieldError> errors = new ArrayList<>();
         String host = in.host() == null ? "" : in.host().strip();
         if (!HOST.matcher(host).matches()) {
@@ -88,13 +98,26 @@ public class ClientRelays {
         if (in.password() != null && in.password().length() > 500) {
             errors.add(new ValidationException.FieldError("password", "is longer than 500 characters"));
         }
+        if (username != null && "none".equals(tls)) {
+            errors.add(new ValidationException.FieldError("tls", "must be starttls or implicit when a login is given: "
+                    + "the password would otherwise cross the network in clear"));
+        }
+        if (errors.isEmpty()) {
+            RelayAddresses.problem(host, port, allowInternal).ifPresent(p -> errors.add(new ValidationException.FieldError("host", p)));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return scope.inClient(clientId, () -> {
-            String password = username == null ? null
-                    : in.password() != null && !in.password().isEmpty() ? in.password()
-                    : store.find(clientId).map(ClientRelay::password).orElse(null);
+            Optional<ClientRelay> stored = store.find(clientId);
+            boolean samePlace = stored.isPresent() && stored.get().host().equalsIgnoreCase(host) && stored.get().port() == port
+                    && stored.get().tls().equals(tls) && java.util.Objects.equals(stored.get().username(), username);
+            boolean newPassword = in.password() != null && !in.password().isEmpty();
+            if (username != null && !newPassword && !(samePlace && stored.get().hasPassword())) {
+                // A stored password only ever goes to the host, port and login it was given for.
+                throw ValidationException.of("password", "is needed again when the host, port, TLS or login change");
+            }
+            String password = username == null ? null : newPassword ? in.password() : stored.get().password();
             ClientRelay relay = new ClientRelay(clientId, host, port, tls, username, password, connections, perConnection, rate,
                     Times.now(clock));
             store.save(relay);
@@ -104,13 +127,22 @@ public class ClientRelays {
     }
 
     public void remove(Actor actor) {
-        UUID clientId = actor.requireClientWriter();
+        UUID clientId = requireAdmin(actor);
         scope.inClient(clientId, () -> {
             if (!store.delete(clientId)) {
                 throw new NotFoundException("No relay is set; mail uses the platform's transport");
             }
             audit.record(actor, clientId, "relay.removed", "relay", null);
         });
+    }
+
+    /** Relay settings carry a password: client admins only. */
+    private static UUID requireAdmin(Actor actor) {
+        UUID clientId = actor.requireClient();
+        if (actor.role() != org.optline.platform.Role.CLIENT_ADMIN) {
+            throw new org.optline.platform.ForbiddenException("Only a client admin can change the SMTP relay");
+        }
+        return clientId;
     }
 
     /** The relay with its password, for the delivery module's own transport choice. */

@@ -37,7 +37,14 @@ public record DeliveryProperties(
             @DefaultValue("0") double maxRate,
             @DefaultValue("30s") Duration timeout,
             String trustStore,
-            String trustStorePassword) {}
+            String trustStorePassword) {
+
+        /** Never prints the passwords (records would). */
+        @Override
+        public String toString() {
+            return "Smtp[" + host + ":" + port + " tls=" + tls + " user=" + username + " connections=" + maxConnections + "]";
+        }
+    }
 
     /**
      * Temporary failures are retried after {@code firstRetry} (minutes, for greylisting), doubling

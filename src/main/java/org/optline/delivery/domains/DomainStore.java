@@ -43,7 +43,13 @@ public class DomainStore {
     }
 
     /** The selector and PKCS#8 private key (base64) of a client's domain, for signing. */
-    public record SigningKey(String selector, String privateKey) {}
+    public record SigningKey(String selector, String privateKey) {
+        /** Never prints the key (records would). */
+        @Override
+        public String toString() {
+            return "SigningKey[" + selector + "]";
+        }
+    }
 
     public Optional<SigningKey> signingKey(UUID clientId, String domain) {
         return jdbc.sql(sql.get("signing-key")).param("clientId", clientId).param("domain", domain)

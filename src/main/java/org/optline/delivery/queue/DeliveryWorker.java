@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.optline.audience.EmailAddress;
 import org.optline.audience.Subscriber;
@@ -73,6 +74,7 @@ public class DeliveryWorker {
     private final String baseUrl;
     private final String bounceDomain;
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private final int lanes;
     private final java.util.concurrent.ExecutorService laneRunner;
     private static final int BUILDER_THREADS = Runtime.getRuntime().availableProcessors();
@@ -128,14 +130,21 @@ public class DeliveryWorker {
     }
 
     @jakarta.annotation.PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
+        // Finish what is in flight rather than interrupt it: an interrupted batch would stay
+        // claimed, and what the server accepted of it would go out again after the lease.
+        stopping.set(true);
+        laneRunner.shutdown();
+        if (!laneRunner.awaitTermination(transports.platform().longestSend(batchSize).toSeconds() + 30, TimeUnit.SECONDS)) {
+            log.warn("Delivery lanes still busy at shutdown; their batches return to the queue after the lease");
+        }
         laneRunner.shutdownNow();
         builders.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${optline.delivery.poll-ms:500}", initialDelayString = "${optline.delivery.poll-ms:500}")
     public void poll() {
-        if (!busy.compareAndSet(false, true)) {
+        if (stopping.get() || !busy.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -160,7 +169,11 @@ public class DeliveryWorker {
     private int send(UUID clientId, UUID campaignId) {
         boolean finished = scope.inClient(clientId, () -> queue.jobFinished(clientId, campaignId)).orElseGet(() -> {
             Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, campaignId);
-            scope.inClient(clientId, () -> queue.materialize(clientId, campaignId, q.fromWhere(), q.params(), Times.now(clock)));
+            long filled = scope.inClient(clientId, () -> queue.materialize(clientId, campaignId, q.fromWhere(), q.params(),
+                    Times.now(clock)));
+            if (scope.isPostgres() && filled > 10_000) {
+                scope.inClient(clientId, queue::analyze);
+            }
             return false;
         });
         if (finished) {
@@ -190,7 +203,7 @@ public class DeliveryWorker {
             }
         }
         if (campaigns.status(clientId, campaignId) == CampaignStatus.SENDING
-                && scope.inClient(clientId, () -> queue.open(campaignId)) == 0) {
+                && scope.inClient(clientId, () -> queue.open(clientId, campaignId)) == 0) {
             scope.inClient(clientId, () -> queue.finishJob(clientId, campaignId, Times.now(clock)));
             campaigns.markSent(clientId, campaignId);
         }
@@ -200,7 +213,7 @@ public class DeliveryWorker {
     /** One lane: claim, deliver and settle batches until the queue has nothing due or the campaign stops. */
     private int drain(UUID clientId, UUID campaignId, MessageBuilder builder, Transports.Route route, int batchSize) {
         int sent = 0;
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!Thread.currentThread().isInterrupted() && !stopping.get()) {
             if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
                 return sent; // paused or cancelled: the rest stays queued
             }
@@ -208,7 +221,7 @@ public class DeliveryWorker {
             OffsetDateTime now = Times.now(clock);
             long t0 = System.nanoTime();
             List<UUID> batch = scope.inClient(clientId,
-                    () -> queue.claim(campaignId, token, batchSize, now, now.plus(lease), scope.isPostgres()));
+                    () -> queue.claim(clientId, campaignId, token, batchSize, now, now.plus(lease), scope.isPostgres()));
             if (log.isDebugEnabled()) {
                 log.debug("claimed {} in {} ms", batch.size(), (System.nanoTime() - t0) / 1_000_000);
             }
@@ -272,10 +285,10 @@ public class DeliveryWorker {
 
         java.time.Instant date = clock.instant();
         long t1 = System.nanoTime();
-        List<Envelope> built = buildOnAllCores(go, builder, date);
+        Built built = buildOnAllCores(go, builder, date);
         // The last look, right before the wire: someone who opted out while the batch was built.
-        List<Envelope> envelopes = new ArrayList<>(built.size());
-        for (Envelope e : built) {
+        List<Envelope> envelopes = new ArrayList<>(built.envelopes().size());
+        for (Envelope e : built.envelopes()) {
             if (optOuts.contains(clientId, e.subscriberId())) {
                 skipped.add(e.subscriberId());
             } else {
@@ -287,26 +300,47 @@ public class DeliveryWorker {
         Settled settled;
         // The batch may have taken a while to build: make sure it is still ours, for a full lease,
         // before anything goes out. If another node took it meanwhile, that node sends it.
-        if (!envelopes.isEmpty() && scope.inClient(clientId, () -> queue.renew(campaignId, token, Times.now(clock).plus(lease)))
+        if (!envelopes.isEmpty() && scope.inClient(clientId, () -> queue.renew(clientId, campaignId, token, Times.now(clock).plus(lease)))
                 < batch.size()) {
             log.warn("A batch of campaign {} was taken over before it went out; leaving it to the node that has it", campaignId);
+            scope.inClient(clientId, () -> queue.release(clientId, campaignId, token)); // what is still ours goes back at once
             return new Round(0, null);
         }
         if (transport.transactional()) {
-            settled = scope.inClient(clientId, () -> settle(campaignId, token, transport.send(envelopes), skipped, later, postponeBy));
+            settled = scope.inClient(clientId, () -> settle(clientId, campaignId, token,
+                    withFailures(transport.send(envelopes), built), skipped, later, postponeBy));
         } else {
-            List<Outcome> outcomes = transport.send(envelopes);
+            List<Outcome> outcomes = withFailures(transport.send(envelopes), built);
             long t3 = System.nanoTime();
-            settled = scope.inClient(clientId, () -> settle(campaignId, token, outcomes, skipped, later, postponeBy));
+            settled = scope.inClient(clientId, () -> settle(clientId, campaignId, token, outcomes, skipped, later, postponeBy));
             if (log.isDebugEnabled()) {
                 log.debug("batch of {}: load {} ms, build {} ms, send {} ms, settle {} ms", batch.size(), (t1 - t0) / 1_000_000,
                         (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             }
         }
-        for (Outcome bounce : settled.bounced()) {
-            subscribers.bounced(clientId, bounce.subscriberId(), bounce.reply().toString());
+        // A dead address is dead for every client, but only the platform's own transport is
+        // trusted to say so: a client's relay could otherwise suppress addresses for everyone.
+        if (route.relayOf() == null) {
+            settled.bounced().forEach((email, reply) -> suppressions.suppressPlatformWide(email,
+                    org.optline.audience.SuppressionReason.BOUNCED, "hard bounce: " + clip(reply, 150)));
         }
         return new Round(settled.sent(), settled.senderBlocked());
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    /** Built messages, and the recipients whose message could not be built (as failed outcomes). */
+    private record Built(List<Envelope> envelopes, List<Outcome> failures) {}
+
+    private static List<Outcome> withFailures(List<Outcome> outcomes, Built built) {
+        if (built.failures().isEmpty()) {
+            return outcomes;
+        }
+        List<Outcome> all = new ArrayList<>(outcomes);
+        all.addAll(built.failures());
+        return all;
     }
 
     /**
@@ -314,20 +348,20 @@ public class DeliveryWorker {
      * pool: those carry the system class loader, which in the packaged jar cannot see the mail
      * libraries' service classes.
      */
-    private List<Envelope> buildOnAllCores(List<Subscriber> people, MessageBuilder builder, java.time.Instant date) {
-        if (people.size() < 2) {
-            return people.stream().map(p -> builder.build(p, date)).toList();
-        }
-        int parts = Math.min(BUILDER_THREADS, people.size());
-        List<java.util.concurrent.Future<List<Envelope>>> futures = new ArrayList<>();
+    private Built buildOnAllCores(List<Subscriber> people, MessageBuilder builder, java.time.Instant date) {
+        int parts = Math.max(1, Math.min(BUILDER_THREADS, people.size()));
+        List<java.util.concurrent.Future<Built>> futures = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
             List<Subscriber> slice = people.subList(k * people.size() / parts, (k + 1) * people.size() / parts);
-            futures.add(builders.submit(() -> slice.stream().map(p -> builder.build(p, date)).toList()));
+            futures.add(builders.submit(() -> buildEach(slice, builder, date)));
         }
         List<Envelope> envelopes = new ArrayList<>(people.size());
+        List<Outcome> failures = new ArrayList<>();
         try {
             for (var f : futures) {
-                envelopes.addAll(f.get());
+                Built part = f.get();
+                envelopes.addAll(part.envelopes());
+                failures.addAll(part.failures());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -335,37 +369,62 @@ public class DeliveryWorker {
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        return envelopes;
+        return new Built(envelopes, failures);
     }
 
-    private record Settled(int sent, List<Outcome> bounced, String senderBlocked) {}
+    /**
+     * One person's message failing to build (a value the template or MIME cannot take) fails that
+     * recipient with the reason, not the batch: otherwise the batch would come back after every
+     * lease and fail again, and the rest of it would never be sent.
+     */
+    private static Built buildEach(List<Subscriber> people, MessageBuilder builder, java.time.Instant date) {
+        List<Envelope> envelopes = new ArrayList<>(people.size());
+        List<Outcome> failures = new ArrayList<>();
+        for (Subscriber p : people) {
+            try {
+                envelopes.add(builder.build(p, date));
+            } catch (RuntimeException e) {
+                failures.add(new Outcome(p.id(), new org.optline.delivery.transport.SmtpReply(554, "5.6.0",
+                        "the message could not be built: " + clip(String.valueOf(e.getMessage()), 200))));
+            }
+        }
+        return new Built(envelopes, failures);
+    }
 
-    private Settled settle(UUID campaignId, String token, List<Outcome> outcomes, List<UUID> skipped, List<UUID> later,
-                           Duration postponeBy) {
+    /** What a batch settled to; {@code bounced}: the dead addresses and the reply that said so. */
+    private record Settled(int sent, Map<EmailAddress, String> bounced, String senderBlocked) {}
+
+    /**
+     * Settles a batch in the caller's (client) transaction, hard bounces included: the queue row,
+     * the subscriber's status and the client's suppression change together.
+     */
+    private Settled settle(UUID clientId, UUID campaignId, String token, List<Outcome> outcomes, List<UUID> skipped,
+                           List<UUID> later, Duration postponeBy) {
         OffsetDateTime now = Times.now(clock);
         List<UUID> sent = new ArrayList<>();
-        List<Outcome> bounced = new ArrayList<>();
+        Map<EmailAddress, String> bounced = new LinkedHashMap<>();
         String senderBlocked = null;
         for (Outcome o : outcomes) {
             switch (o.reply().verdict()) {
                 case DELIVERED -> sent.add(o.subscriberId());
                 case DEFERRED -> {
-                    int attempt = 1 + queue.attempts(campaignId, o.subscriberId());
-                    queue.defer(campaignId, token, o.subscriberId(), o.reply().toString(), now,
+                    int attempt = 1 + queue.attempts(clientId, campaignId, o.subscriberId());
+                    queue.defer(clientId, campaignId, token, o.subscriberId(), o.reply().toString(), now,
                             now.plus(backoff.after(attempt)), now.minus(maxAge));
                 }
                 case BOUNCED -> {
-                    queue.fail(campaignId, token, o.subscriberId(), o.reply().toString(), now);
-                    bounced.add(o);
+                    queue.fail(clientId, campaignId, token, o.subscriberId(), o.reply().toString(), now);
+                    subscribers.bounced(clientId, o.subscriberId()).ifPresent(email -> bounced.put(email, o.reply().toString()));
                 }
+                case REJECTED -> queue.fail(clientId, campaignId, token, o.subscriberId(), o.reply().toString(), now);
                 case SENDER_BLOCKED -> senderBlocked = o.reply().toString();
             }
         }
-        queue.settle(campaignId, token, sent, "sent", now);
-        queue.settle(campaignId, token, skipped, "suppressed", now);
-        queue.postpone(campaignId, token, later, now, now.plus(postponeBy));
+        queue.settle(clientId, campaignId, token, sent, "sent", now);
+        queue.settle(clientId, campaignId, token, skipped, "suppressed", now);
+        queue.postpone(clientId, campaignId, token, later, now, now.plus(postponeBy));
         if (senderBlocked != null) {
-            queue.release(campaignId, token); // whoever was refused waits, untouched, for the resume
+            queue.release(clientId, campaignId, token); // whoever was refused waits, untouched, for the resume
         }
         return new Settled(sent.size(), bounced, senderBlocked);
     }

@@ -23,7 +23,8 @@ public class SendQueueStore {
     public SendQueueStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(SendQueueStore.class);
-        List.of("job", "insert-job", "set-recipients", "finish-job", "claim-postgresql", "claim-h2", "claimed", "settle", "defer", "fail", "postpone", "attempts", "renew",
+        List.of("job", "insert-job", "set-recipients", "finish-job", "claim-queued-postgresql", "claim-deferred-postgresql",
+                "claim-expired-postgresql", "claim-queued-h2", "claim-deferred-h2", "claim-expired-h2", "analyze", "claimed", "settle", "defer", "fail", "postpone", "attempts", "renew",
                 "release", "open", "counts").forEach(sql::get);
     }
 
@@ -49,50 +50,70 @@ public class SendQueueStore {
         return n;
     }
 
-    public List<UUID> claim(UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil,
+    /**
+     * Claims up to {@code limit} due rows for this lease token: never tried first, then retries
+     * whose time has come, then rows whose lease ran out; answers the claimed subscriber ids.
+     */
+    public List<UUID> claim(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil,
                             boolean postgres) {
-        jdbc.sql(sql.get(postgres ? "claim-postgresql" : "claim-h2")).param("campaignId", campaignId).param("token", token)
-                .param("limit", limit).param("now", now).param("leaseUntil", leaseUntil).update();
-        return jdbc.sql(sql.get("claimed")).param("campaignId", campaignId).param("token", token).query(UUID.class).list();
+        int remaining = limit;
+        for (String kind : List.of("queued", "deferred", "expired")) {
+            if (remaining <= 0) {
+                break;
+            }
+            remaining -= jdbc.sql(sql.get("claim-" + kind + (postgres ? "-postgresql" : "-h2"))).param("clientId", clientId)
+                    .param("campaignId", campaignId).param("token", token).param("limit", remaining).param("now", now)
+                    .param("leaseUntil", leaseUntil).update();
+        }
+        if (remaining == limit) {
+            return List.of();
+        }
+        return jdbc.sql(sql.get("claimed")).param("clientId", clientId).param("campaignId", campaignId).param("token", token)
+                .query(UUID.class).list();
+    }
+
+    /** Fresh statistics after a large fill (PostgreSQL). */
+    public void analyze() {
+        jdbc.sql(sql.get("analyze")).update();
     }
 
     /** Moves claimed rows to their final state; only rows still held by this claim move. */
-    public int settle(UUID campaignId, String token, Collection<UUID> ids, String state, OffsetDateTime now) {
+    public int settle(UUID clientId, UUID campaignId, String token, Collection<UUID> ids, String state, OffsetDateTime now) {
         if (ids.isEmpty()) {
             return 0;
         }
-        return jdbc.sql(sql.get("settle")).param("campaignId", campaignId).param("token", token)
+        return jdbc.sql(sql.get("settle")).param("clientId", clientId).param("campaignId", campaignId).param("token", token)
                 .param("ids", SqlArrays.ofIds(ids)).param("state", state).param("now", now).update();
     }
 
     /** Extends this claim's lease; answers how many rows it still holds. */
-    public int renew(UUID campaignId, String token, OffsetDateTime leaseUntil) {
-        return jdbc.sql(sql.get("renew")).param("campaignId", campaignId).param("token", token).param("leaseUntil", leaseUntil)
+    public int renew(UUID clientId, UUID campaignId, String token, OffsetDateTime leaseUntil) {
+        return jdbc.sql(sql.get("renew")).param("clientId", clientId).param("campaignId", campaignId).param("token", token).param("leaseUntil", leaseUntil)
                 .update();
     }
 
-    public int attempts(UUID campaignId, UUID subscriberId) {
-        return jdbc.sql(sql.get("attempts")).param("campaignId", campaignId).param("subscriberId", subscriberId)
+    public int attempts(UUID clientId, UUID campaignId, UUID subscriberId) {
+        return jdbc.sql(sql.get("attempts")).param("clientId", clientId).param("campaignId", campaignId).param("subscriberId", subscriberId)
                 .query(Integer.class).single();
     }
 
     /** A temporary failure; fails instead once the first attempt is older than {@code expiredBefore}. */
-    public void defer(UUID campaignId, String token, UUID subscriberId, String reply, OffsetDateTime now,
+    public void defer(UUID clientId, UUID campaignId, String token, UUID subscriberId, String reply, OffsetDateTime now,
                       OffsetDateTime nextAttempt, OffsetDateTime expiredBefore) {
-        jdbc.sql(sql.get("defer")).param("campaignId", campaignId).param("token", token).param("subscriberId", subscriberId)
+        jdbc.sql(sql.get("defer")).param("clientId", clientId).param("campaignId", campaignId).param("token", token).param("subscriberId", subscriberId)
                 .param("reply", clip(reply)).param("now", now).param("nextAttempt", nextAttempt)
                 .param("expiredBefore", expiredBefore).update();
     }
 
-    public void fail(UUID campaignId, String token, UUID subscriberId, String reply, OffsetDateTime now) {
-        jdbc.sql(sql.get("fail")).param("campaignId", campaignId).param("token", token).param("subscriberId", subscriberId)
+    public void fail(UUID clientId, UUID campaignId, String token, UUID subscriberId, String reply, OffsetDateTime now) {
+        jdbc.sql(sql.get("fail")).param("clientId", clientId).param("campaignId", campaignId).param("token", token).param("subscriberId", subscriberId)
                 .param("reply", clip(reply)).param("now", now).update();
     }
 
     /** Throttled recipients go back to the queue until {@code nextAttempt}. */
-    public void postpone(UUID campaignId, String token, Collection<UUID> ids, OffsetDateTime now, OffsetDateTime nextAttempt) {
+    public void postpone(UUID clientId, UUID campaignId, String token, Collection<UUID> ids, OffsetDateTime now, OffsetDateTime nextAttempt) {
         if (!ids.isEmpty()) {
-            jdbc.sql(sql.get("postpone")).param("campaignId", campaignId).param("token", token).param("ids", SqlArrays.ofIds(ids))
+            jdbc.sql(sql.get("postpone")).param("clientId", clientId).param("campaignId", campaignId).param("token", token).param("ids", SqlArrays.ofIds(ids))
                     .param("now", now).param("nextAttempt", nextAttempt).update();
         }
     }
@@ -101,12 +122,12 @@ public class SendQueueStore {
         return reply.length() > 500 ? reply.substring(0, 500) : reply;
     }
 
-    public void release(UUID campaignId, String token) {
-        jdbc.sql(sql.get("release")).param("campaignId", campaignId).param("token", token).update();
+    public void release(UUID clientId, UUID campaignId, String token) {
+        jdbc.sql(sql.get("release")).param("clientId", clientId).param("campaignId", campaignId).param("token", token).update();
     }
 
-    public long open(UUID campaignId) {
-        return jdbc.sql(sql.get("open")).param("campaignId", campaignId).query(Long.class).single();
+    public long open(UUID clientId, UUID campaignId) {
+        return jdbc.sql(sql.get("open")).param("clientId", clientId).param("campaignId", campaignId).query(Long.class).single();
     }
 
     public void finishJob(UUID clientId, UUID campaignId, OffsetDateTime now) {

@@ -99,7 +99,11 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 + settings.maxConnections() + " connections)";
     }
 
-    /** Connecting (greeting, EHLO, TLS, AUTH) and a slow last reply, plus a second per message per lane. */
+    /**
+     * How long a batch may take before {@link #send} stops it: connecting (greeting, EHLO, TLS,
+     * AUTH) and a slow last reply, plus a second per message per lane. The limit is enforced: when
+     * it passes, no further message of the batch starts and connections still waiting are closed.
+     */
     @Override
     public Duration longestSend(int batchSize) {
         int lanes = Math.max(1, Math.min(settings.maxConnections(), batchSize));
@@ -111,12 +115,11 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Outcome[] outcomes = new Outcome[batch.size()];
-        AtomicInteger next = new AtomicInteger();
+        Run run = new Run(batch);
         int lanes = Math.min(settings.maxConnections(), batch.size());
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (int i = 0; i < lanes; i++) {
-            running.add(new Lane(batch, outcomes, next).start());
+            running.add(new Lane(run).start());
         }
         Duration budget = longestSend(batch.size());
         try {
@@ -128,29 +131,58 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         } catch (ExecutionException e) {
             log.warn("SMTP lane failed", e.getCause());
         }
+        // Whatever happened, this batch is over: no lane may start another message of it, and
+        // connections still waiting for a reply are closed, so nothing of it goes out after the
+        // worker has settled it.
+        run.cancel();
         List<Outcome> result = new ArrayList<>(batch.size());
-        synchronized (outcomes) {
-            for (int i = 0; i < outcomes.length; i++) {
-                Outcome o = outcomes[i];
-                // No outcome: the lane could not connect or ran out of time; the server may or may
-                // not have the message, and a retry is the safe side for a marketing message.
-                result.add(o != null ? o : new Outcome(batch.get(i).subscriberId(), SmtpReply.connectionFault("no connection to the relay")));
+        synchronized (run.outcomes) {
+            for (int i = 0; i < run.outcomes.length; i++) {
+                Outcome o = run.outcomes[i];
+                // No outcome: not sent (the relay refused us, or no connection, or out of time).
+                SmtpReply none = run.refusal != null ? run.refusal : SmtpReply.connectionFault("no connection to the relay or no reply in time");
+                result.add(o != null ? o : new Outcome(batch.get(i).subscriberId(), none));
             }
         }
         return result;
     }
 
+    /** One call of {@link #send}: its envelopes, their outcomes, and the connections at work on it. */
+    private static final class Run {
+        final List<Envelope> batch;
+        final Outcome[] outcomes;
+        final AtomicInteger next = new AtomicInteger();
+        final java.util.Set<Connection> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        volatile boolean cancelled;
+        volatile SmtpReply refusal;
+
+        Run(List<Envelope> batch) {
+            this.batch = batch;
+            this.outcomes = new Outcome[batch.size()];
+        }
+
+        void cancel() {
+            cancelled = true;
+            for (Connection c : busy) {
+                c.broken = true;
+                c.session.close();
+            }
+        }
+    }
+
     /** Works through the batch on one connection at a time, one message in flight. */
     private final class Lane {
+        private final Run run;
         private final List<Envelope> batch;
         private final Outcome[] outcomes;
         private final AtomicInteger next;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-        Lane(List<Envelope> batch, Outcome[] outcomes, AtomicInteger next) {
-            this.batch = batch;
-            this.outcomes = outcomes;
-            this.next = next;
+        Lane(Run run) {
+            this.run = run;
+            this.batch = run.batch;
+            this.outcomes = run.outcomes;
+            this.next = run.next;
         }
 
         CompletableFuture<Void> start() {
@@ -159,7 +191,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         }
 
         private void withConnection() {
-            if (next.get() >= batch.size()) {
+            if (run.cancelled || next.get() >= batch.size()) {
                 done.complete(null);
                 return;
             }
@@ -174,7 +206,16 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             connect().whenComplete((connection, failure) -> {
                 if (failure != null) {
                     log.warn("Cannot open an SMTP connection to {}: {}", describe(), rootMessage(failure));
-                    done.complete(null); // other lanes take the rest; whatever is left is deferred
+                    Throwable root = root(failure);
+                    if (root instanceof RelayRefused refused) {
+                        run.refusal = SmtpReply.relayRefused(refused.getMessage());
+                    } else if (root instanceof javax.net.ssl.SSLException || root instanceof java.security.cert.CertificateException) {
+                        run.refusal = SmtpReply.relayRefused("TLS failed: " + rootMessage(failure));
+                    }
+                    done.complete(null); // other lanes take the rest; whatever is left is not sent
+                } else if (run.cancelled) {
+                    idle.add(connection);
+                    done.complete(null);
                 } else {
                     pump(connection);
                 }
@@ -183,9 +224,15 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
 
         private void pump(Connection connection) {
             while (true) {
+                run.busy.remove(connection);
                 if (!connection.usable(settings.maxMessagesPerConnection())) {
                     quit(connection);
                     withConnection();
+                    return;
+                }
+                if (run.cancelled) {
+                    idle.add(connection);
+                    done.complete(null);
                     return;
                 }
                 int i = next.getAndIncrement();
@@ -194,6 +241,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     done.complete(null);
                     return;
                 }
+                run.busy.add(connection);
                 Envelope e = batch.get(i);
                 CompletableFuture<SmtpClientResponse> reply;
                 try {
@@ -270,6 +318,8 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 .remoteAddress(new InetSocketAddress(settings.host(), settings.port()))
                 .connectionId("optline-smtp-" + connectionIds.incrementAndGet())
                 .connectionTimeout(settings.timeout())
+                .initialResponseTimeout(settings.timeout())
+                .initialResponseReadTimeout(settings.timeout())
                 .readTimeout(settings.timeout());
         if ("implicit".equals(mode())) {
             config.addFirstCustomHandlers(new SslHandler(clientEngine()));
@@ -282,10 +332,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                         return CompletableFuture.completedFuture(session);
                     }
                     if (!session.getEhloResponse().isSupported(Extension.STARTTLS)) {
-                        throw new IllegalStateException("the relay does not offer STARTTLS");
+                        throw new RelayRefused("the relay does not offer STARTTLS");
                     }
-                    return session.startTls().thenCompose(r -> expectOk(r, "STARTTLS").getSession()
-                            .send(SmtpRequests.ehlo(settings.heloName()))).thenApply(r -> expectOk(r, "EHLO").getSession());
+                    // NioSmtpClient says EHLO again itself once TLS is up.
+                    return session.startTls().thenApply(r -> expectOk(r, "STARTTLS").getSession());
                 })
                 .thenCompose(session -> {
                     if (settings.username() == null || settings.username().isBlank()) {
@@ -301,9 +351,28 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
 
     private static SmtpClientResponse expectOk(SmtpClientResponse response, String step) {
         if (response.containsError()) {
-            throw new IllegalStateException(step + " refused: " + firstError(response));
+            SmtpReply reply = firstError(response);
+            if (reply.code() >= 500) {
+                throw new RelayRefused(step + " refused: " + reply);
+            }
+            throw new IllegalStateException(step + " refused: " + reply); // 4xx: try again later
         }
         return response;
+    }
+
+    /** A permanent refusal while connecting (5xx to the greeting, EHLO, STARTTLS or AUTH). */
+    private static final class RelayRefused extends RuntimeException {
+        RelayRefused(String message) {
+            super(message);
+        }
+    }
+
+    private static Throwable root(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private void quit(Connection connection) {
@@ -363,10 +432,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
+        Throwable t = root(failure);
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 

@@ -24,6 +24,11 @@ public record SmtpReply(int code, String enhanced, String text) {
         /** 5xx on RCPT or DATA about the recipient: a hard bounce; the address is suppressed. */
         BOUNCED,
         /**
+         * 5xx about this message, not the address (5.3.x too big or unsupported, 5.6.x content,
+         * 5.2.3 too big for the mailbox): the message failed; nobody is suppressed.
+         */
+        REJECTED,
+        /**
          * 5.7.x that blames the sender (reputation, policy, authentication, blocklists): the
          * recipient is not at fault, so the campaign pauses instead of suppressing anyone.
          */
@@ -42,6 +47,15 @@ public record SmtpReply(int code, String enhanced, String text) {
         return new SmtpReply(code, enhanced, rest);
     }
 
+    /**
+     * The relay itself refused us while connecting (EHLO or AUTH refused, TLS failed, an address
+     * we may not connect to): nothing to do with any recipient, so it is written as a sender-side
+     * 5.7.0 and pauses the campaign.
+     */
+    public static SmtpReply relayRefused(String what) {
+        return new SmtpReply(554, "5.7.0", "the relay refused the connection: " + (what == null ? "unknown reason" : what));
+    }
+
     /** A fault with no server reply (connection refused or dropped, timeout): a temporary failure. */
     public static SmtpReply connectionFault(String what) {
         return new SmtpReply(421, "4.4.2", what == null ? "connection failed" : what);
@@ -52,7 +66,12 @@ public record SmtpReply(int code, String enhanced, String text) {
             return Verdict.DELIVERED;
         }
         if (code >= 500 && code < 600) {
-            return blamesSender() ? Verdict.SENDER_BLOCKED : Verdict.BOUNCED;
+            if (blamesSender()) {
+                return Verdict.SENDER_BLOCKED;
+            }
+            boolean aboutMessage = enhanced != null
+                    && (enhanced.startsWith("5.3.") || enhanced.startsWith("5.6.") || "5.2.3".equals(enhanced));
+            return aboutMessage ? Verdict.REJECTED : Verdict.BOUNCED;
         }
         return Verdict.DEFERRED;
     }

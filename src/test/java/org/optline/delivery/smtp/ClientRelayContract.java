@@ -35,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * API, with clear errors for bad settings; and while it is set, that client's campaigns leave
  * through it while another client's still go to the platform's transport (capture here).
  */
+@org.springframework.test.context.TestPropertySource(properties = "optline.delivery.client-relays.allow-internal=true")
 abstract class ClientRelayContract {
 
     static FaultySmtpPeer RELAY;
@@ -57,6 +58,7 @@ abstract class ClientRelayContract {
     @Autowired SendingDomains domains;
     @Autowired Outbox outbox;
     @Autowired DeliveryWorker worker;
+    @Autowired org.optline.delivery.ClientRelays relays;
 
     private org.springframework.test.web.servlet.ResultActions call(
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String key) throws Exception {
@@ -75,15 +77,33 @@ abstract class ClientRelayContract {
                 + "\"username\": \"mailer\", \"password\": \"s3cret relay password\"}"), key)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.passwordSet").value(true))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("s3cret"))));
-        // Changing other settings without a password keeps the stored one.
+        // The stored password only goes where it was given for: another port needs it again ...
         call(put("/api/v1/relay").content("{\"host\": \"smtp.relay-api.de\", \"port\": 465, \"tls\": \"implicit\", "
+                + "\"username\": \"mailer\"}"), key)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("password"));
+        // ... while other settings change without it.
+        call(put("/api/v1/relay").content("{\"host\": \"smtp.relay-api.de\", \"port\": 587, \"tls\": \"starttls\", "
                 + "\"username\": \"mailer\", \"maxConnections\": 2}"), key)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.passwordSet").value(true)).andExpect(jsonPath("$.port").value(465));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.passwordSet").value(true)).andExpect(jsonPath("$.port").value(587));
+        // A login never goes out without TLS.
+        call(put("/api/v1/relay").content("{\"host\": \"smtp.relay-api.de\", \"port\": 587, \"tls\": \"none\", "
+                + "\"username\": \"mailer\", \"password\": \"x\"}"), key)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("tls"));
         call(get("/api/v1/relay"), key).andExpect(status().isOk()).andExpect(jsonPath("$.maxConnections").value(2))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("s3cret"))));
         call(delete("/api/v1/relay"), key).andExpect(status().isNoContent());
         call(get("/api/v1/relay"), key).andExpect(status().isNotFound());
         call(delete("/api/v1/relay"), key).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void onlyClientAdminsChangeTheRelay() {
+        CreatedClient client = Fixtures.client(clients, "Relay Roles");
+        Actor marketer = new Actor(Actor.Kind.USER, UUID.randomUUID(), "marketer", client.client().id(),
+                org.optline.platform.Role.MARKETER, "127.0.0.1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> relays.save(marketer, new org.optline.delivery.ClientRelays.RelayInput(
+                        "smtp.example.com", 587, "starttls", null, null, null, null, null)))
+                .isInstanceOf(org.optline.platform.ForbiddenException.class);
     }
 
     @Test

@@ -30,8 +30,8 @@ class PostgresNodesTest {
     static final Map<String, String> NODE_SETTINGS = Map.of(
             "optline.delivery.batch-size", String.valueOf(BATCH),
             "optline.delivery.lanes", String.valueOf(LANES),
-            "optline.delivery.lease", "30s",
-            "optline.delivery.smtp.timeout", "2s",
+            "optline.delivery.lease", "45s",
+            "optline.delivery.smtp.timeout", "4s",
             "optline.delivery.smtp.max-connections", "2");
 
     static FaultySmtpPeer peer;

@@ -1,0 +1,119 @@
+package org.optline.delivery.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.optline.audience.Lists;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.campaign.CampaignStatus;
+import org.optline.campaign.Campaigns;
+import org.optline.delivery.SendingDomains;
+import org.optline.delivery.queue.DeliveryWorker;
+import org.optline.platform.Clients;
+import org.optline.test.Fixtures;
+import org.optline.test.OptlineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Postfix's own {@code smtp-sink} (Debian package postfix; CI installs it) as the relay: an
+ * independent SMTP implementation that offers PIPELINING, counting what it accepted.
+ */
+@OptlineTest
+class SmtpSinkTest {
+
+    static final Path SINK = Path.of("/usr/sbin/smtp-sink");
+    static Process sink;
+    static Path log;
+    static int port;
+
+    @DynamicPropertySource
+    static void relay(DynamicPropertyRegistry registry) throws IOException {
+        if (Files.isExecutable(SINK)) {
+            port = freePort();
+            log = Files.createTempFile("smtp-sink", ".log");
+            // -c: keep a running count of sessions and messages.
+            List<String> command = new java.util.ArrayList<>(List.of(SINK.toString(), "-c"));
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.addAll(List.of("-u", "nobody")); // smtp-sink refuses to keep running as root
+            }
+            command.addAll(List.of("127.0.0.1:" + port, "100"));
+            sink = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        }
+        registry.add("optline.delivery.transport", () -> "smtp");
+        registry.add("optline.delivery.smtp.host", () -> "127.0.0.1");
+        registry.add("optline.delivery.smtp.port", () -> port);
+        registry.add("optline.delivery.smtp.max-connections", () -> 4);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sink != null) {
+            sink.destroy();
+        }
+    }
+
+    @Autowired Clients clients;
+    @Autowired Lists lists;
+    @Autowired Subscribers subscribers;
+    @Autowired Campaigns campaigns;
+    @Autowired SendingDomains domains;
+    @Autowired DeliveryWorker worker;
+
+    @Test
+    void smtpSinkAcceptsEveryMessageOfACampaignOnce() throws Exception {
+        assumeTrue(sink != null, "Postfix's smtp-sink is not installed (apt-get install postfix); skipping");
+        await().atMost(Duration.ofSeconds(10)).until(() -> listening(port));
+        var admin = Fixtures.admin(Fixtures.client(clients, "Sink"));
+        domains.add(admin, "sink-shop.de");
+        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        for (int i = 0; i < 60; i++) {
+            subscribers.save(admin, new SubscriberInput("s" + i + "@example.com", "S" + i, Map.of(), List.of(list.id()), null), false);
+        }
+        var c = campaigns.create(admin, new Campaigns.CampaignInput("Sink", "Hi {{name}}", null, "Sink Shop",
+                "news@sink-shop.de", null, "<p>Hi {{name}}</p>", null, null, null, List.of(list.id())));
+        campaigns.send(admin, c.id(), null);
+        worker.runOnce();
+        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(messagesCounted()).isEqualTo(60));
+    }
+
+    /** smtp-sink -c rewrites "... mesg=N" on its output after every message. */
+    private static int messagesCounted() throws IOException {
+        Matcher m = Pattern.compile("mesg=(\\d+)").matcher(Files.readString(log));
+        int last = 0;
+        while (m.find()) {
+            last = Integer.parseInt(m.group(1));
+        }
+        return last;
+    }
+
+    private static boolean listening(int port) {
+        try (var socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
