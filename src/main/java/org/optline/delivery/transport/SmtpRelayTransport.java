@@ -58,6 +58,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
     private final AtomicInteger connectionIds = new AtomicInteger();
     private final SSLContext tls;
+    private final java.util.concurrent.Semaphore permits;
 
     /** A pooled session and how many messages it has carried. */
     private static final class Connection {
@@ -79,6 +80,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         int threads = Math.max(1, Math.min(settings.maxConnections(), Runtime.getRuntime().availableProcessors()));
         this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         this.tls = "none".equals(mode()) ? null : tlsContext(settings);
+        this.permits = new java.util.concurrent.Semaphore(Math.max(1, settings.maxConnections()));
         // Replies are handled on the network thread: handing each to a pool would cost a context
         // switch per message for nothing, since handling a reply is only starting the next send.
         this.factory = new SmtpSessionFactory(SmtpSessionFactoryConfig.builder().eventLoopGroup(group)
@@ -116,12 +118,28 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             return List.of();
         }
         Run run = new Run(batch);
-        int lanes = Math.min(settings.maxConnections(), batch.size());
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int i = 0; i < lanes; i++) {
-            running.add(new Lane(run).start());
-        }
         Duration budget = longestSend(batch.size());
+        // maxConnections holds for the whole transport, however many worker lanes call send at
+        // once: each of this batch's lanes holds a permit while it works. The first is waited for
+        // (within the budget); more are taken only if free.
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        try {
+            if (!permits.tryAcquire(budget.toMillis(), TimeUnit.MILLISECONDS)) {
+                return notSent(batch, SmtpReply.connectionFault("all relay connections busy"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notSent(batch, SmtpReply.connectionFault("interrupted"));
+        }
+        int lanes = 1;
+        while (lanes < Math.min(settings.maxConnections(), batch.size()) && permits.tryAcquire()) {
+            lanes++;
+        }
+        for (int i = 0; i < lanes; i++) {
+            CompletableFuture<Void> lane = new Lane(run).start();
+            lane.whenComplete((v, e) -> permits.release());
+            running.add(lane);
+        }
         try {
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -145,6 +163,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             }
         }
         return result;
+    }
+
+    private static List<Outcome> notSent(List<Envelope> batch, SmtpReply why) {
+        return batch.stream().map(e -> new Outcome(e.subscriberId(), why)).toList();
     }
 
     /** One call of {@link #send}: its envelopes, their outcomes, and the connections at work on it. */

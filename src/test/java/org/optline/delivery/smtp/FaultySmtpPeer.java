@@ -38,6 +38,8 @@ public final class FaultySmtpPeer implements AutoCloseable {
     private final List<byte[]> messages = new CopyOnWriteArrayList<>();
     private volatile long slowMillis = 1500;
     private volatile long everyMessageMillis;
+    private final AtomicInteger inData = new AtomicInteger();
+    private final AtomicInteger mostInData = new AtomicInteger();
     private final Map<String, AtomicInteger> acceptedByHelo = new ConcurrentHashMap<>();
 
     public FaultySmtpPeer() {
@@ -58,6 +60,11 @@ public final class FaultySmtpPeer implements AutoCloseable {
     /** Every accepted message's final reply waits this long (a busy server; keeps a campaign in flight). */
     public void everyMessageMillis(long millis) {
         this.everyMessageMillis = millis;
+    }
+
+    /** The most messages that were in their DATA phase at once: a floor for concurrent connections. */
+    public int mostAtOnce() {
+        return mostInData.get();
     }
 
     /** Accepted messages per name the client gave in EHLO: which node sent how many. */
@@ -121,6 +128,15 @@ public final class FaultySmtpPeer implements AutoCloseable {
 
         @Override
         public String data(InputStream data) throws RejectException, IOException {
+            mostInData.accumulateAndGet(inData.incrementAndGet(), Math::max);
+            try {
+                return receive(data);
+            } finally {
+                inData.decrementAndGet();
+            }
+        }
+
+        private String receive(InputStream data) throws RejectException, IOException {
             String local = recipient.substring(0, recipient.indexOf('@'));
             if (local.startsWith("drop") && attempts.get(recipient).get() == 1) {
                 data.readNBytes(100); // part of the message, then the line goes dead
