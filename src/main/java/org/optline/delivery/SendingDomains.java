@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * A client's sending domains: each gets a 2048-bit RSA DKIM key pair and a dated selector, and
- * the DNS records to publish (DKIM, SPF and DMARC advice). Checking the published records and
- * signing with the key come with the delivery engine; campaigns may only be sent From a domain
+ * the DNS records to publish (DKIM, SPF and DMARC advice). The delivery engine signs with the
+ * key ({@code dkim.DkimKeys}); checking that the records are published is not built. Campaigns may only be sent From a domain
  * set up here.
  */
 @Service

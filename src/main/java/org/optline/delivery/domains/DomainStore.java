@@ -8,7 +8,7 @@ import org.optline.platform.NamedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for sending domains. The private key is written here and read only by signing (delivery issue). */
+/** SQL for sending domains. The private key is written here and read only for signing ({@code dkim.DkimKeys}). */
 @Repository
 public class DomainStore {
 
