@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * A client's sending domains: each gets a 2048-bit RSA DKIM key pair and a dated selector, and
  * the DNS records to publish (DKIM, SPF and DMARC advice). The delivery engine signs with the
- * key ({@code dkim.DkimKeys}); checking that the records are published is not built. Campaigns may only be sent From a domain
- * set up here.
+ * key ({@code dkim.DkimKeys}); checking that the records are published is not built. Campaigns
+ * may only be sent From a domain set up here.
  */
 @Service
 public class SendingDomains implements SenderDomains {

@@ -9,12 +9,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
@@ -39,23 +36,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @OptlineTest
 class GreenMailRelayTest {
 
-    static final Path DIR;
+    static final TestCertificates TLS;
     static final GreenMail RELAY;
 
     static {
         try {
-            DIR = Files.createTempDirectory("optline-relay-tls");
-            keytool("-genkeypair", "-alias", "relay", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                    "-keystore", DIR.resolve("relay.p12").toString(), "-storepass", "changeit", "-keypass", "changeit");
-            keytool("-exportcert", "-alias", "relay", "-keystore", DIR.resolve("relay.p12").toString(), "-storepass", "changeit",
-                    "-file", DIR.resolve("relay.cer").toString());
-            keytool("-importcert", "-noprompt", "-alias", "relay", "-file", DIR.resolve("relay.cer").toString(), "-storetype",
-                    "PKCS12", "-keystore", DIR.resolve("trust.p12").toString(), "-storepass", "changeit");
+            TLS = TestCertificates.create();
             // GreenMail serves TLS with the key store these properties name.
-            System.setProperty("greenmail.tls.keystore.file", DIR.resolve("relay.p12").toString());
-            System.setProperty("greenmail.tls.keystore.password", "changeit");
-            System.setProperty("greenmail.tls.key.password", "changeit");
+            System.setProperty("greenmail.tls.keystore.file", TLS.keyStore.toString());
+            System.setProperty("greenmail.tls.keystore.password", TestCertificates.PASSWORD);
+            System.setProperty("greenmail.tls.key.password", TestCertificates.PASSWORD);
             RELAY = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTPS))
                     .withConfiguration(GreenMailConfiguration.aConfig().withUser("relay-user", "relay password 1"));
             RELAY.start();
@@ -72,7 +62,7 @@ class GreenMailRelayTest {
         registry.add("optline.delivery.smtp.tls", () -> "implicit");
         registry.add("optline.delivery.smtp.username", () -> "relay-user");
         registry.add("optline.delivery.smtp.password", () -> "relay password 1");
-        registry.add("optline.delivery.smtp.trust-store", () -> DIR.resolve("trust.p12").toString());
+        registry.add("optline.delivery.smtp.trust-store", () -> TLS.trustStore.toString());
         registry.add("optline.delivery.smtp.trust-store-password", () -> "changeit");
         registry.add("optline.delivery.smtp.timeout", () -> "10s");
     }
@@ -114,17 +104,6 @@ class GreenMailRelayTest {
         assertThat(received[0].getHeader("DKIM-Signature")).isNotEmpty();
         assertThat(received[0].getSubject()).startsWith("Hello R");
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + out);
-        }
     }
 
     private static int freePort() throws IOException {
