@@ -77,6 +77,13 @@ public class DeliveryWorker {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final int lanes;
     private final java.util.concurrent.ExecutorService laneRunner;
+    private final java.util.concurrent.ScheduledExecutorService watchers =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread t = new Thread(runnable, "delivery-watcher");
+                t.setDaemon(true);
+                t.setContextClassLoader(DeliveryWorker.class.getClassLoader());
+                return t;
+            });
     private static final int BUILDER_THREADS = Runtime.getRuntime().availableProcessors();
     private final java.util.concurrent.ExecutorService builders = java.util.concurrent.Executors.newFixedThreadPool(
             BUILDER_THREADS, runnable -> {
@@ -140,6 +147,7 @@ public class DeliveryWorker {
         }
         laneRunner.shutdownNow();
         builders.shutdownNow();
+        watchers.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${optline.delivery.poll-ms:500}", initialDelayString = "${optline.delivery.poll-ms:500}")
@@ -187,9 +195,17 @@ public class DeliveryWorker {
                 dkim.forSender(clientId, renderer.campaign().fromEmail()), baseUrl, bounceDomain);
         // Several lanes drain the queue side by side, each claiming its own batches, so that one
         // lane builds and signs while another waits for the SMTP server or the database.
+        // Pause and cancel also stop a batch that is going out: a watcher looks at the campaign's
+        // status twice a second and the transport starts no further message once it changed.
+        AtomicBoolean halted = new AtomicBoolean();
+        var watcher = watchers.scheduleWithFixedDelay(() -> {
+            if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
+                halted.set(true);
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
         List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
         for (int i = 0; i < lanes; i++) {
-            running.add(laneRunner.submit(() -> drain(clientId, campaignId, builder, route, batch)));
+            running.add(laneRunner.submit(() -> drain(clientId, campaignId, builder, route, batch, halted)));
         }
         int sent = 0;
         for (var lane : running) {
@@ -202,6 +218,7 @@ public class DeliveryWorker {
                 log.warn("Delivery lane failed", e.getCause());
             }
         }
+        watcher.cancel(false);
         if (campaigns.status(clientId, campaignId) == CampaignStatus.SENDING
                 && scope.inClient(clientId, () -> queue.open(clientId, campaignId)) == 0) {
             scope.inClient(clientId, () -> queue.finishJob(clientId, campaignId, Times.now(clock)));
@@ -211,7 +228,8 @@ public class DeliveryWorker {
     }
 
     /** One lane: claim, deliver and settle batches until the queue has nothing due or the campaign stops. */
-    private int drain(UUID clientId, UUID campaignId, MessageBuilder builder, Transports.Route route, int batchSize) {
+    private int drain(UUID clientId, UUID campaignId, MessageBuilder builder, Transports.Route route, int batchSize,
+                      AtomicBoolean halted) {
         int sent = 0;
         while (!Thread.currentThread().isInterrupted() && !stopping.get()) {
             if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
@@ -228,7 +246,7 @@ public class DeliveryWorker {
             if (batch.isEmpty()) {
                 break;
             }
-            Round round = deliver(clientId, campaignId, token, batch, builder, route);
+            Round round = deliver(clientId, campaignId, token, batch, builder, route, halted);
             sent += round.sent();
             if (round.senderBlocked() != null) {
                 campaigns.pauseForDelivery(clientId, campaignId, "The receiving server refused the sender: " + round.senderBlocked());
@@ -254,7 +272,7 @@ public class DeliveryWorker {
     private record Round(int sent, String senderBlocked) {}
 
     private Round deliver(UUID clientId, UUID campaignId, String token, List<UUID> batch, MessageBuilder builder,
-                          Transports.Route route) {
+                          Transports.Route route, AtomicBoolean halted) {
         MailTransport transport = route.transport();
         // Checked now, not when the queue was filled: an unsubscribe a moment ago stops this mail.
         long t0 = System.nanoTime();
@@ -308,9 +326,9 @@ public class DeliveryWorker {
         }
         if (transport.transactional()) {
             settled = scope.inClient(clientId, () -> settle(clientId, campaignId, token,
-                    withFailures(transport.send(envelopes), built), skipped, later, postponeBy));
+                    withFailures(transport.send(envelopes, halted::get), built), skipped, later, postponeBy));
         } else {
-            List<Outcome> outcomes = withFailures(transport.send(envelopes), built);
+            List<Outcome> outcomes = withFailures(transport.send(envelopes, halted::get), built);
             long t3 = System.nanoTime();
             settled = scope.inClient(clientId, () -> settle(clientId, campaignId, token, outcomes, skipped, later, postponeBy));
             if (log.isDebugEnabled()) {
@@ -404,9 +422,11 @@ public class DeliveryWorker {
         List<UUID> sent = new ArrayList<>();
         Map<EmailAddress, String> bounced = new LinkedHashMap<>();
         String senderBlocked = null;
+        List<UUID> notSent = new ArrayList<>();
         for (Outcome o : outcomes) {
             switch (o.reply().verdict()) {
                 case DELIVERED -> sent.add(o.subscriberId());
+                case NOT_SENT -> notSent.add(o.subscriberId());
                 case DEFERRED -> {
                     int attempt = 1 + queue.attempts(clientId, campaignId, o.subscriberId());
                     queue.defer(clientId, campaignId, token, o.subscriberId(), o.reply().toString(), now,
@@ -423,6 +443,7 @@ public class DeliveryWorker {
         queue.settle(clientId, campaignId, token, sent, "sent", now);
         queue.settle(clientId, campaignId, token, skipped, "suppressed", now);
         queue.postpone(clientId, campaignId, token, later, now, now.plus(postponeBy));
+        queue.releaseSome(clientId, campaignId, token, notSent);
         if (senderBlocked != null) {
             queue.release(clientId, campaignId, token); // whoever was refused waits, untouched, for the resume
         }

@@ -24,7 +24,7 @@ public class SendQueueStore {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(SendQueueStore.class);
         List.of("job", "insert-job", "set-recipients", "finish-job", "claim-queued-postgresql", "claim-deferred-postgresql",
-                "claim-expired-postgresql", "claim-queued-h2", "claim-deferred-h2", "claim-expired-h2", "analyze", "claimed", "settle", "defer", "fail", "postpone", "attempts", "renew",
+                "claim-expired-postgresql", "claim-queued-h2", "claim-deferred-h2", "claim-expired-h2", "analyze", "claimed", "settle", "defer", "fail", "postpone", "attempts", "renew", "release-some",
                 "release", "open", "counts").forEach(sql::get);
     }
 
@@ -84,6 +84,14 @@ public class SendQueueStore {
         }
         return jdbc.sql(sql.get("settle")).param("clientId", clientId).param("campaignId", campaignId).param("token", token)
                 .param("ids", SqlArrays.ofIds(ids)).param("state", state).param("now", now).update();
+    }
+
+    /** Puts some of a claim's rows back in the queue untouched. */
+    public void releaseSome(UUID clientId, UUID campaignId, String token, Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql(sql.get("release-some")).param("clientId", clientId).param("campaignId", campaignId).param("token", token)
+                    .param("ids", SqlArrays.ofIds(ids)).update();
+        }
     }
 
     /** Extends this claim's lease; answers how many rows it still holds. */

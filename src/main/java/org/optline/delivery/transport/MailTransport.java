@@ -13,6 +13,15 @@ public interface MailTransport {
     List<Outcome> send(List<Envelope> batch);
 
     /**
+     * As {@link #send(List)}, but no further message starts once {@code halted} answers true (the
+     * campaign was paused or cancelled meanwhile); envelopes not sent get a
+     * {@link SmtpReply#NOT_SENT} outcome. Transports that hand a batch over at once ignore it.
+     */
+    default List<Outcome> send(List<Envelope> batch, java.util.function.BooleanSupplier halted) {
+        return send(batch);
+    }
+
+    /**
      * Whether {@link #send} writes into the caller's database transaction (the capture outbox),
      * so that the message and its "sent" mark commit together. Network transports answer false
      * and are called outside any transaction.

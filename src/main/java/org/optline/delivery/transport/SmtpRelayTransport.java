@@ -114,10 +114,15 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
 
     @Override
     public List<Outcome> send(List<Envelope> batch) {
+        return send(batch, () -> false);
+    }
+
+    @Override
+    public List<Outcome> send(List<Envelope> batch, java.util.function.BooleanSupplier halted) {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Run run = new Run(batch);
+        Run run = new Run(batch, halted);
         Duration budget = longestSend(batch.size());
         // maxConnections holds for the whole transport, however many worker lanes call send at
         // once: each of this batch's lanes holds a permit while it works. The first is waited for
@@ -157,8 +162,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         synchronized (run.outcomes) {
             for (int i = 0; i < run.outcomes.length; i++) {
                 Outcome o = run.outcomes[i];
-                // No outcome: not sent (the relay refused us, or no connection, or out of time).
-                SmtpReply none = run.refusal != null ? run.refusal : SmtpReply.connectionFault("no connection to the relay or no reply in time");
+                // No outcome: not sent (halted, the relay refused us, no connection, or out of time).
+                SmtpReply none = run.halted ? SmtpReply.NOT_SENT : run.refusal != null ? run.refusal
+                        : SmtpReply.connectionFault("no connection to the relay or no reply in time");
                 result.add(o != null ? o : new Outcome(batch.get(i).subscriberId(), none));
             }
         }
@@ -175,12 +181,23 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         final Outcome[] outcomes;
         final AtomicInteger next = new AtomicInteger();
         final java.util.Set<Connection> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.function.BooleanSupplier haltedBy;
         volatile boolean cancelled;
+        volatile boolean halted;
         volatile SmtpReply refusal;
 
-        Run(List<Envelope> batch) {
+        Run(List<Envelope> batch, java.util.function.BooleanSupplier haltedBy) {
             this.batch = batch;
             this.outcomes = new Outcome[batch.size()];
+            this.haltedBy = haltedBy;
+        }
+
+        /** Whether no further message may start: the batch is over, or its campaign stopped. */
+        boolean stopped() {
+            if (!cancelled && !halted && haltedBy.getAsBoolean()) {
+                halted = true;
+            }
+            return cancelled || halted;
         }
 
         void cancel() {
@@ -213,7 +230,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         }
 
         private void withConnection() {
-            if (run.cancelled || next.get() >= batch.size()) {
+            if (run.stopped() || next.get() >= batch.size()) {
                 done.complete(null);
                 return;
             }
@@ -235,7 +252,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                         run.refusal = SmtpReply.relayRefused("TLS failed: " + rootMessage(failure));
                     }
                     done.complete(null); // other lanes take the rest; whatever is left is not sent
-                } else if (run.cancelled) {
+                } else if (run.stopped()) {
                     idle.add(connection);
                     done.complete(null);
                 } else {
@@ -252,7 +269,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     withConnection();
                     return;
                 }
-                if (run.cancelled) {
+                if (run.stopped()) {
                     idle.add(connection);
                     done.complete(null);
                     return;

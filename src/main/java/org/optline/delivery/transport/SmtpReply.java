@@ -13,12 +13,17 @@ public record SmtpReply(int code, String enhanced, String text) {
 
     public static final SmtpReply ACCEPTED = new SmtpReply(250, "2.0.0", "accepted");
 
+    /** Not sent at all: the campaign stopped while its batch was going out. */
+    public static final SmtpReply NOT_SENT = new SmtpReply(0, null, "not sent: the campaign was paused or cancelled");
+
     private static final Pattern ENHANCED = Pattern.compile("^([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b");
 
     /** What to do with the recipient after this reply. */
     public enum Verdict {
         /** 2xx after DATA: the receiving server took responsibility. */
         DELIVERED,
+        /** Never offered to the server (the campaign stopped): back to the queue as it was. */
+        NOT_SENT,
         /** 4xx or no reply: try again later (greylisting, busy server, dropped connection). */
         DEFERRED,
         /** 5xx on RCPT or DATA about the recipient: a hard bounce; the address is suppressed. */
@@ -62,6 +67,9 @@ public record SmtpReply(int code, String enhanced, String text) {
     }
 
     public Verdict verdict() {
+        if (code == 0) {
+            return Verdict.NOT_SENT;
+        }
         if (code >= 200 && code < 300) {
             return Verdict.DELIVERED;
         }

@@ -121,3 +121,8 @@ select attempts from send_queue where campaign_id = :campaignId and client_id = 
 -- Just before the messages go out: the batch is still this claim's, for another lease period.
 update send_queue set lease_until = :leaseUntil
 where campaign_id = :campaignId and client_id = :clientId and lease_token = :token and state = 'sending'
+
+-- name: release-some
+-- Recipients of a batch that were never offered to the server (the campaign stopped meanwhile).
+update send_queue set state = 'queued', lease_token = null, lease_until = null
+where campaign_id = :campaignId and client_id = :clientId and lease_token = :token and subscriber_id = any(:ids)

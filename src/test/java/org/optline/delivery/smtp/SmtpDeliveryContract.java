@@ -133,6 +133,35 @@ abstract class SmtpDeliveryContract {
     }
 
     @Test
+    void aPauseStopsABatchThatIsGoingOutAndResumeSendsTheRestExactlyOnce() throws Exception {
+        PEER.slowMillis(400);
+        List<String> locals = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            locals.add("slowp" + i);
+        }
+        subscribe(locals.toArray(String[]::new));
+        Campaign c = send();
+        Thread runner = new Thread(worker::runOnce);
+        runner.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> locals.stream().anyMatch(l -> PEER.acceptedFor(address(l)) > 0));
+        campaigns.pause(admin, c.id());
+        runner.join(60_000);
+
+        int accepted = locals.stream().mapToInt(l -> PEER.acceptedFor(address(l))).sum();
+        assertThat(accepted).as("the batch stopped going out").isLessThan(24);
+        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(progress.counts(admin.clientId(), c.id())).containsEntry("sent", (long) accepted)
+                .containsEntry("queued", 24L - accepted);
+
+        campaigns.resume(admin, c.id());
+        worker.runOnce();
+        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
+        for (String l : locals) {
+            assertThat(PEER.acceptedFor(address(l))).as(l).isEqualTo(1);
+        }
+    }
+
+    @Test
     void messagesArriveDkimSignedForTheSendingDomainWithAVerpReturnPath() throws Exception {
         subscribe("signed1");
         send();
