@@ -78,20 +78,23 @@ public class DeliveryWorker {
     private final int lanes;
     private final java.util.concurrent.ExecutorService laneRunner;
     private final java.util.concurrent.ScheduledExecutorService watchers =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread t = new Thread(runnable, "delivery-watcher");
-                t.setDaemon(true);
-                t.setContextClassLoader(DeliveryWorker.class.getClassLoader());
-                return t;
-            });
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(threads("delivery-watcher"));
     private static final int BUILDER_THREADS = Runtime.getRuntime().availableProcessors();
-    private final java.util.concurrent.ExecutorService builders = java.util.concurrent.Executors.newFixedThreadPool(
-            BUILDER_THREADS, runnable -> {
-                Thread t = new Thread(runnable, "message-builder");
-                t.setDaemon(true);
-                t.setContextClassLoader(DeliveryWorker.class.getClassLoader());
-                return t;
-            });
+    private final java.util.concurrent.ExecutorService builders =
+            java.util.concurrent.Executors.newFixedThreadPool(BUILDER_THREADS, threads("message-builder"));
+
+    /**
+     * Daemon threads that carry the application's class loader: threads of the common pools carry
+     * the system class loader, which in the packaged jar cannot see the mail libraries' services.
+     */
+    private static java.util.concurrent.ThreadFactory threads(String name) {
+        return runnable -> {
+            Thread t = new Thread(runnable, name);
+            t.setDaemon(true);
+            t.setContextClassLoader(DeliveryWorker.class.getClassLoader());
+            return t;
+        };
+    }
 
     public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, Subscribers subscribers, Suppressions suppressions,
                           SubscriberTokens tokens, Verp verp, DkimKeys dkim, Transports transports, RecentOptOuts optOuts,
@@ -114,7 +117,7 @@ public class DeliveryWorker {
         this.optOuts = optOuts;
         this.scope = scope;
         this.clock = clock;
-        this.throttle = new Throttle(settings.throttle(), "smtp".equals(settings.transport()) ? settings.smtp().maxRate() : 0);
+        this.throttle = new Throttle(settings.throttle());
         this.backoff = new Backoff(settings.retry());
         this.maxAge = settings.retry().maxAge();
         this.lease = lease;
@@ -124,12 +127,7 @@ public class DeliveryWorker {
                     + "batch that is still going out");
         }
         this.lanes = Math.max(1, lanes);
-        this.laneRunner = java.util.concurrent.Executors.newFixedThreadPool(this.lanes, runnable -> {
-            Thread t = new Thread(runnable, "delivery-lane");
-            t.setDaemon(true);
-            t.setContextClassLoader(DeliveryWorker.class.getClassLoader());
-            return t;
-        });
+        this.laneRunner = java.util.concurrent.Executors.newFixedThreadPool(this.lanes, threads("delivery-lane"));
         this.batchSize = batchSize;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.bounceDomain = bounceDomain;
@@ -203,22 +201,25 @@ public class DeliveryWorker {
                 halted.set(true);
             }
         }, 500, 500, TimeUnit.MILLISECONDS);
-        List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
-        for (int i = 0; i < lanes; i++) {
-            running.add(laneRunner.submit(() -> drain(clientId, campaignId, builder, route, batch, halted)));
-        }
         int sent = 0;
-        for (var lane : running) {
-            try {
-                sent += lane.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return sent;
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.warn("Delivery lane failed", e.getCause());
+        try {
+            List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
+            for (int i = 0; i < lanes; i++) {
+                running.add(laneRunner.submit(() -> drain(clientId, campaignId, builder, route, batch, halted)));
             }
+            for (var lane : running) {
+                try {
+                    sent += lane.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return sent;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    log.warn("Delivery lane failed", e.getCause());
+                }
+            }
+        } finally {
+            watcher.cancel(false); // on every way out, or it would poll the campaign for ever
         }
-        watcher.cancel(false);
         if (campaigns.status(clientId, campaignId) == CampaignStatus.SENDING
                 && scope.inClient(clientId, () -> queue.open(clientId, campaignId)) == 0) {
             scope.inClient(clientId, () -> queue.finishJob(clientId, campaignId, Times.now(clock)));
@@ -278,7 +279,12 @@ public class DeliveryWorker {
         long t0 = System.nanoTime();
         List<Subscriber> people = subscribers.forDelivery(clientId, batch);
         Map<String, Subscriber> byHash = new LinkedHashMap<>();
-        people.forEach(p -> byHash.put(EmailAddress.of("email", p.email()).hash(), p));
+        Map<UUID, String> domains = new java.util.HashMap<>();
+        for (Subscriber p : people) {
+            EmailAddress address = EmailAddress.of("email", p.email());
+            byHash.put(address.hash(), p);
+            domains.put(p.id(), address.domain());
+        }
         Set<String> suppressed = suppressions.suppressedHashes(clientId, byHash.keySet());
 
         List<Subscriber> go = new ArrayList<>();
@@ -289,7 +295,7 @@ public class DeliveryWorker {
             if (suppressed.contains(entry.getKey()) || person.status() != SubscriberStatus.ACTIVE) {
                 continue;
             }
-            var throttled = throttle.admit(clientId, domainOf(person.email()), route.relayOf(), route.maxRate());
+            var throttled = throttle.admit(clientId, domains.get(person.id()), route.relayOf(), route.maxRate());
             if (throttled.isPresent()) {
                 later.add(person.id());
                 wait = wait.compareTo(throttled.get()) < 0 ? throttled.get() : wait;
@@ -361,11 +367,7 @@ public class DeliveryWorker {
         return all;
     }
 
-    /**
-     * Renders, builds and signs a batch on every core. Our own threads, not the common fork-join
-     * pool: those carry the system class loader, which in the packaged jar cannot see the mail
-     * libraries' service classes.
-     */
+    /** Renders, builds and signs a batch on every core, on the builder threads. */
     private Built buildOnAllCores(List<Subscriber> people, MessageBuilder builder, java.time.Instant date) {
         int parts = Math.max(1, Math.min(BUILDER_THREADS, people.size()));
         List<java.util.concurrent.Future<Built>> futures = new ArrayList<>();
@@ -448,9 +450,5 @@ public class DeliveryWorker {
             queue.release(clientId, campaignId, token); // whoever was refused waits, untouched, for the resume
         }
         return new Settled(sent.size(), bounced, senderBlocked);
-    }
-
-    private static String domainOf(String email) {
-        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -11,12 +11,14 @@ import org.optline.delivery.DeliveryProperties;
 
 /**
  * Rate limits on the way out: per recipient domain group (one mailbox provider's domains), per
- * client, for the whole platform and the relay's own cap, as token buckets. A recipient that finds an empty bucket is
- * not sent now: it goes back to the queue with a time to try again, so one slow provider never
- * holds up the rest of a batch. Buckets live in this node's memory; several nodes each apply them
+ * client, for the whole platform and the relay's own cap, as token buckets. A recipient that
+ * finds an empty bucket is not sent now: it goes back to the queue with a time to try again, so
+ * one slow provider never holds up the rest of a batch. Buckets live in this node's memory; several nodes each apply them
  * (docs/delivery.md).
  */
 class Throttle {
+
+    private static final UUID PLATFORM_RELAY = new UUID(0, 0);
 
     private final Map<String, String> groupOfDomain = new HashMap<>();
     private final Map<String, Bucket> groups = new HashMap<>();
@@ -24,10 +26,8 @@ class Throttle {
     private final Map<UUID, Bucket> relays = new ConcurrentHashMap<>();
     private final double clientRate;
     private final Bucket platform;
-    private final Bucket transport;
 
-    /** {@code transportPerSecond}: the relay's own cap (0 = none). */
-    Throttle(DeliveryProperties.Throttle settings, double transportPerSecond) {
+    Throttle(DeliveryProperties.Throttle settings) {
         settings.domainGroups().forEach((name, group) -> {
             if (group.perSecond() > 0) {
                 groups.put(name, new Bucket(group.perSecond()));
@@ -38,7 +38,6 @@ class Throttle {
         });
         this.clientRate = settings.clientPerSecond();
         this.platform = settings.platformPerSecond() > 0 ? new Bucket(settings.platformPerSecond()) : null;
-        this.transport = transportPerSecond > 0 ? new Bucket(transportPerSecond) : null;
     }
 
     /** The provider group a recipient domain belongs to, or the domain itself. */
@@ -46,22 +45,16 @@ class Throttle {
         return groupOfDomain.getOrDefault(domain, domain);
     }
 
-    /** Empty: send now (a token was taken from every bucket that applies). Otherwise: how long to wait. */
-    synchronized Optional<Duration> admit(UUID clientId, String recipientDomain) {
-        return admit(clientId, recipientDomain, null, 0);
-    }
-
     /**
-     * As above, for mail leaving through a client's own relay ({@code relayOf}) with its own cap:
-     * that cap replaces the platform relay's.
+     * Empty: send now (a token was taken from every bucket that applies). Otherwise: how long to
+     * wait. {@code relayOf} names the relay the mail leaves through (a client whose own relay it
+     * is, or null for the platform's) and {@code relayRate} that relay's cap (0 = none).
      */
     synchronized Optional<Duration> admit(UUID clientId, String recipientDomain, UUID relayOf, double relayRate) {
         Bucket group = groups.get(groupOf(recipientDomain));
         Bucket client = clientRate > 0 ? clients.computeIfAbsent(clientId, id -> new Bucket(clientRate)) : null;
-        Bucket way = transport;
-        if (relayOf != null) {
-            way = relayRate <= 0 ? null : relays.compute(relayOf, (id, b) -> b != null && b.rate == relayRate ? b : new Bucket(relayRate));
-        }
+        Bucket way = relayRate <= 0 ? null : relays.compute(relayOf == null ? PLATFORM_RELAY : relayOf,
+                (id, b) -> b != null && b.rate == relayRate ? b : new Bucket(relayRate));
         long now = System.nanoTime();
         long wait = 0;
         Bucket[] all = {group, client, platform, way};

@@ -6,10 +6,4 @@ import java.util.UUID;
  * One message ready for the wire: the SMTP envelope (VERP return path, one recipient) and the
  * finished, signed bytes. Client, campaign and subscriber tie the outcome back to the send queue row.
  */
-public record Envelope(UUID clientId, UUID campaignId, UUID subscriberId, String mailFrom, String rcptTo, String subject, byte[] data) {
-
-    /** The recipient's domain, lower case: what throttles and (later) MX routing key on. */
-    public String recipientDomain() {
-        return rcptTo.substring(rcptTo.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
-    }
-}
+public record Envelope(UUID clientId, UUID campaignId, UUID subscriberId, String mailFrom, String rcptTo, String subject, byte[] data) {}

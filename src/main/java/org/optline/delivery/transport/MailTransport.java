@@ -6,7 +6,7 @@ import java.util.List;
  * The way out for finished messages. The delivery worker hands over a batch and gets one outcome
  * per envelope; per-recipient failures are outcomes, never exceptions. A relay sends everything to
  * one smarthost; a direct-to-MX transport (a later step) would group the batch by
- * {@link Envelope#recipientDomain()} and keep a pool per destination behind the same interface.
+ * the recipient's domain and keep a pool per destination behind the same interface.
  */
 public interface MailTransport {
 
