@@ -53,8 +53,7 @@ class DeliveryPages {
             redirect.addFlashAttribute("notice", "Added " + added.domain() + " with a new 2048-bit DKIM key (selector "
                     + added.selector() + "). Publish the records below in its DNS.");
         } catch (ValidationException e) {
-            var first = e.errors().get(0);
-            redirect.addFlashAttribute("error", "The " + first.field() + " " + first.message() + ".");
+            redirect.addFlashAttribute("error", sentence(e));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage() + ".");
         }
@@ -86,12 +85,17 @@ class DeliveryPages {
                 redirect.addFlashAttribute("notice", "Your campaigns now leave through " + saved.host() + ":" + saved.port() + ".");
             }
         } catch (ValidationException e) {
-            var first = e.errors().get(0);
-            redirect.addFlashAttribute("error", "The " + first.field() + " " + first.message() + ".");
+            redirect.addFlashAttribute("error", sentence(e));
         } catch (org.optline.platform.NotFoundException e) {
             redirect.addFlashAttribute("error", e.getMessage() + ".");
         }
         return "redirect:/sending/relay";
+    }
+
+    /** The first problem as a sentence: "The port must be between 1 and 65535." */
+    private static String sentence(ValidationException e) {
+        var first = e.errors().get(0);
+        return "The " + first.field() + " " + first.message() + ".";
     }
 
     @GetMapping("/outbox")
