@@ -3,7 +3,6 @@ package org.optline.delivery.smtp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class FaultySmtpPeer implements AutoCloseable {
     private final Map<String, AtomicInteger> acceptedByHelo = new ConcurrentHashMap<>();
 
     public FaultySmtpPeer() {
-        this.port = freePort();
+        this.port = LoopbackPorts.free();
         this.server = SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress()).softwareName("faulty-peer")
                 .messageHandlerFactory(context -> new Handler(context)).build();
         server.start();
@@ -168,14 +167,6 @@ public final class FaultySmtpPeer implements AutoCloseable {
 
         @Override
         public void done() {}
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String text(byte[] message) {

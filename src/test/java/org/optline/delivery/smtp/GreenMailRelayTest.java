@@ -6,9 +6,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +43,7 @@ class GreenMailRelayTest {
             System.setProperty("greenmail.tls.keystore.file", TLS.keyStore.toString());
             System.setProperty("greenmail.tls.keystore.password", TestCertificates.PASSWORD);
             System.setProperty("greenmail.tls.key.password", TestCertificates.PASSWORD);
-            RELAY = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTPS))
+            RELAY = new GreenMail(new ServerSetup(LoopbackPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTPS))
                     .withConfiguration(GreenMailConfiguration.aConfig().withUser("relay-user", "relay password 1"));
             RELAY.start();
         } catch (Exception e) {
@@ -104,11 +101,5 @@ class GreenMailRelayTest {
         assertThat(received[0].getHeader("DKIM-Signature")).isNotEmpty();
         assertThat(received[0].getSubject()).startsWith("Hello R");
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

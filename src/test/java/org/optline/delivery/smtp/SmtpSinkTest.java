@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +44,7 @@ class SmtpSinkTest {
     @DynamicPropertySource
     static void relay(DynamicPropertyRegistry registry) throws IOException {
         if (Files.isExecutable(SINK)) {
-            port = freePort();
+            port = LoopbackPorts.free();
             log = Files.createTempFile("smtp-sink", ".log");
             // -c: keep a running count of sessions and messages.
             List<String> command = new java.util.ArrayList<>(List.of(SINK.toString(), "-c"));
@@ -108,12 +107,6 @@ class SmtpSinkTest {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ class StartTlsRelayTest {
     void theTransportUpgradesToTlsAndDelivers() throws Exception {
         TestCertificates tls = TestCertificates.create();
         List<String> received = new CopyOnWriteArrayList<>();
-        int port = freePort();
+        int port = LoopbackPorts.free();
         SMTPServer relay = SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress())
                 .enableTLS().requireTLS().startTlsSocketFactory(tls.serverContext())
                 .messageHandlerFactory(context -> new Recorder(received)).build();
@@ -91,11 +90,5 @@ class StartTlsRelayTest {
         }
 
         public void done() {}
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
