@@ -22,28 +22,13 @@ KEY="opl_bench_operator_key_0123456789abcdef"
 WORK="$(mktemp -d)"
 trap 'kill "${APP_PID:-0}" "${SAMPLER_PID:-0}" "${SINK_PID:-0}" 2>/dev/null || true' EXIT
 
-if ! command -v smtp-sink >/dev/null || ! command -v smtp-source >/dev/null; then
-  echo "== installing postfix (for smtp-sink and smtp-source)"
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
-  $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postfix >/dev/null
-fi
-SINK="$(command -v smtp-sink || echo /usr/sbin/smtp-sink)"
-SOURCE="$(command -v smtp-source || echo /usr/sbin/smtp-source)"
+# shellcheck source=smtp-sink.sh
+. bench/smtp-sink.sh
 psql_admin() { psql -h 127.0.0.1 -U "$PG_ADMIN" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 api() { curl -sf -H "Authorization: Bearer $1" -H 'Content-Type: application/json' "${@:2}"; }
 json() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }
 
-SINK_PORT=""
-for p in $(seq 25250 25350); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then SINK_PORT=$p; break; fi
-done
-SINK_USER=(); [ "$(id -u)" -ne 0 ] || SINK_USER=(-u nobody)
-"$SINK" -c ${SINK_USER[@]+"${SINK_USER[@]}"} "127.0.0.1:$SINK_PORT" 1000 >"$WORK/sink.log" 2>&1 &
-SINK_PID=$!
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$SINK_PORT") 2>/dev/null && break; sleep 0.1; done
-sink_count() { sleep 0.5; tr '\r' '\n' <"$WORK/sink.log" | awk -F'mesg=' 'NF > 1 { n = $2 + 0 } END { print n + 0 }'; }
+start_sink
 
 echo "== generating $ROWS subscribers"
 awk -v n="$ROWS" 'BEGIN { srand(7); split("US CA DE FR GB NL", c, " ");

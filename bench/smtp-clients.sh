@@ -20,16 +20,8 @@ CLIENTS="${CLIENTS:-angus nio vertx}"
 WORK="$(mktemp -d)"
 trap 'kill "${SINK_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-if ! command -v smtp-sink >/dev/null || ! command -v smtp-source >/dev/null; then
-  echo "== installing postfix (for smtp-sink and smtp-source)"
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  # "No configuration" keeps the postfix package from asking questions or starting a mail server.
-  echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
-  $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postfix >/dev/null
-fi
-SINK="$(command -v smtp-sink || echo /usr/sbin/smtp-sink)"
-SOURCE="$(command -v smtp-source || echo /usr/sbin/smtp-source)"
+# shellcheck source=smtp-sink.sh
+. bench/smtp-sink.sh
 
 echo "== building"
 ./mvnw -q -B -DskipTests test-compile
@@ -37,30 +29,16 @@ echo "== building"
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 JAVA=(java -Xms1g -Xmx1g -cp "$CP" org.optline.bench.SmtpClientsBench)
 
-# A free port: one nothing answers on. bash's /dev/tcp connect fails when the port is closed.
-PORT=""
-for p in $(seq 25250 25350); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
-done
-[ -n "$PORT" ] || { echo "no free port in 25250-25350" >&2; exit 1; }
-
-# smtp-sink refuses to run as root without -u; it drops to that user after binding.
-SINK_USER=(); [ "$(id -u)" -ne 0 ] || SINK_USER=(-u nobody)
-"$SINK" -c ${SINK_USER[@]+"${SINK_USER[@]}"} "127.0.0.1:$PORT" 1000 >"$WORK/sink.log" 2>&1 &
-SINK_PID=$!
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.1; done
-
-# Messages smtp-sink has accepted so far: -c rewrites "sess=.. quit=.. mesg=N" after every "." and QUIT.
-sink_count() { sleep 0.3; tr '\r' '\n' <"$WORK/sink.log" | awk -F'mesg=' 'NF > 1 { n = $2 + 0 } END { print n + 0 }'; }
+start_sink
 
 SIZE="$("${JAVA[@]}" --template-size)"
-echo "== smtp-sink on 127.0.0.1:$PORT; $COUNT messages of $SIZE bytes over $CONNECTIONS connections (warm-up $WARMUP)"
+echo "== smtp-sink on 127.0.0.1:$SINK_PORT; $COUNT messages of $SIZE bytes over $CONNECTIONS connections (warm-up $WARMUP)"
 
 before=$(sink_count)
 t0=$(date +%s.%N)
 # -l is the body length; smtp-source adds a few short headers of its own, so its messages are
 # slightly larger than ours. It does not pipeline: MAIL, RCPT, DATA and "." each wait for a reply.
-"$SOURCE" -d -s "$CONNECTIONS" -m "$COUNT" -l "$SIZE" -f from@example.com -t to@example.com "127.0.0.1:$PORT"
+"$SOURCE" -d -s "$CONNECTIONS" -m "$COUNT" -l "$SIZE" -f from@example.com -t to@example.com "127.0.0.1:$SINK_PORT"
 t1=$(date +%s.%N)
 delivered=$(( $(sink_count) - before ))
 REF=$(awk -v n="$COUNT" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
@@ -73,7 +51,7 @@ STATUS=0
 for client in $CLIENTS; do
   before=$(sink_count)
   # A client with failed sends exits 1; keep going so the other clients are still measured.
-  "${JAVA[@]}" 127.0.0.1 "$PORT" "$COUNT" "$CONNECTIONS" "$client" "$WARMUP" | tee "$WORK/$client.out" || STATUS=1
+  "${JAVA[@]}" 127.0.0.1 "$SINK_PORT" "$COUNT" "$CONNECTIONS" "$client" "$WARMUP" | tee "$WORK/$client.out" || STATUS=1
   delivered=$(( $(sink_count) - before ))
   RATE[$client]=$(awk '/^client=/ { for (i = 1; i <= NF; i++) if ($i ~ /^msg_per_s=/) { sub(/msg_per_s=/, "", $i); print $i } }' "$WORK/$client.out")
   echo "  smtp-sink counted $delivered messages (expected $((COUNT + WARMUP)), warm-up included)"
