@@ -59,7 +59,17 @@ public class Signer {
 
     /** Verifies a {@link #signShort} token. */
     public Optional<byte[]> verifyShort(String token, int macBytes) {
-        if (token == null || token.length() > 256) {
+        return verified(token, 256, macBytes);
+    }
+
+    /** The payload of a token this installation signed, or empty for anything else. */
+    public Optional<byte[]> verify(String token) {
+        return verified(token, 512, MAC_BYTES);
+    }
+
+    /** {@code payload.mac}, no longer than {@code maxLength}, whose MAC is the first {@code macBytes} of ours. */
+    private Optional<byte[]> verified(String token, int maxLength, int macBytes) {
+        if (token == null || token.length() > maxLength) {
             return Optional.empty();
         }
         int dot = token.indexOf('.');
@@ -71,24 +81,6 @@ public class Signer {
             byte[] given = B64D.decode(token.substring(dot + 1));
             return given.length == macBytes && MessageDigest.isEqual(given, Arrays.copyOf(mac(payload), macBytes))
                     ? Optional.of(payload) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The payload of a token this installation signed, or empty for anything else. */
-    public Optional<byte[]> verify(String token) {
-        if (token == null || token.length() > 512) {
-            return Optional.empty();
-        }
-        int dot = token.indexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        try {
-            byte[] payload = B64D.decode(token.substring(0, dot));
-            byte[] given = B64D.decode(token.substring(dot + 1));
-            return MessageDigest.isEqual(given, mac(payload)) ? Optional.of(payload) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
