@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.optline.delivery.outbox.CaptureTransport;
 import org.optline.delivery.outbox.OutboxStore;
 import org.optline.delivery.transport.MailTransport;
+import org.optline.delivery.transport.ProviderGroups;
 import org.optline.delivery.transport.SmtpRelayTransport;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,7 @@ class DeliveryConfig {
     MailTransport mailTransport(DeliveryProperties settings, OutboxStore outbox, Clock clock) {
         return switch (settings.transport()) {
             case "capture" -> new CaptureTransport(outbox, clock);
-            case "smtp" -> new SmtpRelayTransport(settings.smtp());
+            case "smtp" -> new SmtpRelayTransport(settings.smtp(), new ProviderGroups(settings.throttle()));
             default -> throw new IllegalStateException("optline.delivery.transport must be capture or smtp, not "
                     + settings.transport());
         };

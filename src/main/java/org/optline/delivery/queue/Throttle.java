@@ -2,12 +2,12 @@ package org.optline.delivery.queue;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.transport.ProviderGroups;
 
 /**
  * Rate limits on the way out: per recipient domain group (one mailbox provider's domains), per
@@ -20,7 +20,7 @@ class Throttle {
 
     private static final UUID PLATFORM_RELAY = new UUID(0, 0);
 
-    private final Map<String, String> groupOfDomain = new HashMap<>();
+    private final ProviderGroups providers;
     private final Map<String, Bucket> groups = new HashMap<>();
     private final Map<UUID, Bucket> clients = new ConcurrentHashMap<>();
     private final Map<UUID, Bucket> relays = new ConcurrentHashMap<>();
@@ -28,21 +28,14 @@ class Throttle {
     private final Bucket platform;
 
     Throttle(DeliveryProperties.Throttle settings) {
+        this.providers = new ProviderGroups(settings);
         settings.domainGroups().forEach((name, group) -> {
             if (group.perSecond() > 0) {
                 groups.put(name, new Bucket(group.perSecond()));
             }
-            if (group.domains() != null) {
-                group.domains().forEach(d -> groupOfDomain.put(d.toLowerCase(Locale.ROOT), name));
-            }
         });
         this.clientRate = settings.clientPerSecond();
         this.platform = settings.platformPerSecond() > 0 ? new Bucket(settings.platformPerSecond()) : null;
-    }
-
-    /** The provider group a recipient domain belongs to, or the domain itself. */
-    String groupOf(String domain) {
-        return groupOfDomain.getOrDefault(domain, domain);
     }
 
     /**
@@ -51,7 +44,7 @@ class Throttle {
      * is, or null for the platform's) and {@code relayRate} that relay's cap (0 = none).
      */
     synchronized Optional<Duration> admit(UUID clientId, String recipientDomain, UUID relayOf, double relayRate) {
-        Bucket group = groups.get(groupOf(recipientDomain));
+        Bucket group = groups.get(providers.destinationOf(recipientDomain));
         Bucket client = clientRate > 0 ? clients.computeIfAbsent(clientId, id -> new Bucket(clientRate)) : null;
         Bucket way = relayRate <= 0 ? null : relays.compute(relayOf == null ? PLATFORM_RELAY : relayOf,
                 (id, b) -> b != null && b.rate == relayRate ? b : new Bucket(relayRate));

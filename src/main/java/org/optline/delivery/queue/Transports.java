@@ -9,6 +9,7 @@ import org.optline.delivery.ClientRelay;
 import org.optline.delivery.ClientRelays;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.transport.MailTransport;
+import org.optline.delivery.transport.ProviderGroups;
 import org.optline.delivery.transport.SmtpRelayTransport;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +30,13 @@ class Transports {
     private final ClientRelays relays;
     private final DeliveryProperties settings;
     private final Map<UUID, Pooled> pools = new ConcurrentHashMap<>();
+    private final ProviderGroups destinations;
 
     Transports(MailTransport platform, ClientRelays relays, DeliveryProperties settings) {
         this.platform = platform;
         this.relays = relays;
         this.settings = settings;
+        this.destinations = new ProviderGroups(settings.throttle());
     }
 
     MailTransport platform() {
@@ -62,7 +65,7 @@ class Transports {
             if (old != null) {
                 old.transport().close();
             }
-            return new Pooled(relay.get(), new SmtpRelayTransport(smtpSettings(relay.get())));
+            return new Pooled(relay.get(), new SmtpRelayTransport(smtpSettings(relay.get()), destinations));
         });
         return new Route(pooled.transport(), relay.get().maxRate(), clientId);
     }

@@ -44,7 +44,11 @@ import org.slf4j.LoggerFactory;
  * {@code maxMessagesPerConnection} messages.
  *
  * <p>A batch is spread over up to {@code maxConnections} lanes; each lane keeps one message in
- * flight on its connection, and the reply to one message starts the next. Every envelope gets an
+ * flight on its connection, and the reply to one message starts the next. Lanes take the batch's
+ * recipients round-robin by destination (mailbox provider, see {@link ProviderGroups}), and never
+ * hold more transactions open to one destination than its concurrency limit allows, counted over
+ * every batch using this relay; a lane with nothing it may start waits for a transaction to end.
+ * Every envelope gets an
  * outcome: the server's reply, or a 4xx-style connection fault if the connection broke, timed out
  * or could not be made (which the worker retries later).
  */
@@ -59,6 +63,8 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private final AtomicInteger connectionIds = new AtomicInteger();
     private final SSLContext tls;
     private final java.util.concurrent.Semaphore permits;
+    private final ProviderGroups destinations;
+    private final OpenTransactions transactions;
 
     /** A pooled session and how many messages it has carried. */
     private static final class Connection {
@@ -75,8 +81,19 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         }
     }
 
+    /** A relay with no concurrency limits per destination (only {@code maxConnections}). */
     public SmtpRelayTransport(DeliveryProperties.Smtp settings) {
+        this(settings, new ProviderGroups(new DeliveryProperties.Throttle(0, 0, null, 0)));
+    }
+
+    public SmtpRelayTransport(DeliveryProperties.Smtp settings, ProviderGroups destinations) {
+        this(settings, destinations, new OpenTransactions(destinations));
+    }
+
+    SmtpRelayTransport(DeliveryProperties.Smtp settings, ProviderGroups destinations, OpenTransactions transactions) {
         this.settings = settings;
+        this.destinations = destinations;
+        this.transactions = transactions;
         int threads = Math.max(1, Math.min(settings.maxConnections(), Runtime.getRuntime().availableProcessors()));
         this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         this.tls = "none".equals(mode()) ? null : tlsContext(settings);
@@ -122,7 +139,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Run run = new Run(batch, halted);
+        Run run = new Run(batch, halted, destinations);
         Duration budget = longestSend(batch.size());
         // maxConnections holds for the whole transport, however many worker lanes call send at
         // once: each of this batch's lanes holds a permit while it works. The first is waited for
@@ -163,7 +180,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             for (int i = 0; i < run.outcomes.length; i++) {
                 Outcome o = run.outcomes[i];
                 // No outcome: not sent (halted, the relay refused us, no connection, or out of time).
+                // Held back by a destination's concurrency limit until time ran out: not tried, so
+                // not a failure either; the worker puts it back in the queue as it was.
                 SmtpReply none = run.halted ? SmtpReply.NOT_SENT : run.refusal != null ? run.refusal
+                        : run.heldBack ? SmtpReply.NOT_SENT
                         : SmtpReply.connectionFault("no connection to the relay or no reply in time");
                 result.add(o != null ? o : new Outcome(batch.get(i).subscriberId(), none));
             }
@@ -179,17 +199,25 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private static final class Run {
         final List<Envelope> batch;
         final Outcome[] outcomes;
-        final AtomicInteger next = new AtomicInteger();
+        final String[] destinationOf;
+        final Pending pending;
         final java.util.Set<Connection> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.Set<Lane> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final java.util.function.BooleanSupplier haltedBy;
         volatile boolean cancelled;
         volatile boolean halted;
+        volatile boolean heldBack;
         volatile SmtpReply refusal;
 
-        Run(List<Envelope> batch, java.util.function.BooleanSupplier haltedBy) {
+        Run(List<Envelope> batch, java.util.function.BooleanSupplier haltedBy, ProviderGroups destinations) {
             this.batch = batch;
             this.outcomes = new Outcome[batch.size()];
             this.haltedBy = haltedBy;
+            this.destinationOf = new String[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                destinationOf[i] = destinations.destinationOfRecipient(batch.get(i).rcptTo());
+            }
+            this.pending = new Pending(destinationOf);
         }
 
         /** Whether no further message may start: the batch is over, or its campaign stopped. */
@@ -206,6 +234,54 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 c.broken = true;
                 c.session.close();
             }
+            waiting.forEach(Lane::wake); // they see the run is over and hand their connections back
+        }
+    }
+
+    /**
+     * The envelopes of a run not started yet, queued per destination and handed out round-robin
+     * across destinations, each only while its destination is below its limit.
+     */
+    private static final class Pending {
+        static final int NONE_LEFT = -1;
+        static final int HELD_BACK = -2;
+
+        private final java.util.Map<String, java.util.ArrayDeque<Integer>> queues = new java.util.HashMap<>();
+        private final List<String> order = new ArrayList<>();
+        private int cursor;
+
+        Pending(String[] destinationOf) {
+            for (int i = 0; i < destinationOf.length; i++) {
+                queues.computeIfAbsent(destinationOf[i], d -> {
+                    order.add(d);
+                    return new java.util.ArrayDeque<>();
+                }).add(i);
+            }
+        }
+
+        synchronized boolean isEmpty() {
+            return order.isEmpty();
+        }
+
+        /** The next envelope to start (a transaction to its destination is then open), or NONE_LEFT / HELD_BACK. */
+        synchronized int take(OpenTransactions transactions) {
+            for (int tried = 0; tried < order.size(); tried++) {
+                cursor %= order.size();
+                String destination = order.get(cursor);
+                if (transactions.tryOpen(destination)) {
+                    java.util.ArrayDeque<Integer> queue = queues.get(destination);
+                    int i = queue.poll();
+                    if (queue.isEmpty()) {
+                        queues.remove(destination);
+                        order.remove(cursor);
+                    } else {
+                        cursor++;
+                    }
+                    return i;
+                }
+                cursor++;
+            }
+            return order.isEmpty() ? NONE_LEFT : HELD_BACK;
         }
     }
 
@@ -214,14 +290,22 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         private final Run run;
         private final List<Envelope> batch;
         private final Outcome[] outcomes;
-        private final AtomicInteger next;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final java.util.concurrent.atomic.AtomicReference<Connection> asleepOn = new java.util.concurrent.atomic.AtomicReference<>();
 
         Lane(Run run) {
             this.run = run;
             this.batch = run.batch;
             this.outcomes = run.outcomes;
-            this.next = run.next;
+        }
+
+        /** Resumes a lane that waited for a transaction to end (once, however many wake it). */
+        void wake() {
+            Connection connection = asleepOn.getAndSet(null);
+            if (connection != null) {
+                run.waiting.remove(this);
+                pump(connection);
+            }
         }
 
         CompletableFuture<Void> start() {
@@ -230,7 +314,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         }
 
         private void withConnection() {
-            if (run.stopped() || next.get() >= batch.size()) {
+            if (run.stopped() || run.pending.isEmpty()) {
                 done.complete(null);
                 return;
             }
@@ -274,11 +358,28 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     done.complete(null);
                     return;
                 }
-                int i = next.getAndIncrement();
-                if (i >= batch.size()) {
+                long closedBefore = transactions.closedSoFar();
+                int i = run.pending.take(transactions);
+                if (i == Pending.NONE_LEFT) {
                     idle.add(connection);
                     done.complete(null);
                     return;
+                }
+                if (i == Pending.HELD_BACK) {
+                    // Every destination left is at its limit: keep the connection and wait for a
+                    // transaction (of this batch or another) to end.
+                    run.heldBack = true;
+                    asleepOn.set(connection);
+                    run.waiting.add(this);
+                    if (transactions.wakeOnNextClose(closedBefore, this::wake)) {
+                        if (run.stopped()) {
+                            wake(); // cancelled meanwhile: cancel() may have missed this lane
+                        }
+                        return;
+                    }
+                    asleepOn.set(null);
+                    run.waiting.remove(this);
+                    continue; // one ended meanwhile: try again at once
                 }
                 run.busy.add(connection);
                 Envelope e = batch.get(i);
@@ -304,6 +405,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     } catch (RuntimeException | Error unexpected) {
                         // A callback's exception would vanish into the future; end the lane visibly.
                         log.warn("SMTP lane stopped", unexpected);
+                        record(i, e, null, unexpected, connection); // its transaction must end all the same
                         connection.broken = true;
                         done.complete(null);
                     }
@@ -336,8 +438,12 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 connection.broken |= reply.verdict() != SmtpReply.Verdict.DELIVERED;
             }
             synchronized (outcomes) {
+                if (outcomes[i] != null) {
+                    return; // recorded already; its transaction ended then
+                }
                 outcomes[i] = new Outcome(e.subscriberId(), reply);
             }
+            transactions.close(run.destinationOf[i]);
         }
     }
 

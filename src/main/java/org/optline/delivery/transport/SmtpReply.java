@@ -13,8 +13,11 @@ public record SmtpReply(int code, String enhanced, String text) {
 
     public static final SmtpReply ACCEPTED = new SmtpReply(250, "2.0.0", "accepted");
 
-    /** Not sent at all: the campaign stopped while its batch was going out. */
-    public static final SmtpReply NOT_SENT = new SmtpReply(0, null, "not sent: the campaign was paused or cancelled");
+    /**
+     * Not sent at all: the campaign stopped while its batch was going out, or a destination's
+     * concurrency limit held the message back until the batch's time was up.
+     */
+    public static final SmtpReply NOT_SENT = new SmtpReply(0, null, "not sent: the campaign stopped, or its destination was busy");
 
     private static final Pattern ENHANCED = Pattern.compile("^([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b");
 
@@ -22,7 +25,7 @@ public record SmtpReply(int code, String enhanced, String text) {
     public enum Verdict {
         /** 2xx after DATA: the receiving server took responsibility. */
         DELIVERED,
-        /** Never offered to the server (the campaign stopped): back to the queue as it was. */
+        /** Never offered to the server (the campaign stopped, or the destination was busy): back to the queue as it was. */
         NOT_SENT,
         /** 4xx or no reply: try again later (greylisting, busy server, dropped connection). */
         DEFERRED,

@@ -18,7 +18,7 @@ class ThrottleTest {
 
     static Throttle throttle(double clientRate, double platformRate) {
         return new Throttle(new DeliveryProperties.Throttle(clientRate, platformRate,
-                Map.of("google", new DeliveryProperties.Throttle.DomainGroup(List.of("gmail.com", "googlemail.com"), 2))));
+                Map.of("google", new DeliveryProperties.Throttle.DomainGroup(List.of("gmail.com", "googlemail.com"), 2, 0)), 0));
     }
 
     @Test

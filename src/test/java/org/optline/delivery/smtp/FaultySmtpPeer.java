@@ -40,6 +40,9 @@ public final class FaultySmtpPeer implements AutoCloseable {
     private final AtomicInteger inData = new AtomicInteger();
     private final AtomicInteger mostInData = new AtomicInteger();
     private final Map<String, AtomicInteger> acceptedByHelo = new ConcurrentHashMap<>();
+    private volatile java.util.Set<String> watchedDomains = java.util.Set.of();
+    private final AtomicInteger inDataWatched = new AtomicInteger();
+    private final AtomicInteger mostInDataWatched = new AtomicInteger();
 
     public FaultySmtpPeer() {
         this.port = LoopbackPorts.free();
@@ -64,6 +67,16 @@ public final class FaultySmtpPeer implements AutoCloseable {
     /** The most messages that were in their DATA phase at once: a floor for concurrent connections. */
     public int mostAtOnce() {
         return mostInData.get();
+    }
+
+    /** Counts messages to these recipient domains (together) in their DATA phase, for {@link #mostAtOnceToWatched}. */
+    public void watch(java.util.Set<String> domains) {
+        this.watchedDomains = java.util.Set.copyOf(domains);
+    }
+
+    /** The most messages to the watched domains that were in their DATA phase at once. */
+    public int mostAtOnceToWatched() {
+        return mostInDataWatched.get();
     }
 
     /** Accepted messages per name the client gave in EHLO: which node sent how many. */
@@ -128,10 +141,17 @@ public final class FaultySmtpPeer implements AutoCloseable {
         @Override
         public String data(InputStream data) throws RejectException, IOException {
             mostInData.accumulateAndGet(inData.incrementAndGet(), Math::max);
+            boolean watched = watchedDomains.contains(recipient.substring(recipient.indexOf('@') + 1));
+            if (watched) {
+                mostInDataWatched.accumulateAndGet(inDataWatched.incrementAndGet(), Math::max);
+            }
             try {
                 return receive(data);
             } finally {
                 inData.decrementAndGet();
+                if (watched) {
+                    inDataWatched.decrementAndGet();
+                }
             }
         }
 
