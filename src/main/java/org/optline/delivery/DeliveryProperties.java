@@ -59,9 +59,9 @@ public record DeliveryProperties(
     /**
      * Rates in messages per second (0 = no limit): per client, for the whole platform, and per
      * group of recipient domains that belong to one mailbox provider. Concurrency: how many SMTP
-     * transactions to one provider group ({@code concurrency}) or to any other single recipient
-     * domain ({@code domainConcurrency}) may be open at once on one relay (0 = no limit beyond the
-     * relay's connections).
+     * transactions to one provider group ({@code concurrency}; unset: {@code domainConcurrency}) or
+     * to any other single recipient domain ({@code domainConcurrency}) may be open at once on one
+     * relay (0 = no limit beyond the relay's connections).
      */
     public record Throttle(
             @DefaultValue("0") double clientPerSecond,
@@ -69,7 +69,7 @@ public record DeliveryProperties(
             Map<String, DomainGroup> domains,
             @DefaultValue("20") int domainConcurrency) {
 
-        public record DomainGroup(List<String> domains, @DefaultValue("0") double perSecond, @DefaultValue("0") int concurrency) {}
+        public record DomainGroup(List<String> domains, @DefaultValue("0") double perSecond, @DefaultValue("-1") int concurrency) {}
 
         public Map<String, DomainGroup> domainGroups() {
             return domains == null ? Map.of() : domains;

@@ -41,7 +41,20 @@ final class OpenTransactions {
             wake = new ArrayList<>(waiting);
             waiting.clear();
         }
-        wake.forEach(Runnable::run); // outside the lock: a woken sender opens its next transaction
+        // Outside the lock: a woken sender opens its next transaction. One sender's failure must
+        // not keep the others asleep.
+        for (Runnable r : wake) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(OpenTransactions.class).warn("Waking an SMTP sender failed", e);
+            }
+        }
+    }
+
+    /** Drops a wake-up that is no longer wanted (its batch is over), so it holds nothing in memory. */
+    synchronized void forget(Runnable wake) {
+        waiting.remove(wake);
     }
 
     /** How many transactions have ended so far: read before an attempt, handed to {@link #wakeOnNextClose}. */

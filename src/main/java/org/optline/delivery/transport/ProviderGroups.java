@@ -17,13 +17,14 @@ public final class ProviderGroups {
     private final int domainConcurrency;
 
     public ProviderGroups(DeliveryProperties.Throttle settings) {
+        this.domainConcurrency = Math.max(0, settings.domainConcurrency());
         settings.domainGroups().forEach((name, group) -> {
             if (group.domains() != null) {
                 group.domains().forEach(d -> groupOfDomain.put(d.toLowerCase(Locale.ROOT), name));
             }
-            concurrency.put(name, Math.max(0, group.concurrency()));
+            // A group set up for its rate alone keeps the limit every other destination has.
+            concurrency.put(name, group.concurrency() < 0 ? domainConcurrency : group.concurrency());
         });
-        this.domainConcurrency = Math.max(0, settings.domainConcurrency());
     }
 
     /** The provider group a recipient domain belongs to, or the domain itself. */

@@ -174,21 +174,31 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         // Whatever happened, this batch is over: no lane may start another message of it, and
         // connections still waiting for a reply are closed, so nothing of it goes out after the
         // worker has settled it.
-        run.cancel();
+        run.cancel(transactions);
         List<Outcome> result = new ArrayList<>(batch.size());
         synchronized (run.outcomes) {
             for (int i = 0; i < run.outcomes.length; i++) {
                 Outcome o = run.outcomes[i];
-                // No outcome: not sent (halted, the relay refused us, no connection, or out of time).
-                // Held back by a destination's concurrency limit until time ran out: not tried, so
-                // not a failure either; the worker puts it back in the queue as it was.
-                SmtpReply none = run.halted ? SmtpReply.NOT_SENT : run.refusal != null ? run.refusal
-                        : run.heldBack ? SmtpReply.NOT_SENT
-                        : SmtpReply.connectionFault("no connection to the relay or no reply in time");
-                result.add(o != null ? o : new Outcome(batch.get(i).subscriberId(), none));
+                result.add(o != null ? o : new Outcome(batch.get(i).subscriberId(), withoutReply(run, i)));
             }
         }
         return result;
+    }
+
+    /**
+     * What an envelope without a reply comes to. One that went on the wire may have reached the
+     * server: a connection fault, retried later like any. One never offered: back to the queue as
+     * it was if the campaign stopped or its destination was at its limit; else the relay's
+     * refusal, or a fault (no connection, or the batch's time ran out first).
+     */
+    private static SmtpReply withoutReply(Run run, int i) {
+        if (run.taken[i]) {
+            return SmtpReply.connectionFault("no reply in time");
+        }
+        if (run.halted || run.pending.wasHeldBack(run.destinationOf[i])) {
+            return SmtpReply.NOT_SENT;
+        }
+        return run.refusal != null ? run.refusal : SmtpReply.connectionFault("no connection to the relay");
     }
 
     private static List<Outcome> notSent(List<Envelope> batch, SmtpReply why) {
@@ -199,19 +209,23 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private static final class Run {
         final List<Envelope> batch;
         final Outcome[] outcomes;
+        /** Offered to the server (guarded, like outcomes, by the outcomes array). */
+        final boolean[] taken;
         final String[] destinationOf;
         final Pending pending;
+        /** Lanes of this run not finished yet. */
+        final AtomicInteger lanesLeft = new AtomicInteger();
         final java.util.Set<Connection> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final java.util.Set<Lane> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final java.util.function.BooleanSupplier haltedBy;
         volatile boolean cancelled;
         volatile boolean halted;
-        volatile boolean heldBack;
         volatile SmtpReply refusal;
 
         Run(List<Envelope> batch, java.util.function.BooleanSupplier haltedBy, ProviderGroups destinations) {
             this.batch = batch;
             this.outcomes = new Outcome[batch.size()];
+            this.taken = new boolean[batch.size()];
             this.haltedBy = haltedBy;
             this.destinationOf = new String[batch.size()];
             for (int i = 0; i < batch.size(); i++) {
@@ -228,13 +242,18 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             return cancelled || halted;
         }
 
-        void cancel() {
-            cancelled = true;
+        void cancel(OpenTransactions transactions) {
+            synchronized (outcomes) {
+                cancelled = true; // under the lock lanes take envelopes with: none is taken after this
+            }
             for (Connection c : busy) {
                 c.broken = true;
                 c.session.close();
             }
-            waiting.forEach(Lane::wake); // they see the run is over and hand their connections back
+            for (Lane lane : waiting) {
+                transactions.forget(lane.wakeUp);
+                lane.wake(); // it sees the run is over and hands its connection back
+            }
         }
     }
 
@@ -248,6 +267,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
 
         private final java.util.Map<String, java.util.ArrayDeque<Integer>> queues = new java.util.HashMap<>();
         private final List<String> order = new ArrayList<>();
+        private final java.util.Set<String> heldBack = new java.util.HashSet<>();
         private int cursor;
 
         Pending(String[] destinationOf) {
@@ -279,9 +299,15 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     }
                     return i;
                 }
+                heldBack.add(destination);
                 cursor++;
             }
             return order.isEmpty() ? NONE_LEFT : HELD_BACK;
+        }
+
+        /** Whether {@code destination} was ever found at its limit in this run. */
+        synchronized boolean wasHeldBack(String destination) {
+            return heldBack.contains(destination);
         }
     }
 
@@ -292,6 +318,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         private final Outcome[] outcomes;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private final java.util.concurrent.atomic.AtomicReference<Connection> asleepOn = new java.util.concurrent.atomic.AtomicReference<>();
+        final Runnable wakeUp = this::wake;
 
         Lane(Run run) {
             this.run = run;
@@ -302,20 +329,53 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         /** Resumes a lane that waited for a transaction to end (once, however many wake it). */
         void wake() {
             Connection connection = asleepOn.getAndSet(null);
-            if (connection != null) {
-                run.waiting.remove(this);
+            if (connection == null) {
+                return;
+            }
+            run.waiting.remove(this);
+            try {
                 pump(connection);
+            } catch (RuntimeException | Error unexpected) {
+                // Woken on another lane's thread: its failure must not become that lane's.
+                log.warn("SMTP lane stopped", unexpected);
+                connection.broken = true;
+                connection.session.close();
+                finish();
             }
         }
 
         CompletableFuture<Void> start() {
+            run.lanesLeft.incrementAndGet();
             withConnection();
             return done;
         }
 
+        /** This lane is over; its permit goes back (the caller's whenComplete). */
+        private void finish() {
+            if (done.complete(null)) {
+                run.lanesLeft.decrementAndGet();
+            }
+        }
+
+        /**
+         * Leaves the rest of the run to its other lanes, if it has any left, so that this
+         * connection (and its permit) can serve other batches meanwhile. The last lane stays.
+         */
+        private boolean leaveToOthers() {
+            int left;
+            do {
+                left = run.lanesLeft.get();
+                if (left <= 1) {
+                    return false;
+                }
+            } while (!run.lanesLeft.compareAndSet(left, left - 1));
+            done.complete(null); // counted out above
+            return true;
+        }
+
         private void withConnection() {
             if (run.stopped() || run.pending.isEmpty()) {
-                done.complete(null);
+                finish();
                 return;
             }
             Connection pooled;
@@ -335,10 +395,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     } else if (root instanceof javax.net.ssl.SSLException || root instanceof java.security.cert.CertificateException) {
                         run.refusal = SmtpReply.relayRefused("TLS failed: " + rootMessage(failure));
                     }
-                    done.complete(null); // other lanes take the rest; whatever is left is not sent
+                    finish(); // other lanes take the rest; whatever is left is not sent
                 } else if (run.stopped()) {
                     idle.add(connection);
-                    done.complete(null);
+                    finish();
                 } else {
                     pump(connection);
                 }
@@ -355,33 +415,50 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 }
                 if (run.stopped()) {
                     idle.add(connection);
-                    done.complete(null);
+                    finish();
                     return;
                 }
                 long closedBefore = transactions.closedSoFar();
-                int i = run.pending.take(transactions);
+                int i;
+                synchronized (outcomes) {
+                    i = run.cancelled ? Pending.NONE_LEFT : run.pending.take(transactions);
+                    if (i >= 0) {
+                        run.taken[i] = true;
+                    }
+                }
                 if (i == Pending.NONE_LEFT) {
                     idle.add(connection);
-                    done.complete(null);
+                    finish();
                     return;
                 }
                 if (i == Pending.HELD_BACK) {
-                    // Every destination left is at its limit: keep the connection and wait for a
-                    // transaction (of this batch or another) to end.
-                    run.heldBack = true;
+                    // Every destination left is at its limit. Another lane of this run will go on
+                    // when one frees up; the last lane keeps its connection and waits to be woken
+                    // when a transaction (of this batch or another) ends.
+                    if (leaveToOthers()) {
+                        idle.add(connection);
+                        return;
+                    }
                     asleepOn.set(connection);
                     run.waiting.add(this);
-                    if (transactions.wakeOnNextClose(closedBefore, this::wake)) {
+                    if (transactions.wakeOnNextClose(closedBefore, wakeUp)) {
                         if (run.stopped()) {
                             wake(); // cancelled meanwhile: cancel() may have missed this lane
                         }
                         return;
                     }
-                    asleepOn.set(null);
+                    if (!asleepOn.compareAndSet(connection, null)) {
+                        return; // cancel() woke this lane meanwhile and carries on with the connection
+                    }
                     run.waiting.remove(this);
                     continue; // one ended meanwhile: try again at once
                 }
                 run.busy.add(connection);
+                if (run.cancelled) {
+                    // The batch ended between taking this envelope and now: it must not go out.
+                    record(i, batch.get(i), null, new IOException("the batch ran out of time"), connection);
+                    continue;
+                }
                 Envelope e = batch.get(i);
                 CompletableFuture<SmtpClientResponse> reply;
                 try {
@@ -407,7 +484,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                         log.warn("SMTP lane stopped", unexpected);
                         record(i, e, null, unexpected, connection); // its transaction must end all the same
                         connection.broken = true;
-                        done.complete(null);
+                        finish();
                     }
                 });
                 return;

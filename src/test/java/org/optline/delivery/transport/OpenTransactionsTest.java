@@ -12,7 +12,8 @@ class OpenTransactionsTest {
 
     private final ProviderGroups groups = new ProviderGroups(new DeliveryProperties.Throttle(0, 0,
             Map.of("google", new DeliveryProperties.Throttle.DomainGroup(List.of("gmail.com", "GoogleMail.com"), 0, 2),
-                    "open", new DeliveryProperties.Throttle.DomainGroup(List.of("open.example"), 0, 0)),
+                    "open", new DeliveryProperties.Throttle.DomainGroup(List.of("open.example"), 0, 0),
+                    "rateOnly", new DeliveryProperties.Throttle.DomainGroup(List.of("rate.example"), 5, -1)),
             3));
 
     @Test
@@ -23,6 +24,7 @@ class OpenTransactionsTest {
         assertThat(groups.concurrency("google")).isEqualTo(2);
         assertThat(groups.concurrency("example.org")).isEqualTo(3);
         assertThat(groups.concurrency("open")).isZero();
+        assertThat(groups.concurrency("rateOnly")).isEqualTo(3); // unset: the default for any domain
     }
 
     @Test
