@@ -72,9 +72,9 @@ public final class MimeComposer {
                 message.setContent(new MimeMultipart("alternative", plain, rich));
             }
             message.saveChanges();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Bytes out = new Bytes(2 * (text.length() + (html == null ? 0 : html.length())) + 1024);
             message.writeTo(out);
-            return crlf(out.toString(StandardCharsets.UTF_8));
+            return crlf(out.toUtf8());
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalArgumentException("Cannot build the message: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -87,6 +87,9 @@ public final class MimeComposer {
      * would reach the wire (RFC 5321 forbids it) and change the body that DKIM signs.
      */
     static String crlf(String raw) {
+        if (!hasBareLineBreak(raw)) {
+            return raw; // the usual case, found with the JDK's vectorised indexOf
+        }
         StringBuilder out = null;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -102,6 +105,57 @@ public final class MimeComposer {
             }
         }
         return out == null ? raw : out.toString();
+    }
+
+    private static boolean hasBareLineBreak(String raw) {
+        for (int i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
+            if (i == 0 || raw.charAt(i - 1) != '\r') {
+                return true;
+            }
+        }
+        for (int i = raw.indexOf('\r'); i >= 0; i = raw.indexOf('\r', i + 1)) {
+            if (i + 1 == raw.length() || raw.charAt(i + 1) != '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the message is written. Angus's quoted-printable encoder writes one byte at a time,
+     * and {@link ByteArrayOutputStream#write(int)} takes a lock for each: profiling a send showed
+     * that locking as a quarter of all CPU time. One message is built by one thread, so this
+     * array needs no lock.
+     */
+    private static final class Bytes extends java.io.OutputStream {
+        private byte[] buf;
+        private int size;
+
+        Bytes(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        @Override
+        public void write(int b) {
+            if (size == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (size + len > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + len));
+            }
+            System.arraycopy(b, off, buf, size, len);
+            size += len;
+        }
+
+        String toUtf8() {
+            return new String(buf, 0, size, StandardCharsets.UTF_8);
+        }
     }
 
     /** Header values are one line: CR and LF become spaces (STANDARDS 7.56). */

@@ -1,0 +1,47 @@
+package org.optline.delivery.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MimeComposerTest {
+
+    @Test
+    void everyLineBreakBecomesCrlfAndCrlfStaysAsItIs() {
+        assertThat(MimeComposer.crlf("a\r\nb\r\n")).isEqualTo("a\r\nb\r\n");
+        assertThat(MimeComposer.crlf("a\nb\rc\r\n\n")).isEqualTo("a\r\nb\r\nc\r\n\r\n");
+        assertThat(MimeComposer.crlf("\n")).isEqualTo("\r\n");
+        assertThat(MimeComposer.crlf("\r")).isEqualTo("\r\n");
+        assertThat(MimeComposer.crlf("")).isEmpty();
+    }
+
+    @Test
+    void randomTextComesOutWithOnlyCrlfAndOtherwiseUnchanged() {
+        Random random = new Random(42);
+        String alphabet = "ab \r\n\té";
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder s = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String out = MimeComposer.crlf(s.toString());
+            assertThat(out.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
+            assertThat(out.replace("\r\n", "\n")).isEqualTo(s.toString().replace("\r\n", "\n").replace('\r', '\n'));
+        }
+    }
+
+    @Test
+    void aComposedMessageHasOnlyCrlfLinesAndCarriesItsParts() {
+        String raw = MimeComposer.compose("<m1@bench-shop.de>", "Bench Shop", "news@bench-shop.de", "reader@example.org",
+                "Grüße", "Hello\nthere\rfriend", "<p>Hello</p>\n<p>Grüße, €</p>", Instant.parse("2026-11-29T10:00:00Z"),
+                Map.of("List-Unsubscribe", "<https://example.org/u>"));
+        assertThat(raw.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
+        assertThat(raw).contains("Message-ID: <m1@bench-shop.de>").contains("List-Unsubscribe: <https://example.org/u>")
+                .contains("Content-Transfer-Encoding: quoted-printable").contains("Gr=C3=BC=C3=9Fe, =E2=82=AC")
+                .contains("multipart/alternative");
+    }
+}
