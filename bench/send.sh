@@ -8,7 +8,7 @@
 #
 #   bash bench/send.sh                  # 100,000 recipients, 4 connections
 #   ROWS=20000 CONNECTIONS=8 bash bench/send.sh
-#   JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/send.jfr bash bench/send.sh   # with a profile
+#   JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/send-@DKIM@.jfr bash bench/send.sh   # profiles (@DKIM@: dkim-false, dkim-true)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,7 @@ ROWS="${ROWS:-100000}"
 CONNECTIONS="${CONNECTIONS:-4}"
 PORT="${PORT:-18081}"
 HEAP="${HEAP:-512m}"
+JAVA_OPTS="${JAVA_OPTS:-}"
 PG_ADMIN="${PG_ADMIN:-postgres}"
 DB=optline_bench_send
 KEY="opl_bench_operator_key_0123456789abcdef"
@@ -47,7 +48,7 @@ start_optline() { # $1: DKIM on or off
     OPTLINE_OPERATOR_API_KEY=$KEY OPTLINE_OPERATOR_PASSWORD="bench operator password" OPTLINE_DATA_DIR="$WORK/data" \
     OPTLINE_DELIVERY_TRANSPORT=smtp OPTLINE_SMTP_HOST=127.0.0.1 OPTLINE_SMTP_PORT=$SINK_PORT \
     OPTLINE_SMTP_MAX_CONNECTIONS=$CONNECTIONS OPTLINE_DELIVERY_DKIM="$1" OPTLINE_DELIVERY_BATCH_SIZE=${BATCH:-500} OPTLINE_DELIVERY_LANES=${LANES:-3} \
-    java -Xmx$HEAP ${JAVA_OPTS:-} -jar "$JAR" >> "${APP_LOG:-$WORK/app.log}" 2>&1 &
+    java -Xmx$HEAP ${JAVA_OPTS//@DKIM@/dkim-$1} -jar "$JAR" >> "${APP_LOG:-$WORK/app.log}" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
   curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
