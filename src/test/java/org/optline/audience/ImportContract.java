@@ -189,4 +189,22 @@ abstract class ImportContract {
         assertThat(subscribers.findByEmail(admin, "a@shoehaus.de").orElseThrow().lists()).isEmpty();
         assertThat(subscribers.findByEmail(admin, "d@shoehaus.de").orElseThrow().lists()).hasSize(1);
     }
+    @Test
+    void importingAgainReplacesMultiValuesAndAddsNoSecondMembershipOrConsentRow() {
+        importCsv("email,interests,country\nann@shoehaus.de,shoes|hats,US\nbob@shoehaus.de,books,CA\n");
+        ImportJob again = importCsv("email,interests\nann@shoehaus.de,garden\ncid@shoehaus.de,music|books\n");
+        assertThat(again.rowsImported()).isEqualTo(1);
+        assertThat(again.rowsUpdated()).isEqualTo(1);
+
+        Subscriber ann = subscribers.findByEmail(admin, "ann@shoehaus.de").orElseThrow();
+        assertThat(ann.fields()).containsEntry("interests", List.of("garden")).containsEntry("country", "US");
+        assertThat(ann.lists()).hasSize(1);
+        assertThat(subscribers.consentLedger(admin, ann.id())).hasSize(1);
+        assertThat(subscribers.findByEmail(admin, "bob@shoehaus.de").orElseThrow().fields())
+                .containsEntry("interests", List.of("books"));
+        Subscriber cid = subscribers.findByEmail(admin, "cid@shoehaus.de").orElseThrow();
+        assertThat(cid.fields()).containsEntry("interests", List.of("books", "music"));
+        assertThat(subscribers.consentLedger(admin, cid.id())).singleElement()
+                .satisfies(e -> assertThat(e.detail()).startsWith("line 3 of file sha256:" + again.fileSha256()));
+    }
 }

@@ -95,7 +95,7 @@ final class ImportBatch {
         }
         subscribers.insertAll(inserts);
         subscribers.updateAll(ctx.clientId(), updates, ctx.now());
-        writeTags(ctx, byId);
+        writeTags(ctx, byId, Set.copyOf(created));
 
         Map<UUID, MembershipStatus> memberships = subscribers.membershipsInList(ctx.clientId(), ctx.listId(),
                 existing.values().stream().map(SubscriberStore.Existing::id).toList());
@@ -112,9 +112,10 @@ final class ImportBatch {
         // An import is the client's attestation that these people opted in, so they join confirmed.
         subscribers.insertMemberships(ctx.clientId(), ctx.listId(), joining, MembershipStatus.CONFIRMED, ctx.now());
         ConsentSource source = new ConsentSource("import", ctx.importId().toString(), ctx.sourceIp(), null, ctx.attestation());
-        consent.appendAll(ctx.clientId(), ctx.now(), joining.stream().map(id -> new ConsentStore.Entry(id, "imported",
-                ctx.listId(), source, "line " + byId.get(id).line() + " of file sha256:" + ctx.fileSha256()
-                        + ", attested by " + ctx.attestedBy())).toList());
+        Map<UUID, String> details = new LinkedHashMap<>();
+        joining.forEach(id -> details.put(id, "line " + byId.get(id).line() + " of file sha256:" + ctx.fileSha256()
+                + ", attested by " + ctx.attestedBy()));
+        consent.appendForMany(ctx.clientId(), ctx.now(), "imported", ctx.listId(), source, details);
         return new Result(new ImportStore.Progress(created.size(), updated, rejected, suppressed.size() + leftBefore, flagged), issues);
     }
 
@@ -182,19 +183,22 @@ final class ImportBatch {
         return new Row(later.line(), later.email(), later.name() != null ? later.name() : earlier.name(), slots, tags);
     }
 
-    private void writeTags(Context ctx, Map<UUID, Row> byId) {
+    /** New subscribers' values are added; existing subscribers' values of the field are replaced. */
+    private void writeTags(Context ctx, Map<UUID, Row> byId, Set<UUID> created) {
         for (CustomField field : ctx.fields().values()) {
             if (field.type() != FieldType.MULTI || !ctx.targets().contains(field.key())) {
                 continue;
             }
-            Map<UUID, List<String>> values = new LinkedHashMap<>();
+            Map<UUID, List<String>> fresh = new LinkedHashMap<>();
+            Map<UUID, List<String>> changed = new LinkedHashMap<>();
             byId.forEach((id, row) -> {
                 List<String> tags = row.tags().get(field);
                 if (tags != null) {
-                    values.put(id, tags);
+                    (created.contains(id) ? fresh : changed).put(id, tags);
                 }
             });
-            subscribers.replaceTags(ctx.clientId(), field.id(), values);
+            subscribers.addTags(ctx.clientId(), field.id(), fresh);
+            subscribers.replaceTags(ctx.clientId(), field.id(), changed);
         }
     }
 

@@ -24,7 +24,7 @@ public class ConsentStore {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(ConsentStore.class);
-        List.of("insert", "ledger", "erase", "allow-erasure", "tombstone").forEach(sql::get);
+        List.of("insert", "insert-many", "ledger", "erase", "allow-erasure", "tombstone").forEach(sql::get);
     }
 
     /** One ledger row to write. */
@@ -46,6 +46,27 @@ public class ConsentStore {
                 .addValue("consentText", truncate(e.source().consentText(), 4000))
                 .addValue("detail", truncate(e.detail(), 2000))).peek(ConsentStore::typeNullList)
                 .toArray(MapSqlParameterSource[]::new));
+    }
+
+    /**
+     * Rows of one event from one source, with a detail each, for many subscribers: one statement
+     * (an import's batch). {@code detailBySubscriber} keeps its order in the ledger.
+     */
+    public void appendForMany(UUID clientId, OffsetDateTime at, String event, UUID listId, ConsentSource source,
+                              java.util.Map<UUID, String> detailBySubscriber) {
+        if (detailBySubscriber.isEmpty()) {
+            return;
+        }
+        jdbc.sql(sql.get("insert-many")).param("clientId", clientId).param("at", at).param("event", event)
+                .param("listId", listId == null ? new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.OTHER, null) : listId)
+                .param("sourceKind", source.kind()).param("sourceId", truncate(source.sourceId(), 200))
+                .param("ip", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.VARCHAR, truncate(source.ip(), 64)))
+                .param("userAgent", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.VARCHAR, truncate(source.userAgent(), 500)))
+                .param("consentText", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.VARCHAR, truncate(source.consentText(), 4000)))
+                .param("ids", org.optline.platform.SqlArrays.ofIds(detailBySubscriber.keySet()))
+                .param("details", org.optline.platform.SqlArrays.of(detailBySubscriber.values().stream()
+                        .map(d -> truncate(d, 2000)).toList()))
+                .update();
     }
 
     public List<ConsentEvent> ledger(UUID clientId, UUID subscriberId) {

@@ -38,8 +38,8 @@ public class SubscriberStore {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(SubscriberStore.class);
-        List.of("find", "find-by-key", "ids-by-keys", "tags-of", "insert-tag", "memberships-of",
-                "membership-status", "insert-membership", "set-membership", "unsubscribe-all-memberships",
+        List.of("find", "find-by-key", "ids-by-keys", "tags-of", "insert-tags", "memberships-of",
+                "membership-status", "insert-membership", "insert-memberships", "set-membership", "unsubscribe-all-memberships",
                 "set-status", "delete", "search-first", "search-next", "count", "memberships-in-list", "export-page", "delete-tags-of-many",
                 "export-page-of-list", "tags-of-many").forEach(sql::get);
         String columns = String.join(", ", Slots.columns());
@@ -151,22 +151,29 @@ public class SubscriberStore {
         });
     }
 
-    /** Replaces the values of one multi field for many subscribers: deletes then inserts, batched. */
+    /** Replaces the values of one multi field for many subscribers: one delete, then one insert. */
     public void replaceTags(UUID clientId, UUID fieldId, Map<UUID, List<String>> tagsBySubscriber) {
         if (tagsBySubscriber.isEmpty()) {
             return;
         }
-        List<MapSqlParameterSource> inserts = new ArrayList<>();
-        tagsBySubscriber.forEach((id, tags) -> {
-            for (String tag : tags == null ? List.<String>of() : tags) {
-                inserts.add(new MapSqlParameterSource().addValue("clientId", clientId).addValue("fieldId", fieldId)
-                        .addValue("id", id).addValue("tag", tag));
-            }
-        });
         jdbc.sql(sql.get("delete-tags-of-many")).param("clientId", clientId).param("fieldId", fieldId)
                 .param("ids", SqlArrays.ofIds(tagsBySubscriber.keySet())).update();
-        if (!inserts.isEmpty()) {
-            named.batchUpdate(sql.get("insert-tag"), inserts.toArray(MapSqlParameterSource[]::new));
+        addTags(clientId, fieldId, tagsBySubscriber);
+    }
+
+    /** Adds values of one multi field to subscribers that have none yet (new ones), in one statement. */
+    public void addTags(UUID clientId, UUID fieldId, Map<UUID, List<String>> tagsBySubscriber) {
+        List<UUID> ids = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        tagsBySubscriber.forEach((id, values) -> {
+            for (String tag : values == null ? List.<String>of() : values) {
+                ids.add(id);
+                tags.add(tag);
+            }
+        });
+        if (!ids.isEmpty()) {
+            jdbc.sql(sql.get("insert-tags")).param("clientId", clientId).param("fieldId", fieldId)
+                    .param("ids", SqlArrays.ofIds(ids)).param("tags", SqlArrays.of(tags)).update();
         }
     }
 
@@ -187,14 +194,13 @@ public class SubscriberStore {
                 .param("status", status.wireName()).param("at", at).update();
     }
 
-    /** Inserts memberships for many subscribers of one list in one batch. */
+    /** Inserts memberships for many subscribers of one list in one statement. */
     public void insertMemberships(UUID clientId, UUID listId, Collection<UUID> ids, MembershipStatus status, OffsetDateTime at) {
         if (ids.isEmpty()) {
             return;
         }
-        named.batchUpdate(sql.get("insert-membership"), ids.stream().map(id -> new MapSqlParameterSource()
-                .addValue("clientId", clientId).addValue("listId", listId).addValue("id", id)
-                .addValue("status", status.wireName()).addValue("at", at)).toArray(MapSqlParameterSource[]::new));
+        jdbc.sql(sql.get("insert-memberships")).param("clientId", clientId).param("listId", listId)
+                .param("ids", SqlArrays.ofIds(ids)).param("status", status.wireName()).param("at", at).update();
     }
 
     /** The next page of active subscribers after {@code afterId} (of one list when {@code listId} is given). */

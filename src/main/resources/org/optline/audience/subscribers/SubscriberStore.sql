@@ -18,8 +18,10 @@ where t.client_id = :clientId and t.subscriber_id = :id order by t.field_id, t.t
 -- name: delete-tags-of-many
 delete from subscriber_tags where client_id = :clientId and field_id = :fieldId and subscriber_id = any(:ids)
 
--- name: insert-tag
-insert into subscriber_tags (client_id, field_id, subscriber_id, tag) values (:clientId, :fieldId, :id, :tag)
+-- name: insert-tags
+-- One statement for a whole batch: the n-th id gets the n-th tag.
+insert into subscriber_tags (client_id, field_id, subscriber_id, tag)
+select :clientId, :fieldId, t.id, t.tag from unnest(:ids, :tags) as t(id, tag)
 
 -- name: memberships-of
 select m.list_id, l.name, m.status, m.updated_at
@@ -32,6 +34,10 @@ select status from list_memberships where client_id = :clientId and list_id = :l
 -- name: insert-membership
 insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
 values (:clientId, :listId, :id, :status, :at, :at)
+
+-- name: insert-memberships
+insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
+select :clientId, :listId, t.id, :status, :at, :at from unnest(:ids) as t(id)
 
 -- name: set-membership
 update list_memberships set status = :status, updated_at = :at
