@@ -92,7 +92,8 @@ public class Subscribers {
             Optional<SubscriberRow> existing = store.findByKey(clientId, email.key());
             UUID id = existing.map(SubscriberRow::id).orElseGet(UUID::randomUUID);
             if (existing.isEmpty()) {
-                store.insertAll(List.of(store.insertParams(clientId, id, email.value(), email.key(), name, FieldValues.slots(values), now)));
+                store.insertAll(clientId, List.of(new SubscriberStore.NewSubscriber(id, email.value(), email.key(), name,
+                        FieldValues.slots(values))), now);
             } else {
                 store.updateProfile(clientId, id, name != null, name, FieldValues.slots(values), now);
             }

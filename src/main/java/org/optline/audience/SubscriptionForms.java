@@ -177,8 +177,8 @@ public class SubscriptionForms {
                 needsConfirmation = true;
             }
             if (existing.isEmpty()) {
-                subscribers.insertAll(List.of(subscribers.insertParams(clientId, id, email.value(), email.key(), name,
-                        FieldValues.slots(values), now)));
+                subscribers.insertAll(clientId, List.of(new SubscriberStore.NewSubscriber(id, email.value(), email.key(), name,
+                        FieldValues.slots(values))), now);
                 subscribers.writeTags(clientId, id, values);
             }
             Optional<MembershipStatus> membership = subscribers.membershipStatus(clientId, form.listId(), id);

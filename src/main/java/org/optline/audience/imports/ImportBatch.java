@@ -71,7 +71,7 @@ final class ImportBatch {
         suppressed.forEach(h -> rows.remove(hashToKey.get(h)));
 
         Map<String, SubscriberStore.Existing> existing = subscribers.existing(ctx.clientId(), rows.keySet());
-        List<MapSqlParameterSource> inserts = new ArrayList<>();
+        List<SubscriberStore.NewSubscriber> inserts = new ArrayList<>();
         List<SubscriberStore.ProfileUpdate> updates = new ArrayList<>();
         Map<UUID, Row> byId = new LinkedHashMap<>();
         List<UUID> created = new ArrayList<>();
@@ -79,8 +79,7 @@ final class ImportBatch {
             SubscriberStore.Existing found = existing.get(row.email().key());
             if (found == null) {
                 UUID id = UUID.randomUUID();
-                inserts.add(subscribers.insertParams(ctx.clientId(), id, row.email().value(), row.email().key(), row.name(),
-                        row.slots(), ctx.now()));
+                inserts.add(new SubscriberStore.NewSubscriber(id, row.email().value(), row.email().key(), row.name(), row.slots()));
                 byId.put(id, row);
                 created.add(id);
             } else {
@@ -93,7 +92,7 @@ final class ImportBatch {
                 issues.add(new ImportStore.Issue(row.line(), "flag", row.email().value() + ": " + row.email().concern().get()));
             }
         }
-        subscribers.insertAll(inserts);
+        subscribers.insertAll(ctx.clientId(), inserts, ctx.now());
         subscribers.updateAll(ctx.clientId(), updates, ctx.now());
         writeTags(ctx, byId, Set.copyOf(created));
 

@@ -32,7 +32,6 @@ public class SubscriberStore {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final NamedSql sql;
-    private final String insert;
 
     public SubscriberStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
@@ -42,10 +41,6 @@ public class SubscriberStore {
                 "membership-status", "insert-membership", "insert-memberships", "set-membership", "unsubscribe-all-memberships",
                 "set-status", "delete", "search-first", "search-next", "count", "memberships-in-list", "export-page", "delete-tags-of-many",
                 "export-page-of-list", "tags-of-many").forEach(sql::get);
-        String columns = String.join(", ", Slots.columns());
-        String params = ":" + String.join(", :", Slots.columns());
-        this.insert = "insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at, "
-                + columns + ") values (:id, :clientId, :email, :emailKey, :emailHash, :name, :status, :at, :at, " + params + ")";
     }
 
     public Optional<SubscriberRow> find(UUID clientId, UUID id) {
@@ -74,24 +69,53 @@ public class SubscriberStore {
     /** An existing subscriber as the import's dedupe sees it. */
     public record Existing(UUID id, SubscriberStatus status) {}
 
-    /** Parameters of one new subscriber row, for {@link #insertAll}. */
-    public MapSqlParameterSource insertParams(UUID clientId, UUID id, String email, String emailKey, String name,
-                                              Map<String, Object> slots, OffsetDateTime at) {
-        var params = new MapSqlParameterSource()
-                .addValue("id", id).addValue("clientId", clientId).addValue("email", email)
-                .addValue("emailKey", emailKey).addValue("emailHash", org.optline.audience.EmailAddress.hashOfKey(emailKey))
-                .addValue("name", name, Types.VARCHAR)
-                .addValue("status", SubscriberStatus.ACTIVE.wireName()).addValue("at", at);
-        for (String slot : Slots.columns()) {
-            params.addValue(slot, slots.get(slot), sqlType(slot));
+    /** A subscriber to add: {@code slots} holds the typed field values by slot column. */
+    public record NewSubscriber(UUID id, String email, String emailKey, String name, Map<String, Object> slots) {}
+
+    /**
+     * Adds active subscribers in one statement, {@code INSERT ... SELECT FROM unnest(...)} with one
+     * array per column, on H2 and PostgreSQL alike. Only the slot columns some row has a value for
+     * are named; slot values travel as text and are cast to the column's type in SQL.
+     */
+    public void insertAll(UUID clientId, List<NewSubscriber> rows, OffsetDateTime at) {
+        if (rows.isEmpty()) {
+            return;
         }
-        return params;
+        List<String> slots = Slots.columns().stream()
+                .filter(slot -> rows.stream().anyMatch(r -> r.slots().get(slot) != null)).toList();
+        StringBuilder columns = new StringBuilder("id, client_id, email, email_key, email_hash, name, status, created_at, updated_at");
+        StringBuilder values = new StringBuilder("t.id, :clientId, t.email, t.email_key, t.email_hash, t.name, :status, :at, :at");
+        StringBuilder arrays = new StringBuilder(":ids, :emails, :keys, :hashes, :names");
+        StringBuilder names = new StringBuilder("id, email, email_key, email_hash, name");
+        for (int i = 0; i < slots.size(); i++) {
+            String slot = Slots.checked(slots.get(i));
+            columns.append(", ").append(slot);
+            String type = castTo(slot);
+            values.append(type == null ? ", t.s" + i : ", cast(t.s" + i + " as " + type + ")");
+            arrays.append(", :s").append(i);
+            names.append(", s").append(i);
+        }
+        var spec = jdbc.sql("insert into subscribers (" + columns + ") select " + values + " from unnest(" + arrays
+                        + ") as t(" + names + ")")
+                .param("clientId", clientId).param("status", SubscriberStatus.ACTIVE.wireName()).param("at", at)
+                .param("ids", SqlArrays.ofIds(rows.stream().map(NewSubscriber::id).toList()))
+                .param("emails", SqlArrays.of(rows.stream().map(NewSubscriber::email).toList()))
+                .param("keys", SqlArrays.of(rows.stream().map(NewSubscriber::emailKey).toList()))
+                .param("hashes", SqlArrays.of(rows.stream().map(r -> org.optline.audience.EmailAddress.hashOfKey(r.emailKey())).toList()))
+                .param("names", SqlArrays.of(rows.stream().map(NewSubscriber::name).toList()));
+        for (int i = 0; i < slots.size(); i++) {
+            String slot = slots.get(i);
+            spec = spec.param("s" + i, SqlArrays.of(rows.stream().map(r -> asText(r.slots().get(slot))).toList()));
+        }
+        spec.update();
     }
 
-    public void insertAll(List<MapSqlParameterSource> rows) {
-        if (!rows.isEmpty()) {
-            named.batchUpdate(insert, rows.toArray(MapSqlParameterSource[]::new));
+    /** A slot value as the text its SQL cast reads: plain decimal, ISO date, true/false. */
+    private static String asText(Object value) {
+        if (value == null) {
+            return null;
         }
+        return value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
     }
 
     /** Sets the name (when {@code setName}) and the given slots; other columns are left alone. */
@@ -280,6 +304,20 @@ public class SubscriberStore {
             spec = spec.param("createdAt", after.createdAt()).param("afterId", after.id());
         }
         return spec.query(SubscriberRow::map).list();
+    }
+
+    /** The type a slot's text is cast to; none for text (an explicit cast would cut an over-long value silently). */
+    private static String castTo(String slot) {
+        if (slot.startsWith("text_")) {
+            return null;
+        }
+        if (slot.startsWith("number_")) {
+            return "numeric(24, 6)";
+        }
+        if (slot.startsWith("date_")) {
+            return "date";
+        }
+        return "boolean";
     }
 
     private static int sqlType(String slot) {
