@@ -84,6 +84,8 @@ public final class DkimSigner {
      */
     private static final class RawHeaders implements Headers {
         private final List<String> fields = new ArrayList<>();
+        /** Fields by lower-case name: jDKIM asks once per name in h=, a dozen times per message. */
+        private final java.util.Map<String, List<String>> byName = new java.util.HashMap<>();
 
         RawHeaders(String block) {
             int start = 0;
@@ -91,10 +93,19 @@ public final class DkimSigner {
                 boolean lineEnd = block.charAt(i) == '\r' && block.charAt(i + 1) == '\n';
                 boolean folded = i + 2 < block.length() && (block.charAt(i + 2) == ' ' || block.charAt(i + 2) == '\t');
                 if (lineEnd && !folded) {
-                    fields.add(block.substring(start, i));
+                    add(block.substring(start, i));
                     start = i + 2;
                     i++;
                 }
+            }
+        }
+
+        private void add(String field) {
+            fields.add(field);
+            int colon = field.indexOf(':');
+            if (colon > 0) {
+                byName.computeIfAbsent(field.substring(0, colon).strip().toLowerCase(Locale.ROOT), n -> new ArrayList<>(1))
+                        .add(field);
             }
         }
 
@@ -105,15 +116,7 @@ public final class DkimSigner {
 
         @Override
         public List<String> getFields(String name) {
-            String wanted = name.toLowerCase(Locale.ROOT);
-            List<String> found = new ArrayList<>();
-            for (String field : fields) {
-                int colon = field.indexOf(':');
-                if (colon > 0 && field.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(wanted)) {
-                    found.add(field);
-                }
-            }
-            return found;
+            return new ArrayList<>(byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
         }
     }
 
