@@ -49,12 +49,15 @@ public record DeliveryProperties(
     /**
      * Temporary failures are retried after {@code firstRetry} (minutes, for greylisting), doubling
      * up to {@code maxBackoff}, each with ±20% jitter, until the first attempt is {@code maxAge} old;
-     * then the recipient fails as a soft bounce.
+     * then the recipient fails as a soft bounce. A relay that cannot be reached at all for
+     * {@code pauseWhenUnreachable} pauses the campaigns sending through it instead (0: at the first
+     * batch), so that an outage never turns a list into soft bounces.
      */
     public record Retry(
             @DefaultValue("2m") Duration firstRetry,
             @DefaultValue("2h") Duration maxBackoff,
-            @DefaultValue("3d") Duration maxAge) {}
+            @DefaultValue("3d") Duration maxAge,
+            @DefaultValue("30m") Duration pauseWhenUnreachable) {}
 
     /**
      * Rates in messages per second (0 = no limit): per client, for the whole platform, and per

@@ -25,6 +25,7 @@ import org.optline.delivery.dkim.DkimKeys;
 import org.optline.delivery.transport.Envelope;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.delivery.transport.Outcome;
+import org.optline.delivery.transport.SmtpReply;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.slf4j.Logger;
@@ -69,6 +70,9 @@ public class DeliveryWorker {
     private final Throttle throttle;
     private final Backoff backoff;
     private final Duration maxAge;
+    private final Duration pauseWhenUnreachable;
+    /** Since when each way out (a client's relay, or the platform's: the nil id) has been unreachable. */
+    private final Map<UUID, java.time.Instant> unreachableSince = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration lease;
     private final int batchSize;
     private final String baseUrl;
@@ -120,6 +124,7 @@ public class DeliveryWorker {
         this.throttle = new Throttle(settings.throttle());
         this.backoff = new Backoff(settings.retry());
         this.maxAge = settings.retry().maxAge();
+        this.pauseWhenUnreachable = settings.retry().pauseWhenUnreachable();
         this.lease = lease;
         if (lease.compareTo(transport.longestSend(batchSize).multipliedBy(2)) < 0) {
             throw new IllegalStateException("optline.delivery.lease (" + lease + ") must be at least twice the longest a batch of "
@@ -249,8 +254,8 @@ public class DeliveryWorker {
             }
             Round round = deliver(clientId, campaignId, token, batch, builder, route, halted);
             sent += round.sent();
-            if (round.senderBlocked() != null) {
-                campaigns.pauseForDelivery(clientId, campaignId, "The receiving server refused the sender: " + round.senderBlocked());
+            if (round.pauseReason() != null) {
+                campaigns.pauseForDelivery(clientId, campaignId, round.pauseReason());
                 return sent;
             }
         }
@@ -269,8 +274,8 @@ public class DeliveryWorker {
         return size;
     }
 
-    /** What one batch came to: messages accepted, and the reply that blamed the sender, if any. */
-    private record Round(int sent, String senderBlocked) {}
+    /** What one batch came to: messages accepted, and why the campaign must pause, if it must. */
+    private record Round(int sent, String pauseReason) {}
 
     private Round deliver(UUID clientId, UUID campaignId, String token, List<UUID> batch, MessageBuilder builder,
                           Transports.Route route, AtomicBoolean halted) {
@@ -334,9 +339,18 @@ public class DeliveryWorker {
             settled = scope.inClient(clientId, () -> settle(clientId, campaignId, token,
                     withFailures(transport.send(envelopes, halted::get), built), skipped, later, postponeBy));
         } else {
-            List<Outcome> outcomes = withFailures(transport.send(envelopes, halted::get), built);
+            List<Outcome> sentOutcomes = transport.send(envelopes, halted::get);
+            String relayDown = relayDown(route, sentOutcomes);
+            if (relayDown != null) {
+                // Nobody was offered anything: they wait, untouched, for the resume.
+                sentOutcomes = sentOutcomes.stream().map(o -> new Outcome(o.subscriberId(), SmtpReply.NOT_SENT)).toList();
+            }
+            List<Outcome> outcomes = withFailures(sentOutcomes, built);
             long t3 = System.nanoTime();
             settled = scope.inClient(clientId, () -> settle(clientId, campaignId, token, outcomes, skipped, later, postponeBy));
+            if (relayDown != null) {
+                return new Round(settled.sent(), relayDown);
+            }
             if (log.isDebugEnabled()) {
                 log.debug("batch of {}: load {} ms, build {} ms, send {} ms, settle {} ms", batch.size(), (t1 - t0) / 1_000_000,
                         (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
@@ -348,7 +362,32 @@ public class DeliveryWorker {
             settled.bounced().forEach((email, reply) -> suppressions.suppressPlatformWide(email,
                     org.optline.audience.SuppressionReason.BOUNCED, "hard bounce: " + clip(reply, 150)));
         }
-        return new Round(settled.sent(), settled.senderBlocked());
+        return new Round(settled.sent(), settled.senderBlocked() == null ? null
+                : "The receiving server refused the sender: " + settled.senderBlocked());
+    }
+
+    /**
+     * Null while the way out works. When no connection could be made for a whole batch, the
+     * outage is timed from its first such batch; once it has lasted {@code pauseWhenUnreachable},
+     * the answer is why the campaign pauses. Deferring instead would, after the retry age, fail
+     * every recipient as a soft bounce for a fault that was never theirs.
+     */
+    private String relayDown(Transports.Route route, List<Outcome> outcomes) {
+        UUID way = route.relayOf() == null ? new UUID(0, 0) : route.relayOf();
+        boolean down = !outcomes.isEmpty() && outcomes.stream().allMatch(o -> o.reply().relayUnreachable());
+        if (!down) {
+            if (outcomes.stream().anyMatch(o -> o.reply().verdict() != SmtpReply.Verdict.NOT_SENT)) {
+                unreachableSince.remove(way); // a server answered: the way out works
+            }
+            return null;
+        }
+        java.time.Instant now = clock.instant();
+        java.time.Instant since = unreachableSince.computeIfAbsent(way, w -> now);
+        if (Duration.between(since, now).compareTo(pauseWhenUnreachable) < 0) {
+            return null;
+        }
+        return "The SMTP relay could not be reached since " + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + " (" + outcomes.get(0).reply().text() + "); resume the campaign once it works again.";
     }
 
     private static String clip(String s, int max) {

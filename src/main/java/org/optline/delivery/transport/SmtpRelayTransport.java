@@ -198,7 +198,11 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         if (run.halted || run.pending.wasHeldBack(run.destinationOf[i])) {
             return SmtpReply.NOT_SENT;
         }
-        return run.refusal != null ? run.refusal : SmtpReply.connectionFault("no connection to the relay");
+        if (run.refusal != null) {
+            return run.refusal;
+        }
+        return run.connected ? SmtpReply.connectionFault("the batch's time ran out before it was offered")
+                : SmtpReply.unreachable(run.connectFailure);
     }
 
     private static List<Outcome> notSent(List<Envelope> batch, SmtpReply why) {
@@ -221,6 +225,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         volatile boolean cancelled;
         volatile boolean halted;
         volatile SmtpReply refusal;
+        /** Whether any lane of this run got a connection; if none did, why the last attempt failed. */
+        volatile boolean connected;
+        volatile String connectFailure;
 
         Run(List<Envelope> batch, java.util.function.BooleanSupplier haltedBy, ProviderGroups destinations) {
             this.batch = batch;
@@ -389,6 +396,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             connect().whenComplete((connection, failure) -> {
                 if (failure != null) {
                     log.warn("Cannot open an SMTP connection to {}: {}", describe(), rootMessage(failure));
+                    run.connectFailure = rootMessage(failure);
                     Throwable root = root(failure);
                     if (root instanceof RelayRefused refused) {
                         run.refusal = SmtpReply.relayRefused(refused.getMessage());
@@ -406,6 +414,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         }
 
         private void pump(Connection connection) {
+            run.connected = true;
             while (true) {
                 run.busy.remove(connection);
                 if (!connection.usable(settings.maxMessagesPerConnection())) {

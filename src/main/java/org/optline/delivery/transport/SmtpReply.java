@@ -64,6 +64,22 @@ public record SmtpReply(int code, String enhanced, String text) {
         return new SmtpReply(554, "5.7.0", "the relay refused the connection: " + (what == null ? "unknown reason" : what));
     }
 
+    private static final String UNREACHABLE = "the relay could not be reached: ";
+
+    /**
+     * No connection to the relay could be opened at all for a batch (refused, no route, name not
+     * found, timed out): temporary, and about the way out, not the recipient. The worker pauses the
+     * campaign when it lasts ({@code optline.delivery.retry.pause-when-unreachable}).
+     */
+    public static SmtpReply unreachable(String what) {
+        return new SmtpReply(421, "4.4.1", UNREACHABLE + (what == null ? "no connection" : what));
+    }
+
+    /** Whether this is {@link #unreachable}'s reply: no server was ever reached. */
+    public boolean relayUnreachable() {
+        return code == 421 && "4.4.1".equals(enhanced) && text != null && text.startsWith(UNREACHABLE);
+    }
+
     /** A fault with no server reply (connection refused or dropped, timeout): a temporary failure. */
     public static SmtpReply connectionFault(String what) {
         return new SmtpReply(421, "4.4.2", what == null ? "connection failed" : what);

@@ -35,7 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * API, with clear errors for bad settings; and while it is set, that client's campaigns leave
  * through it while another client's still go to the platform's transport (capture here).
  */
-@org.springframework.test.context.TestPropertySource(properties = "optline.delivery.client-relays.allow-internal=true")
+@org.springframework.test.context.TestPropertySource(properties = {"optline.delivery.client-relays.allow-internal=true",
+        "optline.delivery.retry.pause-when-unreachable=0s"})
 abstract class ClientRelayContract {
 
     static FaultySmtpPeer RELAY;
@@ -59,6 +60,8 @@ abstract class ClientRelayContract {
     @Autowired Outbox outbox;
     @Autowired DeliveryWorker worker;
     @Autowired org.optline.delivery.ClientRelays relays;
+    @Autowired org.optline.campaign.SendProgress progress;
+    @Autowired org.optline.platform.AuditLog audit;
 
     private org.springframework.test.web.servlet.ResultActions call(
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String key) throws Exception {
@@ -121,6 +124,32 @@ abstract class ClientRelayContract {
         assertThat(RELAY.acceptedFor("b-" + tag + "@example.net")).isZero();
         assertThat(outbox.page(Fixtures.admin(without), null, 50).items()).anyMatch(m -> second.equals(m.campaignId()));
         assertThat(outbox.page(Fixtures.admin(withRelay), null, 50).items()).noneMatch(m -> first.equals(m.campaignId()));
+    }
+
+    @Test
+    void aRelayNobodyCanReachPausesTheCampaignAndAfterTheFixResumeSendsEachOnce() throws Exception {
+        CreatedClient client = Fixtures.client(clients, "Down Relay");
+        Actor admin = Fixtures.admin(client);
+        String key = client.adminApiKey().secret();
+        call(put("/api/v1/relay").content("{\"host\": \"127.0.0.1\", \"port\": " + LoopbackPorts.free() + ", \"tls\": \"none\"}"), key)
+                .andExpect(status().isOk());
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID campaign = sendTo(admin, "down-relay.de", "d-" + tag);
+        worker.runOnce();
+
+        assertThat(campaigns.get(admin, campaign).status()).isEqualTo(org.optline.campaign.CampaignStatus.PAUSED);
+        assertThat(progress.counts(admin.clientId(), campaign)).containsEntry("queued", 1L).doesNotContainKey("deferred");
+        assertThat(audit.page(Fixtures.operator(), null, 50).items()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("campaign.paused-by-delivery");
+            assertThat(e.detail()).contains("could not be reached");
+        });
+
+        call(put("/api/v1/relay").content("{\"host\": \"127.0.0.1\", \"port\": " + RELAY.port() + ", \"tls\": \"none\"}"), key)
+                .andExpect(status().isOk());
+        campaigns.resume(admin, campaign);
+        worker.runOnce();
+        assertThat(RELAY.acceptedFor("d-" + tag + "@example.net")).isEqualTo(1);
+        assertThat(progress.counts(admin.clientId(), campaign)).containsEntry("sent", 1L);
     }
 
     private UUID sendTo(Actor admin, String domain, String local) {

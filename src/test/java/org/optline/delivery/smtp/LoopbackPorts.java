@@ -6,11 +6,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** A port on 127.0.0.1 that nothing listens on right now, for the test peers and nodes. */
-final class LoopbackPorts {
+public final class LoopbackPorts {
 
     private LoopbackPorts() {}
 
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
