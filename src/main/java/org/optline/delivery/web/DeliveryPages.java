@@ -118,6 +118,7 @@ class DeliveryPages {
         model.addAttribute("firstRetry", readable(settings.retry().firstRetry()));
         model.addAttribute("maxBackoff", readable(settings.retry().maxBackoff()));
         model.addAttribute("maxAge", readable(settings.retry().maxAge()));
+        model.addAttribute("pauseWhenUnreachable", readable(settings.retry().pauseWhenUnreachable()));
         return "delivery/transport";
     }
 

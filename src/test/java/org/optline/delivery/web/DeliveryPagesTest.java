@@ -114,6 +114,6 @@ class DeliveryPagesTest {
         assertThat(mvc.perform(get("/operator/delivery").session(clientSession)).andReturn().getResponse().getStatus())
                 .isIn(403, 404);
         MockHttpSession operator = logIn(Fixtures.OPERATOR_EMAIL, Fixtures.OPERATOR_PASSWORD);
-        assertThat(page(operator, "/operator/delivery")).contains("capture").contains("gmail.com").contains("at most 20 at once per relay").contains("at most 10 at once per relay").contains("3 days").contains("2 min");
+        assertThat(page(operator, "/operator/delivery")).contains("capture").contains("gmail.com").contains("at most 20 at once per relay").contains("at most 10 at once per relay").contains("3 days").contains("2 min").contains("30 min");
     }
 }
