@@ -2,20 +2,14 @@ package org.optline.delivery.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.transport.Envelope;
-import org.optline.delivery.transport.Outcome;
 import org.optline.delivery.transport.ProviderGroups;
 import org.optline.delivery.transport.SmtpRelayTransport;
 import org.optline.delivery.transport.SmtpReply;
@@ -32,11 +26,6 @@ class ProviderConcurrencyTest {
                 0));
     }
 
-    private static Envelope to(String address) {
-        return new Envelope(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "b@bounces.example", address, "s",
-                ("From: a@example.com\r\nTo: " + address + "\r\nSubject: s\r\n\r\nhello\r\n").getBytes(StandardCharsets.US_ASCII));
-    }
-
     @Test
     void threeBatchesAtOnceNeverHoldMoreThanTheProvidersLimitOpen() throws Exception {
         try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
@@ -44,24 +33,18 @@ class ProviderConcurrencyTest {
             peer.watch(Set.of("gmail.com", "googlemail.com"));
             var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "concurrency-test", 6, 1000, 0,
                     Duration.ofSeconds(10), null, null);
-            SmtpRelayTransport transport = new SmtpRelayTransport(settings, googleLimitedTo(2));
-            ExecutorService lanes = Executors.newFixedThreadPool(3);
-            try {
-                List<Future<List<Outcome>>> results = new ArrayList<>();
+            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings, googleLimitedTo(2))) {
+                List<List<Envelope>> batches = new ArrayList<>();
                 for (int lane = 0; lane < 3; lane++) {
                     List<Envelope> batch = new ArrayList<>();
                     for (int i = 0; i < 8; i++) {
-                        batch.add(to("l" + lane + "-" + i + (i % 2 == 0 ? "@gmail.com" : "@googlemail.com")));
-                        batch.add(to("l" + lane + "-" + i + "@example.org"));
+                        batch.add(TestEnvelopes.to("l" + lane + "-" + i + (i % 2 == 0 ? "@gmail.com" : "@googlemail.com")));
+                        batch.add(TestEnvelopes.to("l" + lane + "-" + i + "@example.org"));
                     }
-                    results.add(lanes.submit(() -> transport.send(batch)));
+                    batches.add(batch);
                 }
-                for (var r : results) {
-                    assertThat(r.get()).hasSize(16).allSatisfy(o -> assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.DELIVERED));
-                }
-            } finally {
-                lanes.shutdownNow();
-                transport.close();
+                assertThat(TestEnvelopes.sendAtOnce(transport, batches)).allSatisfy(outcomes -> assertThat(outcomes).hasSize(16)
+                        .allSatisfy(o -> assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.DELIVERED)));
             }
             assertThat(peer.totalAccepted()).isEqualTo(48);
             assertThat(peer.acceptedCounts().values()).allMatch(n -> n == 1);

@@ -2,14 +2,13 @@ package org.optline.delivery.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.smtp.FaultySmtpPeer;
+import org.optline.delivery.smtp.TestEnvelopes;
 
 /**
  * Recipients whose destination stayed at its limit until the batch's time ran out were never
@@ -28,7 +27,8 @@ class HeldBackTest {
             var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "held-back-test", 3, 1000, 0,
                     Duration.ofMillis(250), null, null);
             try (SmtpRelayTransport transport = new SmtpRelayTransport(settings, groups, open)) {
-                List<Envelope> batch = List.of(to("first@gmail.com"), to("second@gmail.com"), to("a@example.org"), to("b@example.org"));
+                List<Envelope> batch = List.of(TestEnvelopes.to("first@gmail.com"), TestEnvelopes.to("second@gmail.com"),
+                        TestEnvelopes.to("a@example.org"), TestEnvelopes.to("b@example.org"));
                 List<Outcome> outcomes = transport.send(batch);
                 assertThat(outcomes).extracting(o -> o.reply().verdict()).containsExactly(
                         SmtpReply.Verdict.NOT_SENT, SmtpReply.Verdict.NOT_SENT, SmtpReply.Verdict.DELIVERED, SmtpReply.Verdict.DELIVERED);
@@ -37,10 +37,5 @@ class HeldBackTest {
             assertThat(peer.totalAccepted()).isEqualTo(2);
         }
         assertThat(open.openTo("google")).isEqualTo(1); // the other batch's, untouched
-    }
-
-    private static Envelope to(String address) {
-        return new Envelope(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "b@bounces.example", address, "s",
-                ("From: a@example.com\r\nTo: " + address + "\r\nSubject: s\r\n\r\nhello\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 }

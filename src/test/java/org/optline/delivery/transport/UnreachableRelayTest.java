@@ -2,22 +2,19 @@ package org.optline.delivery.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.smtp.FaultySmtpPeer;
 import org.optline.delivery.smtp.LoopbackPorts;
+import org.optline.delivery.smtp.TestEnvelopes;
 
 /** A relay nobody answers on is told apart from a server that answered with a temporary failure. */
 class UnreachableRelayTest {
 
     private static List<Envelope> batch(String... recipients) {
-        return java.util.Arrays.stream(recipients).map(to -> new Envelope(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                "b@bounces.example", to, "s", ("To: " + to + "\r\nSubject: s\r\n\r\nhello\r\n").getBytes(StandardCharsets.US_ASCII)))
-                .toList();
+        return java.util.Arrays.stream(recipients).map(TestEnvelopes::to).toList();
     }
 
     private static DeliveryProperties.Smtp relayAt(int port) {
