@@ -52,6 +52,11 @@ public class ClientRelays {
         return RelayAddresses.problem(relay.host(), relay.port(), allowInternal);
     }
 
+    /** The check a client relay's transport applies to the address it is about to connect to. */
+    public org.optline.delivery.transport.SmtpRelayTransport.AddressPolicy addressPolicy() {
+        return allowInternal ? org.optline.delivery.transport.SmtpRelayTransport.AddressPolicy.ANY : RelayAddresses::problem;
+    }
+
     /** The actor's client's relay, without its password. */
     public Optional<ClientRelay> get(Actor actor) {
         UUID clientId = actor.requireClient();

@@ -65,7 +65,7 @@ class Transports {
             if (old != null) {
                 old.transport().close();
             }
-            return new Pooled(relay.get(), new SmtpRelayTransport(smtpSettings(relay.get()), destinations));
+            return new Pooled(relay.get(), new SmtpRelayTransport(smtpSettings(relay.get()), destinations, relays.addressPolicy()));
         });
         return new Route(pooled.transport(), relay.get().maxRate(), clientId);
     }

@@ -32,10 +32,19 @@ public final class RelayAddresses {
             return Optional.empty();
         }
         for (InetAddress a : addresses) {
-            if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                    || a.isMulticastAddress() || isUniqueLocal(a) || isSharedOrReserved(a)) {
-                return Optional.of("points to an internal address (" + a.getHostAddress() + "); a relay must be a public host");
+            Optional<String> problem = problem(a);
+            if (problem.isPresent()) {
+                return problem;
             }
+        }
+        return Optional.empty();
+    }
+
+    /** Why a client's relay may not be at this address (checked again on the address connected to), or empty. */
+    public static Optional<String> problem(InetAddress a) {
+        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+                || a.isMulticastAddress() || isUniqueLocal(a) || isSharedOrReserved(a)) {
+            return Optional.of("points to an internal address (" + a.getHostAddress() + "); a relay must be a public host");
         }
         return Optional.empty();
     }

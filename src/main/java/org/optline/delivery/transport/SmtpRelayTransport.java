@@ -65,6 +65,21 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private final java.util.concurrent.Semaphore permits;
     private final ProviderGroups destinations;
     private final OpenTransactions transactions;
+    private final AddressPolicy policy;
+    private volatile Resolved resolved;
+
+    /** Which addresses this transport may connect to: why not, or empty. */
+    @FunctionalInterface
+    public interface AddressPolicy {
+        AddressPolicy ANY = address -> java.util.Optional.empty();
+
+        java.util.Optional<String> refusal(java.net.InetAddress address);
+    }
+
+    /** The relay's address as last looked up, kept for a minute. */
+    private record Resolved(InetSocketAddress address, long atNanos) {}
+
+    private static final long RESOLVE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** A pooled session and how many messages it has carried. */
     private static final class Connection {
@@ -87,13 +102,24 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     }
 
     public SmtpRelayTransport(DeliveryProperties.Smtp settings, ProviderGroups destinations) {
-        this(settings, destinations, new OpenTransactions(destinations));
+        this(settings, destinations, AddressPolicy.ANY);
+    }
+
+    /** {@code policy}: checked on the very address connected to, so a name cannot resolve elsewhere between check and use. */
+    public SmtpRelayTransport(DeliveryProperties.Smtp settings, ProviderGroups destinations, AddressPolicy policy) {
+        this(settings, destinations, new OpenTransactions(destinations), policy);
     }
 
     SmtpRelayTransport(DeliveryProperties.Smtp settings, ProviderGroups destinations, OpenTransactions transactions) {
+        this(settings, destinations, transactions, AddressPolicy.ANY);
+    }
+
+    private SmtpRelayTransport(DeliveryProperties.Smtp settings, ProviderGroups destinations, OpenTransactions transactions,
+                               AddressPolicy policy) {
         this.settings = settings;
         this.destinations = destinations;
         this.transactions = transactions;
+        this.policy = policy;
         int threads = Math.max(1, Math.min(settings.maxConnections(), Runtime.getRuntime().availableProcessors()));
         this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         this.tls = "none".equals(mode()) ? null : tlsContext(settings);
@@ -139,7 +165,19 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Run run = new Run(batch, halted, destinations);
+        // Looked up here, on the caller's thread: connections are opened on Netty's threads, where a
+        // blocking name lookup would stall every other connection on that thread.
+        InetSocketAddress address;
+        try {
+            address = relayAddress();
+        } catch (java.net.UnknownHostException e) {
+            return notSent(batch, SmtpReply.unreachable("the name " + settings.host() + " does not resolve"));
+        }
+        java.util.Optional<String> refused = policy.refusal(address.getAddress());
+        if (refused.isPresent()) {
+            return notSent(batch, SmtpReply.relayRefused("the relay " + settings.host() + " " + refused.get()));
+        }
+        Run run = new Run(batch, halted, destinations, address);
         Duration budget = longestSend(batch.size());
         // maxConnections holds for the whole transport, however many worker lanes call send at
         // once: each of this batch's lanes holds a permit while it works. The first is waited for
@@ -205,6 +243,17 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 : SmtpReply.unreachable(run.connectFailure);
     }
 
+    private InetSocketAddress relayAddress() throws java.net.UnknownHostException {
+        Resolved r = resolved;
+        long now = System.nanoTime();
+        if (r == null || now - r.atNanos() > RESOLVE_EVERY_NANOS) {
+            String host = settings.host().startsWith("[") ? settings.host().substring(1, settings.host().length() - 1) : settings.host();
+            r = new Resolved(new InetSocketAddress(java.net.InetAddress.getByName(host), settings.port()), now);
+            resolved = r;
+        }
+        return r.address();
+    }
+
     private static List<Outcome> notSent(List<Envelope> batch, SmtpReply why) {
         return batch.stream().map(e -> new Outcome(e.subscriberId(), why)).toList();
     }
@@ -229,8 +278,11 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         volatile boolean connected;
         volatile String connectFailure;
 
-        Run(List<Envelope> batch, java.util.function.BooleanSupplier haltedBy, ProviderGroups destinations) {
+        final InetSocketAddress address;
+
+        Run(List<Envelope> batch, java.util.function.BooleanSupplier haltedBy, ProviderGroups destinations, InetSocketAddress address) {
             this.batch = batch;
+            this.address = address;
             this.outcomes = new Outcome[batch.size()];
             this.taken = new boolean[batch.size()];
             this.haltedBy = haltedBy;
@@ -393,7 +445,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 pump(pooled);
                 return;
             }
-            connect().whenComplete((connection, failure) -> {
+            connect(run.address).whenComplete((connection, failure) -> {
                 if (failure != null) {
                     log.warn("Cannot open an SMTP connection to {}: {}", describe(), rootMessage(failure));
                     run.connectFailure = rootMessage(failure);
@@ -544,9 +596,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     }
 
     /** Opens a session: greeting, EHLO, STARTTLS and EHLO again if asked for, AUTH if configured. */
-    private CompletableFuture<Connection> connect() {
+    private CompletableFuture<Connection> connect(InetSocketAddress address) {
         SmtpSessionConfig.Builder config = SmtpSessionConfig.builder()
-                .remoteAddress(new InetSocketAddress(settings.host(), settings.port()))
+                .remoteAddress(address) // resolved already: TLS still checks the certificate against settings.host()
                 .connectionId("optline-smtp-" + connectionIds.incrementAndGet())
                 .connectionTimeout(settings.timeout())
                 .initialResponseTimeout(settings.timeout())
