@@ -11,7 +11,22 @@ import org.springframework.jdbc.core.SqlParameterValue;
  */
 public final class SqlArrays {
 
+    /**
+     * The most elements one array parameter carries: H2 refuses arrays of more than 65,536, so
+     * longer lists go in several statements ({@link #chunks}).
+     */
+    public static final int MAX_ELEMENTS = 10_000;
+
     private SqlArrays() {}
+
+    /** {@code values} in consecutive pieces of at most {@link #MAX_ELEMENTS}; none for an empty list. */
+    public static <T> java.util.List<java.util.List<T>> chunks(java.util.List<T> values) {
+        java.util.List<java.util.List<T>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < values.size(); from += MAX_ELEMENTS) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + MAX_ELEMENTS)));
+        }
+        return chunks;
+    }
 
     public static SqlParameterValue of(Collection<String> values) {
         return new SqlParameterValue(Types.ARRAY, values.toArray(String[]::new));

@@ -68,6 +68,59 @@ abstract class AudienceDataContract {
     }
 
     @Test
+    void datesEitherDatabaseCannotStoreAsWrittenAreRefusedAndTheEarliestAndLatestAreKept() {
+        fields.create(admin, "signup_date", "Signed up", "date");
+        for (String bad : List.of("0000-01-01", "-0001-01-01", "+10000-01-01")) {
+            assertThatThrownBy(() -> save("odd@example.org", Map.of("signup_date", bad), List.of()))
+                    .isInstanceOf(ValidationException.class).satisfies(e -> assertThat(((ValidationException) e).errors())
+                            .anySatisfy(f -> assertThat(f.message()).contains("0001-01-01")));
+        }
+        assertThat(save("first@example.org", Map.of("signup_date", "0001-01-01"), List.of()).fields())
+                .containsEntry("signup_date", "0001-01-01");
+        assertThat(save("last@example.org", Map.of("signup_date", "9999-12-31"), List.of()).fields())
+                .containsEntry("signup_date", "9999-12-31");
+    }
+
+    @Autowired org.optline.audience.subscribers.SubscriberStore store;
+    @Autowired org.optline.audience.subscribers.ConsentStore consent;
+
+    @Test
+    void setBasedWritesLongerThanOneArrayParameterGoInPieces() {
+        var interests = fields.create(admin, "interests", "Interests", "multi");
+        var news = list("News", "single");
+        UUID clientId = admin.clientId();
+        int n = org.optline.platform.SqlArrays.MAX_ELEMENTS + 50;
+        List<org.optline.audience.subscribers.SubscriberStore.NewSubscriber> rows = new java.util.ArrayList<>();
+        Map<UUID, List<String>> tags = new java.util.LinkedHashMap<>();
+        Map<UUID, String> details = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            UUID id = UUID.randomUUID();
+            rows.add(new org.optline.audience.subscribers.SubscriberStore.NewSubscriber(id, "p" + i + "@bulk.example",
+                    "p" + i + "@bulk.example", null, Map.of()));
+            tags.put(id, List.of("a", "b"));
+            details.put(id, "row " + i);
+        }
+        var at = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        scope.inClient(clientId, () -> {
+            store.insertAll(clientId, rows, at);
+            store.addTags(clientId, interests.id(), tags);
+            store.insertMemberships(clientId, news.id(), tags.keySet(), MembershipStatus.CONFIRMED, at);
+            consent.appendForMany(clientId, at, "imported", news.id(), new ConsentSource("import", "bulk", null, null, "test"), details);
+            return null;
+        });
+        long[] counts = scope.inClient(clientId, () -> new long[] {
+                jdbc.sql("select count(*) from subscribers where client_id = :c").param("c", clientId).query(Long.class).single(),
+                jdbc.sql("select count(*) from subscriber_tags where client_id = :c").param("c", clientId).query(Long.class).single(),
+                jdbc.sql("select count(*) from list_memberships where client_id = :c").param("c", clientId).query(Long.class).single(),
+                jdbc.sql("select count(*) from consent_events where client_id = :c").param("c", clientId).query(Long.class).single()});
+        assertThat(counts).containsExactly(n, 2L * n, n, n);
+        Subscriber last = subscribers.findByEmail(admin, "p" + (n - 1) + "@bulk.example").orElseThrow();
+        assertThat(last.fields()).containsEntry("interests", List.of("a", "b"));
+        assertThat(subscribers.consentLedger(admin, last.id())).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("row " + (n - 1)));
+    }
+
+    @Test
     void theSameAddressInAnotherCaseUpdatesTheSameSubscriber() {
         fields.create(admin, "city", null, "text");
         Subscriber first = save("sam@shop.test", Map.of("city", "Oslo"), List.of());

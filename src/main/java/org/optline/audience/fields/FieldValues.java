@@ -77,7 +77,12 @@ public final class FieldValues {
 
     private static Result date(Object raw) {
         try {
-            return Result.ok(LocalDate.parse(raw.toString().strip()));
+            LocalDate date = LocalDate.parse(raw.toString().strip());
+            // Year 0, negative years and years past 9999 parse, but neither database takes them as written.
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                return Result.error("must be a date between 0001-01-01 and 9999-12-31");
+            }
+            return Result.ok(date);
         } catch (DateTimeParseException e) {
             return Result.error("must be a date like 2026-01-31");
         }

@@ -18,7 +18,6 @@ import org.optline.audience.fields.FieldValues;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * One batch of an import, as set-based as JDBC allows: parse and validate every row in memory,

@@ -54,6 +54,15 @@ public class ConsentStore {
      */
     public void appendForMany(UUID clientId, OffsetDateTime at, String event, UUID listId, ConsentSource source,
                               java.util.Map<UUID, String> detailBySubscriber) {
+        if (detailBySubscriber.size() > org.optline.platform.SqlArrays.MAX_ELEMENTS) {
+            List<UUID> ids = List.copyOf(detailBySubscriber.keySet());
+            for (List<UUID> chunk : org.optline.platform.SqlArrays.chunks(ids)) {
+                java.util.Map<UUID, String> part = new java.util.LinkedHashMap<>();
+                chunk.forEach(id -> part.put(id, detailBySubscriber.get(id)));
+                appendForMany(clientId, at, event, listId, source, part);
+            }
+            return;
+        }
         if (detailBySubscriber.isEmpty()) {
             return;
         }

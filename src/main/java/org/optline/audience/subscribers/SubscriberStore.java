@@ -78,6 +78,10 @@ public class SubscriberStore {
      * are named; slot values travel as text and are cast to the column's type in SQL.
      */
     public void insertAll(UUID clientId, List<NewSubscriber> rows, OffsetDateTime at) {
+        if (rows.size() > SqlArrays.MAX_ELEMENTS) {
+            SqlArrays.chunks(rows).forEach(chunk -> insertAll(clientId, chunk, at));
+            return;
+        }
         if (rows.isEmpty()) {
             return;
         }
@@ -195,9 +199,10 @@ public class SubscriberStore {
                 tags.add(tag);
             }
         });
-        if (!ids.isEmpty()) {
+        for (int from = 0; from < ids.size(); from += SqlArrays.MAX_ELEMENTS) {
+            int to = Math.min(ids.size(), from + SqlArrays.MAX_ELEMENTS);
             jdbc.sql(sql.get("insert-tags")).param("clientId", clientId).param("fieldId", fieldId)
-                    .param("ids", SqlArrays.ofIds(ids)).param("tags", SqlArrays.of(tags)).update();
+                    .param("ids", SqlArrays.ofIds(ids.subList(from, to))).param("tags", SqlArrays.of(tags.subList(from, to))).update();
         }
     }
 
@@ -220,11 +225,10 @@ public class SubscriberStore {
 
     /** Inserts memberships for many subscribers of one list in one statement. */
     public void insertMemberships(UUID clientId, UUID listId, Collection<UUID> ids, MembershipStatus status, OffsetDateTime at) {
-        if (ids.isEmpty()) {
-            return;
+        for (List<UUID> chunk : SqlArrays.chunks(List.copyOf(ids))) {
+            jdbc.sql(sql.get("insert-memberships")).param("clientId", clientId).param("listId", listId)
+                    .param("ids", SqlArrays.ofIds(chunk)).param("status", status.wireName()).param("at", at).update();
         }
-        jdbc.sql(sql.get("insert-memberships")).param("clientId", clientId).param("listId", listId)
-                .param("ids", SqlArrays.ofIds(ids)).param("status", status.wireName()).param("at", at).update();
     }
 
     /** The next page of active subscribers after {@code afterId} (of one list when {@code listId} is given). */

@@ -70,9 +70,7 @@ public class DeliveryWorker {
     private final Throttle throttle;
     private final Backoff backoff;
     private final Duration maxAge;
-    private final Duration pauseWhenUnreachable;
-    /** Since when each way out (a client's relay, or the platform's: the nil id) has been unreachable. */
-    private final Map<UUID, java.time.Instant> unreachableSince = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RelayOutages outages;
     private final Duration lease;
     private final int batchSize;
     private final String baseUrl;
@@ -124,7 +122,7 @@ public class DeliveryWorker {
         this.throttle = new Throttle(settings.throttle());
         this.backoff = new Backoff(settings.retry());
         this.maxAge = settings.retry().maxAge();
-        this.pauseWhenUnreachable = settings.retry().pauseWhenUnreachable();
+        this.outages = new RelayOutages(settings.retry());
         this.lease = lease;
         if (lease.compareTo(transport.longestSend(batchSize).multipliedBy(2)) < 0) {
             throw new IllegalStateException("optline.delivery.lease (" + lease + ") must be at least twice the longest a batch of "
@@ -340,7 +338,7 @@ public class DeliveryWorker {
                     withFailures(transport.send(envelopes, halted::get), built), skipped, later, postponeBy));
         } else {
             List<Outcome> sentOutcomes = transport.send(envelopes, halted::get);
-            String relayDown = relayDown(route, sentOutcomes);
+            String relayDown = outages.pauseReason(route.transport(), route.relayOf() == null, sentOutcomes, clock.instant());
             if (relayDown != null) {
                 // Nobody was offered anything: they wait, untouched, for the resume.
                 sentOutcomes = sentOutcomes.stream().map(o -> new Outcome(o.subscriberId(), SmtpReply.NOT_SENT)).toList();
@@ -366,29 +364,6 @@ public class DeliveryWorker {
                 : "The receiving server refused the sender: " + settled.senderBlocked());
     }
 
-    /**
-     * Null while the way out works. When no connection could be made for a whole batch, the
-     * outage is timed from its first such batch; once it has lasted {@code pauseWhenUnreachable},
-     * the answer is why the campaign pauses. Deferring instead would, after the retry age, fail
-     * every recipient as a soft bounce for a fault that was never theirs.
-     */
-    private String relayDown(Transports.Route route, List<Outcome> outcomes) {
-        UUID way = route.relayOf() == null ? new UUID(0, 0) : route.relayOf();
-        boolean down = !outcomes.isEmpty() && outcomes.stream().allMatch(o -> o.reply().relayUnreachable());
-        if (!down) {
-            if (outcomes.stream().anyMatch(o -> o.reply().verdict() != SmtpReply.Verdict.NOT_SENT)) {
-                unreachableSince.remove(way); // a server answered: the way out works
-            }
-            return null;
-        }
-        java.time.Instant now = clock.instant();
-        java.time.Instant since = unreachableSince.computeIfAbsent(way, w -> now);
-        if (Duration.between(since, now).compareTo(pauseWhenUnreachable) < 0) {
-            return null;
-        }
-        return "The SMTP relay could not be reached since " + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                + " (" + outcomes.get(0).reply().text() + "); resume the campaign once it works again.";
-    }
 
     private static String clip(String s, int max) {
         return s.length() > max ? s.substring(0, max) : s;

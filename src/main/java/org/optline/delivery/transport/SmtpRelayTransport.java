@@ -185,7 +185,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         List<CompletableFuture<Void>> running = new ArrayList<>();
         try {
             if (!permits.tryAcquire(budget.toMillis(), TimeUnit.MILLISECONDS)) {
-                return notSent(batch, SmtpReply.connectionFault("all relay connections busy"));
+                return notSent(batch, SmtpReply.ALL_CONNECTIONS_BUSY);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -239,8 +239,11 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         if (run.refusal != null) {
             return run.refusal;
         }
-        return run.connected ? SmtpReply.connectionFault("the batch's time ran out before it was offered")
-                : SmtpReply.unreachable(run.connectFailure);
+        if (run.connected) {
+            return SmtpReply.connectionFault("the batch's time ran out before it was offered");
+        }
+        // A server that answered (a 421 greeting, a temporary AUTH refusal) is busy, not unreachable.
+        return run.answered ? SmtpReply.connectionFault(run.connectFailure) : SmtpReply.unreachable(run.connectFailure);
     }
 
     private InetSocketAddress relayAddress() throws java.net.UnknownHostException {
@@ -274,8 +277,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         volatile boolean cancelled;
         volatile boolean halted;
         volatile SmtpReply refusal;
-        /** Whether any lane of this run got a connection; if none did, why the last attempt failed. */
+        /** Whether any lane of this run got a connection, or at least a server's greeting; if not, why. */
         volatile boolean connected;
+        volatile boolean answered;
         volatile String connectFailure;
 
         final InetSocketAddress address;
@@ -445,7 +449,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 pump(pooled);
                 return;
             }
-            connect(run.address).whenComplete((connection, failure) -> {
+            connect(run).whenComplete((connection, failure) -> {
                 if (failure != null) {
                     log.warn("Cannot open an SMTP connection to {}: {}", describe(), rootMessage(failure));
                     run.connectFailure = rootMessage(failure);
@@ -596,9 +600,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     }
 
     /** Opens a session: greeting, EHLO, STARTTLS and EHLO again if asked for, AUTH if configured. */
-    private CompletableFuture<Connection> connect(InetSocketAddress address) {
+    private CompletableFuture<Connection> connect(Run run) {
         SmtpSessionConfig.Builder config = SmtpSessionConfig.builder()
-                .remoteAddress(address) // resolved already: TLS still checks the certificate against settings.host()
+                .remoteAddress(run.address) // resolved already: TLS still checks the certificate against settings.host()
                 .connectionId("optline-smtp-" + connectionIds.incrementAndGet())
                 .connectionTimeout(settings.timeout())
                 .initialResponseTimeout(settings.timeout())
@@ -608,7 +612,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             config.addFirstCustomHandlers(new SslHandler(clientEngine()));
         }
         return factory.connect(config.build())
-                .thenCompose(greeting -> expectOk(greeting, "greeting").getSession().send(SmtpRequests.ehlo(settings.heloName())))
+                .thenCompose(greeting -> {
+                    run.answered = true;
+                    return expectOk(greeting, "greeting").getSession().send(SmtpRequests.ehlo(settings.heloName()));
+                })
                 .thenCompose(ehlo -> {
                     SmtpSession session = expectOk(ehlo, "EHLO").getSession();
                     if (!"starttls".equals(mode())) {

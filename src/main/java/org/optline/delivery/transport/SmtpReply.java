@@ -66,6 +66,9 @@ public record SmtpReply(int code, String enhanced, String text) {
 
     private static final String UNREACHABLE = "the relay could not be reached: ";
 
+    /** Every connection of the relay stayed busy with other batches for this batch's whole time: nothing was tried. */
+    public static final SmtpReply ALL_CONNECTIONS_BUSY = new SmtpReply(421, "4.4.2", "all relay connections busy");
+
     /**
      * No connection to the relay could be opened at all for a batch (refused, no route, name not
      * found, timed out): temporary, and about the way out, not the recipient. The worker pauses the
@@ -78,6 +81,11 @@ public record SmtpReply(int code, String enhanced, String text) {
     /** Whether this is {@link #unreachable}'s reply: no server was ever reached. */
     public boolean relayUnreachable() {
         return code == 421 && "4.4.1".equals(enhanced) && text != null && text.startsWith(UNREACHABLE);
+    }
+
+    /** Whether a server answered for this outcome (anything but unreachable, all busy, or not sent). */
+    public boolean serverAnswered() {
+        return code != 0 && !relayUnreachable() && !equals(ALL_CONNECTIONS_BUSY);
     }
 
     /** A fault with no server reply (connection refused or dropped, timeout): a temporary failure. */
