@@ -76,8 +76,11 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         java.util.Optional<String> refusal(java.net.InetAddress address);
     }
 
-    /** The relay's address as last looked up, kept for a minute. */
-    private record Resolved(InetSocketAddress address, long atNanos) {}
+    /** The relay's addresses as last looked up, kept for a minute. */
+    private record Resolved(List<InetSocketAddress> addresses, long atNanos) {}
+
+    /** Which of the relay's addresses batches use; moves on when one could not be connected to. */
+    private final AtomicInteger addressTurn = new AtomicInteger();
 
     private static final long RESOLVE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
@@ -168,8 +171,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         // Looked up here, on the caller's thread: connections are opened on Netty's threads, where a
         // blocking name lookup would stall every other connection on that thread.
         InetSocketAddress address;
+        int turn = addressTurn.get();
         try {
-            address = relayAddress();
+            address = relayAddress(turn);
         } catch (java.net.UnknownHostException e) {
             return notSent(batch, SmtpReply.unreachable("the name " + settings.host() + " does not resolve"));
         }
@@ -213,6 +217,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         // connections still waiting for a reply are closed, so nothing of it goes out after the
         // worker has settled it.
         run.cancel(transactions);
+        if (!run.answered) {
+            addressTurn.compareAndSet(turn, turn + 1); // the next batch tries the relay's next address
+        }
         List<Outcome> result = new ArrayList<>(batch.size());
         synchronized (run.outcomes) {
             for (int i = 0; i < run.outcomes.length; i++) {
@@ -246,15 +253,17 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         return run.answered ? SmtpReply.connectionFault(run.connectFailure) : SmtpReply.unreachable(run.connectFailure);
     }
 
-    private InetSocketAddress relayAddress() throws java.net.UnknownHostException {
+    /** One of the relay's addresses (a name may have several), in turn; a failed one is passed over by the next batch. */
+    private InetSocketAddress relayAddress(int turn) throws java.net.UnknownHostException {
         Resolved r = resolved;
         long now = System.nanoTime();
         if (r == null || now - r.atNanos() > RESOLVE_EVERY_NANOS) {
             String host = settings.host().startsWith("[") ? settings.host().substring(1, settings.host().length() - 1) : settings.host();
-            r = new Resolved(new InetSocketAddress(java.net.InetAddress.getByName(host), settings.port()), now);
+            r = new Resolved(java.util.Arrays.stream(java.net.InetAddress.getAllByName(host))
+                    .map(a -> new InetSocketAddress(a, settings.port())).toList(), now);
             resolved = r;
         }
-        return r.address();
+        return r.addresses().get(Math.floorMod(turn, r.addresses().size()));
     }
 
     private static List<Outcome> notSent(List<Envelope> batch, SmtpReply why) {
