@@ -8,4 +8,4 @@ import java.util.UUID;
 public record Campaign(UUID id, UUID clientId, String name, String subject, String preheader, String fromName,
                        String fromEmail, String replyTo, String html, String text, UUID templateId, UUID segmentId,
                        List<UUID> listIds, CampaignStatus status, OffsetDateTime scheduledAt, OffsetDateTime createdAt,
-                       OffsetDateTime updatedAt) {}
+                       OffsetDateTime updatedAt, String statusNote) {}

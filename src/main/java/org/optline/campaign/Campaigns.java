@@ -114,7 +114,7 @@ public class Campaigns {
         var now = Times.now(clock);
         Campaign c = validated(clientId, new Campaign(UUID.randomUUID(), clientId, in.name(), in.subject(), in.preheader(),
                 in.fromName(), in.fromEmail(), in.replyTo(), in.html(), in.text(), in.templateId(), in.segmentId(),
-                in.listIds() == null ? List.of() : in.listIds(), CampaignStatus.DRAFT, null, now, now));
+                in.listIds() == null ? List.of() : in.listIds(), CampaignStatus.DRAFT, null, now, now, null));
         return scope.inClient(clientId, () -> {
             store.insert(c);
             return store.find(clientId, c.id()).orElseThrow();
@@ -133,7 +133,8 @@ public class Campaigns {
                     or(in.replyTo(), old.replyTo()), or(in.html(), old.html()), or(in.text(), old.text()),
                     in.templateId() == null ? old.templateId() : in.templateId(),
                     in.segmentId() == null ? old.segmentId() : in.segmentId(),
-                    in.listIds() == null ? old.listIds() : in.listIds(), old.status(), old.scheduledAt(), old.createdAt(), old.updatedAt()));
+                    in.listIds() == null ? old.listIds() : in.listIds(), old.status(), old.scheduledAt(), old.createdAt(), old.updatedAt(),
+                    old.statusNote()));
             if (!store.update(c, Times.now(clock))) {
                 throw new ConflictException("The campaign started sending meanwhile and can no longer be edited");
             }
@@ -176,7 +177,7 @@ public class Campaigns {
         Client client = clients.profile(clientId).orElseThrow();
         var draft = new Campaign(new UUID(0, 0), clientId, "draft", subject == null || subject.isBlank() ? "(no subject)" : subject,
                 preheader, "", "", null, html == null ? "" : html, null, templateId, null, List.of(), CampaignStatus.DRAFT, null,
-                null, null);
+                null, null, null);
         var r = compile(draft, client).render(values(client, draft.id(), null));
         return new Preview(r.subject(), r.html(), r.text());
     }
@@ -312,8 +313,8 @@ public class Campaigns {
      * would only hurt the client's reputation further. The reason goes to the audit log.
      */
     public boolean pauseForDelivery(UUID clientId, UUID id, String reason) {
-        boolean paused = scope.inClient(clientId, () -> store.moveStatus(clientId, id, CampaignStatus.SENDING,
-                CampaignStatus.PAUSED, null, Times.now(clock)));
+        boolean paused = scope.inClient(clientId, () -> store.moveStatusWithNote(clientId, id, CampaignStatus.SENDING,
+                CampaignStatus.PAUSED, reason, Times.now(clock)));
         if (paused) {
             audit.record(org.optline.platform.Actor.system("delivery"), clientId, "campaign.paused-by-delivery",
                     "campaign:" + id, reason.length() > 300 ? reason.substring(0, 300) : reason);

@@ -28,7 +28,7 @@ public class CampaignStore {
     public CampaignStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(CampaignStore.class);
-        List.of("insert-template", "find-template", "list-templates", "template-name-taken", "insert", "update", "find",
+        List.of("insert-template", "find-template", "move-status-with-note", "list-templates", "template-name-taken", "insert", "update", "find",
                 "list", "delete", "lists-of", "clear-lists", "add-list", "recipients", "move-status", "in-status", "due")
                 .forEach(sql::get);
     }
@@ -98,6 +98,14 @@ public class CampaignStore {
                 .param("next", next.wireName()).param("scheduledAt", scheduledAt).param("at", at).update() == 1;
     }
 
+    /** As {@link #moveStatus}, leaving a note of why (shown with the status until it moves again). */
+    public boolean moveStatusWithNote(UUID clientId, UUID id, CampaignStatus expected, CampaignStatus next, String note,
+                                      OffsetDateTime at) {
+        return jdbc.sql(sql.get("move-status-with-note")).param("clientId", clientId).param("id", id)
+                .param("expected", expected.wireName()).param("next", next.wireName())
+                .param("note", note.length() > 500 ? note.substring(0, 500) : note).param("at", at).update() == 1;
+    }
+
     /** Campaigns in a status across all clients (platform scope), as (client, campaign). */
     public List<UUID[]> inStatus(CampaignStatus status) {
         return jdbc.sql(sql.get("in-status")).param("status", status.wireName())
@@ -142,7 +150,8 @@ public class CampaignStore {
                 rs.getString("from_name"), rs.getString("from_email"), rs.getString("reply_to"), rs.getString("html"),
                 rs.getString("text_body"), rs.getObject("template_id", UUID.class), rs.getObject("segment_id", UUID.class), lists,
                 CampaignStatus.fromWire(rs.getString("status")), rs.getObject("scheduled_at", OffsetDateTime.class),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getString("status_note"));
     }
 
     private static MessageTemplate template(ResultSet rs, int n) throws SQLException {

@@ -56,7 +56,11 @@ where SEGMENT_PREDICATE
 
 -- name: move-status
 -- Guarded by the expected status: two clicks, or two nodes, cannot both move it.
-update campaigns set status = :next, scheduled_at = :scheduledAt, updated_at = :at
+update campaigns set status = :next, scheduled_at = :scheduledAt, status_note = null, updated_at = :at
+where client_id = :clientId and id = :id and status = :expected
+
+-- name: move-status-with-note
+update campaigns set status = :next, status_note = :note, updated_at = :at
 where client_id = :clientId and id = :id and status = :expected
 
 -- name: in-status

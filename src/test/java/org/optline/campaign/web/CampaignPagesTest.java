@@ -53,6 +53,32 @@ class CampaignPagesTest {
                 .contains("2030-01-15 09:00").contains("Europe/Berlin");
     }
 
+    @Test
+    void whyDeliveryPausedACampaignIsShownWithItsStatusUntilItMovesOn() throws Exception {
+        var client = clients.create(Fixtures.operator(), new org.optline.platform.NewClient("Pausing", "1 Platz, Berlin",
+                "admin@pausing.de", null, "Europe/Berlin"));
+        var admin = Fixtures.admin(client);
+        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        subscribers.save(admin, new org.optline.audience.SubscriberInput("someone@pausing.de", null, java.util.Map.of(),
+                List.of(list.id()), null), false);
+        domains.add(admin, "pausing.de");
+        var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "S", null, "F", "news@pausing.de", null,
+                "<p>Hi</p>", null, null, null, List.of(list.id())));
+        campaigns.send(admin, c.id(), null);
+        assertThat(campaigns.pauseForDelivery(client.client().id(), c.id(), "Your SMTP relay could not be reached since 2026-11-29T10:00:00Z"))
+                .isTrue();
+        assertThat(campaigns.get(admin, c.id()).statusNote()).contains("could not be reached");
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
+                .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);
+        assertThat(mvc.perform(get("/campaigns/" + c.id()).session(session)).andReturn().getResponse().getContentAsString())
+                .contains("id=\"campaign-status-note\"").contains("Your SMTP relay could not be reached");
+
+        campaigns.resume(admin, c.id());
+        assertThat(campaigns.get(admin, c.id()).statusNote()).isNull();
+        assertThat(mvc.perform(get("/campaigns/" + c.id()).session(session)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("campaign-status-note");
+    }
+
     private void subscribersSave(org.optline.platform.Actor admin, java.util.UUID listId) {
         subscribers.save(admin, new org.optline.audience.SubscriberInput("someone@berliner.de", null, java.util.Map.of(),
                 List.of(listId), null), false);

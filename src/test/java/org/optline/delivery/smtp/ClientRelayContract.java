@@ -138,6 +138,7 @@ abstract class ClientRelayContract {
         worker.runOnce();
 
         assertThat(campaigns.get(admin, campaign).status()).isEqualTo(org.optline.campaign.CampaignStatus.PAUSED);
+        assertThat(campaigns.get(admin, campaign).statusNote()).startsWith("Your SMTP relay could not be reached");
         assertThat(progress.counts(admin.clientId(), campaign)).containsEntry("queued", 1L).doesNotContainKey("deferred");
         assertThat(audit.page(Fixtures.operator(), null, 50).items()).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("campaign.paused-by-delivery");

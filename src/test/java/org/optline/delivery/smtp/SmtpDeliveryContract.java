@@ -184,6 +184,7 @@ abstract class SmtpDeliveryContract {
         Campaign c = send();
         worker.runOnce();
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(campaigns.get(admin, c.id()).statusNote()).startsWith("The receiving server refused the sender").contains("5.7.1");
         var person = subscribers.findByEmail(admin, address("blocked1")).orElseThrow();
         assertThat(person.status()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(suppressions.isSuppressed(admin.clientId(), org.optline.audience.EmailAddress.of("email", address("blocked1")))).isFalse();
