@@ -360,8 +360,20 @@ public class DeliveryWorker {
             settled.bounced().forEach((email, reply) -> suppressions.suppressPlatformWide(email,
                     org.optline.audience.SuppressionReason.BOUNCED, "hard bounce: " + clip(reply, 150)));
         }
-        return new Round(settled.sent(), settled.senderBlocked() == null ? null
-                : "The receiving server refused the sender: " + settled.senderBlocked());
+        return new Round(settled.sent(), settled.senderBlocked() == null ? null : blockedNote(route.relayOf() == null, settled.senderBlocked()));
+    }
+
+    /** Why the campaign pauses, as its client reads it: the platform relay's own errors stay in the log. */
+    static String blockedNote(boolean platforms, SmtpReply reply) {
+        if (platforms && reply.relayRefusedUs()) {
+            log.warn("The platform's SMTP relay refused the connection: {}", reply);
+            return "The platform's SMTP relay refused our connection; the operator has to fix its settings. "
+                    + "Resume the campaign once that is done.";
+        }
+        if (reply.relayRefusedUs()) {
+            return "Your SMTP relay refused the connection: " + reply;
+        }
+        return "The receiving server refused the sender: " + reply;
     }
 
 
@@ -426,7 +438,7 @@ public class DeliveryWorker {
     }
 
     /** What a batch settled to; {@code bounced}: the dead addresses and the reply that said so. */
-    private record Settled(int sent, Map<EmailAddress, String> bounced, String senderBlocked) {}
+    private record Settled(int sent, Map<EmailAddress, String> bounced, SmtpReply senderBlocked) {}
 
     /**
      * Settles a batch in the caller's (client) transaction, hard bounces included: the queue row,
@@ -437,7 +449,7 @@ public class DeliveryWorker {
         OffsetDateTime now = Times.now(clock);
         List<UUID> sent = new ArrayList<>();
         Map<EmailAddress, String> bounced = new LinkedHashMap<>();
-        String senderBlocked = null;
+        SmtpReply senderBlocked = null;
         List<UUID> notSent = new ArrayList<>();
         for (Outcome o : outcomes) {
             switch (o.reply().verdict()) {
@@ -453,7 +465,7 @@ public class DeliveryWorker {
                     subscribers.bounced(clientId, o.subscriberId()).ifPresent(email -> bounced.put(email, o.reply().toString()));
                 }
                 case REJECTED -> queue.fail(clientId, campaignId, token, o.subscriberId(), o.reply().toString(), now);
-                case SENDER_BLOCKED -> senderBlocked = o.reply().toString();
+                case SENDER_BLOCKED -> senderBlocked = o.reply();
             }
         }
         queue.settle(clientId, campaignId, token, sent, "sent", now);

@@ -217,8 +217,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         // connections still waiting for a reply are closed, so nothing of it goes out after the
         // worker has settled it.
         run.cancel(transactions);
-        if (!run.answered) {
-            addressTurn.compareAndSet(turn, turn + 1); // the next batch tries the relay's next address
+        if (!run.connected && run.connectFailure != null) {
+            // No connection of this batch worked (none answered, or the greeting, TLS or AUTH
+            // failed): the next batch tries the relay's next address.
+            addressTurn.compareAndSet(turn, turn + 1);
         }
         List<Outcome> result = new ArrayList<>(batch.size());
         synchronized (run.outcomes) {
@@ -259,7 +261,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         long now = System.nanoTime();
         if (r == null || now - r.atNanos() > RESOLVE_EVERY_NANOS) {
             String host = settings.host().startsWith("[") ? settings.host().substring(1, settings.host().length() - 1) : settings.host();
+            // Sorted, so that a lookup returning them in another order does not move the turn.
             r = new Resolved(java.util.Arrays.stream(java.net.InetAddress.getAllByName(host))
+                    .sorted(java.util.Comparator.comparing(java.net.InetAddress::getHostAddress))
                     .map(a -> new InetSocketAddress(a, settings.port())).toList(), now);
             resolved = r;
         }

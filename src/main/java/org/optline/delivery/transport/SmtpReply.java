@@ -61,7 +61,14 @@ public record SmtpReply(int code, String enhanced, String text) {
      * 5.7.0 and pauses the campaign.
      */
     public static SmtpReply relayRefused(String what) {
-        return new SmtpReply(554, "5.7.0", "the relay refused the connection: " + (what == null ? "unknown reason" : what));
+        return new SmtpReply(554, "5.7.0", RELAY_REFUSED + (what == null ? "unknown reason" : what));
+    }
+
+    private static final String RELAY_REFUSED = "the relay refused the connection: ";
+
+    /** Whether this is {@link #relayRefused}'s reply: our own relay, not a receiving server, refused us. */
+    public boolean relayRefusedUs() {
+        return code == 554 && "5.7.0".equals(enhanced) && text != null && text.startsWith(RELAY_REFUSED);
     }
 
     private static final String UNREACHABLE = "the relay could not be reached: ";

@@ -65,6 +65,17 @@ class RelayOutagesTest {
     }
 
     @Test
+    void aRefusalIsExplainedToTheClientWithoutThePlatformRelaysDetails() {
+        SmtpReply auth = SmtpReply.relayRefused("AUTH refused: 535 5.7.8 relay.internal.example: bad credentials");
+        assertThat(DeliveryWorker.blockedNote(true, auth)).startsWith("The platform's SMTP relay refused our connection")
+                .doesNotContain("relay.internal.example");
+        assertThat(DeliveryWorker.blockedNote(false, auth)).startsWith("Your SMTP relay refused the connection")
+                .contains("bad credentials");
+        assertThat(DeliveryWorker.blockedNote(true, SmtpReply.parse(550, "5.7.1 poor reputation")))
+                .isEqualTo("The receiving server refused the sender: 550 5.7.1 poor reputation");
+    }
+
+    @Test
     void thePlatformsRelayIsNotNamedToTheClient() {
         outages.pauseReason(relay, true, DOWN, t0);
         assertThat(outages.pauseReason(relay, true, DOWN, t0.plus(Duration.ofHours(1))))

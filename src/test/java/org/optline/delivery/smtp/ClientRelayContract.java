@@ -139,6 +139,9 @@ abstract class ClientRelayContract {
 
         assertThat(campaigns.get(admin, campaign).status()).isEqualTo(org.optline.campaign.CampaignStatus.PAUSED);
         assertThat(campaigns.get(admin, campaign).statusNote()).startsWith("Your SMTP relay could not be reached");
+        call(get("/api/v1/campaigns/" + campaign), key).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("paused"))
+                .andExpect(jsonPath("$.statusNote", org.hamcrest.Matchers.startsWith("Your SMTP relay could not be reached")));
         assertThat(progress.counts(admin.clientId(), campaign)).containsEntry("queued", 1L).doesNotContainKey("deferred");
         assertThat(audit.page(Fixtures.operator(), null, 50).items()).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("campaign.paused-by-delivery");
@@ -148,6 +151,7 @@ abstract class ClientRelayContract {
         call(put("/api/v1/relay").content("{\"host\": \"127.0.0.1\", \"port\": " + RELAY.port() + ", \"tls\": \"none\"}"), key)
                 .andExpect(status().isOk());
         campaigns.resume(admin, campaign);
+        call(get("/api/v1/campaigns/" + campaign), key).andExpect(jsonPath("$.statusNote").value(org.hamcrest.Matchers.nullValue()));
         worker.runOnce();
         assertThat(RELAY.acceptedFor("d-" + tag + "@example.net")).isEqualTo(1);
         assertThat(progress.counts(admin.clientId(), campaign)).containsEntry("sent", 1L);
