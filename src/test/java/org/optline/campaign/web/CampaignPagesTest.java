@@ -32,56 +32,52 @@ class CampaignPagesTest {
     @Autowired org.optline.delivery.SendingDomains domains;
     @Autowired org.optline.audience.Subscribers subscribers;
 
-    @Test
-    void aScheduleIsReadInTheClientsTimeZone() throws Exception {
-        var client = clients.create(Fixtures.operator(), new org.optline.platform.NewClient("Berliner", "1 Platz, Berlin",
-                "admin@berliner.de", null, "Europe/Berlin"));
+    /** A Berlin client, one subscriber, its domain, a campaign ready to send, and a logged-in session. */
+    private record Ready(org.optline.platform.CreatedClient client, org.optline.platform.Actor admin,
+                         org.optline.campaign.Campaign campaign, MockHttpSession session) {}
+
+    private Ready readyCampaign(String name, String domain) throws Exception {
+        var client = clients.create(Fixtures.operator(), new org.optline.platform.NewClient(name, "1 Platz, Berlin",
+                "admin@" + domain, null, "Europe/Berlin"));
         var admin = Fixtures.admin(client);
         var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
-        subscribersSave(admin, list.id());
-        domains.add(admin, "berliner.de");
-        var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "S", null, "F", "news@berliner.de", null,
+        subscribers.save(admin, new org.optline.audience.SubscriberInput("someone@" + domain, null, java.util.Map.of(),
+                List.of(list.id()), null), false);
+        domains.add(admin, domain);
+        var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "S", null, "F", "news@" + domain, null,
                 "<p>Hi</p>", null, null, null, List.of(list.id())));
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
                 .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);
-        mvc.perform(post("/campaigns/" + c.id() + "/status").session(session).with(csrf()).param("action", "schedule")
+        return new Ready(client, admin, c, session);
+    }
+
+    private String page(Ready r) throws Exception {
+        return mvc.perform(get("/campaigns/" + r.campaign().id()).session(r.session())).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void aScheduleIsReadInTheClientsTimeZone() throws Exception {
+        Ready r = readyCampaign("Berliner", "berliner.de");
+        mvc.perform(post("/campaigns/" + r.campaign().id() + "/status").session(r.session()).with(csrf()).param("action", "schedule")
                 .param("at", "2030-01-15T09:00")).andExpect(status().is3xxRedirection());
-        var scheduled = campaigns.get(admin, c.id());
+        var scheduled = campaigns.get(r.admin(), r.campaign().id());
         assertThat(scheduled.status()).isEqualTo(org.optline.campaign.CampaignStatus.SCHEDULED);
         assertThat(scheduled.scheduledAt().toInstant()).isEqualTo(java.time.Instant.parse("2030-01-15T08:00:00Z"));
-        assertThat(mvc.perform(get("/campaigns/" + c.id()).session(session)).andReturn().getResponse().getContentAsString())
-                .contains("2030-01-15 09:00").contains("Europe/Berlin");
+        assertThat(page(r)).contains("2030-01-15 09:00").contains("Europe/Berlin");
     }
 
     @Test
     void whyDeliveryPausedACampaignIsShownWithItsStatusUntilItMovesOn() throws Exception {
-        var client = clients.create(Fixtures.operator(), new org.optline.platform.NewClient("Pausing", "1 Platz, Berlin",
-                "admin@pausing.de", null, "Europe/Berlin"));
-        var admin = Fixtures.admin(client);
-        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
-        subscribers.save(admin, new org.optline.audience.SubscriberInput("someone@pausing.de", null, java.util.Map.of(),
-                List.of(list.id()), null), false);
-        domains.add(admin, "pausing.de");
-        var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "S", null, "F", "news@pausing.de", null,
-                "<p>Hi</p>", null, null, null, List.of(list.id())));
-        campaigns.send(admin, c.id(), null);
-        assertThat(campaigns.pauseForDelivery(client.client().id(), c.id(), "Your SMTP relay could not be reached since 2026-11-29T10:00:00Z"))
-                .isTrue();
-        assertThat(campaigns.get(admin, c.id()).statusNote()).contains("could not be reached");
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
-                .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);
-        assertThat(mvc.perform(get("/campaigns/" + c.id()).session(session)).andReturn().getResponse().getContentAsString())
-                .contains("id=\"campaign-status-note\"").contains("Your SMTP relay could not be reached");
+        Ready r = readyCampaign("Pausing", "pausing.de");
+        campaigns.send(r.admin(), r.campaign().id(), null);
+        assertThat(campaigns.pauseForDelivery(r.client().client().id(), r.campaign().id(),
+                "Your SMTP relay could not be reached since 2026-11-29T10:00:00Z")).isTrue();
+        assertThat(campaigns.get(r.admin(), r.campaign().id()).statusNote()).contains("could not be reached");
+        assertThat(page(r)).contains("id=\"campaign-status-note\"").contains("Your SMTP relay could not be reached");
 
-        campaigns.resume(admin, c.id());
-        assertThat(campaigns.get(admin, c.id()).statusNote()).isNull();
-        assertThat(mvc.perform(get("/campaigns/" + c.id()).session(session)).andReturn().getResponse().getContentAsString())
-                .doesNotContain("campaign-status-note");
-    }
-
-    private void subscribersSave(org.optline.platform.Actor admin, java.util.UUID listId) {
-        subscribers.save(admin, new org.optline.audience.SubscriberInput("someone@berliner.de", null, java.util.Map.of(),
-                List.of(listId), null), false);
+        campaigns.resume(r.admin(), r.campaign().id());
+        assertThat(campaigns.get(r.admin(), r.campaign().id()).statusNote()).isNull();
+        assertThat(page(r)).doesNotContain("campaign-status-note");
     }
 
     @Test
