@@ -9,13 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
-import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
 import org.optline.delivery.Outbox;
@@ -158,12 +156,6 @@ abstract class ClientRelayContract {
     }
 
     private UUID sendTo(Actor admin, String domain, String local) {
-        domains.add(admin, domain);
-        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
-        subscribers.save(admin, new SubscriberInput(local + "@example.net", "X", Map.of(), List.of(list.id()), null), false);
-        var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "Hi {{name}}", null, "Shop", "news@" + domain, null,
-                "<p>Hi</p>", null, null, null, List.of(list.id())));
-        campaigns.send(admin, c.id(), null);
-        return c.id();
+        return new TestCampaigns(domains, lists, subscribers, campaigns).send(admin, domain, Map.of(local + "@example.net", "X"));
     }
 }

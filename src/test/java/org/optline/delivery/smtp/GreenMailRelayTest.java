@@ -7,12 +7,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
-import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
@@ -79,14 +77,11 @@ class GreenMailRelayTest {
     @Test
     void aCampaignGoesThroughAnAuthenticatedTlsRelay() throws Exception {
         var admin = Fixtures.admin(Fixtures.client(clients, "Tls Relay"));
-        domains.add(admin, "tls-relay.de");
-        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        Map<String, String> people = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 5; i++) {
-            subscribers.save(admin, new SubscriberInput("r" + i + "@example.org", "R" + i, Map.of(), List.of(list.id()), null), false);
+            people.put("r" + i + "@example.org", "R" + i);
         }
-        var c = campaigns.create(admin, new Campaigns.CampaignInput("Tls", "Hello {{name}}", null, "Tls Relay",
-                "news@tls-relay.de", null, "<p>Hi {{name}}</p>", null, null, null, List.of(list.id())));
-        campaigns.send(admin, c.id(), null);
+        java.util.UUID campaign = new TestCampaigns(domains, lists, subscribers, campaigns).send(admin, "tls-relay.de", people);
         worker.runOnce();
 
         assertThat(RELAY.waitForIncomingEmail(10_000, 5)).isTrue();
@@ -100,6 +95,6 @@ class GreenMailRelayTest {
         })).containsExactlyInAnyOrder("r0@example.org", "r1@example.org", "r2@example.org", "r3@example.org", "r4@example.org");
         assertThat(received[0].getHeader("DKIM-Signature")).isNotEmpty();
         assertThat(received[0].getSubject()).startsWith("Hello R");
-        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
+        assertThat(campaigns.get(admin, campaign).status()).isEqualTo(CampaignStatus.SENT);
     }
 }

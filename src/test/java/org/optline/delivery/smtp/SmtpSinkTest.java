@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
-import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
@@ -79,16 +78,13 @@ class SmtpSinkTest {
         assumeTrue(sink != null, "Postfix's smtp-sink is not installed (apt-get install postfix); skipping");
         await().atMost(Duration.ofSeconds(10)).until(() -> listening(port));
         var admin = Fixtures.admin(Fixtures.client(clients, "Sink"));
-        domains.add(admin, "sink-shop.de");
-        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        Map<String, String> people = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 60; i++) {
-            subscribers.save(admin, new SubscriberInput("s" + i + "@example.com", "S" + i, Map.of(), List.of(list.id()), null), false);
+            people.put("s" + i + "@example.com", "S" + i);
         }
-        var c = campaigns.create(admin, new Campaigns.CampaignInput("Sink", "Hi {{name}}", null, "Sink Shop",
-                "news@sink-shop.de", null, "<p>Hi {{name}}</p>", null, null, null, List.of(list.id())));
-        campaigns.send(admin, c.id(), null);
+        java.util.UUID campaign = new TestCampaigns(domains, lists, subscribers, campaigns).send(admin, "sink-shop.de", people);
         worker.runOnce();
-        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
+        assertThat(campaigns.get(admin, campaign).status()).isEqualTo(CampaignStatus.SENT);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(messagesCounted()).isEqualTo(60));
     }
 
