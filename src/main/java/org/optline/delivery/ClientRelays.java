@@ -47,12 +47,10 @@ public class ClientRelays {
         this.allowInternal = allowInternal;
     }
 
-    /** Why a saved relay may not be connected to now (its name may resolve elsewhere than when saved), or empty. */
-    public Optional<String> addressProblem(ClientRelay relay) {
-        return RelayAddresses.problem(relay.host(), relay.port(), allowInternal);
-    }
-
-    /** The check a client relay's transport applies to the address it is about to connect to. */
+    /**
+     * The check a client relay's transport applies to the address it is about to connect to, before
+     * every batch: the name may resolve elsewhere now than when the relay was saved.
+     */
     public org.optline.delivery.transport.SmtpRelayTransport.AddressPolicy addressPolicy() {
         return allowInternal ? org.optline.delivery.transport.SmtpRelayTransport.AddressPolicy.ANY : RelayAddresses::problem;
     }

@@ -13,11 +13,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class DeliveryConfig {
 
+    /** Recipient domains by mailbox provider: one mapping for the throttle's rates and every relay's concurrency. */
     @Bean
-    MailTransport mailTransport(DeliveryProperties settings, OutboxStore outbox, Clock clock) {
+    ProviderGroups providerGroups(DeliveryProperties settings) {
+        return new ProviderGroups(settings.throttle());
+    }
+
+    @Bean
+    MailTransport mailTransport(DeliveryProperties settings, ProviderGroups providers, OutboxStore outbox, Clock clock) {
         return switch (settings.transport()) {
             case "capture" -> new CaptureTransport(outbox, clock);
-            case "smtp" -> new SmtpRelayTransport(settings.smtp(), new ProviderGroups(settings.throttle()));
+            case "smtp" -> new SmtpRelayTransport(settings.smtp(), providers);
             default -> throw new IllegalStateException("optline.delivery.transport must be capture or smtp, not "
                     + settings.transport());
         };

@@ -119,7 +119,7 @@ public class DeliveryWorker {
         this.optOuts = optOuts;
         this.scope = scope;
         this.clock = clock;
-        this.throttle = new Throttle(settings.throttle());
+        this.throttle = new Throttle(settings.throttle(), transports.destinations());
         this.backoff = new Backoff(settings.retry());
         this.maxAge = settings.retry().maxAge();
         this.outages = new RelayOutages(settings.retry());
@@ -325,6 +325,7 @@ public class DeliveryWorker {
         long t2 = System.nanoTime();
         Duration postponeBy = wait.plusMillis(100);
         Settled settled;
+        String relayDown = null;
         // The batch may have taken a while to build: make sure it is still ours, for a full lease,
         // before anything goes out. If another node took it meanwhile, that node sends it.
         if (!envelopes.isEmpty() && scope.inClient(clientId, () -> queue.renew(clientId, campaignId, token, Times.now(clock).plus(lease)))
@@ -338,7 +339,7 @@ public class DeliveryWorker {
                     withFailures(transport.send(envelopes, halted::get), built), skipped, later, postponeBy));
         } else {
             List<Outcome> sentOutcomes = transport.send(envelopes, halted::get);
-            String relayDown = outages.pauseReason(route.transport(), route.relayOf() == null, sentOutcomes, clock.instant());
+            relayDown = outages.pauseReason(route.transport(), route.relayOf() == null, sentOutcomes, clock.instant());
             if (relayDown != null) {
                 // Nobody was offered anything: they wait, untouched, for the resume.
                 sentOutcomes = sentOutcomes.stream().map(o -> new Outcome(o.subscriberId(), SmtpReply.NOT_SENT)).toList();
@@ -346,9 +347,6 @@ public class DeliveryWorker {
             List<Outcome> outcomes = withFailures(sentOutcomes, built);
             long t3 = System.nanoTime();
             settled = scope.inClient(clientId, () -> settle(clientId, campaignId, token, outcomes, skipped, later, postponeBy));
-            if (relayDown != null) {
-                return new Round(settled.sent(), relayDown);
-            }
             if (log.isDebugEnabled()) {
                 log.debug("batch of {}: load {} ms, build {} ms, send {} ms, settle {} ms", batch.size(), (t1 - t0) / 1_000_000,
                         (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
@@ -360,7 +358,9 @@ public class DeliveryWorker {
             settled.bounced().forEach((email, reply) -> suppressions.suppressPlatformWide(email,
                     org.optline.audience.SuppressionReason.BOUNCED, "hard bounce: " + clip(reply, 150)));
         }
-        return new Round(settled.sent(), settled.senderBlocked() == null ? null : blockedNote(route.relayOf() == null, settled.senderBlocked()));
+        String pauseReason = relayDown != null ? relayDown
+                : settled.senderBlocked() == null ? null : blockedNote(route.relayOf() == null, settled.senderBlocked());
+        return new Round(settled.sent(), pauseReason);
     }
 
     /** Why the campaign pauses, as its client reads it: the platform relay's own errors stay in the log. */
@@ -375,7 +375,6 @@ public class DeliveryWorker {
         }
         return "The receiving server refused the sender: " + reply;
     }
-
 
     private static String clip(String s, int max) {
         return s.length() > max ? s.substring(0, max) : s;
@@ -430,7 +429,7 @@ public class DeliveryWorker {
             try {
                 envelopes.add(builder.build(p, date));
             } catch (RuntimeException e) {
-                failures.add(new Outcome(p.id(), new org.optline.delivery.transport.SmtpReply(554, "5.6.0",
+                failures.add(new Outcome(p.id(), new SmtpReply(554, "5.6.0",
                         "the message could not be built: " + clip(String.valueOf(e.getMessage()), 200))));
             }
         }

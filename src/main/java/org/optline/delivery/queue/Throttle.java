@@ -27,8 +27,8 @@ class Throttle {
     private final double clientRate;
     private final Bucket platform;
 
-    Throttle(DeliveryProperties.Throttle settings) {
-        this.providers = new ProviderGroups(settings);
+    Throttle(DeliveryProperties.Throttle settings, ProviderGroups providers) {
+        this.providers = providers;
         settings.domainGroups().forEach((name, group) -> {
             if (group.perSecond() > 0) {
                 groups.put(name, new Bucket(group.perSecond()));

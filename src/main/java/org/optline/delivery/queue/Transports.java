@@ -32,15 +32,20 @@ class Transports {
     private final Map<UUID, Pooled> pools = new ConcurrentHashMap<>();
     private final ProviderGroups destinations;
 
-    Transports(MailTransport platform, ClientRelays relays, DeliveryProperties settings) {
+    Transports(MailTransport platform, ClientRelays relays, DeliveryProperties settings, ProviderGroups destinations) {
         this.platform = platform;
         this.relays = relays;
         this.settings = settings;
-        this.destinations = new ProviderGroups(settings.throttle());
+        this.destinations = destinations;
     }
 
     MailTransport platform() {
         return platform;
+    }
+
+    /** Recipient domains by mailbox provider, as every relay here counts them. */
+    ProviderGroups destinations() {
+        return destinations;
     }
 
     Route forClient(UUID clientId) {
@@ -53,11 +58,6 @@ class Transports {
             double rate = "smtp".equals(settings.transport()) ? settings.smtp().maxRate() : 0;
             return new Route(platform, rate, null);
         }
-        Optional<String> problem = relays.addressProblem(relay.get());
-        if (problem.isPresent()) {
-            // Checked again here: the name may resolve elsewhere now than when it was saved.
-            return new Route(refusing("the relay " + relay.get().host() + " " + problem.get()), 0, clientId);
-        }
         Pooled pooled = pools.compute(clientId, (id, old) -> {
             if (old != null && old.relay().equals(relay.get())) {
                 return old;
@@ -68,24 +68,6 @@ class Transports {
             return new Pooled(relay.get(), new SmtpRelayTransport(smtpSettings(relay.get()), destinations, relays.addressPolicy()));
         });
         return new Route(pooled.transport(), relay.get().maxRate(), clientId);
-    }
-
-    /** A transport that sends nothing and answers every envelope with the relay refusal (the campaign pauses). */
-    private static MailTransport refusing(String why) {
-        return new MailTransport() {
-            public java.util.List<org.optline.delivery.transport.Outcome> send(java.util.List<org.optline.delivery.transport.Envelope> batch) {
-                var reply = org.optline.delivery.transport.SmtpReply.relayRefused(why);
-                return batch.stream().map(e -> new org.optline.delivery.transport.Outcome(e.subscriberId(), reply)).toList();
-            }
-
-            public boolean transactional() {
-                return false;
-            }
-
-            public String describe() {
-                return "refused: " + why;
-            }
-        };
     }
 
     /** The client's relay with the platform's EHLO name and timeout; the JDK's trusted authorities. */

@@ -1,6 +1,7 @@
 package org.optline.delivery.relays;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +23,9 @@ public final class RelayAddresses {
         if (allowInternal) {
             return Optional.empty();
         }
-        if (!MAIL_PORTS.contains(port)) {
-            return Optional.of("must be a mail port (25, 465, 587 or 2525)");
+        Optional<String> portProblem = portProblem(port);
+        if (portProblem.isPresent()) {
+            return portProblem;
         }
         InetAddress[] addresses;
         try {
@@ -40,8 +42,19 @@ public final class RelayAddresses {
         return Optional.empty();
     }
 
-    /** Why a client's relay may not be at this address (checked again on the address connected to), or empty. */
-    public static Optional<String> problem(InetAddress a) {
+    /**
+     * The same rule on the very address a client relay's transport is about to connect to (the
+     * name may resolve elsewhere now than when it was saved), or empty.
+     */
+    public static Optional<String> problem(InetSocketAddress target) {
+        return problem(target.getAddress()).or(() -> portProblem(target.getPort()));
+    }
+
+    private static Optional<String> portProblem(int port) {
+        return MAIL_PORTS.contains(port) ? Optional.empty() : Optional.of("must be a mail port (25, 465, 587 or 2525)");
+    }
+
+    private static Optional<String> problem(InetAddress a) {
         if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
                 || a.isMulticastAddress() || isUniqueLocal(a) || isSharedOrReserved(a)) {
             return Optional.of("points to an internal address (" + a.getHostAddress() + "); a relay must be a public host");

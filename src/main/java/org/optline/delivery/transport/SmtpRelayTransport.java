@@ -73,7 +73,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     public interface AddressPolicy {
         AddressPolicy ANY = address -> java.util.Optional.empty();
 
-        java.util.Optional<String> refusal(java.net.InetAddress address);
+        java.util.Optional<String> refusal(InetSocketAddress address);
     }
 
     /** The relay's addresses as last looked up, kept for a minute. */
@@ -177,7 +177,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         } catch (java.net.UnknownHostException e) {
             return notSent(batch, SmtpReply.unreachable("the name " + settings.host() + " does not resolve"));
         }
-        java.util.Optional<String> refused = policy.refusal(address.getAddress());
+        java.util.Optional<String> refused = policy.refusal(address);
         if (refused.isPresent()) {
             return notSent(batch, SmtpReply.relayRefused("the relay " + settings.host() + " " + refused.get()));
         }
@@ -464,13 +464,14 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             }
             connect(run).whenComplete((connection, failure) -> {
                 if (failure != null) {
-                    log.warn("Cannot open an SMTP connection to {}: {}", describe(), rootMessage(failure));
-                    run.connectFailure = rootMessage(failure);
+                    String why = rootMessage(failure);
+                    log.warn("Cannot open an SMTP connection to {}: {}", describe(), why);
+                    run.connectFailure = why;
                     Throwable root = root(failure);
                     if (root instanceof RelayRefused refused) {
                         run.refusal = SmtpReply.relayRefused(refused.getMessage());
                     } else if (root instanceof javax.net.ssl.SSLException || root instanceof java.security.cert.CertificateException) {
-                        run.refusal = SmtpReply.relayRefused("TLS failed: " + rootMessage(failure));
+                        run.refusal = SmtpReply.relayRefused("TLS failed: " + why);
                     }
                     finish(); // other lanes take the rest; whatever is left is not sent
                 } else if (run.stopped()) {

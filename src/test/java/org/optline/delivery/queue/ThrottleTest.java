@@ -17,8 +17,9 @@ class ThrottleTest {
     static final UUID CLIENT = UUID.randomUUID();
 
     static Throttle throttle(double clientRate, double platformRate) {
-        return new Throttle(new DeliveryProperties.Throttle(clientRate, platformRate,
-                Map.of("google", new DeliveryProperties.Throttle.DomainGroup(List.of("gmail.com", "googlemail.com"), 2, 0)), 0));
+        var settings = new DeliveryProperties.Throttle(clientRate, platformRate,
+                Map.of("google", new DeliveryProperties.Throttle.DomainGroup(List.of("gmail.com", "googlemail.com"), 2, 0)), 0);
+        return new Throttle(settings, new org.optline.delivery.transport.ProviderGroups(settings));
     }
 
     @Test

@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 class RelayAddressesTest {
 
     @Test
+    void theAddressConnectedToIsHeldToTheSameRule() {
+        assertThat(RelayAddresses.problem(new java.net.InetSocketAddress("10.1.2.3", 587)))
+                .hasValueSatisfying(p -> assertThat(p).contains("internal"));
+        assertThat(RelayAddresses.problem(new java.net.InetSocketAddress("192.0.2.10", 8025)))
+                .hasValueSatisfying(p -> assertThat(p).contains("mail port"));
+        assertThat(RelayAddresses.problem(new java.net.InetSocketAddress("192.0.2.10", 587))).isEmpty();
+    }
+
+    @Test
     void internalAddressesAndOtherPortsAreRefusedUnlessAllowed() {
         for (String host : new String[] {"127.0.0.1", "localhost", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254",
                 "[::1]", "fd00::1", "100.64.0.1", "0.0.0.0"}) {
