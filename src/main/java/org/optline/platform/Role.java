@@ -7,6 +7,12 @@ import java.util.Locale;
 public enum Role {
     OPERATOR, CLIENT_ADMIN, MARKETER, ANALYST;
 
+    /** Every role inside a client: who sees a client page anyone of the client may read. */
+    public static final java.util.Set<Role> IN_CLIENT = java.util.Set.of(CLIENT_ADMIN, MARKETER, ANALYST);
+
+    /** The client roles that may change things (analysts only read). */
+    public static final java.util.Set<Role> CLIENT_WRITERS = java.util.Set.of(CLIENT_ADMIN, MARKETER);
+
     /** The lower-case name used in JSON, forms and the database. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

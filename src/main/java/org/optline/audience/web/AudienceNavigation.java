@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class AudienceNavigation {
 
-    private static final Set<Role> ALL = Set.of(Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST);
-    private static final Set<Role> WRITERS = Set.of(Role.CLIENT_ADMIN, Role.MARKETER);
+    private static final Set<Role> ALL = Role.IN_CLIENT;
+    private static final Set<Role> WRITERS = Role.CLIENT_WRITERS;
 
     @Bean
     NavigationItem listsNav() {

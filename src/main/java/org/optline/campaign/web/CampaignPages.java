@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.Lists;
@@ -292,8 +291,7 @@ class CampaignPages {
     static class Navigation {
         @Bean
         NavigationItem campaignsNav() {
-            return new NavigationItem(NavigationItem.Area.CLIENT, "Campaigns", "/campaigns", 50,
-                    Set.of(Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST));
+            return new NavigationItem(NavigationItem.Area.CLIENT, "Campaigns", "/campaigns", 50, Role.IN_CLIENT);
         }
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class DeliveryNavigation {
 
-    private static final Set<Role> ALL = Set.of(Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST);
+    private static final Set<Role> ALL = Role.IN_CLIENT;
 
     @Bean
     NavigationItem domainsNav() {
@@ -20,7 +20,7 @@ class DeliveryNavigation {
 
     @Bean
     NavigationItem relayNav() {
-        return new NavigationItem(Area.CLIENT, "SMTP relay", "/sending/relay", 305, Set.of(Role.CLIENT_ADMIN, Role.MARKETER));
+        return new NavigationItem(Area.CLIENT, "SMTP relay", "/sending/relay", 305, Role.CLIENT_WRITERS);
     }
 
     @Bean

@@ -49,12 +49,11 @@ class Navigation {
     /** The platform's own entries; other modules declare theirs the same way. */
     @Configuration
     static class PlatformEntries {
-        private static final Set<Role> CLIENT_ROLES = Set.of(Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST);
         private static final Set<Role> ADMINS = Set.of(Role.CLIENT_ADMIN, Role.OPERATOR);
 
         @Bean
         NavigationItem dashboardNav() {
-            return new NavigationItem(Area.CLIENT, "Dashboard", "/", 0, CLIENT_ROLES);
+            return new NavigationItem(Area.CLIENT, "Dashboard", "/", 0, Role.IN_CLIENT);
         }
 
         @Bean

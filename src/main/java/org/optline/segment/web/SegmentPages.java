@@ -179,8 +179,7 @@ class SegmentPages {
     static class Navigation {
         @Bean
         NavigationItem segmentsNav() {
-            return new NavigationItem(NavigationItem.Area.CLIENT, "Segments", "/segments", 200,
-                    java.util.Set.of(Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST));
+            return new NavigationItem(NavigationItem.Area.CLIENT, "Segments", "/segments", 200, Role.IN_CLIENT);
         }
     }
 
