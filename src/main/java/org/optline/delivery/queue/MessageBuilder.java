@@ -1,6 +1,5 @@
 package org.optline.delivery.queue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -64,8 +63,8 @@ final class MessageBuilder {
             headers.put("Reply-To", campaign.replyTo());
         }
         String messageId = "<" + UUID.randomUUID() + "@" + fromDomain + ">";
-        byte[] data = MimeComposer.compose(messageId, campaign.fromName(), campaign.fromEmail(), person.email(),
-                message.subject(), message.text(), message.html(), date, headers).getBytes(StandardCharsets.UTF_8);
+        byte[] data = MimeComposer.composeBytes(messageId, campaign.fromName(), campaign.fromEmail(), person.email(),
+                message.subject(), message.text(), message.html(), date, headers);
         if (signer.isPresent()) {
             data = signer.get().sign(data);
         }

@@ -1,0 +1,85 @@
+package org.optline.delivery.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Whatever text, HTML, subject and sender name go in, Jakarta Mail, reading the composed message
+ * as any receiving client would, gets them back (line breaks as CRLF), and the message keeps to
+ * the wire's rules: only CRLF line breaks, only ASCII, body lines of at most 76 characters.
+ */
+class MimeComposerProperties {
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    @Provide
+    Arbitrary<String> contents() {
+        // Line breaks of every kind, trailing blanks, dots and "=" at line starts, boundary look-alikes, non-ASCII.
+        Arbitrary<String> pieces = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("ab xyz.=-_\t").ofMaxLength(90),
+                Arbitraries.of("\r\n", "\n", "\r", " \n", "\t\r\n", ".\r\n", "\n.\n", "--=_optline_alternative", "--=_optline_alternative--",
+                        "From here", "é", "Grüße", "€", "日本語", "😀", "=3D", "=\r\n"),
+                Arbitraries.strings().withCharRange(' ', '\uD7FF').ofMaxLength(20));
+        return pieces.list().ofMaxSize(40).map(list -> String.join("", list));
+    }
+
+    @Property(tries = 300)
+    void whatGoesInComesBackOutAndTheWireRulesHold(@ForAll("contents") String text, @ForAll("contents") String html,
+                                                   @ForAll("contents") String subject, @ForAll("contents") String name)
+            throws Exception {
+        byte[] raw = MimeComposer.composeBytes("<m1@bench-shop.de>", name, "news@bench-shop.de", "reader@example.org",
+                subject, text, html, Instant.parse("2026-11-29T10:00:00Z"), Map.of("Feedback-ID", "a:b:campaign:optline"));
+
+        String wire = new String(raw, StandardCharsets.ISO_8859_1);
+        assertThat(wire.chars().allMatch(c -> c < 128)).as("ASCII only").isTrue();
+        assertThat(wire.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
+        assertThat(wire).endsWith("\r\n");
+        // RFC 5322 2.1.1: no line over 998 characters; the body's quoted-printable lines keep to 76 (RFC 2045 6.7).
+        int headerEnd = wire.indexOf("\r\n\r\n");
+        for (String line : wire.substring(0, headerEnd).split("\r\n")) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(998);
+        }
+        for (String line : wire.substring(headerEnd + 4).split("\r\n")) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(76);
+        }
+
+        MimeMessage parsed = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        assertThat(parsed.getSubject()).isEqualTo(MimeComposer.oneLine(subject));
+        InternetAddress from = (InternetAddress) parsed.getFrom()[0];
+        assertThat(from.getAddress()).isEqualTo("news@bench-shop.de");
+        String expectedName = MimeComposer.oneLine(name);
+        assertThat(from.getPersonal() == null ? "" : from.getPersonal()).isEqualTo(expectedName);
+        assertThat(parsed.getHeader("Feedback-ID", null)).isEqualTo("a:b:campaign:optline");
+        Multipart parts = (Multipart) parsed.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain; charset=UTF-8");
+        assertThat(parts.getBodyPart(0).getContent()).isEqualTo(MimeComposer.crlf(text));
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html; charset=UTF-8");
+        assertThat(parts.getBodyPart(1).getContent()).isEqualTo(MimeComposer.crlf(html));
+    }
+
+    @Property(tries = 100)
+    void aTextOnlyMessageIsOnePart(@ForAll("contents") String text) throws Exception {
+        byte[] raw = MimeComposer.composeBytes("<m2@bench-shop.de>", "Shop", "news@bench-shop.de", "reader@example.org",
+                "Hello", text, null, Instant.parse("2026-11-29T10:00:00Z"), Map.of());
+        MimeMessage parsed = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        assertThat(parsed.getContentType()).startsWith("text/plain; charset=UTF-8");
+        // The message ends its last line (SMTP would otherwise add the line break on the way).
+        String expected = MimeComposer.crlf(text);
+        assertThat(parsed.getContent()).isEqualTo(expected.isEmpty() || expected.endsWith("\r\n") ? expected : expected + "\r\n");
+    }
+}
