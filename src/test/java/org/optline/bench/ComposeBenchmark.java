@@ -32,7 +32,7 @@ import org.optline.delivery.outbox.MimeComposer;
  * message is the send benchmark's: about 5 KB, a text and an HTML part, the list and feedback
  * headers. The reference has the tuning Optline's Jakarta Mail path had: the stream provider named
  * up front, the Date header formatted without {@code SimpleDateFormat}, quoted-printable named, and
- * an output array without locks. Run with {@code bash bench/compose.sh}.
+ * an output array without locks. Run with {@code bash bench/build.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
