@@ -8,11 +8,16 @@
 #
 #   bash bench/send.sh                  # 100,000 recipients, 4 connections
 #   ROWS=20000 CONNECTIONS=8 bash bench/send.sh
+#   WARMUP=0 bash bench/send.sh         # no warm-up campaign before the timed ones
 #   JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/send-@DKIM@.jfr bash bench/send.sh   # profiles (@DKIM@: dkim-false, dkim-true)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROWS="${ROWS:-100000}"
+# Messages sent to a separate list before each timed send, so that the timed one runs on a warmed-up
+# JVM as a server that has been up a while does (the JIT otherwise takes a third of the CPU of a
+# first campaign after a start). WARMUP=0 measures a cold start.
+WARMUP="${WARMUP:-20000}"
 CONNECTIONS="${CONNECTIONS:-4}"
 PORT="${PORT:-18081}"
 HEAP="${HEAP:-512m}"
@@ -36,6 +41,9 @@ awk -v n="$ROWS" 'BEGIN { srand(7); split("US CA DE FR GB NL", c, " ");
   print "email,name,country";
   for (i = 1; i <= n; i++) printf "reader%07d@mail%d.example-shop.de,Reader %d,%s\n", i, i % 97, i, c[int(rand()*6)+1] }' > "$WORK/people.csv"
 
+awk -v n="$WARMUP" 'BEGIN { print "email,name,country";
+  for (i = 1; i <= n; i++) printf "warmup%07d@mail%d.example-shop.de,Warm %d,DE\n", i, i % 97, i }' > "$WORK/warmup.csv"
+
 echo "== fresh database $DB (role optline_app) and build"
 psql_admin -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'optline_app') then create role optline_app login nosuperuser nobypassrls; end if; end \$\$"
 psql_admin -c "drop database if exists $DB with (force)"
@@ -56,27 +64,62 @@ start_optline() { # $1: DKIM on or off
   SAMPLER_PID=$!
 }
 stop_optline() { kill $APP_PID; wait $APP_PID 2>/dev/null || true; kill $SAMPLER_PID 2>/dev/null || true; }
-cpu_seconds() { awk '{ print ($14 + $15) / 100 }' "/proc/$APP_PID/stat"; } # utime + stime, in clock ticks of 1/100 s
+# utime + stime of the given processes, in seconds (clock ticks of 1/100 s); gone processes count 0.
+cpu_of() { local p t=0; for p in "$@"; do t=$(( t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0) )); done; awk -v t=$t 'BEGIN { print t / 100 }'; }
+cpu_seconds() { cpu_of "$APP_PID"; }
+# Optline's CPU ticks by thread, grouped by thread name (builders, SMTP I/O, lanes, GC, JIT, other).
+thread_ticks() {
+  for t in /proc/$APP_PID/task/*; do
+    printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(awk '{ print $14 + $15 }' "$t/stat" 2>/dev/null)"
+  done | awk -F'\t' '{ g = "other"
+    if ($1 ~ /^message-builder/) g = "building"; else if ($1 ~ /^multiThreadIo/) g = "SMTP I/O (Netty)"
+    else if ($1 ~ /^delivery-lane/) g = "lanes (database)"; else if ($1 ~ /^(G1|GC)/) g = "GC"
+    else if ($1 ~ /^C[12] CompilerThre/) g = "JIT"; t[g] += $2 } END { for (g in t) print g "\t" t[g] }'
+}
+# PostgreSQL's processes (its backends live as long as the application's connection pool).
+pg_cpu_seconds() { cpu_of $(pgrep -x postgres || true); }
 
 # A personalised message of about 5 KB once built (the same size smtp-source is given below).
 BODY=$(python3 -c "
 p = '<p>Dear {{name}}, here is what is new in {{country|your country}} this week. ' + 'Our spring collection has arrived with shoes, boots and sandals for every season and occasion. ' * 2 + '</p>'
 print(('<h1>Hello {{name}}</h1>' + p * 7).replace('\"', ''))")
-campaign() { # $1: name; prints the id
+campaign() { # $1: name, $2: list id (default: the timed list); prints the id
   api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/campaigns" -d "{\"name\": \"$1\", \"subject\": \"News for {{name}}\",
-    \"fromName\": \"Bench Shop\", \"fromEmail\": \"news@bench-shop.de\", \"html\": \"$BODY\", \"listIds\": [\"$LIST\"]}" | json "['id']"
+    \"fromName\": \"Bench Shop\", \"fromEmail\": \"news@bench-shop.de\", \"html\": \"$BODY\", \"listIds\": [\"${2:-$LIST}\"]}" | json "['id']"
+}
+import_csv() { # $1: file, $2: list id
+  local id; id=$(curl -sf -H "Authorization: Bearer $CLIENT_KEY" -F "file=@$1" -F "listId=$2" \
+    -F "attestation=Benchmark data, generated" "http://127.0.0.1:$PORT/api/v1/imports" | json "['id']")
+  while [ "$(api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/imports/$id" | json "['status']")" != done ]; do sleep 1; done
+}
+warm_up() { # $1: campaign id of the warm-up list
+  [ "$WARMUP" -gt 0 ] || return 0
+  local before; before=$(sink_count)
+  api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/campaigns/$1/send" -d '{}' >/dev/null
+  until api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/campaigns/$1" | grep -q '"status":"sent"'; do sleep 0.5; done
+  [ $(( $(sink_count) - before )) -eq "$WARMUP" ] || { echo "warm-up delivered the wrong number" >&2; exit 1; }
+  echo "   warmed up with $WARMUP messages"
 }
 send_and_time() { # $1: campaign id, $2: label
-  local before t0 t1 cpu0 cpu1 delivered
-  before=$(sink_count); cpu0=$(cpu_seconds); t0=$(date +%s.%N)
+  local before t0 t1 cpu0 cpu1 pg0 pg1 sink0 sink1 delivered
+  thread_ticks > "$WORK/threads-before"
+  before=$(sink_count); cpu0=$(cpu_seconds); pg0=$(pg_cpu_seconds); sink0=$(cpu_of "$SINK_PID"); t0=$(date +%s.%N)
   api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/campaigns/$1/send" -d '{}' >/dev/null
-  while [ "$(api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/campaigns/$1" | json "['status']")" != sent ]; do sleep 0.2; done
-  t1=$(date +%s.%N); cpu1=$(cpu_seconds)
+  # Polled with grep, not python: a python start per poll would take CPU from the send being timed.
+  until api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/campaigns/$1" | grep -q '"status":"sent"'; do sleep 0.2; done
+  t1=$(date +%s.%N); cpu1=$(cpu_seconds); pg1=$(pg_cpu_seconds); sink1=$(cpu_of "$SINK_PID")
+  thread_ticks > "$WORK/threads-after"
   delivered=$(( $(sink_count) - before ))
   api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/campaigns/$1/delivery" | json "['counts']" | sed 's/^/   queue: /'
   RATE=$(awk -v n="$ROWS" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
   CPU=$(awk -v c0="$cpu0" -v c1="$cpu1" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", 100 * (c1 - c0) / (b - a) }')
   echo "   $2: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s, $RATE msg/s, CPU $CPU % of one core; smtp-sink counted $delivered"
+  awk -v p0="$pg0" -v p1="$pg1" -v s0="$sink0" -v s1="$sink1" -v a="$t0" -v b="$t1" -v n="$ROWS" 'BEGIN {
+    printf "   meanwhile PostgreSQL used %.0f %% of one core (%.0f us a message), smtp-sink %.0f %% (%.0f us)\n",
+      100 * (p1 - p0) / (b - a), 1e6 * (p1 - p0) / n, 100 * (s1 - s0) / (b - a), 1e6 * (s1 - s0) / n }'
+  echo "   Optline: $(awk -v c0="$cpu0" -v c1="$cpu1" -v n="$ROWS" 'BEGIN { printf "%.0f", 1e6 * (c1 - c0) / n }') us of CPU a message, of which:"
+  awk -F'\t' -v n="$ROWS" 'NR == FNR { b[$1] = $2; next } { d = $2 - b[$1]; if (d > 0) printf "     %-18s %5.0f us\n", $1, 1e4 * d / n }' \
+    "$WORK/threads-before" "$WORK/threads-after"
   [ "$delivered" -eq "$ROWS" ] || { echo "Optline delivered $delivered, expected $ROWS" >&2; exit 1; }
 }
 
@@ -87,11 +130,15 @@ CLIENT_KEY=$(api $KEY -X POST "http://127.0.0.1:$PORT/api/v1/clients" \
 LIST=$(api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/lists" -d '{"name": "Everybody", "optIn": "single"}' | json "['id']")
 api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d '{"key": "country", "type": "text"}' >/dev/null
 api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/domains" -d '{"domain": "bench-shop.de"}' >/dev/null
-IMPORT=$(curl -sf -H "Authorization: Bearer $CLIENT_KEY" -F "file=@$WORK/people.csv" -F "listId=$LIST" \
-  -F "attestation=Benchmark data, generated" "http://127.0.0.1:$PORT/api/v1/imports" | json "['id']")
-while [ "$(api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/imports/$IMPORT" | json "['status']")" != done ]; do sleep 1; done
+import_csv "$WORK/people.csv" "$LIST"
 UNSIGNED_ID=$(campaign "Unsigned")
 SIGNED_ID=$(campaign "Signed")
+if [ "$WARMUP" -gt 0 ]; then
+  WARM_LIST=$(api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/lists" -d '{"name": "Warm-up", "optIn": "single"}' | json "['id']")
+  import_csv "$WORK/warmup.csv" "$WARM_LIST"
+  WARM_UNSIGNED_ID=$(campaign "Warm-up unsigned" "$WARM_LIST")
+  WARM_SIGNED_ID=$(campaign "Warm-up signed" "$WARM_LIST")
+fi
 # The real size of one message: a test send lands in the capture outbox, which keeps the raw text.
 api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/campaigns/$UNSIGNED_ID/test" -d '{"emails": ["size@example.org"]}' >/dev/null
 SIZE=$(api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/outbox?limit=1" | python3 -c "
@@ -99,23 +146,28 @@ import sys, json; print(len(json.load(sys.stdin)['items'][0]['raw'].encode()))")
 echo "   one message is $SIZE bytes (unsigned)"
 
 echo "== Optline: $ROWS messages, unsigned, $CONNECTIONS connections"
+warm_up "${WARM_UNSIGNED_ID:-}"
 send_and_time "$UNSIGNED_ID" "unsigned"; UNSIGNED=$RATE; UNSIGNED_CPU=$CPU
 stop_optline
 echo "== Optline: $ROWS messages, DKIM-signed"
 start_optline true
+warm_up "${WARM_SIGNED_ID:-}"
 send_and_time "$SIGNED_ID" "signed"; SIGNED=$RATE; SIGNED_CPU=$CPU
 stop_optline
 PEAK=$(cat "$WORK"/heap-*.txt | tr -d 'K' | sort -n | tail -n1)
 
 echo "== smtp-source: $ROWS messages of $SIZE bytes, -s 4"
 before=$(sink_count); t0=$(date +%s.%N)
-"$SOURCE" -d -s 4 -m "$ROWS" -l "$SIZE" -f from@example.com -t to@example.com "127.0.0.1:$SINK_PORT"
-t1=$(date +%s.%N); delivered=$(( $(sink_count) - before ))
+sink0=$(cpu_of "$SINK_PID")
+TIMEFORMAT='%U %S' # bash's own time: user and system seconds of smtp-source
+{ time "$SOURCE" -d -s 4 -m "$ROWS" -l "$SIZE" -f from@example.com -t to@example.com "127.0.0.1:$SINK_PORT" 2>&3; } 3>&2 2>"$WORK/source-time"
+t1=$(date +%s.%N); sink1=$(cpu_of "$SINK_PID"); delivered=$(( $(sink_count) - before ))
+awk -v s0="$sink0" -v s1="$sink1" -v n="$ROWS" '{ printf "   smtp-source used %.0f us of CPU a message, smtp-sink %.0f us\n", 1e6 * ($1 + $2) / n, 1e6 * (s1 - s0) / n }' <(tail -n1 "$WORK/source-time")
 REF=$(awk -v n="$ROWS" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
 echo "   smtp-source: $REF msg/s; smtp-sink counted $delivered"
 
 echo
-echo "== result ($ROWS messages, $(nproc) cores, $(date -u +%Y-%m-%d))"
+echo "== result ($ROWS messages after $WARMUP of warm-up, $(nproc) cores, $(date -u +%Y-%m-%d))"
 printf "   smtp-source -s 4          %6d msg/s\n" "$REF"
 printf "   Optline unsigned          %6d msg/s  ratio %.2f (target >= 0.75)  CPU %s %%\n" "$UNSIGNED" "$(echo "$UNSIGNED / $REF" | bc -l)" "$UNSIGNED_CPU"
 printf "   Optline DKIM-signed       %6d msg/s  (target >= 1500)              CPU %s %%\n" "$SIGNED" "$SIGNED_CPU"
