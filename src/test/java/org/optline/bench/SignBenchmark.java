@@ -3,7 +3,6 @@ package org.optline.bench;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +24,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.optline.delivery.dkim.CryptoProviders;
 import org.optline.delivery.dkim.DkimSigner;
+import org.optline.delivery.dkim.TestDkimKeys;
 import org.optline.delivery.outbox.MimeComposer;
 
 /**
@@ -52,10 +51,7 @@ public class SignBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        CryptoProviders.install();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
+        KeyPair keys = TestDkimKeys.generate().keys();
         String paragraph = "<p>Dear Reader, here is what is new in Germany this week. "
                 + "Our spring collection has arrived with shoes, boots and sandals for every season and occasion. ".repeat(2)
                 + "</p>\n";

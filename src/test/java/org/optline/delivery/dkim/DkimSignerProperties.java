@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -30,12 +28,10 @@ class DkimSignerProperties {
     static String txtRecord;
 
     @BeforeContainer
-    static void keys() throws Exception {
-        CryptoProviders.install();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        txtRecord = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+    static void keys() {
+        TestDkimKeys generated = TestDkimKeys.generate();
+        keys = generated.keys();
+        txtRecord = generated.txtRecord();
     }
 
     @Provide

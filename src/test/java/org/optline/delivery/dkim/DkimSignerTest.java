@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +33,10 @@ class DkimSignerTest {
     static String txtRecord;
 
     @BeforeAll
-    static void keys() throws Exception {
-        CryptoProviders.install();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        txtRecord = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+    static void keys() {
+        TestDkimKeys generated = TestDkimKeys.generate();
+        keys = generated.keys();
+        txtRecord = generated.txtRecord();
     }
 
     static byte[] message(String subject) {
