@@ -241,6 +241,7 @@ public class DeliveryWorker {
             }
             String token = UUID.randomUUID().toString();
             OffsetDateTime now = Times.now(clock);
+            java.time.Instant claimedAt = now.toInstant();
             long t0 = System.nanoTime();
             List<UUID> batch = scope.inClient(clientId,
                     () -> queue.claim(clientId, campaignId, token, batchSize, now, now.plus(lease), scope.isPostgres()));
@@ -250,7 +251,7 @@ public class DeliveryWorker {
             if (batch.isEmpty()) {
                 break;
             }
-            Round round = deliver(clientId, campaignId, token, batch, builder, route, halted);
+            Round round = deliver(clientId, campaignId, token, claimedAt, batch, builder, route, halted);
             sent += round.sent();
             if (round.pauseReason() != null) {
                 campaigns.pauseForDelivery(clientId, campaignId, round.pauseReason());
@@ -272,11 +273,26 @@ public class DeliveryWorker {
         return size;
     }
 
+    /**
+     * How far apart the clocks of two nodes may be: another node decides that a lease ran out by
+     * its own clock. NTP keeps real clocks far closer than this.
+     */
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
+
+    /**
+     * Whether a batch claimed at {@code claimedAt} needs its lease renewed before sending at
+     * {@code now}: unless the send, at its longest, ends a clock margin before the claim's lease
+     * does, another node could take the batch while it is still going out.
+     */
+    static boolean renewalNeeded(java.time.Instant claimedAt, java.time.Instant now, Duration longestSend, Duration lease) {
+        return !now.plus(longestSend).plus(CLOCK_MARGIN).isBefore(claimedAt.plus(lease));
+    }
+
     /** What one batch came to: messages accepted, and why the campaign must pause, if it must. */
     private record Round(int sent, String pauseReason) {}
 
-    private Round deliver(UUID clientId, UUID campaignId, String token, List<UUID> batch, MessageBuilder builder,
-                          Transports.Route route, AtomicBoolean halted) {
+    private Round deliver(UUID clientId, UUID campaignId, String token, java.time.Instant claimedAt, List<UUID> batch,
+                          MessageBuilder builder, Transports.Route route, AtomicBoolean halted) {
         MailTransport transport = route.transport();
         // Checked now, not when the queue was filled: an unsubscribe a moment ago stops this mail.
         long t0 = System.nanoTime();
@@ -326,9 +342,12 @@ public class DeliveryWorker {
         Duration postponeBy = wait.plusMillis(100);
         Settled settled;
         String relayDown = null;
-        // The batch may have taken a while to build: make sure it is still ours, for a full lease,
-        // before anything goes out. If another node took it meanwhile, that node sends it.
-        if (!envelopes.isEmpty() && scope.inClient(clientId, () -> queue.renew(clientId, campaignId, token, Times.now(clock).plus(lease)))
+        // The batch may have taken a while to build. If the claim's lease might run out before the
+        // send is over, renew it and make sure the batch is still ours; if another node took it
+        // meanwhile, that node sends it. Usually the claim is a second old and its lease covers the
+        // whole send many times over: the renewal, a write of every row of the batch, is skipped.
+        if (!envelopes.isEmpty() && renewalNeeded(claimedAt, clock.instant(), transport.longestSend(batch.size()), lease)
+                && scope.inClient(clientId, () -> queue.renew(clientId, campaignId, token, Times.now(clock).plus(lease)))
                 < batch.size()) {
             log.warn("A batch of campaign {} was taken over before it went out; leaving it to the node that has it", campaignId);
             scope.inClient(clientId, () -> queue.release(clientId, campaignId, token)); // what is still ours goes back at once
