@@ -38,6 +38,8 @@ abstract class SendContract {
     @Autowired SendingDomains domains;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
     @Autowired org.optline.campaign.SendProgress progress;
+    @Autowired org.optline.delivery.queue.SendQueueStore queue;
+    @Autowired org.optline.platform.TenantScope scope;
 
     Actor admin;
     MailingList news;
@@ -153,5 +155,47 @@ abstract class SendContract {
         Campaign c = campaign();
         campaigns.cancel(admin, c.id());
         assertThatThrownBy(() -> campaigns.send(admin, c.id(), null)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void deferralsCountAttemptsAndTurnIntoFailuresOnceTheFirstAttemptIsTooOld() {
+        Campaign c = campaign();
+        java.util.UUID clientId = admin.clientId();
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, c.id());
+        scope.inClient(clientId, () -> queue.materialize(clientId, c.id(), q.fromWhere(), q.params(), now));
+        List<java.util.UUID> batch = scope.inClient(clientId,
+                () -> queue.claim(clientId, c.id(), "t1", 25, now, now.plusMinutes(10), scope.isPostgres()));
+        assertThat(batch).hasSize(25);
+        List<java.util.UUID> greylisted = batch.subList(0, 3);
+        List<java.util.UUID> refused = batch.subList(3, 5);
+
+        // One query answers the attempts of a whole batch; one JDBC batch defers, one fails.
+        assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
+                .hasSize(3).allSatisfy((id, n) -> assertThat(n).isZero());
+        scope.inClient(clientId, () -> {
+            queue.defer(clientId, c.id(), "t1", greylisted.stream()
+                    .map(id -> new org.optline.delivery.queue.SendQueueStore.Deferral(id, "451 4.7.1 greylisted", now.minusSeconds(1)))
+                    .toList(), now, now.minusDays(3));
+            queue.fail(clientId, c.id(), "t1", refused.stream()
+                    .map(id -> new org.optline.delivery.queue.SendQueueStore.Failure(id, "550 5.1.1 no such user")).toList(), now);
+        });
+        assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
+                .hasSize(3).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        assertThat(progress.counts(clientId, c.id())).containsEntry("deferred", 3L).containsEntry("failed", 2L)
+                .containsEntry("sending", 20L);
+
+        // Due again: claimed, deferred once more, but the first attempt is now older than the retry
+        // age allows, so they fail (a soft bounce) instead of waiting again.
+        OffsetDateTime later = now.plusSeconds(5);
+        List<java.util.UUID> retried = scope.inClient(clientId,
+                () -> queue.claim(clientId, c.id(), "t2", 25, later, later.plusMinutes(10), scope.isPostgres()));
+        assertThat(retried).containsExactlyInAnyOrderElementsOf(greylisted);
+        scope.inClient(clientId, () -> queue.defer(clientId, c.id(), "t2", retried.stream()
+                .map(id -> new org.optline.delivery.queue.SendQueueStore.Deferral(id, "451 4.7.1 still greylisted", later.plusMinutes(5)))
+                .toList(), later, later));
+        assertThat(progress.counts(clientId, c.id())).containsEntry("failed", 5L).doesNotContainKey("deferred");
+        assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(2));
     }
 }

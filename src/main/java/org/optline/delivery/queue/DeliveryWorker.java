@@ -469,23 +469,29 @@ public class DeliveryWorker {
         Map<EmailAddress, String> bounced = new LinkedHashMap<>();
         SmtpReply senderBlocked = null;
         List<UUID> notSent = new ArrayList<>();
+        List<Outcome> deferred = new ArrayList<>();
+        List<SendQueueStore.Failure> failed = new ArrayList<>();
         for (Outcome o : outcomes) {
             switch (o.reply().verdict()) {
                 case DELIVERED -> sent.add(o.subscriberId());
                 case NOT_SENT -> notSent.add(o.subscriberId());
-                case DEFERRED -> {
-                    int attempt = 1 + queue.attempts(clientId, campaignId, o.subscriberId());
-                    queue.defer(clientId, campaignId, token, o.subscriberId(), o.reply().toString(), now,
-                            now.plus(backoff.after(attempt)), now.minus(maxAge));
-                }
+                case DEFERRED -> deferred.add(o);
                 case BOUNCED -> {
-                    queue.fail(clientId, campaignId, token, o.subscriberId(), o.reply().toString(), now);
+                    failed.add(new SendQueueStore.Failure(o.subscriberId(), o.reply().toString()));
                     subscribers.bounced(clientId, o.subscriberId()).ifPresent(email -> bounced.put(email, o.reply().toString()));
                 }
-                case REJECTED -> queue.fail(clientId, campaignId, token, o.subscriberId(), o.reply().toString(), now);
+                case REJECTED -> failed.add(new SendQueueStore.Failure(o.subscriberId(), o.reply().toString()));
                 case SENDER_BLOCKED -> senderBlocked = o.reply();
             }
         }
+        if (!deferred.isEmpty()) {
+            // Greylisting can defer most of a batch: one query for the attempts so far, one batch of updates.
+            Map<UUID, Integer> attempts = queue.attempts(clientId, campaignId, deferred.stream().map(Outcome::subscriberId).toList());
+            queue.defer(clientId, campaignId, token, deferred.stream().map(o -> new SendQueueStore.Deferral(o.subscriberId(),
+                    o.reply().toString(), now.plus(backoff.after(1 + attempts.getOrDefault(o.subscriberId(), 0))))).toList(),
+                    now, now.minus(maxAge));
+        }
+        queue.fail(clientId, campaignId, token, failed, now);
         queue.settle(clientId, campaignId, token, sent, "sent", now);
         queue.settle(clientId, campaignId, token, skipped, "suppressed", now);
         queue.postpone(clientId, campaignId, token, later, now, now.plus(postponeBy));

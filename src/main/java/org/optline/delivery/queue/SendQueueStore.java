@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,10 +20,12 @@ import org.springframework.stereotype.Repository;
 public class SendQueueStore {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final NamedSql sql;
 
-    public SendQueueStore(JdbcClient jdbc) {
+    public SendQueueStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
         this.sql = NamedSql.forClass(SendQueueStore.class);
         List.of("job", "insert-job", "set-recipients", "finish-job", "claim-queued-postgresql", "claim-deferred-postgresql",
                 "claim-expired-postgresql", "claim-queued-h2", "claim-deferred-h2", "claim-expired-h2", "analyze", "claimed", "settle", "defer", "fail", "postpone", "attempts", "renew", "release-some",
@@ -100,22 +104,49 @@ public class SendQueueStore {
                 .update();
     }
 
-    public int attempts(UUID clientId, UUID campaignId, UUID subscriberId) {
-        return jdbc.sql(sql.get("attempts")).param("clientId", clientId).param("campaignId", campaignId).param("subscriberId", subscriberId)
-                .query(Integer.class).single();
+    /** How often each of these claimed recipients was tried before; one query for a batch's retries. */
+    public Map<UUID, Integer> attempts(UUID clientId, UUID campaignId, List<UUID> subscriberIds) {
+        Map<UUID, Integer> attempts = new HashMap<>();
+        for (List<UUID> chunk : SqlArrays.chunks(subscriberIds)) {
+            jdbc.sql(sql.get("attempts")).param("clientId", clientId).param("campaignId", campaignId)
+                    .param("ids", SqlArrays.ofIds(chunk))
+                    .query(rs -> {
+                        attempts.put(rs.getObject("subscriber_id", UUID.class), rs.getInt("attempts"));
+                    });
+        }
+        return attempts;
     }
 
-    /** A temporary failure; fails instead once the first attempt is older than {@code expiredBefore}. */
-    public void defer(UUID clientId, UUID campaignId, String token, UUID subscriberId, String reply, OffsetDateTime now,
-                      OffsetDateTime nextAttempt, OffsetDateTime expiredBefore) {
-        jdbc.sql(sql.get("defer")).param("clientId", clientId).param("campaignId", campaignId).param("token", token).param("subscriberId", subscriberId)
-                .param("reply", clip(reply)).param("now", now).param("nextAttempt", nextAttempt)
-                .param("expiredBefore", expiredBefore).update();
+    /** A recipient the server turned away for now, with its reply and when to try again. */
+    public record Deferral(UUID subscriberId, String reply, OffsetDateTime nextAttempt) {}
+
+    /**
+     * Temporary failures, as one JDBC batch (one round trip); each fails instead once its first
+     * attempt is older than {@code expiredBefore}.
+     */
+    public void defer(UUID clientId, UUID campaignId, String token, List<Deferral> deferrals, OffsetDateTime now,
+                      OffsetDateTime expiredBefore) {
+        if (!deferrals.isEmpty()) {
+            named.batchUpdate(sql.get("defer"), deferrals.stream().map(d -> claimed(clientId, campaignId, token, d.subscriberId())
+                    .addValue("reply", clip(d.reply())).addValue("now", now).addValue("nextAttempt", d.nextAttempt())
+                    .addValue("expiredBefore", expiredBefore)).toArray(MapSqlParameterSource[]::new));
+        }
     }
 
-    public void fail(UUID clientId, UUID campaignId, String token, UUID subscriberId, String reply, OffsetDateTime now) {
-        jdbc.sql(sql.get("fail")).param("clientId", clientId).param("campaignId", campaignId).param("token", token).param("subscriberId", subscriberId)
-                .param("reply", clip(reply)).param("now", now).update();
+    /** A recipient refused for good, with the server's reply. */
+    public record Failure(UUID subscriberId, String reply) {}
+
+    /** Permanent failures, as one JDBC batch. */
+    public void fail(UUID clientId, UUID campaignId, String token, List<Failure> failures, OffsetDateTime now) {
+        if (!failures.isEmpty()) {
+            named.batchUpdate(sql.get("fail"), failures.stream().map(f -> claimed(clientId, campaignId, token, f.subscriberId())
+                    .addValue("reply", clip(f.reply())).addValue("now", now)).toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private static MapSqlParameterSource claimed(UUID clientId, UUID campaignId, String token, UUID subscriberId) {
+        return new MapSqlParameterSource().addValue("clientId", clientId).addValue("campaignId", campaignId)
+                .addValue("token", token).addValue("subscriberId", subscriberId);
     }
 
     /** Throttled recipients go back to the queue until {@code nextAttempt}. */

@@ -115,7 +115,8 @@ select count(*) from send_queue where campaign_id = :campaignId and client_id = 
 select state, count(*) as n from send_queue where client_id = :clientId and campaign_id = :campaignId group by state
 
 -- name: attempts
-select attempts from send_queue where campaign_id = :campaignId and client_id = :clientId and subscriber_id = :subscriberId
+select subscriber_id, attempts from send_queue
+where campaign_id = :campaignId and client_id = :clientId and subscriber_id = any(:ids)
 
 -- name: renew
 -- Just before the messages go out: the batch is still this claim's, for another lease period.
