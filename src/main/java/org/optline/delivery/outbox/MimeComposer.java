@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.james.mime4j.codec.QuotedPrintableOutputStream;
+import org.eclipse.angus.mail.util.QPEncoderStream;
 
 /**
  * Builds RFC 5322 messages: From, To, Subject, Date, Message-ID, MIME-Version, and a text part with
@@ -22,11 +22,11 @@ import org.apache.james.mime4j.codec.QuotedPrintableOutputStream;
  * from their inputs, and every line of the result ends in CRLF.
  *
  * <p>The libraries do the parts that need care: Jakarta Mail quotes and RFC 2047-encodes the
- * addresses and the subject and folds them, mime4j encodes the bodies. What is written here is
- * only the frame of a fixed shape, a dozen header lines and at most two parts, written straight
- * into one byte array. Building the same message through Jakarta Mail's object model (a
- * {@code MimeMessage} with its data handlers, content-type parsing and byte-at-a-time encoder
- * streams) was two thirds of the CPU a send spent per message (docs/benchmarks.md).
+ * addresses and the subject and folds them, and Angus's quoted-printable encoder encodes the
+ * bodies. What is written here is only the frame of a fixed shape, a dozen header lines and at
+ * most two parts, straight into one byte array without locks. Building the same message through
+ * Jakarta Mail's object model ({@code MimeMessage}, data handlers, content-type parsing, layers of
+ * encoder streams) took about 45 % more CPU alone on a core (docs/benchmarks.md).
  */
 public final class MimeComposer {
 
@@ -50,8 +50,6 @@ public final class MimeComposer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final byte[] SOFT_BREAK_SPACE = "=\r\n=20".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SOFT_BREAK_TAB = "=\r\n=09".getBytes(StandardCharsets.US_ASCII);
 
     private MimeComposer() {}
 
@@ -117,26 +115,17 @@ public final class MimeComposer {
         out.line("Content-Transfer-Encoding: quoted-printable");
         out.line("");
         byte[] bytes = crlf(content).getBytes(StandardCharsets.UTF_8);
-        // A blank that ends the content is written as it is by the encoder, and a decoder drops
-        // blanks at the end of a line (RFC 2045 6.7 rule 3): that one is escaped here instead,
-        // after a soft line break so that the line cannot grow past 76 characters.
-        byte last = bytes.length == 0 ? 0 : bytes[bytes.length - 1];
-        boolean blankAtEnd = last == ' ' || last == '\t';
-        try (QuotedPrintableOutputStream qp = new QuotedPrintableOutputStream(1024, out, false)) {
-            qp.write(bytes, 0, blankAtEnd ? bytes.length - 1 : bytes.length);
+        try (QPEncoderStream qp = new QPEncoderStream(out)) {
+            qp.write(bytes, 0, bytes.length); // a blank left at the very end is escaped on close
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing into memory
-        }
-        if (blankAtEnd) {
-            byte[] escaped = last == ' ' ? SOFT_BREAK_SPACE : SOFT_BREAK_TAB;
-            out.write(escaped, 0, escaped.length);
         }
     }
 
     /**
-     * Every line ends in CRLF. The encoder keeps CRLF as a line break but lets a bare CR or LF
-     * through as it is, which would reach the wire (RFC 5321 forbids it) and change the body that
-     * DKIM signs.
+     * Every line ends in CRLF. The content is normalised before it is encoded, so the body DKIM
+     * signs is the body the receiver gets whatever an encoder makes of a bare CR or LF (RFC 5321
+     * forbids them on the wire).
      */
     static String crlf(String raw) {
         if (!hasBareLineBreak(raw)) {
