@@ -114,52 +114,15 @@ public final class MimeComposer {
         out.line("Content-Type: " + type + "; charset=UTF-8");
         out.line("Content-Transfer-Encoding: quoted-printable");
         out.line("");
-        byte[] bytes = crlf(content).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        // The encoder writes every CR, LF or CRLF of the content as one CRLF line break (RFC 5321
+        // forbids a bare one on the wire, and DKIM signs what the receiver gets), escapes a blank
+        // before a line break, and one left at the very end when it closes.
         try (QPEncoderStream qp = new QPEncoderStream(out)) {
-            qp.write(bytes, 0, bytes.length); // a blank left at the very end is escaped on close
+            qp.write(bytes, 0, bytes.length);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing into memory
         }
-    }
-
-    /**
-     * Every line ends in CRLF. The content is normalised before it is encoded, so the body DKIM
-     * signs is the body the receiver gets whatever an encoder makes of a bare CR or LF (RFC 5321
-     * forbids them on the wire).
-     */
-    static String crlf(String raw) {
-        if (!hasBareLineBreak(raw)) {
-            return raw; // the usual case, found with the JDK's vectorised indexOf
-        }
-        StringBuilder out = null;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            boolean bare = (c == '\n' && (i == 0 || raw.charAt(i - 1) != '\r'))
-                    || (c == '\r' && (i + 1 == raw.length() || raw.charAt(i + 1) != '\n'));
-            if (bare && out == null) {
-                out = new StringBuilder(raw.length() + 64).append(raw, 0, i);
-            }
-            if (bare) {
-                out.append("\r\n");
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? raw : out.toString();
-    }
-
-    private static boolean hasBareLineBreak(String raw) {
-        for (int i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
-            if (i == 0 || raw.charAt(i - 1) != '\r') {
-                return true;
-            }
-        }
-        for (int i = raw.indexOf('\r'); i >= 0; i = raw.indexOf('\r', i + 1)) {
-            if (i + 1 == raw.length() || raw.charAt(i + 1) != '\n') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

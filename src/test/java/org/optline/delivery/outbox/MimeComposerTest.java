@@ -2,24 +2,37 @@ package org.optline.delivery.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MimeComposerTest {
 
-    @Test
-    void everyLineBreakBecomesCrlfAndCrlfStaysAsItIs() {
-        assertThat(MimeComposer.crlf("a\r\nb\r\n")).isEqualTo("a\r\nb\r\n");
-        assertThat(MimeComposer.crlf("a\nb\rc\r\n\n")).isEqualTo("a\r\nb\r\nc\r\n\r\n");
-        assertThat(MimeComposer.crlf("\n")).isEqualTo("\r\n");
-        assertThat(MimeComposer.crlf("\r")).isEqualTo("\r\n");
-        assertThat(MimeComposer.crlf("")).isEmpty();
+    /** The text part of a composed message, as a receiving client decodes it. */
+    static String textPartOf(String text) throws Exception {
+        byte[] raw = MimeComposer.composeBytes("<m0@bench-shop.de>", "Shop", "news@bench-shop.de", "reader@example.org",
+                "Hello", text, "<p>Hello</p>", Instant.parse("2026-11-29T10:00:00Z"), Map.of());
+        MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        return (String) ((Multipart) parsed.getContent()).getBodyPart(0).getContent();
     }
 
     @Test
-    void randomTextComesOutWithOnlyCrlfAndOtherwiseUnchanged() {
+    void everyLineBreakBecomesCrlfAndCrlfStaysAsItIs() throws Exception {
+        assertThat(textPartOf("a\r\nb\r\n")).isEqualTo("a\r\nb\r\n");
+        assertThat(textPartOf("a\nb\rc\r\n\n")).isEqualTo("a\r\nb\r\nc\r\n\r\n");
+        assertThat(textPartOf("\n")).isEqualTo("\r\n");
+        assertThat(textPartOf("\r")).isEqualTo("\r\n");
+        assertThat(textPartOf("")).isEmpty();
+    }
+
+    @Test
+    void randomTextComesOutWithOnlyCrlfAndOtherwiseUnchanged() throws Exception {
         Random random = new Random(42);
         String alphabet = "ab \r\n\té";
         for (int n = 0; n < 2000; n++) {
@@ -28,7 +41,7 @@ class MimeComposerTest {
             for (int i = 0; i < length; i++) {
                 s.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            String out = MimeComposer.crlf(s.toString());
+            String out = textPartOf(s.toString());
             assertThat(out.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
             assertThat(out.replace("\r\n", "\n")).isEqualTo(s.toString().replace("\r\n", "\n").replace('\r', '\n'));
         }
