@@ -26,7 +26,12 @@ PG_ADMIN="${PG_ADMIN:-postgres}"
 DB=optline_bench_send
 KEY="opl_bench_operator_key_0123456789abcdef"
 WORK="$(mktemp -d)"
-trap 'kill "${APP_PID:-0}" "${SAMPLER_PID:-0}" "${SINK_PID:-0}" 2>/dev/null || true' EXIT
+AUTOVACUUM_SWITCHED=""
+cleanup() {
+  kill "${APP_PID:-0}" "${SAMPLER_PID:-0}" "${SINK_PID:-0}" 2>/dev/null || true
+  [ -z "$AUTOVACUUM_SWITCHED" ] || psql_admin -c "alter system reset autovacuum" -c "select pg_reload_conf()" >/dev/null || true
+}
+trap cleanup EXIT
 
 # shellcheck source=smtp-sink.sh
 . bench/smtp-sink.sh
@@ -41,8 +46,7 @@ start_sink
 # production server does. Switched on for the run and put back as it was afterwards.
 if [ "$(psql_admin -c 'show autovacuum')" = off ]; then
   psql_admin -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
-  trap 'kill "${APP_PID:-0}" "${SAMPLER_PID:-0}" "${SINK_PID:-0}" 2>/dev/null || true
-        psql_admin -c "alter system reset autovacuum" -c "select pg_reload_conf()" >/dev/null || true' EXIT
+  AUTOVACUUM_SWITCHED=yes
   echo "== autovacuum switched on for this run (the server had it off)"
 fi
 
@@ -104,11 +108,15 @@ import_csv() { # $1: file, $2: list id
     -F "attestation=Benchmark data, generated" "http://127.0.0.1:$PORT/api/v1/imports" | json "['id']")
   while [ "$(api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/imports/$id" | json "['status']")" != done ]; do sleep 1; done
 }
+send_campaign() { # $1: campaign id, $2: seconds between polls; returns once it reads "sent"
+  api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/campaigns/$1/send" -d '{}' >/dev/null
+  # Polled with grep, not python: a python start per poll would take CPU from the send being timed.
+  until api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/campaigns/$1" | grep -q '"status":"sent"'; do sleep "$2"; done
+}
 warm_up() { # $1: campaign id of the warm-up list
   [ "$WARMUP" -gt 0 ] || return 0
   local before; before=$(sink_count)
-  api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/campaigns/$1/send" -d '{}' >/dev/null
-  until api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/campaigns/$1" | grep -q '"status":"sent"'; do sleep 0.5; done
+  send_campaign "$1" 0.5
   [ $(( $(sink_count) - before )) -eq "$WARMUP" ] || { echo "warm-up delivered the wrong number" >&2; exit 1; }
   echo "   warmed up with $WARMUP messages"
 }
@@ -116,9 +124,7 @@ send_and_time() { # $1: campaign id, $2: label
   local before t0 t1 cpu0 cpu1 pg0 pg1 sink0 sink1 delivered
   thread_ticks > "$WORK/threads-before"
   before=$(sink_count); cpu0=$(cpu_seconds); pg0=$(pg_cpu_seconds); sink0=$(cpu_of "$SINK_PID"); t0=$(date +%s.%N)
-  api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/campaigns/$1/send" -d '{}' >/dev/null
-  # Polled with grep, not python: a python start per poll would take CPU from the send being timed.
-  until api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/campaigns/$1" | grep -q '"status":"sent"'; do sleep 0.2; done
+  send_campaign "$1" 0.2
   t1=$(date +%s.%N); cpu1=$(cpu_seconds); pg1=$(pg_cpu_seconds); sink1=$(cpu_of "$SINK_PID")
   thread_ticks > "$WORK/threads-after"
   delivered=$(( $(sink_count) - before ))
