@@ -18,6 +18,7 @@ import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
 import org.optline.delivery.queue.DeliveryWorker;
+import org.optline.delivery.queue.SendQueueStore;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
@@ -38,7 +39,7 @@ abstract class SendContract {
     @Autowired SendingDomains domains;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
     @Autowired org.optline.campaign.SendProgress progress;
-    @Autowired org.optline.delivery.queue.SendQueueStore queue;
+    @Autowired SendQueueStore queue;
     @Autowired org.optline.platform.TenantScope scope;
 
     Actor admin;
@@ -164,38 +165,96 @@ abstract class SendContract {
         OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, c.id());
         scope.inClient(clientId, () -> queue.materialize(clientId, c.id(), q.fromWhere(), q.params(), now));
-        List<java.util.UUID> batch = scope.inClient(clientId,
+        SendQueueStore.Claim claim = scope.inClient(clientId,
                 () -> queue.claim(clientId, c.id(), "t1", 25, now, now.plusMinutes(10), scope.isPostgres()));
-        assertThat(batch).hasSize(25);
-        List<java.util.UUID> greylisted = batch.subList(0, 3);
-        List<java.util.UUID> refused = batch.subList(3, 5);
+        assertThat(claim.ids()).hasSize(25);
+        assertThat(claim.range()).isTrue();
+        List<java.util.UUID> greylisted = claim.ids().subList(0, 3);
+        List<java.util.UUID> refused = claim.ids().subList(3, 5);
+        List<java.util.UUID> throttled = claim.ids().subList(5, 7);
+        List<java.util.UUID> accepted = claim.ids().subList(7, 25);
 
+        // Nothing is settled yet: the batch counts as sending.
+        assertThat(progress.counts(clientId, c.id())).containsExactlyEntriesOf(Map.of("sending", 25L));
         // One query answers the attempts of a whole batch; one JDBC batch defers, one fails.
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
                 .hasSize(3).allSatisfy((id, n) -> assertThat(n).isZero());
-        scope.inClient(clientId, () -> {
-            queue.defer(clientId, c.id(), "t1", greylisted.stream()
-                    .map(id -> new org.optline.delivery.queue.SendQueueStore.Deferral(id, "451 4.7.1 greylisted", now.minusSeconds(1)))
-                    .toList(), now, now.minusDays(3));
-            queue.fail(clientId, c.id(), "t1", refused.stream()
-                    .map(id -> new org.optline.delivery.queue.SendQueueStore.Failure(id, "550 5.1.1 no such user")).toList(), now);
-        });
+        boolean settled = scope.inClient(clientId, () -> queue.settle(clientId, c.id(), claim, new SendQueueStore.Settlement(
+                accepted, List.of(),
+                greylisted.stream().map(id -> new SendQueueStore.Deferral(id, "451 4.7.1 greylisted", now.minusSeconds(1))).toList(),
+                refused.stream().map(id -> new SendQueueStore.Failure(id, "550 5.1.1 no such user")).toList(),
+                throttled, now.plusMinutes(1), false), now, now.minusDays(3)));
+        assertThat(settled).isTrue();
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
                 .hasSize(3).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
         assertThat(progress.counts(clientId, c.id())).containsEntry("deferred", 3L).containsEntry("failed", 2L)
-                .containsEntry("sending", 20L);
+                .containsEntry("sent", 18L).containsEntry("queued", 2L).doesNotContainKey("sending");
+        // The settled claim is over: settling it again writes nothing.
+        assertThat(scope.inClient(clientId, () -> queue.settle(clientId, c.id(), claim, new SendQueueStore.Settlement(
+                accepted, List.of(), List.of(), List.of(), List.of(), now, false), now, now.minusDays(3)))).isFalse();
 
-        // Due again: claimed, deferred once more, but the first attempt is now older than the retry
-        // age allows, so they fail (a soft bounce) instead of waiting again.
+        // Due again: the greylisted ones (the throttled wait another minute); claimed, deferred once
+        // more, but the first attempt is now older than the retry age allows, so they fail (a soft
+        // bounce) instead of waiting again.
         OffsetDateTime later = now.plusSeconds(5);
-        List<java.util.UUID> retried = scope.inClient(clientId,
+        SendQueueStore.Claim retried = scope.inClient(clientId,
                 () -> queue.claim(clientId, c.id(), "t2", 25, later, later.plusMinutes(10), scope.isPostgres()));
-        assertThat(retried).containsExactlyInAnyOrderElementsOf(greylisted);
-        scope.inClient(clientId, () -> queue.defer(clientId, c.id(), "t2", retried.stream()
-                .map(id -> new org.optline.delivery.queue.SendQueueStore.Deferral(id, "451 4.7.1 still greylisted", later.plusMinutes(5)))
-                .toList(), later, later));
+        assertThat(retried.range()).isFalse();
+        assertThat(retried.ids()).containsExactlyInAnyOrderElementsOf(greylisted);
+        assertThat(progress.counts(clientId, c.id())).containsEntry("sending", 3L).doesNotContainKey("deferred");
+        scope.inClient(clientId, () -> queue.settle(clientId, c.id(), retried, new SendQueueStore.Settlement(List.of(), List.of(),
+                retried.ids().stream().map(id -> new SendQueueStore.Deferral(id, "451 4.7.1 still greylisted", later.plusMinutes(5)))
+                        .toList(), List.of(), List.of(), later, false), later, later));
         assertThat(progress.counts(clientId, c.id())).containsEntry("failed", 5L).doesNotContainKey("deferred");
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
                 .allSatisfy((id, n) -> assertThat(n).isEqualTo(2));
+
+        // A minute on, the throttled two are due, with no attempt counted; then nothing is left.
+        OffsetDateTime minuteOn = now.plusMinutes(2);
+        SendQueueStore.Claim waited = scope.inClient(clientId,
+                () -> queue.claim(clientId, c.id(), "t3", 25, minuteOn, minuteOn.plusMinutes(10), scope.isPostgres()));
+        assertThat(waited.ids()).containsExactlyInAnyOrderElementsOf(throttled);
+        assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), throttled))).allSatisfy((id, n) -> assertThat(n).isZero());
+        scope.inClient(clientId, () -> queue.settle(clientId, c.id(), waited, new SendQueueStore.Settlement(waited.ids(), List.of(),
+                List.of(), List.of(), List.of(), minuteOn, false), minuteOn, minuteOn.minusDays(3)));
+        assertThat(scope.inClient(clientId, () -> queue.open(clientId, c.id()))).isZero();
+        assertThat(progress.counts(clientId, c.id())).containsExactlyInAnyOrderEntriesOf(Map.of("sent", 20L, "failed", 5L));
+    }
+
+    @Test
+    void aRangeWhoseLeaseRanOutOrThatWasHandedBackIsTakenAgainWithoutItsSettledRows() {
+        Campaign c = campaign();
+        java.util.UUID clientId = admin.clientId();
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, c.id());
+        scope.inClient(clientId, () -> queue.materialize(clientId, c.id(), q.fromWhere(), q.params(), now));
+        SendQueueStore.Claim first = scope.inClient(clientId,
+                () -> queue.claim(clientId, c.id(), "a", 10, now, now.plusMinutes(10), scope.isPostgres()));
+        SendQueueStore.Claim second = scope.inClient(clientId,
+                () -> queue.claim(clientId, c.id(), "b", 10, now, now.plusMinutes(10), scope.isPostgres()));
+        assertThat(first.ids()).hasSize(10).doesNotContainAnyElementsOf(second.ids());
+        assertThat(second.ids()).hasSize(10);
+
+        // The first lane sends four and is stopped (paused); its range goes back at once.
+        scope.inClient(clientId, () -> queue.settle(clientId, c.id(), first, new SendQueueStore.Settlement(first.ids().subList(0, 4),
+                List.of(), List.of(), List.of(), List.of(), now, true), now, now.minusDays(3)));
+        // The second lane's node dies: its lease runs out. The last five fresh rows come first,
+        // then the handed-back range without the four already sent, then the lapsed one whole.
+        OffsetDateTime later = now.plusMinutes(11);
+        List<SendQueueStore.Claim> claims = new java.util.ArrayList<>();
+        for (String token : List.of("c", "d", "e", "f")) {
+            claims.add(scope.inClient(clientId, () -> queue.claim(clientId, c.id(), token, 10, later, later.plusMinutes(10),
+                    scope.isPostgres())));
+        }
+        assertThat(claims.get(0).ids()).hasSize(5);
+        List<java.util.UUID> retaken = new java.util.ArrayList<>(claims.get(1).ids());
+        retaken.addAll(claims.get(2).ids());
+        assertThat(retaken).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(first.ids().subList(4, 10).stream(),
+                second.ids().stream()).toList());
+        assertThat(claims.get(3).isEmpty()).isTrue();
+        // The dead node's late settle finds its claim gone to another lane and writes nothing.
+        assertThat(scope.inClient(clientId, () -> queue.settle(clientId, c.id(), second, new SendQueueStore.Settlement(second.ids(),
+                List.of(), List.of(), List.of(), List.of(), now, false), later, now.minusDays(3)))).isFalse();
+        assertThat(progress.counts(clientId, c.id())).containsExactlyInAnyOrderEntriesOf(Map.of("sent", 4L, "sending", 21L));
     }
 }

@@ -243,15 +243,15 @@ public class DeliveryWorker {
             OffsetDateTime now = Times.now(clock);
             java.time.Instant claimedAt = now.toInstant();
             long t0 = System.nanoTime();
-            List<UUID> batch = scope.inClient(clientId,
+            SendQueueStore.Claim claim = scope.inClient(clientId,
                     () -> queue.claim(clientId, campaignId, token, batchSize, now, now.plus(lease), scope.isPostgres()));
             if (log.isDebugEnabled()) {
-                log.debug("claimed {} in {} ms", batch.size(), (System.nanoTime() - t0) / 1_000_000);
+                log.debug("claimed {} in {} ms", claim.ids().size(), (System.nanoTime() - t0) / 1_000_000);
             }
-            if (batch.isEmpty()) {
+            if (claim.isEmpty()) {
                 break;
             }
-            Round round = deliver(clientId, campaignId, token, claimedAt, batch, builder, route, halted);
+            Round round = deliver(clientId, campaignId, claim, claimedAt, builder, route, halted);
             sent += round.sent();
             if (round.pauseReason() != null) {
                 campaigns.pauseForDelivery(clientId, campaignId, round.pauseReason());
@@ -291,9 +291,10 @@ public class DeliveryWorker {
     /** What one batch came to: messages accepted, and why the campaign must pause, if it must. */
     private record Round(int sent, String pauseReason) {}
 
-    private Round deliver(UUID clientId, UUID campaignId, String token, java.time.Instant claimedAt, List<UUID> batch,
+    private Round deliver(UUID clientId, UUID campaignId, SendQueueStore.Claim claim, java.time.Instant claimedAt,
                           MessageBuilder builder, Transports.Route route, AtomicBoolean halted) {
         MailTransport transport = route.transport();
+        List<UUID> batch = claim.ids();
         // Checked now, not when the queue was filled: an unsubscribe a moment ago stops this mail.
         long t0 = System.nanoTime();
         List<Subscriber> people = subscribers.forDelivery(clientId, batch);
@@ -345,16 +346,15 @@ public class DeliveryWorker {
         // The batch may have taken a while to build. If the claim's lease might run out before the
         // send is over, renew it and make sure the batch is still ours; if another node took it
         // meanwhile, that node sends it. Usually the claim is a second old and its lease covers the
-        // whole send many times over: the renewal, a write of every row of the batch, is skipped.
+        // whole send many times over, and the renewal is skipped.
         if (!envelopes.isEmpty() && renewalNeeded(claimedAt, clock.instant(), transport.longestSend(batch.size()), lease)
-                && scope.inClient(clientId, () -> queue.renew(clientId, campaignId, token, Times.now(clock).plus(lease)))
-                < batch.size()) {
+                && !scope.inClient(clientId, () -> queue.renew(clientId, campaignId, claim, Times.now(clock).plus(lease)))) {
             log.warn("A batch of campaign {} was taken over before it went out; leaving it to the node that has it", campaignId);
-            scope.inClient(clientId, () -> queue.release(clientId, campaignId, token)); // what is still ours goes back at once
+            scope.inClient(clientId, () -> queue.release(clientId, campaignId, claim)); // what is still ours goes back at once
             return new Round(0, null);
         }
         if (transport.transactional()) {
-            settled = scope.inClient(clientId, () -> settle(clientId, campaignId, token,
+            settled = scope.inClient(clientId, () -> settle(clientId, campaignId, claim,
                     withFailures(transport.send(envelopes, halted::get), built), skipped, later, postponeBy));
         } else {
             List<Outcome> sentOutcomes = transport.send(envelopes, halted::get);
@@ -365,7 +365,7 @@ public class DeliveryWorker {
             }
             List<Outcome> outcomes = withFailures(sentOutcomes, built);
             long t3 = System.nanoTime();
-            settled = scope.inClient(clientId, () -> settle(clientId, campaignId, token, outcomes, skipped, later, postponeBy));
+            settled = scope.inClient(clientId, () -> settle(clientId, campaignId, claim, outcomes, skipped, later, postponeBy));
             if (log.isDebugEnabled()) {
                 log.debug("batch of {}: load {} ms, build {} ms, send {} ms, settle {} ms", batch.size(), (t1 - t0) / 1_000_000,
                         (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
@@ -462,7 +462,7 @@ public class DeliveryWorker {
      * Settles a batch in the caller's (client) transaction, hard bounces included: the queue row,
      * the subscriber's status and the client's suppression change together.
      */
-    private Settled settle(UUID clientId, UUID campaignId, String token, List<Outcome> outcomes, List<UUID> skipped,
+    private Settled settle(UUID clientId, UUID campaignId, SendQueueStore.Claim claim, List<Outcome> outcomes, List<UUID> skipped,
                            List<UUID> later, Duration postponeBy) {
         OffsetDateTime now = Times.now(clock);
         List<UUID> sent = new ArrayList<>();
@@ -484,20 +484,20 @@ public class DeliveryWorker {
                 case SENDER_BLOCKED -> senderBlocked = o.reply();
             }
         }
+        List<SendQueueStore.Deferral> deferrals = List.of();
         if (!deferred.isEmpty()) {
             // Greylisting can defer most of a batch: one query for the attempts so far, one batch of updates.
             Map<UUID, Integer> attempts = queue.attempts(clientId, campaignId, deferred.stream().map(Outcome::subscriberId).toList());
-            queue.defer(clientId, campaignId, token, deferred.stream().map(o -> new SendQueueStore.Deferral(o.subscriberId(),
-                    o.reply().toString(), now.plus(backoff.after(1 + attempts.getOrDefault(o.subscriberId(), 0))))).toList(),
-                    now, now.minus(maxAge));
+            deferrals = deferred.stream().map(o -> new SendQueueStore.Deferral(o.subscriberId(), o.reply().toString(),
+                    now.plus(backoff.after(1 + attempts.getOrDefault(o.subscriberId(), 0))))).toList();
         }
-        queue.fail(clientId, campaignId, token, failed, now);
-        queue.settle(clientId, campaignId, token, sent, "sent", now);
-        queue.settle(clientId, campaignId, token, skipped, "suppressed", now);
-        queue.postpone(clientId, campaignId, token, later, now, now.plus(postponeBy));
-        queue.releaseSome(clientId, campaignId, token, notSent);
-        if (senderBlocked != null) {
-            queue.release(clientId, campaignId, token); // whoever was refused waits, untouched, for the resume
+        // Whoever was never offered to the server, or was refused with the sender blamed, waits
+        // untouched for the resume: the claim goes back with them.
+        boolean handBack = !notSent.isEmpty() || senderBlocked != null;
+        if (!queue.settle(clientId, campaignId, claim, new SendQueueStore.Settlement(sent, skipped, deferrals, failed, later,
+                now.plus(postponeBy), handBack), now, now.minus(maxAge))) {
+            log.warn("A batch of campaign {} was taken over while it was going out; its recipients may get this mail twice",
+                    campaignId);
         }
         return new Settled(sent.size(), bounced, senderBlocked);
     }

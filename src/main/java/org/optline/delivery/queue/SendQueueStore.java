@@ -1,7 +1,6 @@
 package org.optline.delivery.queue;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +14,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for send jobs and the send queue, a state machine per (campaign, subscriber). */
+/**
+ * SQL for send jobs and the send queue, a state machine per (campaign, subscriber). Fresh rows are
+ * claimed by range (a cursor on the job, a row in {@code send_claims}), so a recipient's row is
+ * written once, when it settles; retries are claimed row by row (V12__send_claims.sql).
+ */
 @Repository
 public class SendQueueStore {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SendQueueStore.class);
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -27,9 +32,12 @@ public class SendQueueStore {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(SendQueueStore.class);
-        List.of("job", "insert-job", "set-recipients", "finish-job", "claim-queued-postgresql", "claim-deferred-postgresql",
-                "claim-expired-postgresql", "claim-queued-h2", "claim-deferred-h2", "claim-expired-h2", "analyze", "claimed", "settle", "defer", "fail", "postpone", "attempts", "renew", "release-some",
-                "release", "open", "counts").forEach(sql::get);
+        // Every statement is looked up once here, so that a missing one fails at start-up.
+        List.of("job", "insert-job", "set-recipients", "finish-job", "analyze", "cursor", "fresh-first", "fresh-next", "move-cursor",
+                "fresh-done", "insert-claim", "lapsed-claim-postgresql", "lapsed-claim-h2", "take-claim", "drop-claim", "range-of",
+                "range-rows-first", "range-rows", "claim-retries-postgresql", "claim-retries-h2", "retries-claimed", "hold", "settle",
+                "defer", "fail", "postpone", "release-retries", "hand-back-claim", "renew-claim", "renew-retries", "open", "counts",
+                "in-flight-ranges", "in-flight-retries", "attempts").forEach(sql::get);
     }
 
     /** Whether the job exists, and whether it is finished. */
@@ -55,25 +63,92 @@ public class SendQueueStore {
     }
 
     /**
-     * Claims up to {@code limit} due rows for this lease token: never tried first, then retries
-     * whose time has come, then rows whose lease ran out; answers the claimed subscriber ids.
+     * A lane's batch: its lease token, whether it holds a range of fresh rows (one {@code
+     * send_claims} row) or retries (each row carries the token), and the subscribers to send to.
      */
-    public List<UUID> claim(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil,
-                            boolean postgres) {
-        int remaining = limit;
-        for (String kind : List.of("queued", "deferred", "expired")) {
-            if (remaining <= 0) {
-                break;
-            }
-            remaining -= jdbc.sql(sql.get("claim-" + kind + (postgres ? "-postgresql" : "-h2"))).param("clientId", clientId)
-                    .param("campaignId", campaignId).param("token", token).param("limit", remaining).param("now", now)
-                    .param("leaseUntil", leaseUntil).update();
+    public record Claim(String token, boolean range, List<UUID> ids) {
+        public boolean isEmpty() {
+            return ids.isEmpty();
         }
-        if (remaining == limit) {
+
+        static Claim none(String token) {
+            return new Claim(token, false, List.of());
+        }
+    }
+
+    /**
+     * Claims a batch of up to {@code limit} due rows for this lease token: the next range of fresh
+     * rows past the job's cursor; else retries whose time has come; else a range whose lease ran
+     * out or that was handed back (which may hold up to the batch size its first lane used).
+     */
+    public Claim claim(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil,
+                       boolean postgres) {
+        List<UUID> fresh = claimFresh(clientId, campaignId, token, limit, leaseUntil);
+        if (!fresh.isEmpty()) {
+            return new Claim(token, true, fresh);
+        }
+        int retries = jdbc.sql(sql.get(postgres ? "claim-retries-postgresql" : "claim-retries-h2")).param("clientId", clientId)
+                .param("campaignId", campaignId).param("token", token).param("limit", limit).param("now", now)
+                .param("leaseUntil", leaseUntil).update();
+        if (retries > 0) {
+            return new Claim(token, false, jdbc.sql(sql.get("retries-claimed")).param("clientId", clientId)
+                    .param("campaignId", campaignId).param("token", token).query(UUID.class).list());
+        }
+        return claimLapsed(clientId, campaignId, token, now, leaseUntil, postgres);
+    }
+
+    private record Cursor(UUID after, boolean done) {}
+
+    private List<UUID> claimFresh(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime leaseUntil) {
+        Cursor cursor = jdbc.sql(sql.get("cursor")).param("clientId", clientId).param("campaignId", campaignId)
+                .query((rs, n) -> new Cursor(rs.getObject("fresh_after", UUID.class), rs.getBoolean("fresh_done"))).single();
+        if (cursor.done()) {
             return List.of();
         }
-        return jdbc.sql(sql.get("claimed")).param("clientId", clientId).param("campaignId", campaignId).param("token", token)
-                .query(UUID.class).list();
+        var rows = jdbc.sql(sql.get(cursor.after() == null ? "fresh-first" : "fresh-next")).param("clientId", clientId)
+                .param("campaignId", campaignId).param("limit", limit);
+        List<UUID> ids = (cursor.after() == null ? rows : rows.param("after", cursor.after())).query(UUID.class).list();
+        if (ids.isEmpty()) {
+            jdbc.sql(sql.get("fresh-done")).param("clientId", clientId).param("campaignId", campaignId).update();
+            return ids;
+        }
+        UUID last = ids.get(ids.size() - 1);
+        jdbc.sql(sql.get("move-cursor")).param("clientId", clientId).param("campaignId", campaignId).param("last", last).update();
+        jdbc.sql(sql.get("insert-claim")).param("token", token).param("clientId", clientId).param("campaignId", campaignId)
+                .param("after", cursor.after()).param("last", last).param("leaseUntil", leaseUntil).update();
+        return ids;
+    }
+
+    private record Range(String token, UUID after, UUID last) {}
+
+    private static final org.springframework.jdbc.core.RowMapper<Range> RANGE = (rs, n) -> new Range(rs.getString("token"),
+            rs.getObject("after_id", UUID.class), rs.getObject("last_id", UUID.class));
+
+    /** Takes over a range nobody holds any more; a range with nothing left to send is dropped. */
+    private Claim claimLapsed(UUID clientId, UUID campaignId, String token, OffsetDateTime now, OffsetDateTime leaseUntil,
+                              boolean postgres) {
+        while (true) {
+            Optional<Range> lapsed = jdbc.sql(sql.get(postgres ? "lapsed-claim-postgresql" : "lapsed-claim-h2"))
+                    .param("clientId", clientId).param("campaignId", campaignId).param("now", now)
+                    .query(RANGE).optional();
+            if (lapsed.isEmpty()) {
+                return Claim.none(token);
+            }
+            Range range = lapsed.get();
+            jdbc.sql(sql.get("take-claim")).param("clientId", clientId).param("campaignId", campaignId).param("token", token)
+                    .param("old", range.token()).param("leaseUntil", leaseUntil).update();
+            List<UUID> ids = rangeRows(clientId, campaignId, range.after(), range.last());
+            if (!ids.isEmpty()) {
+                return new Claim(token, true, ids);
+            }
+            jdbc.sql(sql.get("drop-claim")).param("clientId", clientId).param("campaignId", campaignId).param("token", token).update();
+        }
+    }
+
+    private List<UUID> rangeRows(UUID clientId, UUID campaignId, UUID after, UUID last) {
+        var rows = jdbc.sql(sql.get(after == null ? "range-rows-first" : "range-rows")).param("clientId", clientId)
+                .param("campaignId", campaignId).param("last", last);
+        return (after == null ? rows : rows.param("after", after)).query(UUID.class).list();
     }
 
     /** Fresh statistics after a large fill (PostgreSQL). */
@@ -81,27 +156,82 @@ public class SendQueueStore {
         jdbc.sql(sql.get("analyze")).update();
     }
 
-    /** Moves claimed rows to their final state; only rows still held by this claim move. */
-    public int settle(UUID clientId, UUID campaignId, String token, Collection<UUID> ids, String state, OffsetDateTime now) {
-        if (ids.isEmpty()) {
-            return 0;
+    /** A recipient the server turned away for now, with its reply and when to try again. */
+    public record Deferral(UUID subscriberId, String reply, OffsetDateTime nextAttempt) {}
+
+    /** A recipient refused for good, with the server's reply. */
+    public record Failure(UUID subscriberId, String reply) {}
+
+    /**
+     * What became of a claimed batch. {@code postponed}: throttled, to wait until {@code
+     * postponedUntil} with no attempt counted; {@code handBack}: some recipients were never offered
+     * to the server (the campaign stopped), so the claim goes back for any lane to take.
+     */
+    public record Settlement(List<UUID> sent, List<UUID> suppressed, List<Deferral> deferrals, List<Failure> failures,
+                             List<UUID> postponed, OffsetDateTime postponedUntil, boolean handBack) {}
+
+    /**
+     * Writes a batch's outcome, in the caller's transaction: each recipient's final state, or its
+     * wait for a retry; then the claim ends, or goes back if anyone in it is left. A deferral fails
+     * instead once the first attempt is older than {@code expiredBefore}. Answers false, writing
+     * nothing, if the claim is no longer this lane's (its lease ran out and another lane took it).
+     */
+    public boolean settle(UUID clientId, UUID campaignId, Claim claim, Settlement outcome, OffsetDateTime now,
+                          OffsetDateTime expiredBefore) {
+        if (claim.range() && jdbc.sql(sql.get("hold")).param("clientId", clientId).param("campaignId", campaignId)
+                .param("token", claim.token()).query(String.class).optional().isEmpty()) {
+            return false;
         }
-        return jdbc.sql(sql.get("settle")).param("clientId", clientId).param("campaignId", campaignId).param("token", token)
-                .param("ids", SqlArrays.ofIds(ids)).param("state", state).param("now", now).update();
+        mark(clientId, campaignId, claim, outcome.sent(), "sent", now);
+        mark(clientId, campaignId, claim, outcome.suppressed(), "suppressed", now);
+        if (!outcome.deferrals().isEmpty()) {
+            named.batchUpdate(sql.get("defer"), outcome.deferrals().stream().map(d -> claimed(clientId, campaignId, claim, d.subscriberId())
+                    .addValue("reply", clip(d.reply())).addValue("now", now).addValue("nextAttempt", d.nextAttempt())
+                    .addValue("expiredBefore", expiredBefore)).toArray(MapSqlParameterSource[]::new));
+        }
+        if (!outcome.failures().isEmpty()) {
+            named.batchUpdate(sql.get("fail"), outcome.failures().stream().map(f -> claimed(clientId, campaignId, claim, f.subscriberId())
+                    .addValue("reply", clip(f.reply())).addValue("now", now)).toArray(MapSqlParameterSource[]::new));
+        }
+        if (!outcome.postponed().isEmpty()) {
+            jdbc.sql(sql.get("postpone")).param("clientId", clientId).param("campaignId", campaignId).param("range", claim.range())
+                    .param("token", claim.token()).param("ids", SqlArrays.ofIds(outcome.postponed())).param("now", now)
+                    .param("nextAttempt", outcome.postponedUntil()).update();
+        }
+        if (outcome.handBack()) {
+            release(clientId, campaignId, claim);
+        } else if (claim.range()) {
+            endRange(clientId, campaignId, claim);
+        }
+        return true;
     }
 
-    /** Puts some of a claim's rows back in the queue untouched. */
-    public void releaseSome(UUID clientId, UUID campaignId, String token, Collection<UUID> ids) {
-        if (!ids.isEmpty()) {
-            jdbc.sql(sql.get("release-some")).param("clientId", clientId).param("campaignId", campaignId).param("token", token)
-                    .param("ids", SqlArrays.ofIds(ids)).update();
+    private void mark(UUID clientId, UUID campaignId, Claim claim, List<UUID> ids, String state, OffsetDateTime now) {
+        for (List<UUID> chunk : SqlArrays.chunks(ids)) {
+            jdbc.sql(sql.get("settle")).param("clientId", clientId).param("campaignId", campaignId).param("range", claim.range())
+                    .param("token", claim.token()).param("ids", SqlArrays.ofIds(chunk)).param("state", state).param("now", now)
+                    .update();
         }
     }
 
-    /** Extends this claim's lease; answers how many rows it still holds. */
-    public int renew(UUID clientId, UUID campaignId, String token, OffsetDateTime leaseUntil) {
-        return jdbc.sql(sql.get("renew")).param("clientId", clientId).param("campaignId", campaignId).param("token", token).param("leaseUntil", leaseUntil)
-                .update();
+    /**
+     * Ends a settled range. Should a row of it have been left out of the settlement, the range is
+     * handed back instead, so that nobody is skipped.
+     */
+    private void endRange(UUID clientId, UUID campaignId, Claim claim) {
+        Range range = jdbc.sql(sql.get("range-of")).param("clientId", clientId).param("campaignId", campaignId)
+                .param("token", claim.token()).query(RANGE).single();
+        if (rangeRows(clientId, campaignId, range.after(), range.last()).isEmpty()) {
+            jdbc.sql(sql.get("drop-claim")).param("clientId", clientId).param("campaignId", campaignId).param("token", claim.token()).update();
+        } else {
+            log.warn("A settled batch of campaign {} left recipients unsettled; handing them back", campaignId);
+            release(clientId, campaignId, claim);
+        }
+    }
+
+    private static MapSqlParameterSource claimed(UUID clientId, UUID campaignId, Claim claim, UUID subscriberId) {
+        return new MapSqlParameterSource().addValue("clientId", clientId).addValue("campaignId", campaignId)
+                .addValue("range", claim.range()).addValue("token", claim.token()).addValue("subscriberId", subscriberId);
     }
 
     /** How often each of these claimed recipients was tried before; one query for a batch's retries. */
@@ -117,52 +247,21 @@ public class SendQueueStore {
         return attempts;
     }
 
-    /** A recipient the server turned away for now, with its reply and when to try again. */
-    public record Deferral(UUID subscriberId, String reply, OffsetDateTime nextAttempt) {}
-
-    /**
-     * Temporary failures, as one JDBC batch (one round trip); each fails instead once its first
-     * attempt is older than {@code expiredBefore}.
-     */
-    public void defer(UUID clientId, UUID campaignId, String token, List<Deferral> deferrals, OffsetDateTime now,
-                      OffsetDateTime expiredBefore) {
-        if (!deferrals.isEmpty()) {
-            named.batchUpdate(sql.get("defer"), deferrals.stream().map(d -> claimed(clientId, campaignId, token, d.subscriberId())
-                    .addValue("reply", clip(d.reply())).addValue("now", now).addValue("nextAttempt", d.nextAttempt())
-                    .addValue("expiredBefore", expiredBefore)).toArray(MapSqlParameterSource[]::new));
-        }
+    /** Extends this claim's lease; answers false if it is no longer wholly this lane's. */
+    public boolean renew(UUID clientId, UUID campaignId, Claim claim, OffsetDateTime leaseUntil) {
+        int rows = jdbc.sql(sql.get(claim.range() ? "renew-claim" : "renew-retries")).param("clientId", clientId)
+                .param("campaignId", campaignId).param("token", claim.token()).param("leaseUntil", leaseUntil).update();
+        return claim.range() ? rows == 1 : rows == claim.ids().size();
     }
 
-    /** A recipient refused for good, with the server's reply. */
-    public record Failure(UUID subscriberId, String reply) {}
-
-    /** Permanent failures, as one JDBC batch. */
-    public void fail(UUID clientId, UUID campaignId, String token, List<Failure> failures, OffsetDateTime now) {
-        if (!failures.isEmpty()) {
-            named.batchUpdate(sql.get("fail"), failures.stream().map(f -> claimed(clientId, campaignId, token, f.subscriberId())
-                    .addValue("reply", clip(f.reply())).addValue("now", now)).toArray(MapSqlParameterSource[]::new));
-        }
-    }
-
-    private static MapSqlParameterSource claimed(UUID clientId, UUID campaignId, String token, UUID subscriberId) {
-        return new MapSqlParameterSource().addValue("clientId", clientId).addValue("campaignId", campaignId)
-                .addValue("token", token).addValue("subscriberId", subscriberId);
-    }
-
-    /** Throttled recipients go back to the queue until {@code nextAttempt}. */
-    public void postpone(UUID clientId, UUID campaignId, String token, Collection<UUID> ids, OffsetDateTime now, OffsetDateTime nextAttempt) {
-        if (!ids.isEmpty()) {
-            jdbc.sql(sql.get("postpone")).param("clientId", clientId).param("campaignId", campaignId).param("token", token).param("ids", SqlArrays.ofIds(ids))
-                    .param("now", now).param("nextAttempt", nextAttempt).update();
-        }
+    /** Gives back what this claim still holds, for any lane to take at once. */
+    public void release(UUID clientId, UUID campaignId, Claim claim) {
+        jdbc.sql(sql.get(claim.range() ? "hand-back-claim" : "release-retries")).param("clientId", clientId)
+                .param("campaignId", campaignId).param("token", claim.token()).update();
     }
 
     private static String clip(String reply) {
         return reply.length() > 500 ? reply.substring(0, 500) : reply;
-    }
-
-    public void release(UUID clientId, UUID campaignId, String token) {
-        jdbc.sql(sql.get("release")).param("clientId", clientId).param("campaignId", campaignId).param("token", token).update();
     }
 
     public long open(UUID clientId, UUID campaignId) {
@@ -173,12 +272,31 @@ public class SendQueueStore {
         jdbc.sql(sql.get("finish-job")).param("clientId", clientId).param("campaignId", campaignId).param("at", now).update();
     }
 
+    /**
+     * Recipients per state. Rows of a claimed batch not yet settled count as {@code sending}
+     * (their stored state is still the one they wait in).
+     */
     public Map<String, Long> counts(UUID clientId, UUID campaignId) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql(sql.get("counts")).param("clientId", clientId).param("campaignId", campaignId)
                 .query(rs -> {
                     counts.put(rs.getString("state"), rs.getLong("n"));
                 });
+        long inRanges = jdbc.sql(sql.get("in-flight-ranges")).param("clientId", clientId).param("campaignId", campaignId)
+                .query(Long.class).single();
+        moveToSending(counts, "queued", inRanges);
+        jdbc.sql(sql.get("in-flight-retries")).param("clientId", clientId).param("campaignId", campaignId)
+                .query(rs -> {
+                    moveToSending(counts, rs.getString("state"), rs.getLong("n"));
+                });
+        counts.values().removeIf(n -> n == 0);
         return counts;
+    }
+
+    private static void moveToSending(Map<String, Long> counts, String state, long n) {
+        if (n > 0) {
+            counts.merge(state, -n, Long::sum);
+            counts.merge("sending", n, Long::sum);
+        }
     }
 }

@@ -10,125 +10,169 @@ update send_jobs set recipients = :recipients where client_id = :clientId and ca
 -- name: finish-job
 update send_jobs set finished_at = :at where client_id = :clientId and campaign_id = :campaignId and finished_at is null
 
--- Claims, one statement per kind of due row, tried in this order until the batch is full: rows
--- never tried, retries whose time has come, and rows whose lease ran out (a node died). One state
--- per statement lets the (campaign_id, state, subscriber_id) index deliver the rows already in
--- order, so a claim reads a batch's worth of index; with the three states OR-ed together
--- PostgreSQL built a bitmap of the whole queue and sorted it (750 ms per claim at 1M recipients).
--- On PostgreSQL the pick is a locking CTE with SKIP LOCKED, so lanes and nodes take disjoint
--- batches without waiting: as an IN (subquery) PostgreSQL may run the locking subquery once per
--- candidate row, and one claim took the whole queue (the two-node test caught it).
-
--- name: claim-queued-postgresql
-with picked as (
-    select subscriber_id from send_queue
-    where campaign_id = :campaignId and client_id = :clientId and state = 'queued'
-      and (next_attempt_at is null or next_attempt_at <= :now)
-    order by subscriber_id limit :limit
-    for update skip locked)
-update send_queue q set state = 'sending', lease_token = :token, lease_until = :leaseUntil, updated_at = :now
-from picked where q.campaign_id = :campaignId and q.subscriber_id = picked.subscriber_id
-
--- name: claim-deferred-postgresql
-with picked as (
-    select subscriber_id from send_queue
-    where campaign_id = :campaignId and client_id = :clientId and state = 'deferred' and next_attempt_at <= :now
-    order by subscriber_id limit :limit
-    for update skip locked)
-update send_queue q set state = 'sending', lease_token = :token, lease_until = :leaseUntil, updated_at = :now
-from picked where q.campaign_id = :campaignId and q.subscriber_id = picked.subscriber_id
-
--- name: claim-expired-postgresql
-with picked as (
-    select subscriber_id from send_queue
-    where campaign_id = :campaignId and client_id = :clientId and state = 'sending' and lease_until < :now
-    order by subscriber_id limit :limit
-    for update skip locked)
-update send_queue q set state = 'sending', lease_token = :token, lease_until = :leaseUntil, updated_at = :now
-from picked where q.campaign_id = :campaignId and q.subscriber_id = picked.subscriber_id
-
--- name: claim-queued-h2
--- H2 runs one node; repeating the state condition in the outer WHERE keeps two lanes from sharing rows.
-update send_queue set state = 'sending', lease_token = :token, lease_until = :leaseUntil, updated_at = :now
-where campaign_id = :campaignId and client_id = :clientId and state = 'queued'
-  and (next_attempt_at is null or next_attempt_at <= :now) and subscriber_id in (
-    select subscriber_id from send_queue
-    where campaign_id = :campaignId and client_id = :clientId and state = 'queued'
-      and (next_attempt_at is null or next_attempt_at <= :now)
-    order by subscriber_id limit :limit)
-
--- name: claim-deferred-h2
-update send_queue set state = 'sending', lease_token = :token, lease_until = :leaseUntil, updated_at = :now
-where campaign_id = :campaignId and client_id = :clientId and state = 'deferred' and next_attempt_at <= :now
-  and subscriber_id in (
-    select subscriber_id from send_queue
-    where campaign_id = :campaignId and client_id = :clientId and state = 'deferred' and next_attempt_at <= :now
-    order by subscriber_id limit :limit)
-
--- name: claim-expired-h2
-update send_queue set state = 'sending', lease_token = :token, lease_until = :leaseUntil, updated_at = :now
-where campaign_id = :campaignId and client_id = :clientId and state = 'sending' and lease_until < :now
-  and subscriber_id in (
-    select subscriber_id from send_queue
-    where campaign_id = :campaignId and client_id = :clientId and state = 'sending' and lease_until < :now
-    order by subscriber_id limit :limit)
-
 -- name: analyze
--- After filling a large queue: the planner must know how many rows each state has.
+-- After filling a large queue: the planner must know how large it is.
 analyze send_queue
 
--- name: claimed
--- The state narrows the (campaign_id, state, subscriber_id) index to the rows in flight; on the
--- lease token alone this read every row of the campaign, once per batch (a sixth of PostgreSQL's
--- time per message at 30k recipients, and growing with the campaign).
+-- Claims. A batch is one of three kinds, tried in this order until one yields rows: the next
+-- range of fresh rows past the job's cursor, retries whose time has come, and a range whose lease
+-- ran out (a node died) or that was handed back (a pause).
+
+-- name: cursor
+-- The job's row lock orders the lanes and nodes that move the cursor: each gets its own range.
+select fresh_after, fresh_done from send_jobs where client_id = :clientId and campaign_id = :campaignId for update
+
+-- name: fresh-first
 select subscriber_id from send_queue
-where campaign_id = :campaignId and client_id = :clientId and state = 'sending' and lease_token = :token
+where campaign_id = :campaignId and client_id = :clientId and state = 'queued' and next_attempt_at is null
+order by subscriber_id limit :limit
+
+-- name: fresh-next
+select subscriber_id from send_queue
+where campaign_id = :campaignId and client_id = :clientId and subscriber_id > :after and state = 'queued' and next_attempt_at is null
+order by subscriber_id limit :limit
+
+-- name: move-cursor
+update send_jobs set fresh_after = :last where client_id = :clientId and campaign_id = :campaignId
+
+-- name: fresh-done
+update send_jobs set fresh_done = true where client_id = :clientId and campaign_id = :campaignId
+
+-- name: insert-claim
+insert into send_claims (token, campaign_id, client_id, after_id, last_id, lease_until)
+values (:token, :campaignId, :clientId, :after, :last, :leaseUntil)
+
+-- name: lapsed-claim-postgresql
+-- A lease that ran out, or none (handed back); SKIP LOCKED so two nodes take different ones.
+select token, after_id, last_id from send_claims
+where campaign_id = :campaignId and client_id = :clientId and (lease_until is null or lease_until < :now)
+order by last_id limit 1 for update skip locked
+
+-- name: lapsed-claim-h2
+select token, after_id, last_id from send_claims
+where campaign_id = :campaignId and client_id = :clientId and (lease_until is null or lease_until < :now)
+order by last_id limit 1 for update
+
+-- name: take-claim
+update send_claims set token = :token, lease_until = :leaseUntil
+where client_id = :clientId and campaign_id = :campaignId and token = :old
+
+-- name: drop-claim
+delete from send_claims where client_id = :clientId and campaign_id = :campaignId and token = :token
+
+-- name: range-of
+select token, after_id, last_id from send_claims where client_id = :clientId and campaign_id = :campaignId and token = :token
+
+-- name: range-rows-first
+select subscriber_id from send_queue
+where campaign_id = :campaignId and client_id = :clientId and subscriber_id <= :last
+  and state = 'queued' and next_attempt_at is null
+order by subscriber_id
+
+-- name: range-rows
+select subscriber_id from send_queue
+where campaign_id = :campaignId and client_id = :clientId and subscriber_id > :after and subscriber_id <= :last
+  and state = 'queued' and next_attempt_at is null
+order by subscriber_id
+
+-- name: claim-retries-postgresql
+-- Rows waiting for a retry whose time has come and that no living lease holds; SKIP LOCKED so
+-- that lanes and nodes take disjoint batches without waiting.
+with picked as (
+    select subscriber_id from send_queue
+    where campaign_id = :campaignId and client_id = :clientId and next_attempt_at <= :now
+      and (lease_until is null or lease_until < :now)
+    order by next_attempt_at limit :limit
+    for update skip locked)
+update send_queue q set lease_token = :token, lease_until = :leaseUntil, updated_at = :now
+from picked where q.campaign_id = :campaignId and q.subscriber_id = picked.subscriber_id
+
+-- name: claim-retries-h2
+-- H2 runs one node; repeating the conditions in the outer WHERE keeps two lanes from sharing rows.
+update send_queue set lease_token = :token, lease_until = :leaseUntil, updated_at = :now
+where campaign_id = :campaignId and client_id = :clientId and next_attempt_at <= :now
+  and (lease_until is null or lease_until < :now) and subscriber_id in (
+    select subscriber_id from send_queue
+    where campaign_id = :campaignId and client_id = :clientId and next_attempt_at <= :now
+      and (lease_until is null or lease_until < :now)
+    order by next_attempt_at limit :limit)
+
+-- name: retries-claimed
+select subscriber_id from send_queue
+where campaign_id = :campaignId and client_id = :clientId and next_attempt_at is not null and lease_token = :token
+
+-- Settling. Every write names the claim: a range's rows are only touched while this claim holds
+-- the range (hold, below, locks its row first); a retry's rows only while they carry its token.
+-- Clearing columns that are already null changes nothing, so a fresh row's settle stays HOT.
+
+-- name: hold
+select token from send_claims where client_id = :clientId and campaign_id = :campaignId and token = :token for update
 
 -- name: settle
-update send_queue set state = :state, lease_token = null, lease_until = null, updated_at = :now
-where campaign_id = :campaignId and client_id = :clientId and lease_token = :token and subscriber_id = any(:ids)
+update send_queue set state = :state, next_attempt_at = null, lease_token = null, lease_until = null, updated_at = :now
+where campaign_id = :campaignId and client_id = :clientId and subscriber_id = any(:ids)
+  and (case when :range then state = 'queued' and next_attempt_at is null else lease_token = :token end)
 
 -- name: defer
 -- A temporary failure: try again later, unless the first attempt is older than the retry age,
 -- in which case the recipient fails as a soft bounce.
 update send_queue set
     state = case when first_attempt_at is not null and first_attempt_at < :expiredBefore then 'failed' else 'deferred' end,
-    attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, :now), next_attempt_at = :nextAttempt,
+    next_attempt_at = case when first_attempt_at is not null and first_attempt_at < :expiredBefore then null else :nextAttempt end,
+    attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, :now),
     last_reply = :reply, lease_token = null, lease_until = null, updated_at = :now
-where campaign_id = :campaignId and client_id = :clientId and lease_token = :token and subscriber_id = :subscriberId
+where campaign_id = :campaignId and client_id = :clientId and subscriber_id = :subscriberId
+  and (case when :range then state = 'queued' and next_attempt_at is null else lease_token = :token end)
 
 -- name: fail
 update send_queue set state = 'failed', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, :now),
-    last_reply = :reply, lease_token = null, lease_until = null, updated_at = :now
-where campaign_id = :campaignId and client_id = :clientId and lease_token = :token and subscriber_id = :subscriberId
+    next_attempt_at = null, last_reply = :reply, lease_token = null, lease_until = null, updated_at = :now
+where campaign_id = :campaignId and client_id = :clientId and subscriber_id = :subscriberId
+  and (case when :range then state = 'queued' and next_attempt_at is null else lease_token = :token end)
 
 -- name: postpone
--- Throttled: back to the queue for later, no attempt counted.
+-- Throttled: waits for later like a retry, no attempt counted.
 update send_queue set state = 'queued', next_attempt_at = :nextAttempt, lease_token = null, lease_until = null, updated_at = :now
-where campaign_id = :campaignId and client_id = :clientId and lease_token = :token and subscriber_id = any(:ids)
+where campaign_id = :campaignId and client_id = :clientId and subscriber_id = any(:ids)
+  and (case when :range then state = 'queued' and next_attempt_at is null else lease_token = :token end)
 
--- name: release
--- Paused or cancelled mid-batch: the batch goes back to the queue untouched. (Only rows in flight
--- carry a lease token; the state lets the work index find them.)
-update send_queue set state = 'queued', lease_token = null, lease_until = null
-where campaign_id = :campaignId and client_id = :clientId and state = 'sending' and lease_token = :token
+-- name: release-retries
+-- Retries never offered to the server (the campaign stopped meanwhile): due again at once.
+update send_queue set lease_token = null, lease_until = null
+where campaign_id = :campaignId and client_id = :clientId and next_attempt_at is not null and lease_token = :token
+
+-- name: hand-back-claim
+-- A range with rows never offered to the server: any lane takes it again (after a resume).
+update send_claims set lease_until = null where client_id = :clientId and campaign_id = :campaignId and token = :token
+
+-- name: renew-claim
+update send_claims set lease_until = :leaseUntil where client_id = :clientId and campaign_id = :campaignId and token = :token
+
+-- name: renew-retries
+update send_queue set lease_until = :leaseUntil
+where campaign_id = :campaignId and client_id = :clientId and next_attempt_at is not null and lease_token = :token
 
 -- name: open
-select count(*) from send_queue where campaign_id = :campaignId and client_id = :clientId and state in ('queued', 'sending', 'deferred')
+-- Anything left: fresh rows past the cursor, a claimed range, or a row waiting for a retry.
+select (select count(*) from send_jobs where client_id = :clientId and campaign_id = :campaignId and not fresh_done)
+     + (select count(*) from send_claims where client_id = :clientId and campaign_id = :campaignId)
+     + (select count(*) from send_queue where campaign_id = :campaignId and client_id = :clientId and next_attempt_at is not null)
 
 -- name: counts
 select state, count(*) as n from send_queue where client_id = :clientId and campaign_id = :campaignId group by state
 
+-- name: in-flight-ranges
+-- Rows of claimed ranges not yet settled: the queue calls them 'sending'.
+select count(*) from send_claims k join send_queue q on q.campaign_id = k.campaign_id
+    and q.subscriber_id <= k.last_id and (k.after_id is null or q.subscriber_id > k.after_id)
+where k.client_id = :clientId and k.campaign_id = :campaignId and k.lease_until is not null
+  and q.state = 'queued' and q.next_attempt_at is null
+
+-- name: in-flight-retries
+select state, count(*) as n from send_queue
+where campaign_id = :campaignId and client_id = :clientId and next_attempt_at is not null and lease_token is not null
+group by state
+
 -- name: attempts
 select subscriber_id, attempts from send_queue
 where campaign_id = :campaignId and client_id = :clientId and subscriber_id = any(:ids)
-
--- name: renew
--- Just before the messages go out: the batch is still this claim's, for another lease period.
-update send_queue set lease_until = :leaseUntil
-where campaign_id = :campaignId and client_id = :clientId and lease_token = :token and state = 'sending'
-
--- name: release-some
--- Recipients of a batch that were never offered to the server (the campaign stopped meanwhile).
-update send_queue set state = 'queued', lease_token = null, lease_until = null
-where campaign_id = :campaignId and client_id = :clientId and lease_token = :token and subscriber_id = any(:ids)
