@@ -92,6 +92,10 @@ thread_ticks() {
     else if ($1 ~ /^delivery-lane/) g = "lanes (database)"; else if ($1 ~ /^(G1|GC)/) g = "GC"
     else if ($1 ~ /^C[12] CompilerThre/) g = "JIT"; t[g] += $2 } END { for (g in t) print g "\t" t[g] }'
 }
+# Row updates of the send queue so far, and how many of them were HOT (no index touched):
+# "updates hot" (PostgreSQL's statistics lag by up to a second).
+queue_updates() { psql -h 127.0.0.1 -U "$PG_ADMIN" -d "$DB" -qAt -F ' ' \
+  -c "select n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where relname = 'send_queue'"; }
 # PostgreSQL's processes (its backends live as long as the application's connection pool).
 pg_cpu_seconds() { cpu_of $(pgrep -x postgres || true); }
 
@@ -121,8 +125,8 @@ warm_up() { # $1: campaign id of the warm-up list
   echo "   warmed up with $WARMUP messages"
 }
 send_and_time() { # $1: campaign id, $2: label
-  local before t0 t1 cpu0 cpu1 pg0 pg1 sink0 sink1 delivered
-  thread_ticks > "$WORK/threads-before"
+  local before t0 t1 cpu0 cpu1 pg0 pg1 sink0 sink1 delivered upd0
+  thread_ticks > "$WORK/threads-before"; upd0=$(queue_updates)
   before=$(sink_count); cpu0=$(cpu_seconds); pg0=$(pg_cpu_seconds); sink0=$(cpu_of "$SINK_PID"); t0=$(date +%s.%N)
   send_campaign "$1" 0.2
   t1=$(date +%s.%N); cpu1=$(cpu_seconds); pg1=$(pg_cpu_seconds); sink1=$(cpu_of "$SINK_PID")
@@ -135,6 +139,7 @@ send_and_time() { # $1: campaign id, $2: label
   awk -v p0="$pg0" -v p1="$pg1" -v s0="$sink0" -v s1="$sink1" -v a="$t0" -v b="$t1" -v n="$ROWS" 'BEGIN {
     printf "   meanwhile PostgreSQL used %.0f %% of one core (%.0f us a message), smtp-sink %.0f %% (%.0f us)\n",
       100 * (p1 - p0) / (b - a), 1e6 * (p1 - p0) / n, 100 * (s1 - s0) / (b - a), 1e6 * (s1 - s0) / n }'
+  sleep 1; echo "$upd0 $(queue_updates)" | awk -v n="$ROWS" '{ printf "   queue rows: %.2f updates a message, %.0f %% of them HOT\n", ($3 - $1) / n, ($3 > $1) ? 100 * ($4 - $2) / ($3 - $1) : 0 }'
   echo "   Optline: $(awk -v c0="$cpu0" -v c1="$cpu1" -v n="$ROWS" 'BEGIN { printf "%.0f", 1e6 * (c1 - c0) / n }') us of CPU a message, of which:"
   awk -F'\t' -v n="$ROWS" 'NR == FNR { b[$1] = $2; next } { d = $2 - b[$1]; if (d > 0) printf "     %-18s %5.0f us\n", $1, 1e4 * d / n }' \
     "$WORK/threads-before" "$WORK/threads-after"
