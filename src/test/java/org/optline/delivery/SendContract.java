@@ -41,6 +41,7 @@ abstract class SendContract {
     @Autowired org.optline.campaign.SendProgress progress;
     @Autowired SendQueueStore queue;
     @Autowired org.optline.platform.TenantScope scope;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Actor admin;
     MailingList news;
@@ -81,6 +82,10 @@ abstract class SendContract {
                 .contains("Reply-To: help@shoehaus.de")
                 .contains("Subject: Hello Reader");
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
+        // The finished job keeps its counts; its page no longer counts the queue's rows.
+        assertThat(scope.inClient(admin.clientId(), () -> jdbc.sql("select final_sent from send_jobs where campaign_id = ?")
+                .param(c.id()).query(Long.class).single())).isEqualTo(25L);
+        assertThat(progress.counts(admin.clientId(), c.id())).containsExactlyEntriesOf(Map.of("sent", 25L));
         // VERP: each envelope sender is signed and maps back to exactly this campaign and person.
         assertThat(one.envelopeFrom()).startsWith("b-").endsWith("@bounces.optline.local");
         assertThat(one.envelopeFrom().substring(0, one.envelopeFrom().indexOf('@'))).hasSizeLessThanOrEqualTo(64);

@@ -36,7 +36,7 @@ public class SendQueueStore {
         List.of("job", "insert-job", "set-recipients", "finish-job", "analyze", "cursor", "fresh-first", "fresh-next", "move-cursor",
                 "fresh-done", "insert-claim", "lapsed-claim-postgresql", "lapsed-claim-h2", "take-claim", "drop-claim", "range-of",
                 "range-rows-first", "range-rows", "claim-retries-postgresql", "claim-retries-h2", "retries-claimed", "hold", "settle",
-                "defer", "fail", "postpone", "release-retries", "hand-back-claim", "renew-claim", "renew-retries", "open", "counts",
+                "defer", "fail", "postpone", "release-retries", "hand-back-claim", "renew-claim", "renew-retries", "open", "counts", "final-counts",
                 "in-flight-ranges", "in-flight-retries", "attempts").forEach(sql::get);
     }
 
@@ -268,8 +268,12 @@ public class SendQueueStore {
         return jdbc.sql(sql.get("open")).param("clientId", clientId).param("campaignId", campaignId).query(Long.class).single();
     }
 
+    /** Marks the job finished, keeping its final counts (a finished queue no longer changes). */
     public void finishJob(UUID clientId, UUID campaignId, OffsetDateTime now) {
-        jdbc.sql(sql.get("finish-job")).param("clientId", clientId).param("campaignId", campaignId).param("at", now).update();
+        Map<String, Long> counts = countRows(clientId, campaignId);
+        jdbc.sql(sql.get("finish-job")).param("clientId", clientId).param("campaignId", campaignId).param("at", now)
+                .param("sent", counts.getOrDefault("sent", 0L)).param("failed", counts.getOrDefault("failed", 0L))
+                .param("suppressed", counts.getOrDefault("suppressed", 0L)).update();
     }
 
     /**
@@ -277,11 +281,19 @@ public class SendQueueStore {
      * (their stored state is still the one they wait in).
      */
     public Map<String, Long> counts(UUID clientId, UUID campaignId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql(sql.get("counts")).param("clientId", clientId).param("campaignId", campaignId)
-                .query(rs -> {
-                    counts.put(rs.getString("state"), rs.getLong("n"));
-                });
+        Optional<Map<String, Long>> finished = jdbc.sql(sql.get("final-counts")).param("clientId", clientId)
+                .param("campaignId", campaignId).query((rs, n) -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    counts.put("sent", rs.getLong("final_sent"));
+                    counts.put("failed", rs.getLong("final_failed"));
+                    counts.put("suppressed", rs.getLong("final_suppressed"));
+                    counts.values().removeIf(v -> v == 0);
+                    return counts;
+                }).optional();
+        if (finished.isPresent()) {
+            return finished.get();
+        }
+        Map<String, Long> counts = countRows(clientId, campaignId);
         long inRanges = jdbc.sql(sql.get("in-flight-ranges")).param("clientId", clientId).param("campaignId", campaignId)
                 .query(Long.class).single();
         moveToSending(counts, "queued", inRanges);
@@ -290,6 +302,15 @@ public class SendQueueStore {
                     moveToSending(counts, rs.getString("state"), rs.getLong("n"));
                 });
         counts.values().removeIf(n -> n == 0);
+        return counts;
+    }
+
+    private Map<String, Long> countRows(UUID clientId, UUID campaignId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql(sql.get("counts")).param("clientId", clientId).param("campaignId", campaignId)
+                .query(rs -> {
+                    counts.put(rs.getString("state"), rs.getLong("n"));
+                });
         return counts;
     }
 

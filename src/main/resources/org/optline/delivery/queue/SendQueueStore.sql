@@ -8,7 +8,13 @@ insert into send_jobs (campaign_id, client_id, recipients, materialized_at) valu
 update send_jobs set recipients = :recipients where client_id = :clientId and campaign_id = :campaignId
 
 -- name: finish-job
-update send_jobs set finished_at = :at where client_id = :clientId and campaign_id = :campaignId and finished_at is null
+-- With the counts it finished with, which no longer change.
+update send_jobs set finished_at = :at, final_sent = :sent, final_failed = :failed, final_suppressed = :suppressed
+where client_id = :clientId and campaign_id = :campaignId and finished_at is null
+
+-- name: final-counts
+select final_sent, final_failed, final_suppressed from send_jobs
+where client_id = :clientId and campaign_id = :campaignId and finished_at is not null and final_sent is not null
 
 -- name: analyze
 -- After filling a large queue: the planner must know how large it is.
@@ -159,6 +165,7 @@ select (select count(*) from send_jobs where client_id = :clientId and campaign_
      + (select count(*) from send_queue where campaign_id = :campaignId and client_id = :clientId and next_attempt_at is not null)
 
 -- name: counts
+-- Every row of the campaign (no index names the state): for campaigns still being sent.
 select state, count(*) as n from send_queue where client_id = :clientId and campaign_id = :campaignId group by state
 
 -- name: in-flight-ranges
