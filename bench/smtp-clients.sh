@@ -5,6 +5,7 @@
 #
 #   bash bench/smtp-clients.sh                        # 20,000 messages over 4 connections
 #   COUNT=3000 CONNECTIONS=2 bash bench/smtp-clients.sh
+#   JAVA_OPTS=-Dio.netty.transport.noNative=true CLIENTS=nio bash bench/smtp-clients.sh   # NioSmtpClient on NIO, not epoll
 #
 # Each Java client runs in its own JVM, warms up (WARMUP messages, default 2,000, not timed), then
 # times COUNT messages. smtp-sink's own message counter is checked after every client, so a client
@@ -27,7 +28,7 @@ echo "== building"
 ./mvnw -q -B -DskipTests test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-JAVA=(java -Xms1g -Xmx1g -cp "$CP" org.optline.bench.SmtpClientsBench)
+JAVA=(java ${JAVA_OPTS:-} -Xms1g -Xmx1g -cp "$CP" org.optline.bench.SmtpClientsBench)
 
 start_sink
 

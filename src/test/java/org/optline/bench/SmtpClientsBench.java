@@ -245,12 +245,15 @@ public final class SmtpClientsBench {
 
         NioClient(String host, int port, int connections, Template template) {
             this.template = template;
+            // As the SMTP transport does: Netty's epoll where it loads (-Dio.netty.transport.noNative=true: NIO).
+            boolean epoll = io.netty.channel.epoll.Epoll.isAvailable();
             group = new MultiThreadIoEventLoopGroup(Math.min(connections, Runtime.getRuntime().availableProcessors()),
-                    NioIoHandler.newFactory());
+                    epoll ? io.netty.channel.epoll.EpollIoHandler.newFactory() : NioIoHandler.newFactory());
             // DIRECT_EXECUTOR completes futures on the event loop; the default hops every reply to a
             // thread pool, which would measure a context switch per message, not the client.
             factory = new SmtpSessionFactory(SmtpSessionFactoryConfig.builder()
                     .eventLoopGroup(group)
+                    .channelClass(epoll ? io.netty.channel.epoll.EpollSocketChannel.class : io.netty.channel.socket.nio.NioSocketChannel.class)
                     .executor(SmtpSessionFactoryConfig.DIRECT_EXECUTOR)
                     .build());
             InetSocketAddress address = new InetSocketAddress(host, port);
