@@ -222,8 +222,37 @@ abstract class SendContract {
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), throttled))).allSatisfy((id, n) -> assertThat(n).isZero());
         scope.inClient(clientId, () -> queue.settle(clientId, c.id(), waited, new SendQueueStore.Settlement(waited.ids(), List.of(),
                 List.of(), List.of(), List.of(), minuteOn, false), minuteOn, minuteOn.minusDays(3)));
+        assertThat(scope.inClient(clientId, () -> queue.claim(clientId, c.id(), "t4", 25, minuteOn, minuteOn.plusMinutes(10),
+                scope.isPostgres())).isEmpty()).isTrue();
         assertThat(scope.inClient(clientId, () -> queue.open(clientId, c.id()))).isZero();
         assertThat(progress.counts(clientId, c.id())).containsExactlyInAnyOrderEntriesOf(Map.of("sent", 20L, "failed", 5L));
+    }
+
+    @Test
+    void aDueRetryIsClaimedBeforeTheNextFreshRows() {
+        Campaign c = campaign();
+        java.util.UUID clientId = admin.clientId();
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, c.id());
+        scope.inClient(clientId, () -> queue.materialize(clientId, c.id(), q.fromWhere(), q.params(), now));
+        SendQueueStore.Claim first = scope.inClient(clientId,
+                () -> queue.claim(clientId, c.id(), "a", 10, now, now.plusMinutes(10), scope.isPostgres()));
+        List<java.util.UUID> greylisted = first.ids().subList(0, 2);
+        scope.inClient(clientId, () -> queue.settle(clientId, c.id(), first, new SendQueueStore.Settlement(first.ids().subList(2, 10),
+                List.of(), greylisted.stream().map(id -> new SendQueueStore.Deferral(id, "451 4.7.1 try later", now.plusMinutes(5)))
+                        .toList(), List.of(), List.of(), now, false), now, now.minusDays(3)));
+
+        // Not due yet: the next fresh range. Due: the retries, though fresh rows are still waiting.
+        SendQueueStore.Claim fresh = scope.inClient(clientId,
+                () -> queue.claim(clientId, c.id(), "b", 10, now.plusMinutes(1), now.plusMinutes(11), scope.isPostgres()));
+        assertThat(fresh.range()).isTrue();
+        assertThat(fresh.ids()).hasSize(10).doesNotContainAnyElementsOf(greylisted);
+        SendQueueStore.Claim retry = scope.inClient(clientId,
+                () -> queue.claim(clientId, c.id(), "c", 10, now.plusMinutes(6), now.plusMinutes(16), scope.isPostgres()));
+        assertThat(retry.range()).isFalse();
+        assertThat(retry.ids()).containsExactlyInAnyOrderElementsOf(greylisted);
+        assertThat(progress.counts(clientId, c.id())).containsEntry("queued", 5L).containsEntry("sending", 12L)
+                .containsEntry("sent", 8L);
     }
 
     @Test

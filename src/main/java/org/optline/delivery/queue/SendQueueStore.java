@@ -77,22 +77,23 @@ public class SendQueueStore {
     }
 
     /**
-     * Claims a batch of up to {@code limit} due rows for this lease token: the next range of fresh
-     * rows past the job's cursor; else retries whose time has come; else a range whose lease ran
-     * out or that was handed back (which may hold up to the batch size its first lane used).
+     * Claims a batch of up to {@code limit} due rows for this lease token: retries whose time has
+     * come (a greylisted recipient is tried again within minutes, not after the rest of a long
+     * campaign); else the next range of fresh rows past the job's cursor; else a range whose lease
+     * ran out or that was handed back (which may hold up to the batch size its first lane used).
      */
     public Claim claim(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil,
                        boolean postgres) {
-        List<UUID> fresh = claimFresh(clientId, campaignId, token, limit, leaseUntil);
-        if (!fresh.isEmpty()) {
-            return new Claim(token, true, fresh);
-        }
         int retries = jdbc.sql(sql.get(postgres ? "claim-retries-postgresql" : "claim-retries-h2")).param("clientId", clientId)
                 .param("campaignId", campaignId).param("token", token).param("limit", limit).param("now", now)
                 .param("leaseUntil", leaseUntil).update();
         if (retries > 0) {
             return new Claim(token, false, jdbc.sql(sql.get("retries-claimed")).param("clientId", clientId)
                     .param("campaignId", campaignId).param("token", token).query(UUID.class).list());
+        }
+        List<UUID> fresh = claimFresh(clientId, campaignId, token, limit, leaseUntil);
+        if (!fresh.isEmpty()) {
+            return new Claim(token, true, fresh);
         }
         return claimLapsed(clientId, campaignId, token, now, leaseUntil, postgres);
     }

@@ -20,9 +20,9 @@ where client_id = :clientId and campaign_id = :campaignId and finished_at is not
 -- After filling a large queue: the planner must know how large it is.
 analyze send_queue
 
--- Claims. A batch is one of three kinds, tried in this order until one yields rows: the next
--- range of fresh rows past the job's cursor, retries whose time has come, and a range whose lease
--- ran out (a node died) or that was handed back (a pause).
+-- Claims. A batch is one of three kinds, tried in this order until one yields rows: retries
+-- whose time has come, the next range of fresh rows past the job's cursor, and a range whose
+-- lease ran out (a node died) or that was handed back (a pause).
 
 -- name: cursor
 -- The job's row lock orders the lanes and nodes that move the cursor: each gets its own range.
