@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.optline.campaign.Campaigns;
 import org.optline.platform.Actor;
-import org.optline.platform.TenantScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,19 +15,16 @@ class DeliveryApi {
     record DeliveryJson(String status, Map<String, Long> counts) {}
 
     private final Campaigns campaigns;
-    private final SendQueueStore queue;
-    private final TenantScope scope;
+    private final QueueProgress progress;
 
-    DeliveryApi(Campaigns campaigns, SendQueueStore queue, TenantScope scope) {
+    DeliveryApi(Campaigns campaigns, QueueProgress progress) {
         this.campaigns = campaigns;
-        this.queue = queue;
-        this.scope = scope;
+        this.progress = progress;
     }
 
     @GetMapping("/api/v1/campaigns/{id}/delivery")
     DeliveryJson delivery(Actor actor, @PathVariable UUID id) {
         var campaign = campaigns.get(actor, id); // 404 for another client's campaign
-        return new DeliveryJson(campaign.status().wireName(),
-                scope.inClient(campaign.clientId(), () -> queue.counts(campaign.clientId(), id)));
+        return new DeliveryJson(campaign.status().wireName(), progress.counts(campaign.clientId(), id));
     }
 }
