@@ -21,11 +21,6 @@ create table send_claims (
 );
 create index send_claims_campaign_idx on send_claims (campaign_id, lease_until);
 
--- Queues left by the earlier layout: rows in flight go back to the queue (a node that stopped
--- cleanly had none; after a crash they would have been sent again after their lease anyway),
--- and rows that settled drop the retry time the old failure path kept.
-update send_queue set state = 'queued', lease_token = null, lease_until = null where state = 'sending';
-update send_queue set next_attempt_at = null where state in ('sent', 'failed', 'suppressed');
-update send_queue set lease_token = null, lease_until = null where lease_token is not null;
-
+-- Queues left by the earlier layout are brought over in the vendor migrations (V12_1): on
+-- PostgreSQL the update must run in the platform scope, or row-level security hides every row.
 drop index send_queue_work_idx;

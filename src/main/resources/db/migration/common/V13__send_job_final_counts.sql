@@ -5,8 +5,4 @@ alter table send_jobs add column final_sent bigint;
 alter table send_jobs add column final_failed bigint;
 alter table send_jobs add column final_suppressed bigint;
 
-update send_jobs set
-    final_sent = (select count(*) from send_queue q where q.campaign_id = send_jobs.campaign_id and q.state = 'sent'),
-    final_failed = (select count(*) from send_queue q where q.campaign_id = send_jobs.campaign_id and q.state = 'failed'),
-    final_suppressed = (select count(*) from send_queue q where q.campaign_id = send_jobs.campaign_id and q.state = 'suppressed')
-where finished_at is not null;
+-- Jobs finished before this get theirs in the vendor migrations (V13_1).

@@ -256,6 +256,30 @@ abstract class SendContract {
     }
 
     @Test
+    void aHandedBackRangeLargerThanTheTakersBatchIsSplit() {
+        Campaign c = campaign();
+        java.util.UUID clientId = admin.clientId();
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, c.id());
+        scope.inClient(clientId, () -> queue.materialize(clientId, c.id(), q.fromWhere(), q.params(), now));
+        SendQueueStore.Claim whole = scope.inClient(clientId,
+                () -> queue.claim(clientId, c.id(), "big", 25, now, now.plusMinutes(10), scope.isPostgres()));
+        // Paused before anything went out; resumed on a node whose batches are 10.
+        scope.inClient(clientId, () -> queue.settle(clientId, c.id(), whole, new SendQueueStore.Settlement(List.of(), List.of(),
+                List.of(), List.of(), List.of(), now, true), now, now.minusDays(3)));
+        List<java.util.UUID> taken = new java.util.ArrayList<>();
+        for (String token : List.of("s1", "s2", "s3")) {
+            SendQueueStore.Claim part = scope.inClient(clientId,
+                    () -> queue.claim(clientId, c.id(), token, 10, now, now.plusMinutes(10), scope.isPostgres()));
+            assertThat(part.ids()).hasSizeLessThanOrEqualTo(10);
+            taken.addAll(part.ids());
+        }
+        assertThat(taken).hasSize(25).containsExactlyElementsOf(whole.ids());
+        assertThat(scope.inClient(clientId, () -> queue.claim(clientId, c.id(), "s4", 10, now, now.plusMinutes(10),
+                scope.isPostgres())).isEmpty()).isTrue();
+    }
+
+    @Test
     void aRangeWhoseLeaseRanOutOrThatWasHandedBackIsTakenAgainWithoutItsSettledRows() {
         Campaign c = campaign();
         java.util.UUID clientId = admin.clientId();

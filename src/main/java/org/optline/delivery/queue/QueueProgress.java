@@ -50,6 +50,9 @@ class QueueProgress implements SendProgress {
         }
         Map<String, Long> counts = count.apply(clientId, campaignId);
         long took = nanoTime.getAsLong() - start;
+        if (slowCounts.size() > 1_000) {
+            slowCounts.clear(); // campaigns nobody looks at any more
+        }
         if (took >= REUSE_FROM.toNanos()) {
             slowCounts.put(key, new Counted(counts, start + 11 * took));
         } else {

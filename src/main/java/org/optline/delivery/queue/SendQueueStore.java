@@ -34,7 +34,7 @@ public class SendQueueStore {
         this.sql = NamedSql.forClass(SendQueueStore.class);
         // Every statement is looked up once here, so that a missing one fails at start-up.
         List.of("job", "insert-job", "set-recipients", "finish-job", "analyze", "cursor", "fresh-first", "fresh-next", "move-cursor",
-                "fresh-done", "insert-claim", "lapsed-claim-postgresql", "lapsed-claim-h2", "take-claim", "drop-claim", "range-of",
+                "fresh-done", "insert-claim", "lapsed-claim-postgresql", "lapsed-claim-h2", "take-claim", "split-claim", "drop-claim", "range-of", "held-retries",
                 "range-rows-first", "range-rows", "claim-retries-postgresql", "claim-retries-h2", "retries-claimed", "hold", "settle",
                 "defer", "fail", "postpone", "release-retries", "hand-back-claim", "renew-claim", "renew-retries", "open", "counts", "final-counts",
                 "in-flight-ranges", "in-flight-retries", "attempts").forEach(sql::get);
@@ -77,38 +77,52 @@ public class SendQueueStore {
     }
 
     /**
-     * Claims a batch of up to {@code limit} due rows for this lease token: retries whose time has
-     * come (a greylisted recipient is tried again within minutes, not after the rest of a long
-     * campaign); else the next range of fresh rows past the job's cursor; else a range whose lease
-     * ran out or that was handed back (which may hold up to the batch size its first lane used).
+     * Claims a batch of up to {@code limit} due rows for this lease token, the first kind that has
+     * any: deferred retries whose time has come (a greylisted recipient is tried again within
+     * minutes, not after the rest of a long campaign); the next range of fresh rows past the job's
+     * cursor; throttled rows whose wait is over (after the fresh ones, so that a provider's rate
+     * limit holds nobody else up); a range whose lease ran out or that was handed back.
      */
     public Claim claim(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil,
                        boolean postgres) {
-        int retries = jdbc.sql(sql.get(postgres ? "claim-retries-postgresql" : "claim-retries-h2")).param("clientId", clientId)
-                .param("campaignId", campaignId).param("token", token).param("limit", limit).param("now", now)
-                .param("leaseUntil", leaseUntil).update();
-        if (retries > 0) {
-            return new Claim(token, false, jdbc.sql(sql.get("retries-claimed")).param("clientId", clientId)
-                    .param("campaignId", campaignId).param("token", token).query(UUID.class).list());
+        List<UUID> deferred = claimRetries(clientId, campaignId, token, "deferred", limit, now, leaseUntil, postgres);
+        if (!deferred.isEmpty()) {
+            return new Claim(token, false, deferred);
         }
         List<UUID> fresh = claimFresh(clientId, campaignId, token, limit, leaseUntil);
         if (!fresh.isEmpty()) {
             return new Claim(token, true, fresh);
         }
-        return claimLapsed(clientId, campaignId, token, now, leaseUntil, postgres);
+        List<UUID> throttled = claimRetries(clientId, campaignId, token, "queued", limit, now, leaseUntil, postgres);
+        if (!throttled.isEmpty()) {
+            return new Claim(token, false, throttled);
+        }
+        return claimLapsed(clientId, campaignId, token, limit, now, leaseUntil, postgres);
     }
 
-    private record Cursor(UUID after, boolean done) {}
-
-    private List<UUID> claimFresh(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime leaseUntil) {
-        Cursor cursor = jdbc.sql(sql.get("cursor")).param("clientId", clientId).param("campaignId", campaignId)
-                .query((rs, n) -> new Cursor(rs.getObject("fresh_after", UUID.class), rs.getBoolean("fresh_done"))).single();
-        if (cursor.done()) {
+    private List<UUID> claimRetries(UUID clientId, UUID campaignId, String token, String state, int limit, OffsetDateTime now,
+                                    OffsetDateTime leaseUntil, boolean postgres) {
+        int claimed = jdbc.sql(sql.get(postgres ? "claim-retries-postgresql" : "claim-retries-h2")).param("clientId", clientId)
+                .param("campaignId", campaignId).param("token", token).param("state", state).param("limit", limit).param("now", now)
+                .param("leaseUntil", leaseUntil).update();
+        if (claimed == 0) {
             return List.of();
         }
-        var rows = jdbc.sql(sql.get(cursor.after() == null ? "fresh-first" : "fresh-next")).param("clientId", clientId)
+        return jdbc.sql(sql.get("retries-claimed")).param("clientId", clientId).param("campaignId", campaignId).param("token", token)
+                .query(UUID.class).list();
+    }
+
+    private List<UUID> claimFresh(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime leaseUntil) {
+        // Optional.empty(): every fresh row is handed out. A row with a null cursor: none is yet.
+        Optional<Optional<UUID>> cursor = jdbc.sql(sql.get("cursor")).param("clientId", clientId).param("campaignId", campaignId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("fresh_after", UUID.class))).optional();
+        if (cursor.isEmpty()) {
+            return List.of();
+        }
+        UUID after = cursor.get().orElse(null);
+        var rows = jdbc.sql(sql.get(after == null ? "fresh-first" : "fresh-next")).param("clientId", clientId)
                 .param("campaignId", campaignId).param("limit", limit);
-        List<UUID> ids = (cursor.after() == null ? rows : rows.param("after", cursor.after())).query(UUID.class).list();
+        List<UUID> ids = (after == null ? rows : rows.param("after", after)).query(UUID.class).list();
         if (ids.isEmpty()) {
             jdbc.sql(sql.get("fresh-done")).param("clientId", clientId).param("campaignId", campaignId).update();
             return ids;
@@ -116,7 +130,7 @@ public class SendQueueStore {
         UUID last = ids.get(ids.size() - 1);
         jdbc.sql(sql.get("move-cursor")).param("clientId", clientId).param("campaignId", campaignId).param("last", last).update();
         jdbc.sql(sql.get("insert-claim")).param("token", token).param("clientId", clientId).param("campaignId", campaignId)
-                .param("after", cursor.after()).param("last", last).param("leaseUntil", leaseUntil).update();
+                .param("after", after).param("last", last).param("leaseUntil", leaseUntil).update();
         return ids;
     }
 
@@ -125,8 +139,12 @@ public class SendQueueStore {
     private static final org.springframework.jdbc.core.RowMapper<Range> RANGE = (rs, n) -> new Range(rs.getString("token"),
             rs.getObject("after_id", UUID.class), rs.getObject("last_id", UUID.class));
 
-    /** Takes over a range nobody holds any more; a range with nothing left to send is dropped. */
-    private Claim claimLapsed(UUID clientId, UUID campaignId, String token, OffsetDateTime now, OffsetDateTime leaseUntil,
+    /**
+     * Takes over a range nobody holds any more; a range with nothing left to send is dropped. A
+     * range larger than this lane's batch (made by a lane with a larger one) is split: the lease
+     * this lane was given must cover what it sends.
+     */
+    private Claim claimLapsed(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil,
                               boolean postgres) {
         while (true) {
             Optional<Range> lapsed = jdbc.sql(sql.get(postgres ? "lapsed-claim-postgresql" : "lapsed-claim-h2"))
@@ -136,9 +154,21 @@ public class SendQueueStore {
                 return Claim.none(token);
             }
             Range range = lapsed.get();
-            jdbc.sql(sql.get("take-claim")).param("clientId", clientId).param("campaignId", campaignId).param("token", token)
-                    .param("old", range.token()).param("leaseUntil", leaseUntil).update();
-            List<UUID> ids = rangeRows(clientId, campaignId, range.after(), range.last());
+            List<UUID> ids = rangeRows(clientId, campaignId, range.after(), range.last(), limit + 1);
+            boolean split = ids.size() > limit;
+            if (split) {
+                ids = List.copyOf(ids.subList(0, limit));
+            }
+            UUID last = split ? ids.get(limit - 1) : range.last();
+            int taken = jdbc.sql(sql.get("take-claim")).param("clientId", clientId).param("campaignId", campaignId).param("token", token)
+                    .param("old", range.token()).param("leaseUntil", leaseUntil).param("last", last).update();
+            if (taken == 0) {
+                return Claim.none(token); // changed hands meanwhile (it was locked for this, so it should not)
+            }
+            if (split) {
+                jdbc.sql(sql.get("split-claim")).param("token", UUID.randomUUID().toString()).param("clientId", clientId)
+                        .param("campaignId", campaignId).param("after", last).param("last", range.last()).update();
+            }
             if (!ids.isEmpty()) {
                 return new Claim(token, true, ids);
             }
@@ -146,9 +176,9 @@ public class SendQueueStore {
         }
     }
 
-    private List<UUID> rangeRows(UUID clientId, UUID campaignId, UUID after, UUID last) {
+    private List<UUID> rangeRows(UUID clientId, UUID campaignId, UUID after, UUID last, int limit) {
         var rows = jdbc.sql(sql.get(after == null ? "range-rows-first" : "range-rows")).param("clientId", clientId)
-                .param("campaignId", campaignId).param("last", last);
+                .param("campaignId", campaignId).param("last", last).param("limit", limit);
         return (after == null ? rows : rows.param("after", after)).query(UUID.class).list();
     }
 
@@ -179,8 +209,10 @@ public class SendQueueStore {
      */
     public boolean settle(UUID clientId, UUID campaignId, Claim claim, Settlement outcome, OffsetDateTime now,
                           OffsetDateTime expiredBefore) {
-        if (claim.range() && jdbc.sql(sql.get("hold")).param("clientId", clientId).param("campaignId", campaignId)
-                .param("token", claim.token()).query(String.class).optional().isEmpty()) {
+        if (claim.range() ? jdbc.sql(sql.get("hold")).param("clientId", clientId).param("campaignId", campaignId)
+                .param("token", claim.token()).query(String.class).optional().isEmpty()
+                : jdbc.sql(sql.get("held-retries")).param("clientId", clientId).param("campaignId", campaignId)
+                .param("token", claim.token()).query(Long.class).single() == 0) {
             return false;
         }
         mark(clientId, campaignId, claim, outcome.sent(), "sent", now);
@@ -222,7 +254,7 @@ public class SendQueueStore {
     private void endRange(UUID clientId, UUID campaignId, Claim claim) {
         Range range = jdbc.sql(sql.get("range-of")).param("clientId", clientId).param("campaignId", campaignId)
                 .param("token", claim.token()).query(RANGE).single();
-        if (rangeRows(clientId, campaignId, range.after(), range.last()).isEmpty()) {
+        if (rangeRows(clientId, campaignId, range.after(), range.last(), 1).isEmpty()) {
             jdbc.sql(sql.get("drop-claim")).param("clientId", clientId).param("campaignId", campaignId).param("token", claim.token()).update();
         } else {
             log.warn("A settled batch of campaign {} left recipients unsettled; handing them back", campaignId);
@@ -302,7 +334,7 @@ public class SendQueueStore {
                 .query(rs -> {
                     moveToSending(counts, rs.getString("state"), rs.getLong("n"));
                 });
-        counts.values().removeIf(n -> n == 0);
+        counts.values().removeIf(n -> n <= 0); // below zero: a settle between the queries
         return counts;
     }
 

@@ -20,13 +20,15 @@ where client_id = :clientId and campaign_id = :campaignId and finished_at is not
 -- After filling a large queue: the planner must know how large it is.
 analyze send_queue
 
--- Claims. A batch is one of three kinds, tried in this order until one yields rows: retries
--- whose time has come, the next range of fresh rows past the job's cursor, and a range whose
--- lease ran out (a node died) or that was handed back (a pause).
+-- Claims. A batch is one of these kinds, tried in this order until one yields rows: deferred
+-- retries whose time has come, the next range of fresh rows past the job's cursor, throttled
+-- rows whose wait is over, and a range whose lease ran out (a node died) or that was handed back
+-- (a pause).
 
 -- name: cursor
 -- The job's row lock orders the lanes and nodes that move the cursor: each gets its own range.
-select fresh_after, fresh_done from send_jobs where client_id = :clientId and campaign_id = :campaignId for update
+-- No row once the fresh rows are all handed out, and then no lock either.
+select fresh_after from send_jobs where client_id = :clientId and campaign_id = :campaignId and not fresh_done for update
 
 -- name: fresh-first
 select subscriber_id from send_queue
@@ -60,8 +62,14 @@ where campaign_id = :campaignId and client_id = :clientId and (lease_until is nu
 order by last_id limit 1 for update
 
 -- name: take-claim
-update send_claims set token = :token, lease_until = :leaseUntil
+-- Takes over a range, up to its row :last: a range larger than this lane's batch is split, and
+-- the rest stays available as a range of its own (split-claim).
+update send_claims set token = :token, lease_until = :leaseUntil, last_id = :last
 where client_id = :clientId and campaign_id = :campaignId and token = :old
+
+-- name: split-claim
+insert into send_claims (token, campaign_id, client_id, after_id, last_id, lease_until)
+values (:token, :campaignId, :clientId, :after, :last, null)
 
 -- name: drop-claim
 delete from send_claims where client_id = :clientId and campaign_id = :campaignId and token = :token
@@ -73,20 +81,21 @@ select token, after_id, last_id from send_claims where client_id = :clientId and
 select subscriber_id from send_queue
 where campaign_id = :campaignId and client_id = :clientId and subscriber_id <= :last
   and state = 'queued' and next_attempt_at is null
-order by subscriber_id
+order by subscriber_id limit :limit
 
 -- name: range-rows
 select subscriber_id from send_queue
 where campaign_id = :campaignId and client_id = :clientId and subscriber_id > :after and subscriber_id <= :last
   and state = 'queued' and next_attempt_at is null
-order by subscriber_id
+order by subscriber_id limit :limit
 
 -- name: claim-retries-postgresql
--- Rows waiting for a retry whose time has come and that no living lease holds; SKIP LOCKED so
--- that lanes and nodes take disjoint batches without waiting.
+-- Rows waiting in this state ('deferred' by a 4xx, or 'queued' by a throttle) whose time has
+-- come and that no living lease holds; SKIP LOCKED so that lanes and nodes take disjoint batches
+-- without waiting.
 with picked as (
     select subscriber_id from send_queue
-    where campaign_id = :campaignId and client_id = :clientId and next_attempt_at <= :now
+    where campaign_id = :campaignId and client_id = :clientId and next_attempt_at <= :now and state = :state
       and (lease_until is null or lease_until < :now)
     order by next_attempt_at limit :limit
     for update skip locked)
@@ -96,20 +105,25 @@ from picked where q.campaign_id = :campaignId and q.subscriber_id = picked.subsc
 -- name: claim-retries-h2
 -- H2 runs one node; repeating the conditions in the outer WHERE keeps two lanes from sharing rows.
 update send_queue set lease_token = :token, lease_until = :leaseUntil, updated_at = :now
-where campaign_id = :campaignId and client_id = :clientId and next_attempt_at <= :now
+where campaign_id = :campaignId and client_id = :clientId and next_attempt_at <= :now and state = :state
   and (lease_until is null or lease_until < :now) and subscriber_id in (
     select subscriber_id from send_queue
-    where campaign_id = :campaignId and client_id = :clientId and next_attempt_at <= :now
+    where campaign_id = :campaignId and client_id = :clientId and next_attempt_at <= :now and state = :state
       and (lease_until is null or lease_until < :now)
     order by next_attempt_at limit :limit)
 
 -- name: retries-claimed
 select subscriber_id from send_queue
 where campaign_id = :campaignId and client_id = :clientId and next_attempt_at is not null and lease_token = :token
+  and state in ('queued', 'deferred')
 
 -- Settling. Every write names the claim: a range's rows are only touched while this claim holds
 -- the range (hold, below, locks its row first); a retry's rows only while they carry its token.
 -- Clearing columns that are already null changes nothing, so a fresh row's settle stays HOT.
+
+-- name: held-retries
+select count(*) from send_queue
+where campaign_id = :campaignId and client_id = :clientId and next_attempt_at is not null and lease_token = :token
 
 -- name: hold
 select token from send_claims where client_id = :clientId and campaign_id = :campaignId and token = :token for update
