@@ -61,6 +61,20 @@ abstract class SendContract {
                 "help@shoehaus.de", "<p>Hi {{name}}</p>", null, null, null, List.of(news.id())));
     }
 
+    /** Fills the campaign's send queue as the worker would; answers the time it did. */
+    private OffsetDateTime fillQueue(Campaign c) {
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Campaigns.RecipientQuery q = campaigns.recipientQuery(admin.clientId(), c.id());
+        scope.inClient(admin.clientId(), () -> queue.materialize(admin.clientId(), c.id(), q.fromWhere(), q.params(), now));
+        return now;
+    }
+
+    /** A claim of up to {@code limit} rows at {@code at}, with a ten-minute lease. */
+    private SendQueueStore.Claim claim(Campaign c, String token, int limit, OffsetDateTime at) {
+        return scope.inClient(admin.clientId(),
+                () -> queue.claim(admin.clientId(), c.id(), token, limit, at, at.plusMinutes(10), scope.isPostgres()));
+    }
+
     private List<OutboxMessage> sentFor(Campaign c) {
         return outbox.page(admin, null, 200).items().stream().filter(m -> c.id().equals(m.campaignId())).toList();
     }
@@ -167,11 +181,8 @@ abstract class SendContract {
     void deferralsCountAttemptsAndTurnIntoFailuresOnceTheFirstAttemptIsTooOld() {
         Campaign c = campaign();
         java.util.UUID clientId = admin.clientId();
-        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, c.id());
-        scope.inClient(clientId, () -> queue.materialize(clientId, c.id(), q.fromWhere(), q.params(), now));
-        SendQueueStore.Claim claim = scope.inClient(clientId,
-                () -> queue.claim(clientId, c.id(), "t1", 25, now, now.plusMinutes(10), scope.isPostgres()));
+        OffsetDateTime now = fillQueue(c);
+        SendQueueStore.Claim claim = claim(c, "t1", 25, now);
         assertThat(claim.ids()).hasSize(25);
         assertThat(claim.range()).isTrue();
         List<java.util.UUID> greylisted = claim.ids().subList(0, 3);
@@ -202,8 +213,7 @@ abstract class SendContract {
         // more, but the first attempt is now older than the retry age allows, so they fail (a soft
         // bounce) instead of waiting again.
         OffsetDateTime later = now.plusSeconds(5);
-        SendQueueStore.Claim retried = scope.inClient(clientId,
-                () -> queue.claim(clientId, c.id(), "t2", 25, later, later.plusMinutes(10), scope.isPostgres()));
+        SendQueueStore.Claim retried = claim(c, "t2", 25, later);
         assertThat(retried.range()).isFalse();
         assertThat(retried.ids()).containsExactlyInAnyOrderElementsOf(greylisted);
         assertThat(progress.counts(clientId, c.id())).containsEntry("sending", 3L).doesNotContainKey("deferred");
@@ -216,14 +226,12 @@ abstract class SendContract {
 
         // A minute on, the throttled two are due, with no attempt counted; then nothing is left.
         OffsetDateTime minuteOn = now.plusMinutes(2);
-        SendQueueStore.Claim waited = scope.inClient(clientId,
-                () -> queue.claim(clientId, c.id(), "t3", 25, minuteOn, minuteOn.plusMinutes(10), scope.isPostgres()));
+        SendQueueStore.Claim waited = claim(c, "t3", 25, minuteOn);
         assertThat(waited.ids()).containsExactlyInAnyOrderElementsOf(throttled);
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), throttled))).allSatisfy((id, n) -> assertThat(n).isZero());
         scope.inClient(clientId, () -> queue.settle(clientId, c.id(), waited, new SendQueueStore.Settlement(waited.ids(), List.of(),
                 List.of(), List.of(), List.of(), minuteOn, false), minuteOn, minuteOn.minusDays(3)));
-        assertThat(scope.inClient(clientId, () -> queue.claim(clientId, c.id(), "t4", 25, minuteOn, minuteOn.plusMinutes(10),
-                scope.isPostgres())).isEmpty()).isTrue();
+        assertThat(claim(c, "t4", 25, minuteOn).isEmpty()).isTrue();
         assertThat(scope.inClient(clientId, () -> queue.open(clientId, c.id()))).isZero();
         assertThat(progress.counts(clientId, c.id())).containsExactlyInAnyOrderEntriesOf(Map.of("sent", 20L, "failed", 5L));
     }
@@ -232,23 +240,18 @@ abstract class SendContract {
     void aDueRetryIsClaimedBeforeTheNextFreshRows() {
         Campaign c = campaign();
         java.util.UUID clientId = admin.clientId();
-        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, c.id());
-        scope.inClient(clientId, () -> queue.materialize(clientId, c.id(), q.fromWhere(), q.params(), now));
-        SendQueueStore.Claim first = scope.inClient(clientId,
-                () -> queue.claim(clientId, c.id(), "a", 10, now, now.plusMinutes(10), scope.isPostgres()));
+        OffsetDateTime now = fillQueue(c);
+        SendQueueStore.Claim first = claim(c, "a", 10, now);
         List<java.util.UUID> greylisted = first.ids().subList(0, 2);
         scope.inClient(clientId, () -> queue.settle(clientId, c.id(), first, new SendQueueStore.Settlement(first.ids().subList(2, 10),
                 List.of(), greylisted.stream().map(id -> new SendQueueStore.Deferral(id, "451 4.7.1 try later", now.plusMinutes(5)))
                         .toList(), List.of(), List.of(), now, false), now, now.minusDays(3)));
 
         // Not due yet: the next fresh range. Due: the retries, though fresh rows are still waiting.
-        SendQueueStore.Claim fresh = scope.inClient(clientId,
-                () -> queue.claim(clientId, c.id(), "b", 10, now.plusMinutes(1), now.plusMinutes(11), scope.isPostgres()));
+        SendQueueStore.Claim fresh = claim(c, "b", 10, now.plusMinutes(1));
         assertThat(fresh.range()).isTrue();
         assertThat(fresh.ids()).hasSize(10).doesNotContainAnyElementsOf(greylisted);
-        SendQueueStore.Claim retry = scope.inClient(clientId,
-                () -> queue.claim(clientId, c.id(), "c", 10, now.plusMinutes(6), now.plusMinutes(16), scope.isPostgres()));
+        SendQueueStore.Claim retry = claim(c, "c", 10, now.plusMinutes(6));
         assertThat(retry.range()).isFalse();
         assertThat(retry.ids()).containsExactlyInAnyOrderElementsOf(greylisted);
         assertThat(progress.counts(clientId, c.id())).containsEntry("queued", 5L).containsEntry("sending", 12L)
@@ -259,37 +262,28 @@ abstract class SendContract {
     void aHandedBackRangeLargerThanTheTakersBatchIsSplit() {
         Campaign c = campaign();
         java.util.UUID clientId = admin.clientId();
-        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, c.id());
-        scope.inClient(clientId, () -> queue.materialize(clientId, c.id(), q.fromWhere(), q.params(), now));
-        SendQueueStore.Claim whole = scope.inClient(clientId,
-                () -> queue.claim(clientId, c.id(), "big", 25, now, now.plusMinutes(10), scope.isPostgres()));
+        OffsetDateTime now = fillQueue(c);
+        SendQueueStore.Claim whole = claim(c, "big", 25, now);
         // Paused before anything went out; resumed on a node whose batches are 10.
         scope.inClient(clientId, () -> queue.settle(clientId, c.id(), whole, new SendQueueStore.Settlement(List.of(), List.of(),
                 List.of(), List.of(), List.of(), now, true), now, now.minusDays(3)));
         List<java.util.UUID> taken = new java.util.ArrayList<>();
         for (String token : List.of("s1", "s2", "s3")) {
-            SendQueueStore.Claim part = scope.inClient(clientId,
-                    () -> queue.claim(clientId, c.id(), token, 10, now, now.plusMinutes(10), scope.isPostgres()));
+            SendQueueStore.Claim part = claim(c, token, 10, now);
             assertThat(part.ids()).hasSizeLessThanOrEqualTo(10);
             taken.addAll(part.ids());
         }
         assertThat(taken).hasSize(25).containsExactlyElementsOf(whole.ids());
-        assertThat(scope.inClient(clientId, () -> queue.claim(clientId, c.id(), "s4", 10, now, now.plusMinutes(10),
-                scope.isPostgres())).isEmpty()).isTrue();
+        assertThat(claim(c, "s4", 10, now).isEmpty()).isTrue();
     }
 
     @Test
     void aRangeWhoseLeaseRanOutOrThatWasHandedBackIsTakenAgainWithoutItsSettledRows() {
         Campaign c = campaign();
         java.util.UUID clientId = admin.clientId();
-        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, c.id());
-        scope.inClient(clientId, () -> queue.materialize(clientId, c.id(), q.fromWhere(), q.params(), now));
-        SendQueueStore.Claim first = scope.inClient(clientId,
-                () -> queue.claim(clientId, c.id(), "a", 10, now, now.plusMinutes(10), scope.isPostgres()));
-        SendQueueStore.Claim second = scope.inClient(clientId,
-                () -> queue.claim(clientId, c.id(), "b", 10, now, now.plusMinutes(10), scope.isPostgres()));
+        OffsetDateTime now = fillQueue(c);
+        SendQueueStore.Claim first = claim(c, "a", 10, now);
+        SendQueueStore.Claim second = claim(c, "b", 10, now);
         assertThat(first.ids()).hasSize(10).doesNotContainAnyElementsOf(second.ids());
         assertThat(second.ids()).hasSize(10);
 
@@ -301,8 +295,7 @@ abstract class SendContract {
         OffsetDateTime later = now.plusMinutes(11);
         List<SendQueueStore.Claim> claims = new java.util.ArrayList<>();
         for (String token : List.of("c", "d", "e", "f")) {
-            claims.add(scope.inClient(clientId, () -> queue.claim(clientId, c.id(), token, 10, later, later.plusMinutes(10),
-                    scope.isPostgres())));
+            claims.add(claim(c, token, 10, later));
         }
         assertThat(claims.get(0).ids()).hasSize(5);
         List<java.util.UUID> retaken = new java.util.ArrayList<>(claims.get(1).ids());
