@@ -34,8 +34,8 @@ public class SendQueueStore {
         this.sql = NamedSql.forClass(SendQueueStore.class);
         // Every statement is looked up once here, so that a missing one fails at start-up.
         List.of("job", "insert-job", "set-recipients", "finish-job", "analyze", "cursor", "fresh-first", "fresh-next", "move-cursor",
-                "fresh-done", "insert-claim", "lapsed-claim-postgresql", "lapsed-claim-h2", "take-claim", "split-claim", "drop-claim", "range-of", "held-retries",
-                "range-rows-first", "range-rows", "claim-retries-postgresql", "claim-retries-h2", "retries-claimed", "hold", "settle",
+                "fresh-done", "insert-claim", "lapsed-claim-postgresql", "lapsed-claim-h2", "take-claim", "drop-claim", "held-retries",
+                "range-rows-first", "range-rows-next", "claim-retries-postgresql", "claim-retries-h2", "retries-claimed", "hold", "settle",
                 "defer", "fail", "postpone", "release-retries", "hand-back-claim", "renew-claim", "renew-retries", "open", "counts", "final-counts",
                 "in-flight-ranges", "in-flight-retries", "attempts").forEach(sql::get);
     }
@@ -120,18 +120,21 @@ public class SendQueueStore {
             return List.of();
         }
         UUID after = cursor.get().orElse(null);
-        var rows = jdbc.sql(sql.get(after == null ? "fresh-first" : "fresh-next")).param("clientId", clientId)
-                .param("campaignId", campaignId).param("limit", limit);
-        List<UUID> ids = (after == null ? rows : rows.param("after", after)).query(UUID.class).list();
+        List<UUID> ids = queuedRows(clientId, campaignId, after, null, limit);
         if (ids.isEmpty()) {
             jdbc.sql(sql.get("fresh-done")).param("clientId", clientId).param("campaignId", campaignId).update();
             return ids;
         }
         UUID last = ids.get(ids.size() - 1);
         jdbc.sql(sql.get("move-cursor")).param("clientId", clientId).param("campaignId", campaignId).param("last", last).update();
+        insertClaim(clientId, campaignId, token, after, last, leaseUntil);
+        return ids;
+    }
+
+    /** A claimed range {@code (after, last]}; with no lease, any lane may take it. */
+    private void insertClaim(UUID clientId, UUID campaignId, String token, UUID after, UUID last, OffsetDateTime leaseUntil) {
         jdbc.sql(sql.get("insert-claim")).param("token", token).param("clientId", clientId).param("campaignId", campaignId)
                 .param("after", after).param("last", last).param("leaseUntil", leaseUntil).update();
-        return ids;
     }
 
     private record Range(String token, UUID after, UUID last) {}
@@ -154,7 +157,7 @@ public class SendQueueStore {
                 return Claim.none(token);
             }
             Range range = lapsed.get();
-            List<UUID> ids = rangeRows(clientId, campaignId, range.after(), range.last(), limit + 1);
+            List<UUID> ids = queuedRows(clientId, campaignId, range.after(), range.last(), limit + 1);
             boolean split = ids.size() > limit;
             if (split) {
                 ids = List.copyOf(ids.subList(0, limit));
@@ -166,8 +169,7 @@ public class SendQueueStore {
                 return Claim.none(token); // changed hands meanwhile (it was locked for this, so it should not)
             }
             if (split) {
-                jdbc.sql(sql.get("split-claim")).param("token", UUID.randomUUID().toString()).param("clientId", clientId)
-                        .param("campaignId", campaignId).param("after", last).param("last", range.last()).update();
+                insertClaim(clientId, campaignId, UUID.randomUUID().toString(), last, range.last(), null);
             }
             if (!ids.isEmpty()) {
                 return new Claim(token, true, ids);
@@ -176,10 +178,18 @@ public class SendQueueStore {
         }
     }
 
-    private List<UUID> rangeRows(UUID clientId, UUID campaignId, UUID after, UUID last, int limit) {
-        var rows = jdbc.sql(sql.get(after == null ? "range-rows-first" : "range-rows")).param("clientId", clientId)
-                .param("campaignId", campaignId).param("last", last).param("limit", limit);
-        return (after == null ? rows : rows.param("after", after)).query(UUID.class).list();
+    /**
+     * Up to {@code limit} rows still queued after {@code after} (from the first, if null) up to
+     * {@code last} (to the end, if null), in subscriber order. One statement per combination, so
+     * that each bound is an index bound.
+     */
+    private List<UUID> queuedRows(UUID clientId, UUID campaignId, UUID after, UUID last, int limit) {
+        String query = (last == null ? "fresh" : "range-rows") + (after == null ? "-first" : "-next");
+        var rows = jdbc.sql(sql.get(query)).param("clientId", clientId).param("campaignId", campaignId).param("limit", limit);
+        if (after != null) {
+            rows = rows.param("after", after);
+        }
+        return (last == null ? rows : rows.param("last", last)).query(UUID.class).list();
     }
 
     /** Fresh statistics after a large fill (PostgreSQL). */
@@ -209,9 +219,14 @@ public class SendQueueStore {
      */
     public boolean settle(UUID clientId, UUID campaignId, Claim claim, Settlement outcome, OffsetDateTime now,
                           OffsetDateTime expiredBefore) {
-        if (claim.range() ? jdbc.sql(sql.get("hold")).param("clientId", clientId).param("campaignId", campaignId)
-                .param("token", claim.token()).query(String.class).optional().isEmpty()
-                : jdbc.sql(sql.get("held-retries")).param("clientId", clientId).param("campaignId", campaignId)
+        Optional<Range> range = Optional.empty();
+        if (claim.range()) {
+            range = jdbc.sql(sql.get("hold")).param("clientId", clientId).param("campaignId", campaignId)
+                    .param("token", claim.token()).query(RANGE).optional();
+            if (range.isEmpty()) {
+                return false;
+            }
+        } else if (jdbc.sql(sql.get("held-retries")).param("clientId", clientId).param("campaignId", campaignId)
                 .param("token", claim.token()).query(Long.class).single() == 0) {
             return false;
         }
@@ -233,8 +248,8 @@ public class SendQueueStore {
         }
         if (outcome.handBack()) {
             release(clientId, campaignId, claim);
-        } else if (claim.range()) {
-            endRange(clientId, campaignId, claim);
+        } else if (range.isPresent()) {
+            endRange(clientId, campaignId, claim, range.get());
         }
         return true;
     }
@@ -251,10 +266,8 @@ public class SendQueueStore {
      * Ends a settled range. Should a row of it have been left out of the settlement, the range is
      * handed back instead, so that nobody is skipped.
      */
-    private void endRange(UUID clientId, UUID campaignId, Claim claim) {
-        Range range = jdbc.sql(sql.get("range-of")).param("clientId", clientId).param("campaignId", campaignId)
-                .param("token", claim.token()).query(RANGE).single();
-        if (rangeRows(clientId, campaignId, range.after(), range.last(), 1).isEmpty()) {
+    private void endRange(UUID clientId, UUID campaignId, Claim claim, Range range) {
+        if (queuedRows(clientId, campaignId, range.after(), range.last(), 1).isEmpty()) {
             jdbc.sql(sql.get("drop-claim")).param("clientId", clientId).param("campaignId", campaignId).param("token", claim.token()).update();
         } else {
             log.warn("A settled batch of campaign {} left recipients unsettled; handing them back", campaignId);

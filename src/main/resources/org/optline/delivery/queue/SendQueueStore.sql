@@ -31,6 +31,7 @@ analyze send_queue
 select fresh_after from send_jobs where client_id = :clientId and campaign_id = :campaignId and not fresh_done for update
 
 -- name: fresh-first
+-- The queued rows from the start, or after the cursor: neither has an upper bound.
 select subscriber_id from send_queue
 where campaign_id = :campaignId and client_id = :clientId and state = 'queued' and next_attempt_at is null
 order by subscriber_id limit :limit
@@ -47,6 +48,7 @@ update send_jobs set fresh_after = :last where client_id = :clientId and campaig
 update send_jobs set fresh_done = true where client_id = :clientId and campaign_id = :campaignId
 
 -- name: insert-claim
+-- A claimed range; with a null lease (the rest of a split range) any lane may take it.
 insert into send_claims (token, campaign_id, client_id, after_id, last_id, lease_until)
 values (:token, :campaignId, :clientId, :after, :last, :leaseUntil)
 
@@ -63,19 +65,12 @@ order by last_id limit 1 for update
 
 -- name: take-claim
 -- Takes over a range, up to its row :last: a range larger than this lane's batch is split, and
--- the rest stays available as a range of its own (split-claim).
+-- the rest stays available as a range of its own (insert-claim with no lease).
 update send_claims set token = :token, lease_until = :leaseUntil, last_id = :last
 where client_id = :clientId and campaign_id = :campaignId and token = :old
 
--- name: split-claim
-insert into send_claims (token, campaign_id, client_id, after_id, last_id, lease_until)
-values (:token, :campaignId, :clientId, :after, :last, null)
-
 -- name: drop-claim
 delete from send_claims where client_id = :clientId and campaign_id = :campaignId and token = :token
-
--- name: range-of
-select token, after_id, last_id from send_claims where client_id = :clientId and campaign_id = :campaignId and token = :token
 
 -- name: range-rows-first
 select subscriber_id from send_queue
@@ -83,7 +78,7 @@ where campaign_id = :campaignId and client_id = :clientId and subscriber_id <= :
   and state = 'queued' and next_attempt_at is null
 order by subscriber_id limit :limit
 
--- name: range-rows
+-- name: range-rows-next
 select subscriber_id from send_queue
 where campaign_id = :campaignId and client_id = :clientId and subscriber_id > :after and subscriber_id <= :last
   and state = 'queued' and next_attempt_at is null
@@ -126,7 +121,7 @@ select count(*) from send_queue
 where campaign_id = :campaignId and client_id = :clientId and next_attempt_at is not null and lease_token = :token
 
 -- name: hold
-select token from send_claims where client_id = :clientId and campaign_id = :campaignId and token = :token for update
+select token, after_id, last_id from send_claims where client_id = :clientId and campaign_id = :campaignId and token = :token for update
 
 -- name: settle
 update send_queue set state = :state, next_attempt_at = null, lease_token = null, lease_until = null, updated_at = :now
