@@ -75,6 +75,21 @@ abstract class SendContract {
                 () -> queue.claim(admin.clientId(), c.id(), token, limit, at, at.plusMinutes(10), scope.isPostgres()));
     }
 
+    /** Settles a claim as the worker would, at {@code at}, with the default retry age of three days. */
+    private boolean settle(Campaign c, SendQueueStore.Claim claim, SendQueueStore.Settlement outcome, OffsetDateTime at) {
+        return settle(c, claim, outcome, at, at.minusDays(3));
+    }
+
+    private boolean settle(Campaign c, SendQueueStore.Claim claim, SendQueueStore.Settlement outcome, OffsetDateTime at,
+                           OffsetDateTime expiredBefore) {
+        return scope.inClient(admin.clientId(), () -> queue.settle(admin.clientId(), c.id(), claim, outcome, at, expiredBefore));
+    }
+
+    /** An outcome where these were accepted and nothing else happened; {@code handBack}: the claim goes back. */
+    private static SendQueueStore.Settlement onlyAccepted(List<java.util.UUID> accepted, boolean handBack) {
+        return new SendQueueStore.Settlement(accepted, List.of(), List.of(), List.of(), List.of(), null, handBack);
+    }
+
     private List<OutboxMessage> sentFor(Campaign c) {
         return outbox.page(admin, null, 200).items().stream().filter(m -> c.id().equals(m.campaignId())).toList();
     }
@@ -195,19 +210,17 @@ abstract class SendContract {
         // One query answers the attempts of a whole batch; one JDBC batch defers, one fails.
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
                 .hasSize(3).allSatisfy((id, n) -> assertThat(n).isZero());
-        boolean settled = scope.inClient(clientId, () -> queue.settle(clientId, c.id(), claim, new SendQueueStore.Settlement(
-                accepted, List.of(),
+        boolean settled = settle(c, claim, new SendQueueStore.Settlement(accepted, List.of(),
                 greylisted.stream().map(id -> new SendQueueStore.Deferral(id, "451 4.7.1 greylisted", now.minusSeconds(1))).toList(),
                 refused.stream().map(id -> new SendQueueStore.Failure(id, "550 5.1.1 no such user")).toList(),
-                throttled, now.plusMinutes(1), false), now, now.minusDays(3)));
+                throttled, now.plusMinutes(1), false), now);
         assertThat(settled).isTrue();
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
                 .hasSize(3).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
         assertThat(progress.counts(clientId, c.id())).containsEntry("deferred", 3L).containsEntry("failed", 2L)
                 .containsEntry("sent", 18L).containsEntry("queued", 2L).doesNotContainKey("sending");
         // The settled claim is over: settling it again writes nothing.
-        assertThat(scope.inClient(clientId, () -> queue.settle(clientId, c.id(), claim, new SendQueueStore.Settlement(
-                accepted, List.of(), List.of(), List.of(), List.of(), now, false), now, now.minusDays(3)))).isFalse();
+        assertThat(settle(c, claim, onlyAccepted(accepted, false), now)).isFalse();
 
         // Due again: the greylisted ones (the throttled wait another minute); claimed, deferred once
         // more, but the first attempt is now older than the retry age allows, so they fail (a soft
@@ -217,9 +230,9 @@ abstract class SendContract {
         assertThat(retried.range()).isFalse();
         assertThat(retried.ids()).containsExactlyInAnyOrderElementsOf(greylisted);
         assertThat(progress.counts(clientId, c.id())).containsEntry("sending", 3L).doesNotContainKey("deferred");
-        scope.inClient(clientId, () -> queue.settle(clientId, c.id(), retried, new SendQueueStore.Settlement(List.of(), List.of(),
+        settle(c, retried, new SendQueueStore.Settlement(List.of(), List.of(),
                 retried.ids().stream().map(id -> new SendQueueStore.Deferral(id, "451 4.7.1 still greylisted", later.plusMinutes(5)))
-                        .toList(), List.of(), List.of(), later, false), later, later));
+                        .toList(), List.of(), List.of(), later, false), later, later);
         assertThat(progress.counts(clientId, c.id())).containsEntry("failed", 5L).doesNotContainKey("deferred");
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
                 .allSatisfy((id, n) -> assertThat(n).isEqualTo(2));
@@ -229,8 +242,7 @@ abstract class SendContract {
         SendQueueStore.Claim waited = claim(c, "t3", 25, minuteOn);
         assertThat(waited.ids()).containsExactlyInAnyOrderElementsOf(throttled);
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), throttled))).allSatisfy((id, n) -> assertThat(n).isZero());
-        scope.inClient(clientId, () -> queue.settle(clientId, c.id(), waited, new SendQueueStore.Settlement(waited.ids(), List.of(),
-                List.of(), List.of(), List.of(), minuteOn, false), minuteOn, minuteOn.minusDays(3)));
+        settle(c, waited, onlyAccepted(waited.ids(), false), minuteOn);
         assertThat(claim(c, "t4", 25, minuteOn).isEmpty()).isTrue();
         assertThat(scope.inClient(clientId, () -> queue.open(clientId, c.id()))).isZero();
         assertThat(progress.counts(clientId, c.id())).containsExactlyInAnyOrderEntriesOf(Map.of("sent", 20L, "failed", 5L));
@@ -243,9 +255,9 @@ abstract class SendContract {
         OffsetDateTime now = fillQueue(c);
         SendQueueStore.Claim first = claim(c, "a", 10, now);
         List<java.util.UUID> greylisted = first.ids().subList(0, 2);
-        scope.inClient(clientId, () -> queue.settle(clientId, c.id(), first, new SendQueueStore.Settlement(first.ids().subList(2, 10),
-                List.of(), greylisted.stream().map(id -> new SendQueueStore.Deferral(id, "451 4.7.1 try later", now.plusMinutes(5)))
-                        .toList(), List.of(), List.of(), now, false), now, now.minusDays(3)));
+        settle(c, first, new SendQueueStore.Settlement(first.ids().subList(2, 10), List.of(),
+                greylisted.stream().map(id -> new SendQueueStore.Deferral(id, "451 4.7.1 try later", now.plusMinutes(5))).toList(),
+                List.of(), List.of(), now, false), now);
 
         // Not due yet: the next fresh range. Due: the retries, though fresh rows are still waiting.
         SendQueueStore.Claim fresh = claim(c, "b", 10, now.plusMinutes(1));
@@ -265,8 +277,7 @@ abstract class SendContract {
         OffsetDateTime now = fillQueue(c);
         SendQueueStore.Claim whole = claim(c, "big", 25, now);
         // Paused before anything went out; resumed on a node whose batches are 10.
-        scope.inClient(clientId, () -> queue.settle(clientId, c.id(), whole, new SendQueueStore.Settlement(List.of(), List.of(),
-                List.of(), List.of(), List.of(), now, true), now, now.minusDays(3)));
+        settle(c, whole, onlyAccepted(List.of(), true), now);
         List<java.util.UUID> taken = new java.util.ArrayList<>();
         for (String token : List.of("s1", "s2", "s3")) {
             SendQueueStore.Claim part = claim(c, token, 10, now);
@@ -288,8 +299,7 @@ abstract class SendContract {
         assertThat(second.ids()).hasSize(10);
 
         // The first lane sends four and is stopped (paused); its range goes back at once.
-        scope.inClient(clientId, () -> queue.settle(clientId, c.id(), first, new SendQueueStore.Settlement(first.ids().subList(0, 4),
-                List.of(), List.of(), List.of(), List.of(), now, true), now, now.minusDays(3)));
+        settle(c, first, onlyAccepted(first.ids().subList(0, 4), true), now);
         // The second lane's node dies: its lease runs out. The last five fresh rows come first,
         // then the handed-back range without the four already sent, then the lapsed one whole.
         OffsetDateTime later = now.plusMinutes(11);
@@ -304,8 +314,7 @@ abstract class SendContract {
                 second.ids().stream()).toList());
         assertThat(claims.get(3).isEmpty()).isTrue();
         // The dead node's late settle finds its claim gone to another lane and writes nothing.
-        assertThat(scope.inClient(clientId, () -> queue.settle(clientId, c.id(), second, new SendQueueStore.Settlement(second.ids(),
-                List.of(), List.of(), List.of(), List.of(), now, false), later, now.minusDays(3)))).isFalse();
+        assertThat(settle(c, second, onlyAccepted(second.ids(), false), later)).isFalse();
         assertThat(progress.counts(clientId, c.id())).containsExactlyInAnyOrderEntriesOf(Map.of("sent", 4L, "sending", 21L));
     }
 }
