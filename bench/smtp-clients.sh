@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# SMTP client benchmark: Angus Mail, HubSpot NioSmtpClient and the Vert.x mail client sending the same
+# SMTP client benchmark: Angus Mail, HubSpot NioSmtpClient, the Vert.x mail client and Optline's own
+# relay transport (NioSmtpClient with the next envelope pipelined behind each message's data) sending the same
 # ~5 KB message to Postfix's smtp-sink on 127.0.0.1, with Postfix's own smtp-source (C, no pipelining)
 # as the reference in the same run. Prints msg/s per client and its ratio to smtp-source.
 #
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 COUNT="${COUNT:-20000}"
 CONNECTIONS="${CONNECTIONS:-4}"
 WARMUP="${WARMUP:-2000}"
-CLIENTS="${CLIENTS:-angus nio vertx}"
+CLIENTS="${CLIENTS:-angus nio vertx optline}"
 WORK="$(mktemp -d)"
 trap 'kill "${SINK_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 

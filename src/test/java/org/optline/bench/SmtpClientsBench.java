@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * {@code bash bench/smtp-clients.sh}, which also measures {@code smtp-source} as the reference.
  *
  * <pre>
- *   java -cp ... org.optline.bench.SmtpClientsBench host port count connections angus|nio|vertx|all [warmup]
+ *   java -cp ... org.optline.bench.SmtpClientsBench host port count connections angus|nio|vertx|optline|all [warmup]
  *   java -cp ... org.optline.bench.SmtpClientsBench --template-size
  * </pre>
  *
@@ -88,7 +88,7 @@ public final class SmtpClientsBench {
             return;
         }
         if (args.length < 5 || args.length > 6) {
-            System.err.println("usage: SmtpClientsBench host port count connections angus|nio|vertx|all [warmup]"
+            System.err.println("usage: SmtpClientsBench host port count connections angus|nio|vertx|optline|all [warmup]"
                     + "\n       SmtpClientsBench --template-size");
             System.exit(2);
         }
@@ -98,7 +98,7 @@ public final class SmtpClientsBench {
         int connections = Integer.parseInt(args[3]);
         String which = args[4];
         int warmup = args.length == 6 ? Integer.parseInt(args[5]) : DEFAULT_WARMUP;
-        List<String> clients = which.equals("all") ? List.of("angus", "nio", "vertx") : List.of(which);
+        List<String> clients = which.equals("all") ? List.of("angus", "nio", "vertx", "optline") : List.of(which);
 
         System.out.printf("# template bytes=%d connections=%d messages=%d warmup=%d%n",
                 template.size(), connections, count, warmup);
@@ -116,7 +116,8 @@ public final class SmtpClientsBench {
             case "angus" -> new AngusClient(host, port, connections, template);
             case "nio" -> new NioClient(host, port, connections, template);
             case "vertx" -> new VertxClient(host, port, connections, template);
-            default -> throw new IllegalArgumentException("unknown client " + name + " (angus, nio, vertx or all)");
+            case "optline" -> new OptlineClient(host, port, connections, template);
+            default -> throw new IllegalArgumentException("unknown client " + name + " (angus, nio, vertx, optline or all)");
         }) {
             // Connections are opened before the clock starts (Vert.x opens its pool lazily, during the
             // warm-up), so the timed part is steady-state sending only.
@@ -139,6 +140,66 @@ public final class SmtpClientsBench {
     /** One SMTP client under test; {@link #send} returns when every message of the range has a reply. */
     private interface Client extends AutoCloseable {
         void send(int first, int count, Failures failures) throws Exception;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Optline's own relay transport (NioSmtpClient underneath, with the next envelope pipelined
+    // behind each message's data), fed batches from as many threads as there are connections, as
+    // the delivery worker's lanes do. Measures the transport without the queue, rendering or DKIM.
+
+    private static final class OptlineClient implements Client {
+        private static final int BATCH = 250;
+        private final org.optline.delivery.transport.SmtpRelayTransport transport;
+        private final ExecutorService threads;
+        private final int connections;
+        private final Template template;
+
+        OptlineClient(String host, int port, int connections, Template template) {
+            this.connections = connections;
+            this.template = template;
+            this.transport = new org.optline.delivery.transport.SmtpRelayTransport(new org.optline.delivery.DeliveryProperties.Smtp(
+                    host, port, "none", null, null, HELO_NAME, connections, 1_000_000, 0, TIMEOUT, null, null));
+            this.threads = Executors.newFixedThreadPool(connections);
+        }
+
+        @Override
+        public void send(int first, int count, Failures failures) throws Exception {
+            AtomicInteger next = new AtomicInteger(first);
+            int end = first + count;
+            java.util.UUID ids = java.util.UUID.randomUUID();
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int k = 0; k < connections; k++) {
+                running.add(threads.submit(() -> {
+                    for (int from = next.getAndAdd(BATCH); from < end; from = next.getAndAdd(BATCH)) {
+                        List<org.optline.delivery.transport.Envelope> batch = new ArrayList<>(BATCH);
+                        for (int i = from; i < Math.min(end, from + BATCH); i++) {
+                            io.netty.buffer.ByteBuf content = template.nioContent(i);
+                            byte[] data = new byte[content.readableBytes()];
+                            content.readBytes(data);
+                            batch.add(new org.optline.delivery.transport.Envelope(ids, ids, new java.util.UUID(0, i),
+                                    Template.sender(i), Template.recipient(i), template.subject(), data));
+                        }
+                        List<org.optline.delivery.transport.Outcome> outcomes = transport.send(batch);
+                        for (var o : outcomes) {
+                            if (o.reply().verdict() != org.optline.delivery.transport.SmtpReply.Verdict.DELIVERED) {
+                                failures.record((int) o.subscriberId().getLeastSignificantBits(), o.reply().toString());
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get();
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            transport.close();
+            threads.shutdown();
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -38,13 +38,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends through one SMTP relay (smarthost) over a pool of persistent connections, with HubSpot's
- * NioSmtpClient on Netty: MAIL, RCPT and DATA go out as one pipelined group when the server offers
- * PIPELINING (two round trips per message instead of four), the pre-built signed bytes are written
- * as they are, and connections are kept across batches and replaced after
+ * NioSmtpClient on Netty. When the server offers PIPELINING (RFC 2920), one message's data goes
+ * out in the same write as the next message's RSET, MAIL, RCPT and DATA, so each message costs one
+ * round trip (four without pipelining, two with NioSmtpClient's own send). The pre-built signed
+ * bytes are written as they are, and connections are kept across batches and replaced after
  * {@code maxMessagesPerConnection} messages.
  *
- * <p>A batch is spread over up to {@code maxConnections} lanes; each lane keeps one message in
- * flight on its connection, and the reply to one message starts the next. Lanes take the batch's
+ * <p>A batch is spread over up to {@code maxConnections} lanes; each lane keeps one exchange in
+ * flight on its connection, and the replies to one start the next. Lanes take the batch's
  * recipients round-robin by destination (mailbox provider, see {@link ProviderGroups}), and never
  * hold more transactions open to one destination than its concurrency limit allows, counted over
  * every batch using this relay; a lane with nothing it may start waits for a transaction to end.
@@ -87,11 +88,15 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     /** A pooled session and how many messages it has carried. */
     private static final class Connection {
         final SmtpSession session;
+        final ReplyLog replies;
+        final boolean pipelining;
         int sent;
         boolean broken;
 
-        Connection(SmtpSession session) {
+        Connection(SmtpSession session, ReplyLog replies) {
             this.session = session;
+            this.replies = replies;
+            this.pipelining = session.getEhloResponse().isSupported(Extension.PIPELINING);
         }
 
         boolean usable(int maxMessages) {
@@ -392,7 +397,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         }
     }
 
-    /** Works through the batch on one connection at a time, one message in flight. */
+    /**
+     * Works through the batch on one connection at a time: one message in flight, or, where the
+     * server offers PIPELINING, one message's data and the next one's envelope in the same write.
+     */
     private final class Lane {
         private final Run run;
         private final List<Envelope> batch;
@@ -503,13 +511,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     return;
                 }
                 long closedBefore = transactions.closedSoFar();
-                int i;
-                synchronized (outcomes) {
-                    i = run.cancelled ? Pending.NONE_LEFT : run.pending.take(transactions);
-                    if (i >= 0) {
-                        run.taken[i] = true;
-                    }
-                }
+                int i = take();
                 if (i == Pending.NONE_LEFT) {
                     idle.add(connection);
                     finish();
@@ -543,6 +545,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     record(i, batch.get(i), null, new IOException("the batch ran out of time"), connection);
                     continue;
                 }
+                if (connection.pipelining) {
+                    exchange(connection, NOTHING_OPEN, i);
+                    return;
+                }
                 Envelope e = batch.get(i);
                 CompletableFuture<SmtpClientResponse> reply;
                 try {
@@ -575,6 +581,167 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             }
         }
 
+        /** The next envelope of the run to start (its transaction is then open), or NONE_LEFT / HELD_BACK. */
+        private int take() {
+            synchronized (outcomes) {
+                int i = run.cancelled ? Pending.NONE_LEFT : run.pending.take(transactions);
+                if (i >= 0) {
+                    run.taken[i] = true;
+                }
+                return i;
+            }
+        }
+
+        /**
+         * One pipelined write and its replies (RFC 2920), when the server offers PIPELINING: the
+         * data of the message {@code open} (whose DATA the server answered with 354), if any,
+         * followed by RSET, MAIL, RCPT and DATA of the message {@code next}, if any. Sending the
+         * next envelope behind the end of the data makes one round trip per message instead of
+         * two; the server answers in order, the end of data first.
+         */
+        private void exchange(Connection connection, int open, int next) {
+            // RSET only on a connection that carried a transaction before: it clears whatever a
+            // refused MAIL or RCPT left, so one refusal does not cost the connection.
+            boolean reset = next >= 0 && connection.sent > 0;
+            CompletableFuture<SmtpClientResponse> reply;
+            connection.replies.clear();
+            try {
+                if (next < 0) {
+                    reply = connection.session.send(content(batch.get(open)));
+                } else {
+                    List<io.netty.handler.codec.smtp.SmtpRequest> commands = new ArrayList<>(4);
+                    if (reset) {
+                        commands.add(SmtpRequests.rset());
+                    }
+                    Envelope e = batch.get(next);
+                    commands.add(mail(connection, e));
+                    commands.add(SmtpRequests.rcpt(e.rcptTo()));
+                    commands.add(SmtpRequests.data());
+                    var group = commands.toArray(io.netty.handler.codec.smtp.SmtpRequest[]::new);
+                    reply = open >= 0 ? connection.session.sendPipelined(content(batch.get(open)), group)
+                            : connection.session.sendPipelined(group);
+                    connection.sent++;
+                }
+            } catch (RuntimeException failure) {
+                // Refused before anything was written (a message over the server's SIZE, say).
+                if (open >= 0) {
+                    record(open, batch.get(open), null, failure, connection);
+                }
+                if (next >= 0) {
+                    record(next, batch.get(next), null, failure, connection);
+                }
+                pump(connection);
+                return;
+            }
+            CompletableFuture.anyOf(reply, connection.session.getCloseFuture()).whenComplete((r, failure) -> {
+                int nowOpen = NOTHING_OPEN;
+                try {
+                    nowOpen = answered(connection, open, next, reset, reply);
+                    carryOn(connection, nowOpen);
+                } catch (RuntimeException | Error unexpected) {
+                    log.warn("SMTP lane stopped", unexpected);
+                    connection.broken = true;
+                    for (int i : new int[] {open, next, nowOpen}) {
+                        if (i >= 0) {
+                            record(i, batch.get(i), null, unexpected, connection); // a no-op for those recorded
+                        }
+                    }
+                    finish();
+                }
+            });
+        }
+
+        /**
+         * Records what the replies to one {@link #exchange} say: the end of data of {@code open}
+         * first, then the replies to {@code next}'s commands. Returns {@code next} if its DATA
+         * was answered with 354 (its data goes out in the next exchange), else NOTHING_OPEN.
+         */
+        private int answered(Connection connection, int open, int next, boolean reset,
+                             CompletableFuture<SmtpClientResponse> reply) {
+            List<SmtpResponse> replies;
+            Throwable failure = null;
+            if (reply.isDone() && !reply.isCompletedExceptionally()) {
+                replies = reply.join().getResponses();
+            } else {
+                // The connection failed or timed out partway: trust what the server said before.
+                replies = connection.replies.sinceClear();
+                failure = reply.isDone() ? rootOf(reply) : new IOException("connection closed before the server replied");
+                connection.broken = true;
+            }
+            int at = 0;
+            if (open >= 0) {
+                if (replies.isEmpty()) {
+                    record(open, batch.get(open), null, failure, connection);
+                } else {
+                    SmtpResponse endOfData = replies.get(0);
+                    SmtpReply verdict = endOfData.code() >= 400 ? SmtpReply.parse(endOfData.code(), text(endOfData))
+                            : endOfData.code() / 100 == 2 ? SmtpReply.ACCEPTED
+                            : SmtpReply.connectionFault("unexpected reply to the end of data: " + endOfData.code());
+                    // A temporary refusal may be about the connection (too many messages on it,
+                    // a busy server): a fresh one is the safer bet. A 5xx is about the message.
+                    connection.broken |= endOfData.code() < 500 && verdict != SmtpReply.ACCEPTED;
+                    record(open, batch.get(open), verdict, connection);
+                }
+                at = 1;
+            }
+            if (next < 0) {
+                return NOTHING_OPEN;
+            }
+            int expected = reset ? 4 : 3;
+            if (replies.size() < at + expected) {
+                connection.broken = true;
+                record(next, batch.get(next), null, failure != null ? failure
+                        : new IOException("fewer replies than commands"), connection);
+                return NOTHING_OPEN;
+            }
+            List<SmtpResponse> own = replies.subList(at, at + expected);
+            SmtpResponse data = own.get(expected - 1);
+            SmtpReply refusal = firstError(own);
+            if (refusal == SmtpReply.ACCEPTED && data.code() == 354 && !connection.broken) {
+                return next;
+            }
+            if (refusal == SmtpReply.ACCEPTED) {
+                refusal = data.code() == 354 ? SmtpReply.connectionFault("the connection failed before the data was sent")
+                        : SmtpReply.connectionFault("unexpected reply to DATA: " + data.code());
+            }
+            // Keep the connection after a permanent refusal of MAIL or RCPT (an unknown user, the
+            // common case): the next exchange starts with RSET. Anything else gets a fresh one,
+            // as does a server that said 354 after refusing (it now waits for data we won't send).
+            connection.broken |= refusal.code() < 500 || data.code() == 354 || (reset && own.get(0).code() >= 400);
+            record(next, batch.get(next), refusal, connection);
+            return NOTHING_OPEN;
+        }
+
+        /**
+         * After an exchange: with a message open, send its data, and behind it the next envelope
+         * if one may start now (the run goes on, the connection may carry another, and its
+         * destination is below its limit; the lane never waits while a message is open). With
+         * none open, back to {@link #pump}.
+         */
+        private void carryOn(Connection connection, int open) {
+            if (open < 0) {
+                pump(connection);
+                return;
+            }
+            int next = NOTHING_OPEN;
+            if (connection.sent < settings.maxMessagesPerConnection() && !run.stopped()) {
+                int i = take();
+                next = i >= 0 ? i : NOTHING_OPEN;
+            }
+            if (run.cancelled) {
+                // The batch is over: the open message's data must not go out any more.
+                connection.broken = true;
+                connection.session.close();
+                record(open, batch.get(open), null, new IOException("the batch ran out of time"), connection);
+                if (next >= 0) {
+                    record(next, batch.get(next), null, new IOException("the batch ran out of time"), connection);
+                }
+                pump(connection);
+                return;
+            }
+            exchange(connection, open, next);
+        }
+
         private void settle(int i, Envelope e, CompletableFuture<SmtpClientResponse> reply, Connection connection) {
             if (!reply.isDone()) {
                 record(i, e, null, new IOException("connection closed before the server replied"), connection);
@@ -593,11 +760,16 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 connection.broken = true;
                 reply = SmtpReply.connectionFault(rootMessage(failure));
             } else {
-                reply = firstError(response);
+                reply = firstError(response.getResponses());
                 // After a refusal inside a pipelined group the client may still owe the server's
                 // answers to the rest of the group; a fresh connection is cheaper than untangling it.
                 connection.broken |= reply.verdict() != SmtpReply.Verdict.DELIVERED;
             }
+            record(i, e, reply, connection);
+        }
+
+        /** The envelope's outcome, once; its transaction ends with it. */
+        private void record(int i, Envelope e, SmtpReply reply, Connection connection) {
             synchronized (outcomes) {
                 if (outcomes[i] != null) {
                     return; // recorded already; its transaction ended then
@@ -609,13 +781,41 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     }
 
     /** The first refusal among the replies to RSET/MAIL/RCPT/DATA and the end of data, or "accepted". */
-    private static SmtpReply firstError(SmtpClientResponse response) {
-        for (SmtpResponse r : response.getResponses()) {
+    private static SmtpReply firstError(List<SmtpResponse> replies) {
+        for (SmtpResponse r : replies) {
             if (r.code() >= 400) {
-                return SmtpReply.parse(r.code(), String.join(" ", r.details()));
+                return SmtpReply.parse(r.code(), text(r));
             }
         }
         return SmtpReply.ACCEPTED;
+    }
+
+    private static String text(SmtpResponse reply) {
+        return String.join(" ", reply.details());
+    }
+
+    /** No message of the connection is waiting for its data. */
+    private static final int NOTHING_OPEN = -1;
+
+    /** A message's pre-built bytes, written as they are (dot-stuffed and ended by NioSmtpClient). */
+    private static MessageContent content(Envelope e) {
+        return MessageContent.of(Unpooled.wrappedBuffer(e.data()), MessageContentEncoding.SEVEN_BIT);
+    }
+
+    /** MAIL FROM, with SMTPUTF8 where an address needs it and the server offers it (as NioSmtpClient's own send does). */
+    private static io.netty.handler.codec.smtp.SmtpRequest mail(Connection connection, Envelope e) {
+        boolean ascii = e.mailFrom().chars().allMatch(c -> c < 128) && e.rcptTo().chars().allMatch(c -> c < 128);
+        return !ascii && connection.session.getEhloResponse().isSupported(Extension.SMTPUTF8)
+                ? SmtpRequests.mail(e.mailFrom(), "SMTPUTF8") : SmtpRequests.mail(e.mailFrom());
+    }
+
+    private static Throwable rootOf(CompletableFuture<?> failed) {
+        try {
+            failed.join();
+            return new IOException("no failure");
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return e;
+        }
     }
 
     /** Opens a session: greeting, EHLO, STARTTLS and EHLO again if asked for, AUTH if configured. */
@@ -627,8 +827,11 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 .initialResponseTimeout(settings.timeout())
                 .initialResponseReadTimeout(settings.timeout())
                 .readTimeout(settings.timeout());
+        ReplyLog replies = new ReplyLog();
         if ("implicit".equals(mode())) {
-            config.addFirstCustomHandlers(new SslHandler(clientEngine()));
+            config.addFirstCustomHandlers(new SslHandler(clientEngine()), replies.installer());
+        } else {
+            config.addFirstCustomHandlers(replies.installer());
         }
         return factory.connect(config.build())
                 .thenCompose(greeting -> {
@@ -655,12 +858,12 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                             : session.authLogin(settings.username(), settings.password());
                     return auth.thenApply(r -> expectOk(r, "AUTH").getSession());
                 })
-                .thenApply(Connection::new);
+                .thenApply(session -> new Connection(session, replies));
     }
 
     private static SmtpClientResponse expectOk(SmtpClientResponse response, String step) {
         if (response.containsError()) {
-            SmtpReply reply = firstError(response);
+            SmtpReply reply = firstError(response.getResponses());
             if (reply.code() >= 500) {
                 throw new RelayRefused(step + " refused: " + reply);
             }

@@ -1,0 +1,98 @@
+package org.optline.delivery.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.smtp.TestEnvelopes;
+import org.optline.delivery.transport.SmtpReply.Verdict;
+
+/**
+ * The relay transport sends the next envelope behind the end of the previous message's data when
+ * the server offers PIPELINING (RFC 2920), and still gives every envelope the outcome the server's
+ * replies say, also when the connection fails between the end of data and the rest of the group.
+ */
+class PipeliningTest {
+
+    private static SmtpRelayTransport oneConnectionTo(PipeliningPeer peer, Duration timeout) {
+        return new SmtpRelayTransport(new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null,
+                "pipelining-test", 1, 1000, 0, timeout, null, null));
+    }
+
+    private static List<Envelope> to(String... addresses) {
+        return java.util.Arrays.stream(addresses).map(TestEnvelopes::to).toList();
+    }
+
+    private static List<Verdict> verdicts(List<Outcome> outcomes) {
+        return outcomes.stream().map(o -> o.reply().verdict()).toList();
+    }
+
+    @Test
+    void eachNextEnvelopeGoesOutBehindTheEndOfTheDataBefore() throws Exception {
+        try (PipeliningPeer peer = new PipeliningPeer(true);
+             SmtpRelayTransport transport = oneConnectionTo(peer, Duration.ofSeconds(10))) {
+            String[] addresses = IntStream.range(0, 20).mapToObj(i -> "r" + i + "@example.org").toArray(String[]::new);
+            List<Outcome> outcomes = transport.send(to(addresses));
+            assertThat(verdicts(outcomes)).containsOnly(Verdict.DELIVERED).hasSize(20);
+            for (String a : addresses) {
+                assertThat(peer.acceptedFor(a)).as(a).isEqualTo(1);
+            }
+            assertThat(peer.connections()).isEqualTo(1);
+            assertThat(peer.pipelinedBehindData()).isEqualTo(19); // all but the last
+            assertThat(peer.resets()).isEqualTo(19); // RSET between messages, in the same write
+        }
+    }
+
+    @Test
+    void aRefusedRecipientCostsNeitherTheConnectionNorTheMessagesAround() throws Exception {
+        try (PipeliningPeer peer = new PipeliningPeer(true);
+             SmtpRelayTransport transport = oneConnectionTo(peer, Duration.ofSeconds(10))) {
+            List<Outcome> outcomes = transport.send(to("a@example.org", "hard1@example.org", "b@example.org",
+                    "hard2@example.org", "c@example.org"));
+            assertThat(verdicts(outcomes)).containsExactly(Verdict.DELIVERED, Verdict.BOUNCED, Verdict.DELIVERED,
+                    Verdict.BOUNCED, Verdict.DELIVERED);
+            assertThat(outcomes.get(1).reply().code()).isEqualTo(550);
+            assertThat(outcomes.get(1).reply().enhanced()).isEqualTo("5.1.1");
+            assertThat(peer.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMessageAcceptedJustBeforeTheConnectionClosesIsDeliveredAndTheOneBehindItIsRetried() throws Exception {
+        try (PipeliningPeer peer = new PipeliningPeer(true);
+             SmtpRelayTransport transport = oneConnectionTo(peer, Duration.ofSeconds(10))) {
+            List<Outcome> outcomes = transport.send(to("a@example.org", "last@example.org", "b@example.org", "c@example.org"));
+            assertThat(verdicts(outcomes)).containsExactly(Verdict.DELIVERED, Verdict.DELIVERED, Verdict.DEFERRED,
+                    Verdict.DELIVERED);
+            assertThat(peer.acceptedFor("last@example.org")).isEqualTo(1);
+            assertThat(peer.acceptedFor("b@example.org")).isZero();
+            assertThat(peer.connections()).isEqualTo(2); // c went over a new one
+        }
+    }
+
+    @Test
+    void aMessageAcceptedBeforeTheServerStallsIsDeliveredAndTheOneBehindItIsRetried() throws Exception {
+        try (PipeliningPeer peer = new PipeliningPeer(true);
+             SmtpRelayTransport transport = oneConnectionTo(peer, Duration.ofMillis(1500))) {
+            List<Outcome> outcomes = transport.send(to("a@example.org", "stall@example.org", "b@example.org", "c@example.org"));
+            assertThat(verdicts(outcomes)).containsExactly(Verdict.DELIVERED, Verdict.DELIVERED, Verdict.DEFERRED,
+                    Verdict.DELIVERED);
+            assertThat(peer.acceptedFor("stall@example.org")).isEqualTo(1);
+            assertThat(peer.acceptedFor("b@example.org")).isZero();
+        }
+    }
+
+    @Test
+    void aServerWithoutPipeliningGetsOneCommandAtATime() throws Exception {
+        try (PipeliningPeer peer = new PipeliningPeer(false);
+             SmtpRelayTransport transport = oneConnectionTo(peer, Duration.ofSeconds(10))) {
+            List<Outcome> outcomes = transport.send(to("a@example.org", "hard@example.org", "b@example.org"));
+            assertThat(verdicts(outcomes)).containsExactly(Verdict.DELIVERED, Verdict.BOUNCED, Verdict.DELIVERED);
+            assertThat(peer.pipelinedBehindData()).isZero();
+            assertThat(peer.acceptedFor("b@example.org")).isEqualTo(1);
+        }
+    }
+}
