@@ -2,26 +2,16 @@ package org.optline.delivery.transport;
 
 import com.hubspot.smtp.client.Extension;
 import com.hubspot.smtp.client.SmtpClientResponse;
-import com.hubspot.smtp.client.SmtpSession;
-import com.hubspot.smtp.client.SmtpSessionConfig;
-import com.hubspot.smtp.client.SmtpSessionFactory;
-import com.hubspot.smtp.client.SmtpSessionFactoryConfig;
 import com.hubspot.smtp.messages.MessageContent;
 import com.hubspot.smtp.messages.MessageContentEncoding;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.codec.smtp.SmtpRequests;
 import io.netty.handler.codec.smtp.SmtpResponse;
-import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,8 +20,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import org.optline.delivery.DeliveryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +46,8 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmtpRelayTransport.class);
 
     private final DeliveryProperties.Smtp settings;
-    private final EventLoopGroup group;
-    private final SmtpSessionFactory factory;
-    private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
-    private final AtomicInteger connectionIds = new AtomicInteger();
-    private final SSLContext tls;
+    private final RelaySessions sessions;
+    private final BlockingQueue<RelayConnection> idle = new LinkedBlockingQueue<>();
     private final java.util.concurrent.Semaphore permits;
     private final ProviderGroups destinations;
     private final OpenTransactions transactions;
@@ -84,25 +69,6 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private final AtomicInteger addressTurn = new AtomicInteger();
 
     private static final long RESOLVE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
-
-    /** A pooled session and how many messages it has carried. */
-    private static final class Connection {
-        final SmtpSession session;
-        final ReplyLog replies;
-        final boolean pipelining;
-        int sent;
-        boolean broken;
-
-        Connection(SmtpSession session, ReplyLog replies) {
-            this.session = session;
-            this.replies = replies;
-            this.pipelining = session.getEhloResponse().isSupported(Extension.PIPELINING);
-        }
-
-        boolean usable(int maxMessages) {
-            return !broken && sent < maxMessages && !session.getCloseFuture().isDone();
-        }
-    }
 
     /** A relay with no concurrency limits per destination (only {@code maxConnections}). */
     public SmtpRelayTransport(DeliveryProperties.Smtp settings) {
@@ -128,22 +94,8 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         this.destinations = destinations;
         this.transactions = transactions;
         this.policy = policy;
-        int threads = Math.max(1, Math.min(settings.maxConnections(), Runtime.getRuntime().availableProcessors()));
-        // Netty's epoll transport where it loads (Linux): edge-triggered, with fewer system calls per
-        // read and write than the JDK's selector. NIO everywhere else.
-        boolean epoll = io.netty.channel.epoll.Epoll.isAvailable();
-        this.group = new MultiThreadIoEventLoopGroup(threads, epoll ? io.netty.channel.epoll.EpollIoHandler.newFactory()
-                : NioIoHandler.newFactory());
-        this.tls = "none".equals(mode()) ? null : tlsContext(settings);
+        this.sessions = new RelaySessions(settings);
         this.permits = new java.util.concurrent.Semaphore(Math.max(1, settings.maxConnections()));
-        // Replies are handled on the network thread: handing each to a pool would cost a context
-        // switch per message for nothing, since handling a reply is only starting the next send.
-        this.factory = new SmtpSessionFactory(SmtpSessionFactoryConfig.builder().eventLoopGroup(group)
-                .channelClass(epoll ? io.netty.channel.epoll.EpollSocketChannel.class : io.netty.channel.socket.nio.NioSocketChannel.class)
-                .executor(SmtpSessionFactoryConfig.DIRECT_EXECUTOR).sslEngineSupplier(this::clientEngine).build());
-        if (!List.of("none", "starttls", "implicit").contains(mode())) {
-            throw new IllegalStateException("optline.delivery.smtp.tls must be none, starttls or implicit");
-        }
     }
 
     @Override
@@ -153,7 +105,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
 
     @Override
     public String describe() {
-        return "smtp://" + settings.host() + ":" + settings.port() + " (tls " + mode() + ", up to "
+        return "smtp://" + settings.host() + ":" + settings.port() + " (tls " + sessions.mode() + ", up to "
                 + settings.maxConnections() + " connections)";
     }
 
@@ -191,7 +143,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         if (refused.isPresent()) {
             return notSent(batch, SmtpReply.relayRefused("the relay " + settings.host() + " " + refused.get()));
         }
-        Run run = new Run(batch, halted, destinations, address);
+        RelayBatch run = new RelayBatch(batch, halted, destinations, address);
         Duration budget = longestSend(batch.size());
         // maxConnections holds for the whole transport, however many worker lanes call send at
         // once: each of this batch's lanes holds a permit while it works. The first is waited for
@@ -248,7 +200,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
      * it was if the campaign stopped or its destination was at its limit; else the relay's
      * refusal, or a fault (no connection, or the batch's time ran out first).
      */
-    private static SmtpReply withoutReply(Run run, int i) {
+    private static SmtpReply withoutReply(RelayBatch run, int i) {
         if (run.taken[i]) {
             return SmtpReply.connectionFault("no reply in time");
         }
@@ -284,132 +236,19 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         return batch.stream().map(e -> new Outcome(e.subscriberId(), why)).toList();
     }
 
-    /** One call of {@link #send}: its envelopes, their outcomes, and the connections at work on it. */
-    private static final class Run {
-        final List<Envelope> batch;
-        final Outcome[] outcomes;
-        /** Offered to the server (guarded, like outcomes, by the outcomes array). */
-        final boolean[] taken;
-        final String[] destinationOf;
-        final Pending pending;
-        /** Lanes of this run not finished yet. */
-        final AtomicInteger lanesLeft = new AtomicInteger();
-        final java.util.Set<Connection> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        final java.util.Set<Lane> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        final java.util.function.BooleanSupplier haltedBy;
-        volatile boolean cancelled;
-        volatile boolean halted;
-        volatile SmtpReply refusal;
-        /** Whether any lane of this run got a connection, or at least a server's greeting; if not, why. */
-        volatile boolean connected;
-        volatile boolean answered;
-        volatile String connectFailure;
-
-        final InetSocketAddress address;
-
-        Run(List<Envelope> batch, java.util.function.BooleanSupplier haltedBy, ProviderGroups destinations, InetSocketAddress address) {
-            this.batch = batch;
-            this.address = address;
-            this.outcomes = new Outcome[batch.size()];
-            this.taken = new boolean[batch.size()];
-            this.haltedBy = haltedBy;
-            this.destinationOf = new String[batch.size()];
-            for (int i = 0; i < batch.size(); i++) {
-                destinationOf[i] = destinations.destinationOfRecipient(batch.get(i).rcptTo());
-            }
-            this.pending = new Pending(destinationOf);
-        }
-
-        /** Whether no further message may start: the batch is over, or its campaign stopped. */
-        boolean stopped() {
-            if (!cancelled && !halted && haltedBy.getAsBoolean()) {
-                halted = true;
-            }
-            return cancelled || halted;
-        }
-
-        void cancel(OpenTransactions transactions) {
-            synchronized (outcomes) {
-                cancelled = true; // under the lock lanes take envelopes with: none is taken after this
-            }
-            for (Connection c : busy) {
-                c.broken = true;
-                c.session.close();
-            }
-            for (Lane lane : waiting) {
-                transactions.forget(lane.wakeUp);
-                lane.wake(); // it sees the run is over and hands its connection back
-            }
-        }
-    }
-
-    /**
-     * The envelopes of a run not started yet, queued per destination and handed out round-robin
-     * across destinations, each only while its destination is below its limit.
-     */
-    private static final class Pending {
-        static final int NONE_LEFT = -1;
-        static final int HELD_BACK = -2;
-
-        private final java.util.Map<String, java.util.ArrayDeque<Integer>> queues = new java.util.HashMap<>();
-        private final List<String> order = new ArrayList<>();
-        private final java.util.Set<String> heldBack = new java.util.HashSet<>();
-        private int cursor;
-
-        Pending(String[] destinationOf) {
-            for (int i = 0; i < destinationOf.length; i++) {
-                queues.computeIfAbsent(destinationOf[i], d -> {
-                    order.add(d);
-                    return new java.util.ArrayDeque<>();
-                }).add(i);
-            }
-        }
-
-        synchronized boolean isEmpty() {
-            return order.isEmpty();
-        }
-
-        /** The next envelope to start (a transaction to its destination is then open), or NONE_LEFT / HELD_BACK. */
-        synchronized int take(OpenTransactions transactions) {
-            for (int tried = 0; tried < order.size(); tried++) {
-                cursor %= order.size();
-                String destination = order.get(cursor);
-                if (transactions.tryOpen(destination)) {
-                    java.util.ArrayDeque<Integer> queue = queues.get(destination);
-                    int i = queue.poll();
-                    if (queue.isEmpty()) {
-                        queues.remove(destination);
-                        order.remove(cursor);
-                    } else {
-                        cursor++;
-                    }
-                    return i;
-                }
-                heldBack.add(destination);
-                cursor++;
-            }
-            return order.isEmpty() ? NONE_LEFT : HELD_BACK;
-        }
-
-        /** Whether {@code destination} was ever found at its limit in this run. */
-        synchronized boolean wasHeldBack(String destination) {
-            return heldBack.contains(destination);
-        }
-    }
-
     /**
      * Works through the batch on one connection at a time: one message in flight, or, where the
      * server offers PIPELINING, one message's data and the next one's envelope in the same write.
      */
     private final class Lane {
-        private final Run run;
+        private final RelayBatch run;
         private final List<Envelope> batch;
         private final Outcome[] outcomes;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private final java.util.concurrent.atomic.AtomicReference<Connection> asleepOn = new java.util.concurrent.atomic.AtomicReference<>();
+        private final java.util.concurrent.atomic.AtomicReference<RelayConnection> asleepOn = new java.util.concurrent.atomic.AtomicReference<>();
         final Runnable wakeUp = this::wake;
 
-        Lane(Run run) {
+        Lane(RelayBatch run) {
             this.run = run;
             this.batch = run.batch;
             this.outcomes = run.outcomes;
@@ -417,11 +256,11 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
 
         /** Resumes a lane that waited for a transaction to end (once, however many wake it). */
         void wake() {
-            Connection connection = asleepOn.getAndSet(null);
+            RelayConnection connection = asleepOn.getAndSet(null);
             if (connection == null) {
                 return;
             }
-            run.waiting.remove(this);
+            run.waiting.remove(wakeUp);
             try {
                 pump(connection);
             } catch (RuntimeException | Error unexpected) {
@@ -467,21 +306,21 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 finish();
                 return;
             }
-            Connection pooled;
+            RelayConnection pooled;
             while ((pooled = idle.poll()) != null && !pooled.usable(settings.maxMessagesPerConnection())) {
-                quit(pooled);
+                pooled.quit();
             }
             if (pooled != null) {
                 pump(pooled);
                 return;
             }
-            connect(run).whenComplete((connection, failure) -> {
+            sessions.connect(run.address, () -> run.answered = true).whenComplete((connection, failure) -> {
                 if (failure != null) {
                     String why = rootMessage(failure);
                     log.warn("Cannot open an SMTP connection to {}: {}", describe(), why);
                     run.connectFailure = why;
                     Throwable root = root(failure);
-                    if (root instanceof RelayRefused refused) {
+                    if (root instanceof RelaySessions.RelayRefused refused) {
                         run.refusal = SmtpReply.relayRefused(refused.getMessage());
                     } else if (root instanceof javax.net.ssl.SSLException || root instanceof java.security.cert.CertificateException) {
                         run.refusal = SmtpReply.relayRefused("TLS failed: " + why);
@@ -496,12 +335,12 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             });
         }
 
-        private void pump(Connection connection) {
+        private void pump(RelayConnection connection) {
             run.connected = true;
             while (true) {
                 run.busy.remove(connection);
                 if (!connection.usable(settings.maxMessagesPerConnection())) {
-                    quit(connection);
+                    connection.quit();
                     withConnection();
                     return;
                 }
@@ -512,12 +351,12 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 }
                 long closedBefore = transactions.closedSoFar();
                 int i = take();
-                if (i == Pending.NONE_LEFT) {
+                if (i == PendingEnvelopes.NONE_LEFT) {
                     idle.add(connection);
                     finish();
                     return;
                 }
-                if (i == Pending.HELD_BACK) {
+                if (i == PendingEnvelopes.HELD_BACK) {
                     // Every destination left is at its limit. Another lane of this run will go on
                     // when one frees up; the last lane keeps its connection and waits to be woken
                     // when a transaction (of this batch or another) ends.
@@ -526,7 +365,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                         return;
                     }
                     asleepOn.set(connection);
-                    run.waiting.add(this);
+                    run.waiting.add(wakeUp);
                     if (transactions.wakeOnNextClose(closedBefore, wakeUp)) {
                         if (run.stopped()) {
                             wake(); // cancelled meanwhile: cancel() may have missed this lane
@@ -536,7 +375,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     if (!asleepOn.compareAndSet(connection, null)) {
                         return; // cancel() woke this lane meanwhile and carries on with the connection
                     }
-                    run.waiting.remove(this);
+                    run.waiting.remove(wakeUp);
                     continue; // one ended meanwhile: try again at once
                 }
                 run.busy.add(connection);
@@ -584,7 +423,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         /** The next envelope of the run to start (its transaction is then open), or NONE_LEFT / HELD_BACK. */
         private int take() {
             synchronized (outcomes) {
-                int i = run.cancelled ? Pending.NONE_LEFT : run.pending.take(transactions);
+                int i = run.cancelled ? PendingEnvelopes.NONE_LEFT : run.pending.take(transactions);
                 if (i >= 0) {
                     run.taken[i] = true;
                 }
@@ -599,7 +438,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
          * next envelope behind the end of the data makes one round trip per message instead of
          * two; the server answers in order, the end of data first.
          */
-        private void exchange(Connection connection, int open, int next) {
+        private void exchange(RelayConnection connection, int open, int next) {
             // RSET only on a connection that carried a transaction before: it clears whatever a
             // refused MAIL or RCPT left, so one refusal does not cost the connection.
             boolean reset = next >= 0 && connection.sent > 0;
@@ -656,7 +495,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
          * first, then the replies to {@code next}'s commands. Returns {@code next} if its DATA
          * was answered with 354 (its data goes out in the next exchange), else NOTHING_OPEN.
          */
-        private int answered(Connection connection, int open, int next, boolean reset,
+        private int answered(RelayConnection connection, int open, int next, boolean reset,
                              CompletableFuture<SmtpClientResponse> reply) {
             List<SmtpResponse> replies;
             Throwable failure = null;
@@ -674,7 +513,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     record(open, batch.get(open), null, failure, connection);
                 } else {
                     SmtpResponse endOfData = replies.get(0);
-                    SmtpReply verdict = endOfData.code() >= 400 ? SmtpReply.parse(endOfData.code(), text(endOfData))
+                    SmtpReply verdict = endOfData.code() >= 400 ? SmtpReply.parse(endOfData.code(), SmtpReplies.text(endOfData))
                             : endOfData.code() / 100 == 2 ? SmtpReply.ACCEPTED
                             : SmtpReply.connectionFault("unexpected reply to the end of data: " + endOfData.code());
                     // A temporary refusal may be about the connection (too many messages on it,
@@ -696,7 +535,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             }
             List<SmtpResponse> own = replies.subList(at, at + expected);
             SmtpResponse data = own.get(expected - 1);
-            SmtpReply refusal = firstError(own);
+            SmtpReply refusal = SmtpReplies.firstError(own);
             if (refusal == SmtpReply.ACCEPTED && data.code() == 354 && !connection.broken) {
                 return next;
             }
@@ -718,7 +557,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
          * destination is below its limit; the lane never waits while a message is open). With
          * none open, back to {@link #pump}.
          */
-        private void carryOn(Connection connection, int open) {
+        private void carryOn(RelayConnection connection, int open) {
             if (open < 0) {
                 pump(connection);
                 return;
@@ -742,7 +581,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             exchange(connection, open, next);
         }
 
-        private void settle(int i, Envelope e, CompletableFuture<SmtpClientResponse> reply, Connection connection) {
+        private void settle(int i, Envelope e, CompletableFuture<SmtpClientResponse> reply, RelayConnection connection) {
             if (!reply.isDone()) {
                 record(i, e, null, new IOException("connection closed before the server replied"), connection);
                 return;
@@ -754,13 +593,13 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             }
         }
 
-        private void record(int i, Envelope e, SmtpClientResponse response, Throwable failure, Connection connection) {
+        private void record(int i, Envelope e, SmtpClientResponse response, Throwable failure, RelayConnection connection) {
             SmtpReply reply;
             if (failure != null) {
                 connection.broken = true;
                 reply = SmtpReply.connectionFault(rootMessage(failure));
             } else {
-                reply = firstError(response.getResponses());
+                reply = SmtpReplies.firstError(response.getResponses());
                 // After a refusal inside a pipelined group the client may still owe the server's
                 // answers to the rest of the group; a fresh connection is cheaper than untangling it.
                 connection.broken |= reply.verdict() != SmtpReply.Verdict.DELIVERED;
@@ -769,7 +608,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         }
 
         /** The envelope's outcome, once; its transaction ends with it. */
-        private void record(int i, Envelope e, SmtpReply reply, Connection connection) {
+        private void record(int i, Envelope e, SmtpReply reply, RelayConnection connection) {
             synchronized (outcomes) {
                 if (outcomes[i] != null) {
                     return; // recorded already; its transaction ended then
@@ -778,20 +617,6 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             }
             transactions.close(run.destinationOf[i]);
         }
-    }
-
-    /** The first refusal among the replies to RSET/MAIL/RCPT/DATA and the end of data, or "accepted". */
-    private static SmtpReply firstError(List<SmtpResponse> replies) {
-        for (SmtpResponse r : replies) {
-            if (r.code() >= 400) {
-                return SmtpReply.parse(r.code(), text(r));
-            }
-        }
-        return SmtpReply.ACCEPTED;
-    }
-
-    private static String text(SmtpResponse reply) {
-        return String.join(" ", reply.details());
     }
 
     /** No message of the connection is waiting for its data. */
@@ -803,7 +628,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     }
 
     /** MAIL FROM, with SMTPUTF8 where an address needs it and the server offers it (as NioSmtpClient's own send does). */
-    private static io.netty.handler.codec.smtp.SmtpRequest mail(Connection connection, Envelope e) {
+    private static io.netty.handler.codec.smtp.SmtpRequest mail(RelayConnection connection, Envelope e) {
         boolean ascii = e.mailFrom().chars().allMatch(c -> c < 128) && e.rcptTo().chars().allMatch(c -> c < 128);
         return !ascii && connection.session.getEhloResponse().isSupported(Extension.SMTPUTF8)
                 ? SmtpRequests.mail(e.mailFrom(), "SMTPUTF8") : SmtpRequests.mail(e.mailFrom());
@@ -818,129 +643,12 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         }
     }
 
-    /** Opens a session: greeting, EHLO, STARTTLS and EHLO again if asked for, AUTH if configured. */
-    private CompletableFuture<Connection> connect(Run run) {
-        SmtpSessionConfig.Builder config = SmtpSessionConfig.builder()
-                .remoteAddress(run.address) // resolved already: TLS still checks the certificate against settings.host()
-                .connectionId("optline-smtp-" + connectionIds.incrementAndGet())
-                .connectionTimeout(settings.timeout())
-                .initialResponseTimeout(settings.timeout())
-                .initialResponseReadTimeout(settings.timeout())
-                .readTimeout(settings.timeout());
-        ReplyLog replies = new ReplyLog();
-        if ("implicit".equals(mode())) {
-            config.addFirstCustomHandlers(new SslHandler(clientEngine()), replies.installer());
-        } else {
-            config.addFirstCustomHandlers(replies.installer());
-        }
-        return factory.connect(config.build())
-                .thenCompose(greeting -> {
-                    run.answered = true;
-                    return expectOk(greeting, "greeting").getSession().send(SmtpRequests.ehlo(settings.heloName()));
-                })
-                .thenCompose(ehlo -> {
-                    SmtpSession session = expectOk(ehlo, "EHLO").getSession();
-                    if (!"starttls".equals(mode())) {
-                        return CompletableFuture.completedFuture(session);
-                    }
-                    if (!session.getEhloResponse().isSupported(Extension.STARTTLS)) {
-                        throw new RelayRefused("the relay does not offer STARTTLS");
-                    }
-                    // NioSmtpClient says EHLO again itself once TLS is up.
-                    return session.startTls().thenApply(r -> expectOk(r, "STARTTLS").getSession());
-                })
-                .thenCompose(session -> {
-                    if (settings.username() == null || settings.username().isBlank()) {
-                        return CompletableFuture.completedFuture(session);
-                    }
-                    var auth = session.getEhloResponse().isAuthPlainSupported()
-                            ? session.authPlain(settings.username(), settings.password())
-                            : session.authLogin(settings.username(), settings.password());
-                    return auth.thenApply(r -> expectOk(r, "AUTH").getSession());
-                })
-                .thenApply(session -> new Connection(session, replies));
-    }
-
-    private static SmtpClientResponse expectOk(SmtpClientResponse response, String step) {
-        if (response.containsError()) {
-            SmtpReply reply = firstError(response.getResponses());
-            if (reply.code() >= 500) {
-                throw new RelayRefused(step + " refused: " + reply);
-            }
-            throw new IllegalStateException(step + " refused: " + reply); // 4xx: try again later
-        }
-        return response;
-    }
-
-    /** A permanent refusal while connecting (5xx to the greeting, EHLO, STARTTLS or AUTH). */
-    private static final class RelayRefused extends RuntimeException {
-        RelayRefused(String message) {
-            super(message);
-        }
-    }
-
     private static Throwable root(Throwable failure) {
         Throwable t = failure;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
         return t;
-    }
-
-    private void quit(Connection connection) {
-        if (connection.session.getCloseFuture().isDone()) {
-            return;
-        }
-        if (connection.broken) {
-            connection.session.close();
-            return;
-        }
-        try {
-            connection.session.send(SmtpRequests.quit()).whenComplete((r, e) -> connection.session.close());
-        } catch (RuntimeException e) {
-            connection.session.close();
-        }
-    }
-
-    private String mode() {
-        return settings.tls() == null ? "none" : settings.tls().toLowerCase(Locale.ROOT);
-    }
-
-    private SSLEngine clientEngine() {
-        SSLEngine engine = (tls != null ? tls : defaultTls()).createSSLEngine(settings.host(), settings.port());
-        engine.setUseClientMode(true);
-        var parameters = engine.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS"); // check the relay's name against its certificate
-        engine.setSSLParameters(parameters);
-        return engine;
-    }
-
-    /** The JDK's trusted authorities, or only those in the configured trust store. */
-    private static SSLContext tlsContext(DeliveryProperties.Smtp settings) {
-        if (settings.trustStore() == null || settings.trustStore().isBlank()) {
-            return defaultTls();
-        }
-        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(settings.trustStore()))) {
-            char[] password = settings.trustStorePassword() == null ? null : settings.trustStorePassword().toCharArray();
-            java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-            store.load(in, password);
-            var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read optline.delivery.smtp.trust-store " + settings.trustStore() + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static SSLContext defaultTls() {
-        try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String rootMessage(Throwable failure) {
@@ -950,15 +658,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
 
     @Override
     public void close() {
-        Connection c;
+        RelayConnection c;
         while ((c = idle.poll()) != null) {
-            quit(c);
+            c.quit();
         }
-        try {
-            factory.close();
-        } catch (IOException e) {
-            log.debug("Closing the SMTP client", e);
-        }
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        sessions.close();
     }
 }

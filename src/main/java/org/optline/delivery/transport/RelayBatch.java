@@ -1,0 +1,65 @@
+package org.optline.delivery.transport;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One call of {@link SmtpRelayTransport#send}: its envelopes, their outcomes, and the connections at work on it. */
+final class RelayBatch {
+    final List<Envelope> batch;
+    final Outcome[] outcomes;
+    /** Offered to the server (guarded, like outcomes, by the outcomes array). */
+    final boolean[] taken;
+    final String[] destinationOf;
+    final PendingEnvelopes pending;
+    /** Lanes of this run not finished yet. */
+    final AtomicInteger lanesLeft = new AtomicInteger();
+    final java.util.Set<RelayConnection> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** How to wake the lanes waiting for a destination's transaction to end. */
+    final java.util.Set<Runnable> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final java.util.function.BooleanSupplier haltedBy;
+    volatile boolean cancelled;
+    volatile boolean halted;
+    volatile SmtpReply refusal;
+    /** Whether any lane of this run got a connection, or at least a server's greeting; if not, why. */
+    volatile boolean connected;
+    volatile boolean answered;
+    volatile String connectFailure;
+
+    final InetSocketAddress address;
+
+    RelayBatch(List<Envelope> batch, java.util.function.BooleanSupplier haltedBy, ProviderGroups destinations, InetSocketAddress address) {
+        this.batch = batch;
+        this.address = address;
+        this.outcomes = new Outcome[batch.size()];
+        this.taken = new boolean[batch.size()];
+        this.haltedBy = haltedBy;
+        this.destinationOf = new String[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            destinationOf[i] = destinations.destinationOfRecipient(batch.get(i).rcptTo());
+        }
+        this.pending = new PendingEnvelopes(destinationOf);
+    }
+
+    /** Whether no further message may start: the batch is over, or its campaign stopped. */
+    boolean stopped() {
+        if (!cancelled && !halted && haltedBy.getAsBoolean()) {
+            halted = true;
+        }
+        return cancelled || halted;
+    }
+
+    void cancel(OpenTransactions transactions) {
+        synchronized (outcomes) {
+            cancelled = true; // under the lock lanes take envelopes with: none is taken after this
+        }
+        for (RelayConnection c : busy) {
+            c.broken = true;
+            c.session.close();
+        }
+        for (Runnable wakeUp : waiting) {
+            transactions.forget(wakeUp);
+            wakeUp.run(); // the lane sees the run is over and hands its connection back
+        }
+    }
+}

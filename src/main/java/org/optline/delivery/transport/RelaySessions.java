@@ -1,0 +1,168 @@
+package org.optline.delivery.transport;
+
+import com.hubspot.smtp.client.Extension;
+import com.hubspot.smtp.client.SmtpClientResponse;
+import com.hubspot.smtp.client.SmtpSession;
+import com.hubspot.smtp.client.SmtpSessionConfig;
+import com.hubspot.smtp.client.SmtpSessionFactory;
+import com.hubspot.smtp.client.SmtpSessionFactoryConfig;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.codec.smtp.SmtpRequests;
+import io.netty.handler.ssl.SslHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import org.optline.delivery.DeliveryProperties;
+
+/**
+ * Opens SMTP sessions to one relay with NioSmtpClient on Netty: the event loops, TLS (STARTTLS or
+ * implicit, the relay's name checked against its certificate), EHLO and AUTH.
+ */
+final class RelaySessions implements AutoCloseable {
+
+    private final DeliveryProperties.Smtp settings;
+    private final EventLoopGroup group;
+    private final SmtpSessionFactory factory;
+    private final AtomicInteger connectionIds = new AtomicInteger();
+    private final SSLContext tls;
+
+    RelaySessions(DeliveryProperties.Smtp settings) {
+        this.settings = settings;
+        if (!List.of("none", "starttls", "implicit").contains(mode())) {
+            throw new IllegalStateException("optline.delivery.smtp.tls must be none, starttls or implicit");
+        }
+        int threads = Math.max(1, Math.min(settings.maxConnections(), Runtime.getRuntime().availableProcessors()));
+        // Netty's epoll transport where it loads (Linux): edge-triggered, with fewer system calls per
+        // read and write than the JDK's selector. NIO everywhere else.
+        boolean epoll = io.netty.channel.epoll.Epoll.isAvailable();
+        this.group = new MultiThreadIoEventLoopGroup(threads, epoll ? io.netty.channel.epoll.EpollIoHandler.newFactory()
+                : NioIoHandler.newFactory());
+        this.tls = "none".equals(mode()) ? null : tlsContext(settings);
+        // Replies are handled on the network thread: handing each to a pool would cost a context
+        // switch per message for nothing, since handling a reply is only starting the next send.
+        this.factory = new SmtpSessionFactory(SmtpSessionFactoryConfig.builder().eventLoopGroup(group)
+                .channelClass(epoll ? io.netty.channel.epoll.EpollSocketChannel.class : io.netty.channel.socket.nio.NioSocketChannel.class)
+                .executor(SmtpSessionFactoryConfig.DIRECT_EXECUTOR).sslEngineSupplier(this::clientEngine).build());
+    }
+
+    /** Opens a session: greeting, EHLO, STARTTLS and EHLO again if asked for, AUTH if configured. */
+    CompletableFuture<RelayConnection> connect(InetSocketAddress address, Runnable answered) {
+        SmtpSessionConfig.Builder config = SmtpSessionConfig.builder()
+                .remoteAddress(address) // resolved already: TLS still checks the certificate against settings.host()
+                .connectionId("optline-smtp-" + connectionIds.incrementAndGet())
+                .connectionTimeout(settings.timeout())
+                .initialResponseTimeout(settings.timeout())
+                .initialResponseReadTimeout(settings.timeout())
+                .readTimeout(settings.timeout());
+        ReplyLog replies = new ReplyLog();
+        if ("implicit".equals(mode())) {
+            config.addFirstCustomHandlers(new SslHandler(clientEngine()), replies.installer());
+        } else {
+            config.addFirstCustomHandlers(replies.installer());
+        }
+        return factory.connect(config.build())
+                .thenCompose(greeting -> {
+                    answered.run();
+                    return expectOk(greeting, "greeting").getSession().send(SmtpRequests.ehlo(settings.heloName()));
+                })
+                .thenCompose(ehlo -> {
+                    SmtpSession session = expectOk(ehlo, "EHLO").getSession();
+                    if (!"starttls".equals(mode())) {
+                        return CompletableFuture.completedFuture(session);
+                    }
+                    if (!session.getEhloResponse().isSupported(Extension.STARTTLS)) {
+                        throw new RelayRefused("the relay does not offer STARTTLS");
+                    }
+                    // NioSmtpClient says EHLO again itself once TLS is up.
+                    return session.startTls().thenApply(r -> expectOk(r, "STARTTLS").getSession());
+                })
+                .thenCompose(session -> {
+                    if (settings.username() == null || settings.username().isBlank()) {
+                        return CompletableFuture.completedFuture(session);
+                    }
+                    var auth = session.getEhloResponse().isAuthPlainSupported()
+                            ? session.authPlain(settings.username(), settings.password())
+                            : session.authLogin(settings.username(), settings.password());
+                    return auth.thenApply(r -> expectOk(r, "AUTH").getSession());
+                })
+                .thenApply(session -> new RelayConnection(session, replies));
+    }
+
+    private static SmtpClientResponse expectOk(SmtpClientResponse response, String step) {
+        if (response.containsError()) {
+            SmtpReply reply = SmtpReplies.firstError(response.getResponses());
+            if (reply.code() >= 500) {
+                throw new RelayRefused(step + " refused: " + reply);
+            }
+            throw new IllegalStateException(step + " refused: " + reply); // 4xx: try again later
+        }
+        return response;
+    }
+
+    /** A permanent refusal while connecting (5xx to the greeting, EHLO, STARTTLS or AUTH). */
+    static final class RelayRefused extends RuntimeException {
+        RelayRefused(String message) {
+            super(message);
+        }
+    }
+
+    String mode() {
+        return settings.tls() == null ? "none" : settings.tls().toLowerCase(Locale.ROOT);
+    }
+
+    private SSLEngine clientEngine() {
+        SSLEngine engine = (tls != null ? tls : defaultTls()).createSSLEngine(settings.host(), settings.port());
+        engine.setUseClientMode(true);
+        var parameters = engine.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS"); // check the relay's name against its certificate
+        engine.setSSLParameters(parameters);
+        return engine;
+    }
+
+    /** The JDK's trusted authorities, or only those in the configured trust store. */
+    private static SSLContext tlsContext(DeliveryProperties.Smtp settings) {
+        if (settings.trustStore() == null || settings.trustStore().isBlank()) {
+            return defaultTls();
+        }
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(settings.trustStore()))) {
+            char[] password = settings.trustStorePassword() == null ? null : settings.trustStorePassword().toCharArray();
+            java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            store.load(in, password);
+            var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read optline.delivery.smtp.trust-store " + settings.trustStore() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            factory.close();
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(RelaySessions.class).debug("Closing the SMTP client", e);
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    }
+}
