@@ -390,9 +390,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 }
                 Envelope e = batch.get(i);
                 CompletableFuture<SmtpClientResponse> reply;
+                connection.replies.clear(); // not read on this path; kept from growing over the connection's life
                 try {
-                    reply = connection.session.send(e.mailFrom(), e.rcptTo(),
-                            MessageContent.of(Unpooled.wrappedBuffer(e.data()), MessageContentEncoding.SEVEN_BIT));
+                    reply = connection.session.send(e.mailFrom(), e.rcptTo(), content(e));
                 } catch (RuntimeException failure) {
                     record(i, e, null, failure, connection);
                     continue;
