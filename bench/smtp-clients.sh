@@ -7,6 +7,7 @@
 #   bash bench/smtp-clients.sh                        # 20,000 messages over 4 connections
 #   COUNT=3000 CONNECTIONS=2 bash bench/smtp-clients.sh
 #   JAVA_OPTS=-Dio.netty.transport.noNative=true CLIENTS=nio bash bench/smtp-clients.sh   # NioSmtpClient on NIO, not epoll
+#   LATENCY_MS=1 COUNT=5000 WARMUP=500 bash bench/smtp-clients.sh   # every client 1 ms (each way) from the sink
 #
 # Each Java client runs in its own JVM, warms up (WARMUP messages, default 2,000, not timed), then
 # times COUNT messages. smtp-sink's own message counter is checked after every client, so a client
@@ -20,7 +21,8 @@ CONNECTIONS="${CONNECTIONS:-4}"
 WARMUP="${WARMUP:-2000}"
 CLIENTS="${CLIENTS:-angus nio vertx optline}"
 WORK="$(mktemp -d)"
-trap 'kill "${SINK_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+LATENCY_MS="${LATENCY_MS:-0}"
+trap 'kill "${SINK_PID:-0}" "${PROXY_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 # shellcheck source=smtp-sink.sh
 . bench/smtp-sink.sh
@@ -32,6 +34,16 @@ CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 JAVA=(java ${JAVA_OPTS:-} -Xms1g -Xmx1g -cp "$CP" org.optline.bench.SmtpClientsBench)
 
 start_sink
+# With LATENCY_MS, every client (smtp-source too) talks to the sink through bench/latency-proxy.py,
+# which delays each chunk by that much in each direction: a relay a network away, not on loopback.
+PORT="$SINK_PORT"
+if [ "$LATENCY_MS" != 0 ]; then
+  PORT=$((SINK_PORT + 1))
+  python3 bench/latency-proxy.py "$PORT" "$SINK_PORT" "$LATENCY_MS" &
+  PROXY_PID=$!
+  sleep 1
+  echo "== clients reach the sink through a proxy adding $LATENCY_MS ms each way (127.0.0.1:$PORT)"
+fi
 
 SIZE="$("${JAVA[@]}" --template-size)"
 echo "== smtp-sink on 127.0.0.1:$SINK_PORT; $COUNT messages of $SIZE bytes over $CONNECTIONS connections (warm-up $WARMUP)"
@@ -40,7 +52,7 @@ before=$(sink_count)
 t0=$(date +%s.%N)
 # -l is the body length; smtp-source adds a few short headers of its own, so its messages are
 # slightly larger than ours. It does not pipeline: MAIL, RCPT, DATA and "." each wait for a reply.
-"$SOURCE" -d -s "$CONNECTIONS" -m "$COUNT" -l "$SIZE" -f from@example.com -t to@example.com "127.0.0.1:$SINK_PORT"
+"$SOURCE" -d -s "$CONNECTIONS" -m "$COUNT" -l "$SIZE" -f from@example.com -t to@example.com "127.0.0.1:$PORT"
 t1=$(date +%s.%N)
 delivered=$(( $(sink_count) - before ))
 REF=$(awk -v n="$COUNT" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
@@ -53,7 +65,7 @@ STATUS=0
 for client in $CLIENTS; do
   before=$(sink_count)
   # A client with failed sends exits 1; keep going so the other clients are still measured.
-  "${JAVA[@]}" 127.0.0.1 "$SINK_PORT" "$COUNT" "$CONNECTIONS" "$client" "$WARMUP" | tee "$WORK/$client.out" || STATUS=1
+  "${JAVA[@]}" 127.0.0.1 "$PORT" "$COUNT" "$CONNECTIONS" "$client" "$WARMUP" | tee "$WORK/$client.out" || STATUS=1
   delivered=$(( $(sink_count) - before ))
   RATE[$client]=$(awk '/^client=/ { for (i = 1; i <= NF; i++) if ($i ~ /^msg_per_s=/) { sub(/msg_per_s=/, "", $i); print $i } }' "$WORK/$client.out")
   echo "  smtp-sink counted $delivered messages (expected $((COUNT + WARMUP)), warm-up included)"
