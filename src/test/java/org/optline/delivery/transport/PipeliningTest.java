@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.smtp.TestEnvelopes;
 import org.optline.delivery.transport.SmtpReply.Verdict;
@@ -60,28 +62,24 @@ class PipeliningTest {
         }
     }
 
-    @Test
-    void aMessageAcceptedJustBeforeTheConnectionClosesIsDeliveredAndTheOneBehindItIsRetried() throws Exception {
+    /**
+     * The peer accepts the data and then either closes the connection ({@code last}) or answers
+     * nothing more until the client's timeout ({@code stall}), before the replies to the envelope
+     * pipelined behind it.
+     */
+    @ParameterizedTest
+    @CsvSource({"last, 10000", "stall, 1500"})
+    void aMessageAcceptedJustBeforeTheConnectionFailsIsDeliveredAndTheOneBehindItIsRetried(String local, long timeoutMillis)
+            throws Exception {
         try (PipeliningPeer peer = new PipeliningPeer(true);
-             SmtpRelayTransport transport = oneConnectionTo(peer, Duration.ofSeconds(10))) {
-            List<Outcome> outcomes = transport.send(to("a@example.org", "last@example.org", "b@example.org", "c@example.org"));
+             SmtpRelayTransport transport = oneConnectionTo(peer, Duration.ofMillis(timeoutMillis))) {
+            String failing = local + "@example.org";
+            List<Outcome> outcomes = transport.send(to("a@example.org", failing, "b@example.org", "c@example.org"));
             assertThat(verdicts(outcomes)).containsExactly(Verdict.DELIVERED, Verdict.DELIVERED, Verdict.DEFERRED,
                     Verdict.DELIVERED);
-            assertThat(peer.acceptedFor("last@example.org")).isEqualTo(1);
+            assertThat(peer.acceptedFor(failing)).isEqualTo(1);
             assertThat(peer.acceptedFor("b@example.org")).isZero();
             assertThat(peer.connections()).isEqualTo(2); // c went over a new one
-        }
-    }
-
-    @Test
-    void aMessageAcceptedBeforeTheServerStallsIsDeliveredAndTheOneBehindItIsRetried() throws Exception {
-        try (PipeliningPeer peer = new PipeliningPeer(true);
-             SmtpRelayTransport transport = oneConnectionTo(peer, Duration.ofMillis(1500))) {
-            List<Outcome> outcomes = transport.send(to("a@example.org", "stall@example.org", "b@example.org", "c@example.org"));
-            assertThat(verdicts(outcomes)).containsExactly(Verdict.DELIVERED, Verdict.DELIVERED, Verdict.DEFERRED,
-                    Verdict.DELIVERED);
-            assertThat(peer.acceptedFor("stall@example.org")).isEqualTo(1);
-            assertThat(peer.acceptedFor("b@example.org")).isZero();
         }
     }
 
