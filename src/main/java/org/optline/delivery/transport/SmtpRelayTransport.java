@@ -504,7 +504,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             } else {
                 // The connection failed or timed out partway: trust what the server said before.
                 replies = connection.replies.sinceClear();
-                failure = reply.isDone() ? rootOf(reply) : new IOException("connection closed before the server replied");
+                failure = reply.isDone() ? failureOf(reply) : new IOException("connection closed before the server replied");
                 connection.broken = true;
             }
             int at = 0;
@@ -600,8 +600,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 reply = SmtpReply.connectionFault(rootMessage(failure));
             } else {
                 reply = SmtpReplies.firstError(response.getResponses());
-                // After a refusal inside a pipelined group the client may still owe the server's
-                // answers to the rest of the group; a fresh connection is cheaper than untangling it.
+                // After a refusal inside NioSmtpClient's own MAIL/RCPT/DATA group the client may
+                // still owe the server's answers to the rest of it; a fresh connection is cheaper
+                // than untangling it. (The pipelined exchange reads every reply and keeps the
+                // connection after a 5xx to MAIL or RCPT.)
                 connection.broken |= reply.verdict() != SmtpReply.Verdict.DELIVERED;
             }
             record(i, e, reply, connection);
@@ -634,7 +636,8 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 ? SmtpRequests.mail(e.mailFrom(), "SMTPUTF8") : SmtpRequests.mail(e.mailFrom());
     }
 
-    private static Throwable rootOf(CompletableFuture<?> failed) {
+    /** What a future that completed exceptionally failed with (as its join throws it). */
+    private static Throwable failureOf(CompletableFuture<?> failed) {
         try {
             failed.join();
             return new IOException("no failure");
