@@ -68,6 +68,7 @@ public class DeliveryWorker {
     private final TenantScope scope;
     private final Clock clock;
     private final Throttle throttle;
+    private final SendingNodes nodes;
     private final Backoff backoff;
     private final Duration maxAge;
     private final RelayOutages outages;
@@ -100,7 +101,7 @@ public class DeliveryWorker {
 
     public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, Subscribers subscribers, Suppressions suppressions,
                           SubscriberTokens tokens, Verp verp, DkimKeys dkim, Transports transports, RecentOptOuts optOuts,
-                          TenantScope scope,
+                          TenantScope scope, SendingNodes nodes,
                           Clock clock, DeliveryProperties settings,
                           @Value("${optline.delivery.batch-size:200}") int batchSize,
                           @Value("${optline.delivery.lease:10m}") Duration lease,
@@ -119,7 +120,8 @@ public class DeliveryWorker {
         this.optOuts = optOuts;
         this.scope = scope;
         this.clock = clock;
-        this.throttle = new Throttle(settings.throttle(), transports.destinations());
+        this.nodes = nodes;
+        this.throttle = new Throttle(settings.throttle(), transports.destinations(), nodes);
         this.backoff = new Backoff(settings.retry());
         this.maxAge = settings.retry().maxAge();
         this.outages = new RelayOutages(settings.retry());
@@ -176,7 +178,24 @@ public class DeliveryWorker {
     }
 
     private int send(UUID clientId, UUID campaignId) {
-        boolean finished = scope.inClient(clientId, () -> queue.jobFinished(clientId, campaignId)).orElseGet(() -> {
+        boolean finished;
+        try {
+            finished = jobFinishedOrFill(clientId, campaignId);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Another node filled the queue in the same moment; its job row won. Next round sends.
+            log.debug("Another node filled the queue of campaign {}", campaignId);
+            return 0;
+        }
+        if (finished) {
+            campaigns.markSent(clientId, campaignId);
+            return 0;
+        }
+        return sendQueued(clientId, campaignId);
+    }
+
+    /** Whether the campaign's job is finished; the first node to see it fills its queue. */
+    private boolean jobFinishedOrFill(UUID clientId, UUID campaignId) {
+        return scope.inClient(clientId, () -> queue.jobFinished(clientId, campaignId)).orElseGet(() -> {
             Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, campaignId);
             long filled = scope.inClient(clientId, () -> queue.materialize(clientId, campaignId, q.fromWhere(), q.params(),
                     Times.now(clock)));
@@ -185,10 +204,13 @@ public class DeliveryWorker {
             }
             return false;
         });
-        if (finished) {
-            campaigns.markSent(clientId, campaignId);
-            return 0;
-        }
+    }
+
+    private int sendQueued(UUID clientId, UUID campaignId) {
+        // Counted as sharing the client's rates from the moment this node works on the campaign,
+        // even in rounds that find nothing due: a node that counted only while it had rows would
+        // drop out and come back with a full bucket, over and over.
+        nodes.sending(clientId);
         Transports.Route route = transports.forClient(clientId);
         int batch = batchFor(route.transport());
         Campaigns.Renderer renderer = campaigns.renderer(clientId, campaignId);
@@ -251,6 +273,7 @@ public class DeliveryWorker {
             if (claim.isEmpty()) {
                 break;
             }
+            nodes.sending(clientId); // a round can run for minutes: stay counted
             Round round = deliver(clientId, campaignId, claim, claimedAt, builder, route, halted);
             sent += round.sent();
             if (round.pauseReason() != null) {

@@ -16,10 +16,14 @@ class ThrottleTest {
 
     static final UUID CLIENT = UUID.randomUUID();
 
-    static Throttle throttle(double clientRate, double platformRate) {
+    static Throttle throttle(double clientRate, double platformRate, Throttle.Shares shares) {
         var settings = new DeliveryProperties.Throttle(clientRate, platformRate,
                 Map.of("google", new DeliveryProperties.Throttle.DomainGroup(List.of("gmail.com", "googlemail.com"), 2, 0)), 0);
-        return new Throttle(settings, new org.optline.delivery.transport.ProviderGroups(settings));
+        return new Throttle(settings, new org.optline.delivery.transport.ProviderGroups(settings), shares);
+    }
+
+    static Throttle throttle(double clientRate, double platformRate) {
+        return throttle(clientRate, platformRate, Throttle.Shares.SOLE);
     }
 
     @Test
@@ -61,5 +65,67 @@ class ThrottleTest {
         assertThat(t.admit(CLIENT, "gmail.com", ownRelay, 1)).isPresent();
         assertThat(t.admit(CLIENT, "gmail.com", UUID.randomUUID(), 0)).isEmpty();
         assertThat(t.admit(CLIENT, "gmail.com", UUID.randomUUID(), 0)).isEmpty();
+    }
+
+    /** Nodes sending now: {@code everyone} in all, {@code client} of them sending CLIENT's mail. */
+    static final class Nodes implements Throttle.Shares {
+        int everyone;
+        int client;
+
+        Nodes(int everyone, int client) {
+            this.everyone = everyone;
+            this.client = client;
+        }
+
+        @Override
+        public int nodes() {
+            return everyone;
+        }
+
+        @Override
+        public int nodesSending(UUID clientId) {
+            return clientId.equals(CLIENT) ? client : 1;
+        }
+    }
+
+    @Test
+    void eachNodeTakesItsShareOfEveryRate() {
+        Nodes nodes = new Nodes(4, 2);
+        Throttle perClient = throttle(6, 0, nodes);
+        for (int i = 0; i < 3; i++) {
+            assertThat(perClient.admit(CLIENT, "d" + i + ".example", null, 0)).as("6/s shared by the 2 nodes sending it").isEmpty();
+        }
+        assertThat(perClient.admit(CLIENT, "d9.example", null, 0)).isPresent();
+        for (int i = 0; i < 6; i++) {
+            assertThat(perClient.admit(UUID.randomUUID(), "d" + i + ".example", null, 0)).as("a client this node sends alone").isEmpty();
+        }
+
+        Throttle platform = throttle(0, 8, nodes);
+        assertThat(platform.admit(UUID.randomUUID(), "a.example", null, 0)).isEmpty();
+        assertThat(platform.admit(CLIENT, "b.example", null, 0)).isEmpty();
+        assertThat(platform.admit(UUID.randomUUID(), "c.example", null, 0)).as("8/s shared by all 4 nodes").isPresent();
+
+        Throttle relays = throttle(0, 0, nodes);
+        assertThat(relays.admit(CLIENT, "a.example", CLIENT, 4)).isEmpty();
+        assertThat(relays.admit(CLIENT, "b.example", CLIENT, 4)).isEmpty();
+        assertThat(relays.admit(CLIENT, "c.example", CLIENT, 4)).as("the client's own relay: its 2 nodes").isPresent();
+        assertThat(relays.admit(CLIENT, "d.example", null, 4)).as("the platform relay: all 4 nodes").isEmpty();
+        assertThat(relays.admit(CLIENT, "e.example", null, 4)).isPresent();
+
+        Throttle provider = throttle(0, 0, nodes);
+        assertThat(provider.admit(CLIENT, "gmail.com", null, 0)).isEmpty();
+        assertThat(provider.admit(CLIENT, "gmail.com", null, 0)).as("2/s shared by 4: one every 2 s")
+                .hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(java.time.Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aNodeThatStartsSharingGivesUpTheTokensBeyondItsShare() {
+        Nodes nodes = new Nodes(1, 1);
+        Throttle t = throttle(4, 0, nodes);
+        assertThat(t.admit(CLIENT, "a.example", null, 0)).isEmpty();
+        nodes.client = 2; // another node starts sending this client's mail: this one may hold 2, not 3
+        assertThat(t.admit(CLIENT, "b.example", null, 0)).isEmpty();
+        assertThat(t.admit(CLIENT, "c.example", null, 0)).isEmpty();
+        assertThat(t.admit(CLIENT, "d.example", null, 0)).isPresent();
     }
 }

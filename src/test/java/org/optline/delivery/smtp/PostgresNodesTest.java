@@ -18,7 +18,8 @@ import org.optline.test.PostgresDatabases;
  * every recipient exactly once. Then one node is killed with SIGKILL mid-campaign: the other takes
  * over the dead node's leased batches once the lease runs out, nobody is lost, and the only
  * repeats are messages the server had accepted in the dead node's unsettled batches, at most
- * lanes × batch size (docs/delivery.md).
+ * lanes × batch size (docs/delivery.md). The client's rate holds for both nodes together: they
+ * split it through the database, so the campaign takes at least as long as the rate allows.
  */
 @Tag("postgres")
 @ExtendWith(PostgresDatabases.Available.class)
@@ -27,7 +28,10 @@ class PostgresNodesTest {
     static final int RECIPIENTS = 400;
     static final int BATCH = 10;
     static final int LANES = 2;
+    /** Messages a second for the client, both nodes together (each alone would send 50). */
+    static final int CLIENT_RATE = 30;
     static final Map<String, String> NODE_SETTINGS = Map.of(
+            "optline.delivery.throttle.client-per-second", String.valueOf(CLIENT_RATE),
             "optline.delivery.batch-size", String.valueOf(BATCH),
             "optline.delivery.lanes", String.valueOf(LANES),
             "optline.delivery.lease", "45s",
@@ -59,8 +63,18 @@ class PostgresNodesTest {
 
                 // Both nodes, to the end: exactly once each, and both did part of the work.
                 String together = campaign(a, key, "together");
+                long started = System.nanoTime();
                 a.ok("POST", "/api/v1/campaigns/" + together + "/send", key, "{}");
                 awaitSent(b, key, together, Duration.ofSeconds(120));
+                // A lower bound only, which a slow machine cannot break. Each node starts with at
+                // most a second's worth of its share (30 for the first, 15 for the second), and the
+                // first hears of the second within its next second: 90 by then, and 30 a second
+                // after, so 400 messages take at least 1 + (400 - 90) / 30 = 11.3 s. Each applying
+                // the whole rate, they would be done in (400 - 60) / 60 = 5.7 s, and with only the
+                // second node knowing of the first (a heartbeat that never ran) in about 9 s.
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                System.out.println("[rate] " + RECIPIENTS + " messages at " + CLIENT_RATE + "/s for two nodes took " + took);
+                assertThat(took).as("two nodes kept to the client's rate together").isGreaterThan(Duration.ofMillis(10_500));
                 Map<String, Integer> perRecipient = countsFor("together");
                 assertThat(perRecipient).hasSize(RECIPIENTS);
                 assertThat(perRecipient.values().stream().filter(n -> n != 1).count()).as("recipients not mailed exactly once")

@@ -1,0 +1,144 @@
+package org.optline.delivery.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.optline.platform.NamedSql;
+import org.optline.platform.TenantScope;
+import org.optline.platform.Times;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which nodes are sending whose mail now, so that a rate set for a client, a provider or the whole
+ * platform holds for the platform and not for each node (N nodes would otherwise send N times it).
+ * Each node writes one row per client whose mail it sent within the window, renewed every second,
+ * and reads everyone's; {@link Throttle} then runs each bucket at its rate divided by the nodes
+ * sharing it. The database is all the nodes share, as for the queue.
+ *
+ * <p>A node announces a client at once, before its first batch of that client's mail, so the
+ * others slow down within their next second. A node that stops removes its rows; one that dies
+ * stops renewing them, and after the window the others take up its share. Node clocks are taken
+ * to agree within well under the window (NTP), as for leases.
+ */
+@Component
+class SendingNodes implements Throttle.Shares {
+
+    private static final Logger log = LoggerFactory.getLogger(SendingNodes.class);
+
+    /** Clients this node has sent mail of, and when it last did. */
+    private final Map<UUID, Instant> working = new ConcurrentHashMap<>();
+    private final UUID node = UUID.randomUUID();
+    private final JdbcClient jdbc;
+    private final TenantScope scope;
+    private final Clock clock;
+    private final Duration window;
+    private final NamedSql sql = NamedSql.forClass(SendingNodes.class);
+    private volatile Counts counts = new Counts(Map.of(), 0);
+    /**
+     * Its own thread: Spring's scheduler has one, which the worker's poll holds for as long as a
+     * round of sending lasts, minutes on a large campaign.
+     */
+    private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread t = new Thread(runnable, "sending-nodes");
+        t.setDaemon(true);
+        return t;
+    });
+
+    SendingNodes(JdbcClient jdbc, TenantScope scope, Clock clock,
+                 @Value("${optline.delivery.node-window:5s}") Duration window) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    /** Renews this node's rows and rereads everyone's every {@code millis}. */
+    @Autowired
+    void beatEvery(@Value("${optline.delivery.node-heartbeat-ms:1000}") long millis) {
+        beat.scheduleWithFixedDelay(this::heartbeat, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** How many nodes send each client's mail, and how many send any. */
+    private record Counts(Map<UUID, Integer> byClient, int nodes) {}
+
+    /** Before each batch of a client's mail: announces the client at once if it is new here. */
+    void sending(UUID clientId) {
+        Instant now = clock.instant();
+        Instant before = working.put(clientId, now);
+        if (before == null || before.plus(window).isBefore(now)) {
+            try {
+                publish();
+            } catch (RuntimeException e) {
+                log.warn("Could not announce sending for client {}; rates assume the last known nodes", clientId, e);
+            }
+        }
+    }
+
+    void heartbeat() {
+        try {
+            publish();
+        } catch (RuntimeException e) {
+            log.warn("Could not renew this node's sending rows; rates assume the last known nodes", e);
+        }
+    }
+
+    /** Writes this node's rows, reads everyone's and counts them. */
+    synchronized void publish() {
+        Instant now = clock.instant();
+        working.values().removeIf(last -> last.plus(window).isBefore(now));
+        OffsetDateTime at = Times.now(clock);
+        counts = scope.asPlatform(() -> {
+            jdbc.sql(sql.get("forget-node")).param("node", node).update();
+            for (UUID clientId : working.keySet()) {
+                jdbc.sql(sql.get("insert-work")).param("node", node).param("clientId", clientId).param("at", at).update();
+            }
+            jdbc.sql(sql.get("forget-dead")).param("before", at.minus(window.multipliedBy(10))).update();
+            Map<UUID, Integer> byClient = new HashMap<>();
+            Set<UUID> nodes = new HashSet<>();
+            RowCallbackHandler count = rs -> {
+                nodes.add(rs.getObject("node_id", UUID.class));
+                byClient.merge(rs.getObject("client_id", UUID.class), 1, Integer::sum);
+            };
+            jdbc.sql(sql.get("nodes-at-work")).param("since", at.minus(window)).query(count);
+            return new Counts(Map.copyOf(byClient), nodes.size());
+        });
+    }
+
+    @Override
+    public int nodes() {
+        return Math.max(1, counts.nodes());
+    }
+
+    @Override
+    public int nodesSending(UUID clientId) {
+        return Math.max(1, counts.byClient().getOrDefault(clientId, 0));
+    }
+
+    /** On shutdown: the others need not wait out the window to take this node's share. */
+    @jakarta.annotation.PreDestroy
+    void leave() {
+        beat.shutdownNow();
+        working.clear();
+        try {
+            scope.asPlatform(() -> jdbc.sql(sql.get("forget-node")).param("node", node).update());
+        } catch (RuntimeException e) {
+            log.debug("Could not remove this node's sending rows; they lapse after {}", window, e);
+        }
+    }
+}
