@@ -50,6 +50,8 @@ class SendingNodes implements Throttle.Shares {
     private final Duration window;
     private final NamedSql sql = NamedSql.forClass(SendingNodes.class);
     private volatile Counts counts = new Counts(Map.of(), 0);
+    /** Whether this node's last publish left rows of its own in the table. */
+    private boolean hasRows;
     /**
      * Its own thread: Spring's scheduler has one, which the worker's poll holds for as long as a
      * round of sending lasts, minutes on a large campaign.
@@ -102,6 +104,10 @@ class SendingNodes implements Throttle.Shares {
     synchronized void publish() {
         Instant now = clock.instant();
         working.values().removeIf(last -> last.plus(window).isBefore(now));
+        if (working.isEmpty() && !hasRows) {
+            return; // an idle node has nothing to say and no rate to share: no statements
+        }
+        boolean writing = !working.isEmpty();
         OffsetDateTime at = Times.now(clock);
         counts = scope.asPlatform(() -> {
             jdbc.sql(sql.get("forget-node")).param("node", node).update();
@@ -118,6 +124,7 @@ class SendingNodes implements Throttle.Shares {
             jdbc.sql(sql.get("nodes-at-work")).param("since", at.minus(window)).query(count);
             return new Counts(Map.copyOf(byClient), nodes.size());
         });
+        hasRows = writing;
     }
 
     @Override
@@ -132,9 +139,10 @@ class SendingNodes implements Throttle.Shares {
 
     /** On shutdown: the others need not wait out the window to take this node's share. */
     @jakarta.annotation.PreDestroy
-    void leave() {
+    synchronized void leave() {
         beat.shutdownNow();
         working.clear();
+        hasRows = false;
         try {
             scope.asPlatform(() -> jdbc.sql(sql.get("forget-node")).param("node", node).update());
         } catch (RuntimeException e) {
