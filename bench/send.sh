@@ -2,9 +2,10 @@
 # Send benchmark (issue 6): a personalised ~5 KB campaign to N subscribers sent by a running Optline
 # on PostgreSQL through its SMTP relay transport to Postfix's smtp-sink on 127.0.0.1, and in the same
 # run the same number of messages of the same size sent by Postfix's smtp-source (-d -s 4) to the
-# same sink. Optline is measured twice, unsigned and DKIM-signed (a restart switches signing on).
-# Prints msg/s of each, the ratios, Optline's peak heap and CPU use; smtp-sink's own counter is
-# checked after every run, so a run that lost or doubled messages fails.
+# same sink (REF_RUNS times, 3 by default; the ratio is to the fastest). Optline is measured twice,
+# unsigned and DKIM-signed (a restart switches signing on). Prints msg/s of each, the ratios,
+# Optline's peak heap and CPU use; smtp-sink's own counter is checked after every run, so a run
+# that lost or doubled messages fails.
 #
 #   bash bench/send.sh                  # 100,000 recipients, 4 connections
 #   ROWS=20000 CONNECTIONS=8 bash bench/send.sh
@@ -179,19 +180,29 @@ send_and_time "$SIGNED_ID" "signed"; SIGNED=$RATE; SIGNED_CPU=$CPU
 stop_optline
 PEAK=$(cat "$WORK"/heap-*.txt | tr -d 'K' | sort -n | tail -n1)
 
-echo "== smtp-source: $ROWS messages of $SIZE bytes, -s 4"
-before=$(sink_count); t0=$(date +%s.%N)
-sink0=$(cpu_of "$SINK_PID")
-TIMEFORMAT='%U %S' # bash's own time: user and system seconds of smtp-source
-{ time "$SOURCE" -d -s 4 -m "$ROWS" -l "$SIZE" -f from@example.com -t to@example.com "127.0.0.1:$SINK_PORT" 2>&3; } 3>&2 2>"$WORK/source-time"
-t1=$(date +%s.%N); sink1=$(cpu_of "$SINK_PID"); delivered=$(( $(sink_count) - before ))
-awk -v s0="$sink0" -v s1="$sink1" -v n="$ROWS" '{ printf "   smtp-source used %.0f us of CPU a message, smtp-sink %.0f us\n", 1e6 * ($1 + $2) / n, 1e6 * (s1 - s0) / n }' <(tail -n1 "$WORK/source-time")
-REF=$(awk -v n="$ROWS" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
-echo "   smtp-source: $REF msg/s; smtp-sink counted $delivered"
+# smtp-source's own speed varies between runs far more than Optline's (one machine gave either
+# 7.2-7.9k or 10.5-11k msg/s, nothing between), so it runs REF_RUNS times and the ratio is
+# taken against the fastest: the hardest reading of the target.
+REF_RUNS="${REF_RUNS:-3}"
+REF=0; REFS=""
+for run in $(seq 1 "$REF_RUNS"); do
+  echo "== smtp-source ($run of $REF_RUNS): $ROWS messages of $SIZE bytes, -s 4"
+  before=$(sink_count); t0=$(date +%s.%N)
+  sink0=$(cpu_of "$SINK_PID")
+  TIMEFORMAT='%U %S' # bash's own time: user and system seconds of smtp-source
+  { time "$SOURCE" -d -s 4 -m "$ROWS" -l "$SIZE" -f from@example.com -t to@example.com "127.0.0.1:$SINK_PORT" 2>&3; } 3>&2 2>"$WORK/source-time"
+  t1=$(date +%s.%N); sink1=$(cpu_of "$SINK_PID"); delivered=$(( $(sink_count) - before ))
+  [ "$delivered" -eq "$ROWS" ] || { echo "smtp-source delivered $delivered of $ROWS" >&2; exit 1; }
+  awk -v s0="$sink0" -v s1="$sink1" -v n="$ROWS" '{ printf "   smtp-source used %.0f us of CPU a message, smtp-sink %.0f us\n", 1e6 * ($1 + $2) / n, 1e6 * (s1 - s0) / n }' <(tail -n1 "$WORK/source-time")
+  rate=$(awk -v n="$ROWS" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
+  echo "   smtp-source: $rate msg/s; smtp-sink counted $delivered"
+  REFS="$REFS $rate"
+  if [ "$rate" -gt "$REF" ]; then REF=$rate; fi
+done
 
 echo
 echo "== result ($ROWS messages after $WARMUP of warm-up, $(nproc) cores, $(date -u +%Y-%m-%d))"
-printf "   smtp-source -s 4          %6d msg/s\n" "$REF"
+printf "   smtp-source -s 4          %6d msg/s  (fastest of:%s)\n" "$REF" "$REFS"
 printf "   Optline unsigned          %6d msg/s  ratio %.2f (target >= 0.75)  CPU %s %%\n" "$UNSIGNED" "$(echo "$UNSIGNED / $REF" | bc -l)" "$UNSIGNED_CPU"
 printf "   Optline DKIM-signed       %6d msg/s  (target >= 1500)              CPU %s %%\n" "$SIGNED" "$SIGNED_CPU"
 [ -n "$PEAK" ] && printf "   peak used heap            %6.0f MB (-Xmx%s)\n" "$(echo "$PEAK / 1024" | bc -l)" "$HEAP"

@@ -27,11 +27,11 @@ import org.springframework.stereotype.Component;
 /**
  * Which nodes are sending whose mail now, so that a rate set for a client, a provider or the whole
  * platform holds for the platform and not for each node (N nodes would otherwise send N times it).
- * Each node writes one row per client whose mail it sent within the window, renewed every second,
- * and reads everyone's; {@link Throttle} then runs each bucket at its rate divided by the nodes
- * sharing it. The database is all the nodes share, as for the queue.
+ * Each node writes one row per client whose campaign it worked on within the window, renewed
+ * every second, and reads everyone's; {@link Throttle} then runs each bucket at its rate divided
+ * by the nodes sharing it. The database is all the nodes share, as for the queue.
  *
- * <p>A node announces a client at once, before its first batch of that client's mail, so the
+ * <p>A node announces a client at once, when it first works on that client's campaign, so the
  * others slow down within their next second. A node that stops removes its rows; one that dies
  * stops renewing them, and after the window the others take up its share. Node clocks are taken
  * to agree within well under the window (NTP), as for leases.
@@ -41,7 +41,7 @@ class SendingNodes implements Throttle.Shares {
 
     private static final Logger log = LoggerFactory.getLogger(SendingNodes.class);
 
-    /** Clients this node has sent mail of, and when it last did. */
+    /** Clients whose campaigns this node works on, and when it last did. */
     private final Map<UUID, Instant> working = new ConcurrentHashMap<>();
     private final UUID node = UUID.randomUUID();
     private final JdbcClient jdbc;
@@ -79,7 +79,7 @@ class SendingNodes implements Throttle.Shares {
     /** How many nodes send each client's mail, and how many send any. */
     private record Counts(Map<UUID, Integer> byClient, int nodes) {}
 
-    /** Before each batch of a client's mail: announces the client at once if it is new here. */
+    /** At each round on a client's campaign and each batch of it; announces a client new here at once. */
     void sending(UUID clientId) {
         Instant now = clock.instant();
         Instant before = working.put(clientId, now);
