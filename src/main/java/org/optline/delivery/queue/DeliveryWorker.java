@@ -182,7 +182,11 @@ public class DeliveryWorker {
         try {
             finished = jobFinishedOrFill(clientId, campaignId);
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            // Another node filled the queue in the same moment; its job row won. Next round sends.
+            // Another node filled the queue in the same moment: its job row won, and the next
+            // round sends. Any other duplicate is a fault, not a race.
+            if (scope.inClient(clientId, () -> queue.jobFinished(clientId, campaignId)).isEmpty()) {
+                throw e;
+            }
             log.debug("Another node filled the queue of campaign {}", campaignId);
             return 0;
         }

@@ -1,3 +1,7 @@
+-- name: one-at-a-time-postgresql
+-- Held to the end of the transaction; the number is this table's own, used nowhere else.
+select pg_advisory_xact_lock(1400100)
+
 -- name: forget-node
 delete from sending_nodes where node_id = :node
 
