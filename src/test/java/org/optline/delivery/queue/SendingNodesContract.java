@@ -68,6 +68,13 @@ abstract class SendingNodesContract {
         return node;
     }
 
+    /** A node that has announced the shop's mail. */
+    SendingNodes sendingTheShop() {
+        SendingNodes node = node();
+        node.sending(SHOP);
+        return node;
+    }
+
     @AfterEach
     void stopNodes() {
         started.forEach(SendingNodes::leave);
@@ -94,10 +101,8 @@ abstract class SendingNodesContract {
 
     @Test
     void aNodeThatDiedCountsUntilTheWindowEndsAndItsRowsGoLater() {
-        SendingNodes a = node();
-        SendingNodes b = node();
-        a.sending(SHOP);
-        b.sending(SHOP);
+        SendingNodes a = sendingTheShop();
+        SendingNodes b = sendingTheShop();
 
         clock.advance(Duration.ofSeconds(3)); // b is gone without a word; a goes on sending
         a.sending(SHOP);
@@ -118,10 +123,8 @@ abstract class SendingNodesContract {
 
     @Test
     void aNodeThatStopsLeavesAtOnceAndOneThatWentQuietDropsTheClient() {
-        SendingNodes a = node();
-        SendingNodes b = node();
-        a.sending(SHOP);
-        b.sending(SHOP);
+        SendingNodes a = sendingTheShop();
+        SendingNodes b = sendingTheShop();
         b.leave();
         a.heartbeat();
         assertThat(a.nodesSending(SHOP)).isEqualTo(1);
