@@ -12,8 +12,12 @@ final class RelayBatch {
     final boolean[] taken;
     final String[] destinationOf;
     final PendingEnvelopes pending;
-    /** Lanes of this run not finished yet. */
+    /** Lanes of this run not finished yet; once it is back to 0 the run takes no further lane. */
     final AtomicInteger lanesLeft = new AtomicInteger();
+    /** Completed when the last lane of this run has finished. */
+    final java.util.concurrent.CompletableFuture<Void> lanesDone = new java.util.concurrent.CompletableFuture<>();
+    /** A lane found every destination left at its limit: more connections would not help this run. */
+    volatile boolean destinationBound;
     final java.util.Set<RelayConnection> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** How to wake the lanes waiting for a destination's transaction to end. */
     final java.util.Set<Runnable> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -39,6 +43,30 @@ final class RelayBatch {
             destinationOf[i] = destinations.destinationOfRecipient(batch.get(i).rcptTo());
         }
         this.pending = new PendingEnvelopes(destinationOf);
+    }
+
+    /** Counts in a lane about to start on a run that is still going; false once its last lane ended. */
+    boolean joinLane() {
+        int left;
+        do {
+            left = lanesLeft.get();
+            if (left == 0) {
+                return false;
+            }
+        } while (!lanesLeft.compareAndSet(left, left + 1));
+        return true;
+    }
+
+    /** A lane of this run ended. */
+    void laneEnded() {
+        if (lanesLeft.decrementAndGet() == 0) {
+            lanesDone.complete(null);
+        }
+    }
+
+    /** Whether a connection just freed would do this run good: messages left that no lane has taken. */
+    boolean couldUseAnotherLane() {
+        return !destinationBound && !stopped() && !pending.isEmpty();
     }
 
     /** Whether no further message may start: the batch is over, or its campaign stopped. */

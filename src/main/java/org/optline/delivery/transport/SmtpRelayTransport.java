@@ -48,6 +48,8 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private final DeliveryProperties.Smtp settings;
     private final RelaySessions sessions;
     private final BlockingQueue<RelayConnection> idle = new LinkedBlockingQueue<>();
+    /** Batches under way that started with fewer connections than they could use. */
+    private final java.util.Queue<RelayBatch> hungry = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.Semaphore permits;
     private final ProviderGroups destinations;
     private final OpenTransactions transactions;
@@ -147,8 +149,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         Duration budget = longestSend(batch.size());
         // maxConnections holds for the whole transport, however many worker lanes call send at
         // once: each of this batch's lanes holds a permit while it works. The first is waited for
-        // (within the budget); more are taken only if free.
-        List<CompletableFuture<Void>> running = new ArrayList<>();
+        // (within the budget); more are taken if free now, and later as other batches free them.
         try {
             if (!permits.tryAcquire(budget.toMillis(), TimeUnit.MILLISECONDS)) {
                 return notSent(batch, SmtpReply.ALL_CONNECTIONS_BUSY);
@@ -161,13 +162,19 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         while (lanes < Math.min(settings.maxConnections(), batch.size()) && permits.tryAcquire()) {
             lanes++;
         }
+        // Counted in before any starts, so that a lane ending at once cannot end the run early.
+        run.lanesLeft.addAndGet(lanes);
         for (int i = 0; i < lanes; i++) {
-            CompletableFuture<Void> lane = new Lane(run).start();
-            lane.whenComplete((v, e) -> permits.release());
-            running.add(lane);
+            startLane(run);
+        }
+        // A batch that found the connections busy starts with fewer lanes than it could use; it
+        // takes further connections as other batches free them, so none stands idle while any
+        // batch still has messages to go.
+        if (lanes < Math.min(settings.maxConnections(), batch.size())) {
+            hungry.add(run);
         }
         try {
-            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            run.lanesDone.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             log.warn("SMTP batch did not finish within {}; unanswered messages are retried later", budget);
         } catch (InterruptedException e) {
@@ -175,6 +182,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         } catch (ExecutionException e) {
             log.warn("SMTP lane failed", e.getCause());
         }
+        hungry.remove(run);
         // Whatever happened, this batch is over: no lane may start another message of it, and
         // connections still waiting for a reply are closed, so nothing of it goes out after the
         // worker has settled it.
@@ -232,6 +240,27 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         return r.addresses().get(Math.floorMod(turn, r.addresses().size()));
     }
 
+    /** Starts a lane on a permit already taken; the permit goes back, to any batch, when it ends. */
+    private void startLane(RelayBatch run) {
+        new Lane(run).start().whenComplete((v, e) -> {
+            permits.release();
+            feedHungry();
+        });
+    }
+
+    /** Gives free connections to batches under way that have messages no lane has taken yet, oldest first. */
+    private void feedHungry() {
+        for (RelayBatch run : hungry) {
+            while (run.couldUseAnotherLane() && permits.tryAcquire()) {
+                if (!run.joinLane()) {
+                    permits.release(); // its last lane ended meanwhile
+                    break;
+                }
+                startLane(run);
+            }
+        }
+    }
+
     private static List<Outcome> notSent(List<Envelope> batch, SmtpReply why) {
         return batch.stream().map(e -> new Outcome(e.subscriberId(), why)).toList();
     }
@@ -272,8 +301,8 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             }
         }
 
+        /** Starts the lane, already counted in the run's lanes by the caller. */
         CompletableFuture<Void> start() {
-            run.lanesLeft.incrementAndGet();
             withConnection();
             return done;
         }
@@ -281,7 +310,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         /** This lane is over; its permit goes back (the caller's whenComplete). */
         private void finish() {
             if (done.complete(null)) {
-                run.lanesLeft.decrementAndGet();
+                run.laneEnded();
             }
         }
 
@@ -360,6 +389,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     // Every destination left is at its limit. Another lane of this run will go on
                     // when one frees up; the last lane keeps its connection and waits to be woken
                     // when a transaction (of this batch or another) ends.
+                    run.destinationBound = true;
                     if (leaveToOthers()) {
                         idle.add(connection);
                         return;

@@ -11,7 +11,10 @@ import org.optline.delivery.transport.Envelope;
 import org.optline.delivery.transport.SmtpRelayTransport;
 import org.optline.delivery.transport.SmtpReply;
 
-/** The relay's connection limit holds for the whole transport, however many lanes send at once. */
+/**
+ * The relay's connection limit holds for the whole transport, however many lanes send at once, and
+ * a connection one batch frees goes to another batch still under way.
+ */
 class RelayConnectionLimitTest {
 
     @Test
@@ -34,6 +37,35 @@ class RelayConnectionLimitTest {
             }
             assertThat(peer.totalAccepted()).isEqualTo(30);
             assertThat(peer.mostAtOnce()).isBetween(1, 2);
+        }
+    }
+
+    @Test
+    void aBatchThatStartedOnOneConnectionTakesTheOneAnotherBatchFrees() throws Exception {
+        try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
+            peer.slowMillis(1000);
+            peer.everyMessageMillis(50);
+            peer.watch(java.util.Set.of("long.example"));
+            var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "limit-test", 2, 1000, 0,
+                    Duration.ofSeconds(20), null, null);
+            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings)) {
+                // One slow message holds one of the two connections for about a second ...
+                var slow = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> transport.send(List.of(TestEnvelopes.to("slow1@short.example")), () -> false));
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> peer.mostAtOnce() >= 1);
+                // ... so a batch of 60 starting now gets the other one only: alone it would take
+                // 60 x 50 ms = 3 s, and it is still going when the slow message's connection frees.
+                List<Envelope> batch = new ArrayList<>();
+                for (int i = 0; i < 60; i++) {
+                    batch.add(TestEnvelopes.to("r" + i + "@long.example"));
+                }
+                assertThat(transport.send(batch, () -> false)).hasSize(60)
+                        .allSatisfy(o -> assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.DELIVERED));
+                assertThat(slow.get()).singleElement().satisfies(o -> assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.DELIVERED));
+            }
+            assertThat(peer.totalAccepted()).isEqualTo(61);
+            assertThat(peer.mostAtOnceToWatched()).as("the batch of 60 went on over both connections once one was free")
+                    .isEqualTo(2);
         }
     }
 }
