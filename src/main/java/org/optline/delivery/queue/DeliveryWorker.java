@@ -90,7 +90,7 @@ public class DeliveryWorker {
      * Daemon threads that carry the application's class loader: threads of the common pools carry
      * the system class loader, which in the packaged jar cannot see the mail libraries' services.
      */
-    private static java.util.concurrent.ThreadFactory threads(String name) {
+    static java.util.concurrent.ThreadFactory threads(String name) {
         return runnable -> {
             Thread t = new Thread(runnable, name);
             t.setDaemon(true);

@@ -58,11 +58,8 @@ class SendingNodes implements Throttle.Shares {
      * Its own thread: Spring's scheduler has one, which the worker's poll holds for as long as a
      * round of sending lasts, minutes on a large campaign.
      */
-    private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread t = new Thread(runnable, "sending-nodes");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService beat =
+            Executors.newSingleThreadScheduledExecutor(DeliveryWorker.threads("sending-nodes"));
 
     SendingNodes(JdbcClient jdbc, TenantScope scope, Clock clock,
                  @Value("${optline.delivery.node-window:5s}") Duration window) {
@@ -70,6 +67,8 @@ class SendingNodes implements Throttle.Shares {
         this.scope = scope;
         this.clock = clock;
         this.window = window;
+        java.util.List.of("one-at-a-time-postgresql", "forget-node", "insert-work", "nodes-at-work", "forget-dead")
+                .forEach(sql::get);
     }
 
     /** Renews this node's rows and rereads everyone's every {@code millis}. */

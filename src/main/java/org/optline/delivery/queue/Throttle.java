@@ -26,19 +26,6 @@ class Throttle {
         int nodes();
 
         int nodesSending(UUID clientId);
-
-        /** A node alone. */
-        Shares SOLE = new Shares() {
-            @Override
-            public int nodes() {
-                return 1;
-            }
-
-            @Override
-            public int nodesSending(UUID clientId) {
-                return 1;
-            }
-        };
     }
 
     private final ProviderGroups providers;

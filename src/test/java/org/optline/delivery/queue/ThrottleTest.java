@@ -23,7 +23,7 @@ class ThrottleTest {
     }
 
     static Throttle throttle(double clientRate, double platformRate) {
-        return throttle(clientRate, platformRate, Throttle.Shares.SOLE);
+        return throttle(clientRate, platformRate, new Nodes(1, 1)); // a node alone
     }
 
     @Test
