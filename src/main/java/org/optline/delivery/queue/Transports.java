@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which transport a client's mail leaves through: the client's own relay when one is set, else the
  * platform's. A client's relay keeps its connection pool between campaigns and is rebuilt when
- * the client changes its settings.
+ * the client changes its settings. Each relay's connection and concurrency limits are divided
+ * among the nodes sending through it ({@link SendingNodes}), as the rate caps are.
  */
 @Component
 class Transports {
@@ -32,11 +33,19 @@ class Transports {
     private final Map<UUID, Pooled> pools = new ConcurrentHashMap<>();
     private final ProviderGroups destinations;
 
-    Transports(MailTransport platform, ClientRelays relays, DeliveryProperties settings, ProviderGroups destinations) {
+    private final SendingNodes nodes;
+
+    Transports(MailTransport platform, ClientRelays relays, DeliveryProperties settings, ProviderGroups destinations,
+               SendingNodes nodes) {
         this.platform = platform;
         this.relays = relays;
         this.settings = settings;
         this.destinations = destinations;
+        this.nodes = nodes;
+        // The platform's relay serves every node sending anyone's mail, as its rate cap does (Throttle).
+        if (platform instanceof SmtpRelayTransport relay) {
+            relay.shareLimitsWith(nodes::nodes);
+        }
     }
 
     MailTransport platform() {
@@ -65,7 +74,10 @@ class Transports {
             if (old != null) {
                 old.transport().close();
             }
-            return new Pooled(relay.get(), new SmtpRelayTransport(smtpSettings(relay.get()), destinations, relays.addressPolicy()));
+            SmtpRelayTransport transport = new SmtpRelayTransport(smtpSettings(relay.get()), destinations, relays.addressPolicy());
+            // A client's own relay serves the nodes sending that client's mail.
+            transport.shareLimitsWith(() -> nodes.nodesSending(clientId));
+            return new Pooled(relay.get(), transport);
         });
         return new Route(pooled.transport(), relay.get().maxRate(), clientId);
     }

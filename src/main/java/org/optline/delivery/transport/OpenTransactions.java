@@ -7,12 +7,14 @@ import java.util.Map;
 
 /**
  * Counts the SMTP transactions open per destination on one transport, across every batch that
- * sends through it at once, and refuses one more beyond the destination's limit. A sender that was
+ * sends through it at once, and refuses one more beyond the destination's limit, or this node's
+ * part of it when several nodes send through the relay. A sender that was
  * refused asks to be woken when any transaction ends, instead of polling.
  */
 final class OpenTransactions {
 
     private final ProviderGroups groups;
+    private volatile java.util.function.IntSupplier sharedBy = () -> 1;
     private final Map<String, Integer> open = new HashMap<>();
     private final List<Runnable> waiting = new ArrayList<>();
     private long closed;
@@ -21,9 +23,20 @@ final class OpenTransactions {
         this.groups = groups;
     }
 
+    /** How many nodes share each destination's limit from now on (each keeps at least one transaction). */
+    void shareWith(java.util.function.IntSupplier nodes) {
+        this.sharedBy = nodes;
+    }
+
+    /** This node's part of a destination's limit; 0 = none. */
+    int limit(String destination) {
+        int all = groups.concurrency(destination);
+        return all <= 0 ? 0 : Math.max(1, all / Math.max(1, sharedBy.getAsInt()));
+    }
+
     /** Opens a transaction to {@code destination} if its limit allows one more. */
     synchronized boolean tryOpen(String destination) {
-        int limit = groups.concurrency(destination);
+        int limit = limit(destination);
         int now = open.getOrDefault(destination, 0);
         if (limit > 0 && now >= limit) {
             return false;

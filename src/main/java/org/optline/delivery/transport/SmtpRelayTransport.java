@@ -50,7 +50,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private final BlockingQueue<RelayConnection> idle = new LinkedBlockingQueue<>();
     /** Batches under way that started with fewer connections than they could use. */
     private final java.util.Queue<RelayBatch> hungry = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.Semaphore permits;
+    private final ConnectionPermits permits;
     private final ProviderGroups destinations;
     private final OpenTransactions transactions;
     private final AddressPolicy policy;
@@ -97,7 +97,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         this.transactions = transactions;
         this.policy = policy;
         this.sessions = new RelaySessions(settings);
-        this.permits = new java.util.concurrent.Semaphore(Math.max(1, settings.maxConnections()));
+        this.permits = new ConnectionPermits(settings.maxConnections());
     }
 
     @Override
@@ -118,7 +118,8 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
      */
     @Override
     public Duration longestSend(int batchSize) {
-        int lanes = Math.max(1, Math.min(settings.maxConnections(), batchSize));
+        // This node's part of the connections: with other nodes on the relay a batch has fewer lanes.
+        int lanes = Math.max(1, Math.min(permits.limit(), batchSize));
         return settings.timeout().multipliedBy(4).plusSeconds(Math.max(1, batchSize / lanes));
     }
 
@@ -151,7 +152,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         // once: each of this batch's lanes holds a permit while it works. The first is waited for
         // (within the budget); more are taken if free now, and later as other batches free them.
         try {
-            if (!permits.tryAcquire(budget.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!permits.take(budget.toMillis())) {
                 return notSent(batch, SmtpReply.ALL_CONNECTIONS_BUSY);
             }
         } catch (InterruptedException e) {
@@ -159,7 +160,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             return notSent(batch, SmtpReply.connectionFault("interrupted"));
         }
         int lanes = 1;
-        while (lanes < Math.min(settings.maxConnections(), batch.size()) && permits.tryAcquire()) {
+        while (lanes < Math.min(settings.maxConnections(), batch.size()) && permits.tryTake()) {
             lanes++;
         }
         // Counted in before any starts, so that a lane ending at once cannot end the run early.
@@ -240,10 +241,33 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         return r.addresses().get(Math.floorMod(turn, r.addresses().size()));
     }
 
+    /**
+     * Keeps a connection whose lane is done with it (and still holds its permit) for the next
+     * lane, unless this node already keeps its share of the relay's connections open: after
+     * another node started sending through the same relay, the connections over the new share
+     * are closed as they come back, so that the nodes together stay within the relay's limit.
+     */
+    private void pool(RelayConnection connection) {
+        if (permits.overShare(idle.size())) {
+            connection.quit();
+        } else {
+            idle.add(connection);
+        }
+    }
+
+    /**
+     * How many nodes send through this relay now (at least 1): its connection limit and the
+     * concurrency limits per destination are divided among them. One node alone until set.
+     */
+    public void shareLimitsWith(java.util.function.IntSupplier nodes) {
+        permits.shareWith(nodes);
+        transactions.shareWith(nodes);
+    }
+
     /** Starts a lane on a permit already taken; the permit goes back, to any batch, when it ends. */
     private void startLane(RelayBatch run) {
         new Lane(run).start().whenComplete((v, e) -> {
-            permits.release();
+            permits.give();
             feedHungry();
         });
     }
@@ -251,9 +275,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     /** Gives free connections to batches under way that have messages no lane has taken yet, oldest first. */
     private void feedHungry() {
         for (RelayBatch run : hungry) {
-            while (run.couldUseAnotherLane() && permits.tryAcquire()) {
+            while (run.couldUseAnotherLane() && permits.tryTake()) {
                 if (!run.joinLane()) {
-                    permits.release(); // its last lane ended meanwhile
+                    permits.give(); // its last lane ended meanwhile
                     break;
                 }
                 startLane(run);
@@ -315,8 +339,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         }
 
         /**
-         * Leaves the rest of the run to its other lanes, if it has any left, so that this
-         * connection (and its permit) can serve other batches meanwhile. The last lane stays.
+         * Counts this lane out of the run, if the run has other lanes left, so that this
+         * connection (and its permit) can serve other batches meanwhile; the caller then pools the
+         * connection and ends the lane. The last lane stays.
          */
         private boolean leaveToOthers() {
             int left;
@@ -326,7 +351,6 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     return false;
                 }
             } while (!run.lanesLeft.compareAndSet(left, left - 1));
-            done.complete(null); // counted out above
             return true;
         }
 
@@ -356,7 +380,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     }
                     finish(); // other lanes take the rest; whatever is left is not sent
                 } else if (run.stopped()) {
-                    idle.add(connection);
+                    pool(connection);
                     finish();
                 } else {
                     pump(connection);
@@ -374,14 +398,14 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     return;
                 }
                 if (run.stopped()) {
-                    idle.add(connection);
+                    pool(connection);
                     finish();
                     return;
                 }
                 long closedBefore = transactions.closedSoFar();
                 int i = take();
                 if (i == PendingEnvelopes.NONE_LEFT) {
-                    idle.add(connection);
+                    pool(connection);
                     finish();
                     return;
                 }
@@ -391,7 +415,8 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     // when a transaction (of this batch or another) ends.
                     run.destinationBound = true;
                     if (leaveToOthers()) {
-                        idle.add(connection);
+                        pool(connection);
+                        done.complete(null); // counted out of the run already; its permit goes back
                         return;
                     }
                     asleepOn.set(connection);

@@ -44,9 +44,24 @@ public final class FaultySmtpPeer implements AutoCloseable {
     private final AtomicInteger inDataWatched = new AtomicInteger();
     private final AtomicInteger mostInDataWatched = new AtomicInteger();
 
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicInteger mostSessions = new AtomicInteger();
+
     public FaultySmtpPeer() {
         this.port = LoopbackPorts.free();
         this.server = SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress()).softwareName("faulty-peer")
+                .sessionHandler(new org.subethamail.smtp.server.SessionHandler() {
+                    @Override
+                    public SessionAcceptance accept(org.subethamail.smtp.server.Session session) {
+                        mostSessions.accumulateAndGet(sessions.incrementAndGet(), Math::max);
+                        return SessionAcceptance.success();
+                    }
+
+                    @Override
+                    public void onSessionEnd(org.subethamail.smtp.server.Session session) {
+                        sessions.decrementAndGet();
+                    }
+                })
                 .messageHandlerFactory(context -> new Handler(context)).build();
         server.start();
     }
@@ -62,6 +77,16 @@ public final class FaultySmtpPeer implements AutoCloseable {
     /** Every accepted message's final reply waits this long (a busy server; keeps a campaign in flight). */
     public void everyMessageMillis(long millis) {
         this.everyMessageMillis = millis;
+    }
+
+    /** Connections open now. */
+    public int openConnections() {
+        return sessions.get();
+    }
+
+    /** The most connections that were open at once. */
+    public int mostConnectionsAtOnce() {
+        return mostSessions.get();
     }
 
     /** The most messages that were in their DATA phase at once: a floor for concurrent connections. */

@@ -82,6 +82,10 @@ class PostgresNodesTest {
                 Map<String, Integer> byNode = peer.acceptedByHelo();
                 assertThat(byNode.getOrDefault("node-a", 0)).as("node-a's share of %s", byNode).isPositive();
                 assertThat(byNode.getOrDefault("node-b", 0)).isPositive();
+                // The relay's 2 connections are for both nodes together: each keeps one open between
+                // batches while the other sends too (each keeping the whole 2 would leave 4 open).
+                org.awaitility.Awaitility.await("connections left open").atMost(Duration.ofSeconds(4))
+                        .until(() -> peer.openConnections() <= 2);
 
                 // Node A dies mid-campaign; node B finishes alone.
                 String crash = campaign(a, key, "crash");

@@ -68,4 +68,43 @@ class RelayConnectionLimitTest {
                     .isEqualTo(2);
         }
     }
+
+    @Test
+    void nodesSharingTheRelayDivideItsConnectionLimit() throws Exception {
+        try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
+            peer.everyMessageMillis(20);
+            var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "limit-test", 4, 1000, 0,
+                    Duration.ofSeconds(10), null, null);
+            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings)) {
+                java.util.concurrent.atomic.AtomicInteger nodes = new java.util.concurrent.atomic.AtomicInteger(2);
+                transport.shareLimitsWith(nodes::get);
+                assertThat(TestEnvelopes.sendAtOnce(transport, threeBatches("two", 10))).allSatisfy(outcomes -> assertThat(outcomes)
+                        .allSatisfy(o -> assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.DELIVERED)));
+                assertThat(peer.mostConnectionsAtOnce()).as("half of the relay's 4 for each of two nodes").isEqualTo(2);
+
+                nodes.set(1); // the other node stopped: this one may use all four
+                TestEnvelopes.sendAtOnce(transport, threeBatches("one", 20));
+                assertThat(peer.mostAtOnce()).as("more than two messages in DATA at once").isGreaterThan(2);
+                int open = peer.openConnections();
+                assertThat(open).isGreaterThan(2);
+
+                nodes.set(4); // four nodes now: one connection each, and the pool gives back the rest
+                TestEnvelopes.sendAtOnce(transport, threeBatches("four", 10));
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> peer.openConnections() <= open - 2);
+                assertThat(peer.totalAccepted()).isEqualTo(30 + 60 + 30);
+            }
+        }
+    }
+
+    private static List<List<Envelope>> threeBatches(String name, int each) {
+        List<List<Envelope>> batches = new ArrayList<>();
+        for (int lane = 0; lane < 3; lane++) {
+            List<Envelope> batch = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                batch.add(TestEnvelopes.to(name + lane + "-" + i + "@example.org"));
+            }
+            batches.add(batch);
+        }
+        return batches;
+    }
 }

@@ -46,6 +46,25 @@ class OpenTransactionsTest {
     }
 
     @Test
+    void nodesSharingTheRelayDivideEachLimitAndEachKeepsOne() {
+        OpenTransactions open = new OpenTransactions(groups);
+        AtomicInteger nodes = new AtomicInteger(2);
+        open.shareWith(nodes::get);
+        assertThat(open.tryOpen("google")).isTrue();
+        assertThat(open.tryOpen("google")).as("2 for two nodes: 1 here").isFalse();
+        assertThat(open.tryOpen("example.org")).isTrue();
+        assertThat(open.tryOpen("example.org")).as("3 for two nodes: 1 here, never over the 3").isFalse();
+        for (int i = 0; i < 10; i++) {
+            assertThat(open.tryOpen("open")).isTrue(); // still no limit of its own
+        }
+        nodes.set(5);
+        assertThat(open.limit("example.org")).as("more nodes than the limit: one each").isEqualTo(1);
+        nodes.set(1);
+        assertThat(open.tryOpen("google")).as("alone again: the whole limit").isTrue();
+        assertThat(open.tryOpen("google")).isFalse();
+    }
+
+    @Test
     void aWaiterIsWokenByTheNextCloseAndNotRegisteredIfOneHappenedMeanwhile() {
         OpenTransactions open = new OpenTransactions(groups);
         open.tryOpen("google");

@@ -1,0 +1,67 @@
+package org.optline.delivery.transport;
+
+import java.util.function.IntSupplier;
+
+/**
+ * The connections a relay transport may use at once: the relay's {@code maxConnections} divided by
+ * the nodes sending through that relay now, at least one. The share is read on every take, so a
+ * node starting or stopping changes what the others may open from their next lane on; lanes
+ * already running finish their message first, and connections over the share are closed when
+ * they come back to the pool (see {@link #overShare}).
+ */
+final class ConnectionPermits {
+
+    private final int max;
+    private volatile IntSupplier sharedBy = () -> 1;
+    private int inUse;
+
+    ConnectionPermits(int max) {
+        this.max = Math.max(1, max);
+    }
+
+    /** How many nodes share the relay's limit from now on. */
+    void shareWith(IntSupplier nodes) {
+        this.sharedBy = nodes;
+    }
+
+    /** This node's part of the relay's limit. */
+    int limit() {
+        return Math.max(1, max / Math.max(1, sharedBy.getAsInt()));
+    }
+
+    synchronized boolean tryTake() {
+        if (inUse < limit()) {
+            inUse++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Waits up to {@code millis} for a permit. */
+    synchronized boolean take(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (inUse >= limit()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            // Woken by a give; the timed wait also notices a share that grew because a node left.
+            wait(Math.max(1, Math.min(left / 1_000_000, 1000)));
+        }
+        inUse++;
+        return true;
+    }
+
+    synchronized void give() {
+        inUse--;
+        notifyAll();
+    }
+
+    /**
+     * Whether a connection coming back to the pool, whose lane still holds its permit, would keep
+     * more connections open than this node's share: {@code pooled} are those already in the pool.
+     */
+    synchronized boolean overShare(int pooled) {
+        return inUse + pooled > limit();
+    }
+}
