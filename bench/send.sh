@@ -100,6 +100,15 @@ queue_updates() { psql -h 127.0.0.1 -U "$PG_ADMIN" -d "$DB" -qAt -F ' ' \
   -c "select n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where relname = 'send_queue'"; }
 # PostgreSQL's processes (its backends live as long as the application's connection pool).
 pg_cpu_seconds() { cpu_of $(pgrep -x postgres || true); }
+# The whole machine's busy CPU seconds (all cores; user, system, interrupts), from /proc/stat. The
+# per-process figures miss what no process it samples is charged for: the kernel's loopback TCP
+# work in interrupt context, and PostgreSQL's autovacuum workers, which come and go between two
+# samples. This one misses nothing, so it tells whether the cores were full.
+machine_busy_seconds() { awk '/^cpu / { print ($2 + $3 + $4 + $7 + $8 + $9) / 100 }' /proc/stat; }
+# "$1 $2 $3 $4": busy seconds before and after, seconds elapsed, messages: the share of all cores
+# that was busy, and the machine's CPU a message in all.
+machine_line() { awk -v b0="$1" -v b1="$2" -v d="$3" -v n="$4" -v c="$(nproc)" 'BEGIN {
+  printf "   the machine: %.0f %% of its %d cores busy, %.0f us of CPU a message in all\n", 100 * (b1 - b0) / (d * c), c, 1e6 * (b1 - b0) / n }'; }
 
 # A personalised message of about 5 KB once built (the same size smtp-source is given below).
 BODY=$(python3 -c "
@@ -127,11 +136,11 @@ warm_up() { # $1: campaign id of the warm-up list
   echo "   warmed up with $WARMUP messages"
 }
 send_and_time() { # $1: campaign id, $2: label
-  local before t0 t1 cpu0 cpu1 pg0 pg1 sink0 sink1 delivered upd0
+  local before t0 t1 cpu0 cpu1 pg0 pg1 sink0 sink1 delivered upd0 busy0 busy1
   thread_ticks > "$WORK/threads-before"; upd0=$(queue_updates)
-  before=$(sink_count); cpu0=$(cpu_seconds); pg0=$(pg_cpu_seconds); sink0=$(cpu_of "$SINK_PID"); t0=$(date +%s.%N)
+  before=$(sink_count); cpu0=$(cpu_seconds); pg0=$(pg_cpu_seconds); sink0=$(cpu_of "$SINK_PID"); busy0=$(machine_busy_seconds); t0=$(date +%s.%N)
   send_campaign "$1" 0.2
-  t1=$(date +%s.%N); cpu1=$(cpu_seconds); pg1=$(pg_cpu_seconds); sink1=$(cpu_of "$SINK_PID")
+  t1=$(date +%s.%N); busy1=$(machine_busy_seconds); cpu1=$(cpu_seconds); pg1=$(pg_cpu_seconds); sink1=$(cpu_of "$SINK_PID")
   thread_ticks > "$WORK/threads-after"
   delivered=$(( $(sink_count) - before ))
   api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/campaigns/$1/delivery" | json "['counts']" | sed 's/^/   queue: /'
@@ -141,6 +150,7 @@ send_and_time() { # $1: campaign id, $2: label
   awk -v p0="$pg0" -v p1="$pg1" -v s0="$sink0" -v s1="$sink1" -v a="$t0" -v b="$t1" -v n="$ROWS" 'BEGIN {
     printf "   meanwhile PostgreSQL used %.0f %% of one core (%.0f us a message), smtp-sink %.0f %% (%.0f us)\n",
       100 * (p1 - p0) / (b - a), 1e6 * (p1 - p0) / n, 100 * (s1 - s0) / (b - a), 1e6 * (s1 - s0) / n }'
+  machine_line "$busy0" "$busy1" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" "$ROWS"
   sleep 1; echo "$upd0 $(queue_updates)" | awk -v n="$ROWS" '{ printf "   queue rows: %.2f updates a message, %.0f %% of them HOT\n", ($3 - $1) / n, ($3 > $1) ? 100 * ($4 - $2) / ($3 - $1) : 0 }'
   echo "   Optline: $(awk -v c0="$cpu0" -v c1="$cpu1" -v n="$ROWS" 'BEGIN { printf "%.0f", 1e6 * (c1 - c0) / n }') us of CPU a message, of which:"
   awk -F'\t' -v n="$ROWS" 'NR == FNR { b[$1] = $2; next } { d = $2 - b[$1]; if (d > 0) printf "     %-18s %5.0f us\n", $1, 1e4 * d / n }' \
@@ -193,13 +203,14 @@ REF=0; REFS=""
 for run in $(seq 1 "$REF_RUNS"); do
   echo "== smtp-source ($run of $REF_RUNS): $ROWS messages of $SIZE bytes, -s 4"
   before=$(sink_count); t0=$(date +%s.%N)
-  sink0=$(cpu_of "$SINK_PID")
+  sink0=$(cpu_of "$SINK_PID"); busy0=$(machine_busy_seconds)
   TIMEFORMAT='%U %S' # bash's own time: user and system seconds of smtp-source
   { time "$SOURCE" -d -s 4 -m "$ROWS" -l "$SIZE" -f from@example.com -t to@example.com "127.0.0.1:$SINK_PORT" 2>&3; } 3>&2 2>"$WORK/source-time"
-  t1=$(date +%s.%N); sink1=$(cpu_of "$SINK_PID"); delivered=$(( $(sink_count) - before ))
+  t1=$(date +%s.%N); busy1=$(machine_busy_seconds); sink1=$(cpu_of "$SINK_PID"); delivered=$(( $(sink_count) - before ))
   [ "$delivered" -eq "$ROWS" ] || { echo "smtp-source delivered $delivered of $ROWS" >&2; exit 1; }
   awk -v s0="$sink0" -v s1="$sink1" -v n="$ROWS" '{ printf "   smtp-source used %.0f us of CPU a message, smtp-sink %.0f us\n", 1e6 * ($1 + $2) / n, 1e6 * (s1 - s0) / n }' <(tail -n1 "$WORK/source-time")
   rate=$(awk -v n="$ROWS" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
+  machine_line "$busy0" "$busy1" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" "$ROWS"
   echo "   smtp-source: $rate msg/s; smtp-sink counted $delivered"
   REFS="$REFS $rate"
   if [ "$rate" -gt "$REF" ]; then REF=$rate; fi

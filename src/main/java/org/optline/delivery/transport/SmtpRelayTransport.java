@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends through one SMTP relay (smarthost) over a pool of persistent connections, with HubSpot's
  * NioSmtpClient on Netty. When the server offers PIPELINING (RFC 2920), one message's data goes
- * out in the same write as the next message's RSET, MAIL, RCPT and DATA, so each message costs one
+ * out in the same write as the next message's MAIL, RCPT and DATA, so each message costs one
  * round trip (four without pipelining, two with NioSmtpClient's own send). The pre-built signed
  * bytes are written as they are, and connections are kept across batches and replaced after
  * {@code maxMessagesPerConnection} messages.
@@ -489,14 +489,18 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         /**
          * One pipelined write and its replies (RFC 2920), when the server offers PIPELINING: the
          * data of the message {@code open} (whose DATA the server answered with 354), if any,
-         * followed by RSET, MAIL, RCPT and DATA of the message {@code next}, if any. Sending the
+         * followed by MAIL, RCPT and DATA of the message {@code next} (after an RSET where one is
+         * needed), if any. Sending the
          * next envelope behind the end of the data makes one round trip per message instead of
          * two; the server answers in order, the end of data first.
          */
         private void exchange(RelayConnection connection, int open, int next) {
-            // RSET only on a connection that carried a transaction before: it clears whatever a
-            // refused MAIL or RCPT left, so one refusal does not cost the connection.
-            boolean reset = next >= 0 && connection.sent > 0;
+            // RSET only where a transaction may be left over: on a connection that carried one
+            // before, unless this write ends a message's data. The end of data ends its
+            // transaction whatever the reply (RFC 5321 4.1.1.4), so after a message that went out
+            // the next MAIL needs none; after a refused MAIL or RCPT (no data follows) the RSET
+            // clears what the refusal left, so one refusal does not cost the connection.
+            boolean reset = next >= 0 && open < 0 && connection.sent > 0;
             CompletableFuture<SmtpClientResponse> reply;
             connection.replies.clear();
             try {

@@ -97,6 +97,7 @@ final class PipeliningPeer implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             reply(out, "220 pipelining-peer ESMTP");
             String recipient = null;
+            boolean inTransaction = false; // a MAIL accepted, and neither its data ended nor an RSET since
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.toUpperCase(java.util.Locale.ROOT);
@@ -106,9 +107,15 @@ final class PipeliningPeer implements AutoCloseable {
                 } else if (command.startsWith("RSET")) {
                     resets.incrementAndGet();
                     recipient = null;
+                    inTransaction = false;
                     reply(out, "250 2.0.0 reset");
                 } else if (command.startsWith("MAIL FROM:")) {
+                    if (inTransaction) {
+                        reply(out, "503 5.5.1 nested MAIL command"); // as Postfix answers: RSET first
+                        continue;
+                    }
                     recipient = null;
+                    inTransaction = true;
                     reply(out, "250 2.1.0 ok");
                 } else if (command.startsWith("RCPT TO:")) {
                     String address = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
@@ -143,6 +150,7 @@ final class PipeliningPeer implements AutoCloseable {
                         return;
                     }
                     recipient = null;
+                    inTransaction = false; // the end of data ends the transaction
                 } else if (command.startsWith("QUIT")) {
                     reply(out, "221 2.0.0 bye");
                     return;

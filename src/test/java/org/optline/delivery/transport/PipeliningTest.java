@@ -44,7 +44,9 @@ class PipeliningTest {
             }
             assertThat(peer.connections()).isEqualTo(1);
             assertThat(peer.pipelinedBehindData()).isEqualTo(19); // all but the last
-            assertThat(peer.resets()).isEqualTo(19); // RSET between messages, in the same write
+            // The end of each message's data ended its transaction: no RSET needed before the next
+            // MAIL (the peer answers a MAIL inside a transaction with 503, as Postfix does).
+            assertThat(peer.resets()).isZero();
         }
     }
 
@@ -59,6 +61,7 @@ class PipeliningTest {
             assertThat(outcomes.get(1).reply().code()).isEqualTo(550);
             assertThat(outcomes.get(1).reply().enhanced()).isEqualTo("5.1.1");
             assertThat(peer.connections()).isEqualTo(1);
+            assertThat(peer.resets()).as("an RSET after each refusal clears the MAIL it left open").isEqualTo(2);
         }
     }
 
