@@ -161,6 +161,7 @@ public class DeliveryWorker {
         try {
             campaigns.startDue();
             runOnce();
+            transports.trimToShares();
         } catch (RuntimeException e) {
             log.warn("Delivery round failed", e);
         } finally {

@@ -89,6 +89,17 @@ class Transports {
                 r.maxConnections(), r.maxMessagesPerConnection(), r.maxRate(), p.timeout(), null, null);
     }
 
+    /**
+     * Closes pooled relay connections over this node's share (another node started sending), so
+     * that idle connections count against the relay's limit for all nodes too.
+     */
+    void trimToShares() {
+        if (platform instanceof SmtpRelayTransport relay) {
+            relay.trimToShare();
+        }
+        pools.values().forEach(p -> p.transport().trimToShare());
+    }
+
     @PreDestroy
     void close() {
         pools.values().forEach(p -> p.transport().close());

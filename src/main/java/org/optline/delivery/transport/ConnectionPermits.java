@@ -5,9 +5,9 @@ import java.util.function.IntSupplier;
 /**
  * The connections a relay transport may use at once: the relay's {@code maxConnections} divided by
  * the nodes sending through that relay now, at least one. The share is read on every take, so a
- * node starting or stopping changes what the others may open from their next lane on; lanes
- * already running finish their message first, and connections over the share are closed when
- * they come back to the pool (see {@link #overShare}).
+ * node starting or stopping changes what the others may open from their next lane on. When the
+ * share shrinks, lanes over it leave their batch to its other lanes after the message they are
+ * on, and the transport closes connections over the share as they come back to its pool.
  */
 final class ConnectionPermits {
 
@@ -57,11 +57,8 @@ final class ConnectionPermits {
         notifyAll();
     }
 
-    /**
-     * Whether a connection coming back to the pool, whose lane still holds its permit, would keep
-     * more connections open than this node's share: {@code pooled} are those already in the pool.
-     */
-    synchronized boolean overShare(int pooled) {
-        return inUse + pooled > limit();
+    /** Whether more lanes hold permits than this node's share now allows (the share just shrank). */
+    synchronized boolean overLimit() {
+        return inUse > limit();
     }
 }

@@ -11,6 +11,8 @@ final class RelayConnection {
     final boolean pipelining;
     int sent;
     boolean broken;
+    /** Whether the transport's count of open connections no longer includes this one. */
+    final java.util.concurrent.atomic.AtomicBoolean countedOut = new java.util.concurrent.atomic.AtomicBoolean();
 
     RelayConnection(SmtpSession session, ReplyLog replies) {
         this.session = session;

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * bytes are written as they are, and connections are kept across batches and replaced after
  * {@code maxMessagesPerConnection} messages.
  *
- * <p>A batch is spread over up to {@code maxConnections} lanes; each lane keeps one exchange in
+ * <p>A batch is spread over up to {@code maxConnections} lanes, or this node's share of them when
+ * several nodes send through the relay ({@link #shareLimitsWith}); each lane keeps one exchange in
  * flight on its connection, and the replies to one start the next. Lanes take the batch's
  * recipients round-robin by destination (mailbox provider, see {@link ProviderGroups}), and never
  * hold more transactions open to one destination than its concurrency limit allows, counted over
@@ -51,6 +52,12 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     /** Batches under way that started with fewer connections than they could use. */
     private final java.util.Queue<RelayBatch> hungry = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ConnectionPermits permits;
+    /**
+     * Connections open now, in use or pooled: what the relay counts against its limit. One is
+     * counted out when this node retires it (at once, not when the server has answered the QUIT)
+     * or when it closes, whichever comes first.
+     */
+    private final AtomicInteger open = new AtomicInteger();
     private final ProviderGroups destinations;
     private final OpenTransactions transactions;
     private final AddressPolicy policy;
@@ -108,7 +115,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     @Override
     public String describe() {
         return "smtp://" + settings.host() + ":" + settings.port() + " (tls " + sessions.mode() + ", up to "
-                + settings.maxConnections() + " connections)";
+                + settings.maxConnections() + " connections for all nodes together)";
     }
 
     /**
@@ -160,7 +167,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             return notSent(batch, SmtpReply.connectionFault("interrupted"));
         }
         int lanes = 1;
-        while (lanes < Math.min(settings.maxConnections(), batch.size()) && permits.tryTake()) {
+        while (lanes < Math.min(permits.limit(), batch.size()) && permits.tryTake()) {
             lanes++;
         }
         // Counted in before any starts, so that a lane ending at once cannot end the run early.
@@ -171,7 +178,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         // A batch that found the connections busy starts with fewer lanes than it could use; it
         // takes further connections as other batches free them, so none stands idle while any
         // batch still has messages to go.
-        if (lanes < Math.min(settings.maxConnections(), batch.size())) {
+        if (lanes < Math.min(permits.limit(), batch.size())) {
             hungry.add(run);
         }
         try {
@@ -248,11 +255,42 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
      * are closed as they come back, so that the nodes together stay within the relay's limit.
      */
     private void pool(RelayConnection connection) {
-        if (permits.overShare(idle.size())) {
-            connection.quit();
+        if (open.get() > permits.limit()) {
+            retire(connection);
         } else {
             idle.add(connection);
         }
+    }
+
+    /**
+     * Closes pooled connections while this node keeps more open than its share, as after another
+     * node started sending through the relay; the worker calls it between rounds, and lanes
+     * before they take a connection. Two callers at once may close one more than needed, which
+     * costs a reconnect, never a connection over the share.
+     */
+    public void trimToShare() {
+        RelayConnection pooled;
+        while (open.get() > permits.limit() && (pooled = idle.poll()) != null) {
+            retire(pooled);
+        }
+    }
+
+    /** A connection just made: counted until it is retired or closes. */
+    private void opened(RelayConnection connection) {
+        open.incrementAndGet();
+        connection.session.getCloseFuture().whenComplete((v, e) -> countOut(connection));
+    }
+
+    private void countOut(RelayConnection connection) {
+        if (connection.countedOut.compareAndSet(false, true)) {
+            open.decrementAndGet();
+        }
+    }
+
+    /** QUIT (or close, if broken), no longer counted from now on. */
+    private void retire(RelayConnection connection) {
+        countOut(connection);
+        connection.quit();
     }
 
     /**
@@ -359,9 +397,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 finish();
                 return;
             }
+            trimToShare();
             RelayConnection pooled;
             while ((pooled = idle.poll()) != null && !pooled.usable(settings.maxMessagesPerConnection())) {
-                pooled.quit();
+                retire(pooled);
             }
             if (pooled != null) {
                 pump(pooled);
@@ -379,7 +418,10 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                         run.refusal = SmtpReply.relayRefused("TLS failed: " + why);
                     }
                     finish(); // other lanes take the rest; whatever is left is not sent
-                } else if (run.stopped()) {
+                    return;
+                }
+                opened(connection);
+                if (run.stopped()) {
                     pool(connection);
                     finish();
                 } else {
@@ -393,8 +435,15 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             while (true) {
                 run.busy.remove(connection);
                 if (!connection.usable(settings.maxMessagesPerConnection())) {
-                    connection.quit();
+                    retire(connection);
                     withConnection();
+                    return;
+                }
+                // This node's share shrank (another node started on the relay): a lane over it
+                // leaves the rest of its batch to the batch's other lanes, if it has any.
+                if (permits.overLimit() && leaveToOthers()) {
+                    pool(connection); // and so closed: the node keeps more open than its share
+                    done.complete(null); // counted out of the run already; its permit goes back
                     return;
                 }
                 if (run.stopped()) {
