@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.transport.Envelope;
@@ -21,9 +22,7 @@ class RelayConnectionLimitTest {
     void threeLanesSendingAtOnceNeverUseMoreThanTheConnectionLimit() throws Exception {
         try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
             peer.everyMessageMillis(30);
-            var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "limit-test", 2, 1000, 0,
-                    Duration.ofSeconds(10), null, null);
-            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings)) {
+            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings(peer, 2, Duration.ofSeconds(10)))) {
                 List<List<Envelope>> batches = new ArrayList<>();
                 for (int lane = 0; lane < 3; lane++) {
                     List<Envelope> batch = new ArrayList<>();
@@ -46,9 +45,7 @@ class RelayConnectionLimitTest {
             peer.slowMillis(1000);
             peer.everyMessageMillis(50);
             peer.watch(java.util.Set.of("long.example"));
-            var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "limit-test", 2, 1000, 0,
-                    Duration.ofSeconds(20), null, null);
-            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings)) {
+            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings(peer, 2, Duration.ofSeconds(20)))) {
                 // One slow message holds one of the two connections for about a second ...
                 var slow = java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> transport.send(List.of(TestEnvelopes.to("slow1@short.example")), () -> false));
@@ -73,11 +70,8 @@ class RelayConnectionLimitTest {
     void nodesSharingTheRelayDivideItsConnectionLimit() throws Exception {
         try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
             peer.everyMessageMillis(20);
-            var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "limit-test", 4, 1000, 0,
-                    Duration.ofSeconds(10), null, null);
-            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings)) {
-                java.util.concurrent.atomic.AtomicInteger nodes = new java.util.concurrent.atomic.AtomicInteger(2);
-                transport.shareLimitsWith(nodes::get);
+            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings(peer, 4, Duration.ofSeconds(10)))) {
+                AtomicInteger nodes = sharedBy(transport, 2);
                 assertThat(TestEnvelopes.sendAtOnce(transport, threeBatches("two", 10))).allSatisfy(outcomes -> assertThat(outcomes)
                         .allSatisfy(o -> assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.DELIVERED)));
                 assertThat(peer.mostConnectionsAtOnce()).as("half of the relay's 4 for each of two nodes").isEqualTo(2);
@@ -102,11 +96,8 @@ class RelayConnectionLimitTest {
     void lanesOverAShareThatShrankLeaveTheirBatchMidway() throws Exception {
         try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
             peer.everyMessageMillis(40);
-            var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "limit-test", 4, 1000, 0,
-                    Duration.ofSeconds(30), null, null);
-            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings)) {
-                java.util.concurrent.atomic.AtomicInteger nodes = new java.util.concurrent.atomic.AtomicInteger(1);
-                transport.shareLimitsWith(nodes::get);
+            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings(peer, 4, Duration.ofSeconds(30)))) {
+                AtomicInteger nodes = sharedBy(transport, 1);
                 List<Envelope> batch = new ArrayList<>();
                 for (int i = 0; i < 200; i++) {
                     batch.add(TestEnvelopes.to("m" + i + "@example.org"));
@@ -125,6 +116,19 @@ class RelayConnectionLimitTest {
                 assertThat(peer.totalAccepted()).isEqualTo(200);
             }
         }
+    }
+
+    /** A relay at the peer with this many connections and this timeout. */
+    private static DeliveryProperties.Smtp settings(FaultySmtpPeer peer, int connections, Duration timeout) {
+        return new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "limit-test", connections, 1000, 0,
+                timeout, null, null);
+    }
+
+    /** The number of nodes sharing the transport's relay, for the test to change. */
+    private static AtomicInteger sharedBy(SmtpRelayTransport transport, int nodes) {
+        AtomicInteger count = new AtomicInteger(nodes);
+        transport.shareLimitsWith(count::get);
+        return count;
     }
 
     private static List<List<Envelope>> threeBatches(String name, int each) {
