@@ -26,7 +26,16 @@ final class ConnectionPermits {
 
     /** This node's part of the relay's limit. */
     int limit() {
-        return Math.max(1, max / Math.max(1, sharedBy.getAsInt()));
+        return partOf(max, sharedBy);
+    }
+
+    /**
+     * This node's part of a limit of {@code whole} shared by {@code nodes}: an equal part, and at
+     * least one, so that every node can send. The one division for connections and for the
+     * concurrency per destination ({@link OpenTransactions}).
+     */
+    static int partOf(int whole, IntSupplier nodes) {
+        return Math.max(1, whole / Math.max(1, nodes.getAsInt()));
     }
 
     synchronized boolean tryTake() {

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Counts the SMTP transactions open per destination on one transport, across every batch that
  * sends through it at once, and refuses one more beyond the destination's limit, or this node's
- * part of it when several nodes send through the relay. A sender that was
- * refused asks to be woken when any transaction ends, instead of polling.
+ * part of it when several nodes send through the relay. A sender that was refused asks to be
+ * woken when any transaction ends, instead of polling.
  */
 final class OpenTransactions {
 
@@ -31,7 +31,7 @@ final class OpenTransactions {
     /** This node's part of a destination's limit; 0 = none. */
     int limit(String destination) {
         int all = groups.concurrency(destination);
-        return all <= 0 ? 0 : Math.max(1, all / Math.max(1, sharedBy.getAsInt()));
+        return all <= 0 ? 0 : ConnectionPermits.partOf(all, sharedBy);
     }
 
     /** Opens a transaction to {@code destination} if its limit allows one more. */

@@ -377,11 +377,12 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         }
 
         /**
-         * Counts this lane out of the run, if the run has other lanes left, so that this
-         * connection (and its permit) can serve other batches meanwhile; the caller then pools the
-         * connection and ends the lane. The last lane stays.
+         * Leaves the rest of the run to its other lanes, if it has any left, so that this
+         * connection (and its permit) can serve other batches meanwhile: the lane is counted out
+         * of the run, pools its connection and ends. Answers false, doing nothing, for the last
+         * lane, which stays.
          */
-        private boolean leaveToOthers() {
+        private boolean leftToOthers(RelayConnection connection) {
             int left;
             do {
                 left = run.lanesLeft.get();
@@ -389,6 +390,8 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     return false;
                 }
             } while (!run.lanesLeft.compareAndSet(left, left - 1));
+            pool(connection);
+            done.complete(null); // counted out of the run above, so not finish(); its permit goes back
             return true;
         }
 
@@ -440,10 +443,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     return;
                 }
                 // This node's share shrank (another node started on the relay): a lane over it
-                // leaves the rest of its batch to the batch's other lanes, if it has any.
-                if (permits.overLimit() && leaveToOthers()) {
-                    pool(connection); // and so closed: the node keeps more open than its share
-                    done.complete(null); // counted out of the run already; its permit goes back
+                // leaves the rest of its batch to the batch's other lanes, if it has any, and the
+                // pool then closes its connection, the node keeping more open than its share.
+                if (permits.overLimit() && leftToOthers(connection)) {
                     return;
                 }
                 if (run.stopped()) {
@@ -463,9 +465,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     // when one frees up; the last lane keeps its connection and waits to be woken
                     // when a transaction (of this batch or another) ends.
                     run.destinationBound = true;
-                    if (leaveToOthers()) {
-                        pool(connection);
-                        done.complete(null); // counted out of the run already; its permit goes back
+                    if (leftToOthers(connection)) {
                         return;
                     }
                     asleepOn.set(connection);
@@ -539,9 +539,8 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
          * One pipelined write and its replies (RFC 2920), when the server offers PIPELINING: the
          * data of the message {@code open} (whose DATA the server answered with 354), if any,
          * followed by MAIL, RCPT and DATA of the message {@code next} (after an RSET where one is
-         * needed), if any. Sending the
-         * next envelope behind the end of the data makes one round trip per message instead of
-         * two; the server answers in order, the end of data first.
+         * needed), if any. Sending the next envelope behind the end of the data makes one round
+         * trip per message instead of two; the server answers in order, the end of data first.
          */
         private void exchange(RelayConnection connection, int open, int next) {
             // RSET only where a transaction may be left over: on a connection that carried one
