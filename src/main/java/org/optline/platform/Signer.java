@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * Signs and verifies the compact tokens in public links (confirmation, preferences, and later
  * unsubscribe, tracking). A token is {@code base64url(payload).base64url(HMAC-SHA256 truncated to
  * 128 bits)}; payloads hold ids and a purpose, never readable personal data. The key is
- * {@code OPTLINE_SECRET} when set, otherwise generated once and kept in the database, so every node
- * and every restart verifies the same tokens.
+ * {@code OPTLINE_SECRET} when set, otherwise generated once and kept in the database (sealed, see
+ * {@link SecretBox}), so every node and every restart verifies the same tokens.
  */
 @Component
 public class Signer {
@@ -34,11 +34,11 @@ public class Signer {
     private final byte[] key;
     private final Clock clock;
 
-    public Signer(JdbcClient jdbc, TenantScope scope, Clock clock, @Value("${optline.secret:}") String configured) {
+    public Signer(JdbcClient jdbc, TenantScope scope, Clock clock, SecretBox box, @Value("${optline.secret:}") String configured) {
         this.clock = clock;
         this.key = configured != null && !configured.isBlank()
                 ? sha256(configured)
-                : HexFormat.of().parseHex(scope.asPlatform(() -> storedOrNew(jdbc)));
+                : HexFormat.of().parseHex(scope.asPlatform(() -> storedOrNew(jdbc, box)));
     }
 
     /** Signs {@code payload}; the token carries it in the clear (it must hold no personal data). */
@@ -110,17 +110,31 @@ public class Signer {
         }
     }
 
-    private static String storedOrNew(JdbcClient jdbc) {
-        Optional<String> stored = jdbc.sql("select secret from platform_secrets where name = 'token-key'").query(String.class).optional();
-        if (stored.isPresent()) {
-            return stored.get();
+    private static final String TOKEN_KEY_CONTEXT = "platform_secrets:token-key";
+
+    private static String storedOrNew(JdbcClient jdbc, SecretBox box) {
+        Optional<String> stored = storedTokenKey(jdbc);
+        if (stored.isEmpty()) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            // Several nodes starting together: the first insert wins and everybody reads the winner's key.
+            jdbc.sql("insert into platform_secrets (name, secret, created_at) values ('token-key', :secret, :at) on conflict do nothing")
+                    .param("secret", box.seal(TOKEN_KEY_CONTEXT, HexFormat.of().formatHex(fresh)))
+                    .param("at", java.time.OffsetDateTime.now()).update();
+            stored = storedTokenKey(jdbc);
         }
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        // Several nodes starting together: the first insert wins and everybody reads the winner's key.
-        jdbc.sql("insert into platform_secrets (name, secret, created_at) values ('token-key', :secret, :at) on conflict do nothing")
-                .param("secret", HexFormat.of().formatHex(fresh)).param("at", java.time.OffsetDateTime.now()).update();
-        return jdbc.sql("select secret from platform_secrets where name = 'token-key'").query(String.class).single();
+        String value = stored.orElseThrow();
+        if (SecretBox.isSealed(value)) {
+            return box.open(TOKEN_KEY_CONTEXT, value);
+        }
+        // Kept in the clear before secrets were sealed: sealed now (only if nobody else did meanwhile).
+        jdbc.sql("update platform_secrets set secret = :sealed where name = 'token-key' and secret = :plain")
+                .param("sealed", box.seal(TOKEN_KEY_CONTEXT, value)).param("plain", value).update();
+        return value;
+    }
+
+    private static Optional<String> storedTokenKey(JdbcClient jdbc) {
+        return jdbc.sql("select secret from platform_secrets where name = 'token-key'").query(String.class).optional();
     }
 
     private static byte[] sha256(String text) {

@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.platform.NamedSql;
+import org.optline.platform.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for sending domains. The private key is written here and read only for signing ({@code dkim.DkimKeys}). */
+/**
+ * SQL for sending domains. The private key is sealed here before it is written ({@link SecretBox},
+ * bound to its row) and opened only for signing ({@code dkim.DkimKeys}).
+ */
 @Repository
 public class DomainStore {
 
@@ -18,16 +22,23 @@ public class DomainStore {
 
     private final JdbcClient jdbc;
     private final NamedSql sql;
+    private final SecretBox box;
 
-    public DomainStore(JdbcClient jdbc) {
+    public DomainStore(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
         this.sql = NamedSql.forClass(DomainStore.class);
-        List.of("insert", "find", "list", "taken", "signing-key").forEach(sql::get);
+        List.of("insert", "find", "list", "taken", "signing-key", "plain-keys", "seal-key").forEach(sql::get);
     }
 
     public void insert(UUID id, UUID clientId, String domain, String selector, String privateKey, String publicKey, OffsetDateTime at) {
         jdbc.sql(sql.get("insert")).param("id", id).param("clientId", clientId).param("domain", domain).param("selector", selector)
-                .param("privateKey", privateKey).param("publicKey", publicKey).param("at", at).update();
+                .param("privateKey", box.seal(keyContext(id), privateKey)).param("publicKey", publicKey).param("at", at).update();
+    }
+
+    /** What a key is sealed for: its row, so that it opens nowhere else. */
+    private static String keyContext(UUID domainId) {
+        return "sending_domains.private_key:" + domainId;
     }
 
     public Optional<Row> find(UUID clientId, UUID id) {
@@ -53,7 +64,29 @@ public class DomainStore {
 
     public Optional<SigningKey> signingKey(UUID clientId, String domain) {
         return jdbc.sql(sql.get("signing-key")).param("clientId", clientId).param("domain", domain)
-                .query((rs, n) -> new SigningKey(rs.getString("selector"), rs.getString("private_key"))).optional();
+                .query((rs, n) -> new SigningKey(rs.getString("selector"),
+                        opened(rs.getObject("id", UUID.class), rs.getString("private_key")))).optional();
+    }
+
+    /** A key stored before keys were sealed is still in the clear until {@link #sealPlainKeys} has run. */
+    private String opened(UUID domainId, String stored) {
+        return SecretBox.isSealed(stored) ? box.open(keyContext(domainId), stored) : stored;
+    }
+
+    /**
+     * Seals the keys stored in the clear (before keys were sealed), every client's: run in the
+     * platform scope. Each is replaced only if still the same, so nodes starting together agree.
+     */
+    public int sealPlainKeys() {
+        record Plain(UUID id, String key) {}
+        List<Plain> plain = jdbc.sql(sql.get("plain-keys")).query((rs, n) -> new Plain(rs.getObject("id", UUID.class),
+                rs.getString("private_key"))).list();
+        int sealed = 0;
+        for (Plain p : plain) {
+            sealed += jdbc.sql(sql.get("seal-key")).param("id", p.id()).param("plain", p.key())
+                    .param("sealed", box.seal(keyContext(p.id()), p.key())).update();
+        }
+        return sealed;
     }
 
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

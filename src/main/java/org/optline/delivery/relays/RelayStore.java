@@ -6,26 +6,57 @@ import java.util.Optional;
 import java.util.UUID;
 import org.optline.delivery.ClientRelay;
 import org.optline.platform.NamedSql;
+import org.optline.platform.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for clients' own SMTP relays: one row per client at most. */
+/**
+ * SQL for clients' own SMTP relays: one row per client at most. The password is sealed here
+ * before it is written ({@link SecretBox}, bound to the client's row) and opened when read.
+ */
 @Repository
 public class RelayStore {
 
     private final JdbcClient jdbc;
     private final NamedSql sql;
+    private final SecretBox box;
 
-    public RelayStore(JdbcClient jdbc) {
+    public RelayStore(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
         this.sql = NamedSql.forClass(RelayStore.class);
-        List.of("find", "delete", "insert").forEach(sql::get);
+        List.of("find", "delete", "insert", "plain-passwords", "seal-password").forEach(sql::get);
+    }
+
+    private static String passwordContext(UUID clientId) {
+        return "client_relays.password:" + clientId;
+    }
+
+    /** A password stored before passwords were sealed is still in the clear until {@link #sealPlainPasswords} has run. */
+    private String opened(UUID clientId, String stored) {
+        return stored == null || !SecretBox.isSealed(stored) ? stored : box.open(passwordContext(clientId), stored);
+    }
+
+    /**
+     * Seals the passwords stored in the clear, every client's: run in the platform scope. Each is
+     * replaced only if still the same, so nodes starting together agree.
+     */
+    public int sealPlainPasswords() {
+        record Plain(UUID clientId, String password) {}
+        List<Plain> plain = jdbc.sql(sql.get("plain-passwords")).query((rs, n) -> new Plain(rs.getObject("client_id", UUID.class),
+                rs.getString("password"))).list();
+        int sealed = 0;
+        for (Plain p : plain) {
+            sealed += jdbc.sql(sql.get("seal-password")).param("clientId", p.clientId()).param("plain", p.password())
+                    .param("sealed", box.seal(passwordContext(p.clientId()), p.password())).update();
+        }
+        return sealed;
     }
 
     public Optional<ClientRelay> find(UUID clientId) {
         return jdbc.sql(sql.get("find")).param("clientId", clientId).query((rs, n) -> new ClientRelay(
                 rs.getObject("client_id", UUID.class), rs.getString("host"), rs.getInt("port"), rs.getString("tls"),
-                rs.getString("username"), rs.getString("password"), rs.getInt("max_connections"),
+                rs.getString("username"), opened(rs.getObject("client_id", UUID.class), rs.getString("password")), rs.getInt("max_connections"),
                 rs.getInt("max_messages_per_connection"), rs.getDouble("max_rate"),
                 rs.getObject("updated_at", OffsetDateTime.class))).optional();
     }
@@ -34,7 +65,7 @@ public class RelayStore {
     public void save(ClientRelay r) {
         delete(r.clientId());
         jdbc.sql(sql.get("insert")).param("clientId", r.clientId()).param("host", r.host()).param("port", r.port())
-                .param("tls", r.tls()).param("username", r.username()).param("password", r.password())
+                .param("tls", r.tls()).param("username", r.username()).param("password", r.password() == null ? null : box.seal(passwordContext(r.clientId()), r.password()))
                 .param("maxConnections", r.maxConnections()).param("maxMessages", r.maxMessagesPerConnection())
                 .param("maxRate", r.maxRate()).param("at", r.updatedAt()).update();
     }

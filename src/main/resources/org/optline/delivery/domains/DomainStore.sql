@@ -15,4 +15,11 @@ select count(*) from sending_domains where client_id = :clientId and domain = :d
 
 -- name: signing-key
 -- Only the delivery engine reads the private key, and only to sign.
-select selector, private_key from sending_domains where client_id = :clientId and domain = :domain
+select id, selector, private_key from sending_domains where client_id = :clientId and domain = :domain
+
+-- name: plain-keys
+-- Keys stored in the clear, before keys were sealed (every client's: the platform scope).
+select id, private_key from sending_domains where private_key not like 'sealed:%'
+
+-- name: seal-key
+update sending_domains set private_key = :sealed where id = :id and private_key = :plain

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class OptlineNode implements AutoCloseable {
 
     static final String OPERATOR_KEY = "opl_node_test_operator_key_0123456789";
+    static final String SECRETS_KEY = "bm9kZSB0ZXN0IHNlY3JldHMga2V5LCAzMiBieXRlcy4=";
 
     private final Process process;
     private final int port;
@@ -39,6 +40,7 @@ final class OptlineNode implements AutoCloseable {
                 "--optline.operator.api-key=" + OPERATOR_KEY,
                 "--optline.operator.password=node test operator password",
                 "--optline.data-dir=" + dir.resolve(name + "-data"),
+                "--optline.secrets.key=" + SECRETS_KEY, // nodes of one database share it
                 "--optline.delivery.transport=smtp",
                 "--optline.delivery.smtp.host=127.0.0.1",
                 "--optline.delivery.smtp.port=" + smtpPort,

@@ -1,8 +1,11 @@
 package org.optline.platform.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,14 +33,17 @@ class FirstStartAndRestartTest {
     private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
     private static final Pattern KEY = Pattern.compile("API key:\\s+(opl_\\S+)");
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
+    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
         // Command-line arguments outrank application.yml, as OPTLINE_* variables do in production.
-        return new SpringApplicationBuilder(OptlineApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
+                "--optline.data-dir=" + dataDir,
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("optline")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(OptlineApplication.class).run(args.toArray(String[]::new));
     }
 
     @Test
@@ -64,5 +70,23 @@ class FirstStartAndRestartTest {
         int printedAfter = output.getOut().split("Optline first start", -1).length - 1;
         assertThat(printedBefore).isEqualTo(1);
         assertThat(printedAfter).isEqualTo(1);
+    }
+
+    /**
+     * With no configuration the secrets key is a file made on the first start, which the restart
+     * above reads again; a node given another key refuses to start and says why.
+     */
+    @Test
+    void aNodeWithAnotherSecretsKeyThanTheDatabaseRefusesToStart(@TempDir Path dataDir) throws Exception {
+        try (var app = start(dataDir)) {
+            assertThat(dataDir.resolve("secrets.key")).isRegularFile();
+        }
+        String otherKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertThatThrownBy(() -> start(dataDir, "--optline.secrets.key=" + otherKey))
+                .hasStackTraceContaining("cannot open the secrets in its database")
+                .hasStackTraceContaining("OPTLINE_SECRETS_KEY");
+        try (var app = start(dataDir)) {
+            assertThat(app.isRunning()).isTrue(); // the file's key still opens everything
+        }
     }
 }
