@@ -36,9 +36,13 @@ public class Signer {
 
     public Signer(JdbcClient jdbc, TenantScope scope, Clock clock, SecretBox box, @Value("${optline.secret:}") String configured) {
         this.clock = clock;
-        this.key = configured != null && !configured.isBlank()
-                ? sha256(configured)
-                : HexFormat.of().parseHex(scope.asPlatform(() -> storedOrNew(jdbc, box)));
+        boolean fromConfiguration = configured != null && !configured.isBlank();
+        if (fromConfiguration) {
+            scope.asPlatform(() -> sealIfPlain(jdbc, box));
+            this.key = sha256(configured);
+        } else {
+            this.key = HexFormat.of().parseHex(scope.asPlatform(() -> storedOrNew(jdbc, box)));
+        }
     }
 
     /** Signs {@code payload}; the token carries it in the clear (it must hold no personal data). */
@@ -127,10 +131,19 @@ public class Signer {
         if (SecretBox.isSealed(value)) {
             return box.open(TOKEN_KEY_CONTEXT, value);
         }
-        // Kept in the clear before secrets were sealed: sealed now (only if nobody else did meanwhile).
-        jdbc.sql("update platform_secrets set secret = :sealed where name = 'token-key' and secret = :plain")
-                .param("sealed", box.seal(TOKEN_KEY_CONTEXT, value)).param("plain", value).update();
+        sealIfPlain(jdbc, box);
         return value;
+    }
+
+    /**
+     * Seals a generated key kept in the clear before secrets were sealed (only if nobody else did
+     * meanwhile), also when {@code OPTLINE_SECRET} has replaced it: the old key signed links that
+     * may still be about.
+     */
+    private static void sealIfPlain(JdbcClient jdbc, SecretBox box) {
+        storedTokenKey(jdbc).filter(v -> !SecretBox.isSealed(v)).ifPresent(value -> jdbc
+                .sql("update platform_secrets set secret = :sealed where name = 'token-key' and secret = :plain")
+                .param("sealed", box.seal(TOKEN_KEY_CONTEXT, value)).param("plain", value).update());
     }
 
     private static Optional<String> storedTokenKey(JdbcClient jdbc) {

@@ -20,6 +20,8 @@ public class DomainStore {
     public record Row(UUID id, UUID clientId, String domain, String selector, String publicKey, OffsetDateTime createdAt,
                       OffsetDateTime verifiedAt) {}
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DomainStore.class);
+
     private final JdbcClient jdbc;
     private final NamedSql sql;
     private final SecretBox box;
@@ -83,8 +85,12 @@ public class DomainStore {
                 rs.getString("private_key"))).list();
         int sealed = 0;
         for (Plain p : plain) {
-            sealed += jdbc.sql(sql.get("seal-key")).param("id", p.id()).param("plain", p.key())
-                    .param("sealed", box.seal(keyContext(p.id()), p.key())).update();
+            try {
+                sealed += jdbc.sql(sql.get("seal-key")).param("id", p.id()).param("plain", p.key())
+                        .param("sealed", box.seal(keyContext(p.id()), p.key())).update();
+            } catch (org.springframework.dao.DataAccessException e) {
+                log.warn("Could not seal the DKIM key of sending domain {}; it stays readable as it is", p.id(), e);
+            }
         }
         return sealed;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ import org.optline.delivery.transport.Envelope;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.delivery.transport.Outcome;
 import org.optline.delivery.transport.SmtpReply;
+import org.optline.platform.SecretBox;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.slf4j.Logger;
@@ -173,7 +175,12 @@ public class DeliveryWorker {
     public int runOnce() {
         int sent = 0;
         for (Campaigns.Sending c : campaigns.sending()) {
-            sent += send(c.clientId(), c.campaignId());
+            try {
+                sent += send(c.clientId(), c.campaignId());
+            } catch (RuntimeException e) {
+                // One campaign's fault (a damaged row, a client's broken settings) must not hold up the others.
+                log.warn("Sending campaign {} failed this round", c.campaignId(), e);
+            }
         }
         return sent;
     }
@@ -216,19 +223,34 @@ public class DeliveryWorker {
         // even in rounds that find nothing due: a node that counted only while it had rows would
         // drop out and come back with a full bucket, over and over.
         nodes.sending(clientId);
-        Transports.Route route = transports.forClient(clientId);
-        int batch = batchFor(route.transport());
+        Transports.Route route;
         Campaigns.Renderer renderer = campaigns.renderer(clientId, campaignId);
-        MessageBuilder builder = new MessageBuilder(clientId, renderer, tokens, verp,
-                dkim.forSender(clientId, renderer.campaign().fromEmail()), baseUrl, bounceDomain);
+        Optional<org.optline.delivery.dkim.DkimSigner> signer;
+        try {
+            route = transports.forClient(clientId);
+            signer = dkim.forSender(clientId, renderer.campaign().fromEmail());
+        } catch (Transports.UnusableRelay | SecretBox.UnreadableSecret e) {
+            log.warn("Campaign {} pauses: {}", campaignId, e.getMessage());
+            campaigns.pauseForDelivery(clientId, campaignId, e instanceof Transports.UnusableRelay ? e.getMessage()
+                    : "The DKIM key of the From domain could not be read. Remove the sending domain and add it again "
+                    + "(and publish its new DNS record), then resume the campaign.");
+            return 0;
+        }
+        int batch = batchFor(route.transport());
+        MessageBuilder builder = new MessageBuilder(clientId, renderer, tokens, verp, signer, baseUrl, bounceDomain);
         // Several lanes drain the queue side by side, each claiming its own batches, so that one
         // lane builds and signs while another waits for the SMTP server or the database.
         // Pause and cancel also stop a batch that is going out: a watcher looks at the campaign's
         // status twice a second and the transport starts no further message once it changed.
         AtomicBoolean halted = new AtomicBoolean();
         var watcher = watchers.scheduleWithFixedDelay(() -> {
-            if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
-                halted.set(true);
+            try {
+                if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
+                    halted.set(true);
+                }
+            } catch (RuntimeException e) {
+                // A task that throws is never run again: keep watching once the database answers.
+                log.debug("Could not read the status of campaign {}", campaignId, e);
             }
         }, 500, 500, TimeUnit.MILLISECONDS);
         int sent = 0;
@@ -393,7 +415,9 @@ public class DeliveryWorker {
             }
             List<Outcome> outcomes = withFailures(sentOutcomes, built);
             long t3 = System.nanoTime();
-            settled = scope.inClient(clientId, () -> settle(clientId, campaignId, claim, outcomes, skipped, later, postponeBy));
+            settled = SettleRetries.untilStored(
+                    () -> scope.inClient(clientId, () -> settle(clientId, campaignId, claim, outcomes, skipped, later, postponeBy)),
+                    claimedAt.plus(lease).minus(CLOCK_MARGIN), clock, "a batch of campaign " + campaignId);
             if (log.isDebugEnabled()) {
                 log.debug("batch of {}: load {} ms, build {} ms, send {} ms, settle {} ms", batch.size(), (t1 - t0) / 1_000_000,
                         (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);

@@ -57,8 +57,20 @@ class Transports {
         return destinations;
     }
 
+    /** A client's relay this node cannot use; the message is for the client to read. */
+    static final class UnusableRelay extends RuntimeException {
+        UnusableRelay(String message) {
+            super(message);
+        }
+    }
+
     Route forClient(UUID clientId) {
         Optional<ClientRelay> relay = relays.forDelivery(clientId);
+        if (relay.isPresent() && relay.get().username() != null && !relay.get().hasPassword()) {
+            // Only a stored password that would not open comes back missing (a login always has one).
+            throw new UnusableRelay("The password of your SMTP relay could not be read. Enter it again in the relay "
+                    + "settings, then resume the campaign.");
+        }
         if (relay.isEmpty()) {
             Pooled old = pools.remove(clientId);
             if (old != null) {

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RelayStore {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RelayStore.class);
+
     private final JdbcClient jdbc;
     private final NamedSql sql;
     private final SecretBox box;
@@ -32,9 +34,22 @@ public class RelayStore {
         return "client_relays.password:" + clientId;
     }
 
-    /** A password stored before passwords were sealed is still in the clear until {@link #sealPlainPasswords} has run. */
+    /**
+     * The stored password, opened. One stored before passwords were sealed is still in the clear
+     * until {@link #sealPlainPasswords} has run. One that does not open (the row was altered)
+     * reads as missing: the settings page then asks for it again, and delivery pauses the
+     * client's campaigns until it is given.
+     */
     private String opened(UUID clientId, String stored) {
-        return stored == null || !SecretBox.isSealed(stored) ? stored : box.open(passwordContext(clientId), stored);
+        if (stored == null || !SecretBox.isSealed(stored)) {
+            return stored;
+        }
+        try {
+            return box.open(passwordContext(clientId), stored);
+        } catch (SecretBox.UnreadableSecret e) {
+            log.warn("The stored password of client {}'s relay cannot be read: {}", clientId, e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -47,8 +62,12 @@ public class RelayStore {
                 rs.getString("password"))).list();
         int sealed = 0;
         for (Plain p : plain) {
-            sealed += jdbc.sql(sql.get("seal-password")).param("clientId", p.clientId()).param("plain", p.password())
-                    .param("sealed", box.seal(passwordContext(p.clientId()), p.password())).update();
+            try {
+                sealed += jdbc.sql(sql.get("seal-password")).param("clientId", p.clientId()).param("plain", p.password())
+                        .param("sealed", box.seal(passwordContext(p.clientId()), p.password())).update();
+            } catch (org.springframework.dao.DataAccessException e) {
+                log.warn("Could not seal the relay password of client {}; it stays readable as it is", p.clientId(), e);
+            }
         }
         return sealed;
     }

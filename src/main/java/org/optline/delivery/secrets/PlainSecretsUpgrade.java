@@ -28,12 +28,17 @@ class PlainSecretsUpgrade {
         this.scope = scope;
     }
 
+    /** Never stops the start: what is not sealed stays readable, and the next start tries again. */
     @EventListener(ApplicationReadyEvent.class)
     void sealPlainSecrets() {
-        int keys = scope.asPlatform(domains::sealPlainKeys);
-        int passwords = scope.asPlatform(relays::sealPlainPasswords);
-        if (keys + passwords > 0) {
-            log.info("Sealed {} DKIM private keys and {} relay passwords that were stored in the clear", keys, passwords);
+        try {
+            int keys = scope.asPlatform(domains::sealPlainKeys);
+            int passwords = scope.asPlatform(relays::sealPlainPasswords);
+            if (keys + passwords > 0) {
+                log.info("Sealed {} DKIM private keys and {} relay passwords that were stored in the clear", keys, passwords);
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not seal the secrets stored in the clear; the next start tries again", e);
         }
     }
 }

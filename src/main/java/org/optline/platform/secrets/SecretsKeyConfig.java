@@ -2,10 +2,13 @@ package org.optline.platform.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -88,19 +91,36 @@ class SecretsKeyConfig {
         }
     }
 
-    /** Written beside it and then moved, so that nobody reads a half-written key. */
+    /**
+     * Written in full and flushed to disk beside it, then linked in under its name, which fails if
+     * another process made the file first (a rename would replace theirs, and one of the two keys
+     * would be lost with whatever it sealed).
+     */
     private static void write(Path file, String text) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".new-" + ProcessHandle.current().pid());
+        Path partial = file.resolveSibling(file.getFileName() + ".new-" + java.util.UUID.randomUUID());
         try {
-            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(partial);
-        }
-        try {
-            Files.writeString(partial, text, StandardCharsets.US_ASCII);
-            Files.move(partial, file);
+            try {
+                Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(partial);
+            }
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+                channel.force(true);
+            }
+            Files.createLink(file, partial);
+            syncDirectory(file.toAbsolutePath().getParent());
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /** So that the new name survives a power cut too (Linux allows a directory to be synced; others may not). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            log.debug("Could not sync {}", dir, e);
         }
     }
 

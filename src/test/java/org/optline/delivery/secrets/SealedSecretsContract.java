@@ -3,7 +3,18 @@ package org.optline.delivery.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.optline.audience.Lists;
+import org.optline.audience.MailingList;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.campaign.Campaign;
+import org.optline.campaign.CampaignStatus;
+import org.optline.campaign.Campaigns;
+import org.optline.delivery.queue.DeliveryWorker;
+import org.optline.platform.Signer;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.ClientRelay;
 import org.optline.delivery.ClientRelays;
@@ -23,7 +34,9 @@ import org.springframework.test.context.TestPropertySource;
  * DKIM private keys, clients' relay passwords and the token-signing key are sealed in the
  * database (docs/security.md), on H2 and on PostgreSQL (the two subclasses): what a dump of the
  * tables shows is ciphertext bound to its row, and the stores still hand the delivery engine the
- * secret itself. Rows from before sealing are sealed at start-up and read the same meanwhile.
+ * secret itself. Rows from before sealing are sealed at start-up and read the same meanwhile; a
+ * value that does not open (an altered row) is asked for again and pauses only its client's
+ * campaigns.
  */
 @TestPropertySource(properties = "optline.delivery.client-relays.allow-internal=true")
 abstract class SealedSecretsContract {
@@ -36,6 +49,12 @@ abstract class SealedSecretsContract {
     @Autowired PlainSecretsUpgrade upgrade;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
+    @Autowired SecretBox box;
+    @Autowired Signer signer;
+    @Autowired Lists lists;
+    @Autowired Subscribers subscribers;
+    @Autowired Campaigns campaigns;
+    @Autowired DeliveryWorker worker;
 
     private String stored(String sql, Object id) {
         return scope.asPlatform(() -> jdbc.sql(sql).param("id", id).query(String.class).single());
@@ -108,6 +127,66 @@ abstract class SealedSecretsContract {
         assertThat(scope.inClient(clientId, () -> domainStore.signingKey(clientId, "old-secrets.example")).orElseThrow().privateKey())
                 .isEqualTo(plainKey);
         assertThat(relays.forDelivery(clientId)).map(ClientRelay::password).contains("an old relay password");
+    }
+
+    @Test
+    void theLongestPasswordInTheWidestCharactersFitsSealed() {
+        CreatedClient client = Fixtures.client(clients, "Long Password");
+        String longest = "\u20ac".repeat(500); // 500 characters of 3 bytes each in UTF-8
+        relays.save(Fixtures.admin(client), new ClientRelays.RelayInput("127.0.0.1", 587, "starttls", "mailer", longest,
+                null, null, null));
+        assertThat(relays.forDelivery(client.client().id())).map(ClientRelay::password).contains(longest);
+    }
+
+    @Test
+    void aPasswordThatDoesNotOpenIsAskedForAgainAndPausesTheClientsCampaigns() {
+        CreatedClient client = Fixtures.client(clients, "Damaged Relay");
+        CreatedClient other = Fixtures.client(clients, "Other Relay");
+        UUID clientId = client.client().id();
+        var admin = Fixtures.admin(client);
+        for (CreatedClient c : List.of(client, other)) {
+            relays.save(Fixtures.admin(c), new ClientRelays.RelayInput("127.0.0.1", 587, "starttls", "mailer",
+                    "password of " + c.client().name(), null, null, null));
+        }
+        // Another client's sealed password, copied into this client's row, opens for neither.
+        store("update client_relays set password = :value where client_id = :id", clientId,
+                stored("select password from client_relays where client_id = :id", other.client().id()));
+
+        assertThat(relays.hasPassword(admin)).isFalse();
+        assertThat(relays.get(admin)).isPresent();
+        assertThatThrownBy(() -> relays.save(admin, new ClientRelays.RelayInput("127.0.0.1", 587, "starttls", "mailer", null,
+                null, null, null))).isInstanceOf(org.optline.platform.ValidationException.class);
+
+        domains.add(admin, "damaged-relay.example");
+        MailingList list = lists.create(admin, new Lists.ListInput("Customers", null, "single"));
+        subscribers.save(admin, new SubscriberInput("someone@example.net", null, Map.of(), List.of(list.id()), null), false);
+        Campaign c = campaigns.create(admin, new Campaigns.CampaignInput("Damaged relay", "Hello", null, "Shop",
+                "news@damaged-relay.example", null, "<p>Hi</p>", null, null, null, List.of(list.id())));
+        campaigns.send(admin, c.id(), null);
+        worker.runOnce();
+        Campaign paused = campaigns.get(admin, c.id());
+        assertThat(paused.status()).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(paused.statusNote()).contains("password of your SMTP relay could not be read");
+    }
+
+    @Test
+    void aTokenKeyStoredInTheClearStillSignsTheSameAndIsSealed() {
+        String sealed = stored("select secret from platform_secrets where name = :id", "token-key");
+        String key = box.open("platform_secrets:token-key", sealed);
+        String token = signer.sign(new byte[] {1, 2, 3});
+        store("update platform_secrets set secret = :value where name = :id", "token-key", key);
+
+        Signer restarted = new Signer(jdbc, scope, java.time.Clock.systemUTC(), box, "");
+
+        assertThat(restarted.verify(token)).isPresent();
+        String resealed = stored("select secret from platform_secrets where name = :id", "token-key");
+        assertThat(SecretBox.isSealed(resealed)).isTrue();
+        assertThat(box.open("platform_secrets:token-key", resealed)).isEqualTo(key);
+
+        store("update platform_secrets set secret = :value where name = :id", "token-key", key);
+        new Signer(jdbc, scope, java.time.Clock.systemUTC(), box, "a configured secret replaces the stored key");
+        assertThat(SecretBox.isSealed(stored("select secret from platform_secrets where name = :id", "token-key")))
+                .as("sealed even when no longer used").isTrue();
     }
 
     @Test
