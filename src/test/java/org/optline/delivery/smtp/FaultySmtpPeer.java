@@ -66,6 +66,13 @@ public final class FaultySmtpPeer implements AutoCloseable {
         server.start();
     }
 
+    /** Makes this peer the platform's SMTP relay of a test context (plain SMTP on loopback). */
+    public void asPlatformRelay(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("optline.delivery.transport", () -> "smtp");
+        registry.add("optline.delivery.smtp.host", () -> "127.0.0.1");
+        registry.add("optline.delivery.smtp.port", this::port);
+    }
+
     public int port() {
         return port;
     }

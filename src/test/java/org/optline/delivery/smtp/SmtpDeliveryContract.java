@@ -43,9 +43,7 @@ abstract class SmtpDeliveryContract {
 
     @DynamicPropertySource
     static void relay(DynamicPropertyRegistry registry) {
-        registry.add("optline.delivery.transport", () -> "smtp");
-        registry.add("optline.delivery.smtp.host", () -> "127.0.0.1");
-        registry.add("optline.delivery.smtp.port", PEER::port);
+        PEER.asPlatformRelay(registry);
         registry.add("optline.delivery.smtp.max-connections", () -> 3);
         registry.add("optline.delivery.smtp.max-messages-per-connection", () -> 4);
         registry.add("optline.delivery.smtp.timeout", () -> "10s");

@@ -44,9 +44,7 @@ class StoreFailureDuringSendTest {
 
     @DynamicPropertySource
     static void relay(DynamicPropertyRegistry registry) {
-        registry.add("optline.delivery.transport", () -> "smtp");
-        registry.add("optline.delivery.smtp.host", () -> "127.0.0.1");
-        registry.add("optline.delivery.smtp.port", PEER::port);
+        PEER.asPlatformRelay(registry);
         registry.add("optline.delivery.smtp.timeout", () -> "10s");
     }
 
