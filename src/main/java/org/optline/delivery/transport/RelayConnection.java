@@ -4,11 +4,14 @@ import com.hubspot.smtp.client.Extension;
 import com.hubspot.smtp.client.SmtpSession;
 import io.netty.handler.codec.smtp.SmtpRequests;
 
-/** A pooled session and how many messages it has carried. */
+/** A pooled session, how many messages it has carried, and since when it is open and idle. */
 final class RelayConnection {
     final SmtpSession session;
     final ReplyLog replies;
     final boolean pipelining;
+    final long openedAtNanos = System.nanoTime();
+    /** When it last went back to the pool. */
+    volatile long pooledAtNanos;
     int sent;
     boolean broken;
     /** Whether the transport's count of open connections no longer includes this one. */
@@ -20,8 +23,18 @@ final class RelayConnection {
         this.pipelining = session.getEhloResponse().isSupported(Extension.PIPELINING);
     }
 
-    boolean usable(int maxMessages) {
-        return !broken && sent < maxMessages && !session.getCloseFuture().isDone();
+    /**
+     * Whether it may carry another message: not broken or closed, under the message cap and the
+     * age limit. A connection carries its first message whatever its age, so that a slow connect
+     * never ends in connecting again and again.
+     */
+    boolean usable(int maxMessages, long maxAgeNanos) {
+        return !broken && sent < maxMessages && (sent == 0 || System.nanoTime() - openedAtNanos < maxAgeNanos)
+                && !session.getCloseFuture().isDone();
+    }
+
+    boolean idleLongerThan(long nanos) {
+        return System.nanoTime() - pooledAtNanos > nanos;
     }
 
     /** QUIT, then close; a broken connection is only closed. */

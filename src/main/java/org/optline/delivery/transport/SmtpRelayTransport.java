@@ -62,6 +62,16 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private final OpenTransactions transactions;
     private final AddressPolicy policy;
     private volatile Resolved resolved;
+    /**
+     * How long one connection is used at most, and how long it may wait in the pool (STANDARDS 32;
+     * Postfix's own limits are 300 s and 2 s). A connection past its age finishes the message it
+     * carries and is replaced; an idle one is closed before the relay times it out, which a relay
+     * answers with a 421 nobody reads.
+     */
+    public static final Duration REUSE_LIMIT = Duration.ofMinutes(5);
+    public static final Duration IDLE_LIMIT = Duration.ofSeconds(10);
+    private volatile long reuseLimitNanos = REUSE_LIMIT.toNanos();
+    private volatile long idleLimitNanos = IDLE_LIMIT.toNanos();
 
     /** Which addresses this transport may connect to: why not, or empty. */
     @FunctionalInterface
@@ -258,20 +268,36 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         if (open.get() > permits.limit()) {
             retire(connection);
         } else {
+            connection.pooledAtNanos = System.nanoTime();
             idle.add(connection);
         }
     }
 
+    /** Other limits than {@link #REUSE_LIMIT} and {@link #IDLE_LIMIT} (tests). */
+    public void limitReuse(Duration age, Duration idleFor) {
+        this.reuseLimitNanos = age.toNanos();
+        this.idleLimitNanos = idleFor.toNanos();
+    }
+
+    private boolean usable(RelayConnection connection) {
+        return connection.usable(settings.maxMessagesPerConnection(), reuseLimitNanos);
+    }
+
     /**
      * Closes pooled connections while this node keeps more open than its share, as after another
-     * node started sending through the relay; the worker calls it between rounds, and lanes
-     * before they take a connection. Two callers at once may close one more than needed, which
-     * costs a reconnect, never a connection over the share.
+     * node started sending through the relay, and those idle or open too long; the worker calls
+     * it between rounds, and lanes before they take a connection. Two callers at once may close
+     * one more than needed, which costs a reconnect, never a connection over the share.
      */
     public void trimToShare() {
         RelayConnection pooled;
         while (open.get() > permits.limit() && (pooled = idle.poll()) != null) {
             retire(pooled);
+        }
+        for (RelayConnection c : idle) {
+            if ((c.idleLongerThan(idleLimitNanos) || !usable(c)) && idle.remove(c)) {
+                retire(c);
+            }
         }
     }
 
@@ -402,7 +428,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             }
             trimToShare();
             RelayConnection pooled;
-            while ((pooled = idle.poll()) != null && !pooled.usable(settings.maxMessagesPerConnection())) {
+            while ((pooled = idle.poll()) != null && (!usable(pooled) || pooled.idleLongerThan(idleLimitNanos))) {
                 retire(pooled);
             }
             if (pooled != null) {
@@ -437,7 +463,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             run.connected = true;
             while (true) {
                 run.busy.remove(connection);
-                if (!connection.usable(settings.maxMessagesPerConnection())) {
+                if (!usable(connection)) {
                     retire(connection);
                     withConnection();
                     return;

@@ -46,6 +46,7 @@ public final class FaultySmtpPeer implements AutoCloseable {
 
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger mostSessions = new AtomicInteger();
+    private final AtomicInteger everOpened = new AtomicInteger();
 
     public FaultySmtpPeer() {
         this.port = LoopbackPorts.free();
@@ -54,6 +55,7 @@ public final class FaultySmtpPeer implements AutoCloseable {
                     @Override
                     public SessionAcceptance accept(org.subethamail.smtp.server.Session session) {
                         mostSessions.accumulateAndGet(sessions.incrementAndGet(), Math::max);
+                        everOpened.incrementAndGet();
                         return SessionAcceptance.success();
                     }
 
@@ -89,6 +91,11 @@ public final class FaultySmtpPeer implements AutoCloseable {
     /** Connections open now. */
     public int openConnections() {
         return sessions.get();
+    }
+
+    /** Connections opened since the peer started. */
+    public int connectionsOpened() {
+        return everOpened.get();
     }
 
     /** The most connections that were open at once. */

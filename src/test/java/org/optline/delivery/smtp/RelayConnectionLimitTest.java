@@ -14,7 +14,8 @@ import org.optline.delivery.transport.SmtpReply;
 
 /**
  * The relay's connection limit holds for the whole transport, however many lanes send at once, and
- * a connection one batch frees goes to another batch still under way.
+ * a connection one batch frees goes to another batch still under way; connections are replaced
+ * past their age and closed when idle too long (STANDARDS 32).
  */
 class RelayConnectionLimitTest {
 
@@ -115,6 +116,43 @@ class RelayConnectionLimitTest {
                         .allSatisfy(o -> assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.DELIVERED));
                 assertThat(peer.totalAccepted()).isEqualTo(200);
             }
+        }
+    }
+
+    @Test
+    void aConnectionOlderThanTheReuseLimitIsReplacedAndItsSuccessorCarriesOn() throws Exception {
+        try (FaultySmtpPeer peer = new FaultySmtpPeer();
+             SmtpRelayTransport transport = new SmtpRelayTransport(settings(peer, 1, Duration.ofSeconds(10)))) {
+            Duration reuse = Duration.ofSeconds(1);
+            transport.limitReuse(reuse, Duration.ofMinutes(1));
+            assertThat(transport.send(List.of(TestEnvelopes.to("first@example.org")), () -> false))
+                    .allSatisfy(o -> assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.DELIVERED));
+            assertThat(peer.connectionsOpened()).isEqualTo(1);
+
+            Thread.sleep(reuse.toMillis() + 100); // the pooled connection is past its age now
+            assertThat(transport.send(List.of(TestEnvelopes.to("second@example.org")), () -> false))
+                    .allSatisfy(o -> assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.DELIVERED));
+
+            assertThat(peer.connectionsOpened()).as("a new connection for the second batch").isEqualTo(2);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> peer.openConnections() == 1);
+            assertThat(peer.totalAccepted()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aConnectionIdleInThePoolLongerThanTheIdleLimitIsClosed() throws Exception {
+        try (FaultySmtpPeer peer = new FaultySmtpPeer();
+             SmtpRelayTransport transport = new SmtpRelayTransport(settings(peer, 1, Duration.ofSeconds(10)))) {
+            Duration idle = Duration.ofSeconds(1);
+            transport.limitReuse(Duration.ofMinutes(5), idle);
+            transport.send(List.of(TestEnvelopes.to("once@example.org")), () -> false);
+            transport.trimToShare();
+            assertThat(peer.openConnections()).as("just pooled: kept").isEqualTo(1);
+
+            Thread.sleep(idle.toMillis() + 100);
+            transport.trimToShare(); // as the worker does between rounds
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> peer.openConnections() == 0);
         }
     }
 
