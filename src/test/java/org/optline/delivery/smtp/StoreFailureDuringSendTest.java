@@ -34,7 +34,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * STANDARDS 47, a failing store: the database fails just as a batch the relay has accepted is to
  * be settled. The settle is tried again until the database answers, so the batch is recorded as
  * sent and nobody gets the message twice; given up, the batch would have stayed claimed and gone
- * out again after its lease. (The worker's handling of the failure is the same on either
+ * out again after its lease. And one campaign that fails (here: its queue cannot be filled) does
+ * not stop the round for the others. (The worker's handling of failures is the same on either
  * database; H2 runs it.)
  */
 @OptlineTest
@@ -62,19 +63,31 @@ class StoreFailureDuringSendTest {
     @Autowired DeliveryWorker worker;
     @Autowired org.optline.delivery.SendingDomains domains;
 
-    @Test
-    void aBatchTheRelayAcceptedIsSettledOnceTheDatabaseAnswersAgainAndNobodyIsMailedTwice() {
-        Actor admin = Fixtures.admin(Fixtures.client(clients, "Store Failure"));
-        domains.add(admin, "store-failure.example");
+    private record Sent(Actor admin, Campaign campaign, List<String> addresses) {}
+
+    /** A client with a sending domain and five subscribers, and a campaign to them, sent. */
+    private Sent aCampaignToFive(String name) {
+        Actor admin = Fixtures.admin(Fixtures.client(clients, name));
+        String domain = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".example";
+        domains.add(admin, domain);
         MailingList list = lists.create(admin, new Lists.ListInput("Customers", null, "single"));
         String tag = UUID.randomUUID().toString().substring(0, 6);
         List<String> addresses = List.of("a", "b", "c", "d", "e").stream().map(l -> l + "-" + tag + "@example.net").toList();
         for (String address : addresses) {
             subscribers.save(admin, new SubscriberInput(address, null, Map.of(), List.of(list.id()), null), false);
         }
-        Campaign c = campaigns.create(admin, new Campaigns.CampaignInput("Store failure", "Hello", null, "Shop",
-                "news@store-failure.example", null, "<p>Hi</p>", null, null, null, List.of(list.id())));
+        Campaign c = campaigns.create(admin, new Campaigns.CampaignInput(name, "Hello", null, "Shop",
+                "news@" + domain, null, "<p>Hi</p>", null, null, null, List.of(list.id())));
         campaigns.send(admin, c.id(), null);
+        return new Sent(admin, c, addresses);
+    }
+
+    @Test
+    void aBatchTheRelayAcceptedIsSettledOnceTheDatabaseAnswersAgainAndNobodyIsMailedTwice() {
+        Sent sent = aCampaignToFive("Store Failure");
+        Actor admin = sent.admin();
+        Campaign c = sent.campaign();
+        List<String> addresses = sent.addresses();
         doThrow(new DataAccessResourceFailureException("connection refused"))
                 .doThrow(new DataAccessResourceFailureException("connection refused"))
                 .doCallRealMethod()
@@ -87,7 +100,26 @@ class StoreFailureDuringSendTest {
         }
         assertThat(progress.counts(admin.clientId(), c.id())).containsExactly(Map.entry("sent", 5L));
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
+        worker.runOnce(); // a later round sends nobody again
+        for (String address : addresses) {
+            assertThat(PEER.acceptedFor(address)).as(address).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCampaignThatFailsDoesNotHoldUpTheOthers() {
+        Sent failing = aCampaignToFive("Failing Shop");
+        Sent other = aCampaignToFive("Other Shop");
+        doThrow(new IllegalStateException("a damaged row")).when(queue)
+                .materialize(any(), org.mockito.ArgumentMatchers.eq(failing.campaign().id()), any(), any(), any());
+
         worker.runOnce();
-        assertThat(PEER.totalAccepted()).isEqualTo(5);
+
+        for (String address : other.addresses()) {
+            assertThat(PEER.acceptedFor(address)).as(address).isEqualTo(1);
+        }
+        assertThat(campaigns.get(other.admin(), other.campaign().id()).status()).isEqualTo(CampaignStatus.SENT);
+        assertThat(failing.addresses()).allSatisfy(address -> assertThat(PEER.acceptedFor(address)).isZero());
+        assertThat(campaigns.get(failing.admin(), failing.campaign().id()).status()).isEqualTo(CampaignStatus.SENDING);
     }
 }
