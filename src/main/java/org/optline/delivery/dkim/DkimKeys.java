@@ -54,8 +54,8 @@ public class DkimKeys {
     private static PrivateKey parse(String pkcs8) {
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Stored DKIM key cannot be read", e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new org.optline.platform.SecretBox.UnreadableSecret("The stored DKIM key is not an RSA key in PKCS#8");
         }
     }
 }

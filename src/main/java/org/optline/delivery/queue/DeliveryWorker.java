@@ -141,6 +141,22 @@ public class DeliveryWorker {
         log.info("Delivery through {}", transport.describe());
     }
 
+    /**
+     * Closes pooled relay connections idle too long, or over this node's share, every two
+     * seconds: a round can drain one campaign for hours, and the other relays' pools would wait
+     * for it meanwhile (until their relay timed them out).
+     */
+    @jakarta.annotation.PostConstruct
+    void trimPoolsRegularly() {
+        watchers.scheduleWithFixedDelay(() -> {
+            try {
+                transports.trimToShares();
+            } catch (RuntimeException e) {
+                log.debug("Trimming the relay pools failed", e); // and the task stays scheduled
+            }
+        }, 2, 2, TimeUnit.SECONDS);
+    }
+
     @jakarta.annotation.PreDestroy
     void stop() throws InterruptedException {
         // Finish what is in flight rather than interrupt it: an interrupted batch would stay
@@ -179,7 +195,7 @@ public class DeliveryWorker {
                 sent += send(c.clientId(), c.campaignId());
             } catch (RuntimeException e) {
                 // One campaign's fault (a damaged row, a client's broken settings) must not hold up the others.
-                log.warn("Sending campaign {} failed this round", c.campaignId(), e);
+                warnAtMostEveryMinute(c.campaignId(), e);
             }
         }
         return sent;
@@ -203,6 +219,20 @@ public class DeliveryWorker {
             return 0;
         }
         return sendQueued(clientId, campaignId);
+    }
+
+    private final Map<UUID, Long> lastWarned = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A campaign that fails every round (twice a second) is logged in full once a minute. */
+    private void warnAtMostEveryMinute(UUID campaignId, RuntimeException e) {
+        long now = System.nanoTime();
+        Long last = lastWarned.get(campaignId);
+        if (last == null || now - last > TimeUnit.MINUTES.toNanos(1)) {
+            lastWarned.put(campaignId, now);
+            log.warn("Sending campaign {} failed this round (logged once a minute while it goes on failing)", campaignId, e);
+        } else {
+            log.debug("Sending campaign {} failed this round", campaignId, e);
+        }
     }
 
     /** Whether the campaign's job is finished; the first node to see it fills its queue. */
@@ -397,12 +427,17 @@ public class DeliveryWorker {
         // send is over, renew it and make sure the batch is still ours; if another node took it
         // meanwhile, that node sends it. Usually the claim is a second old and its lease covers the
         // whole send many times over, and the renewal is skipped.
-        if (!envelopes.isEmpty() && renewalNeeded(claimedAt, clock.instant(), transport.longestSend(batch.size()), lease)
-                && !scope.inClient(clientId, () -> queue.renew(clientId, campaignId, claim, Times.now(clock).plus(lease)))) {
-            log.warn("A batch of campaign {} was taken over before it went out; leaving it to the node that has it", campaignId);
-            scope.inClient(clientId, () -> queue.release(clientId, campaignId, claim)); // what is still ours goes back at once
-            return new Round(0, null);
+        java.time.Instant leaseEnds = claimedAt.plus(lease);
+        if (!envelopes.isEmpty() && renewalNeeded(claimedAt, clock.instant(), transport.longestSend(batch.size()), lease)) {
+            OffsetDateTime renewedUntil = Times.now(clock).plus(lease);
+            if (!scope.inClient(clientId, () -> queue.renew(clientId, campaignId, claim, renewedUntil))) {
+                log.warn("A batch of campaign {} was taken over before it went out; leaving it to the node that has it", campaignId);
+                scope.inClient(clientId, () -> queue.release(clientId, campaignId, claim)); // what is still ours goes back at once
+                return new Round(0, null);
+            }
+            leaseEnds = renewedUntil.toInstant();
         }
+        java.time.Instant settleGivesUpAt = leaseEnds.minus(CLOCK_MARGIN);
         if (transport.transactional()) {
             settled = scope.inClient(clientId, () -> settle(clientId, campaignId, claim,
                     withFailures(transport.send(envelopes, halted::get), built), skipped, later, postponeBy));
@@ -417,7 +452,7 @@ public class DeliveryWorker {
             long t3 = System.nanoTime();
             settled = SettleRetries.untilStored(
                     () -> scope.inClient(clientId, () -> settle(clientId, campaignId, claim, outcomes, skipped, later, postponeBy)),
-                    claimedAt.plus(lease).minus(CLOCK_MARGIN), clock, "a batch of campaign " + campaignId);
+                    settleGivesUpAt, clock, "a batch of campaign " + campaignId);
             if (log.isDebugEnabled()) {
                 log.debug("batch of {}: load {} ms, build {} ms, send {} ms, settle {} ms", batch.size(), (t1 - t0) / 1_000_000,
                         (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
@@ -548,7 +583,10 @@ public class DeliveryWorker {
         boolean handBack = !notSent.isEmpty() || senderBlocked != null;
         if (!queue.settle(clientId, campaignId, claim, new SendQueueStore.Settlement(sent, skipped, deferrals, failed, later,
                 now.plus(postponeBy), handBack), now, now.minus(maxAge))) {
-            log.warn("A batch of campaign {} was taken over while it was going out; its recipients may get this mail twice",
+            // Or a settle tried again after its commit went through unacknowledged: then it was
+            // written already, and the claim it ended is gone.
+            log.warn("A batch of campaign {} was no longer this node's when it was settled: taken over while it was going "
+                    + "out (its recipients may get this mail twice), or settled already by a try whose answer was lost",
                     campaignId);
         }
         return new Settled(sent.size(), bounced, senderBlocked);

@@ -29,8 +29,23 @@ final class SettleRetries {
     private SettleRetries() {}
 
     static boolean isStoreFailure(RuntimeException e) {
-        return e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+        boolean reach = e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
                 || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException;
+        return reach && !programLimitExceeded(e);
+    }
+
+    /**
+     * SQLSTATE class 54 (a statement too complex, too many columns …) reaches Spring as a resource
+     * failure too, by its fallback translation; it is the statement's fault and fails the same way
+     * every time.
+     */
+    private static boolean programLimitExceeded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("54")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static <T> T untilStored(Supplier<T> settle, Instant giveUpAt, Clock clock, String what) {

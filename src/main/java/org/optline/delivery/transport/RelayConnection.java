@@ -10,7 +10,8 @@ final class RelayConnection {
     final ReplyLog replies;
     final boolean pipelining;
     final long openedAtNanos = System.nanoTime();
-    /** When it last went back to the pool. */
+    /** Whether and when it last went back to the pool. */
+    volatile boolean everPooled;
     volatile long pooledAtNanos;
     int sent;
     boolean broken;
@@ -29,8 +30,13 @@ final class RelayConnection {
      * never ends in connecting again and again.
      */
     boolean usable(int maxMessages, long maxAgeNanos) {
-        return !broken && sent < maxMessages && (sent == 0 || System.nanoTime() - openedAtNanos < maxAgeNanos)
-                && !session.getCloseFuture().isDone();
+        return !broken && sent < maxMessages && !pastAge(maxAgeNanos) && !session.getCloseFuture().isDone();
+    }
+
+    /** Open longer than {@code maxAgeNanos}, unless it is fresh from its connect and has carried nothing yet. */
+    boolean pastAge(long maxAgeNanos) {
+        boolean fresh = sent == 0 && !everPooled;
+        return !fresh && System.nanoTime() - openedAtNanos >= maxAgeNanos;
     }
 
     boolean idleLongerThan(long nanos) {

@@ -269,8 +269,14 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             retire(connection);
         } else {
             connection.pooledAtNanos = System.nanoTime();
+            connection.everPooled = true;
             idle.add(connection);
         }
+    }
+
+    /** Connections this transport has open now, in use or pooled. */
+    public int openConnections() {
+        return open.get();
     }
 
     /** Other limits than {@link #REUSE_LIMIT} and {@link #IDLE_LIMIT} (tests). */
@@ -696,7 +702,9 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 return;
             }
             int next = NOTHING_OPEN;
-            if (connection.sent < settings.maxMessagesPerConnection() && !run.stopped()) {
+            // A pipelined connection goes from message to message here, not through pump(): the
+            // message cap and the age limit are checked here too.
+            if (connection.sent < settings.maxMessagesPerConnection() && !connection.pastAge(reuseLimitNanos) && !run.stopped()) {
                 int i = take();
                 next = i >= 0 ? i : NOTHING_OPEN;
             }

@@ -47,6 +47,16 @@ class SettleRetriesTest {
     }
 
     @Test
+    void aStatementOverAProgramLimitIsNotTriedAgainThoughSpringCallsItAResourceFailure() {
+        AtomicInteger tries = new AtomicInteger();
+        assertThatThrownBy(() -> SettleRetries.untilStored(() -> {
+            tries.incrementAndGet();
+            throw new DataAccessResourceFailureException("settle", new java.sql.SQLException("statement too complex", "54001"));
+        }, NOW.plusSeconds(600), clock, "a test batch")).isInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(tries).hasValue(1);
+    }
+
+    @Test
     void noTryAfterTheLeaseCouldHavePassedToAnotherNode() {
         AtomicInteger tries = new AtomicInteger();
         assertThatThrownBy(() -> SettleRetries.untilStored(() -> {

@@ -51,6 +51,22 @@ class PipeliningTest {
     }
 
     @Test
+    void aConnectionPastItsAgeTakesNoFurtherMessageEvenInThePipelinedFlow() throws Exception {
+        try (PipeliningPeer peer = new PipeliningPeer(true);
+             SmtpRelayTransport transport = oneConnectionTo(peer, Duration.ofSeconds(10))) {
+            // Every connection is past its age once it carries a message: each may carry only that one.
+            transport.limitReuse(Duration.ofNanos(1), Duration.ofMinutes(1));
+            String[] addresses = IntStream.range(0, 5).mapToObj(i -> "aged" + i + "@example.org").toArray(String[]::new);
+            assertThat(verdicts(transport.send(to(addresses)))).containsOnly(Verdict.DELIVERED).hasSize(5);
+            for (String a : addresses) {
+                assertThat(peer.acceptedFor(a)).as(a).isEqualTo(1);
+            }
+            assertThat(peer.connections()).isEqualTo(5);
+            assertThat(peer.pipelinedBehindData()).isZero();
+        }
+    }
+
+    @Test
     void aRefusedRecipientCostsNeitherTheConnectionNorTheMessagesAround() throws Exception {
         try (PipeliningPeer peer = new PipeliningPeer(true);
              SmtpRelayTransport transport = oneConnectionTo(peer, Duration.ofSeconds(10))) {
