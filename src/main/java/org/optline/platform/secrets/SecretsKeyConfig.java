@@ -42,7 +42,9 @@ class SecretsKeyConfig {
     @Bean
     SecretBox secretBox(@Value("${optline.secrets.key:}") String configured, @Value("${optline.data-dir:./data}") String dataDir,
                         JdbcClient jdbc, TenantScope scope, Clock clock) {
-        SecretBox box = new SecretBox(configured.isBlank() ? fromFile(Path.of(dataDir, "secrets.key")) : decode(configured, "OPTLINE_SECRETS_KEY"));
+        SecretBox box = new SecretBox(configured.isBlank()
+                ? fromFile(Path.of(dataDir, "secrets.key").toAbsolutePath().normalize())
+                : decode(configured, "OPTLINE_SECRETS_KEY"));
         scope.asPlatform(() -> check(box, jdbc, clock));
         return box;
     }
