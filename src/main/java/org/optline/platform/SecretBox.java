@@ -67,6 +67,14 @@ public final class SecretBox {
     }
 
     /**
+     * {@link #open}, for a column that may still hold values stored before sealing: null, or a
+     * value in the clear, reads as it is stored until the start-up upgrade has sealed it.
+     */
+    public String openIfSealed(String context, String stored) {
+        return isSealed(stored) ? open(context, stored) : stored;
+    }
+
+    /**
      * The secret sealed in {@code stored} for {@code context}. Throws {@link UnreadableSecret} when
      * it was sealed with another key, for another place, or was altered.
      */

@@ -65,6 +65,13 @@ class SecretBoxTest {
     }
 
     @Test
+    void aColumnFromBeforeSealingReadsAsStoredUntilSealed() {
+        assertThat(box.openIfSealed("here", null)).isNull();
+        assertThat(box.openIfSealed("here", "in the clear")).isEqualTo("in the clear");
+        assertThat(box.openIfSealed("here", box.seal("here", "sealed"))).isEqualTo("sealed");
+    }
+
+    @Test
     void onlyA256BitKeyIsTaken() {
         assertThatThrownBy(() -> new SecretBox(new byte[16])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
     }

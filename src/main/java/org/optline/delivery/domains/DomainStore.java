@@ -67,12 +67,7 @@ public class DomainStore {
     public Optional<SigningKey> signingKey(UUID clientId, String domain) {
         return jdbc.sql(sql.get("signing-key")).param("clientId", clientId).param("domain", domain)
                 .query((rs, n) -> new SigningKey(rs.getString("selector"),
-                        opened(rs.getObject("id", UUID.class), rs.getString("private_key")))).optional();
-    }
-
-    /** A key stored before keys were sealed is still in the clear until {@link #sealPlainKeys} has run. */
-    private String opened(UUID domainId, String stored) {
-        return SecretBox.isSealed(stored) ? box.open(keyContext(domainId), stored) : stored;
+                        box.openIfSealed(keyContext(rs.getObject("id", UUID.class)), rs.getString("private_key")))).optional();
     }
 
     /**

@@ -103,7 +103,8 @@ class Transports {
 
     /**
      * Closes pooled relay connections over this node's share (another node started sending), so
-     * that idle connections count against the relay's limit for all nodes too.
+     * that idle connections count against the relay's limit for all nodes too, and those idle or
+     * open too long ({@link SmtpRelayTransport#trimToShare}).
      */
     void trimToShares() {
         if (platform instanceof SmtpRelayTransport relay) {

@@ -41,11 +41,8 @@ public class RelayStore {
      * client's campaigns until it is given.
      */
     private String opened(UUID clientId, String stored) {
-        if (stored == null || !SecretBox.isSealed(stored)) {
-            return stored;
-        }
         try {
-            return box.open(passwordContext(clientId), stored);
+            return box.openIfSealed(passwordContext(clientId), stored);
         } catch (SecretBox.UnreadableSecret e) {
             log.warn("The stored password of client {}'s relay cannot be read: {}", clientId, e.getMessage());
             return null;

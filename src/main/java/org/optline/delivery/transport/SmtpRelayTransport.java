@@ -289,10 +289,15 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         return connection.usable(settings.maxMessagesPerConnection(), reuseLimitNanos);
     }
 
+    /** A pooled connection not to hand out again: unusable, or idle past the idle limit. */
+    private boolean stale(RelayConnection pooled) {
+        return !usable(pooled) || pooled.idleLongerThan(idleLimitNanos);
+    }
+
     /**
      * Closes pooled connections while this node keeps more open than its share, as after another
      * node started sending through the relay, and those idle or open too long; the worker calls
-     * it between rounds, and lanes before they take a connection. Two callers at once may close
+     * it after each round and every two seconds, and lanes before they take a connection. Two callers at once may close
      * one more than needed, which costs a reconnect, never a connection over the share.
      */
     public void trimToShare() {
@@ -301,7 +306,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             retire(pooled);
         }
         for (RelayConnection c : idle) {
-            if ((c.idleLongerThan(idleLimitNanos) || !usable(c)) && idle.remove(c)) {
+            if (stale(c) && idle.remove(c)) {
                 retire(c);
             }
         }
@@ -434,7 +439,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             }
             trimToShare();
             RelayConnection pooled;
-            while ((pooled = idle.poll()) != null && (!usable(pooled) || pooled.idleLongerThan(idleLimitNanos))) {
+            while ((pooled = idle.poll()) != null && stale(pooled)) {
                 retire(pooled);
             }
             if (pooled != null) {
