@@ -4,7 +4,6 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,7 +45,6 @@ public final class MimeComposer {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-    private static final byte[] CRLF = {'\r', '\n'};
 
     private MimeComposer() {}
 
@@ -79,14 +77,14 @@ public final class MimeComposer {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e); // UTF-8 is always there
         }
-        Bytes out = new Bytes((text.length() + (html == null ? 0 : html.length())) * 11 / 10 + 2048);
-        out.line("Date: " + DATE.format(date));
+        MessageBytes out = new MessageBytes((text.length() + (html == null ? 0 : html.length())) * 11 / 10 + 2048);
+        out.line("Date: " + formatted(date));
         out.line("From: " + from);
         out.line("To: " + recipient);
         out.line("Message-ID: " + oneLine(messageId));
         out.line("Subject: " + encodedSubject);
         for (var header : headers.entrySet()) {
-            out.line(header.getKey() + ": " + MimeUtility.fold(header.getKey().length() + 2, oneLine(header.getValue())));
+            out.line(header.getKey() + ": " + fold(header.getKey().length() + 2, oneLine(header.getValue())));
         }
         out.line("MIME-Version: 1.0");
         if (html == null) {
@@ -107,57 +105,78 @@ public final class MimeComposer {
     }
 
     /** A part's own headers, the empty line, and its content in quoted-printable with CRLF line breaks. */
-    private static void textPart(Bytes out, String type, String content) {
+    private static void textPart(MessageBytes out, String type, String content) {
         out.line("Content-Type: " + type + "; charset=UTF-8");
         out.line("Content-Transfer-Encoding: quoted-printable");
         out.line("");
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        out.reserve(QuotedPrintable.maxLength(bytes.length));
-        out.size = QuotedPrintable.encode(bytes, out.buf, out.size);
+        QuotedPrintable.encode(content, out);
+    }
+
+    /** The last second formatted for the Date header: a batch's messages share one date. */
+    private record FormattedDate(long epochSecond, String text) {}
+
+    private static volatile FormattedDate lastDate = new FormattedDate(Long.MIN_VALUE, "");
+
+    private static String formatted(Instant date) {
+        FormattedDate last = lastDate;
+        if (last.epochSecond() != date.getEpochSecond()) {
+            last = new FormattedDate(date.getEpochSecond(), DATE.format(date));
+            lastDate = last;
+        }
+        return last.text();
     }
 
     /**
-     * Where the message is written: one array, grown as needed, without the lock that
-     * {@link ByteArrayOutputStream} takes on every write (one message is built by one thread).
+     * Folds a one-line header value (RFC 5322 2.2.3): a CRLF goes before a blank wherever the line,
+     * {@code used} characters of which its name takes, would pass 76 characters; a run without
+     * blanks stays whole, and so does a blank quoted by a backslash. Jakarta Mail's {@code MimeUtility.fold} does the same but then re-reads
+     * its result line by line through a {@code BufferedReader} to check for stray line breaks, and
+     * that was a tenth of building a message with a List-Unsubscribe header; here the value has
+     * none ({@link #oneLine}).
      */
-    private static final class Bytes {
-        private byte[] buf;
-        private int size;
-
-        Bytes(int capacity) {
-            buf = new byte[capacity];
+    static String fold(int used, String value) {
+        if (used + value.length() <= 76) {
+            return value;
         }
-
-        void write(byte[] b, int off, int len) {
-            reserve(len);
-            System.arraycopy(b, off, buf, size, len);
-            size += len;
+        StringBuilder folded = new StringBuilder(value.length() + 16);
+        int start = 0;
+        int room = 76 - used;
+        while (value.length() - start > room) {
+            int at = lastBlank(value, start + 1, Math.min(start + room, value.length() - 1));
+            if (at < 0) {
+                at = nextBlank(value, start + Math.max(room, 0) + 1);
+            }
+            if (at < 0) {
+                break;
+            }
+            folded.append(value, start, at).append("\r\n");
+            start = at; // the blank begins the next line
+            room = 76;
         }
+        return folded.append(value, start, value.length()).toString();
+    }
 
-        /** Makes room for {@code length} more bytes, for a writer that fills the array itself. */
-        void reserve(int length) {
-            if (size + length > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + length));
+    private static int lastBlank(String s, int from, int to) {
+        for (int i = to; i >= from; i--) {
+            if (breaksBefore(s, i)) {
+                return i;
             }
         }
+        return -1;
+    }
 
-        /** A header line or a frame line, then CRLF; header values here are ASCII or already encoded. */
-        void line(String s) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            write(b, 0, b.length);
-            write(CRLF, 0, 2);
-        }
-
-        /** Ends the last line, unless it has ended: the message then ends in CRLF as SMTP wants. */
-        void endLine() {
-            if (size < 2 || buf[size - 2] != '\r' || buf[size - 1] != '\n') {
-                write(CRLF, 0, 2);
+    private static int nextBlank(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (breaksBefore(s, i)) {
+                return i;
             }
         }
+        return -1;
+    }
 
-        byte[] toArray() {
-            return java.util.Arrays.copyOf(buf, size);
-        }
+    /** A blank the line may break before: not one a backslash quotes (a CRLF there would break a quoted pair). */
+    private static boolean breaksBefore(String s, int i) {
+        return (s.charAt(i) == ' ' || s.charAt(i) == '\t') && s.charAt(i - 1) != '\\';
     }
 
     /** Header values are one line: CR and LF become spaces (STANDARDS 7.56). */

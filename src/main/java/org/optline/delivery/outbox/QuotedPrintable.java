@@ -1,8 +1,8 @@
 package org.optline.delivery.outbox;
 
 /**
- * Quoted-printable (RFC 2045 6.7) of a text part's UTF-8 bytes, written straight into the
- * composer's array. Every CR, LF or CRLF of the text becomes one CRLF line break; "=", control
+ * Quoted-printable (RFC 2045 6.7) of a text part in UTF-8, written straight into the composer's
+ * array: the text's characters are encoded in the same pass, without a byte array of the text first. Every CR, LF or CRLF of the text becomes one CRLF line break; "=", control
  * characters (tab included) and bytes outside ASCII are written as "=XX"; a blank just before a
  * line break or at the very end is written as "=20"; lines longer than 76 characters are broken
  * with a soft "=" line break.
@@ -20,8 +20,8 @@ final class QuotedPrintable {
 
     /** Characters a line may carry before a soft break: 76 less the "=" that ends a broken line. */
     private static final int LINE = 75;
-    /** Bytes written as they are: printable ASCII but "=" (a blank too, unless it ends a line). */
-    private static final boolean[] PLAIN = new boolean[256];
+    /** ASCII characters written as they are: the printable ones but "=" (a blank too, unless it ends a line). */
+    private static final boolean[] PLAIN = new boolean[128];
     private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
 
     static {
@@ -30,67 +30,96 @@ final class QuotedPrintable {
         }
     }
 
-    private final byte[] out;
-    private int end;
+    private final MessageBytes out;
     private int column;
 
-    private QuotedPrintable(byte[] out, int start) {
+    private QuotedPrintable(MessageBytes out) {
         this.out = out;
-        this.end = start;
     }
 
-    /**
-     * The most bytes {@link #encode} writes for {@code length} input bytes: three for each, a soft
-     * break for every 25 of those, and one held blank.
-     */
-    static int maxLength(int length) {
-        return 4 * length + 8;
-    }
-
-    /**
-     * Encodes {@code in} into {@code out} from index {@code start}, which must have {@link
-     * #maxLength} bytes free; returns the index after the last byte written.
-     */
-    static int encode(byte[] in, byte[] out, int start) {
-        QuotedPrintable qp = new QuotedPrintable(out, start);
-        int n = in.length;
+    /** Appends {@code text}, encoded, to {@code out}. */
+    static void encode(String text, MessageBytes out) {
+        QuotedPrintable qp = new QuotedPrintable(out);
+        int n = text.length();
         int i = 0;
         while (i < n) {
-            int c = in[i] & 0xff;
-            if (PLAIN[c] && !(c == ' ' && endsLine(in, i + 1))) {
-                // A run of characters written as they are: copied a line's room at a time.
+            char c = text.charAt(i);
+            if (writtenAsIs(text, i, c)) {
                 int runEnd = i + 1;
-                while (runEnd < n && PLAIN[in[runEnd] & 0xff] && !(in[runEnd] == ' ' && endsLine(in, runEnd + 1))) {
+                while (runEnd < n && writtenAsIs(text, runEnd, text.charAt(runEnd))) {
                     runEnd++;
                 }
-                qp.plainRun(in, i, runEnd);
+                qp.plainRun(text, i, runEnd);
                 i = runEnd;
             } else if (c == '\r' || c == '\n') {
                 qp.lineBreak();
                 // CRLF is one line break, as are a lone CR and a lone LF.
-                i += c == '\r' && i + 1 < n && in[i + 1] == '\n' ? 2 : 1;
-            } else {
-                qp.escaped(c); // "=", a control character, a byte outside ASCII, or a blank that ends a line
+                i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+            } else if (c < 0x80) {
+                qp.escaped(c); // "=", a control character, or a blank that ends a line
                 i++;
+            } else {
+                i = qp.utf8(text, i);
             }
         }
-        return qp.end;
     }
 
-    /** Whether a blank before index {@code next} would end its line: a line break or the end follows. */
-    private static boolean endsLine(byte[] in, int next) {
-        return next == in.length || in[next] == '\r' || in[next] == '\n';
+    /** Whether the character at {@code i} goes out as it is: printable ASCII but "=", and no blank that ends a line. */
+    private static boolean writtenAsIs(String text, int i, char c) {
+        if (c >= 0x80 || !PLAIN[c]) {
+            return false;
+        }
+        if (c != ' ') {
+            return true;
+        }
+        int next = i + 1;
+        return next < text.length() && text.charAt(next) != '\r' && text.charAt(next) != '\n';
     }
 
-    private void plainRun(byte[] in, int from, int to) {
+    /**
+     * Writes the character at {@code i}, outside ASCII, as its escaped UTF-8 bytes; returns the
+     * index after it. A surrogate without its pair becomes "?", as {@code String.getBytes} makes it.
+     */
+    private int utf8(String text, int i) {
+        char c = text.charAt(i);
+        int codePoint = c;
+        int next = i + 1;
+        if (Character.isHighSurrogate(c) && next < text.length() && Character.isLowSurrogate(text.charAt(next))) {
+            codePoint = Character.toCodePoint(c, text.charAt(next));
+            next++;
+        } else if (Character.isSurrogate(c)) {
+            plainRun("?", 0, 1);
+            return next;
+        }
+        if (codePoint < 0x800) {
+            escaped(0xc0 | codePoint >> 6);
+        } else if (codePoint < 0x10000) {
+            escaped(0xe0 | codePoint >> 12);
+            escaped(0x80 | (codePoint >> 6 & 0x3f));
+        } else {
+            escaped(0xf0 | codePoint >> 18);
+            escaped(0x80 | (codePoint >> 12 & 0x3f));
+            escaped(0x80 | (codePoint >> 6 & 0x3f));
+        }
+        escaped(0x80 | (codePoint & 0x3f));
+        return next;
+    }
+
+    /** Characters of {@code text} from {@code from} to {@code to}, all ASCII, a line's room at a time. */
+    private void plainRun(String text, int from, int to) {
         while (from < to) {
             if (column == LINE) {
                 softBreak();
                 column = 0;
             }
             int length = Math.min(to - from, LINE - column);
-            System.arraycopy(in, from, out, end, length);
-            end += length;
+            out.reserve(length);
+            byte[] buf = out.buf;
+            int end = out.size;
+            for (int k = 0; k < length; k++) {
+                buf[end + k] = (byte) text.charAt(from + k);
+            }
+            out.size = end + length;
             column += length;
             from += length;
         }
@@ -101,20 +130,26 @@ final class QuotedPrintable {
             softBreak();
             column = 3;
         }
-        out[end++] = '=';
-        out[end++] = HEX[c >> 4];
-        out[end++] = HEX[c & 0xf];
+        out.reserve(3);
+        byte[] buf = out.buf;
+        int end = out.size;
+        buf[end] = '=';
+        buf[end + 1] = HEX[c >> 4];
+        buf[end + 2] = HEX[c & 0xf];
+        out.size = end + 3;
     }
 
     private void softBreak() {
-        out[end++] = '=';
-        out[end++] = '\r';
-        out[end++] = '\n';
+        out.reserve(3);
+        out.buf[out.size++] = '=';
+        out.buf[out.size++] = '\r';
+        out.buf[out.size++] = '\n';
     }
 
     private void lineBreak() {
-        out[end++] = '\r';
-        out[end++] = '\n';
+        out.reserve(2);
+        out.buf[out.size++] = '\r';
+        out.buf[out.size++] = '\n';
         column = 0;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,9 +14,11 @@ import java.util.Map;
 import java.util.Properties;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Whatever text, HTML, subject and sender name go in, Jakarta Mail, reading the composed message
@@ -81,6 +84,48 @@ class MimeComposerProperties {
         // The message ends its last line (SMTP would otherwise add the line break on the way).
         String expected = crlf(text);
         assertThat(parsed.getContent()).isEqualTo(expected.isEmpty() || expected.endsWith("\r\n") ? expected : expected + "\r\n");
+    }
+
+    @Provide
+    Arbitrary<String> headerValues() {
+        // Words and long unbreakable runs (links), separated by one or more blanks or tabs.
+        Arbitrary<String> word = Arbitraries.oneOf(
+                Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(12),
+                Arbitraries.strings().withCharRange('!', '~').ofMinLength(60).ofMaxLength(180));
+        Arbitrary<String> gap = Arbitraries.of(" ", "  ", "\t", " \t");
+        return Combinators.combine(word.list().ofMinSize(1).ofMaxSize(25), gap.list().ofSize(25))
+                .as((words, gaps) -> {
+                    StringBuilder value = new StringBuilder(words.get(0));
+                    for (int i = 1; i < words.size(); i++) {
+                        value.append(gaps.get(i)).append(words.get(i));
+                    }
+                    return value.toString();
+                });
+    }
+
+    @Property(tries = 500)
+    void foldingKeepsTheValueAndBreaksOnlyBeforeBlanks(@ForAll("headerValues") String value,
+                                                      @ForAll @IntRange(min = 4, max = 90) int used) {
+        String folded = MimeComposer.fold(used, value);
+        assertThat(folded.replace("\r\n", "")).isEqualTo(value);
+        String[] lines = folded.split("\r\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                assertThat(lines[i]).as("a continuation line starts with its blank").matches("(?s)[ \t].*");
+            }
+            if (lines[i].length() + (i == 0 ? used : 0) > 76) {
+                assertThat(lines[i].substring(1).replace("\\ ", "").replace("\\\t", ""))
+                        .as("a long line has no blank to break at").doesNotContain(" ", "\t");
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void aLongHeaderIsFoldedAndReadsBackWhole(@ForAll("headerValues") String value) throws Exception {
+        byte[] raw = MimeComposer.composeBytes("<m3@bench-shop.de>", "Shop", "news@bench-shop.de", "reader@example.org",
+                "Hello", "Hi", null, Instant.parse("2026-11-29T10:00:00Z"), Map.of("List-Unsubscribe", value));
+        MimeMessage parsed = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        assertThat(MimeUtility.unfold(parsed.getHeader("List-Unsubscribe", null))).isEqualTo(value);
     }
 
     /** Every CR, LF and CRLF as one CRLF: what a message's line breaks must come out as. */
