@@ -140,7 +140,7 @@ warm_up() { # $1: campaign id of the first warm-up campaign, $2: label of the ca
   # that has been up a while, not the compilers still working off a young JVM's queue. On a slow
   # machine one round of 20,000 left C2 busy for the whole timed send (docs/benchmarks.md).
   local id=$1 round before cpu0 jit0 cpu jit
-  for round in $(seq 1 "${WARMUP_ROUNDS:-6}"); do
+  for round in $(seq 1 "${WARMUP_ROUNDS:-12}"); do
     [ "$round" -eq 1 ] || id=$(campaign "$2 $round" "$WARM_LIST")
     before=$(sink_count); cpu0=$(cpu_seconds); jit0=$(jit_ticks)
     send_campaign "$id" 0.5
