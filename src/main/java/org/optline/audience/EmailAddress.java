@@ -92,12 +92,17 @@ public record EmailAddress(String value) {
 
     /** SHA-256 (hex) of an address key. */
     public static String hashOfKey(String key) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One digest per thread: a send hashes every recipient, and each lookup among the providers cost more than the hash. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     /** Why this address deserves a second look before mailing, if it does (role account, reserved domain). */
     public Optional<String> concern() {

@@ -381,7 +381,8 @@ public class DeliveryWorker {
         Map<String, Subscriber> byHash = new LinkedHashMap<>();
         Map<UUID, String> domains = new java.util.HashMap<>();
         for (Subscriber p : people) {
-            EmailAddress address = EmailAddress.of("email", p.email());
+            // Normalised when it was stored: parsing it again here took a quarter of a lane's time.
+            EmailAddress address = new EmailAddress(p.email());
             byHash.put(address.hash(), p);
             domains.put(p.id(), address.domain());
         }
@@ -403,9 +404,14 @@ public class DeliveryWorker {
                 go.add(person);
             }
         }
-        List<UUID> skipped = new ArrayList<>(batch);
-        skipped.removeAll(later);
-        go.forEach(p -> skipped.remove(p.id()));
+        Set<UUID> going = new java.util.HashSet<>(later);
+        go.forEach(p -> going.add(p.id()));
+        List<UUID> skipped = new ArrayList<>();
+        for (UUID id : batch) {
+            if (!going.contains(id)) {
+                skipped.add(id);
+            }
+        }
 
         java.time.Instant date = clock.instant();
         long t1 = System.nanoTime();
