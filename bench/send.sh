@@ -129,10 +129,13 @@ send_campaign() { # $1: campaign id, $2: seconds between polls; returns once it 
   # Polled with grep, not python: a python start per poll would take CPU from the send being timed.
   until api "$CLIENT_KEY" "http://127.0.0.1:$PORT/api/v1/campaigns/$1" | grep -q '"status":"sent"'; do sleep "$2"; done
 }
+# CPU ticks of the compiler threads alive now. On a machine with more cores HotSpot may stop idle
+# extra compiler threads, and their ticks leave the sum; with two cores there is one C1 and one C2
+# thread for the whole run.
 jit_ticks() { thread_ticks | awk -F'\t' '$1 == "JIT" { print $2 }'; }
 # Waits until the JIT compilers have been idle for a second (at most 60 s): what they still had
 # queued from the last campaign is then compiled.
-jit_quiet() { local a b; for _ in $(seq 1 60); do a=$(jit_ticks); sleep 1; b=$(jit_ticks); [ "$a" = "$b" ] && return 0; done; }
+jit_quiet() { local a b; for _ in $(seq 1 60); do a=$(jit_ticks); sleep 1; b=$(jit_ticks); [ "$a" = "$b" ] && return 0; done; return 0; }
 warm_up() { # $1: campaign id of the first warm-up campaign, $2: label of the campaigns to add
   [ "$WARMUP" -gt 0 ] || return 0
   # Warm-up campaigns of WARMUP messages until the JIT's share of one falls under a tenth of

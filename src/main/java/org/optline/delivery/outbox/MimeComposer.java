@@ -129,7 +129,7 @@ public final class MimeComposer {
     /**
      * Folds a one-line header value (RFC 5322 2.2.3): a CRLF goes before a blank wherever the line,
      * {@code used} characters of which its name takes, would pass 76 characters; a run without
-     * blanks stays whole, and so does a blank quoted by a backslash. Jakarta Mail's {@code MimeUtility.fold} does the same but then re-reads
+     * blanks stays whole, and so do a run of blanks and a blank quoted by a backslash. Jakarta Mail's {@code MimeUtility.fold} does the same but then re-reads
      * its result line by line through a {@code BufferedReader} to check for stray line breaks, and
      * that was a tenth of building a message with a List-Unsubscribe header; here the value has
      * none ({@link #oneLine}).
@@ -174,9 +174,14 @@ public final class MimeComposer {
         return -1;
     }
 
-    /** A blank the line may break before: not one a backslash quotes (a CRLF there would break a quoted pair). */
+    /**
+     * A blank the line may break before: the first of a run of blanks (a break inside a run could
+     * leave a line of blanks only, which RFC 5322 does not allow), and not one a backslash quotes
+     * (a CRLF there would break a quoted pair).
+     */
     private static boolean breaksBefore(String s, int i) {
-        return (s.charAt(i) == ' ' || s.charAt(i) == '\t') && s.charAt(i - 1) != '\\';
+        char before = s.charAt(i - 1);
+        return (s.charAt(i) == ' ' || s.charAt(i) == '\t') && before != '\\' && before != ' ' && before != '\t';
     }
 
     /** Header values are one line: CR and LF become spaces (STANDARDS 7.56). */

@@ -57,8 +57,9 @@ public class SendQueueStore {
         all.put("queueCampaign", campaignId);
         all.put("queueNow", now);
         // In subscriber order, the order lanes claim ranges in: each batch's rows then lie together
-        // on a few pages, which its claim reads and its settle rewrites, and the primary key grows
-        // at its right edge instead of splitting pages all over (docs/delivery.md).
+        // on a few pages, which its claim reads and its settle rewrites, and the primary key takes
+        // each row at the end of the campaign's part of it instead of splitting pages all over
+        // (docs/delivery.md).
         long n = jdbc.sql("insert into send_queue (campaign_id, client_id, subscriber_id, state, updated_at) "
                 + "select :queueCampaign, s.client_id, s.id, 'queued', :queueNow " + recipientsFromWhere + " order by s.id")
                 .params(all).update();

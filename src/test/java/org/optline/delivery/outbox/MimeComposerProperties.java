@@ -92,7 +92,7 @@ class MimeComposerProperties {
         Arbitrary<String> word = Arbitraries.oneOf(
                 Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(12),
                 Arbitraries.strings().withCharRange('!', '~').ofMinLength(60).ofMaxLength(180));
-        Arbitrary<String> gap = Arbitraries.of(" ", "  ", "\t", " \t");
+        Arbitrary<String> gap = Arbitraries.of(" ", "  ", "\t", " \t", "   ", "\t \t  ");
         return Combinators.combine(word.list().ofMinSize(1).ofMaxSize(25), gap.list().ofSize(25))
                 .as((words, gaps) -> {
                     StringBuilder value = new StringBuilder(words.get(0));
@@ -112,9 +112,11 @@ class MimeComposerProperties {
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 assertThat(lines[i]).as("a continuation line starts with its blank").matches("(?s)[ \t].*");
+                assertThat(lines[i].isBlank()).as("no line of blanks only").isFalse();
             }
             if (lines[i].length() + (i == 0 ? used : 0) > 76) {
-                assertThat(lines[i].substring(1).replace("\\ ", "").replace("\\\t", ""))
+                // Blanks it may not break before: those after a backslash or after another blank.
+                assertThat(lines[i].replaceAll("(?<=[\\\\ \t])[ \t]", "x").substring(1))
                         .as("a long line has no blank to break at").doesNotContain(" ", "\t");
             }
         }
