@@ -3,6 +3,7 @@ package org.optline.campaign;
 import com.samskivert.mustache.Template;
 import java.util.List;
 import java.util.Map;
+import org.optline.platform.HeaderText;
 
 /**
  * A message's content compiled once per campaign: the subject, the sanitised HTML and the text
@@ -39,14 +40,9 @@ public final class CompiledContent {
 
     /** Renders one message; the subject is one line (CR and LF become spaces) of at most 998 characters. */
     public RenderedContent render(Map<String, String> values) {
-        String s = oneLine(subject.execute(values));
+        String s = HeaderText.oneLine(subject.execute(values));
         return new RenderedContent(s.length() > MAX_SUBJECT ? s.substring(0, MAX_SUBJECT) : s, html.execute(values),
                 text.execute(values));
-    }
-
-    /** CR and LF as spaces; the usual subject has neither and is not run through a regular expression. */
-    private static String oneLine(String s) {
-        return (s.indexOf('\r') < 0 && s.indexOf('\n') < 0 ? s : s.replaceAll("[\\r\\n]+", " ")).strip();
     }
 
     /** One rendered message. */

@@ -8,6 +8,7 @@ import org.optline.delivery.outbox.MimeComposer;
 import org.optline.delivery.outbox.OutboxStore;
 import org.optline.platform.Actor;
 import org.optline.platform.Cursor;
+import org.optline.platform.HeaderText;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.Page;
 import org.optline.platform.TenantScope;
@@ -61,7 +62,7 @@ public class Outbox implements TransactionalMail {
         var now = Times.now(clock);
         String raw = MimeComposer.compose(messageId(id, fromAddress), fromName, fromAddress, to, subject, text, html,
                 now.toInstant(), headers);
-        return new OutboxMessage(id, clientId, campaignId, kind, envelopeFrom, to, MimeComposer.oneLine(subject), raw, now);
+        return new OutboxMessage(id, clientId, campaignId, kind, envelopeFrom, to, HeaderText.oneLine(subject), raw, now);
     }
 
     private static String messageId(UUID id, String fromAddress) {

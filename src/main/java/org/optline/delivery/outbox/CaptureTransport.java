@@ -8,6 +8,7 @@ import org.optline.delivery.OutboxMessage;
 import org.optline.delivery.transport.Envelope;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.delivery.transport.Outcome;
+import org.optline.platform.HeaderText;
 import org.optline.platform.Times;
 
 /**
@@ -29,7 +30,7 @@ public class CaptureTransport implements MailTransport {
         var now = Times.now(clock);
         for (Envelope e : batch) {
             store.insert(new OutboxMessage(UUID.randomUUID(), e.clientId(), e.campaignId(), "campaign", e.mailFrom(), e.rcptTo(),
-                    MimeComposer.oneLine(e.subject()), new String(e.data(), StandardCharsets.UTF_8), now));
+                    HeaderText.oneLine(e.subject()), new String(e.data(), StandardCharsets.UTF_8), now));
         }
         return batch.stream().map(e -> Outcome.delivered(e.subscriberId())).toList();
     }

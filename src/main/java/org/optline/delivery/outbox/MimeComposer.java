@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import org.optline.platform.HeaderText;
 
 /**
  * Builds RFC 5322 messages: From, To, Subject, Date, Message-ID, MIME-Version, and a text part with
@@ -20,9 +21,10 @@ import java.util.Map;
  * <p>Jakarta Mail does the parts that need care: it quotes and RFC 2047-encodes the addresses and
  * the subject and folds them. The bodies are encoded by {@link QuotedPrintable}, which gives what
  * Angus's encoder gives, in one loop over an array. What is written here is only the frame of a
- * fixed shape, a dozen header lines and at most two parts, straight into one byte array without locks. Building the same message through
- * Jakarta Mail's object model ({@code MimeMessage}, data handlers, content-type parsing, layers of
- * encoder streams) took about 45 % more CPU alone on a core (docs/benchmarks.md).
+ * fixed shape, a dozen header lines and at most two parts, straight into one byte array without
+ * locks. Building the same message through Jakarta Mail's object model ({@code MimeMessage}, data
+ * handlers, content-type parsing, layers of encoder streams) took about 45 % more CPU alone on a
+ * core (docs/benchmarks.md).
  */
 public final class MimeComposer {
 
@@ -66,14 +68,14 @@ public final class MimeComposer {
         String from;
         String recipient;
         try {
-            from = InternetAddress.toString(new Address[] {new InternetAddress(fromAddress, oneLine(fromName), "UTF-8")}, 6);
+            from = InternetAddress.toString(new Address[] {new InternetAddress(fromAddress, HeaderText.oneLine(fromName), "UTF-8")}, 6);
             recipient = InternetAddress.toString(new Address[] {new InternetAddress(to, true)}, 4);
         } catch (AddressException | UnsupportedEncodingException e) {
             throw new IllegalArgumentException("Cannot build the message: " + e.getMessage(), e);
         }
         String encodedSubject;
         try {
-            encodedSubject = MimeUtility.fold(9, MimeUtility.encodeText(oneLine(subject), "UTF-8", null));
+            encodedSubject = MimeUtility.fold(9, MimeUtility.encodeText(HeaderText.oneLine(subject), "UTF-8", null));
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e); // UTF-8 is always there
         }
@@ -81,10 +83,10 @@ public final class MimeComposer {
         out.line("Date: " + formatted(date));
         out.line("From: " + from);
         out.line("To: " + recipient);
-        out.line("Message-ID: " + oneLine(messageId));
+        out.line("Message-ID: " + HeaderText.oneLine(messageId));
         out.line("Subject: " + encodedSubject);
         for (var header : headers.entrySet()) {
-            out.line(header.getKey() + ": " + fold(header.getKey().length() + 2, oneLine(header.getValue())));
+            out.line(header.getKey() + ": " + fold(header.getKey().length() + 2, HeaderText.oneLine(header.getValue())));
         }
         out.line("MIME-Version: 1.0");
         if (html == null) {
@@ -129,10 +131,11 @@ public final class MimeComposer {
     /**
      * Folds a one-line header value (RFC 5322 2.2.3): a CRLF goes before a blank wherever the line,
      * {@code used} characters of which its name takes, would pass 76 characters; a run without
-     * blanks stays whole, and so do a run of blanks and a blank quoted by a backslash. Jakarta Mail's {@code MimeUtility.fold} does the same but then re-reads
-     * its result line by line through a {@code BufferedReader} to check for stray line breaks, and
-     * that was a tenth of building a message with a List-Unsubscribe header; here the value has
-     * none ({@link #oneLine}).
+     * blanks stays whole, and so do a run of blanks and a blank quoted by a backslash. Jakarta
+     * Mail's {@code MimeUtility.fold} does the same but then re-reads its result line by line
+     * through a {@code BufferedReader} to check for stray line breaks, and that was a tenth of
+     * building a message with a List-Unsubscribe header; here the value has none ({@link
+     * HeaderText#oneLine}).
      */
     static String fold(int used, String value) {
         if (used + value.length() <= 76) {
@@ -182,16 +185,5 @@ public final class MimeComposer {
     private static boolean breaksBefore(String s, int i) {
         char before = s.charAt(i - 1);
         return (s.charAt(i) == ' ' || s.charAt(i) == '\t') && before != '\\' && before != ' ' && before != '\t';
-    }
-
-    /** Header values are one line: CR and LF become spaces (STANDARDS 7.56). */
-    public static String oneLine(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
-            return value.strip(); // the usual case, without a regular expression per header
-        }
-        return value.replaceAll("[\\r\\n]+", " ").strip();
     }
 }

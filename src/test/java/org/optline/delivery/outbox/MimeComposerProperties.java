@@ -61,10 +61,10 @@ class MimeComposerProperties {
         }
 
         MimeMessage parsed = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-        assertThat(parsed.getSubject()).isEqualTo(MimeComposer.oneLine(subject));
+        assertThat(parsed.getSubject()).isEqualTo(org.optline.platform.HeaderText.oneLine(subject));
         InternetAddress from = (InternetAddress) parsed.getFrom()[0];
         assertThat(from.getAddress()).isEqualTo("news@bench-shop.de");
-        String expectedName = MimeComposer.oneLine(name);
+        String expectedName = org.optline.platform.HeaderText.oneLine(name);
         assertThat(from.getPersonal() == null ? "" : from.getPersonal()).isEqualTo(expectedName);
         assertThat(parsed.getHeader("Feedback-ID", null)).isEqualTo("a:b:campaign:optline");
         Multipart parts = (Multipart) parsed.getContent();

@@ -57,12 +57,4 @@ class MimeComposerTest {
                 .contains("Content-Transfer-Encoding: quoted-printable").contains("Gr=C3=BC=C3=9Fe, =E2=82=AC")
                 .contains("multipart/alternative").contains("Date: Sun, 29 Nov 2026 10:00:00 +0000\r\n");
     }
-
-    @Test
-    void headerValuesBecomeOneLine() {
-        assertThat(MimeComposer.oneLine(" Spring sale ")).isEqualTo("Spring sale");
-        assertThat(MimeComposer.oneLine("Spring\r\nBcc: someone@example.org")).isEqualTo("Spring Bcc: someone@example.org");
-        assertThat(MimeComposer.oneLine("a\rb\nc")).isEqualTo("a b c");
-        assertThat(MimeComposer.oneLine(null)).isEmpty();
-    }
 }
