@@ -167,7 +167,7 @@ public class Campaigns {
         Campaign c = get(actor, id);
         Client client = clients.profile(c.clientId()).orElseThrow();
         Subscriber person = subscriberId == null ? null : subscribers.get(actor, subscriberId);
-        var rendered = compile(c, client).render(values(client, c.id(), person));
+        var rendered = compile(c, client).render(values(client, c.id(), person, Links.ALL, null));
         return new Preview(rendered.subject(), rendered.html(), rendered.text());
     }
 
@@ -178,7 +178,7 @@ public class Campaigns {
         var draft = new Campaign(new UUID(0, 0), clientId, "draft", subject == null || subject.isBlank() ? "(no subject)" : subject,
                 preheader, "", "", null, html == null ? "" : html, null, templateId, null, List.of(), CampaignStatus.DRAFT, null,
                 null, null, null);
-        var r = compile(draft, client).render(values(client, draft.id(), null));
+        var r = compile(draft, client).render(values(client, draft.id(), null, Links.ALL, null));
         return new Preview(r.subject(), r.html(), r.text());
     }
 
@@ -232,7 +232,7 @@ public class Campaigns {
             to.add(EmailAddress.of("emails", raw));
         }
         Client client = clients.profile(c.clientId()).orElseThrow();
-        var rendered = compile(c, client).render(values(client, c.id(), null));
+        var rendered = compile(c, client).render(values(client, c.id(), null, Links.ALL, null));
         for (EmailAddress address : to) {
             mail.send(new TransactionalMail.Message(c.clientId(), "test", c.fromName(), address.value(),
                     "[TEST] " + rendered.subject(), rendered.text(), rendered.html()));
@@ -361,7 +361,7 @@ public class Campaigns {
                 return java.util.Optional.<Preview>empty();
             }
             Client client = clients.profile(v.clientId()).orElseThrow();
-            var r = compile(campaign.get(), client).render(values(client, v.campaignId(), person.isEmpty() ? null : person.get(0)));
+            var r = compile(campaign.get(), client).render(values(client, v.campaignId(), person.isEmpty() ? null : person.get(0), Links.ALL, null));
             return java.util.Optional.of(new Preview(r.subject(), r.html(), r.text()));
         });
     }
@@ -370,6 +370,13 @@ public class Campaigns {
     public interface Renderer {
         Preview render(Subscriber subscriber);
 
+        /**
+         * Renders with the subscriber's unsubscribe token already made (by
+         * {@link org.optline.audience.SubscriberTokens#unsubscribe}) for the message's
+         * List-Unsubscribe header, so that it is signed once per message, not twice.
+         */
+        Preview render(Subscriber subscriber, String unsubscribeToken);
+
         Campaign campaign();
     }
 
@@ -377,9 +384,14 @@ public class Campaigns {
         Campaign c = scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> notFound(id));
         Client client = clients.profile(clientId).orElseThrow();
         CompiledContent compiled = compile(c, client);
+        Links links = Links.readBy(compiled);
         return new Renderer() {
             public Preview render(Subscriber subscriber) {
-                var r = compiled.render(values(client, c.id(), subscriber));
+                return render(subscriber, null);
+            }
+
+            public Preview render(Subscriber subscriber, String unsubscribeToken) {
+                var r = compiled.render(values(client, c.id(), subscriber, links, unsubscribeToken));
                 return new Preview(r.subject(), r.html(), r.text());
             }
 
@@ -422,7 +434,20 @@ public class Campaigns {
         return body >= 0 ? html.substring(0, body) + footer + html.substring(body) : html + footer;
     }
 
-    private Map<String, String> values(Client client, UUID campaignId, Subscriber person) {
+    /**
+     * Which of the signed links the content may print. Each is an HMAC a message, so a campaign's
+     * renderer makes only those its templates name; previews make all three.
+     */
+    private record Links(boolean unsubscribe, boolean preferences, boolean webview) {
+        static final Links ALL = new Links(true, true, true);
+
+        static Links readBy(CompiledContent content) {
+            return new Links(content.mayRead("unsubscribe_url"), content.mayRead("preferences_url"), content.mayRead("webview_url"));
+        }
+    }
+
+    /** {@code unsubscribeToken}: the person's unsubscribe token when the caller made it already, or null. */
+    private Map<String, String> values(Client client, UUID campaignId, Subscriber person, Links links, String unsubscribeToken) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("client_name", client.name());
         values.put("postal_address", client.postalAddress());
@@ -441,9 +466,16 @@ public class Campaigns {
         }
         person.fields().forEach((k, v) -> values.put(k, v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
                 : String.valueOf(v)));
-        values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/" + tokens.unsubscribe(client.id(), person.id()));
-        values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preferences(client.id(), person.id()));
-        values.put("webview_url", baseUrl + "/s/view/" + webViews.token(client.id(), campaignId, person.id()));
+        if (links.unsubscribe()) {
+            values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/"
+                    + (unsubscribeToken != null ? unsubscribeToken : tokens.unsubscribe(client.id(), person.id())));
+        }
+        if (links.preferences()) {
+            values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preferences(client.id(), person.id()));
+        }
+        if (links.webview()) {
+            values.put("webview_url", baseUrl + "/s/view/" + webViews.token(client.id(), campaignId, person.id()));
+        }
         return values;
     }
 

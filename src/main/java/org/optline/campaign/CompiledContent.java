@@ -19,13 +19,25 @@ public final class CompiledContent {
     private final Template text;
     private final String sanitizedHtml;
     private final List<String> mergeNames;
+    /** The three templates' sources as compiled, merge tags in their canonical form. */
+    private final String sources;
 
-    CompiledContent(Template subject, Template html, Template text, String sanitizedHtml, List<String> mergeNames) {
+    CompiledContent(Template subject, Template html, Template text, String sanitizedHtml, List<String> mergeNames, String sources) {
         this.subject = subject;
         this.html = html;
         this.text = text;
         this.sanitizedHtml = sanitizedHtml;
         this.mergeNames = mergeNames;
+        this.sources = sources;
+    }
+
+    /**
+     * Whether any of the templates could read the value {@code name}: false only when the name
+     * appears nowhere in them, so a value left out on that answer is one no template can print
+     * (partials are refused, and a mustache tag names its value literally).
+     */
+    public boolean mayRead(String name) {
+        return sources.contains(name);
     }
 
     /** The HTML after sanitising, merge tags still in place (what previews and the editor show). */

@@ -43,8 +43,9 @@ public class ContentEngine {
                 names.add(n);
             }
         }
-        return new CompiledContent(compile(PLAIN, "subject", MergeTags.rewrite("subject", source.subject())),
-                compile(HTML, "html", html), compile(PLAIN, "text", text), html, List.copyOf(names));
+        String subject = MergeTags.rewrite("subject", source.subject());
+        return new CompiledContent(compile(PLAIN, "subject", subject), compile(HTML, "html", html), compile(PLAIN, "text", text),
+                html, List.copyOf(names), subject + "\n" + html + "\n" + text);
     }
 
     /** The HTML a client may send, sanitised (merge tags kept). */

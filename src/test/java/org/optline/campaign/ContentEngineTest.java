@@ -35,6 +35,18 @@ class ContentEngineTest {
     }
 
     @Test
+    void contentMayReadOnlyTheValuesItNamesInSubjectHtmlOrText() {
+        var content = engine.compile(new ContentEngine.Source("For {{ name }}", "<p><a href=\"{{unsubscribe_url}}\">x</a></p>",
+                "Manage: {{preferences_url}}"));
+        assertThat(content.mayRead("name")).isTrue();
+        assertThat(content.mayRead("unsubscribe_url")).isTrue();
+        assertThat(content.mayRead("preferences_url")).isTrue();
+        assertThat(content.mayRead("webview_url")).isFalse();
+        // A generated text part names what the HTML names.
+        assertThat(engine.compile(new ContentEngine.Source("s", "<p>{{webview_url}}</p>", null)).mayRead("webview_url")).isTrue();
+    }
+
+    @Test
     void aMergeValueCannotAddHeaders() {
         var out = render("Offer for {{name}}", "<p>x</p>", null, Map.of("name", "Eve\r\nBcc: victim@example.org"));
         assertThat(out.subject()).isEqualTo("Offer for Eve Bcc: victim@example.org").doesNotContain("\n").doesNotContain("\r");

@@ -31,6 +31,7 @@ abstract class SendContract {
 
     @Autowired Clients clients;
     @Autowired Lists lists;
+    @Autowired org.optline.audience.CustomFields fields;
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired Outbox outbox;
@@ -90,6 +91,22 @@ abstract class SendContract {
         return new SendQueueStore.Settlement(accepted, List.of(), List.of(), List.of(), List.of(), null, handBack);
     }
 
+    /** The HTML part of a message as the recipient reads it, quoted-printable undone. */
+    private static String decodedBody(String raw) {
+        try {
+            var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                all.append(parts.getBodyPart(i).getContent());
+            }
+            return all.toString();
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new AssertionError("not a MIME message", e);
+        }
+    }
+
     private List<OutboxMessage> sentFor(Campaign c) {
         return outbox.page(admin, null, 200).items().stream().filter(m -> c.id().equals(m.campaignId())).toList();
     }
@@ -110,6 +127,9 @@ abstract class SendContract {
                 .contains("Feedback-ID: " + c.id().toString().substring(0, 8))
                 .contains("Reply-To: help@shoehaus.de")
                 .contains("Subject: Hello Reader");
+        // The footer's unsubscribe link carries the header's token (signed once for both).
+        String token = one.raw().replaceAll("(?s).*List-Unsubscribe: <http://localhost:8080/s/unsubscribe/([^>]+)>.*", "$1");
+        assertThat(decodedBody(one.raw())).contains("/s/unsubscribe/" + token + "\"").contains("/s/preferences/");
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
         // The finished job keeps its counts; its page no longer counts the queue's rows.
         assertThat(scope.inClient(admin.clientId(), () -> jdbc.sql("select final_sent from send_jobs where campaign_id = ?")
@@ -123,6 +143,45 @@ abstract class SendContract {
         assertThat(subscribers.get(admin, mapped.subscriberId()).email()).isEqualTo(one.recipient());
         assertThat(verp.read("b-" + one.envelopeFrom().substring(3))).isEmpty();
         assertThat(sent.stream().map(OutboxMessage::envelopeFrom).distinct()).hasSize(25);
+    }
+
+    @Test
+    void messagesPrintEveryKindOfCustomFieldTheSubscriberHas() {
+        fields.create(admin, "city", "City", "text");
+        fields.create(admin, "shoe_size", "Shoe size", "number");
+        fields.create(admin, "birthday", "Birthday", "date");
+        fields.create(admin, "vip", "VIP", "boolean");
+        fields.create(admin, "interests", "Interests", "multi");
+        MailingList fans = lists.create(admin, new Lists.ListInput("Fans", null, "single"));
+        subscribers.save(admin, new SubscriberInput("fan@shoehaus.de", "Fan", Map.of("city", "Köln", "shoe_size", 43.5,
+                "birthday", "1990-02-03", "vip", true, "interests", List.of("boots", "sandals")), List.of(fans.id()), null), false);
+        Campaign c = campaigns.create(admin, new Campaigns.CampaignInput("Fields", "For {{city}}", null, "Shoehaus", "news@shoehaus.de",
+                null, "<p>[{{shoe_size}}] [{{birthday}}] [{{vip}}] [{{interests}}] [{{name}}]</p>", null, null, null, List.of(fans.id())));
+        campaigns.send(admin, c.id(), null);
+        worker.runOnce();
+        List<OutboxMessage> sent = sentFor(c);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).subject()).isEqualTo("For Köln");
+        assertThat(decodedBody(sent.get(0).raw())).contains("[43.5] [1990-02-03] [true] [boots, sandals] [Fan]");
+    }
+
+    @Test
+    void theWebVersionLinkIsSignedOnlyForContentThatShowsIt() {
+        Campaign with = campaigns.create(admin, new Campaigns.CampaignInput("With link", "Hi", null, "Shoehaus", "news@shoehaus.de",
+                null, "<p>Read it <a href=\"{{webview_url}}\">online</a></p>", null, null, null, List.of(news.id())));
+        campaigns.send(admin, with.id(), null);
+        worker.runOnce();
+        List<OutboxMessage> sent = sentFor(with);
+        assertThat(sent).hasSize(25);
+        String body = decodedBody(sent.get(0).raw());
+        String link = body.replaceAll("(?s).*href=\"http://localhost:8080(/s/view/[^\"]+)\".*", "$1");
+        assertThat(link).startsWith("/s/view/");
+        assertThat(campaigns.webView(link.substring("/s/view/".length()))).isPresent();
+
+        Campaign without = campaign();
+        campaigns.send(admin, without.id(), null);
+        worker.runOnce();
+        assertThat(sentFor(without)).hasSize(25).allSatisfy(m -> assertThat(decodedBody(m.raw())).doesNotContain("/s/view/"));
     }
 
     @Test

@@ -52,8 +52,8 @@ final class MessageBuilder {
     }
 
     Envelope build(Subscriber person, java.time.Instant date) {
-        Campaigns.Preview message = renderer.render(person);
         String unsubscribe = tokens.unsubscribe(clientId, person.id());
+        Campaigns.Preview message = renderer.render(person, unsubscribe);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + baseUrl + "/s/unsubscribe/" + unsubscribe + ">, <mailto:unsubscribe@"
                 + bounceDomain + "?subject=unsubscribe%20" + unsubscribe + ">");
