@@ -262,15 +262,18 @@ public class Subscribers {
     }
 
     /**
-     * Subscribers of one client by id, for the delivery module, in three queries whatever the
-     * batch size (rows, tags, fields); erased ones are simply absent. Memberships are not loaded:
-     * a message needs the profile, and the queue already knows who is a recipient.
+     * Subscribers of one client by id, for the delivery module, in at most three queries whatever
+     * the batch size (fields, rows with the slots those fields occupy, and tags when a field is
+     * multi-valued); erased ones are simply absent. Memberships are not loaded: a message needs
+     * the profile, and the queue already knows who is a recipient.
      */
     public List<Subscriber> forDelivery(UUID clientId, java.util.Collection<UUID> ids) {
         return scope.inClient(clientId, () -> {
-            List<SubscriberRow> rows = store.findMany(clientId, ids);
-            Map<UUID, Map<UUID, List<String>>> tags = store.tagsOf(clientId, ids);
             List<CustomField> defined = fields.listFor(clientId);
+            List<String> slots = defined.stream().filter(f -> f.type() != FieldType.MULTI).map(CustomField::slot).toList();
+            List<SubscriberRow> rows = store.findMany(clientId, ids, slots);
+            Map<UUID, Map<UUID, List<String>>> tags = defined.stream().anyMatch(f -> f.type() == FieldType.MULTI)
+                    ? store.tagsOf(clientId, ids) : Map.of();
             return rows.stream().map(row -> new Subscriber(row.id(), row.clientId(), row.email(), row.name(), row.status(),
                     values(defined, row, tags.getOrDefault(row.id(), Map.of())), List.of(), row.createdAt(), row.updatedAt()))
                     .toList();

@@ -14,8 +14,13 @@ public record SubscriberRow(UUID id, UUID clientId, String email, String emailKe
                             Map<String, Object> slots, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     static SubscriberRow map(ResultSet rs, int row) throws SQLException {
+        return map(rs, Slots.columns());
+    }
+
+    /** A row whose query selected the fixed columns and only {@code selected} of the slots. */
+    static SubscriberRow map(ResultSet rs, java.util.List<String> selected) throws SQLException {
         Map<String, Object> slots = new HashMap<>();
-        for (String slot : Slots.columns()) {
+        for (String slot : selected) {
             Object value = slot.startsWith("date_") ? rs.getObject(slot, java.time.LocalDate.class) : rs.getObject(slot);
             if (value != null) {
                 slots.put(slot, value);

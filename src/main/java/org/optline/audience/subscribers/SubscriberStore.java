@@ -40,7 +40,7 @@ public class SubscriberStore {
         List.of("find", "find-by-key", "ids-by-keys", "tags-of", "insert-tags", "memberships-of",
                 "membership-status", "insert-membership", "insert-memberships", "set-membership", "unsubscribe-all-memberships",
                 "set-status", "delete", "search-first", "search-next", "count", "memberships-in-list", "export-page", "delete-tags-of-many",
-                "export-page-of-list", "tags-of-many").forEach(sql::get);
+                "export-page-of-list", "tags-of-many", "find-many-with-slots").forEach(sql::get);
     }
 
     public Optional<SubscriberRow> find(UUID clientId, UUID id) {
@@ -239,12 +239,22 @@ public class SubscriberStore {
                 .query(SubscriberRow::map).list();
     }
 
-    public List<SubscriberRow> findMany(UUID clientId, Collection<UUID> ids) {
+    /**
+     * A delivery batch in one probe of the primary key, with only the slot columns {@code slots}
+     * (those the client's fields occupy): the values messages can print, not all thirty slots of
+     * every row.
+     */
+    public List<SubscriberRow> findMany(UUID clientId, Collection<UUID> ids, List<String> slots) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(sql.get("find-many")).param("clientId", clientId).param("ids", SqlArrays.ofIds(ids))
-                .query(SubscriberRow::map).list();
+        StringBuilder columns = new StringBuilder();
+        for (String slot : slots) {
+            columns.append(", ").append(Slots.checked(slot));
+        }
+        return jdbc.sql(sql.get("find-many-with-slots").replace("/*slots*/", columns))
+                .param("clientId", clientId).param("ids", SqlArrays.ofIds(ids))
+                .query((rs, n) -> SubscriberRow.map(rs, slots)).list();
     }
 
     /** Tags of many subscribers: subscriber id → field id → values. */

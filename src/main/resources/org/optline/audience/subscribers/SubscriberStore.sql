@@ -102,6 +102,8 @@ limit :limit
 select subscriber_id, field_id, tag from subscriber_tags
 where client_id = :clientId and subscriber_id = any(:ids) order by subscriber_id, field_id, tag
 
--- name: find-many
--- A delivery batch in one probe of the primary key.
-select * from subscribers where client_id = :clientId and id = any(:ids)
+-- name: find-many-with-slots
+-- A delivery batch in one probe of the primary key: the fixed columns and the slot columns the
+-- caller names in place of the slots marker (each checked against the fixed set of slot names first).
+select id, client_id, email, email_key, name, status, created_at, updated_at /*slots*/
+from subscribers where client_id = :clientId and id = any(:ids)
