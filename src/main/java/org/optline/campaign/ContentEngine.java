@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ContentEngine {
 
-    private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).defaultValue("")
+    private static final Mustache.Compiler HTML = Mustache.compiler().withEscaper(HtmlEscaper.INSTANCE).defaultValue("")
             .withLoader(name -> {
                 throw new MustacheException("partials are not supported");
             });
@@ -45,7 +45,7 @@ public class ContentEngine {
         }
         String subject = MergeTags.rewrite("subject", source.subject());
         return new CompiledContent(compile(PLAIN, "subject", subject), compile(HTML, "html", html), compile(PLAIN, "text", text),
-                html, List.copyOf(names), subject + "\n" + html + "\n" + text);
+                html, List.copyOf(names), subject + "\n" + html + "\n" + text, text.length());
     }
 
     /** The HTML a client may send, sanitised (merge tags kept). */

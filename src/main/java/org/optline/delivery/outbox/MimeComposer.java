@@ -68,8 +68,8 @@ public final class MimeComposer {
         String from;
         String recipient;
         try {
-            from = InternetAddress.toString(new Address[] {new InternetAddress(fromAddress, HeaderText.oneLine(fromName), "UTF-8")}, 6);
-            recipient = InternetAddress.toString(new Address[] {new InternetAddress(to, true)}, 4);
+            from = from(fromAddress, fromName);
+            recipient = recipient(to);
         } catch (AddressException | UnsupportedEncodingException e) {
             throw new IllegalArgumentException("Cannot build the message: " + e.getMessage(), e);
         }
@@ -112,6 +112,58 @@ public final class MimeComposer {
         out.line("Content-Transfer-Encoding: quoted-printable");
         out.line("");
         QuotedPrintable.encode(content, out);
+    }
+
+    /** The From header's value last made: a campaign's messages share one sender. */
+    private record FormattedFrom(String address, String name, String value) {}
+
+    private static volatile FormattedFrom lastFrom = new FormattedFrom("", "", "");
+
+    private static String from(String address, String name) throws UnsupportedEncodingException {
+        FormattedFrom last = lastFrom;
+        if (!last.address().equals(address) || !java.util.Objects.equals(last.name(), name)) {
+            last = new FormattedFrom(address, name,
+                    InternetAddress.toString(new Address[] {new InternetAddress(address, HeaderText.oneLine(name), "UTF-8")}, 6));
+            lastFrom = last;
+        }
+        return last.value();
+    }
+
+    /**
+     * The To header's value. A plain address (a dot-atom of letters, digits and ". _ + -" at a
+     * dotted domain of letters, digits and hyphens) that fits the line is written as it is, which
+     * is what Jakarta Mail makes of it; parsing and formatting it through {@code InternetAddress}
+     * was a twelfth of building a message. Any other address goes through Jakarta Mail, which
+     * quotes, encodes, folds or refuses it ({@code MimeComposerProperties} checks the two agree).
+     */
+    static String recipient(String to) throws AddressException {
+        if (to.length() <= 72 && isPlain(to)) {
+            return to;
+        }
+        return InternetAddress.toString(new Address[] {new InternetAddress(to, true)}, 4);
+    }
+
+    private static boolean isPlain(String address) {
+        int at = address.indexOf('@');
+        if (at <= 0 || !isDotAtom(address, 0, at, ".+_-") || !isDotAtom(address, at + 1, address.length(), "-")) {
+            return false;
+        }
+        return address.indexOf('.', at + 1) > 0; // a dotted domain: Jakarta Mail's view of a bare name is its own
+    }
+
+    /** Letters, digits and {@code others} between {@code from} and {@code to}, in dot-separated non-empty pieces. */
+    private static boolean isDotAtom(String s, int from, int to, String others) {
+        if (from == to || s.charAt(from) == '.' || s.charAt(to - 1) == '.') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            boolean letterOrDigit = c < 0x80 && Character.isLetterOrDigit(c);
+            if (c == '.' ? s.charAt(i - 1) == '.' : !letterOrDigit && others.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The last second formatted for the Date header: a batch's messages share one date. */

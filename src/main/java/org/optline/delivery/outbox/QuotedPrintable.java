@@ -31,6 +31,15 @@ final class QuotedPrintable {
         }
     }
 
+    /**
+     * Each builder thread's copy of the text it encodes: one bulk copy of the characters, then
+     * plain array reads, instead of a bounds- and coder-checked {@code charAt} for each of them.
+     * Texts longer than this are copied into an array of their own, which is not kept.
+     */
+    private static final int KEPT_CHARS = 64 * 1024;
+    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[8 * 1024]);
+    private static final char[] REPLACEMENT = {'?'};
+
     private final MessageBytes out;
     private int column;
 
@@ -40,56 +49,69 @@ final class QuotedPrintable {
 
     /** Appends {@code text}, encoded, to {@code out}. */
     static void encode(String text, MessageBytes out) {
-        QuotedPrintable qp = new QuotedPrintable(out);
         int n = text.length();
+        char[] chars = CHARS.get();
+        if (chars.length < n) {
+            chars = new char[n];
+            if (n <= KEPT_CHARS) {
+                CHARS.set(chars);
+            }
+        }
+        text.getChars(0, n, chars, 0);
+        QuotedPrintable qp = new QuotedPrintable(out);
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (writtenAsIs(text, i, c)) {
-                int runEnd = i + 1;
-                while (runEnd < n && writtenAsIs(text, runEnd, text.charAt(runEnd))) {
-                    runEnd++;
-                }
-                qp.plainRun(text, i, runEnd);
+            int runEnd = plainEnd(chars, i, n);
+            if (runEnd > i) {
+                qp.plainRun(chars, i, runEnd);
                 i = runEnd;
-            } else if (c == '\r' || c == '\n') {
+                continue;
+            }
+            char c = chars[i];
+            if (c == '\r' || c == '\n') {
                 qp.lineBreak();
                 // CRLF is one line break, as are a lone CR and a lone LF.
-                i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+                i += c == '\r' && i + 1 < n && chars[i + 1] == '\n' ? 2 : 1;
             } else if (c < 0x80) {
                 qp.escaped(c); // "=", a control character, or a blank that ends a line
                 i++;
             } else {
-                i = qp.utf8(text, i);
+                i = qp.utf8(chars, i, n);
             }
         }
     }
 
-    /** Whether the character at {@code i} goes out as it is: printable ASCII but "=", and no blank that ends a line. */
-    private static boolean writtenAsIs(String text, int i, char c) {
-        if (c >= 0x80 || !PLAIN[c]) {
-            return false;
+    /**
+     * Where the run of characters from {@code i} that go out as they are ends: printable ASCII but
+     * "=", and no blank that ends a line (or the text).
+     */
+    private static int plainEnd(char[] chars, int i, int n) {
+        while (i < n) {
+            char c = chars[i];
+            if (c >= 0x80 || !PLAIN[c]) {
+                return i;
+            }
+            if (c == ' ' && (i + 1 == n || chars[i + 1] == '\r' || chars[i + 1] == '\n')) {
+                return i;
+            }
+            i++;
         }
-        if (c != ' ') {
-            return true;
-        }
-        int next = i + 1;
-        return next < text.length() && text.charAt(next) != '\r' && text.charAt(next) != '\n';
+        return n;
     }
 
     /**
      * Writes the character at {@code i}, outside ASCII, as its escaped UTF-8 bytes; returns the
      * index after it. A surrogate without its pair becomes "?", as {@code String.getBytes} makes it.
      */
-    private int utf8(String text, int i) {
-        char c = text.charAt(i);
+    private int utf8(char[] chars, int i, int n) {
+        char c = chars[i];
         int codePoint = c;
         int next = i + 1;
-        if (Character.isHighSurrogate(c) && next < text.length() && Character.isLowSurrogate(text.charAt(next))) {
-            codePoint = Character.toCodePoint(c, text.charAt(next));
+        if (Character.isHighSurrogate(c) && next < n && Character.isLowSurrogate(chars[next])) {
+            codePoint = Character.toCodePoint(c, chars[next]);
             next++;
         } else if (Character.isSurrogate(c)) {
-            plainRun("?", 0, 1);
+            plainRun(REPLACEMENT, 0, 1);
             return next;
         }
         if (codePoint < 0x800) {
@@ -106,8 +128,8 @@ final class QuotedPrintable {
         return next;
     }
 
-    /** Characters of {@code text} from {@code from} to {@code to}, all ASCII, a line's room at a time. */
-    private void plainRun(String text, int from, int to) {
+    /** Characters {@code from} to {@code to}, all ASCII, a line's room at a time. */
+    private void plainRun(char[] chars, int from, int to) {
         while (from < to) {
             if (column == LINE) {
                 softBreak();
@@ -118,7 +140,7 @@ final class QuotedPrintable {
             byte[] buf = out.buf;
             int end = out.size;
             for (int k = 0; k < length; k++) {
-                buf[end + k] = (byte) text.charAt(from + k);
+                buf[end + k] = (byte) chars[from + k];
             }
             out.size = end + length;
             column += length;

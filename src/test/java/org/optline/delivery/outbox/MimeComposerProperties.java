@@ -134,4 +134,34 @@ class MimeComposerProperties {
     static String crlf(String s) {
         return s.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
     }
+    @Provide
+    Arbitrary<String> recipients() {
+        // Mostly near-plain addresses, so that the plain path and its edges are both reached:
+        // dots at either end or doubled, hyphens at label edges, bare domains, specials, spaces,
+        // non-ASCII, and lengths around the line's limit.
+        Arbitrary<String> local = Arbitraries.strings().withChars("ab9.+_-'!#\" ()é").ofMinLength(0).ofMaxLength(12);
+        Arbitrary<String> domain = Arbitraries.strings().withChars("ab9.-_").ofMinLength(0).ofMaxLength(12);
+        Arbitrary<String> longLocal = Arbitraries.strings().withChars("abc.").ofMinLength(55).ofMaxLength(75);
+        return Arbitraries.oneOf(
+                Combinators.combine(local, domain).as((l, d) -> l + "@" + d),
+                Combinators.combine(longLocal, domain).as((l, d) -> l + "@" + d + ".de"),
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30));
+    }
+
+    @Property(tries = 3000)
+    void theToHeaderIsWhatJakartaMailMakesOfTheAddress(@ForAll("recipients") String to) {
+        String jakarta;
+        try {
+            jakarta = InternetAddress.toString(new jakarta.mail.Address[] {new InternetAddress(to, true)}, 4);
+        } catch (jakarta.mail.internet.AddressException refused) {
+            jakarta = "refused";
+        }
+        String ours;
+        try {
+            ours = MimeComposer.recipient(to);
+        } catch (jakarta.mail.internet.AddressException refused) {
+            ours = "refused";
+        }
+        assertThat(ours).isEqualTo(jakarta);
+    }
 }

@@ -62,6 +62,21 @@ class QuotedPrintableProperties {
         assertThat(new String(ours(" \n= x "), StandardCharsets.US_ASCII)).isEqualTo("=20\r\n=3D x=20");
     }
 
+    @Example
+    void textsLongerThanTheThreadsKeptCopyAreEncodedWholeAndTheShortOnesAfterThemToo() throws IOException {
+        // 12,000 characters outgrow the thread's first copy of 8 K, 90,000 the 64 K it keeps; a
+        // short text after each must not see the longer one's leftovers.
+        for (int length : new int[] {12_000, 90_000, 10}) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; text.length() < length; i++) {
+                text.append(i % 7 == 0 ? "Grüße = \u00b7 " : "line " + i + " \r\n");
+            }
+            String t = text.substring(0, length);
+            assertThat(new String(ours(t), StandardCharsets.ISO_8859_1))
+                    .isEqualTo(new String(angus(t.getBytes(StandardCharsets.UTF_8)), StandardCharsets.ISO_8859_1));
+        }
+    }
+
     /** Into an array that already holds other bytes and must grow, as the composer's does. */
     private static byte[] ours(String text) {
         MessageBytes out = new MessageBytes(8);
