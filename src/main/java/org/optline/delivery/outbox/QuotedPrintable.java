@@ -11,8 +11,8 @@ package org.optline.delivery.outbox;
  * <p>Why not a library's encoder: Angus Mail's {@code QPEncoderStream}, used until the tenth
  * session, is a filter stream that decides and writes one byte at a time, and profiling put it at
  * two thirds of the CPU of composing a 5 KB message, with the UTF-8 copy of the text it needed.
- * This one finds runs of characters that are written as they are and copies them a line's room
- * at a time, and makes no such copy (docs/benchmarks.md). Commons Codec's encoder writes line breaks as "=0D=0A"
+ * This one decides and copies runs of characters that are written as they are in one pass, a
+ * line's room at a time, and makes no such copy (docs/benchmarks.md). Commons Codec's encoder writes line breaks as "=0D=0A"
  * and into a locked stream. The output is byte for byte what Angus's encoder writes ({@code
  * QuotedPrintableProperties} checks that on arbitrary text), so nothing changes for receivers or
  * for DKIM.
@@ -61,14 +61,10 @@ final class QuotedPrintable {
         QuotedPrintable qp = new QuotedPrintable(out);
         int i = 0;
         while (i < n) {
-            int runEnd = plainEnd(chars, i, n);
-            if (runEnd > i) {
-                qp.plainRun(chars, i, runEnd);
-                i = runEnd;
-                continue;
-            }
             char c = chars[i];
-            if (c == '\r' || c == '\n') {
+            if (writtenAsIs(chars, i, n)) {
+                i = qp.plainRun(chars, i, n);
+            } else if (c == '\r' || c == '\n') {
                 qp.lineBreak();
                 // CRLF is one line break, as are a lone CR and a lone LF.
                 i += c == '\r' && i + 1 < n && chars[i + 1] == '\n' ? 2 : 1;
@@ -81,22 +77,36 @@ final class QuotedPrintable {
         }
     }
 
-    /**
-     * Where the run of characters from {@code i} that go out as they are ends: printable ASCII but
-     * "=", and no blank that ends a line (or the text).
-     */
-    private static int plainEnd(char[] chars, int i, int n) {
-        while (i < n) {
-            char c = chars[i];
-            if (c >= 0x80 || !PLAIN[c]) {
-                return i;
-            }
-            if (c == ' ' && (i + 1 == n || chars[i + 1] == '\r' || chars[i + 1] == '\n')) {
-                return i;
-            }
-            i++;
+    /** Whether the character at {@code i} goes out as it is: printable ASCII but "=", and no blank that ends a line (or the text). */
+    private static boolean writtenAsIs(char[] chars, int i, int n) {
+        char c = chars[i];
+        if (c >= 0x80 || !PLAIN[c]) {
+            return false;
         }
-        return n;
+        return c != ' ' || i + 1 < n && chars[i + 1] != '\r' && chars[i + 1] != '\n';
+    }
+
+    /**
+     * Copies the run of characters written as they are that starts at {@code i} (which is one),
+     * up to the end of the line's room, deciding and copying each character in the same pass;
+     * returns the index after the run's last copied character.
+     */
+    private int plainRun(char[] chars, int i, int n) {
+        if (column == LINE) {
+            softBreak();
+            column = 0;
+        }
+        int limit = Math.min(n, i + LINE - column);
+        out.reserve(limit - i);
+        byte[] buf = out.buf;
+        int end = out.size;
+        int j = i;
+        do {
+            buf[end++] = (byte) chars[j++];
+        } while (j < limit && writtenAsIs(chars, j, n));
+        out.size = end;
+        column += j - i;
+        return j;
     }
 
     /**
@@ -126,26 +136,6 @@ final class QuotedPrintable {
         }
         escaped(0x80 | (codePoint & 0x3f));
         return next;
-    }
-
-    /** Characters {@code from} to {@code to}, all ASCII, a line's room at a time. */
-    private void plainRun(char[] chars, int from, int to) {
-        while (from < to) {
-            if (column == LINE) {
-                softBreak();
-                column = 0;
-            }
-            int length = Math.min(to - from, LINE - column);
-            out.reserve(length);
-            byte[] buf = out.buf;
-            int end = out.size;
-            for (int k = 0; k < length; k++) {
-                buf[end + k] = (byte) chars[from + k];
-            }
-            out.size = end + length;
-            column += length;
-            from += length;
-        }
     }
 
     private void escaped(int c) {
