@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.audience.fields.FieldValues;
+import org.optline.audience.fields.Slots;
 import org.optline.audience.lists.ListStore;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.SubscriberRow;
@@ -270,7 +271,7 @@ public class Subscribers {
     public List<Subscriber> forDelivery(UUID clientId, java.util.Collection<UUID> ids) {
         return scope.inClient(clientId, () -> {
             List<CustomField> defined = fields.listFor(clientId);
-            List<String> slots = defined.stream().filter(f -> f.type() != FieldType.MULTI).map(CustomField::slot).toList();
+            List<String> slots = defined.stream().map(CustomField::slot).filter(Slots.columns()::contains).toList();
             List<SubscriberRow> rows = store.findMany(clientId, ids, slots);
             Map<UUID, Map<UUID, List<String>>> tags = defined.stream().anyMatch(f -> f.type() == FieldType.MULTI)
                     ? store.tagsOf(clientId, ids) : Map.of();

@@ -373,7 +373,8 @@ public class Campaigns {
         /**
          * Renders with the subscriber's unsubscribe token already made (by
          * {@link org.optline.audience.SubscriberTokens#unsubscribe}) for the message's
-         * List-Unsubscribe header, so that it is signed once per message, not twice.
+         * List-Unsubscribe header, so that it is signed once per message, not twice. The token is
+         * taken as given: it must be this subscriber's, of this campaign's client.
          */
         Preview render(Subscriber subscriber, String unsubscribeToken);
 
@@ -409,7 +410,9 @@ public class Campaigns {
                 body = template.get().html().replace("{{content}}", body);
             }
         }
-        return content.compile(new ContentEngine.Source(c.subject(), withFooter(withPreheader(body, c.preheader())), c.text()));
+        String html = withPreheader(body, c.preheader());
+        return content.compile(new ContentEngine.Source(c.subject(), withFooter(html, content.keepsMergeTag(html, "unsubscribe_url")),
+                c.text()));
     }
 
     /** The preheader: the line inbox lists show after the subject, hidden in the message itself. */
@@ -423,10 +426,13 @@ public class Campaigns {
         return body.find() ? html.substring(0, body.end()) + hidden + html.substring(body.end()) : hidden + html;
     }
 
-    /** The compliance footer: the postal address always, the unsubscribe link when the content has none. */
-    static String withFooter(String html) {
+    /**
+     * The compliance footer: the postal address always, the unsubscribe link unless the content
+     * has its own ({@code linked}: one that survives sanitising; one in a comment is not a link).
+     */
+    static String withFooter(String html, boolean linked) {
         StringBuilder footer = new StringBuilder("<p class=\"optline-footer\">{{client_name}}, {{postal_address}}");
-        if (!html.contains("{{unsubscribe_url}}")) {
+        if (!linked) {
             footer.append("<br><a href=\"{{unsubscribe_url}}\">Unsubscribe</a> · <a href=\"{{preferences_url}}\">Preferences</a>");
         }
         footer.append("</p>");
@@ -438,7 +444,7 @@ public class Campaigns {
      * Which of the signed links the content may print. Each is an HMAC a message, so a campaign's
      * renderer makes only those its templates name; previews make all three.
      */
-    private record Links(boolean unsubscribe, boolean preferences, boolean webview) {
+    record Links(boolean unsubscribe, boolean preferences, boolean webview) {
         static final Links ALL = new Links(true, true, true);
 
         static Links readBy(CompiledContent content) {

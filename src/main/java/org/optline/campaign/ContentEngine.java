@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * Compiles a message's content once: merge tags checked and rewritten (defaults with
  * {@code {{name|there}}}, no unescaped output), the HTML sanitised for email, the text part
- * generated from the HTML when none is given, and all three compiled with JMustache, which
- * escapes HTML in the HTML part. Errors name the part and the line.
+ * generated from the HTML when none is given, and all three compiled with JMustache; values in
+ * the HTML part are escaped by {@link HtmlEscaper}. Errors name the part and the line.
  */
 @Service
 public class ContentEngine {
@@ -46,6 +46,15 @@ public class ContentEngine {
         String subject = MergeTags.rewrite("subject", source.subject());
         return new CompiledContent(compile(PLAIN, "subject", subject), compile(HTML, "html", html), compile(PLAIN, "text", text),
                 html, List.copyOf(names), subject + "\n" + html + "\n" + text, text.length());
+    }
+
+    /**
+     * Whether the HTML, once checked, inlined and sanitised as {@link #compile} does it, still
+     * has the merge tag {@code name}: one inside a comment, or in an element or attribute the
+     * sanitiser drops, does not count.
+     */
+    public boolean keepsMergeTag(String html, String name) {
+        return MergeTags.names(EmailHtmlPolicy.sanitize(CssInliner.inline(MergeTags.rewrite("html", html)))).contains(name);
     }
 
     /** The HTML a client may send, sanitised (merge tags kept). */

@@ -81,6 +81,16 @@ abstract class CampaignContract {
     }
 
     @Test
+    void theFooterAddsAnUnsubscribeLinkUnlessTheContentKeepsOneOfItsOwn() {
+        var ann = subscribers.findByEmail(admin, "ann@shoehaus.de").orElseThrow();
+        Campaign hidden = campaigns.create(admin, input("<p>Hi</p><!-- <a href=\"{{unsubscribe_url}}\">x</a> -->", List.of(news), null, null));
+        assertThat(campaigns.preview(admin, hidden.id(), ann.id()).html()).contains(">Unsubscribe</a>").contains("/s/unsubscribe/");
+        Campaign own = campaigns.create(admin, input("<p><a href=\"{{unsubscribe_url}}\">Leave us</a></p>", List.of(news), null, null));
+        String html = campaigns.preview(admin, own.id(), ann.id()).html();
+        assertThat(html).contains(">Leave us</a>").doesNotContain(">Unsubscribe</a>").contains("1 Main Street, Springfield");
+    }
+
+    @Test
     void recipientsAreListsUnitedNarrowedBySegmentWithoutSuppressedOrUnconfirmed() {
         Campaign both = campaigns.create(admin, input("<p>x</p>", List.of(news, offers), null, null));
         assertThat(campaigns.recipients(admin, both.id())).isEqualTo(2); // ann (confirmed on both), bob; not cid, not dee

@@ -47,6 +47,32 @@ class ContentEngineTest {
     }
 
     @Test
+    void thisWhichWouldPrintEveryValueIsRefusedInEveryForm() {
+        for (var source : java.util.List.of(new ContentEngine.Source("s", "<p>{{this}}</p>", null),
+                new ContentEngine.Source("Hi {{ this }}", "<p>x</p>", null),
+                new ContentEngine.Source("s", "<p>x</p>", "{{this|you}}"),
+                new ContentEngine.Source("s", "<p>{{#this}}x{{/this}}</p>", null))) {
+            assertThatThrownBy(() -> engine.compile(source)).isInstanceOf(ValidationException.class).hasMessageContaining("{{this}}");
+        }
+    }
+
+    @Test
+    void theLinksAContentMayPrintAreTheOnesItsTemplatesName() {
+        var footerOnly = Campaigns.Links.readBy(engine.compile(new ContentEngine.Source("s",
+                "<p>x <a href=\"{{unsubscribe_url}}\">u</a> <a href=\"{{preferences_url}}\">p</a></p>", null)));
+        assertThat(footerOnly).isEqualTo(new Campaigns.Links(true, true, false));
+        var inText = Campaigns.Links.readBy(engine.compile(new ContentEngine.Source("s", "<p>x</p>", "Online: {{webview_url}}")));
+        assertThat(inText).isEqualTo(new Campaigns.Links(false, false, true));
+    }
+
+    @Test
+    void onlyAnUnsubscribeTagThatSurvivesSanitisingCountsAsTheContentsOwnLink() {
+        assertThat(engine.keepsMergeTag("<p><a href=\"{{unsubscribe_url}}\">Leave</a></p>", "unsubscribe_url")).isTrue();
+        assertThat(engine.keepsMergeTag("<p>Hi</p><!-- <a href=\"{{unsubscribe_url}}\">x</a> -->", "unsubscribe_url")).isFalse();
+        assertThat(engine.keepsMergeTag("<p>Hi</p><script>var u = '{{unsubscribe_url}}';</script>", "unsubscribe_url")).isFalse();
+    }
+
+    @Test
     void aMergeValueCannotAddHeaders() {
         var out = render("Offer for {{name}}", "<p>x</p>", null, Map.of("name", "Eve\r\nBcc: victim@example.org"));
         assertThat(out.subject()).isEqualTo("Offer for Eve Bcc: victim@example.org").doesNotContain("\n").doesNotContain("\r");

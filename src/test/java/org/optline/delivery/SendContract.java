@@ -127,7 +127,7 @@ abstract class SendContract {
                 .contains("Feedback-ID: " + c.id().toString().substring(0, 8))
                 .contains("Reply-To: help@shoehaus.de")
                 .contains("Subject: Hello Reader");
-        // The footer's unsubscribe link carries the header's token (signed once for both).
+        // The footer's unsubscribe link is the header's (MessageBuilder hands its token to the renderer).
         String token = one.raw().replaceAll("(?s).*List-Unsubscribe: <http://localhost:8080/s/unsubscribe/([^>]+)>.*", "$1");
         assertThat(decodedBody(one.raw())).contains("/s/unsubscribe/" + token + "\"").contains("/s/preferences/");
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
@@ -166,7 +166,7 @@ abstract class SendContract {
     }
 
     @Test
-    void theWebVersionLinkIsSignedOnlyForContentThatShowsIt() {
+    void theWebVersionLinkIsInMessagesWhoseContentShowsIt() {
         Campaign with = campaigns.create(admin, new Campaigns.CampaignInput("With link", "Hi", null, "Shoehaus", "news@shoehaus.de",
                 null, "<p>Read it <a href=\"{{webview_url}}\">online</a></p>", null, null, null, List.of(news.id())));
         campaigns.send(admin, with.id(), null);

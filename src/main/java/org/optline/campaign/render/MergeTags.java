@@ -10,6 +10,8 @@ import org.optline.platform.ValidationException;
  * Client-written merge tags, checked and rewritten before JMustache sees them: {@code {{name|there}}}
  * (a default) becomes a section pair; unescaped output ({@code {{{x}}}}, {@code {{&x}}}) and
  * partials are refused, so a subscriber's own data can never become markup in someone's mail.
+ * So is {@code this}, which JMustache reads as the whole context: it would print every value a
+ * message is rendered with, signed links included, under no name of its own.
  */
 public final class MergeTags {
 
@@ -37,6 +39,7 @@ public final class MergeTags {
             Matcher d = WITH_DEFAULT.matcher(inner);
             if (d.matches()) {
                 String name = d.group(1);
+                refuseThis(field, source, m.start(), name);
                 String fallback = d.group(2).strip();
                 replacement = "{{#" + name + "}}{{" + name + "}}{{/" + name + "}}{{^" + name + "}}" + fallback + "{{/" + name + "}}";
             } else if (trimmed.startsWith(">") || trimmed.startsWith("=")) {
@@ -49,6 +52,7 @@ public final class MergeTags {
                     throw ValidationException.of(field, "line " + line(source, m.start()) + ": '" + trimmed
                             + "' is not a merge tag; use a field key such as {{name}} or {{name|there}}");
                 }
+                refuseThis(field, source, m.start(), name);
                 replacement = m.group();
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -70,6 +74,13 @@ public final class MergeTags {
             }
         }
         return names;
+    }
+
+    private static void refuseThis(String field, String source, int offset, String name) {
+        if ("this".equals(name)) {
+            throw ValidationException.of(field, "line " + line(source, offset)
+                    + ": {{this}} is not a merge tag; use a field key such as {{name}} or {{name|there}}");
+        }
     }
 
     static int line(String source, int offset) {

@@ -117,11 +117,11 @@ public final class MimeComposer {
     /** The From header's value last made: a campaign's messages share one sender. */
     private record FormattedFrom(String address, String name, String value) {}
 
-    private static volatile FormattedFrom lastFrom = new FormattedFrom("", "", "");
+    private static volatile FormattedFrom lastFrom;
 
     private static String from(String address, String name) throws UnsupportedEncodingException {
         FormattedFrom last = lastFrom;
-        if (!last.address().equals(address) || !java.util.Objects.equals(last.name(), name)) {
+        if (last == null || !java.util.Objects.equals(last.address(), address) || !java.util.Objects.equals(last.name(), name)) {
             last = new FormattedFrom(address, name,
                     InternetAddress.toString(new Address[] {new InternetAddress(address, HeaderText.oneLine(name), "UTF-8")}, 6));
             lastFrom = last;

@@ -2,7 +2,7 @@ package org.optline.delivery.outbox;
 
 /**
  * Quoted-printable (RFC 2045 6.7) of a text part in UTF-8, written straight into the composer's
- * array: the text's characters are encoded in the same pass, without a byte array of the text
+ * array: the text's characters are encoded in one pass, without a UTF-8 byte array of the text
  * first. Every CR, LF or CRLF of the text becomes one CRLF line break; "=", control
  * characters (tab included) and bytes outside ASCII are written as "=XX"; a blank just before a
  * line break or at the very end is written as "=20"; lines longer than 76 characters are broken
@@ -12,8 +12,8 @@ package org.optline.delivery.outbox;
  * session, is a filter stream that decides and writes one byte at a time, and profiling put it at
  * two thirds of the CPU of composing a 5 KB message, with the UTF-8 copy of the text it needed.
  * This one decides and copies runs of characters that are written as they are in one pass, a
- * line's room at a time, and makes no such copy (docs/benchmarks.md). Commons Codec's encoder writes line breaks as "=0D=0A"
- * and into a locked stream. The output is byte for byte what Angus's encoder writes ({@code
+ * line's room at a time, and makes no UTF-8 copy (docs/benchmarks.md). Commons Codec's encoder
+ * writes line breaks as "=0D=0A" and into a locked stream. The output is byte for byte what Angus's encoder writes ({@code
  * QuotedPrintableProperties} checks that on arbitrary text), so nothing changes for receivers or
  * for DKIM.
  */
@@ -34,9 +34,10 @@ final class QuotedPrintable {
     /**
      * Each builder thread's copy of the text it encodes: one bulk copy of the characters, then
      * plain array reads, instead of a bounds- and coder-checked {@code charAt} for each of them.
-     * Texts longer than this are copied into an array of their own, which is not kept.
+     * Texts longer than this are copied into an array of their own, which is not kept: request
+     * threads that compose the odd transactional mail keep at most 64 KB each.
      */
-    private static final int KEPT_CHARS = 64 * 1024;
+    private static final int KEPT_CHARS = 32 * 1024;
     private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[8 * 1024]);
     private static final char[] REPLACEMENT = {'?'};
 

@@ -64,7 +64,7 @@ class QuotedPrintableProperties {
 
     @Example
     void textsLongerThanTheThreadsKeptCopyAreEncodedWholeAndTheShortOnesAfterThemToo() throws IOException {
-        // 12,000 characters outgrow the thread's first copy of 8 K, 90,000 the 64 K it keeps; a
+        // 12,000 characters outgrow the thread's first copy of 8 K, 90,000 the 32 K it keeps; a
         // short text after each must not see the longer one's leftovers.
         for (int length : new int[] {12_000, 90_000, 10}) {
             StringBuilder text = new StringBuilder();
