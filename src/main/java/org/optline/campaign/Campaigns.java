@@ -191,7 +191,7 @@ public class Campaigns {
         boolean address = client.postalAddress() != null && !client.postalAddress().isBlank();
         checks.add(new Check("postal address", address, address ? "Your postal address is in the footer of every message."
                 : "Your account has no postal address; ask the operator to add it."));
-        boolean ownLink = c.html().contains("{{unsubscribe_url}}");
+        boolean ownLink = ownUnsubscribeLink(c.html());
         checks.add(new Check("unsubscribe link", true, ownLink ? "Your content has an unsubscribe link."
                 : "A footer with an unsubscribe link is added to every message."));
         String fromDomain = c.fromEmail().substring(c.fromEmail().lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
@@ -412,7 +412,7 @@ public class Campaigns {
         }
         String html = withPreheader(body, c.preheader());
         return content.compile(new ContentEngine.Source(c.subject(), withFooter(html, content.keepsMergeTag(html, "unsubscribe_url")),
-                c.text()));
+                withTextFooter(c.text())));
     }
 
     /** The preheader: the line inbox lists show after the subject, hidden in the message itself. */
@@ -438,6 +438,31 @@ public class Campaigns {
         footer.append("</p>");
         int body = html.toLowerCase(java.util.Locale.ROOT).lastIndexOf("</body>");
         return body >= 0 ? html.substring(0, body) + footer + html.substring(body) : html + footer;
+    }
+
+    /** Whether the content keeps an unsubscribe link of its own through sanitising (content the engine refuses has none). */
+    private boolean ownUnsubscribeLink(String html) {
+        try {
+            return content.keepsMergeTag(html, "unsubscribe_url");
+        } catch (ValidationException refused) {
+            return false;
+        }
+    }
+
+    /**
+     * The same footer for a text part the client wrote (STANDARDS 1.7 and 1.10: a reader who sees
+     * only the text part sees the postal address and a way out too). Null stays null: the text
+     * part is then made from the HTML, footer included.
+     */
+    static String withTextFooter(String text) {
+        if (text == null || text.isBlank()) {
+            return text;
+        }
+        StringBuilder footer = new StringBuilder(text.stripTrailing()).append("\n\n--\n{{client_name}}, {{postal_address}}\n");
+        if (!org.optline.campaign.render.MergeTags.names(text).contains("unsubscribe_url")) {
+            footer.append("Unsubscribe: {{unsubscribe_url}}\nPreferences: {{preferences_url}}\n");
+        }
+        return footer.toString();
     }
 
     /**

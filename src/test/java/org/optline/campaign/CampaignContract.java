@@ -85,9 +85,26 @@ abstract class CampaignContract {
         var ann = subscribers.findByEmail(admin, "ann@shoehaus.de").orElseThrow();
         Campaign hidden = campaigns.create(admin, input("<p>Hi</p><!-- <a href=\"{{unsubscribe_url}}\">x</a> -->", List.of(news), null, null));
         assertThat(campaigns.preview(admin, hidden.id(), ann.id()).html()).contains(">Unsubscribe</a>").contains("/s/unsubscribe/");
+        assertThat(campaigns.checks(admin, hidden.id())).filteredOn(check -> check.name().equals("unsubscribe link"))
+                .extracting(Campaigns.Check::message).containsExactly("A footer with an unsubscribe link is added to every message.");
         Campaign own = campaigns.create(admin, input("<p><a href=\"{{unsubscribe_url}}\">Leave us</a></p>", List.of(news), null, null));
         String html = campaigns.preview(admin, own.id(), ann.id()).html();
         assertThat(html).contains(">Leave us</a>").doesNotContain(">Unsubscribe</a>").contains("1 Main Street, Springfield");
+        assertThat(campaigns.checks(admin, own.id())).filteredOn(check -> check.name().equals("unsubscribe link"))
+                .extracting(Campaigns.Check::message).containsExactly("Your content has an unsubscribe link.");
+    }
+
+    @Test
+    void aTextPartTheClientWroteGetsTheFooterToo() {
+        var ann = subscribers.findByEmail(admin, "ann@shoehaus.de").orElseThrow();
+        Campaign plain = campaigns.create(admin, new Campaigns.CampaignInput("Text", "Hi", null, "Shoehaus", "news@shoehaus.de", null,
+                "<p>Hi</p>", "Hello {{name}}.", null, null, List.of(news.id())));
+        assertThat(campaigns.preview(admin, plain.id(), ann.id()).text()).startsWith("Hello Ann <script>.")
+                .contains("1 Main Street, Springfield").contains("Unsubscribe: http://localhost:8080/s/unsubscribe/");
+        Campaign linked = campaigns.create(admin, new Campaigns.CampaignInput("Text", "Hi", null, "Shoehaus", "news@shoehaus.de", null,
+                "<p>Hi</p>", "Leave: {{unsubscribe_url}}", null, null, List.of(news.id())));
+        assertThat(campaigns.preview(admin, linked.id(), ann.id()).text()).contains("1 Main Street, Springfield")
+                .doesNotContain("Unsubscribe:").containsOnlyOnce("/s/unsubscribe/");
     }
 
     @Test
