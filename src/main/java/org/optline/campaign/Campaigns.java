@@ -191,7 +191,7 @@ public class Campaigns {
         boolean address = client.postalAddress() != null && !client.postalAddress().isBlank();
         checks.add(new Check("postal address", address, address ? "Your postal address is in the footer of every message."
                 : "Your account has no postal address; ask the operator to add it."));
-        boolean ownLink = ownUnsubscribeLink(c.html());
+        boolean ownLink = ownUnsubscribeLink(htmlOf(c));
         checks.add(new Check("unsubscribe link", true, ownLink ? "Your content has an unsubscribe link."
                 : "A footer with an unsubscribe link is added to every message."));
         String fromDomain = c.fromEmail().substring(c.fromEmail().lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
@@ -403,6 +403,13 @@ public class Campaigns {
     }
 
     private CompiledContent compile(Campaign c, Client client) {
+        String html = htmlOf(c);
+        return content.compile(new ContentEngine.Source(c.subject(), withFooter(html, content.keepsMergeTag(html, "unsubscribe_url")),
+                withTextFooter(c.text())));
+    }
+
+    /** The campaign's HTML as it is sent, before the footer: in its template, with the preheader. */
+    private String htmlOf(Campaign c) {
         String body = c.html();
         if (c.templateId() != null) {
             var template = scope.inClient(c.clientId(), () -> store.findTemplate(c.clientId(), c.templateId()));
@@ -410,9 +417,7 @@ public class Campaigns {
                 body = template.get().html().replace("{{content}}", body);
             }
         }
-        String html = withPreheader(body, c.preheader());
-        return content.compile(new ContentEngine.Source(c.subject(), withFooter(html, content.keepsMergeTag(html, "unsubscribe_url")),
-                withTextFooter(c.text())));
+        return withPreheader(body, c.preheader());
     }
 
     /** The preheader: the line inbox lists show after the subject, hidden in the message itself. */

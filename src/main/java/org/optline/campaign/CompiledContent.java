@@ -20,23 +20,19 @@ public final class CompiledContent {
     private final Template text;
     private final String sanitizedHtml;
     private final List<String> mergeNames;
-    /** The three templates' sources as compiled, merge tags in their canonical form. */
-    private final String sources;
+    /** The subject's and the text part's sources as compiled (the HTML's is {@link #sanitizedHtml}). */
+    private final String subjectSource;
+    private final String textSource;
 
-    /** The lengths of the HTML and text sources: what a rendered part's buffer starts from. */
-    private final int htmlLength;
-    private final int textLength;
-
-    CompiledContent(Template subject, Template html, Template text, String sanitizedHtml, List<String> mergeNames, String sources,
-                    int textLength) {
-        this.htmlLength = sanitizedHtml.length();
-        this.textLength = textLength;
+    CompiledContent(Template subject, Template html, Template text, String subjectSource, String sanitizedHtml, String textSource,
+                    List<String> mergeNames) {
         this.subject = subject;
         this.html = html;
         this.text = text;
+        this.subjectSource = subjectSource;
         this.sanitizedHtml = sanitizedHtml;
+        this.textSource = textSource;
         this.mergeNames = mergeNames;
-        this.sources = sources;
     }
 
     /**
@@ -45,7 +41,7 @@ public final class CompiledContent {
      * (partials are refused, and a mustache tag names its value literally).
      */
     public boolean mayRead(String name) {
-        return sources.contains(name);
+        return subjectSource.contains(name) || sanitizedHtml.contains(name) || textSource.contains(name);
     }
 
     /** The HTML after sanitising, merge tags still in place (what previews and the editor show). */
@@ -62,7 +58,7 @@ public final class CompiledContent {
     public RenderedContent render(Map<String, String> values) {
         String s = HeaderText.oneLine(execute(subject, values, 128));
         return new RenderedContent(s.length() > MAX_SUBJECT ? s.substring(0, MAX_SUBJECT) : s,
-                execute(html, values, htmlLength), execute(text, values, textLength));
+                execute(html, values, sanitizedHtml.length()), execute(text, values, textSource.length()));
     }
 
     /**

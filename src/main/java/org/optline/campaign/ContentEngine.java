@@ -45,7 +45,7 @@ public class ContentEngine {
         }
         String subject = MergeTags.rewrite("subject", source.subject());
         return new CompiledContent(compile(PLAIN, "subject", subject), compile(HTML, "html", html), compile(PLAIN, "text", text),
-                html, List.copyOf(names), subject + "\n" + html + "\n" + text, text.length());
+                subject, html, text, List.copyOf(names));
     }
 
     /**

@@ -92,6 +92,12 @@ abstract class CampaignContract {
         assertThat(html).contains(">Leave us</a>").doesNotContain(">Unsubscribe</a>").contains("1 Main Street, Springfield");
         assertThat(campaigns.checks(admin, own.id())).filteredOn(check -> check.name().equals("unsubscribe link"))
                 .extracting(Campaigns.Check::message).containsExactly("Your content has an unsubscribe link.");
+        // A link in the campaign's template counts for the footer and the checklist alike.
+        var linked = campaigns.createTemplate(admin, "Linked", "<div>{{content}}<a href=\"{{unsubscribe_url}}\">Leave</a></div>");
+        Campaign inTemplate = campaigns.create(admin, input("<p>Hi</p>", List.of(news), null, linked.id()));
+        assertThat(campaigns.preview(admin, inTemplate.id(), ann.id()).html()).contains(">Leave</a>").doesNotContain(">Unsubscribe</a>");
+        assertThat(campaigns.checks(admin, inTemplate.id())).filteredOn(check -> check.name().equals("unsubscribe link"))
+                .extracting(Campaigns.Check::message).containsExactly("Your content has an unsubscribe link.");
     }
 
     @Test

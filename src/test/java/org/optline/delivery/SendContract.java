@@ -91,7 +91,7 @@ abstract class SendContract {
         return new SendQueueStore.Settlement(accepted, List.of(), List.of(), List.of(), List.of(), null, handBack);
     }
 
-    /** The HTML part of a message as the recipient reads it, quoted-printable undone. */
+    /** A message's parts, text then HTML, as the recipient reads them: quoted-printable undone. */
     private static String decodedBody(String raw) {
         try {
             var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),

@@ -3,8 +3,8 @@ package org.optline.delivery.outbox;
 /**
  * Quoted-printable (RFC 2045 6.7) of a text part in UTF-8, written straight into the composer's
  * array: the text's characters are encoded in one pass, without a UTF-8 byte array of the text
- * first. Every CR, LF or CRLF of the text becomes one CRLF line break; "=", control
- * characters (tab included) and bytes outside ASCII are written as "=XX"; a blank just before a
+ * first. Every CR, LF or CRLF of the text becomes one CRLF line break; "=", control characters
+ * (tab included) and bytes outside ASCII are written as "=XX"; a blank just before a
  * line break or at the very end is written as "=20"; lines longer than 76 characters are broken
  * with a soft "=" line break.
  *
@@ -13,9 +13,9 @@ package org.optline.delivery.outbox;
  * two thirds of the CPU of composing a 5 KB message, with the UTF-8 copy of the text it needed.
  * This one decides and copies runs of characters that are written as they are in one pass, a
  * line's room at a time, and makes no UTF-8 copy (docs/benchmarks.md). Commons Codec's encoder
- * writes line breaks as "=0D=0A" and into a locked stream. The output is byte for byte what Angus's encoder writes ({@code
- * QuotedPrintableProperties} checks that on arbitrary text), so nothing changes for receivers or
- * for DKIM.
+ * writes line breaks as "=0D=0A" and into a locked stream. The output is byte for byte what
+ * Angus's encoder writes ({@code QuotedPrintableProperties} checks that on arbitrary text), so
+ * nothing changes for receivers or for DKIM.
  */
 final class QuotedPrintable {
 
