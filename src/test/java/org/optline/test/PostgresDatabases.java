@@ -30,6 +30,8 @@ public final class PostgresDatabases {
     public static final String ENV = "OPTLINE_TEST_PG_URL";
     public static final String APP_ROLE = "optline_app";
     private static final Pattern URL = Pattern.compile("jdbc:postgresql://([^/]+)/([^?]*)(\\?.*)?");
+    private static final Pattern CREATED = Pattern.compile("optline_it_(\\d+)_[0-9a-f]+");
+    private static final long STALE_SECONDS = 3 * 3600;
     private static final AtomicBoolean CLEANED = new AtomicBoolean();
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
@@ -51,7 +53,10 @@ public final class PostgresDatabases {
         if (!m.matches()) {
             throw new IllegalStateException(ENV + " must look like jdbc:postgresql://host:port/db?user=...");
         }
-        String name = "optline_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        // The creation time in the name lets a run tell its own databases from a crashed run's:
+        // several runs (worktrees, a developer's run beside CI) may share one PostgreSQL.
+        String name = "optline_it_" + (System.currentTimeMillis() / 1000) + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = admin(); Statement s = c.createStatement()) {
             if (CLEANED.compareAndSet(false, true)) {
                 dropOldDatabases(s);
@@ -68,11 +73,16 @@ public final class PostgresDatabases {
                 "spring.datasource.password", "");
     }
 
+    /** Drops test databases left by runs that ended more than {@value #STALE_SECONDS} seconds ago. */
     private static void dropOldDatabases(Statement s) throws SQLException {
         List<String> old = new ArrayList<>();
+        long staleBefore = System.currentTimeMillis() / 1000 - STALE_SECONDS;
         try (ResultSet rs = s.executeQuery("select datname from pg_database where datname like 'optline\\_it\\_%'")) {
             while (rs.next()) {
-                old.add(rs.getString(1));
+                Matcher created = CREATED.matcher(rs.getString(1));
+                if (!created.matches() || Long.parseLong(created.group(1)) < staleBefore) {
+                    old.add(rs.getString(1));
+                }
             }
         }
         for (String db : old) {
