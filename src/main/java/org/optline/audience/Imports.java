@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -40,6 +43,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Imports {
+
+    /** Beyond this a file is not a subscriber list (thirty custom fields is the most a client has). */
+    static final int MAX_COLUMNS = 500;
+    static final int MAX_HEADER_LENGTH = 200;
 
     private final ImportStore store;
     private final ListStore lists;
@@ -158,6 +165,22 @@ public class Imports {
         return sample;
     }
 
+    /**
+     * Deletes uploads that were never started and were made before {@code before}, with their
+     * files; answers how many. Runs in platform scope over every client.
+     */
+    public int expireUnstarted(Instant before) {
+        OffsetDateTime cutoff = before.atOffset(ZoneOffset.UTC);
+        int deleted = 0;
+        for (ImportStore.Claimable upload : scope.asPlatform(() -> store.unstartedBefore(cutoff))) {
+            if (scope.inClient(upload.clientId(), () -> store.deleteUnstarted(upload.clientId(), upload.id()))) {
+                deleteQuietly(data.forClient("imports", upload.clientId()).resolve(upload.id() + ".csv"));
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
     public List<ImportJob> recent(Actor actor) {
         UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.list(clientId, 20)).stream().map(ImportStore.Row::job).toList();
@@ -201,9 +224,19 @@ public class Imports {
             if (!it.hasNext()) {
                 return List.of();
             }
+            List<String> fields = it.next().getFields();
+            if (fields.size() > MAX_COLUMNS) {
+                throw ValidationException.of("file", "has " + fields.size() + " columns; at most " + MAX_COLUMNS
+                        + " columns are supported");
+            }
             List<String> headers = new ArrayList<>();
-            for (String h : it.next().getFields()) {
-                headers.add(CsvFiles.cleanHeader(h).replace('\t', ' '));
+            for (String h : fields) {
+                String header = CsvFiles.cleanHeader(h).replace('\t', ' ');
+                if (header.length() > MAX_HEADER_LENGTH) {
+                    throw ValidationException.of("file", "has a header cell of " + header.length() + " characters (at most "
+                            + MAX_HEADER_LENGTH + "); is the first row a header row?");
+                }
+                headers.add(header);
             }
             return headers;
         } catch (UncheckedIOException | de.siegmar.fastcsv.reader.CsvParseException e) {
@@ -211,8 +244,13 @@ public class Imports {
         }
     }
 
-    private static String cleanName(String fileName) {
-        String name = fileName == null || fileName.isBlank() ? "upload.csv" : Path.of(fileName).getFileName().toString();
+    /** The file's own name as the browser sent it: no folders, no control characters, 300 at most. */
+    static String cleanName(String fileName) {
+        String name = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            name = "upload.csv";
+        }
         return name.length() > 300 ? name.substring(0, 300) : name;
     }
 

@@ -36,7 +36,7 @@ public class ImportStore {
         this.named = named;
         this.sql = NamedSql.forClass(ImportStore.class);
         List.of("insert", "find", "list", "queue", "claimable", "claim", "progress", "finish", "insert-issue",
-                "count-issues", "issues", "forget-address", "refresh-statistics").forEach(sql::get);
+                "count-issues", "issues", "forget-address", "refresh-statistics", "unstarted-before", "delete-unstarted").forEach(sql::get);
     }
 
     public void insert(UUID id, UUID clientId, UUID listId, String fileName, String sha256, long bytes, char separator,
@@ -45,6 +45,17 @@ public class ImportStore {
                 .param("fileName", fileName).param("sha256", sha256).param("bytes", bytes)
                 .param("separator", String.valueOf(separator)).param("headers", String.join("\t", headers))
                 .param("columnMap", columnMap).param("rowsTotal", rowsTotal).param("at", at).update();
+    }
+
+    /** Uploads never started and older than {@code before}, at most 500 (platform scope). */
+    public List<Claimable> unstartedBefore(OffsetDateTime before) {
+        return jdbc.sql(sql.get("unstarted-before")).param("before", before)
+                .query((rs, n) -> new Claimable(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class))).list();
+    }
+
+    /** Deletes an upload unless it was started meanwhile; answers whether it did. */
+    public boolean deleteUnstarted(UUID clientId, UUID id) {
+        return jdbc.sql(sql.get("delete-unstarted")).param("clientId", clientId).param("id", id).update() == 1;
     }
 
     public Optional<Row> find(UUID clientId, UUID id) {

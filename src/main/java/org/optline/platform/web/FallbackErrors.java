@@ -13,11 +13,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Errors that no API controller handled: unknown paths and methods (no handler at all) and domain
- * errors from UI pages. Under {@code /api/} they become problem JSON; elsewhere the container's
+ * Errors that no API controller handled: unknown paths and methods and unreadable multipart
+ * bodies (no handler is chosen before those fail) and domain errors from UI pages. Under {@code /api/} they become problem JSON; elsewhere the container's
  * error page renders them as HTML.
  */
 @ControllerAdvice
@@ -33,6 +34,13 @@ class FallbackErrors {
     ResponseEntity<ProblemDetail> methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
         return respond(request, response, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
                 request.getMethod() + " is not supported here.");
+    }
+
+    /** A multipart body the container could not parse (no boundary, cut short, malformed). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> badMultipart(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, HttpStatus.BAD_REQUEST, "Invalid request",
+                "The multipart body could not be read: send multipart/form-data with a boundary and complete parts.");
     }
 
     @ExceptionHandler(ForbiddenException.class)

@@ -61,3 +61,11 @@ delete from import_issues where client_id = :clientId and lower(message) like :p
 -- name: refresh-statistics
 -- PostgreSQL only (see ImportRunner.refreshStatistics).
 analyze subscribers, list_memberships, subscriber_tags
+
+-- name: unstarted-before
+-- Uploads nobody started, across clients (platform scope): their files are deleted with them.
+select id, client_id from imports where status = 'uploaded' and created_at < :before order by created_at limit 500
+
+-- name: delete-unstarted
+-- The status guard keeps an import that was started meanwhile.
+delete from imports where client_id = :clientId and id = :id and status = 'uploaded'
