@@ -3,8 +3,10 @@ package org.optline.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.optline.platform.ConflictException;
 import org.optline.platform.ForbiddenException;
 import org.optline.platform.NotFoundException;
+import org.optline.platform.ValidationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,19 @@ class FallbackErrors {
     ResponseEntity<ProblemDetail> badMultipart(HttpServletRequest request, HttpServletResponse response) throws IOException {
         return respond(request, response, HttpStatus.BAD_REQUEST, "Invalid request",
                 "The multipart body could not be read: send multipart/form-data with a boundary and complete parts.");
+    }
+
+    /** A page whose handler does not turn bad input into a message of its own: 400, never 500. */
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ProblemDetail> invalid(HttpServletRequest request, HttpServletResponse response, ValidationException e)
+            throws IOException {
+        return respond(request, response, HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(HttpServletRequest request, HttpServletResponse response, ConflictException e)
+            throws IOException {
+        return respond(request, response, HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler(ForbiddenException.class)
