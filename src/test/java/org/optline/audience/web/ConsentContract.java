@@ -261,6 +261,25 @@ abstract class ConsentContract {
     }
 
     @Test
+    void aConfirmationProvesOnlyTheAddressItWasMailedTo() throws Exception {
+        SubscriptionForm form = forms.save(admin, offers.id(), new SubscriptionForms.Settings(true, null, null, List.of(),
+                "Offers by mail."));
+        // The client signs up an address it reads itself, then points the subscriber at someone else.
+        String own = address("own");
+        mvc.perform(post("/s/subscribe/" + form.id()).param("email", own).with(r -> {
+            r.setRemoteAddr("198.51.100.46");
+            return r;
+        })).andExpect(status().isOk());
+        String token = mailedConfirmation(own);
+        Subscriber person = subscribers.findByEmail(admin, own).orElseThrow();
+        subscribers.correct(admin, person.id(), new Subscribers.Correction(address("victim"), null, null, null));
+        assertThat(page(post("/s/confirm/" + token))).doesNotContain("Subscription confirmed");
+        assertThat(subscribers.get(admin, person.id()).lists()).singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(MembershipStatus.UNCONFIRMED));
+        assertThat(subscribers.consentLedger(admin, person.id())).extracting(ConsentEvent::event).doesNotContain("confirmed");
+    }
+
+    @Test
     void theFormAnswersAlikeForANewAndAReturningAddress() throws Exception {
         SubscriptionForm form = forms.save(admin, news.id(), new SubscriptionForms.Settings(true, null, null, List.of(), "News by mail."));
         Subscriber gone = unsubscribed("returning");
