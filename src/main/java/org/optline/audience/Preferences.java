@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.optline.audience.fields.FieldValues;
 import org.optline.audience.forms.FormStore;
 import org.optline.audience.lists.ListStore;
+import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.SubscriberRow;
 import org.optline.audience.subscribers.SubscriberStore;
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Service;
 /**
  * The preference centre, reached by a signed link with no login: the subscriber corrects their
  * name and fields, chooses lists, unsubscribes from everything, or downloads their data. The link
- * proves they own the address, so lists they tick are confirmed at once. Every change is written to
- * the consent ledger.
+ * is in every message, and the client can read its own messages, so it does not prove who holds
+ * it: it narrows at once, and widens only through a confirmation mailed to the address (see
+ * {@link #save}). Every change is written to the consent ledger.
  */
 @Service
 public class Preferences {
@@ -42,8 +44,10 @@ public class Preferences {
 
     private final SubscriberTokens tokens;
     private final SubscriberStore store;
+    private final ConfirmationStore confirmations;
+    private final SubscriptionForms forms;
     private final ListStore lists;
-    private final FormStore forms;
+    private final FormStore formStore;
     private final ConsentStore consent;
     private final SuppressionStore suppressions;
     private final CustomFields fields;
@@ -52,13 +56,15 @@ public class Preferences {
     private final TenantScope scope;
     private final Clock clock;
 
-    public Preferences(SubscriberTokens tokens, SubscriberStore store, ListStore lists, FormStore forms, ConsentStore consent,
-                       SuppressionStore suppressions, CustomFields fields, Subscribers subscribers, Clients clients,
-                       TenantScope scope, Clock clock) {
+    public Preferences(SubscriberTokens tokens, SubscriberStore store, ConfirmationStore confirmations, SubscriptionForms forms,
+                       ListStore lists, FormStore formStore, ConsentStore consent, SuppressionStore suppressions,
+                       CustomFields fields, Subscribers subscribers, Clients clients, TenantScope scope, Clock clock) {
         this.tokens = tokens;
         this.store = store;
-        this.lists = lists;
+        this.confirmations = confirmations;
         this.forms = forms;
+        this.lists = lists;
+        this.formStore = formStore;
         this.consent = consent;
         this.suppressions = suppressions;
         this.fields = fields;
@@ -81,18 +87,34 @@ public class Preferences {
         });
     }
 
-    /** Saves the page: name, field values, and list choices (ids of the lists ticked). */
-    public boolean save(String token, String rawName, Map<String, String> rawValues, Set<UUID> chosen, String ip, String userAgent) {
+    /** What saving the page did: everything at once, or all but lists that wait for a mailed confirmation. */
+    public enum Saved { SAVED, CONFIRMATION_SENT }
+
+    /**
+     * Saves the page: name, field values, and list choices (ids of the lists ticked). The link
+     * comes with every message, which the client can read too, so it only narrows at once:
+     * correcting the profile and leaving lists take effect, but joining a list does so only for
+     * an active, unsuppressed subscriber, on a single opt-in list they never left. Any other list
+     * ticked (someone who unsubscribed, bounced, complained or is suppressed; a double opt-in
+     * list; a list they left) waits for a confirmation mailed to the address. Empty for a link
+     * that is not one.
+     */
+    public Optional<Saved> save(String token, String rawName, Map<String, String> rawValues, Set<UUID> chosen, String ip,
+                                String userAgent) {
         Optional<SubscriberTokens.Holder> holder = tokens.readPreferences(token);
         if (holder.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         UUID clientId = holder.get().clientId();
         UUID id = holder.get().subscriberId();
-        return scope.inClient(clientId, () -> {
+        Optional<Client> client = clients.profile(clientId);
+        if (client.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Optional<SubscriptionForms.ConfirmationMail>> saved = scope.inClient(clientId, () -> {
             Optional<SubscriberRow> row = store.find(clientId, id);
             if (row.isEmpty()) {
-                return false;
+                return Optional.<Optional<SubscriptionForms.ConfirmationMail>>empty();
             }
             OffsetDateTime now = Times.now(clock);
             ConsentSource source = new ConsentSource("preferences", null, ip, userAgent, null);
@@ -106,28 +128,40 @@ public class Preferences {
             store.writeTags(clientId, id, values);
             events.add(new ConsentStore.Entry(id, "preferences_changed", null, source, "profile saved in the preference centre"));
             Subscriber current = subscribers.snapshot(clientId, id).orElseThrow();
+            String hash = EmailAddress.of("email", current.email()).hash();
+            boolean free = current.status() == SubscriberStatus.ACTIVE && suppressions.clientReason(clientId, hash).isEmpty()
+                    && !suppressions.platformSuppressed(hash);
+            List<UUID> toConfirm = new ArrayList<>();
             for (ListChoice choice : choices(clientId, current)) {
                 boolean wants = chosen.contains(choice.id());
                 if (wants && !choice.subscribed()) {
-                    if (store.membershipStatus(clientId, choice.id(), id).isPresent()) {
-                        store.setMembership(clientId, choice.id(), id, MembershipStatus.CONFIRMED, now);
-                    } else {
+                    boolean neverLeft = store.membershipStatus(clientId, choice.id(), id).isEmpty();
+                    boolean singleOptIn = lists.find(clientId, choice.id()).map(l -> l.optIn() == OptInMode.SINGLE).orElse(false);
+                    if (free && neverLeft && singleOptIn) {
                         store.insertMembership(clientId, choice.id(), id, MembershipStatus.CONFIRMED, now);
-                    }
-                    events.add(new ConsentStore.Entry(id, "subscribed", choice.id(), source, "ticked in the preference centre"));
-                    events.add(new ConsentStore.Entry(id, "confirmed", choice.id(), source, "the preference link proves the address"));
-                    if (current.status() != SubscriberStatus.ACTIVE) {
-                        store.setStatus(clientId, id, SubscriberStatus.ACTIVE, now);
-                        suppressions.lift(clientId, EmailAddress.of("email", current.email()).hash());
+                        events.add(new ConsentStore.Entry(id, "subscribed", choice.id(), source,
+                                "ticked in the preference centre (single opt-in list)"));
+                    } else {
+                        toConfirm.add(choice.id());
                     }
                 } else if (!wants && choice.subscribed()) {
                     store.setMembership(clientId, choice.id(), id, MembershipStatus.UNSUBSCRIBED, now);
+                    confirmations.voidList(clientId, id, choice.id());
                     events.add(new ConsentStore.Entry(id, "unsubscribed", choice.id(), source, "unticked in the preference centre"));
                 }
             }
             consent.appendAll(clientId, now, events);
-            return true;
+            return Optional.of(toConfirm.isEmpty() ? Optional.<SubscriptionForms.ConfirmationMail>empty()
+                    : Optional.of(forms.openConfirmation(client.get(), row.get(), toConfirm, now)));
         });
+        // Mailed after the commit, outside the client's scope (the mail is the platform's). The
+        // page says the same when the address is blocked platform-wide: the mail is then dropped.
+        saved.flatMap(mail -> mail).filter(m -> !suppressedPlatformWide(m.email())).ifPresent(forms::mail);
+        return saved.map(mail -> mail.isPresent() ? Saved.CONFIRMATION_SENT : Saved.SAVED);
+    }
+
+    private boolean suppressedPlatformWide(String email) {
+        return scope.asPlatform(() -> suppressions.platformSuppressed(EmailAddress.of("email", email).hash()));
     }
 
     public boolean unsubscribeAll(String token, String ip, String userAgent) {
@@ -160,7 +194,7 @@ public class Preferences {
         List<ListChoice> choices = new ArrayList<>();
         for (MailingList list : lists.list(clientId)) {
             Membership m = mine.get(list.id());
-            boolean offered = m != null || forms.byList(clientId, list.id()).map(SubscriptionForm::enabled).orElse(false);
+            boolean offered = m != null || formStore.byList(clientId, list.id()).map(SubscriptionForm::enabled).orElse(false);
             if (offered) {
                 choices.add(new ListChoice(list.id(), list.name(), list.description(),
                         m != null && m.status() != MembershipStatus.UNSUBSCRIBED));

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.optline.audience.fields.FieldValues;
 import org.optline.audience.fields.Slots;
 import org.optline.audience.lists.ListStore;
+import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.SubscriberRow;
 import org.optline.audience.subscribers.SubscriberStore;
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Service;
 public class Subscribers {
 
     private final SubscriberStore store;
+    private final ConfirmationStore confirmations;
     private final ConsentStore consent;
     private final ListStore lists;
     private final CustomFields fields;
@@ -45,13 +47,14 @@ public class Subscribers {
     private final org.optline.audience.imports.ImportStore imports;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    public Subscribers(SubscriberStore store, ConsentStore consent, ListStore lists, CustomFields fields,
-                       Suppressions suppressions, TenantScope scope, AuditLog audit, Clock clock,
+    public Subscribers(SubscriberStore store, ConfirmationStore confirmations, ConsentStore consent, ListStore lists,
+                       CustomFields fields, Suppressions suppressions, TenantScope scope, AuditLog audit, Clock clock,
                        org.optline.audience.imports.ImportStore imports,
                        org.springframework.context.ApplicationEventPublisher events) {
         this.imports = imports;
         this.events = events;
         this.store = store;
+        this.confirmations = confirmations;
         this.consent = consent;
         this.lists = lists;
         this.fields = fields;
@@ -173,6 +176,8 @@ public class Subscribers {
                         throw new ConflictException("Another subscriber already has this address");
                     }
                     store.setEmail(clientId, id, email.value(), email.key(), now);
+                    // A confirmation proves the address it was mailed to, not the corrected one.
+                    confirmations.voidSubscriber(clientId, id);
                     consent.append(clientId, now, new ConsentStore.Entry(id, "corrected", null, source, "email address corrected"));
                 }
             }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.optline.audience.fields.FieldValues;
 import org.optline.audience.forms.FormStore;
 import org.optline.audience.lists.ListStore;
+import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.SubscriberRow;
 import org.optline.audience.subscribers.SubscriberStore;
@@ -30,16 +31,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Public subscription forms and double opt-in. A form submission records the consent (form,
- * IP, user agent, the exact consent text and its version); on a double opt-in list, or whenever the
- * address was suppressed or had left, the person must click the signed link mailed to them before
- * they are confirmed. A form never changes an existing subscriber's profile: only the address's
- * owner may, through the confirmed link or the preference centre.
+ * Public subscription forms and confirmations. A form submission records the consent (form, IP,
+ * user agent, the exact consent text and its version); on a double opt-in list, or whenever the
+ * address was suppressed or had left, the person must follow the link mailed to them before they
+ * are confirmed. The same mailed confirmation is how the preference centre widens what someone
+ * receives. A confirmation link is single-use, void after a later opt-out, and only ever mailed
+ * to the address as platform mail, never shown to the client. A form never changes an existing
+ * subscriber's profile: only the address's owner may, through the preference centre.
  */
 @Service
 public class SubscriptionForms {
 
-    /** What a submission led to; the public page says the same for "sent" whatever the reason. */
+    /** What the public page answers a submission: decided by the list's opt-in mode alone. */
     public enum Outcome { SUBSCRIBED, CONFIRMATION_SENT }
 
     /** A form as the public page shows it. */
@@ -57,6 +60,7 @@ public class SubscriptionForms {
     private final SuppressionStore suppressions;
     private final CustomFields fields;
     private final SubscriberTokens tokens;
+    private final ConfirmationStore confirmations;
     private final TransactionalMail mail;
     private final Clients clients;
     private final RateLimiter limiter;
@@ -66,7 +70,7 @@ public class SubscriptionForms {
 
     public SubscriptionForms(FormStore forms, ListStore lists, SubscriberStore subscribers, ConsentStore consent,
                              SuppressionStore suppressions, CustomFields fields, SubscriberTokens tokens,
-                             TransactionalMail mail, Clients clients, RateLimiter limiter, TenantScope scope, Clock clock,
+                             ConfirmationStore confirmations, TransactionalMail mail, Clients clients, RateLimiter limiter, TenantScope scope, Clock clock,
                              @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
         this.forms = forms;
         this.lists = lists;
@@ -75,6 +79,7 @@ public class SubscriptionForms {
         this.suppressions = suppressions;
         this.fields = fields;
         this.tokens = tokens;
+        this.confirmations = confirmations;
         this.mail = mail;
         this.clients = clients;
         this.limiter = limiter;
@@ -145,7 +150,11 @@ public class SubscriptionForms {
         }));
     }
 
-    /** Handles a submission; throws a validation error for bad input, nothing else is revealed. */
+    /**
+     * Handles a submission; throws a validation error for bad input, nothing else is revealed: the
+     * answer depends on the list alone (its opt-in mode), never on whether the address is new, on
+     * the list, or had left, bounced or been suppressed.
+     */
     public Outcome subscribe(UUID formId, String rawEmail, String rawName, Map<String, String> rawValues, String ip,
                              String userAgent) {
         PublicForm open = open(formId).orElseThrow(() -> new NotFoundException("No form " + formId));
@@ -158,13 +167,13 @@ public class SubscriptionForms {
         }
         Map<CustomField, Object> values = convert(open.fields(), rawValues);
         boolean doubleOptIn = open.list().optIn() == OptInMode.DOUBLE;
-        Outcome normal = doubleOptIn ? Outcome.CONFIRMATION_SENT : Outcome.SUBSCRIBED;
+        Outcome answer = doubleOptIn ? Outcome.CONFIRMATION_SENT : Outcome.SUBSCRIBED;
         if (scope.asPlatform(() -> suppressions.platformSuppressed(email.hash()))) {
-            return normal; // blocked platform-wide: say nothing different, do nothing
+            return answer; // blocked platform-wide: say nothing different, do nothing
         }
         ConsentSource source = new ConsentSource("form", formId.toString(), ip, userAgent, form.consentText());
         String detail = "consent text version " + form.consentVersion();
-        Optional<String> confirmToken = scope.inClient(clientId, () -> {
+        Optional<ConfirmationMail> confirmation = scope.inClient(clientId, () -> {
             OffsetDateTime now = Times.now(clock);
             boolean suppressed = suppressions.clientReason(clientId, email.hash()).isPresent();
             Optional<SubscriberRow> existing = subscribers.findByKey(clientId, email.key());
@@ -183,7 +192,7 @@ public class SubscriptionForms {
             }
             Optional<MembershipStatus> membership = subscribers.membershipStatus(clientId, form.listId(), id);
             if (membership.isPresent() && membership.get() == MembershipStatus.CONFIRMED && !needsConfirmation) {
-                return Optional.<String>empty();
+                return Optional.<ConfirmationMail>empty();
             }
             MembershipStatus status = needsConfirmation ? MembershipStatus.UNCONFIRMED : MembershipStatus.CONFIRMED;
             if (membership.isEmpty()) {
@@ -192,69 +201,126 @@ public class SubscriptionForms {
                 subscribers.setMembership(clientId, form.listId(), id, status, now);
             }
             consent.append(clientId, now, new ConsentStore.Entry(id, "subscribed", form.listId(), source, detail));
-            return needsConfirmation ? Optional.of(tokens.confirmation(clientId, id, form.listId())) : Optional.<String>empty();
+            return needsConfirmation
+                    ? Optional.of(openConfirmation(open.client(), subscribers.find(clientId, id).orElseThrow(), List.of(form.listId()), now))
+                    : Optional.<ConfirmationMail>empty();
         });
-        confirmToken.ifPresent(token -> sendConfirmation(open, email, name, token));
-        return confirmToken.isPresent() ? Outcome.CONFIRMATION_SENT : normal;
+        confirmation.ifPresent(this::mail);
+        return answer;
+    }
+
+    /** A confirmation to mail once the transaction that opened it has committed. */
+    record ConfirmationMail(Client client, String email, String name, List<String> listNames, String token) {}
+
+    /**
+     * Opens a confirmation of {@code listIds} for a subscriber, in the client's scope: rows that a
+     * new single-use link names. Nothing else changes until the link is followed; the caller mails
+     * it (with {@link #mail}) after its transaction.
+     */
+    ConfirmationMail openConfirmation(Client client, SubscriberRow row, List<UUID> listIds, OffsetDateTime now) {
+        UUID clientId = client.id();
+        confirmations.expire(clientId, now.minusDays(SubscriberTokens.CONFIRM_DAYS));
+        UUID id = UUID.randomUUID();
+        confirmations.insert(clientId, id, row.id(), listIds, now);
+        List<String> names = listIds.stream().map(l -> lists.find(clientId, l).map(MailingList::name).orElse("")).toList();
+        return new ConfirmationMail(client, row.email(), row.name(), names, tokens.confirmation(clientId, id));
     }
 
     /** What the confirmation page shows before the button is pressed. */
     public record Pending(String listName, String clientName, String email) {}
 
     public Optional<Pending> pending(String token) {
-        return tokens.readConfirmation(token).flatMap(h -> scope.inClient(h.clientId(), () ->
-                subscribers.find(h.clientId(), h.subscriberId()).flatMap(row -> lists.find(h.clientId(), h.listId())
-                        .map(list -> new Pending(list.name(), clients.profile(h.clientId()).map(Client::name).orElse(""),
-                                row.email())))));
+        return tokens.readConfirmation(token).flatMap(c -> scope.inClient(c.clientId(), () -> {
+            List<ConfirmationStore.Open> open = confirmations.find(c.clientId(), c.id(), cutoff());
+            if (open.isEmpty()) {
+                return Optional.<Pending>empty();
+            }
+            String listNames = String.join(", ", open.stream()
+                    .map(o -> lists.find(c.clientId(), o.listId()).map(MailingList::name).orElse("")).toList());
+            return subscribers.find(c.clientId(), open.get(0).subscriberId()).map(row -> new Pending(listNames,
+                    clients.profile(c.clientId()).map(Client::name).orElse(""), row.email()));
+        }));
     }
 
-    /** Confirms a membership by its signed link; answers a preferences token for the thank-you page. */
+    /**
+     * Follows a mailed confirmation link: once, while nothing has withdrawn it (the link's rows
+     * are deleted by an unsubscribe, a suppression or leaving the list). The subscriber joins
+     * the lists it names, becomes active, and an unsubscribe or manual suppression of the address
+     * is lifted. Answers a preferences token for the thank-you page.
+     */
     public Optional<String> confirm(String token, String ip, String userAgent) {
-        Optional<SubscriberTokens.Holder> holder = tokens.readConfirmation(token);
-        if (holder.isEmpty()) {
+        Optional<SubscriberTokens.Confirmation> link = tokens.readConfirmation(token);
+        if (link.isEmpty()) {
             return Optional.empty();
         }
-        SubscriberTokens.Holder h = holder.get();
-        return scope.inClient(h.clientId(), () -> {
-            Optional<SubscriberRow> row = subscribers.find(h.clientId(), h.subscriberId());
-            Optional<MembershipStatus> membership = subscribers.membershipStatus(h.clientId(), h.listId(), h.subscriberId());
-            if (row.isEmpty() || membership.isEmpty()) {
+        UUID clientId = link.get().clientId();
+        return scope.inClient(clientId, () -> {
+            List<ConfirmationStore.Open> open = confirmations.find(clientId, link.get().id(), cutoff());
+            if (open.isEmpty() || !confirmations.consume(clientId, link.get().id())) {
+                return Optional.<String>empty();
+            }
+            UUID subscriberId = open.get(0).subscriberId();
+            Optional<SubscriberRow> row = subscribers.find(clientId, subscriberId);
+            if (row.isEmpty()) {
                 return Optional.<String>empty();
             }
             EmailAddress email = EmailAddress.of("email", row.get().email());
             if (suppressions.platformSuppressed(email.hash())) {
                 return Optional.<String>empty();
             }
-            if (membership.get() != MembershipStatus.CONFIRMED) {
-                OffsetDateTime now = Times.now(clock);
-                subscribers.setMembership(h.clientId(), h.listId(), h.subscriberId(), MembershipStatus.CONFIRMED, now);
-                if (row.get().status() != SubscriberStatus.ACTIVE) {
-                    subscribers.setStatus(h.clientId(), h.subscriberId(), SubscriberStatus.ACTIVE, now);
-                }
-                boolean lifted = suppressions.lift(h.clientId(), email.hash());
-                consent.append(h.clientId(), now, new ConsentStore.Entry(h.subscriberId(), "confirmed", h.listId(),
-                        new ConsentSource("form", "confirmation link", ip, userAgent, null),
-                        lifted ? "double opt-in link; earlier suppression lifted by the owner's confirmation" : "double opt-in link"));
+            OffsetDateTime now = Times.now(clock);
+            boolean lifted = suppressions.lift(clientId, email.hash());
+            if (row.get().status() != SubscriberStatus.ACTIVE) {
+                subscribers.setStatus(clientId, subscriberId, SubscriberStatus.ACTIVE, now);
             }
-            return Optional.of(tokens.preferences(h.clientId(), h.subscriberId()));
+            ConsentSource source = new ConsentSource("confirmation", null, ip, userAgent, null);
+            String proof = "confirmation link mailed to the address" + (lifted ? "; its earlier suppression lifted" : "");
+            List<ConsentStore.Entry> events = new ArrayList<>();
+            for (ConfirmationStore.Open o : open) {
+                Optional<MembershipStatus> membership = subscribers.membershipStatus(clientId, o.listId(), subscriberId);
+                if (membership.isPresent() && membership.get() == MembershipStatus.CONFIRMED) {
+                    continue;
+                }
+                if (membership.isEmpty()) {
+                    subscribers.insertMembership(clientId, o.listId(), subscriberId, MembershipStatus.CONFIRMED, now);
+                } else {
+                    subscribers.setMembership(clientId, o.listId(), subscriberId, MembershipStatus.CONFIRMED, now);
+                }
+                if (membership.isEmpty() || membership.get() == MembershipStatus.UNSUBSCRIBED) {
+                    // Asked for in the preference centre: no form recorded the request.
+                    events.add(new ConsentStore.Entry(subscriberId, "subscribed", o.listId(), source,
+                            "asked for in the preference centre"));
+                }
+                events.add(new ConsentStore.Entry(subscriberId, "confirmed", o.listId(), source, proof));
+            }
+            consent.appendAll(clientId, now, events);
+            return Optional.of(tokens.preferences(clientId, subscriberId));
         });
     }
 
-    private void sendConfirmation(PublicForm open, EmailAddress email, String name, String token) {
+    private OffsetDateTime cutoff() {
+        return Times.now(clock).minusDays(SubscriberTokens.CONFIRM_DAYS);
+    }
+
+    /** Mails a confirmation opened by {@link #openConfirmation}; call it outside the client's scope. */
+    void mail(ConfirmationMail confirmation) {
+        EmailAddress email = EmailAddress.of("email", confirmation.email());
         if (!limiter.tryAcquire("confirm-mail:" + email.hash(), CONFIRMATIONS_PER_ADDRESS_PER_DAY, Duration.ofDays(1))) {
-            return; // someone keeps submitting this address: stop mailing its owner
+            return; // someone keeps asking for this address: stop mailing its owner
         }
-        Client client = open.client();
-        String link = baseUrl + "/s/confirm/" + token;
-        String text = "Hello" + (name == null ? "" : " " + name) + ",\n\n"
-                + "please confirm that you want to receive \"" + open.list().name() + "\" from " + client.name() + ":\n\n"
+        Client client = confirmation.client();
+        String lists = String.join(", ", confirmation.listNames().stream().map(n -> "\"" + n + "\"").toList());
+        String link = baseUrl + "/s/confirm/" + confirmation.token();
+        String text = "Hello" + (confirmation.name() == null ? "" : " " + confirmation.name()) + ",\n\n"
+                + "please confirm that you want to receive " + lists + " from " + client.name() + ":\n\n"
                 + link + "\n\n"
-                + "If you did not ask for this, ignore this message: you will not be subscribed and will hear no more.\n\n"
+                + "If you did not ask for this, ignore this message: nothing changes and you will hear no more.\n\n"
                 + "-- \n" + client.name() + "\n" + client.postalAddress() + "\n";
         // Held as platform mail, not the client's: whoever can read the link can confirm, so the
-        // client (who could then confirm people on their behalf) must never see it.
+        // client (who could then confirm people on their behalf) must never see it. It names the
+        // client it was sent for, so that client's erasure of the address deletes it.
         mail.send(new TransactionalMail.Message(null, "confirmation", client.name(), email.value(),
-                "Please confirm your subscription to " + open.list().name(), text, null));
+                "Please confirm your subscription to " + String.join(", ", confirmation.listNames()), text, null, client.id()));
     }
 
     private static Map<CustomField, Object> convert(List<CustomField> shown, Map<String, String> raw) {

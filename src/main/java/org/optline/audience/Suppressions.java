@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditLog;
@@ -26,12 +27,14 @@ import org.springframework.stereotype.Service;
 public class Suppressions {
 
     private final SuppressionStore store;
+    private final ConfirmationStore confirmations;
     private final TenantScope scope;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Suppressions(SuppressionStore store, TenantScope scope, AuditLog audit, Clock clock) {
+    public Suppressions(SuppressionStore store, ConfirmationStore confirmations, TenantScope scope, AuditLog audit, Clock clock) {
         this.store = store;
+        this.confirmations = confirmations;
         this.scope = scope;
         this.audit = audit;
         this.clock = clock;
@@ -45,14 +48,22 @@ public class Suppressions {
         return scope.inClient(clientId, () -> {
             OffsetDateTime now = Times.now(clock);
             store.insert(clientId, email.hash(), email.value(), reason.wireName(), actor.label(), now);
+            confirmations.voidAddress(clientId, email.hash());
             audit.record(actor, clientId, "suppression.added", "suppression:" + email.hash().substring(0, 12), reason.wireName());
             return new Suppression(email.hash(), email.value(), reason.wireName(), actor.label(), false, now);
         });
     }
 
-    /** Records a suppression from inside a client's transaction (unsubscribe, bounce, complaint). */
+    /**
+     * Records a suppression from inside a client's transaction (unsubscribe, bounce, complaint).
+     * Like {@link #add}, it voids every confirmation mailed to the address before: a link issued
+     * before an opt-out never undoes it.
+     */
     public void suppress(UUID clientId, EmailAddress email, SuppressionReason reason, String source) {
-        scope.inClient(clientId, () -> store.insert(clientId, email.hash(), email.value(), reason.wireName(), source, Times.now(clock)));
+        scope.inClient(clientId, () -> {
+            store.insert(clientId, email.hash(), email.value(), reason.wireName(), source, Times.now(clock));
+            confirmations.voidAddress(clientId, email.hash());
+        });
     }
 
     /** Adds an address to the platform-wide list (hard bounces, complaints), in its own platform transaction. */

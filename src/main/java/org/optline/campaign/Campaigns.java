@@ -167,7 +167,7 @@ public class Campaigns {
         Campaign c = get(actor, id);
         Client client = clients.profile(c.clientId()).orElseThrow();
         Subscriber person = subscriberId == null ? null : subscribers.get(actor, subscriberId);
-        var rendered = compile(c, client).render(values(client, c.id(), person, Links.ALL, null));
+        var rendered = compile(c, client).render(previewValues(client, person));
         return new Preview(rendered.subject(), rendered.html(), rendered.text());
     }
 
@@ -178,7 +178,7 @@ public class Campaigns {
         var draft = new Campaign(new UUID(0, 0), clientId, "draft", subject == null || subject.isBlank() ? "(no subject)" : subject,
                 preheader, "", "", null, html == null ? "" : html, null, templateId, null, List.of(), CampaignStatus.DRAFT, null,
                 null, null, null);
-        var r = compile(draft, client).render(values(client, draft.id(), null, Links.ALL, null));
+        var r = compile(draft, client).render(previewValues(client, null));
         return new Preview(r.subject(), r.html(), r.text());
     }
 
@@ -232,7 +232,7 @@ public class Campaigns {
             to.add(EmailAddress.of("emails", raw));
         }
         Client client = clients.profile(c.clientId()).orElseThrow();
-        var rendered = compile(c, client).render(values(client, c.id(), null, Links.ALL, null));
+        var rendered = compile(c, client).render(previewValues(client, null));
         for (EmailAddress address : to) {
             mail.send(new TransactionalMail.Message(c.clientId(), "test", c.fromName(), address.value(),
                     "[TEST] " + rendered.subject(), rendered.text(), rendered.html()));
@@ -361,7 +361,8 @@ public class Campaigns {
                 return java.util.Optional.<Preview>empty();
             }
             Client client = clients.profile(v.clientId()).orElseThrow();
-            var r = compile(campaign.get(), client).render(values(client, v.campaignId(), person.isEmpty() ? null : person.get(0), Links.ALL, null));
+            var r = compile(campaign.get(), client).render(person.isEmpty() ? previewValues(client, null)
+                    : values(client, v.campaignId(), person.get(0), Links.ALL, null));
             return java.util.Optional.of(new Preview(r.subject(), r.html(), r.text()));
         });
     }
@@ -482,26 +483,12 @@ public class Campaigns {
         }
     }
 
-    /** {@code unsubscribeToken}: the person's unsubscribe token when the caller made it already, or null. */
+    /**
+     * The merge values of a message sent to {@code person}, with their live links.
+     * {@code unsubscribeToken}: the person's unsubscribe token when the caller made it already, or null.
+     */
     private Map<String, String> values(Client client, UUID campaignId, Subscriber person, Links links, String unsubscribeToken) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("client_name", client.name());
-        values.put("postal_address", client.postalAddress());
-        if (person == null) {
-            UUID sample = new UUID(0, 0);
-            values.put("email", "subscriber@example.com");
-            values.put("name", "Sam Sample");
-            values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/" + tokens.unsubscribe(client.id(), sample));
-            values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preferences(client.id(), sample));
-            values.put("webview_url", baseUrl + "/s/view/" + webViews.token(client.id(), campaignId, sample));
-            return values;
-        }
-        values.put("email", person.email());
-        if (person.name() != null) {
-            values.put("name", person.name());
-        }
-        person.fields().forEach((k, v) -> values.put(k, v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
-                : String.valueOf(v)));
+        Map<String, String> values = personValues(client, person);
         if (links.unsubscribe()) {
             values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/"
                     + (unsubscribeToken != null ? unsubscribeToken : tokens.unsubscribe(client.id(), person.id())));
@@ -513,6 +500,42 @@ public class Campaigns {
             values.put("webview_url", baseUrl + "/s/view/" + webViews.token(client.id(), campaignId, person.id()));
         }
         return values;
+    }
+
+    /**
+     * The merge values of a preview or test send: the person's data (a sample person when null),
+     * but preview links, which the public pages show as such and never act on. A live link would
+     * let whoever reads the preview (an analyst, a test recipient) act as the subscriber.
+     */
+    private Map<String, String> previewValues(Client client, Subscriber person) {
+        Map<String, String> values = personValues(client, person);
+        values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/" + tokens.preview(client.id(), SubscriberTokens.Link.UNSUBSCRIBE));
+        values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preview(client.id(), SubscriberTokens.Link.PREFERENCES));
+        values.put("webview_url", baseUrl + "/s/view/" + tokens.preview(client.id(), SubscriberTokens.Link.WEB_VERSION));
+        return values;
+    }
+
+    private static Map<String, String> personValues(Client client, Subscriber person) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("client_name", client.name());
+        values.put("postal_address", client.postalAddress());
+        if (person == null) {
+            values.put("email", "subscriber@example.com");
+            values.put("name", "Sam Sample");
+            return values;
+        }
+        values.put("email", person.email());
+        if (person.name() != null) {
+            values.put("name", person.name());
+        }
+        person.fields().forEach((k, v) -> values.put(k, v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
+                : String.valueOf(v)));
+        return values;
+    }
+
+    /** Whether a link is a preview's (see {@link #previewValues}): its page says so and shows nothing else. */
+    public boolean isPreviewLink(String token) {
+        return tokens.isPreview(token);
     }
 
     private Campaign validated(UUID clientId, Campaign c) {

@@ -47,7 +47,7 @@ public class Outbox implements TransactionalMail {
         var captured = compose(message.clientId(), null, message.kind(), "bounces@" + bounceDomain, message.fromName(),
                 fromAddress, message.to(), message.subject(), message.text(), message.html(), java.util.Map.of());
         if (message.clientId() == null) {
-            scope.asPlatform(() -> store.insert(captured));
+            scope.asPlatform(() -> store.insert(captured, message.onBehalfOf()));
         } else {
             scope.inClient(message.clientId(), () -> store.insert(captured));
         }

@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * confirmation, preference centre. No login; links carry signed tokens. Forms may be posted from
  * other sites (the embed snippet), so they are CSRF-exempt and defended by a honeypot field and
  * per-address and per-client rate limits instead. Confirming takes a button press: a GET never
- * changes anything, because mail scanners open links.
+ * changes anything, because mail scanners open links. Links from previews and test sends are
+ * recognised on every page and change nothing.
  */
 @Controller
 class PublicSubscriptionPages {
@@ -97,6 +98,9 @@ class PublicSubscriptionPages {
 
     @GetMapping("/s/confirm/{token}")
     String initConfirm(@PathVariable String token, Model model, HttpServletResponse response) {
+        if (tokens.isPreview(token)) {
+            return preview(model, "confirms a subscription");
+        }
         var pending = forms.pending(token);
         if (pending.isEmpty()) {
             return invalidLink(model, response);
@@ -108,9 +112,15 @@ class PublicSubscriptionPages {
 
     @PostMapping("/s/confirm/{token}")
     String processConfirm(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (tokens.isPreview(token)) {
+            return preview(model, "confirms a subscription");
+        }
         var preferencesToken = forms.confirm(token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
         if (preferencesToken.isEmpty()) {
-            return invalidLink(model, response);
+            response.setStatus(404);
+            model.addAttribute("message", "This link is no longer valid: it was used already, has expired, or you "
+                    + "unsubscribed after it was sent. To subscribe again, use the subscription form.");
+            return "audience/public/message";
         }
         model.addAttribute("preferencesToken", preferencesToken.get());
         return "audience/public/confirmed";
@@ -119,6 +129,9 @@ class PublicSubscriptionPages {
     /** A page with one button: a GET never unsubscribes (scanners open links, RFC 8058). */
     @GetMapping("/s/unsubscribe/{token}")
     String initUnsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
+        if (tokens.isPreview(token)) {
+            return preview(model, "unsubscribes its recipient");
+        }
         var holder = tokens.readUnsubscribe(token);
         if (holder.isEmpty()) {
             return invalidLink(model, response);
@@ -134,6 +147,9 @@ class PublicSubscriptionPages {
      */
     @PostMapping("/s/unsubscribe/{token}")
     String processUnsubscribe(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (tokens.isPreview(token)) {
+            return preview(model, "unsubscribes its recipient");
+        }
         var holder = tokens.readUnsubscribe(token);
         if (holder.isEmpty()) {
             return invalidLink(model, response);
@@ -151,6 +167,9 @@ class PublicSubscriptionPages {
 
     @GetMapping("/s/preferences/{token}")
     String initPreferences(@PathVariable String token, Model model, HttpServletResponse response) {
+        if (tokens.isPreview(token)) {
+            return preview(model, "opens its recipient's preferences");
+        }
         var view = preferences.view(token);
         if (view.isEmpty()) {
             return invalidLink(model, response);
@@ -163,6 +182,9 @@ class PublicSubscriptionPages {
     @PostMapping("/s/preferences/{token}")
     String processPreferences(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
                               HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (tokens.isPreview(token)) {
+            return preview(model, "opens its recipient's preferences");
+        }
         Map<String, String> values = FormFields.values(form, true);
         Set<UUID> chosen = new HashSet<>();
         for (String id : form.getOrDefault("list", List.of())) {
@@ -173,11 +195,14 @@ class PublicSubscriptionPages {
             }
         }
         try {
-            if (!preferences.save(token, form.getFirst("name"), values, chosen, request.getRemoteAddr(),
-                    request.getHeader(HttpHeaders.USER_AGENT))) {
+            var saved = preferences.save(token, form.getFirst("name"), values, chosen, request.getRemoteAddr(),
+                    request.getHeader(HttpHeaders.USER_AGENT));
+            if (saved.isEmpty()) {
                 return invalidLink(model, response);
             }
-            model.addAttribute("notice", "Your preferences are saved.");
+            model.addAttribute("notice", saved.get() == Preferences.Saved.SAVED ? "Your preferences are saved."
+                    : "Your preferences are saved. To receive the lists you ticked, please check your inbox: we sent "
+                    + "you a message with a link to confirm them.");
         } catch (ValidationException e) {
             response.setStatus(400);
             model.addAttribute("error", Messages.of(e));
@@ -188,6 +213,9 @@ class PublicSubscriptionPages {
     @PostMapping("/s/preferences/{token}/unsubscribe")
     String processUnsubscribeAll(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
                                  Model model) {
+        if (tokens.isPreview(token)) {
+            return preview(model, "opens its recipient's preferences");
+        }
         if (!preferences.unsubscribeAll(token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT))) {
             return invalidLink(model, response);
         }
@@ -219,6 +247,16 @@ class PublicSubscriptionPages {
     private static String gone(Model model, HttpServletResponse response) {
         response.setStatus(404);
         model.addAttribute("message", "This subscription form does not exist or is closed.");
+        return "audience/public/message";
+    }
+
+    /**
+     * A link from a preview or a test send: it names no subscriber, and the page says so rather
+     * than look broken (200, so a tester sees the page, not an error).
+     */
+    private static String preview(Model model, String what) {
+        model.addAttribute("message", "This is a preview link. In a message sent to a subscriber, this link "
+                + what + ". Nothing was changed.");
         return "audience/public/message";
     }
 

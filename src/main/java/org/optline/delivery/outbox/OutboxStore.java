@@ -26,7 +26,13 @@ public class OutboxStore {
     }
 
     public void insert(OutboxMessage m) {
+        insert(m, null);
+    }
+
+    /** Stores a message; {@code onBehalfOf}: the client platform mail was sent for, or null. */
+    public void insert(OutboxMessage m, UUID onBehalfOf) {
         jdbc.sql(sql.get("insert")).param("id", m.id()).param("clientId", m.clientId()).param("campaignId", m.campaignId())
+                .param("onBehalfOf", onBehalfOf)
                 .param("kind", m.kind()).param("envelopeFrom", m.envelopeFrom()).param("recipient", m.recipient())
                 .param("subject", m.subject()).param("raw", m.raw()).param("at", m.createdAt()).update();
     }
