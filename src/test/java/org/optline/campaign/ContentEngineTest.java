@@ -3,11 +3,12 @@ package org.optline.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.quicktheories.QuickTheory.qt;
+
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.optline.platform.ValidationException;
+import org.optline.test.Texts;
 
 /** The content engine: escaping, defaults, missing fields, header safety, sanitising and text generation. */
 class ContentEngineTest {
@@ -126,11 +127,13 @@ class ContentEngineTest {
                 .doesNotContain("<");
     }
 
-    @Property(tries = 300)
-    void noMergeValueEverBecomesMarkup(@ForAll String value) {
-        var out = render("S {{v}}", "<p>{{v}}</p>", null, Map.of("v", value));
-        assertThat(out.html()).startsWith("<p>").endsWith("</p>");
-        assertThat(out.html().substring(3, out.html().length() - 4)).doesNotContain("<", ">", "\"");
-        assertThat(out.subject()).doesNotContain("\n", "\r");
+    @Test
+    void noMergeValueEverBecomesMarkup() {
+        qt().withExamples(300).forAll(Texts.any()).checkAssert(value -> {
+            var out = render("S {{v}}", "<p>{{v}}</p>", null, Map.of("v", value));
+            assertThat(out.html()).startsWith("<p>").endsWith("</p>");
+            assertThat(out.html().substring(3, out.html().length() - 4)).doesNotContain("<", ">", "\"");
+            assertThat(out.subject()).doesNotContain("\n", "\r");
+        });
     }
 }

@@ -1,17 +1,15 @@
 package org.optline.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.optline.audience.CustomField;
 import org.optline.audience.FieldType;
 import org.optline.audience.MailingList;
@@ -21,6 +19,9 @@ import org.optline.segment.language.Parser;
 import org.optline.segment.language.Printer;
 import org.optline.segment.CompiledSegment;
 import org.optline.segment.sql.SegmentCompiler;
+import org.optline.test.Texts;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Random expressions round-trip through print and parse; random values never leave their parameters. */
 class SegmentLanguageProperties {
@@ -37,37 +38,35 @@ class SegmentLanguageProperties {
         return new CustomField(UUID.randomUUID(), CLIENT, key, key, type, slot, OffsetDateTime.now());
     }
 
-    @Provide
-    Arbitrary<String> nasty() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(30),
-                Arbitraries.of("'; drop table subscribers; --", "\" or 1=1 --", "\\", "\\\"", "%_%", "' or ''='",
+    private static Gen<String> nasty() {
+        return Generate.oneOf(Texts.any(30),
+                Texts.oneOf("'; drop table subscribers; --", "\" or 1=1 --", "\\", "\\\"", "%_%", "' or ''='",
                         "$$ select 1 $$", "a\"b\\c", "robert'); delete from lists;--"));
     }
 
-    @Provide
-    Arbitrary<Expr> expressions() {
+    private static Gen<Expr> expressions() {
         return expr(3);
     }
 
-    private Arbitrary<Expr> expr(int depth) {
-        Arbitrary<Expr> leaf = Arbitraries.oneOf(
+    private static Gen<Expr> expr(int depth) {
+        Gen<Expr> leaf = Generate.oneOf(
                 nasty().map(v -> compare("country", "=", text(v))),
                 nasty().map(v -> compare("name", "contains", text(v))),
                 nasty().map(v -> compare("email", "starts_with", text(v))),
-                nasty().list().ofMinSize(1).ofMaxSize(4).map(vs -> new Expr.Compare("interests", 1, "has_any",
+                lists().of(nasty()).ofSizeBetween(1, 4).map(vs -> new Expr.Compare("interests", 1, "has_any",
                         vs.stream().map(SegmentLanguageProperties::text).toList())),
-                Arbitraries.integers().between(-1000, 1000).map(n -> compare("age", ">=", new Expr.Value(Expr.Value.Kind.NUMBER, n.toString(), 1))),
-                Arbitraries.integers().between(0, 500).map(n -> compare("born", "<",
+                integers().between(-1000, 1000).map(n -> compare("age", ">=", new Expr.Value(Expr.Value.Kind.NUMBER, n.toString(), 1))),
+                integers().between(0, 500).map(n -> compare("born", "<",
                         new Expr.Value(Expr.Value.Kind.RELATIVE_DATE, n + " days ago", 1))),
-                Arbitraries.of(true, false).map(b -> compare("vip", "=", new Expr.Value(Expr.Value.Kind.BOOLEAN, b.toString(), 1))),
-                Arbitraries.just(new Expr.InList("Customers", 1, null)));
+                Generate.booleans().map(b -> compare("vip", "=", new Expr.Value(Expr.Value.Kind.BOOLEAN, b.toString(), 1))),
+                Generate.constant(new Expr.InList("Customers", 1, null)));
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<Expr> deeper = expr(depth - 1);
-        return Arbitraries.oneOf(leaf,
-                Combinators.combine(deeper, deeper).as(Expr.And::new),
-                Combinators.combine(deeper, deeper).as(Expr.Or::new),
+        Gen<Expr> deeper = expr(depth - 1);
+        return Generate.oneOf(leaf,
+                deeper.zip(deeper, Expr.And::new),
+                deeper.zip(deeper, Expr.Or::new),
                 deeper.map(Expr.Not::new));
     }
 
@@ -79,20 +78,24 @@ class SegmentLanguageProperties {
         return new Expr.Value(Expr.Value.Kind.TEXT, v, 1);
     }
 
-    @Property(tries = 500)
-    void printingThenParsingGivesTheSameExpression(@ForAll("expressions") Expr expr) {
-        String printed = Printer.print(expr);
-        assertThat(Printer.print(Parser.parse(printed))).isEqualTo(printed);
+    @Test
+    void printingThenParsingGivesTheSameExpression() {
+        qt().withExamples(500).forAll(expressions()).checkAssert(expr -> {
+            String printed = Printer.print(expr);
+            assertThat(Printer.print(Parser.parse(printed))).isEqualTo(printed);
+        });
     }
 
-    @Property(tries = 500)
-    void valuesNeverBreakOutOfTheirParameters(@ForAll("nasty") String value) {
-        String source = "country = " + quote(value) + " or name contains " + quote(value) + " or interests has " + quote(value);
-        String benign = "country = \"x\" or name contains \"x\" or interests has \"x\"";
-        CompiledSegment compiled = compile(source);
-        // The SQL text is exactly what a harmless value gives: values only ever reach the parameters.
-        assertThat(compiled.where()).isEqualTo(compile(benign).where()).startsWith("s.client_id = :clientId and ");
-        assertThat(compiled.params()).containsValue(value).containsEntry("clientId", CLIENT);
+    @Test
+    void valuesNeverBreakOutOfTheirParameters() {
+        qt().withExamples(500).forAll(nasty()).checkAssert(value -> {
+            String source = "country = " + quote(value) + " or name contains " + quote(value) + " or interests has " + quote(value);
+            String benign = "country = \"x\" or name contains \"x\" or interests has \"x\"";
+            CompiledSegment compiled = compile(source);
+            // The SQL text is exactly what a harmless value gives: values only ever reach the parameters.
+            assertThat(compiled.where()).isEqualTo(compile(benign).where()).startsWith("s.client_id = :clientId and ");
+            assertThat(compiled.params()).containsValue(value).containsEntry("clientId", CLIENT);
+        });
     }
 
     private static CompiledSegment compile(String source) {

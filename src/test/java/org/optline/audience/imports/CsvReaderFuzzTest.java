@@ -1,6 +1,7 @@
 package org.optline.audience.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -13,13 +14,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.optline.audience.CustomField;
 import org.optline.audience.FieldType;
+import org.optline.test.Texts;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Generative fuzzing of the import's reader path (FastCSV with our settings, then row
@@ -36,17 +36,24 @@ class CsvReaderFuzzTest {
     private static final CustomField BORN = new CustomField(UUID.randomUUID(), UUID.randomUUID(), "born", "Born",
             FieldType.DATE, "date_1", OffsetDateTime.now());
 
-    @Provide
-    Arbitrary<String> csvText() {
-        Arbitrary<String> pieces = Arbitraries.oneOf(
-                Arbitraries.of("\"", "\"\"", ",", ";", "\t", "\n", "\r\n", "\r", "\uFEFF", "@", "a@b.de", " ", "|", "=1+2",
+    private static Gen<String> csvText() {
+        Gen<String> pieces = Generate.oneOf(
+                Texts.oneOf("\"", "\"\"", ",", ";", "\t", "\n", "\r\n", "\r", "\uFEFF", "@", "a@b.de", " ", "|", "=1+2",
                         "-5", "2026-02-30", "1e400", "\u0000", "é", "😀", "x".repeat(300)),
-                Arbitraries.strings().ofMaxLength(8));
-        return pieces.list().ofMaxSize(60).map(parts -> String.join("", parts));
+                Texts.any(8));
+        return Texts.joined(pieces, 0, 60);
     }
 
-    @Property(tries = 3000)
-    void anyInputIsReadOrRejectedWithoutSurprises(@ForAll("csvText") String text, @ForAll("separator") char separator) {
+    private static Gen<Character> separator() {
+        return Generate.pick(List.of(',', ';', '\t'));
+    }
+
+    @Test
+    void anyInputIsReadOrRejectedWithoutSurprises() {
+        qt().withExamples(3000).forAll(csvText(), separator()).checkAssert(CsvReaderFuzzTest::readsOrRejects);
+    }
+
+    private static void readsOrRejects(String text, char separator) {
         var context = new ImportBatch.Context(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "sha", "attested",
                 "tester", null, Arrays.asList("email", "name", "age", "tags", "born"),
                 Map.of("age", AGE, "tags", TAGS, "born", BORN), OffsetDateTime.now());
@@ -68,10 +75,5 @@ class CsvReaderFuzzTest {
             assertThat(i.line()).isPositive();
             assertThat(i.message()).isNotBlank();
         });
-    }
-
-    @Provide
-    Arbitrary<Character> separator() {
-        return Arbitraries.of(',', ';', '\t');
     }
 }

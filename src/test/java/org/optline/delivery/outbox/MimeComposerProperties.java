@@ -1,6 +1,9 @@
 package org.optline.delivery.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
@@ -12,13 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.optline.test.Checked;
+import org.optline.test.Texts;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Whatever text, HTML, subject and sender name go in, Jakarta Mail, reading the composed message
@@ -29,21 +30,23 @@ class MimeComposerProperties {
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    @Provide
-    Arbitrary<String> contents() {
+    private static Gen<String> contents() {
         // Line breaks of every kind, trailing blanks, dots and "=" at line starts, boundary look-alikes, non-ASCII.
-        Arbitrary<String> pieces = Arbitraries.oneOf(
-                Arbitraries.strings().withChars("ab xyz.=-_\t").ofMaxLength(90),
-                Arbitraries.of("\r\n", "\n", "\r", " \n", "\t\r\n", ".\r\n", "\n.\n", "--=_optline_alternative", "--=_optline_alternative--",
+        Gen<String> pieces = Generate.oneOf(
+                Texts.ofChars("ab xyz.=-_\t", 0, 90),
+                Texts.oneOf("\r\n", "\n", "\r", " \n", "\t\r\n", ".\r\n", "\n.\n", "--=_optline_alternative", "--=_optline_alternative--",
                         "From here", "é", "Grüße", "€", "日本語", "😀", "=3D", "=\r\n"),
-                Arbitraries.strings().withCharRange(' ', '\uD7FF').ofMaxLength(20));
-        return pieces.list().ofMaxSize(40).map(list -> String.join("", list));
+                Texts.inRange(' ', '\uD7FF', 0, 20));
+        return Texts.joined(pieces, 0, 40);
     }
 
-    @Property(tries = 300)
-    void whatGoesInComesBackOutAndTheWireRulesHold(@ForAll("contents") String text, @ForAll("contents") String html,
-                                                   @ForAll("contents") String subject, @ForAll("contents") String name)
-            throws Exception {
+    @Test
+    void whatGoesInComesBackOutAndTheWireRulesHold() {
+        qt().withExamples(300).forAll(contents(), contents(), contents(), contents()).checkAssert((text, html, subject, name) ->
+                Checked.run(() -> composesAndReadsBack(text, html, subject, name)));
+    }
+
+    private static void composesAndReadsBack(String text, String html, String subject, String name) throws Exception {
         byte[] raw = MimeComposer.composeBytes("<m1@bench-shop.de>", name, "news@bench-shop.de", "reader@example.org",
                 subject, text, html, Instant.parse("2026-11-29T10:00:00Z"), Map.of("Feedback-ID", "a:b:campaign:optline"));
 
@@ -75,93 +78,96 @@ class MimeComposerProperties {
         assertThat(parts.getBodyPart(1).getContent()).isEqualTo(crlf(html));
     }
 
-    @Property(tries = 100)
-    void aTextOnlyMessageIsOnePart(@ForAll("contents") String text) throws Exception {
-        byte[] raw = MimeComposer.composeBytes("<m2@bench-shop.de>", "Shop", "news@bench-shop.de", "reader@example.org",
-                "Hello", text, null, Instant.parse("2026-11-29T10:00:00Z"), Map.of());
-        MimeMessage parsed = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-        assertThat(parsed.getContentType()).startsWith("text/plain; charset=UTF-8");
-        // The message ends its last line (SMTP would otherwise add the line break on the way).
-        String expected = crlf(text);
-        assertThat(parsed.getContent()).isEqualTo(expected.isEmpty() || expected.endsWith("\r\n") ? expected : expected + "\r\n");
+    @Test
+    void aTextOnlyMessageIsOnePart() {
+        qt().withExamples(100).forAll(contents()).checkAssert(text -> Checked.run(() -> {
+            byte[] raw = MimeComposer.composeBytes("<m2@bench-shop.de>", "Shop", "news@bench-shop.de", "reader@example.org",
+                    "Hello", text, null, Instant.parse("2026-11-29T10:00:00Z"), Map.of());
+            MimeMessage parsed = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            assertThat(parsed.getContentType()).startsWith("text/plain; charset=UTF-8");
+            // The message ends its last line (SMTP would otherwise add the line break on the way).
+            String expected = crlf(text);
+            assertThat(parsed.getContent()).isEqualTo(expected.isEmpty() || expected.endsWith("\r\n") ? expected : expected + "\r\n");
+        }));
     }
 
-    @Provide
-    Arbitrary<String> headerValues() {
+    private static Gen<String> headerValues() {
         // Words and long unbreakable runs (links), separated by one or more blanks or tabs.
-        Arbitrary<String> word = Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(12),
-                Arbitraries.strings().withCharRange('!', '~').ofMinLength(60).ofMaxLength(180));
-        Arbitrary<String> gap = Arbitraries.of(" ", "  ", "\t", " \t", "   ", "\t \t  ");
-        return Combinators.combine(word.list().ofMinSize(1).ofMaxSize(25), gap.list().ofSize(25))
-                .as((words, gaps) -> {
-                    StringBuilder value = new StringBuilder(words.get(0));
-                    for (int i = 1; i < words.size(); i++) {
-                        value.append(gaps.get(i)).append(words.get(i));
-                    }
-                    return value.toString();
-                });
+        Gen<String> word = Generate.oneOf(Texts.inRange('!', '~', 1, 12), Texts.inRange('!', '~', 60, 180));
+        Gen<String> gap = Texts.oneOf(" ", "  ", "\t", " \t", "   ", "\t \t  ");
+        return lists().of(word).ofSizeBetween(1, 25).zip(lists().of(gap).ofSize(25), (words, gaps) -> {
+            StringBuilder value = new StringBuilder(words.get(0));
+            for (int i = 1; i < words.size(); i++) {
+                value.append(gaps.get(i)).append(words.get(i));
+            }
+            return value.toString();
+        });
     }
 
-    @Property(tries = 500)
-    void foldingKeepsTheValueAndBreaksOnlyBeforeBlanks(@ForAll("headerValues") String value,
-                                                      @ForAll @IntRange(min = 4, max = 90) int used) {
-        String folded = MimeComposer.fold(used, value);
-        assertThat(folded.replace("\r\n", "")).isEqualTo(value);
-        String[] lines = folded.split("\r\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                assertThat(lines[i]).as("a continuation line starts with its blank").matches("(?s)[ \t].*");
-                assertThat(lines[i].isBlank()).as("no line of blanks only").isFalse();
+    @Test
+    void foldingKeepsTheValueAndBreaksOnlyBeforeBlanks() {
+        qt().withExamples(500).forAll(headerValues(), integers().between(4, 90)).checkAssert((value, used) -> {
+            String folded = MimeComposer.fold(used, value);
+            assertThat(folded.replace("\r\n", "")).isEqualTo(value);
+            String[] lines = folded.split("\r\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (i > 0) {
+                    assertThat(lines[i]).as("a continuation line starts with its blank").matches("(?s)[ \t].*");
+                    assertThat(lines[i].isBlank()).as("no line of blanks only").isFalse();
+                }
+                if (lines[i].length() + (i == 0 ? used : 0) > 76) {
+                    // Blanks it may not break before: those after a backslash or after another blank.
+                    assertThat(lines[i].replaceAll("(?<=[\\\\ \t])[ \t]", "x").substring(1))
+                            .as("a long line has no blank to break at").doesNotContain(" ", "\t");
+                }
             }
-            if (lines[i].length() + (i == 0 ? used : 0) > 76) {
-                // Blanks it may not break before: those after a backslash or after another blank.
-                assertThat(lines[i].replaceAll("(?<=[\\\\ \t])[ \t]", "x").substring(1))
-                        .as("a long line has no blank to break at").doesNotContain(" ", "\t");
-            }
-        }
+        });
     }
 
-    @Property(tries = 100)
-    void aLongHeaderIsFoldedAndReadsBackWhole(@ForAll("headerValues") String value) throws Exception {
-        byte[] raw = MimeComposer.composeBytes("<m3@bench-shop.de>", "Shop", "news@bench-shop.de", "reader@example.org",
-                "Hello", "Hi", null, Instant.parse("2026-11-29T10:00:00Z"), Map.of("List-Unsubscribe", value));
-        MimeMessage parsed = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-        assertThat(MimeUtility.unfold(parsed.getHeader("List-Unsubscribe", null))).isEqualTo(value);
+    @Test
+    void aLongHeaderIsFoldedAndReadsBackWhole() {
+        qt().withExamples(100).forAll(headerValues()).checkAssert(value -> Checked.run(() -> {
+            byte[] raw = MimeComposer.composeBytes("<m3@bench-shop.de>", "Shop", "news@bench-shop.de", "reader@example.org",
+                    "Hello", "Hi", null, Instant.parse("2026-11-29T10:00:00Z"), Map.of("List-Unsubscribe", value));
+            MimeMessage parsed = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            assertThat(MimeUtility.unfold(parsed.getHeader("List-Unsubscribe", null))).isEqualTo(value);
+        }));
     }
 
     /** Every CR, LF and CRLF as one CRLF: what a message's line breaks must come out as. */
     static String crlf(String s) {
         return s.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
     }
-    @Provide
-    Arbitrary<String> recipients() {
+
+    private static Gen<String> recipients() {
         // Mostly near-plain addresses, so that the plain path and its edges are both reached:
         // dots at either end or doubled, hyphens at label edges, bare domains, specials, spaces,
         // non-ASCII, and lengths around the line's limit.
-        Arbitrary<String> local = Arbitraries.strings().withChars("ab9.+_-'!#\" ()é").ofMinLength(0).ofMaxLength(12);
-        Arbitrary<String> domain = Arbitraries.strings().withChars("ab9.-_").ofMinLength(0).ofMaxLength(12);
-        Arbitrary<String> longLocal = Arbitraries.strings().withChars("abc.").ofMinLength(55).ofMaxLength(75);
-        return Arbitraries.oneOf(
-                Combinators.combine(local, domain).as((l, d) -> l + "@" + d),
-                Combinators.combine(longLocal, domain).as((l, d) -> l + "@" + d + ".de"),
-                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30));
+        Gen<String> local = Texts.ofChars("ab9.+_-'!#\" ()é", 0, 12);
+        Gen<String> domain = Texts.ofChars("ab9.-_", 0, 12);
+        Gen<String> longLocal = Texts.ofChars("abc.", 55, 75);
+        return Generate.oneOf(
+                local.zip(domain, (l, d) -> l + "@" + d),
+                longLocal.zip(domain, (l, d) -> l + "@" + d + ".de"),
+                Texts.inRange(' ', '~', 0, 30));
     }
 
-    @Property(tries = 3000)
-    void theToHeaderIsWhatJakartaMailMakesOfTheAddress(@ForAll("recipients") String to) {
-        String jakarta;
-        try {
-            jakarta = InternetAddress.toString(new jakarta.mail.Address[] {new InternetAddress(to, true)}, 4);
-        } catch (jakarta.mail.internet.AddressException refused) {
-            jakarta = "refused";
-        }
-        String ours;
-        try {
-            ours = MimeComposer.recipient(to);
-        } catch (jakarta.mail.internet.AddressException refused) {
-            ours = "refused";
-        }
-        assertThat(ours).isEqualTo(jakarta);
+    @Test
+    void theToHeaderIsWhatJakartaMailMakesOfTheAddress() {
+        qt().withExamples(3000).forAll(recipients()).checkAssert(to -> {
+            String jakarta;
+            try {
+                jakarta = InternetAddress.toString(new jakarta.mail.Address[] {new InternetAddress(to, true)}, 4);
+            } catch (jakarta.mail.internet.AddressException refused) {
+                jakarta = "refused";
+            }
+            String ours;
+            try {
+                ours = MimeComposer.recipient(to);
+            } catch (jakarta.mail.internet.AddressException refused) {
+                ours = "refused";
+            }
+            assertThat(ours).isEqualTo(jakarta);
+        });
     }
 }
