@@ -74,6 +74,7 @@ class CampaignPages {
 
     /** Live preview while editing: the unsaved HTML rendered for a sample person, in a sandboxed frame. */
     @PostMapping("/campaigns/draft-preview")
+    @org.optline.platform.AllowedWhileSuspended("reads: renders a preview")
     String draftPreview(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model) {
         try {
             model.addAttribute("draftHtml", campaigns.draftPreview(actor, form.getFirst("subject"), form.getFirst("html"),

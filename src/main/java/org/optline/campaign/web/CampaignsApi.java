@@ -100,6 +100,7 @@ class CampaignsApi {
     }
 
     @PostMapping("/api/v1/campaigns/{id}/preview")
+    @org.optline.platform.AllowedWhileSuspended("reads: renders a preview")
     Campaigns.Preview preview(Actor actor, @PathVariable UUID id, @RequestBody(required = false) PreviewRequest body) {
         return campaigns.preview(actor, id, body == null ? null : body.subscriberId());
     }

@@ -65,6 +65,7 @@ class UsersPages {
     }
 
     @PostMapping("/account/password")
+    @org.optline.platform.AllowedWhileSuspended("changes one's own password")
     String processPassword(Actor actor, @RequestParam String currentPassword, @RequestParam String newPassword,
                            Model model) {
         try {

@@ -3,6 +3,7 @@ package org.optline.platform.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.optline.platform.ClientStandingException;
 import org.optline.platform.ConflictException;
 import org.optline.platform.ForbiddenException;
 import org.optline.platform.NotFoundException;
@@ -39,6 +40,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(ClientStandingException.class)
+    ResponseEntity<ProblemDetail> standing(ClientStandingException e) {
+        return standingProblem(e);
+    }
+
+    /** 403 whose title names the standing ("Client suspended"), with the standing as a member of its own. */
+    static ResponseEntity<ProblemDetail> standingProblem(ClientStandingException e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.FORBIDDEN, "Client " + e.standing().wireName(), e.getMessage());
+        response.getBody().setProperty("standing", e.standing().wireName());
+        return response;
     }
 
     @ExceptionHandler(ConflictException.class)
