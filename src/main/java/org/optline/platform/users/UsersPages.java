@@ -1,12 +1,15 @@
 package org.optline.platform.users;
 
 import java.util.UUID;
+import jakarta.servlet.http.HttpSession;
 import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NewUser;
 import org.optline.platform.Role;
+import org.optline.platform.TenantScope;
 import org.optline.platform.Users;
 import org.optline.platform.ValidationException;
+import org.optline.platform.security.PasswordStamp;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +23,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UsersPages {
 
     private final Users users;
+    private final UserStore store;
+    private final TenantScope scope;
 
-    UsersPages(Users users) {
+    UsersPages(Users users, UserStore store, TenantScope scope) {
         this.users = users;
+        this.store = store;
+        this.scope = scope;
     }
 
     @GetMapping("/settings/users")
@@ -67,9 +74,11 @@ class UsersPages {
     @PostMapping("/account/password")
     @org.optline.platform.AllowedWhileSuspended("changes one's own password")
     String processPassword(Actor actor, @RequestParam String currentPassword, @RequestParam String newPassword,
-                           Model model) {
+                           Model model, HttpSession session) {
         try {
             users.changeOwnPassword(actor, currentPassword, newPassword);
+            // This session stays; the user's other sessions end at their next request.
+            scope.as(actor, () -> store.passwordHash(actor.id())).ifPresent(hash -> PasswordStamp.keep(session, hash));
             model.addAttribute("notice", "Your password was changed.");
         } catch (ValidationException e) {
             String field = e.errors().get(0).field().equals("currentPassword") ? "Current password" : "New password";
