@@ -64,10 +64,12 @@ public class Campaigns {
     private final WebViewTokens webViews;
     private final SenderDomains senderDomains;
     private final org.optline.platform.AuditLog audit;
+    private final TestRecipients testRecipients;
 
-    public Campaigns(SenderDomains senderDomains, WebViewTokens webViews, CampaignStore store, ContentEngine content, Lists lists, Segments segments, Subscribers subscribers,
+    public Campaigns(TestRecipients testRecipients, SenderDomains senderDomains, WebViewTokens webViews, CampaignStore store, ContentEngine content, Lists lists, Segments segments, Subscribers subscribers,
                      SubscriberTokens tokens, Clients clients, TransactionalMail mail, TenantScope scope, Clock clock,
                      org.optline.platform.AuditLog audit, @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
+        this.testRecipients = testRecipients;
         this.webViews = webViews;
         this.senderDomains = senderDomains;
         this.store = store;
@@ -223,8 +225,15 @@ public class Campaigns {
         return scope.inClient(c.clientId(), () -> store.recipients(q.fromWhere(), q.params()));
     }
 
-    /** Sends the message to up to ten addresses, subject marked [TEST], as the first list subscriber would get it. */
-    public int testSend(Actor actor, UUID id, List<String> rawEmails) {
+    /** What a test send did: the addresses mailed, and those skipped because they are suppressed. */
+    public record TestSend(List<String> sent, List<String> suppressed) {}
+
+    /**
+     * Sends the message to up to ten addresses, subject marked [TEST], as the first list subscriber
+     * would get it. Only to the client's users and allowed test recipients, never to a suppressed
+     * address, within the hourly allowance ({@link TestRecipients}).
+     */
+    public TestSend testSend(Actor actor, UUID id, List<String> rawEmails) {
         clients.requireMaySend(actor.requireClientWriter());
         Campaign c = get(actor, id);
         if (rawEmails == null || rawEmails.isEmpty() || rawEmails.size() > MAX_TEST_RECIPIENTS) {
@@ -234,13 +243,15 @@ public class Campaigns {
         for (String raw : new LinkedHashSet<>(rawEmails)) {
             to.add(EmailAddress.of("emails", raw));
         }
+        TestRecipients.Admitted admitted = testRecipients.admit(c.clientId(), to);
         Client client = clients.profile(c.clientId()).orElseThrow();
         var rendered = compile(c, client).render(values(client, c.id(), null, Links.ALL, null));
-        for (EmailAddress address : to) {
+        for (EmailAddress address : admitted.send()) {
             mail.send(new TransactionalMail.Message(c.clientId(), "test", c.fromName(), address.value(),
                     "[TEST] " + rendered.subject(), rendered.text(), rendered.html()));
         }
-        return to.size();
+        return new TestSend(admitted.send().stream().map(EmailAddress::value).toList(),
+                admitted.suppressed().stream().map(EmailAddress::value).toList());
     }
 
     /** Starts sending now, or schedules it for {@code at} (a future time). The checklist must pass. */

@@ -73,6 +73,7 @@ abstract class SuspendedClientContract {
     @Autowired org.optline.audience.Imports imports;
     @Autowired org.optline.segment.Segments segments;
     @Autowired org.optline.campaign.Campaigns campaigns;
+    @Autowired org.optline.campaign.TestRecipients testRecipients;
     @Autowired org.optline.delivery.SendingDomains domains;
     @Autowired org.optline.delivery.Outbox outbox;
     @Autowired TenantScope scope;
@@ -109,7 +110,7 @@ abstract class SuspendedClientContract {
         ids.put("segments", segments.create(admin, "Persons", "name = \"Person\"").id().toString());
         outbox.send(new TransactionalMail.Message(client.client().id(), "test", "S", "person@suspended.test", "Hello", "Text", null));
         ids.put("outbox", outbox.page(admin, null, 1).items().get(0).id().toString());
-        ids.put("test-recipients", UUID.randomUUID().toString());
+        ids.put("test-recipients", testRecipients.allow(admin, "colleague@suspended.test").id().toString());
     }
 
     private void suspend() {

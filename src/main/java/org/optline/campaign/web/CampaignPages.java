@@ -175,10 +175,14 @@ class CampaignPages {
     @PostMapping("/campaigns/{id}/test")
     String processTest(Actor actor, @PathVariable UUID id, @RequestParam String emails, RedirectAttributes redirect) {
         try {
-            int sent = campaigns.testSend(actor, id, Arrays.stream(emails.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList());
-            redirect.addFlashAttribute("notice", "Sent " + sent + " test message(s); see them in the outbox.");
+            var result = campaigns.testSend(actor, id, Arrays.stream(emails.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList());
+            redirect.addFlashAttribute("notice", "Sent " + result.sent().size() + " test message(s); see them in the outbox."
+                    + (result.suppressed().isEmpty() ? "" : " Not sent to " + String.join(", ", result.suppressed())
+                    + ": suppressed."));
         } catch (ValidationException e) {
             redirect.addFlashAttribute("error", message(e));
+        } catch (org.optline.platform.TooManyRequestsException e) {
+            redirect.addFlashAttribute("error", e.getMessage() + ".");
         }
         return "redirect:/campaigns/" + id;
     }

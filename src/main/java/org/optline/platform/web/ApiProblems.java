@@ -7,6 +7,7 @@ import org.optline.platform.ClientStandingException;
 import org.optline.platform.ConflictException;
 import org.optline.platform.ForbiddenException;
 import org.optline.platform.NotFoundException;
+import org.optline.platform.TooManyRequestsException;
 import org.optline.platform.ValidationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -52,6 +53,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.FORBIDDEN, "Client " + e.standing().wireName(), e.getMessage());
         response.getBody().setProperty("standing", e.standing().wireName());
         return response;
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage());
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(response.getBody());
     }
 
     @ExceptionHandler(ConflictException.class)
