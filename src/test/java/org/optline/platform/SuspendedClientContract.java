@@ -189,6 +189,9 @@ abstract class SuspendedClientContract {
                 .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);
         String page = mvc.perform(get("/audience/lists").session(session)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"standing-banner\"").contains("Your account is suspended");
+        String editor = mvc.perform(get("/campaigns/" + ids.get("campaigns")).session(session)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(editor).contains("id=\"test-fieldset\" disabled").contains("id=\"status-fieldset\" disabled");
         MvcResult refused = mvc.perform(post("/audience/lists").session(session).with(csrf()).param("name", "Another"))
                 .andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(403);
@@ -218,6 +221,15 @@ abstract class SuspendedClientContract {
         mvc.perform(post("/s/unsubscribe/" + tokens.unsubscribe(client.client().id(), subscriberId)).param("page", "1"))
                 .andReturn();
         assertThat(subscribers.get(admin, subscriberId).status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    }
+
+    @Test
+    void aTerminatedClientHasNoLoginAndNoApi() throws Exception {
+        clients.changeStatus(Fixtures.operator(), client.client().id(), ClientStatus.TERMINATED, "contract ended");
+        assertThat(mvc.perform(get("/api/v1/lists").header(HttpHeaders.AUTHORIZATION, "Bearer " + client.adminApiKey().secret()))
+                .andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(formLogin("/login").userParameter("email").user(client.admin().email())
+                .password(client.generatedAdminPassword())).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error");
     }
 
     @Test
