@@ -251,6 +251,8 @@ abstract class SendContract {
         Campaign c = campaign();
         campaigns.send(admin, c.id(), null);
         clients.changeStatus(Fixtures.operator(), admin.clientId(), ClientStatus.SUSPENDED, "abuse desk");
+        // Paused by the standing change itself, before any delivery round.
+        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.PAUSED);
         worker.runOnce();
         assertThat(sentFor(c)).isEmpty();
         Campaign paused = campaigns.get(admin, c.id());
