@@ -120,12 +120,10 @@ public class Clients {
     /** Moves a client to another standing, if its current standing allows it. */
     public Client changeStatus(Actor operator, UUID id, ClientStatus next, String reason) {
         operator.requireOperator();
-        ClientStatus[] from = new ClientStatus[1];
-        Client changed = scope.asPlatform(() -> {
+        Move move = scope.asPlatform(() -> {
             Client client = store.find(id).orElseThrow(() -> new NotFoundException("No client " + id));
-            from[0] = client.status();
             if (client.status() == next) {
-                return client;
+                return new Move(client.status(), client);
             }
             if (!client.status().canMoveTo(next)) {
                 throw new ConflictException("A " + client.status().wireName() + " client cannot become " + next.wireName());
@@ -134,14 +132,17 @@ public class Clients {
                 throw new ConflictException("The client's status changed meanwhile; reload and try again");
             }
             audit.record(operator, id, "client." + next.wireName(), "client:" + id, reason);
-            return store.find(id).orElseThrow();
+            return new Move(client.status(), store.find(id).orElseThrow());
         });
-        if (from[0] != next) {
+        if (move.from() != next) {
             // After the commit, outside the platform scope: listeners (campaigns pausing) open their own.
-            events.publishEvent(new ClientStandingChanged(id, from[0], next));
+            events.publishEvent(new ClientStandingChanged(id, move.from(), next));
         }
-        return changed;
+        return move.client();
     }
+
+    /** A standing change: the standing before, and the client after. */
+    private record Move(ClientStatus from, Client client) {}
 
     private static String zone(String raw) {
         if (raw == null || raw.isBlank()) {
