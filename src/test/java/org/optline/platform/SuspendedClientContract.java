@@ -66,6 +66,7 @@ abstract class SuspendedClientContract {
 
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
+    @Autowired Users users;
     @Autowired Lists lists;
     @Autowired Subscribers subscribers;
     @Autowired SubscriptionForms forms;
@@ -184,6 +185,7 @@ abstract class SuspendedClientContract {
 
     @Test
     void theUiShowsABannerAndRefusesChangesWithAPage() throws Exception {
+        var marketer = users.create(admin, new NewUser("marketer@suspended.test", "a long enough password", Role.MARKETER));
         suspend();
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
                 .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);
@@ -197,6 +199,12 @@ abstract class SuspendedClientContract {
         assertThat(refused.getResponse().getStatus()).isEqualTo(403);
         assertThat(refused.getResponse().getContentAsString()).contains("id=\"standing-message\"").contains("suspended");
         assertThat(lists.list(admin)).hasSize(1);
+        // Disabling a login takes something away and works; enabling one is a change and does not.
+        mvc.perform(post("/settings/users/" + marketer.id() + "/enabled").session(session).with(csrf()).param("enabled", "false"));
+        assertThat(users.get(admin, marketer.id()).enabled()).isFalse();
+        assertThat(mvc.perform(post("/settings/users/" + marketer.id() + "/enabled").session(session).with(csrf())
+                .param("enabled", "true")).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(users.get(admin, marketer.id()).enabled()).isFalse();
         // Logging out is not a change of the client's data.
         assertThat(mvc.perform(post("/logout").session(session).with(csrf())).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?logout");

@@ -3,6 +3,7 @@ package org.optline.platform.users;
 import java.util.UUID;
 import jakarta.servlet.http.HttpSession;
 import org.optline.platform.Actor;
+import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NewUser;
 import org.optline.platform.Role;
@@ -25,8 +26,10 @@ class UsersPages {
     private final Users users;
     private final UserStore store;
     private final TenantScope scope;
+    private final Clients clients;
 
-    UsersPages(Users users, UserStore store, TenantScope scope) {
+    UsersPages(Users users, UserStore store, TenantScope scope, Clients clients) {
+        this.clients = clients;
         this.users = users;
         this.store = store;
         this.scope = scope;
@@ -57,7 +60,11 @@ class UsersPages {
     }
 
     @PostMapping("/settings/users/{id}/enabled")
+    @org.optline.platform.AllowedWhileSuspended("disables a login; enabling one asks the standing itself")
     String processEnabled(Actor actor, @PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        if (enabled && actor.clientId() != null) {
+            clients.requireMayWrite(actor.clientId());
+        }
         try {
             users.setEnabled(actor, id, enabled);
         } catch (ConflictException e) {
