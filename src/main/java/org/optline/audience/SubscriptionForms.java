@@ -19,7 +19,6 @@ import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.Actor;
 import org.optline.platform.Client;
-import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.RateLimiter;
@@ -132,14 +131,17 @@ public class SubscriptionForms {
         });
     }
 
-    /** The form behind a public id, if it is enabled and its client may still collect subscribers. */
+    /**
+     * The form behind a public id, if it is enabled and its client may still collect subscribers
+     * (not suspended or terminated: its forms are closed meanwhile).
+     */
     public Optional<PublicForm> open(UUID formId) {
         Optional<SubscriptionForm> found = scope.asPlatform(() -> forms.byId(formId)).filter(SubscriptionForm::enabled);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         SubscriptionForm form = found.get();
-        Optional<Client> client = clients.profile(form.clientId()).filter(c -> c.status() != ClientStatus.TERMINATED);
+        Optional<Client> client = clients.profile(form.clientId()).filter(c -> c.status().mayWrite());
         if (client.isEmpty()) {
             return Optional.empty();
         }

@@ -15,6 +15,8 @@ import org.optline.audience.Subscribers;
 import org.optline.campaign.store.CampaignStore;
 import org.optline.platform.Actor;
 import org.optline.platform.Client;
+import org.optline.platform.ClientStandingChanged;
+import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NotFoundException;
@@ -25,6 +27,7 @@ import org.optline.platform.ValidationException;
 import org.optline.segment.Segments;
 import org.optline.segment.CompiledSegment;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,10 +64,12 @@ public class Campaigns {
     private final WebViewTokens webViews;
     private final SenderDomains senderDomains;
     private final org.optline.platform.AuditLog audit;
+    private final TestRecipients testRecipients;
 
-    public Campaigns(SenderDomains senderDomains, WebViewTokens webViews, CampaignStore store, ContentEngine content, Lists lists, Segments segments, Subscribers subscribers,
+    public Campaigns(TestRecipients testRecipients, SenderDomains senderDomains, WebViewTokens webViews, CampaignStore store, ContentEngine content, Lists lists, Segments segments, Subscribers subscribers,
                      SubscriberTokens tokens, Clients clients, TransactionalMail mail, TenantScope scope, Clock clock,
                      org.optline.platform.AuditLog audit, @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
+        this.testRecipients = testRecipients;
         this.webViews = webViews;
         this.senderDomains = senderDomains;
         this.store = store;
@@ -220,9 +225,16 @@ public class Campaigns {
         return scope.inClient(c.clientId(), () -> store.recipients(q.fromWhere(), q.params()));
     }
 
-    /** Sends the message to up to ten addresses, subject marked [TEST], as the first list subscriber would get it. */
-    public int testSend(Actor actor, UUID id, List<String> rawEmails) {
-        actor.requireClientWriter();
+    /** What a test send did: the addresses mailed, and those skipped because they are suppressed. */
+    public record TestSend(List<String> sent, List<String> suppressed) {}
+
+    /**
+     * Sends the message to up to ten addresses, subject marked [TEST], as the first list subscriber
+     * would get it. Only to the client's users and allowed test recipients, never to a suppressed
+     * address, within the hourly allowance ({@link TestRecipients}).
+     */
+    public TestSend testSend(Actor actor, UUID id, List<String> rawEmails) {
+        clients.requireMaySend(actor.requireClientWriter());
         Campaign c = get(actor, id);
         if (rawEmails == null || rawEmails.isEmpty() || rawEmails.size() > MAX_TEST_RECIPIENTS) {
             throw ValidationException.of("emails", "give 1 to " + MAX_TEST_RECIPIENTS + " addresses");
@@ -231,19 +243,22 @@ public class Campaigns {
         for (String raw : new LinkedHashSet<>(rawEmails)) {
             to.add(EmailAddress.of("emails", raw));
         }
+        TestRecipients.Admitted admitted = testRecipients.admit(c.clientId(), to);
         Client client = clients.profile(c.clientId()).orElseThrow();
         var rendered = compile(c, client).render(previewValues(client, null));
-        for (EmailAddress address : to) {
+        for (EmailAddress address : admitted.send()) {
             mail.send(new TransactionalMail.Message(c.clientId(), "test", c.fromName(), address.value(),
                     "[TEST] " + rendered.subject(), rendered.text(), rendered.html()));
         }
-        return to.size();
+        return new TestSend(admitted.send().stream().map(EmailAddress::value).toList(),
+                admitted.suppressed().stream().map(EmailAddress::value).toList());
     }
 
     /** Starts sending now, or schedules it for {@code at} (a future time). The checklist must pass. */
     public Campaign send(Actor actor, UUID id, java.time.OffsetDateTime at) {
         UUID clientId = actor.requireClientWriter();
         Campaign c = get(actor, id);
+        clients.requireMaySend(clientId);
         List<Check> failing = checks(actor, id).stream().filter(check -> !check.ok()).toList();
         if (!failing.isEmpty()) {
             throw new ValidationException(failing.stream()
@@ -261,7 +276,7 @@ public class Campaigns {
     }
 
     public Campaign resume(Actor actor, UUID id) {
-        actor.requireClientWriter();
+        clients.requireMaySend(actor.requireClientWriter());
         return move(actor, get(actor, id), CampaignStatus.SENDING, null);
     }
 
@@ -285,10 +300,20 @@ public class Campaigns {
         });
     }
 
-    /** Starts scheduled campaigns whose time has come (also after a restart: the time is in the database). */
+    /**
+     * Starts scheduled campaigns whose time has come (also after a restart: the time is in the
+     * database). One whose client may not send then is paused instead, with the reason, so that it
+     * does not go out late, unannounced, the moment the client is active again: the client resumes it.
+     */
     public int startDue() {
         int started = 0;
+        Map<UUID, ClientStatus> standings = new java.util.HashMap<>();
         for (UUID[] due : scope.asPlatform(() -> store.due(Times.now(clock)))) {
+            ClientStatus standing = standings.computeIfAbsent(due[0], clients::standing);
+            if (!standing.maySend()) {
+                holdForStanding(due[0], due[1], CampaignStatus.SCHEDULED, standing);
+                continue;
+            }
             boolean moved = scope.inClient(due[0], () -> store.moveStatus(due[0], due[1], CampaignStatus.SCHEDULED,
                     CampaignStatus.SENDING, null, Times.now(clock)));
             started += moved ? 1 : 0;
@@ -299,8 +324,51 @@ public class Campaigns {
     /** A campaign being sent, as the delivery module sees it. */
     public record Sending(UUID clientId, UUID campaignId) {}
 
+    /**
+     * The campaigns being sent whose client may send now. Those of a client that may not (paused,
+     * suspended, terminated) are paused here, with the reason: the standing change pauses them
+     * too, but only on the node where it was made and as it happens; this asks every round.
+     */
     public List<Sending> sending() {
-        return scope.asPlatform(() -> store.inStatus(CampaignStatus.SENDING)).stream().map(r -> new Sending(r[0], r[1])).toList();
+        List<Sending> sending = new ArrayList<>();
+        Map<UUID, ClientStatus> standings = new java.util.HashMap<>();
+        for (UUID[] row : scope.asPlatform(() -> store.inStatus(CampaignStatus.SENDING))) {
+            ClientStatus standing = standings.computeIfAbsent(row[0], clients::standing);
+            if (standing.maySend()) {
+                sending.add(new Sending(row[0], row[1]));
+            } else {
+                holdForStanding(row[0], row[1], CampaignStatus.SENDING, standing);
+            }
+        }
+        return sending;
+    }
+
+    /** Pauses every campaign being sent of a client that may no longer send, as soon as its standing changes. */
+    @EventListener
+    void on(ClientStandingChanged change) {
+        if (change.to().maySend()) {
+            return;
+        }
+        for (UUID id : scope.inClient(change.clientId(), () -> store.inStatus(change.clientId(), CampaignStatus.SENDING))) {
+            holdForStanding(change.clientId(), id, CampaignStatus.SENDING, change.to());
+        }
+    }
+
+    /** Moves a sending or due campaign to paused, with a note saying why, and audits it. */
+    private void holdForStanding(UUID clientId, UUID id, CampaignStatus from, ClientStatus standing) {
+        String why = switch (standing) {
+            case PAUSED -> "sending is paused for your account by the operator";
+            case SUSPENDED -> "your account is suspended";
+            default -> "your account is " + standing.wireName();
+        };
+        String note = (from == CampaignStatus.SCHEDULED ? "Not started at its scheduled time: " : "Paused: ") + why
+                + ". Nothing is sent until the account is active again; then resume the campaign.";
+        boolean held = scope.inClient(clientId, () -> store.moveStatusWithNote(clientId, id, from, CampaignStatus.PAUSED, note,
+                Times.now(clock)));
+        if (held) {
+            audit.record(Actor.system("standing"), clientId, "campaign.paused-by-standing", "campaign:" + id,
+                    "client " + standing.wireName());
+        }
     }
 
     public CampaignStatus status(UUID clientId, UUID id) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.optline.platform.apikeys.Secrets;
 import org.optline.platform.clients.ClientStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Clients (tenants): created by operators with a first admin and key, listed, and moved between standings. */
@@ -18,8 +19,11 @@ public class Clients {
     private final TenantScope scope;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Clients(ClientStore store, Users users, ApiKeys apiKeys, TenantScope scope, AuditLog audit, Clock clock) {
+    public Clients(ClientStore store, Users users, ApiKeys apiKeys, TenantScope scope, AuditLog audit, Clock clock,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.users = users;
         this.apiKeys = apiKeys;
@@ -69,6 +73,37 @@ public class Clients {
         return scope.inClient(clientId, () -> store.find(clientId));
     }
 
+    /**
+     * The client's standing as it is in the database right now. Read on every call, not cached:
+     * it is one row by its key, and another node may have just changed it. A client that does not
+     * exist counts as terminated.
+     */
+    public ClientStatus standing(UUID clientId) {
+        return scope.inClient(clientId, () -> store.find(clientId)).map(Client::status).orElse(ClientStatus.TERMINATED);
+    }
+
+    /** Throws unless the client may change its data now (active or paused). */
+    public void requireMayWrite(UUID clientId) {
+        ClientStatus standing = standing(clientId);
+        if (!standing.mayWrite()) {
+            throw new ClientStandingException(standing, standing == ClientStatus.SUSPENDED
+                    ? "The client is suspended: its data can be read and exported, but not changed. Ask the operator."
+                    : "The client is " + standing.wireName() + ".");
+        }
+    }
+
+    /** Throws unless the client may send now (active only). */
+    public void requireMaySend(UUID clientId) {
+        ClientStatus standing = standing(clientId);
+        if (!standing.maySend()) {
+            throw new ClientStandingException(standing, switch (standing) {
+                case PAUSED -> "Sending is paused for this client by the operator: nothing can be sent until it is active again.";
+                case SUSPENDED -> "The client is suspended: nothing can be sent. Ask the operator.";
+                default -> "The client is " + standing.wireName() + ".";
+            });
+        }
+    }
+
     public Page<Client> page(Actor operator, String cursor, Integer limit) {
         operator.requireOperator();
         int size = Cursor.limit(limit);
@@ -85,10 +120,10 @@ public class Clients {
     /** Moves a client to another standing, if its current standing allows it. */
     public Client changeStatus(Actor operator, UUID id, ClientStatus next, String reason) {
         operator.requireOperator();
-        return scope.asPlatform(() -> {
+        Move move = scope.asPlatform(() -> {
             Client client = store.find(id).orElseThrow(() -> new NotFoundException("No client " + id));
             if (client.status() == next) {
-                return client;
+                return new Move(client.status(), client);
             }
             if (!client.status().canMoveTo(next)) {
                 throw new ConflictException("A " + client.status().wireName() + " client cannot become " + next.wireName());
@@ -97,9 +132,17 @@ public class Clients {
                 throw new ConflictException("The client's status changed meanwhile; reload and try again");
             }
             audit.record(operator, id, "client." + next.wireName(), "client:" + id, reason);
-            return store.find(id).orElseThrow();
+            return new Move(client.status(), store.find(id).orElseThrow());
         });
+        if (move.from() != next) {
+            // After the commit, outside the platform scope: listeners (campaigns pausing) open their own.
+            events.publishEvent(new ClientStandingChanged(id, move.from(), next));
+        }
+        return move.client();
     }
+
+    /** A standing change: the standing before, and the client after. */
+    private record Move(ClientStatus from, Client client) {}
 
     private static String zone(String raw) {
         if (raw == null || raw.isBlank()) {

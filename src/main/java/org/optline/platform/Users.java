@@ -90,6 +90,15 @@ public class Users {
         });
     }
 
+    /**
+     * Whether {@code email} is the login of an enabled user of this client (other modules ask,
+     * for instance who may receive test messages). Compared lower-cased, as logins are stored.
+     */
+    public boolean isEnabledLoginOf(UUID clientId, String email) {
+        String login = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        return scope.inClient(clientId, () -> store.isEnabledLoginOf(clientId, login));
+    }
+
     /** Changes the actor's own password after checking the current one. */
     public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
         if (actor.kind() != Actor.Kind.USER) {

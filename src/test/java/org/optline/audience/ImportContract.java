@@ -35,6 +35,7 @@ abstract class ImportContract {
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired org.optline.audience.imports.ImportStore store;
+    @Autowired org.optline.audience.imports.ImportRunner runner;
 
     CreatedClient client;
     Actor admin;
@@ -105,6 +106,19 @@ abstract class ImportContract {
         lists.delete(admin, list.id());
         assertThat(imports.get(admin, job.id()).listId()).isNull();
         assertThat(imports.get(admin, job.id()).rowsImported()).isEqualTo(1);
+    }
+
+    @Test
+    void aSuspendedClientsQueuedImportWaitsUntilItIsActiveAgain() {
+        ImportJob uploaded = imports.upload(admin, list.id(), "wait.csv",
+                new ByteArrayInputStream("email\nwaits@shoehaus.de\n".getBytes(StandardCharsets.UTF_8)));
+        clients.changeStatus(Fixtures.operator(), client.client().id(), org.optline.platform.ClientStatus.SUSPENDED, "abuse desk");
+        // Queued as it was the moment before the suspension.
+        imports.start(admin, uploaded.id(), null, "Collected on our checkout page with an unticked opt-in box, 2025-2026");
+        runner.poll();
+        assertThat(imports.get(admin, uploaded.id()).status()).isEqualTo("queued");
+        clients.changeStatus(Fixtures.operator(), client.client().id(), org.optline.platform.ClientStatus.ACTIVE, "cleared");
+        assertThat(awaitFinished(uploaded.id()).status()).isEqualTo("done");
     }
 
     @Test

@@ -34,13 +34,17 @@ abstract class CampaignContract {
     @Autowired Outbox outbox;
     @Autowired org.optline.delivery.SendingDomains domains;
 
+    @Autowired TestRecipients testRecipients;
+
+    org.optline.platform.CreatedClient client;
     Actor admin;
     MailingList news;
     MailingList offers;
 
     @BeforeEach
     void audience() {
-        admin = Fixtures.admin(Fixtures.client(clients, "Campaigner"));
+        client = Fixtures.client(clients, "Campaigner");
+        admin = Fixtures.admin(client);
         fields.create(admin, "city", "City", "text");
         news = lists.create(admin, new Lists.ListInput("News", null, "single"));
         domains.add(admin, "shoehaus.de");
@@ -147,7 +151,9 @@ abstract class CampaignContract {
     @Test
     void testSendsAreMarkedAndCappedAtTen() {
         Campaign c = campaigns.create(admin, input("<p>Hello {{name}}</p>", List.of(news), null, null));
-        assertThat(campaigns.testSend(admin, c.id(), List.of("me@shoehaus.de", "boss@shoehaus.de"))).isEqualTo(2);
+        testRecipients.allow(admin, "me@shoehaus.de");
+        testRecipients.allow(admin, "boss@shoehaus.de");
+        assertThat(campaigns.testSend(admin, c.id(), List.of("me@shoehaus.de", "boss@shoehaus.de")).sent()).hasSize(2);
         assertThat(outbox.page(admin, null, 10).items()).anySatisfy(m -> {
             assertThat(m.recipient()).isEqualTo("me@shoehaus.de");
             assertThat(m.subject()).isEqualTo("[TEST] Hi Sam Sample, news from");
@@ -155,6 +161,68 @@ abstract class CampaignContract {
         });
         List<String> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "t" + i + "@shoehaus.de").toList();
         assertThatThrownBy(() -> campaigns.testSend(admin, c.id(), eleven)).isInstanceOf(ValidationException.class);
+    }
+
+    private List<String> testMessagesTo() {
+        return outbox.page(admin, null, 200).items().stream().filter(m -> m.kind().equals("test"))
+                .map(org.optline.delivery.OutboxMessage::recipient).toList();
+    }
+
+    @Test
+    void testMessagesGoOnlyToTheClientsUsersAndTheAddressesItsAdminsAllow() {
+        Campaign c = campaigns.create(admin, input("<p>Hello</p>", List.of(news), null, null));
+        assertThatThrownBy(() -> campaigns.testSend(admin, c.id(), List.of(admin.label(), "stranger@elsewhere.test")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("stranger@elsewhere.test");
+        assertThat(testMessagesTo()).as("a request naming a stranger sends nothing").isEmpty();
+        assertThat(campaigns.testSend(admin, c.id(), List.of(admin.label().toUpperCase(java.util.Locale.ROOT))).sent())
+                .hasSize(1);
+        TestRecipient colleague = testRecipients.allow(admin, "Colleague@Agency.test");
+        assertThat(campaigns.testSend(admin, c.id(), List.of("colleague@agency.test")).sent()).containsExactly("colleague@agency.test");
+        assertThat(testRecipients.list(admin)).extracting(TestRecipient::email).containsExactly("Colleague@agency.test");
+        testRecipients.remove(admin, colleague.id());
+        assertThatThrownBy(() -> campaigns.testSend(admin, c.id(), List.of("colleague@agency.test")))
+                .isInstanceOf(ValidationException.class);
+        var other = Fixtures.client(clients, "Elsewhere");
+        assertThatThrownBy(() -> campaigns.testSend(admin, c.id(), List.of(other.admin().email())))
+                .as("another client's user").isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> testRecipients.allow(Fixtures.withRole(client, org.optline.platform.Role.MARKETER), "x@y.test"))
+                .isInstanceOf(org.optline.platform.ForbiddenException.class);
+        assertThatThrownBy(() -> testRecipients.remove(Fixtures.admin(other), colleague.id()))
+                .isInstanceOf(org.optline.platform.NotFoundException.class);
+    }
+
+    @Test
+    void suppressedAddressesGetNoTestMessageAndAreNamed() {
+        Campaign c = campaigns.create(admin, input("<p>Hello</p>", List.of(news), null, null));
+        testRecipients.allow(admin, "dee@shoehaus.de"); // on the client's suppression list
+        testRecipients.allow(admin, "gone@bounced.test");
+        suppressions.suppressPlatformWide(org.optline.audience.EmailAddress.of("email", "gone@bounced.test"),
+                org.optline.audience.SuppressionReason.BOUNCED, "test");
+        Campaigns.TestSend result = campaigns.testSend(admin, c.id(), List.of("dee@shoehaus.de", "gone@bounced.test", admin.label()));
+        assertThat(result.sent()).containsExactly(admin.label());
+        assertThat(result.suppressed()).containsExactly("dee@shoehaus.de", "gone@bounced.test");
+        assertThat(testMessagesTo()).containsExactly(admin.label());
+    }
+
+    @Test
+    void aClientSendsAtMostItsHourlyAllowanceOfTestMessages() {
+        Campaign c = campaigns.create(admin, input("<p>Hello</p>", List.of(news), null, null));
+        List<String> ten = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "t" + i + "@team.test").toList();
+        ten.forEach(a -> testRecipients.allow(admin, a));
+        for (int i = 0; i < 5; i++) {
+            campaigns.testSend(admin, c.id(), ten);
+        }
+        assertThatThrownBy(() -> campaigns.testSend(admin, c.id(), List.of(admin.label())))
+                .isInstanceOf(org.optline.platform.TooManyRequestsException.class).hasMessageContaining("50");
+        assertThat(testMessagesTo()).hasSize(50);
+        // Only sent messages count: one to a suppressed address alone takes nothing.
+        suppressions.add(admin, "t0@team.test", "manual");
+        assertThat(campaigns.testSend(admin, c.id(), List.of("t0@team.test")).suppressed()).containsExactly("t0@team.test");
+        // Every client has an allowance of its own.
+        var other = Fixtures.admin(Fixtures.client(clients, "Own Allowance"));
+        Campaign theirs = campaigns.create(other, new Campaigns.CampaignInput("x", "s", null, "n", "a@own.test", null,
+                "<p>x</p>", null, null, null, List.of()));
+        assertThat(campaigns.testSend(other, theirs.id(), List.of(other.label())).sent()).hasSize(1);
     }
 
     @Test

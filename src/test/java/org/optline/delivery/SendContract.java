@@ -20,6 +20,8 @@ import org.optline.campaign.Campaigns;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.delivery.queue.SendQueueStore;
 import org.optline.platform.Actor;
+import org.optline.platform.ClientStandingException;
+import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.ValidationException;
@@ -46,6 +48,10 @@ abstract class SendContract {
 
     Actor admin;
     MailingList news;
+
+    private String adminEmail() {
+        return admin.label();
+    }
 
     @BeforeEach
     void aListOfTwentyFive() {
@@ -238,6 +244,60 @@ abstract class SendContract {
         campaigns.startDue();
         worker.runOnce();
         assertThat(sentFor(soon)).hasSize(25);
+    }
+
+    @Test
+    void suspendingAClientPausesItsRunningCampaignWithTheReasonAndNothingMoreIsSent() {
+        Campaign c = campaign();
+        campaigns.send(admin, c.id(), null);
+        clients.changeStatus(Fixtures.operator(), admin.clientId(), ClientStatus.SUSPENDED, "abuse desk");
+        // Paused by the standing change itself, before any delivery round.
+        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.PAUSED);
+        worker.runOnce();
+        assertThat(sentFor(c)).isEmpty();
+        Campaign paused = campaigns.get(admin, c.id());
+        assertThat(paused.status()).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(paused.statusNote()).contains("suspended");
+        assertThatThrownBy(() -> campaigns.resume(admin, c.id())).isInstanceOf(ClientStandingException.class)
+                .hasMessageContaining("suspended");
+        clients.changeStatus(Fixtures.operator(), admin.clientId(), ClientStatus.ACTIVE, "cleared");
+        campaigns.resume(admin, c.id());
+        worker.runOnce();
+        assertThat(sentFor(c)).hasSize(25);
+    }
+
+    @Test
+    void deliveryItselfAsksTheStandingBeforeSending() {
+        Campaign c = campaign();
+        campaigns.send(admin, c.id(), null);
+        // Suspended without the event this node would hear (as by a direct change of the row).
+        scope.asPlatform(() -> jdbc.sql("update clients set status = 'suspended' where id = ?").param(admin.clientId()).update());
+        worker.runOnce();
+        assertThat(sentFor(c)).isEmpty();
+        assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(campaigns.get(admin, c.id()).statusNote()).contains("suspended");
+    }
+
+    @Test
+    void aSuspendedOrPausedClientsScheduledCampaignDoesNotStart() {
+        Campaign soon = campaign();
+        campaigns.send(admin, soon.id(), OffsetDateTime.now().plusNanos(1_000_000));
+        clients.changeStatus(Fixtures.operator(), admin.clientId(), ClientStatus.PAUSED, "complaint rate");
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        campaigns.startDue();
+        worker.runOnce();
+        assertThat(sentFor(soon)).isEmpty();
+        assertThat(campaigns.get(admin, soon.id()).status()).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(campaigns.get(admin, soon.id()).statusNote()).contains("paused");
+        // A paused client still works on its data, but sends nothing, tests included.
+        Campaign draft = campaign();
+        assertThatThrownBy(() -> campaigns.send(admin, draft.id(), null)).isInstanceOf(ClientStandingException.class);
+        assertThatThrownBy(() -> campaigns.testSend(admin, draft.id(), List.of(adminEmail())))
+                .isInstanceOf(ClientStandingException.class);
     }
 
     @Test

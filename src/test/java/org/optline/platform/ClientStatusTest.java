@@ -22,6 +22,14 @@ class ClientStatusTest {
     }
 
     @Test
+    void onlyActiveClientsSendAndSuspendedOrTerminatedOnesDoNotWrite() {
+        assertThat(java.util.Arrays.stream(ClientStatus.values()).filter(ClientStatus::maySend))
+                .containsExactly(ClientStatus.ACTIVE);
+        assertThat(java.util.Arrays.stream(ClientStatus.values()).filter(ClientStatus::mayWrite))
+                .containsExactly(ClientStatus.ACTIVE, ClientStatus.PAUSED);
+    }
+
+    @Test
     void wireNamesRoundTrip() {
         for (ClientStatus s : ClientStatus.values()) {
             assertThat(ClientStatus.fromWire(s.wireName())).isEqualTo(s);

@@ -60,6 +60,7 @@ abstract class TenantIsolationContract {
     @Autowired org.optline.delivery.Outbox outbox;
     @Autowired org.optline.segment.Segments segments;
     @Autowired org.optline.campaign.Campaigns campaigns;
+    @Autowired org.optline.campaign.TestRecipients testRecipients;
     @Autowired org.optline.delivery.SendingDomains domains;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
@@ -93,6 +94,7 @@ abstract class TenantIsolationContract {
                 null, "B", "news@b-client.de", null, "<p>Hi</p>", null, template.id(), null, List.of(list.id()))).id().toString());
         ids.put("domains", domains.add(bAdmin, "b-client.de").id().toString());
         ids.put("segments", segments.create(bAdmin, "B's segment", "name = \"B Person\"").id().toString());
+        ids.put("test-recipients", testRecipients.allow(bAdmin, "colleague@b-client.test").id().toString());
         outbox.send(new org.optline.platform.TransactionalMail.Message(b.client().id(), "test", "B", "person@b-client.test",
                 "Hello", "Text", null));
         ids.put("outbox", outbox.page(bAdmin, null, 1).items().get(0).id().toString());

@@ -27,6 +27,7 @@ import org.optline.audience.ImportJob;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
+import org.optline.platform.Clients;
 import org.optline.platform.DataDirectory;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
@@ -62,10 +63,12 @@ public class ImportRunner {
         return t;
     });
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final Clients clients;
 
     public ImportRunner(ImportStore store, SubscriberStore subscribers, ConsentStore consent, SuppressionStore suppressions,
-                        CustomFields fields, DataDirectory data, TenantScope scope, Clock clock,
+                        CustomFields fields, DataDirectory data, TenantScope scope, Clock clock, Clients clients,
                         @Value("${optline.audience.import-batch-size:2000}") int batchSize) {
+        this.clients = clients;
         this.store = store;
         this.batch = new ImportBatch(subscribers, consent, suppressions);
         this.fields = fields;
@@ -84,6 +87,9 @@ public class ImportRunner {
         try {
             OffsetDateTime now = Times.now(clock);
             for (ImportStore.Claimable job : scope.asPlatform(() -> store.claimable(now))) {
+                if (!clients.standing(job.clientId()).mayWrite()) {
+                    continue; // a suspended client's import waits, queued, until it is active again
+                }
                 String token = UUID.randomUUID().toString();
                 if (Boolean.TRUE.equals(scope.asPlatform(() -> store.claim(job.id(), token, now, now.plus(LEASE))))) {
                     worker.execute(() -> {

@@ -93,6 +93,7 @@ class SubscribersApi {
 
     /** Erasure: answers 204; what remains is a hashed tombstone and a suppression. */
     @DeleteMapping("/{id}")
+    @org.optline.platform.AllowedWhileSuspended("erases a person's data")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void erase(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String reason) {
         subscribers.erase(actor, id, reason);

@@ -49,6 +49,7 @@ class FieldsAndSuppressionPages {
     }
 
     @PostMapping("/audience/suppressions")
+    @org.optline.platform.AllowedWhileSuspended("stops mail to an address")
     String processSuppress(Actor actor, @RequestParam String email, RedirectAttributes redirect) {
         try {
             suppressions.add(actor, email, "manual");

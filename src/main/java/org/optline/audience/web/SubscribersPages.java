@@ -73,6 +73,7 @@ class SubscribersPages {
     }
 
     @PostMapping("/audience/subscribers/{id}/unsubscribe")
+    @org.optline.platform.AllowedWhileSuspended("unsubscribes a person")
     String processUnsubscribe(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
         subscribers.correct(actor, id, new Subscribers.Correction(null, null, null, "unsubscribed"));
         redirect.addFlashAttribute("notice", "Unsubscribed from every list and added to the suppression list.");
@@ -80,6 +81,7 @@ class SubscribersPages {
     }
 
     @PostMapping("/audience/subscribers/{id}/erase")
+    @org.optline.platform.AllowedWhileSuspended("erases a person's data")
     String processErase(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String reason,
                         @RequestParam(required = false) String confirm, RedirectAttributes redirect) {
         if (!"erase".equals(confirm)) {

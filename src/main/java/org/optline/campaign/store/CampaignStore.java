@@ -112,6 +112,12 @@ public class CampaignStore {
                 .query((rs, n) -> new UUID[] {rs.getObject("client_id", UUID.class), rs.getObject("id", UUID.class)}).list();
     }
 
+    /** One client's campaigns in a status. */
+    public List<UUID> inStatus(UUID clientId, CampaignStatus status) {
+        return jdbc.sql(sql.get("in-status-of-client")).param("clientId", clientId).param("status", status.wireName())
+                .query(UUID.class).list();
+    }
+
     public List<UUID[]> due(OffsetDateTime now) {
         return jdbc.sql(sql.get("due")).param("now", now)
                 .query((rs, n) -> new UUID[] {rs.getObject("client_id", UUID.class), rs.getObject("id", UUID.class)}).list();

@@ -74,6 +74,7 @@ class CampaignPages {
 
     /** Live preview while editing: the unsaved HTML rendered for a sample person, in a sandboxed frame. */
     @PostMapping("/campaigns/draft-preview")
+    @org.optline.platform.AllowedWhileSuspended("reads: renders a preview")
     String draftPreview(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model) {
         try {
             model.addAttribute("draftHtml", campaigns.draftPreview(actor, form.getFirst("subject"), form.getFirst("html"),
@@ -174,10 +175,14 @@ class CampaignPages {
     @PostMapping("/campaigns/{id}/test")
     String processTest(Actor actor, @PathVariable UUID id, @RequestParam String emails, RedirectAttributes redirect) {
         try {
-            int sent = campaigns.testSend(actor, id, Arrays.stream(emails.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList());
-            redirect.addFlashAttribute("notice", "Sent " + sent + " test message(s); see them in the outbox.");
+            var result = campaigns.testSend(actor, id, Arrays.stream(emails.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList());
+            redirect.addFlashAttribute("notice", "Sent " + result.sent().size() + " test message(s); see them in the outbox."
+                    + (result.suppressed().isEmpty() ? "" : " Not sent to " + String.join(", ", result.suppressed())
+                    + ": suppressed."));
         } catch (ValidationException e) {
             redirect.addFlashAttribute("error", message(e));
+        } catch (org.optline.platform.TooManyRequestsException e) {
+            redirect.addFlashAttribute("error", e.getMessage() + ".");
         }
         return "redirect:/campaigns/" + id;
     }

@@ -46,7 +46,10 @@ class CampaignsApi {
 
     record TestRequest(List<String> emails) {}
 
-    record TestJson(int sent) {}
+    /** {@code sent}: how many went out; {@code skipped}: the addresses left out, and why. */
+    record TestJson(int sent, List<Skipped> skipped) {}
+
+    record Skipped(String email, String reason) {}
 
     record ChecksJson(boolean ready, long recipients, List<Campaigns.Check> checks) {}
 
@@ -100,6 +103,7 @@ class CampaignsApi {
     }
 
     @PostMapping("/api/v1/campaigns/{id}/preview")
+    @org.optline.platform.AllowedWhileSuspended("reads: renders a preview")
     Campaigns.Preview preview(Actor actor, @PathVariable UUID id, @RequestBody(required = false) PreviewRequest body) {
         return campaigns.preview(actor, id, body == null ? null : body.subscriberId());
     }
@@ -135,6 +139,7 @@ class CampaignsApi {
 
     @PostMapping("/api/v1/campaigns/{id}/test")
     TestJson test(Actor actor, @PathVariable UUID id, @RequestBody TestRequest body) {
-        return new TestJson(campaigns.testSend(actor, id, body.emails()));
+        Campaigns.TestSend result = campaigns.testSend(actor, id, body.emails());
+        return new TestJson(result.sent().size(), result.suppressed().stream().map(e -> new Skipped(e, "suppressed")).toList());
     }
 }

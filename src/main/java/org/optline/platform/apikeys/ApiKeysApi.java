@@ -59,6 +59,7 @@ class ApiKeysApi {
     }
 
     @DeleteMapping("/{id}")
+    @org.optline.platform.AllowedWhileSuspended("revokes a key")
     ApiKeyJson revoke(Actor actor, @PathVariable UUID id) {
         return ApiKeyJson.of(apiKeys.revoke(actor, id), null);
     }

@@ -44,6 +44,7 @@ class ApiKeysPage {
     }
 
     @PostMapping("/settings/api-keys/{id}/revoke")
+    @org.optline.platform.AllowedWhileSuspended("revokes a key")
     String processRevoke(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
         var key = apiKeys.revoke(actor, id);
         redirect.addFlashAttribute("notice", "Revoked key " + key.prefix() + "….");

@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import org.optline.platform.TenantScope;
 import org.optline.platform.users.UserStore;
 import org.springframework.security.core.Authentication;
@@ -15,23 +13,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a UI session whose user was disabled, or whose client was terminated, since login. The
- * principal in the session was checked only at login; this re-checks it at most every
- * {@link #INTERVAL}, so a disabled login stops working within that time, not at the session's end.
+ * Ends a UI session whose user was disabled, whose client was terminated, or whose password was
+ * changed (by another session) since login. The principal in the session was checked only at
+ * login; this re-checks it on every request, one row by its unique key, so the session ends at
+ * its next request, on whichever node it arrives.
  */
 final class LiveLoginCheckFilter extends OncePerRequestFilter {
 
-    static final Duration INTERVAL = Duration.ofSeconds(30);
-    private static final String CHECKED_AT = LiveLoginCheckFilter.class.getName() + ".checkedAt";
-
     private final UserStore users;
     private final TenantScope scope;
-    private final Clock clock;
 
-    LiveLoginCheckFilter(UserStore users, TenantScope scope, Clock clock) {
+    LiveLoginCheckFilter(UserStore users, TenantScope scope) {
         this.users = users;
         this.scope = scope;
-        this.clock = clock;
     }
 
     @Override
@@ -39,25 +33,23 @@ final class LiveLoginCheckFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
-        if (session != null && authentication != null && authentication.getPrincipal() instanceof LoginUser user) {
-            Object checked = session.getAttribute(CHECKED_AT);
-            long now = clock.millis();
-            if (!(checked instanceof Long at) || now - at > INTERVAL.toMillis()) {
-                if (!stillAllowed(user)) {
-                    session.invalidate();
-                    SecurityContextHolder.clearContext();
-                    response.sendRedirect(request.getContextPath() + "/login?expired");
-                    return;
-                }
-                session.setAttribute(CHECKED_AT, now);
-            }
+        if (session != null && authentication != null && authentication.getPrincipal() instanceof LoginUser user
+                && !stillAllowed(user, session)) {
+            session.invalidate();
+            SecurityContextHolder.clearContext();
+            response.sendRedirect(request.getContextPath() + "/login?expired");
+            return;
         }
         chain.doFilter(request, response);
     }
 
-    private boolean stillAllowed(LoginUser user) {
+    private boolean stillAllowed(LoginUser user, HttpSession session) {
+        // The session that changed the password carries the new stamp; every other one the login's.
+        Object kept = session.getAttribute(PasswordStamp.ATTRIBUTE);
+        String stamp = kept instanceof String s ? s : user.passwordStamp();
         return scope.asPlatform(() -> users.loginByEmail(user.getUsername())
-                .map(row -> row.id().equals(user.actor().id()) && row.enabled() && !"terminated".equals(row.clientStatus()))
+                .map(row -> row.id().equals(user.actor().id()) && row.enabled() && !"terminated".equals(row.clientStatus())
+                        && PasswordStamp.of(row.passwordHash()).equals(stamp))
                 .orElse(false));
     }
 }

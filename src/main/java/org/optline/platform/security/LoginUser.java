@@ -25,6 +25,7 @@ final class LoginUser implements UserDetails, CredentialsContainer, ActorPrincip
     private final boolean enabled;
     private final OffsetDateTime lockedUntil;
     private final OffsetDateTime checkedAt;
+    private final String passwordStamp;
     private String passwordHash;
 
     LoginUser(UUID id, UUID clientId, String email, Role role, boolean enabled, OffsetDateTime lockedUntil,
@@ -37,6 +38,12 @@ final class LoginUser implements UserDetails, CredentialsContainer, ActorPrincip
         this.lockedUntil = lockedUntil;
         this.checkedAt = checkedAt;
         this.passwordHash = passwordHash;
+        this.passwordStamp = PasswordStamp.of(passwordHash);
+    }
+
+    /** The stamp of the password this login was made with (kept after the hash itself is erased). */
+    String passwordStamp() {
+        return passwordStamp;
     }
 
     @Override

@@ -92,7 +92,7 @@ class SecurityConfig {
                 // A new session id at login defeats session fixation (ASVS 7.2.4).
                 .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(login.absoluteTimeout(), clock), SecurityContextHolderFilter.class)
-                .addFilterAfter(new LiveLoginCheckFilter(users, scope, clock), AbsoluteSessionTimeoutFilter.class)
+                .addFilterAfter(new LiveLoginCheckFilter(users, scope), AbsoluteSessionTimeoutFilter.class)
                 // Message previews (…/preview.html) and web versions (/s/view/…) carry a sandboxing policy
                 // of their own and previews are framed by the editor; every other page gets the strict
                 // policy and may not be framed. (Leaving it to the writers' "header already set" check

@@ -30,7 +30,7 @@ public class UserStore {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(UserStore.class);
         for (String name : List.of("insert", "find", "list", "email-taken", "set-enabled", "set-password",
-                "login-by-email", "password-hash", "record-failure", "lock", "record-success")) {
+                "login-by-email", "password-hash", "record-failure", "lock", "record-success", "enabled-login-of-client")) {
             sql.get(name);
         }
     }
@@ -44,6 +44,12 @@ public class UserStore {
                 .param("role", role.wireName())
                 .param("createdAt", at)
                 .update();
+    }
+
+    /** Whether {@code email} (lower-cased) is the login of an enabled user of this client. */
+    public boolean isEnabledLoginOf(UUID clientId, String email) {
+        return jdbc.sql(sql.get("enabled-login-of-client")).param("clientId", clientId).param("email", email)
+                .query(Long.class).single() > 0;
     }
 
     public Optional<User> find(UUID clientId, UUID id) {

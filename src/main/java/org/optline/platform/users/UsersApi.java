@@ -55,6 +55,7 @@ class UsersApi {
     }
 
     @PostMapping("/{id}/disable")
+    @org.optline.platform.AllowedWhileSuspended("disables a login")
     UserJson disable(Actor actor, @PathVariable UUID id) {
         return UserJson.of(users.setEnabled(actor, id, false));
     }

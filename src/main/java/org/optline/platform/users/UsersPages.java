@@ -1,12 +1,16 @@
 package org.optline.platform.users;
 
 import java.util.UUID;
+import jakarta.servlet.http.HttpSession;
 import org.optline.platform.Actor;
+import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NewUser;
 import org.optline.platform.Role;
+import org.optline.platform.TenantScope;
 import org.optline.platform.Users;
 import org.optline.platform.ValidationException;
+import org.optline.platform.security.PasswordStamp;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +24,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UsersPages {
 
     private final Users users;
+    private final UserStore store;
+    private final TenantScope scope;
+    private final Clients clients;
 
-    UsersPages(Users users) {
+    UsersPages(Users users, UserStore store, TenantScope scope, Clients clients) {
+        this.clients = clients;
         this.users = users;
+        this.store = store;
+        this.scope = scope;
     }
 
     @GetMapping("/settings/users")
@@ -50,7 +60,11 @@ class UsersPages {
     }
 
     @PostMapping("/settings/users/{id}/enabled")
+    @org.optline.platform.AllowedWhileSuspended("disables a login; enabling one asks the standing itself")
     String processEnabled(Actor actor, @PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        if (enabled && actor.clientId() != null) {
+            clients.requireMayWrite(actor.clientId());
+        }
         try {
             users.setEnabled(actor, id, enabled);
         } catch (ConflictException e) {
@@ -65,10 +79,13 @@ class UsersPages {
     }
 
     @PostMapping("/account/password")
+    @org.optline.platform.AllowedWhileSuspended("changes one's own password")
     String processPassword(Actor actor, @RequestParam String currentPassword, @RequestParam String newPassword,
-                           Model model) {
+                           Model model, HttpSession session) {
         try {
             users.changeOwnPassword(actor, currentPassword, newPassword);
+            // This session stays; the user's other sessions end at their next request.
+            scope.as(actor, () -> store.passwordHash(actor.id())).ifPresent(hash -> PasswordStamp.keep(session, hash));
             model.addAttribute("notice", "Your password was changed.");
         } catch (ValidationException e) {
             String field = e.errors().get(0).field().equals("currentPassword") ? "Current password" : "New password";

@@ -3,9 +3,11 @@ package org.optline.platform.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.optline.platform.ClientStandingException;
 import org.optline.platform.ConflictException;
 import org.optline.platform.ForbiddenException;
 import org.optline.platform.NotFoundException;
+import org.optline.platform.TooManyRequestsException;
 import org.optline.platform.ValidationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -41,6 +43,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(ClientStandingException.class)
+    ResponseEntity<ProblemDetail> standing(ClientStandingException e) {
+        return standingProblem(e);
+    }
+
+    /** 403 whose title names the standing ("Client suspended"), with the standing as a member of its own. */
+    static ResponseEntity<ProblemDetail> standingProblem(ClientStandingException e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.FORBIDDEN, "Client " + e.standing().wireName(), e.getMessage());
+        response.getBody().setProperty("standing", e.standing().wireName());
+        return response;
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage());
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(response.getBody());
     }
 
     @ExceptionHandler(ConflictException.class)

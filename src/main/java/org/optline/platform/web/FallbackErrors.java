@@ -3,6 +3,7 @@ package org.optline.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.optline.platform.ClientStandingException;
 import org.optline.platform.ConflictException;
 import org.optline.platform.ForbiddenException;
 import org.optline.platform.NotFoundException;
@@ -62,6 +63,19 @@ class FallbackErrors {
     ResponseEntity<ProblemDetail> forbidden(HttpServletRequest request, HttpServletResponse response, ForbiddenException e)
             throws IOException {
         return respond(request, response, HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    /** A suspended client's change from a UI page: a page that says why, with the way back. */
+    @ExceptionHandler(ClientStandingException.class)
+    Object standing(HttpServletRequest request, ClientStandingException e) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return ApiProblems.standingProblem(e);
+        }
+        var page = new org.springframework.web.servlet.ModelAndView("platform/read-only");
+        page.setStatus(HttpStatus.FORBIDDEN);
+        page.addObject("standing", e.standing().wireName());
+        page.addObject("message", e.getMessage());
+        return page;
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpServletRequest request, HttpServletResponse response,

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.optline.platform.Actor;
+import org.optline.platform.ClientStatus;
+import org.optline.platform.Clients;
 import org.optline.platform.NavigationItem;
 import org.optline.platform.NavigationItem.Area;
 import org.optline.platform.Role;
@@ -23,9 +25,22 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class Navigation {
 
     private final ObjectProvider<NavigationItem> items;
+    private final Clients clients;
 
-    Navigation(ObjectProvider<NavigationItem> items) {
+    Navigation(ObjectProvider<NavigationItem> items, Clients clients) {
         this.items = items;
+        this.clients = clients;
+    }
+
+    /** The client's standing when it is not active (the layout's banner), else null. */
+    @ModelAttribute("standing")
+    String standing(HttpServletRequest request) {
+        Actor actor = ActorArgumentResolver.currentOrNull(request);
+        if (actor == null || actor.clientId() == null) {
+            return null;
+        }
+        ClientStatus standing = clients.standing(actor.clientId());
+        return standing == ClientStatus.ACTIVE ? null : standing.wireName();
     }
 
     @ModelAttribute("nav")

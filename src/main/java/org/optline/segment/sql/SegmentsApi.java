@@ -48,6 +48,7 @@ class SegmentsApi {
     }
 
     @PostMapping("/count")
+    @org.optline.platform.AllowedWhileSuspended("reads: counts a segment")
     CountJson count(Actor actor, @RequestBody CountRequest body) {
         int sample = body.sample() == null ? 0 : Math.max(0, Math.min(50, body.sample()));
         var count = segments.count(actor, body.expression(), sample);

@@ -66,5 +66,8 @@ where client_id = :clientId and id = :id and status = :expected
 -- name: in-status
 select client_id, id from campaigns where status = :status order by created_at limit 100
 
+-- name: in-status-of-client
+select id from campaigns where client_id = :clientId and status = :status
+
 -- name: due
 select client_id, id from campaigns where status = 'scheduled' and scheduled_at <= :now order by scheduled_at limit 100

@@ -39,3 +39,6 @@ update users set failed_logins = 0, locked_until = :until where id = :id
 
 -- name: record-success
 update users set failed_logins = 0, locked_until = null, last_login_at = :at where id = :id
+
+-- name: enabled-login-of-client
+select count(*) from users where client_id = :clientId and email = :email and enabled = true

@@ -49,6 +49,7 @@ abstract class ConsentContract {
     private static final Pattern CONFIRM_LINK = Pattern.compile("/s/confirm/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
     private static final String TOKEN = "([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)";
 
+    @Autowired org.optline.campaign.TestRecipients testRecipients;
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
     @Autowired Lists lists;
@@ -168,6 +169,7 @@ abstract class ConsentContract {
     @Test
     void testSendsAndSamplePreviewsCarryPreviewLinks() throws Exception {
         Campaign c = campaign();
+        testRecipients.allow(admin, address("me"));
         campaigns.testSend(admin, c.id(), List.of(address("me")));
         OutboxMessage test = outbox.page(admin, null, 200).items().stream().filter(m -> m.recipient().equals(address("me")))
                 .findFirst().orElseThrow();

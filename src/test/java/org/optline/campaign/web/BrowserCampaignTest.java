@@ -45,6 +45,11 @@ class BrowserCampaignTest extends BrowserTest {
         logIn(client.admin().email(), client.generatedAdminPassword());
         assertThat(browser.findElement(By.id("dashboard-title")).getText()).isEqualTo("Browser Bistro");
 
+        browser.get(url("/campaigns/test-recipients"));
+        browser.findElement(By.id("test-recipient-email")).sendKeys("chef@bistro.de");
+        browser.findElement(By.id("allow-test-recipient")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("test-recipients-table"), "chef@bistro.de"));
+
         browser.get(url("/campaigns/new"));
         browser.findElement(By.id("c-name")).sendKeys("Winter menu");
         browser.findElement(By.id("c-subject")).sendKeys("New dishes for {{name|you}}");

@@ -56,6 +56,23 @@ class CampaignPagesTest {
     }
 
     @Test
+    void testSendsFromTheEditorGoOnlyToAllowedAddressesWhichAdminsManageOnTheirPage() throws Exception {
+        Ready r = readyCampaign("Test Page Co", "test-page.de");
+        String recipients = mvc.perform(get("/campaigns/test-recipients").session(r.session()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(recipients).contains("id=\"allow-test-recipient\"");
+        mvc.perform(post("/campaigns/" + r.campaign().id() + "/test").session(r.session()).with(csrf())
+                .param("emails", "stranger@elsewhere.test"));
+        assertThat(page(r)).contains("id=\"campaign-error\"").contains("stranger@elsewhere.test");
+        mvc.perform(post("/campaigns/test-recipients").session(r.session()).with(csrf()).param("email", "stranger@elsewhere.test"));
+        assertThat(mvc.perform(get("/campaigns/test-recipients").session(r.session())).andReturn().getResponse()
+                .getContentAsString()).contains("stranger@elsewhere.test");
+        mvc.perform(post("/campaigns/" + r.campaign().id() + "/test").session(r.session()).with(csrf())
+                .param("emails", "stranger@elsewhere.test"));
+        assertThat(page(r)).contains("Sent 1 test message");
+    }
+
+    @Test
     void aScheduleIsReadInTheClientsTimeZone() throws Exception {
         Ready r = readyCampaign("Berliner", "berliner.de");
         mvc.perform(post("/campaigns/" + r.campaign().id() + "/status").session(r.session()).with(csrf()).param("action", "schedule")

@@ -91,10 +91,32 @@ class LoginTest {
                 .user("leaver@disabled.de").password("a long enough password")).andReturn().getRequest().getSession(false);
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
         users.setEnabled(Fixtures.admin(acme), marketer.id(), false);
-        // as if the check interval had passed since the last check
-        session.removeAttribute(LiveLoginCheckFilter.class.getName() + ".checkedAt");
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
         assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void changingThePasswordEndsTheUsersOtherSessionsAtTheirNextRequestButNotThisOne() throws Exception {
+        var acme = Fixtures.client(clients, "Password Change");
+        MockHttpSession here = login(acme.admin().email(), acme.generatedAdminPassword());
+        MockHttpSession elsewhere = login(acme.admin().email(), acme.generatedAdminPassword());
+        mvc.perform(get("/").session(elsewhere)).andExpect(status().isOk());
+        mvc.perform(post("/account/password").session(here).with(csrf())
+                        .param("currentPassword", acme.generatedAdminPassword())
+                        .param("newPassword", "a brand new pass phrase"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Your password was changed.")));
+        mvc.perform(get("/").session(here)).andExpect(status().isOk());
+        mvc.perform(get("/").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
+        assertThat(elsewhere.isInvalid()).isTrue();
+        // A session opened with the new password is a session like any other.
+        mvc.perform(get("/").session(login(acme.admin().email(), "a brand new pass phrase"))).andExpect(status().isOk());
+    }
+
+    private MockHttpSession login(String email, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email").user(email).password(password))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
     }
 
     @Test

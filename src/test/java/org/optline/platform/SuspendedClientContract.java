@@ -1,0 +1,331 @@
+package org.optline.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.optline.audience.Lists;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.SubscriberStatus;
+import org.optline.audience.SubscriberTokens;
+import org.optline.audience.Subscribers;
+import org.optline.audience.SubscriptionForms;
+import org.optline.test.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * A suspended client is read-only. Every changing {@code /api/v1} route, found in Spring MVC's
+ * request mappings as the isolation harness finds them, is called with the suspended client's
+ * own admin key on its own objects and must answer 403 problem JSON naming the standing and leave
+ * every row of the client as it was; the routes marked {@link AllowedWhileSuspended} are named
+ * here, so a new exemption is a visible change. Reads and exports keep working, the UI refuses
+ * changes with a page and shows a banner, the public form takes no sign-ups, and a subscriber can
+ * still leave.
+ */
+abstract class SuspendedClientContract {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    /** The changing API routes a suspended client may still call, and why (see AllowedWhileSuspended). */
+    private static final Set<String> ALLOWED = Set.of(
+            "POST /api/v1/campaigns/{id}/preview",
+            "POST /api/v1/segments/count",
+            "DELETE /api/v1/subscribers/{id}",
+            "POST /api/v1/suppressions",
+            "DELETE /api/v1/api-keys/{id}",
+            "POST /api/v1/users/{id}/disable");
+
+    @Autowired MockMvc mvc;
+    @Autowired Clients clients;
+    @Autowired Users users;
+    @Autowired Lists lists;
+    @Autowired Subscribers subscribers;
+    @Autowired SubscriptionForms forms;
+    @Autowired SubscriberTokens tokens;
+    @Autowired org.optline.audience.Imports imports;
+    @Autowired org.optline.segment.Segments segments;
+    @Autowired org.optline.campaign.Campaigns campaigns;
+    @Autowired org.optline.campaign.TestRecipients testRecipients;
+    @Autowired org.optline.delivery.SendingDomains domains;
+    @Autowired org.optline.delivery.Outbox outbox;
+    @Autowired TenantScope scope;
+    @Autowired JdbcClient jdbc;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    CreatedClient client;
+    Actor admin;
+    Map<String, String> ids;
+    UUID listId;
+    UUID subscriberId;
+
+    @BeforeEach
+    void aClientWithSomethingOfEveryKind() {
+        client = Fixtures.client(clients, "Suspended Co");
+        admin = Fixtures.admin(client);
+        ids = new LinkedHashMap<>();
+        ids.put("clients", client.client().id().toString());
+        ids.put("users", client.admin().id().toString());
+        ids.put("api-keys", client.adminApiKey().key().id().toString());
+        var list = lists.create(admin, new Lists.ListInput("News", null, "single"));
+        listId = list.id();
+        ids.put("lists", list.id().toString());
+        subscriberId = subscribers.save(admin, new SubscriberInput("person@suspended.test", "Person", Map.of(),
+                List.of(list.id()), null), false).subscriber().id();
+        ids.put("subscribers", subscriberId.toString());
+        ids.put("imports", imports.upload(admin, list.id(), "s.csv", new java.io.ByteArrayInputStream(
+                "email\nsomeone@suspended.test\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id().toString());
+        var template = campaigns.createTemplate(admin, "Layout", "<html><body>{{content}}</body></html>");
+        ids.put("templates", template.id().toString());
+        ids.put("campaigns", campaigns.create(admin, new org.optline.campaign.Campaigns.CampaignInput("News", "Hello",
+                null, "S", "news@suspended.de", null, "<p>Hi</p>", null, template.id(), null, List.of(list.id()))).id().toString());
+        ids.put("domains", domains.add(admin, "suspended.de").id().toString());
+        ids.put("segments", segments.create(admin, "Persons", "name = \"Person\"").id().toString());
+        outbox.send(new TransactionalMail.Message(client.client().id(), "test", "S", "person@suspended.test", "Hello", "Text", null));
+        ids.put("outbox", outbox.page(admin, null, 1).items().get(0).id().toString());
+        ids.put("test-recipients", testRecipients.allow(admin, "colleague@suspended.test").id().toString());
+    }
+
+    private void suspend() {
+        clients.changeStatus(Fixtures.operator(), client.client().id(), ClientStatus.SUSPENDED, "abuse desk");
+    }
+
+    @Test
+    void everyChangingApiRouteAnswers403NamingTheStandingAndChangesNothing() throws Exception {
+        suspend();
+        String key = client.adminApiKey().secret();
+        // The key's first use is recorded (last_used_at); it is not the client's data changing.
+        mvc.perform(get("/api/v1/lists").header(HttpHeaders.AUTHORIZATION, "Bearer " + key));
+        String before = snapshot();
+        List<String> failures = new ArrayList<>();
+        List<Route> changing = routes().stream().filter(r -> !r.method().equals("GET")).toList();
+        assertThat(changing).extracting(Route::toString).contains("POST /api/v1/lists", "PATCH /api/v1/campaigns/{id}",
+                "POST /api/v1/campaigns/{id}/send", "POST /api/v1/campaigns/{id}/test", "PUT /api/v1/relay");
+        for (Route route : changing) {
+            if (ALLOWED.contains(route.toString())) {
+                if (!route.allowedWhileSuspended()) {
+                    failures.add(route + " is listed here as allowed but not marked @AllowedWhileSuspended");
+                }
+                continue;
+            }
+            if (route.allowedWhileSuspended()) {
+                failures.add(route + " is marked @AllowedWhileSuspended; name it in SuspendedClientContract.ALLOWED");
+                continue;
+            }
+            MvcResult result = call(route, key);
+            String body = result.getResponse().getContentAsString();
+            if (result.getResponse().getStatus() != 403 || !String.valueOf(result.getResponse().getContentType())
+                    .startsWith("application/problem+json") || !body.contains("\"title\":\"Client suspended\"")
+                    || !body.contains("\"standing\":\"suspended\"")) {
+                failures.add(route + " answered " + result.getResponse().getStatus() + ": " + body);
+            }
+            String after = snapshot();
+            if (!after.equals(before)) {
+                failures.add(route + " changed the suspended client's data");
+                before = after;
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(String.join("\n", failures));
+        }
+    }
+
+    @Test
+    void readsAndExportsKeepWorking() throws Exception {
+        suspend();
+        String key = client.adminApiKey().secret();
+        List<String> failures = new ArrayList<>();
+        for (Route route : routes().stream().filter(r -> r.method().equals("GET")).toList()) {
+            int status = call(route, key).getResponse().getStatus();
+            if (status == 403 || status >= 500) {
+                failures.add(route + " answered " + status);
+            }
+        }
+        assertThat(failures).isEmpty();
+        MvcResult export = mvc.perform(get("/api/v1/exports/subscribers.csv").header(HttpHeaders.AUTHORIZATION, "Bearer " + key))
+                .andReturn();
+        String csv = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(export))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(csv).contains("person@suspended.test");
+        assertThat(mvc.perform(get("/api/v1/campaigns/" + ids.get("campaigns")).header(HttpHeaders.AUTHORIZATION, "Bearer " + key))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        // A preview is a read, though it is a POST.
+        assertThat(mvc.perform(post("/api/v1/campaigns/" + ids.get("campaigns") + "/preview")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + key).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void theUiShowsABannerAndRefusesChangesWithAPage() throws Exception {
+        var marketer = users.create(admin, new NewUser("marketer@suspended.test", "a long enough password", Role.MARKETER));
+        suspend();
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
+                .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);
+        String page = mvc.perform(get("/audience/lists").session(session)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"standing-banner\"").contains("Your account is suspended");
+        String editor = mvc.perform(get("/campaigns/" + ids.get("campaigns")).session(session)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(editor).contains("id=\"test-fieldset\" disabled").contains("id=\"status-fieldset\" disabled");
+        MvcResult refused = mvc.perform(post("/audience/lists").session(session).with(csrf()).param("name", "Another"))
+                .andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+        assertThat(refused.getResponse().getContentAsString()).contains("id=\"standing-message\"").contains("suspended");
+        assertThat(lists.list(admin)).hasSize(1);
+        // Disabling a login takes something away and works; enabling one is a change and does not.
+        mvc.perform(post("/settings/users/" + marketer.id() + "/enabled").session(session).with(csrf()).param("enabled", "false"));
+        assertThat(users.get(admin, marketer.id()).enabled()).isFalse();
+        assertThat(mvc.perform(post("/settings/users/" + marketer.id() + "/enabled").session(session).with(csrf())
+                .param("enabled", "true")).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(users.get(admin, marketer.id()).enabled()).isFalse();
+        // Logging out is not a change of the client's data.
+        assertThat(mvc.perform(post("/logout").session(session).with(csrf())).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/login?logout");
+    }
+
+    @Test
+    void theUiOfAnActiveClientHasNoBanner() throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
+                .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);
+        assertThat(mvc.perform(get("/audience/lists").session(session)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("standing-banner");
+    }
+
+    @Test
+    void theFormTakesNoSignUpsButSubscribersCanStillLeave() throws Exception {
+        var form = forms.save(admin, listId, new SubscriptionForms.Settings(true, null, null, List.of(), "Monthly news."));
+        suspend();
+        MvcResult signUp = mvc.perform(post("/s/subscribe/" + form.id()).param("email", "new@visitor.test")).andReturn();
+        assertThat(signUp.getResponse().getStatus()).isEqualTo(404);
+        assertThat(signUp.getResponse().getContentAsString()).contains("closed");
+        assertThat(subscribers.findByEmail(admin, "new@visitor.test")).isEmpty();
+        mvc.perform(post("/s/unsubscribe/" + tokens.unsubscribe(client.client().id(), subscriberId)).param("page", "1"))
+                .andReturn();
+        assertThat(subscribers.get(admin, subscriberId).status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    }
+
+    @Test
+    void aTerminatedClientHasNoLoginAndNoApi() throws Exception {
+        clients.changeStatus(Fixtures.operator(), client.client().id(), ClientStatus.TERMINATED, "contract ended");
+        assertThat(mvc.perform(get("/api/v1/lists").header(HttpHeaders.AUTHORIZATION, "Bearer " + client.adminApiKey().secret()))
+                .andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(formLogin("/login").userParameter("email").user(client.admin().email())
+                .password(client.generatedAdminPassword())).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    }
+
+    @Test
+    void aPausedClientWritesButDoesNotSend() throws Exception {
+        clients.changeStatus(Fixtures.operator(), client.client().id(), ClientStatus.PAUSED, "complaint rate");
+        String key = client.adminApiKey().secret();
+        assertThat(mvc.perform(post("/api/v1/lists").header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Second\"}")).andReturn().getResponse().getStatus())
+                .isEqualTo(201);
+        MvcResult send = mvc.perform(post("/api/v1/campaigns/" + ids.get("campaigns") + "/send")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + key).contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn();
+        assertThat(send.getResponse().getStatus()).isEqualTo(403);
+        assertThat(send.getResponse().getContentAsString()).contains("\"title\":\"Client paused\"");
+    }
+
+    private MvcResult call(Route route, String key) throws Exception {
+        String uri = VARIABLE.matcher(route.pattern()).replaceAll(ids.getOrDefault(route.resource(), UUID.randomUUID().toString()));
+        org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> builder = route.multipart()
+                ? multipart(HttpMethod.valueOf(route.method()), uri).file(new MockMultipartFile("file", "x.csv", "text/csv",
+                        "email\nx@suspended.test\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                : request(HttpMethod.valueOf(route.method()), uri).contentType(MediaType.APPLICATION_JSON)
+                        .content(route.pattern().startsWith("/api/v1/segments") ? "{\"expression\": \"name = \\\"x\\\"\"}" : "{}");
+        return mvc.perform(builder.header(HttpHeaders.AUTHORIZATION, "Bearer " + key)).andReturn();
+    }
+
+    /** Every row of every table that holds the client's data, read past row-level security. */
+    private String snapshot() {
+        UUID clientId = client.client().id();
+        return scope.asPlatform(() -> {
+            List<String> tables = jdbc.sql("select table_name from information_schema.columns "
+                            + "where lower(column_name) = 'client_id' and lower(table_schema) in ('public') order by table_name")
+                    .query(String.class).list();
+            StringBuilder out = new StringBuilder();
+            out.append(jdbc.sql("select * from clients where id = :id").param("id", clientId).query((rs, n) -> row(rs)).list());
+            for (String table : new TreeSet<>(tables)) {
+                out.append('\n').append(table).append(':').append(jdbc.sql("select * from " + table
+                        + " where client_id = :id order by 1").param("id", clientId).query((rs, n) -> row(rs)).list());
+            }
+            return out.toString();
+        });
+    }
+
+    private static String row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        StringBuilder row = new StringBuilder("(");
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            row.append(rs.getString(i)).append(',');
+        }
+        return row.append(')').toString();
+    }
+
+    private List<Route> routes() {
+        Set<Route> routes = new TreeSet<>();
+        for (var entry : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            HandlerMethod handler = entry.getValue();
+            boolean allowed = handler.hasMethodAnnotation(AllowedWhileSuspended.class);
+            boolean multipart = info.getConsumesCondition().getConsumableMediaTypes().contains(MediaType.MULTIPART_FORM_DATA);
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/v1/")) {
+                    continue;
+                }
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                if (methods.isEmpty()) {
+                    routes.add(new Route("GET", pattern, allowed, multipart));
+                }
+                methods.forEach(m -> routes.add(new Route(m.name(), pattern, allowed, multipart)));
+            }
+        }
+        return List.copyOf(routes);
+    }
+
+    /** One method on one path pattern. */
+    record Route(String method, String pattern, boolean allowedWhileSuspended, boolean multipart) implements Comparable<Route> {
+        String resource() {
+            Matcher m = VARIABLE.matcher(pattern);
+            String head = m.find() ? pattern.substring(0, m.start()) : pattern;
+            String[] parts = head.split("/");
+            return parts[parts.length - 1];
+        }
+
+        @Override
+        public int compareTo(Route o) {
+            return toString().compareTo(o.toString());
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+}
