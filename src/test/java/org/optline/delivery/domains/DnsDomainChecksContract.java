@@ -2,6 +2,8 @@ package org.optline.delivery.domains;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -107,6 +110,23 @@ abstract class DnsDomainChecksContract {
             assertThat(o.status()).isEqualTo("unverified");
             assertThat(o.checks().dkim()).isEqualTo("different");
         }
+    }
+
+    @Test
+    void theSendingDomainsPageChecksADomainAndShowsWhatItFound() throws Exception {
+        CreatedClient client = Fixtures.client(clients, "Dns Page");
+        SendingDomain d = domains.add(Fixtures.admin(client), Fixtures.domain("page.test"));
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
+                .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);
+        assertThat(mvc.perform(get("/sending/domains").session(session)).andReturn().getResponse().getContentAsString())
+                .contains("id=\"verify-" + d.domain() + "\"").contains("unverified");
+        try (Dnsmasq dns = new Dnsmasq(PORT, Map.of(dkimName(d), List.of(dkimValue(d))))) {
+            var flash = mvc.perform(post("/sending/domains/" + d.id() + "/verify").session(session).with(csrf()))
+                    .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+            assertThat((String) flash.get("notice")).contains("verified").contains("SPF missing, DMARC missing");
+        }
+        assertThat(mvc.perform(get("/sending/domains").session(session)).andReturn().getResponse().getContentAsString())
+                .contains(">verified<").contains("DKIM published, SPF missing, DMARC missing");
     }
 
     @Test
