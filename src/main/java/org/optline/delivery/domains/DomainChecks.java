@@ -1,7 +1,6 @@
 package org.optline.delivery.domains;
 
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,7 +57,7 @@ public class DomainChecks {
     static String tag(String record, String name) {
         for (String part : record.split(";")) {
             int eq = part.indexOf('=');
-            if (eq > 0 && part.substring(0, eq).strip().toLowerCase(Locale.ROOT).equals(name)) {
+            if (eq > 0 && part.substring(0, eq).strip().equals(name)) { // tag names are case-sensitive (RFC 6376 3.2)
                 return part.substring(eq + 1).replaceAll("[ \\t\\r\\n]", "");
             }
         }
