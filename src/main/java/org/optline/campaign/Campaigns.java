@@ -200,9 +200,16 @@ public class Campaigns {
         checks.add(new Check("unsubscribe link", true, ownLink ? "Your content has an unsubscribe link."
                 : "A footer with an unsubscribe link is added to every message."));
         String fromDomain = c.fromEmail().substring(c.fromEmail().lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
-        boolean domainSetUp = senderDomains.isSetUp(c.clientId(), fromDomain);
-        checks.add(new Check("from domain", domainSetUp, domainSetUp ? "Sending from " + fromDomain + ", one of your sending domains."
-                : "Set up " + fromDomain + " as a sending domain (DKIM and DNS records) before sending from it."));
+        SenderDomains.Standing standing = senderDomains.standing(c.clientId(), fromDomain);
+        checks.add(new Check("from domain", standing == SenderDomains.Standing.VERIFIED
+                || standing == SenderDomains.Standing.UNVERIFIED_CAPTURED, switch (standing) {
+                    case VERIFIED -> "Sending from " + fromDomain + ", one of your verified sending domains.";
+                    case UNVERIFIED_CAPTURED -> "Sending from " + fromDomain + ", one of your sending domains; its DNS records are "
+                            + "not verified yet, which the outbox does not need but an SMTP relay will.";
+                    case UNVERIFIED -> "Publish the DKIM record of " + fromDomain + " and verify it on the sending domains page: "
+                            + "mail through an SMTP relay is only sent From a verified domain.";
+                    case NOT_SET_UP -> "Set up " + fromDomain + " as a sending domain (DKIM and DNS records) before sending from it.";
+                }));
         checks.add(new Check("lists", !c.listIds().isEmpty(), c.listIds().isEmpty() ? "Choose at least one list." : c.listIds().size() + " list(s)."));
         long count = recipients(actor, id);
         checks.add(new Check("recipients", count > 0, count + " subscriber(s) would receive it now (suppressed and unconfirmed people left out)."));

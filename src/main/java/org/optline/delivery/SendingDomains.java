@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.optline.campaign.SenderDomains;
+import org.optline.delivery.domains.DomainChecks;
 import org.optline.delivery.domains.DomainStore;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditLog;
@@ -23,9 +24,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * A client's sending domains: each gets a 2048-bit RSA DKIM key pair and a dated selector, and
- * the DNS records to publish (DKIM, SPF and DMARC advice). The delivery engine signs with the
- * key ({@code dkim.DkimKeys}); checking that the records are published is not built. Campaigns
- * may only be sent From a domain set up here.
+ * the DNS records to publish (DKIM, SPF and DMARC advice). A name belongs to one client: a name
+ * equal to, above or below another client's is refused (409, without saying whose). A check looks
+ * the records up in the DNS ({@code domains.DomainChecks}); the domain is verified while its DKIM
+ * record carries our key. The delivery engine signs with the key of a claimed domain
+ * ({@code dkim.DkimKeys}). Campaigns are only sent From a domain set up here, and through an SMTP
+ * relay (the platform's or the client's) only From a verified one; the capture outbox needs no DNS.
  */
 @Service
 public class SendingDomains implements SenderDomains {
@@ -33,12 +37,19 @@ public class SendingDomains implements SenderDomains {
     private static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
     private final DomainStore store;
+    private final DomainChecks checks;
+    private final ClientRelays relays;
+    private final DeliveryProperties settings;
     private final TenantScope scope;
     private final AuditLog audit;
     private final Clock clock;
 
-    public SendingDomains(DomainStore store, TenantScope scope, AuditLog audit, Clock clock) {
+    public SendingDomains(DomainStore store, DomainChecks checks, ClientRelays relays, DeliveryProperties settings, TenantScope scope,
+                          AuditLog audit, Clock clock) {
         this.store = store;
+        this.checks = checks;
+        this.relays = relays;
+        this.settings = settings;
         this.scope = scope;
         this.audit = audit;
         this.clock = clock;
@@ -54,14 +65,51 @@ public class SendingDomains implements SenderDomains {
         var now = Times.now(clock);
         String selector = "opl" + now.format(DateTimeFormatter.ofPattern("yyyyMM"));
         UUID id = UUID.randomUUID();
+        // The platform scope: the claim must see every client's claims, which row-level security
+        // hides from a client. Every row written still names the client.
+        try {
+            return scope.asPlatform(() -> {
+                store.takeClaimsTurn();
+                if (store.taken(clientId, domain)) {
+                    throw new ConflictException("The domain " + domain + " is already set up");
+                }
+                if (store.claimedByOthers(clientId, domain)) {
+                    throw new ConflictException("The domain " + domain + ", or a domain above or below it, belongs to another "
+                            + "account on this platform");
+                }
+                store.insert(id, clientId, domain, selector, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()),
+                        Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()), now);
+                store.claim(clientId, domain, id, now);
+                audit.record(actor, clientId, "domain.added", "domain:" + id, domain);
+                return view(store.find(clientId, id).orElseThrow());
+            });
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // The claims' turn makes this rare; the primary key on the name still decides.
+            throw new ConflictException("The domain " + domain + " is already set up or belongs to another account on this platform");
+        }
+    }
+
+    /**
+     * Looks the domain's records up in the DNS now (answers may be cached for a short while) and
+     * stores what was found: the domain is verified while its DKIM record carries our key.
+     */
+    public SendingDomain verify(Actor actor, UUID id) {
+        UUID clientId = actor.requireClientWriter();
+        DomainStore.Row row = scope.inClient(clientId, () -> store.find(clientId, id))
+                .orElseThrow(() -> new NotFoundException("No domain " + id));
+        if (!row.claimed()) {
+            throw new ConflictException("The domain " + row.domain() + " belongs to another account on this platform; "
+                    + "it cannot be verified here");
+        }
+        DomainChecks.Findings found = checks.check(row.domain(), row.selector(), row.publicKey());
         return scope.inClient(clientId, () -> {
-            if (store.taken(clientId, domain)) {
-                throw new ConflictException("The domain " + domain + " is already set up");
+            store.recordCheck(clientId, id, found.dkim(), found.spf(), found.dmarc(), Times.now(clock));
+            DomainStore.Row checked = store.find(clientId, id).orElseThrow(() -> new NotFoundException("No domain " + id));
+            if ((checked.verifiedAt() != null) != (row.verifiedAt() != null)) {
+                audit.record(actor, clientId, checked.verifiedAt() != null ? "domain.verified" : "domain.unverified",
+                        "domain:" + id, row.domain() + " (DKIM " + found.dkim() + ")");
             }
-            store.insert(id, clientId, domain, selector, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()),
-                    Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()), now);
-            audit.record(actor, clientId, "domain.added", "domain:" + id, domain);
-            return view(store.find(clientId, id).orElseThrow());
+            return view(checked);
         });
     }
 
@@ -77,8 +125,28 @@ public class SendingDomains implements SenderDomains {
     }
 
     @Override
-    public boolean isSetUp(UUID clientId, String domain) {
-        return domain != null && scope.inClient(clientId, () -> store.taken(clientId, domain.toLowerCase(Locale.ROOT)));
+    public Standing standing(UUID clientId, String domain) {
+        if (domain == null) {
+            return Standing.NOT_SET_UP;
+        }
+        var claimed = scope.inClient(clientId, () -> store.standing(clientId, domain.toLowerCase(Locale.ROOT)));
+        if (claimed.isEmpty()) {
+            return Standing.NOT_SET_UP;
+        }
+        if (claimed.get().isPresent()) {
+            return Standing.VERIFIED;
+        }
+        return leavesThroughSmtp(clientId) ? Standing.UNVERIFIED : Standing.UNVERIFIED_CAPTURED;
+    }
+
+    /** Whether the client's domain of this name is claimed by it and verified: what mail through an SMTP relay needs. */
+    public boolean verified(UUID clientId, String domain) {
+        return scope.inClient(clientId, () -> store.standing(clientId, domain.toLowerCase(Locale.ROOT))).flatMap(v -> v).isPresent();
+    }
+
+    /** The client's mail leaves through its own relay, or through the platform's when that is SMTP (not the capture outbox). */
+    private boolean leavesThroughSmtp(UUID clientId) {
+        return !"capture".equals(settings.transport()) || relays.forDelivery(clientId).isPresent();
     }
 
     private static SendingDomain view(DomainStore.Row r) {
@@ -86,7 +154,10 @@ public class SendingDomains implements SenderDomains {
                 new SendingDomain.DnsRecord("DKIM", "TXT", r.selector() + "._domainkey." + r.domain(), "v=DKIM1; k=rsa; p=" + r.publicKey()),
                 new SendingDomain.DnsRecord("SPF (advice: add the sending hosts to yours)", "TXT", r.domain(), "v=spf1 mx a ~all"),
                 new SendingDomain.DnsRecord("DMARC (advice)", "TXT", "_dmarc." + r.domain(), "v=DMARC1; p=none; rua=mailto:dmarc@" + r.domain()));
-        return new SendingDomain(r.id(), r.clientId(), r.domain(), r.selector(), records, r.createdAt(), r.verifiedAt());
+        SendingDomain.Checks checked = r.checkedAt() == null ? null
+                : new SendingDomain.Checks(r.checkedAt(), r.dkimCheck(), r.spfCheck(), r.dmarcCheck());
+        return new SendingDomain(r.id(), r.clientId(), r.domain(), r.selector(), records, r.createdAt(), r.verifiedAt(), r.claimed(),
+                checked);
     }
 
     private static KeyPair rsa2048() {

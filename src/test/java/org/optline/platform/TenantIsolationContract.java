@@ -92,7 +92,7 @@ abstract class TenantIsolationContract {
         ids.put("templates", template.id().toString());
         ids.put("campaigns", campaigns.create(bAdmin, new org.optline.campaign.Campaigns.CampaignInput("B news", "Hello",
                 null, "B", "news@b-client.de", null, "<p>Hi</p>", null, template.id(), null, List.of(list.id()))).id().toString());
-        ids.put("domains", domains.add(bAdmin, "b-client.de").id().toString());
+        ids.put("domains", domains.add(bAdmin, Fixtures.domain("b-client.de")).id().toString());
         ids.put("segments", segments.create(bAdmin, "B's segment", "name = \"B Person\"").id().toString());
         ids.put("test-recipients", testRecipients.allow(bAdmin, "colleague@b-client.test").id().toString());
         outbox.send(new org.optline.platform.TransactionalMail.Message(b.client().id(), "test", "B", "person@b-client.test",

@@ -43,6 +43,28 @@ public final class Fixtures {
         return token.substring(0, dot + 1) + (c == 'A' ? 'B' : 'A') + token.substring(dot + 2);
     }
 
+    /**
+     * A domain name no other test's client holds, below {@code base}: a sending domain belongs to
+     * one client, and tests share a database.
+     */
+    public static String domain(String base) {
+        return "t" + UUID.randomUUID().toString().substring(0, 8) + "." + base;
+    }
+
+    /**
+     * Marks the client's sending domain verified, as a DNS check that found its DKIM record would:
+     * for tests that send through an SMTP relay and are not about DNS (DnsDomainChecksContract is).
+     */
+    public static void verified(org.optline.platform.TenantScope scope, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                                UUID clientId, String domain) {
+        int rows = scope.inClient(clientId, () -> jdbc.sql("update sending_domains set verified_at = current_timestamp, "
+                + "checked_at = current_timestamp, dkim_check = 'published' where client_id = :clientId and domain = :domain")
+                .param("clientId", clientId).param("domain", domain).update());
+        if (rows != 1) {
+            throw new IllegalStateException("No sending domain " + domain + " of client " + clientId);
+        }
+    }
+
     public static Actor withRole(CreatedClient client, Role role) {
         return new Actor(Actor.Kind.USER, client.admin().id(), client.admin().email(), client.client().id(), role, "127.0.0.1");
     }

@@ -1,9 +1,11 @@
 package org.optline.audience.export;
 
 /**
- * Spreadsheet-safe CSV cells (STANDARDS 1.58): a cell that starts with {@code = + - @}, a tab or
- * a carriage return is prefixed with {@code '} so spreadsheet programs show it as text instead of
- * running it as a formula. Quoting per RFC 4180 is FastCSV's job.
+ * Spreadsheet-safe CSV cells (STANDARDS 1.58): a cell that starts with {@code = + - @}, their
+ * fullwidth forms {@code ＝ ＋ － ＠} (which some spreadsheet programs read as the ASCII ones), a
+ * no-break space (skipped like a blank before a formula), a tab or a carriage return is prefixed
+ * with {@code '} so spreadsheet programs show it as text instead of running it as a formula.
+ * Quoting per RFC 4180 is FastCSV's job.
  */
 public final class CsvCells {
 
@@ -14,7 +16,9 @@ public final class CsvCells {
             return value == null ? "" : value;
         }
         char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return switch (first) {
+            case '=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\u00A0' -> "'" + value;
+            default -> value;
+        };
     }
 }

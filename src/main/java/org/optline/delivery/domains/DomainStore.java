@@ -16,9 +16,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DomainStore {
 
-    /** A domain row without its private key. */
+    /**
+     * A domain row without its private key. {@code claimed}: the client holds the name (false only
+     * for a name two clients had added before claims existed, kept by the first). The checks are
+     * the last DNS check's findings ({@code published}, {@code missing}, {@code different},
+     * {@code unanswered}), null before the first.
+     */
     public record Row(UUID id, UUID clientId, String domain, String selector, String publicKey, OffsetDateTime createdAt,
-                      OffsetDateTime verifiedAt) {}
+                      OffsetDateTime verifiedAt, boolean claimed, OffsetDateTime checkedAt, String dkimCheck, String spfCheck,
+                      String dmarcCheck) {}
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DomainStore.class);
 
@@ -30,12 +36,41 @@ public class DomainStore {
         this.jdbc = jdbc;
         this.box = box;
         this.sql = NamedSql.forClass(DomainStore.class);
-        List.of("insert", "find", "list", "taken", "signing-key", "plain-keys", "seal-key").forEach(sql::get);
+        List.of("insert", "take-claims-turn", "claimed-by-others", "claim", "find", "list", "taken", "standing", "record-check",
+                "signing-key", "plain-keys", "seal-key").forEach(sql::get);
     }
 
     public void insert(UUID id, UUID clientId, String domain, String selector, String privateKey, String publicKey, OffsetDateTime at) {
         jdbc.sql(sql.get("insert")).param("id", id).param("clientId", clientId).param("domain", domain).param("selector", selector)
                 .param("privateKey", box.seal(keyContext(id), privateKey)).param("publicKey", publicKey).param("at", at).update();
+    }
+
+    /** Makes the other claims wait for this transaction's end (platform scope). */
+    public void takeClaimsTurn() {
+        jdbc.sql(sql.get("take-claims-turn")).update();
+    }
+
+    /** Whether another client holds this name, a name above it or one below it (platform scope). */
+    public boolean claimedByOthers(UUID clientId, String domain) {
+        return jdbc.sql(sql.get("claimed-by-others")).param("clientId", clientId).param("domain", domain)
+                .param("below", "%." + domain).query(Long.class).single() > 0;
+    }
+
+    public void claim(UUID clientId, String domain, UUID domainId, OffsetDateTime at) {
+        jdbc.sql(sql.get("claim")).param("domain", domain).param("clientId", clientId).param("domainId", domainId).param("at", at)
+                .update();
+    }
+
+    /** The client's claimed domain of this name: empty if it holds none, else whether and since when it is verified. */
+    public Optional<Optional<OffsetDateTime>> standing(UUID clientId, String domain) {
+        return jdbc.sql(sql.get("standing")).param("clientId", clientId).param("domain", domain)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("verified_at", OffsetDateTime.class))).optional();
+    }
+
+    /** Stores a DNS check's findings; a published DKIM record verifies the domain, a missing or different one withdraws it. */
+    public void recordCheck(UUID clientId, UUID id, String dkim, String spf, String dmarc, OffsetDateTime at) {
+        jdbc.sql(sql.get("record-check")).param("clientId", clientId).param("id", id).param("dkim", dkim).param("spf", spf)
+                .param("dmarc", dmarc).param("at", at).update();
     }
 
     /** What a key is sealed for: its row, so that it opens nowhere else. */
@@ -93,6 +128,7 @@ public class DomainStore {
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class), rs.getString("domain"),
                 rs.getString("selector"), rs.getString("public_key"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("verified_at", OffsetDateTime.class));
+                rs.getObject("verified_at", OffsetDateTime.class), rs.getBoolean("claimed"), rs.getObject("checked_at", OffsetDateTime.class),
+                rs.getString("dkim_check"), rs.getString("spf_check"), rs.getString("dmarc_check"));
     }
 }

@@ -14,16 +14,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/domains}: sending domains with the DKIM selector and the DNS records to publish. */
+/**
+ * {@code /api/v1/domains}: sending domains with the DKIM selector, the DNS records to publish and
+ * the last check of them; {@code POST /{id}/verify} checks them in the DNS now.
+ */
 @RestController
 @RequestMapping("/api/v1/domains")
 class DomainsApi {
 
     record AddRequest(String domain) {}
 
-    record DomainJson(String id, String domain, String selector, String status, java.util.List<SendingDomain.DnsRecord> records) {
+    record DomainJson(String id, String domain, String selector, String status, java.time.OffsetDateTime verifiedAt,
+                      SendingDomain.Checks checks, java.util.List<SendingDomain.DnsRecord> records) {
         static DomainJson of(SendingDomain d) {
-            return new DomainJson(d.id().toString(), d.domain(), d.selector(), d.status(), d.records());
+            return new DomainJson(d.id().toString(), d.domain(), d.selector(), d.status(), d.verifiedAt(), d.checks(), d.records());
         }
     }
 
@@ -42,6 +46,11 @@ class DomainsApi {
     @GetMapping
     Page<DomainJson> list(Actor actor) {
         return new Page<>(domains.list(actor).stream().map(DomainJson::of).toList(), null);
+    }
+
+    @PostMapping("/{id}/verify")
+    DomainJson verify(Actor actor, @PathVariable UUID id) {
+        return DomainJson.of(domains.verify(actor, id));
     }
 
     @GetMapping("/{id}")

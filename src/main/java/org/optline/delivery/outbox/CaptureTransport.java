@@ -36,6 +36,11 @@ public class CaptureTransport implements MailTransport {
     }
 
     @Override
+    public boolean leavesThePlatform() {
+        return false;
+    }
+
+    @Override
     public boolean transactional() {
         return true;
     }

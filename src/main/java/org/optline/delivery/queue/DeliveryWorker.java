@@ -257,11 +257,11 @@ public class DeliveryWorker {
         Campaigns.Renderer renderer = campaigns.renderer(clientId, campaignId);
         Optional<org.optline.delivery.dkim.DkimSigner> signer;
         try {
-            route = transports.forClient(clientId);
+            route = transports.forClient(clientId, renderer.campaign().fromEmail());
             signer = dkim.forSender(clientId, renderer.campaign().fromEmail());
-        } catch (Transports.UnusableRelay | SecretBox.UnreadableSecret e) {
+        } catch (Transports.Unusable | SecretBox.UnreadableSecret e) {
             log.warn("Campaign {} pauses: {}", campaignId, e.getMessage());
-            campaigns.pauseForDelivery(clientId, campaignId, e instanceof Transports.UnusableRelay ? e.getMessage()
+            campaigns.pauseForDelivery(clientId, campaignId, e instanceof Transports.Unusable ? e.getMessage()
                     : "The DKIM key of the From domain could not be read. Remove the sending domain and add it again "
                     + "(and publish its new DNS record), then resume the campaign.");
             return 0;

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.optline.delivery.ClientRelay;
 import org.optline.delivery.ClientRelays;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.SendingDomains;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.delivery.transport.ProviderGroups;
 import org.optline.delivery.transport.SmtpRelayTransport;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which transport a client's mail leaves through: the client's own relay when one is set, else the
- * platform's. A client's relay keeps its connection pool between campaigns and is rebuilt when
+ * platform's. Mail that leaves the platform (any SMTP relay) is sent only From a verified sending
+ * domain; the capture outbox takes any of the client's domains. A client's relay keeps its connection pool between campaigns and is rebuilt when
  * the client changes its settings. Each relay's connection and concurrency limits are divided
  * among the nodes sending through it ({@link SendingNodes}), as the rate caps are.
  */
@@ -34,9 +36,11 @@ class Transports {
     private final ProviderGroups destinations;
 
     private final SendingNodes nodes;
+    private final SendingDomains domains;
 
     Transports(MailTransport platform, ClientRelays relays, DeliveryProperties settings, ProviderGroups destinations,
-               SendingNodes nodes) {
+               SendingNodes nodes, SendingDomains domains) {
+        this.domains = domains;
         this.platform = platform;
         this.relays = relays;
         this.settings = settings;
@@ -57,18 +61,30 @@ class Transports {
         return destinations;
     }
 
-    /** A client's relay this node cannot use; the message is for the client to read. */
-    static final class UnusableRelay extends RuntimeException {
-        UnusableRelay(String message) {
+    /** A way out a campaign cannot use now (its relay, or its From domain for that relay); the message is for the client to read. */
+    static final class Unusable extends RuntimeException {
+        Unusable(String message) {
             super(message);
         }
     }
 
-    Route forClient(UUID clientId) {
+    /** The way out for a client's mail From {@code fromEmail}. */
+    Route forClient(UUID clientId, String fromEmail) {
+        Route route = forClient(clientId);
+        String domain = fromEmail.substring(fromEmail.lastIndexOf('@') + 1);
+        if (route.transport().leavesThePlatform() && !domains.verified(clientId, domain)) {
+            throw new Unusable("The From domain " + domain + " is not verified: mail through an SMTP relay is only sent From a "
+                    + "sending domain whose DKIM record is published. Publish it, verify the domain on the sending domains "
+                    + "page, then resume the campaign.");
+        }
+        return route;
+    }
+
+    private Route forClient(UUID clientId) {
         Optional<ClientRelay> relay = relays.forDelivery(clientId);
         if (relay.isPresent() && relay.get().username() != null && !relay.get().hasPassword()) {
             // Only a stored password that would not open comes back missing (a login always has one).
-            throw new UnusableRelay("The password of your SMTP relay could not be read. Enter it again in the relay "
+            throw new Unusable("The password of your SMTP relay could not be read. Enter it again in the relay "
                     + "settings, then resume the campaign.");
         }
         if (relay.isEmpty()) {

@@ -29,6 +29,14 @@ public interface MailTransport {
     boolean transactional();
 
     /**
+     * Whether messages leave the platform (an SMTP relay). Those are sent only From a verified
+     * sending domain; the capture outbox keeps its messages and answers false.
+     */
+    default boolean leavesThePlatform() {
+        return true;
+    }
+
+    /**
      * The longest {@link #send} can take for a batch of this size before it gives up on the
      * stragglers. A claim's lease must be longer, or another node could take a batch that is still
      * going out.

@@ -61,6 +61,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private final ProviderGroups destinations;
     private final OpenTransactions transactions;
     private final AddressPolicy policy;
+    private final Resolver resolver;
     private volatile Resolved resolved;
     /**
      * How long one connection is used at most, and how long it may wait in the pool (STANDARDS 32;
@@ -79,6 +80,12 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         AddressPolicy ANY = address -> java.util.Optional.empty();
 
         java.util.Optional<String> refusal(InetSocketAddress address);
+    }
+
+    /** How the relay's name is looked up: the system's resolver, blocking, on the sending thread. */
+    @FunctionalInterface
+    interface Resolver {
+        java.net.InetAddress[] addresses(String host) throws java.net.UnknownHostException;
     }
 
     /** The relay's addresses as last looked up, kept for a minute. */
@@ -107,8 +114,18 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         this(settings, destinations, transactions, AddressPolicy.ANY);
     }
 
+    SmtpRelayTransport(DeliveryProperties.Smtp settings, ProviderGroups destinations, AddressPolicy policy, Resolver resolver) {
+        this(settings, destinations, new OpenTransactions(destinations), policy, resolver);
+    }
+
     private SmtpRelayTransport(DeliveryProperties.Smtp settings, ProviderGroups destinations, OpenTransactions transactions,
                                AddressPolicy policy) {
+        this(settings, destinations, transactions, policy, java.net.InetAddress::getAllByName);
+    }
+
+    private SmtpRelayTransport(DeliveryProperties.Smtp settings, ProviderGroups destinations, OpenTransactions transactions,
+                               AddressPolicy policy, Resolver resolver) {
+        this.resolver = resolver;
         this.settings = settings;
         this.destinations = destinations;
         this.transactions = transactions;
@@ -152,17 +169,22 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         }
         // Looked up here, on the caller's thread: connections are opened on Netty's threads, where a
         // blocking name lookup would stall every other connection on that thread.
-        InetSocketAddress address;
+        List<InetSocketAddress> addresses;
         int turn = addressTurn.get();
         try {
-            address = relayAddress(turn);
+            addresses = relayAddresses();
         } catch (java.net.UnknownHostException e) {
             return notSent(batch, SmtpReply.unreachable("the name " + settings.host() + " does not resolve"));
         }
-        java.util.Optional<String> refused = policy.refusal(address);
-        if (refused.isPresent()) {
-            return notSent(batch, SmtpReply.relayRefused("the relay " + settings.host() + " " + refused.get()));
+        // Every address the name has now, not only this batch's: the relay was saved under the
+        // same rule for all of them, and the next batch may take another.
+        for (InetSocketAddress a : addresses) {
+            java.util.Optional<String> refused = policy.refusal(a);
+            if (refused.isPresent()) {
+                return notSent(batch, SmtpReply.relayRefused("the relay " + settings.host() + " " + refused.get()));
+            }
         }
+        InetSocketAddress address = addresses.get(Math.floorMod(turn, addresses.size()));
         RelayBatch run = new RelayBatch(batch, halted, destinations, address);
         Duration budget = longestSend(batch.size());
         // maxConnections holds for the whole transport, however many worker lanes call send at
@@ -243,19 +265,19 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         return run.answered ? SmtpReply.connectionFault(run.connectFailure) : SmtpReply.unreachable(run.connectFailure);
     }
 
-    /** One of the relay's addresses (a name may have several), in turn; a failed one is passed over by the next batch. */
-    private InetSocketAddress relayAddress(int turn) throws java.net.UnknownHostException {
+    /** The relay's addresses (a name may have several), sorted; batches take them in turn, and a failed one is passed over by the next. */
+    private List<InetSocketAddress> relayAddresses() throws java.net.UnknownHostException {
         Resolved r = resolved;
         long now = System.nanoTime();
         if (r == null || now - r.atNanos() > RESOLVE_EVERY_NANOS) {
             String host = settings.host().startsWith("[") ? settings.host().substring(1, settings.host().length() - 1) : settings.host();
             // Sorted, so that a lookup returning them in another order does not move the turn.
-            r = new Resolved(java.util.Arrays.stream(java.net.InetAddress.getAllByName(host))
+            r = new Resolved(java.util.Arrays.stream(resolver.addresses(host))
                     .sorted(java.util.Comparator.comparing(java.net.InetAddress::getHostAddress))
                     .map(a -> new InetSocketAddress(a, settings.port())).toList(), now);
             resolved = r;
         }
-        return r.addresses().get(Math.floorMod(turn, r.addresses().size()));
+        return r.addresses();
     }
 
     /**

@@ -60,6 +60,26 @@ class DeliveryPages {
         return "redirect:/sending/domains";
     }
 
+    @PostMapping("/sending/domains/{id}/verify")
+    String verifyDomain(Actor actor, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
+                        RedirectAttributes redirect) {
+        try {
+            var d = domains.verify(actor, id);
+            var c = d.checks();
+            redirect.addFlashAttribute(d.verifiedAt() != null ? "notice" : "error", d.domain() + ": "
+                    + (d.verifiedAt() != null ? "verified, its DKIM record carries our key."
+                    : switch (c.dkim()) {
+                        case "missing" -> "no DKIM record found at " + d.selector() + "._domainkey." + d.domain() + " yet.";
+                        case "different" -> "the DKIM record at " + d.selector() + "._domainkey." + d.domain()
+                                + " carries another key; publish the value shown below.";
+                        default -> "the DNS gave no answer in time; try again in a minute.";
+                    }) + " SPF " + c.spf() + ", DMARC " + c.dmarc() + ".");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage() + ".");
+        }
+        return "redirect:/sending/domains";
+    }
+
     @GetMapping("/sending/relay")
     String relay(Actor actor, Model model) {
         model.addAttribute("relay", relays.get(actor).orElse(null));

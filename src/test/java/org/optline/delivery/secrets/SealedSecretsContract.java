@@ -158,6 +158,7 @@ abstract class SealedSecretsContract {
                 null, null, null))).isInstanceOf(org.optline.platform.ValidationException.class);
 
         domains.add(admin, "damaged-relay.example");
+        Fixtures.verified(scope, jdbc, clientId, "damaged-relay.example");
         MailingList list = lists.create(admin, new Lists.ListInput("Customers", null, "single"));
         subscribers.save(admin, new SubscriberInput("someone@example.net", null, Map.of(), List.of(list.id()), null), false);
         Campaign c = campaigns.create(admin, new Campaigns.CampaignInput("Damaged relay", "Hello", null, "Shop",

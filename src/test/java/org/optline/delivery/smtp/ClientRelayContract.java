@@ -55,6 +55,8 @@ abstract class ClientRelayContract {
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired SendingDomains domains;
+    @Autowired org.optline.platform.TenantScope scope;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired Outbox outbox;
     @Autowired DeliveryWorker worker;
     @Autowired org.optline.delivery.ClientRelays relays;
@@ -155,7 +157,58 @@ abstract class ClientRelayContract {
         assertThat(progress.counts(admin.clientId(), campaign)).containsEntry("sent", 1L);
     }
 
+    /**
+     * Mail through an SMTP relay goes only From a verified sending domain: the checklist refuses
+     * to start such a campaign, and one already sending (its relay set after it started) pauses
+     * with the reason, sending nothing; the capture outbox takes the unverified domain, so a first
+     * run needs no DNS. Once verified, resume sends it, DKIM-signed for the domain.
+     */
+    @Test
+    void onlyAVerifiedDomainSendsThroughARelayWhileTheOutboxTakesAnUnverifiedOne() throws Exception {
+        CreatedClient client = Fixtures.client(clients, "Unverified");
+        Actor admin = Fixtures.admin(client);
+        String key = client.adminApiKey().secret();
+        String domain = Fixtures.domain("unverified-shop.de");
+        domains.add(admin, domain);
+        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        subscribers.save(admin, new org.optline.audience.SubscriberInput("u-" + tag + "@example.net", "U", Map.of(),
+                java.util.List.of(list.id()), null), false);
+        java.util.function.Supplier<UUID> campaign = () -> campaigns.create(admin, new Campaigns.CampaignInput("C", "Hello", null,
+                "Shop", "news@" + domain, null, "<p>Hi</p>", null, null, null, java.util.List.of(list.id()))).id();
+
+        // The capture outbox: no DNS needed.
+        UUID captured = campaign.get();
+        campaigns.send(admin, captured, null);
+        worker.runOnce();
+        assertThat(outbox.page(admin, null, 50).items()).anyMatch(m -> captured.equals(m.campaignId()));
+
+        // A campaign that started before the relay was set pauses, and nothing reaches the relay.
+        UUID started = campaign.get();
+        campaigns.send(admin, started, null);
+        call(put("/api/v1/relay").content("{\"host\": \"127.0.0.1\", \"port\": " + RELAY.port() + ", \"tls\": \"none\"}"), key)
+                .andExpect(status().isOk());
+        worker.runOnce();
+        assertThat(campaigns.get(admin, started).status()).isEqualTo(org.optline.campaign.CampaignStatus.PAUSED);
+        assertThat(campaigns.get(admin, started).statusNote()).contains("The From domain " + domain + " is not verified");
+        assertThat(RELAY.acceptedFor("u-" + tag + "@example.net")).isZero();
+
+        // With the relay set, the checklist refuses to start another.
+        UUID refused = campaign.get();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> campaigns.send(admin, refused, null))
+                .isInstanceOf(org.optline.platform.ValidationException.class)
+                .hasMessageContaining("verify it on the sending domains page");
+
+        Fixtures.verified(scope, jdbc, admin.clientId(), domain);
+        campaigns.resume(admin, started);
+        worker.runOnce();
+        assertThat(RELAY.acceptedFor("u-" + tag + "@example.net")).isEqualTo(1);
+        String sent = RELAY.messages().stream().map(FaultySmtpPeer::text).filter(m -> m.contains("u-" + tag + "@example.net"))
+                .findFirst().orElseThrow();
+        assertThat(sent).startsWith("DKIM-Signature:").contains("d=" + domain + ";");
+    }
+
     private UUID sendTo(Actor admin, String domain, String local) {
-        return new TestCampaigns(domains, lists, subscribers, campaigns).send(admin, domain, Map.of(local + "@example.net", "X"));
+        return new TestCampaigns(domains, lists, subscribers, campaigns, scope, jdbc).send(admin, domain, Map.of(local + "@example.net", "X"));
     }
 }

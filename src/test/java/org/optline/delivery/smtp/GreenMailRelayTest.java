@@ -72,6 +72,8 @@ class GreenMailRelayTest {
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired SendingDomains domains;
+    @Autowired org.optline.platform.TenantScope scope;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired DeliveryWorker worker;
 
     @Test
@@ -81,7 +83,7 @@ class GreenMailRelayTest {
         for (int i = 0; i < 5; i++) {
             people.put("r" + i + "@example.org", "R" + i);
         }
-        java.util.UUID campaign = new TestCampaigns(domains, lists, subscribers, campaigns).send(admin, "tls-relay.de", people);
+        java.util.UUID campaign = new TestCampaigns(domains, lists, subscribers, campaigns, scope, jdbc).send(admin, "tls-relay.de", people);
         worker.runOnce();
 
         assertThat(RELAY.waitForIncomingEmail(10_000, 5)).isTrue();

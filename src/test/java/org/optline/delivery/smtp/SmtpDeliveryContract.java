@@ -60,6 +60,8 @@ abstract class SmtpDeliveryContract {
     @Autowired SendProgress progress;
     @Autowired DeliveryWorker worker;
     @Autowired AuditLog audit;
+    @Autowired org.optline.platform.TenantScope scope;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Actor admin;
     MailingList list;
@@ -69,7 +71,8 @@ abstract class SmtpDeliveryContract {
     @BeforeEach
     void aClientWithASendingDomain() {
         admin = Fixtures.admin(Fixtures.client(clients, "Relay"));
-        domain = domains.add(admin, "mail.relay-shop.de");
+        domain = domains.add(admin, Fixtures.domain("relay-shop.de"));
+        Fixtures.verified(scope, jdbc, admin.clientId(), domain.domain());
         list = lists.create(admin, new Lists.ListInput("Customers", null, "single"));
         tag = UUID.randomUUID().toString().substring(0, 6); // addresses unique to this test: the peer is shared
     }
@@ -86,7 +89,7 @@ abstract class SmtpDeliveryContract {
 
     Campaign send() {
         Campaign c = campaigns.create(admin, new Campaigns.CampaignInput("Relay test", "Hello {{name}}", null, "Relay Shop",
-                "news@mail.relay-shop.de", null, "<p>Hi {{name}}</p>", null, null, null, List.of(list.id())));
+                "news@" + domain.domain(), null, "<p>Hi {{name}}</p>", null, null, null, List.of(list.id())));
         campaigns.send(admin, c.id(), null);
         return c;
     }
@@ -168,7 +171,7 @@ abstract class SmtpDeliveryContract {
                 .filter(m -> FaultySmtpPeer.text(m).contains("To: " + address("signed1"))).findFirst().orElseThrow();
         String dkimTxt = domain.records().stream().filter(r -> r.purpose().equals("DKIM")).findFirst().orElseThrow().value();
         DKIMVerifier verifier = new DKIMVerifier((method, selector, d) -> {
-            assertThat(d.toString()).isEqualTo("mail.relay-shop.de");
+            assertThat(d.toString()).isEqualTo(domain.domain());
             assertThat(selector.toString()).isEqualTo(domain.selector());
             return List.of(dkimTxt);
         });

@@ -71,6 +71,8 @@ class SmtpSinkTest {
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired SendingDomains domains;
+    @Autowired org.optline.platform.TenantScope scope;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired DeliveryWorker worker;
 
     @Test
@@ -82,7 +84,7 @@ class SmtpSinkTest {
         for (int i = 0; i < 60; i++) {
             people.put("s" + i + "@example.com", "S" + i);
         }
-        java.util.UUID campaign = new TestCampaigns(domains, lists, subscribers, campaigns).send(admin, "sink-shop.de", people);
+        java.util.UUID campaign = new TestCampaigns(domains, lists, subscribers, campaigns, scope, jdbc).send(admin, "sink-shop.de", people);
         worker.runOnce();
         assertThat(campaigns.get(admin, campaign).status()).isEqualTo(CampaignStatus.SENT);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(messagesCounted()).isEqualTo(60));

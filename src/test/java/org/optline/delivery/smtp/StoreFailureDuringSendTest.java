@@ -62,6 +62,8 @@ class StoreFailureDuringSendTest {
     @Autowired SendProgress progress;
     @Autowired DeliveryWorker worker;
     @Autowired org.optline.delivery.SendingDomains domains;
+    @Autowired org.optline.platform.TenantScope scope;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private record Sent(Actor admin, Campaign campaign, List<String> addresses) {}
 
@@ -70,6 +72,7 @@ class StoreFailureDuringSendTest {
         Actor admin = Fixtures.admin(Fixtures.client(clients, name));
         String domain = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".example";
         domains.add(admin, domain);
+        Fixtures.verified(scope, jdbc, admin.clientId(), domain);
         MailingList list = lists.create(admin, new Lists.ListInput("Customers", null, "single"));
         String tag = UUID.randomUUID().toString().substring(0, 6);
         List<String> addresses = List.of("a", "b", "c", "d", "e").stream().map(l -> l + "-" + tag + "@example.net").toList();

@@ -37,4 +37,29 @@ class AddressPolicyTest {
             }
         }
     }
+
+    /**
+     * A name with several addresses is refused when any of them is, as when the relay was saved,
+     * even while the batch would go to an allowed one: the next batch may go to the other.
+     */
+    @Test
+    void everyAddressTheNameResolvesToIsCheckedBeforeABatch() throws Exception {
+        try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
+            var settings = new DeliveryProperties.Smtp("relay.example.test", peer.port(), "none", null, null, "policy-test", 2, 1000, 0,
+                    Duration.ofSeconds(2), null, null);
+            var groups = new ProviderGroups(new DeliveryProperties.Throttle(0, 0, Map.of(), 0));
+            java.net.InetAddress allowed = java.net.InetAddress.getByName("127.0.0.1");
+            java.net.InetAddress refused = java.net.InetAddress.getByName("127.0.0.2");
+            SmtpRelayTransport.AddressPolicy policy = target -> target.getAddress().equals(refused)
+                    ? java.util.Optional.of("points to an internal address (127.0.0.2)") : java.util.Optional.empty();
+            try (SmtpRelayTransport transport = new SmtpRelayTransport(settings, groups, policy,
+                    host -> new java.net.InetAddress[] {refused, allowed})) {
+                assertThat(transport.send(List.of(TestEnvelopes.to("a@example.org")))).singleElement().satisfies(o -> {
+                    assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.SENDER_BLOCKED);
+                    assertThat(o.reply().text()).contains("127.0.0.2");
+                });
+                assertThat(peer.totalAccepted()).isZero();
+            }
+        }
+    }
 }
