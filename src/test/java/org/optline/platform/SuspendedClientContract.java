@@ -103,11 +103,13 @@ abstract class SuspendedClientContract {
         ids.put("subscribers", subscriberId.toString());
         ids.put("imports", imports.upload(admin, list.id(), "s.csv", new java.io.ByteArrayInputStream(
                 "email\nsomeone@suspended.test\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id().toString());
+        // Sending domains belong to one client each, and the test contexts share a database.
+        String domain = Fixtures.domain("suspended.de");
         var template = campaigns.createTemplate(admin, "Layout", "<html><body>{{content}}</body></html>");
         ids.put("templates", template.id().toString());
         ids.put("campaigns", campaigns.create(admin, new org.optline.campaign.Campaigns.CampaignInput("News", "Hello",
-                null, "S", "news@suspended.de", null, "<p>Hi</p>", null, template.id(), null, List.of(list.id()))).id().toString());
-        ids.put("domains", domains.add(admin, "suspended.de").id().toString());
+                null, "S", "news@" + domain, null, "<p>Hi</p>", null, template.id(), null, List.of(list.id()))).id().toString());
+        ids.put("domains", domains.add(admin, domain).id().toString());
         ids.put("segments", segments.create(admin, "Persons", "name = \"Person\"").id().toString());
         outbox.send(new TransactionalMail.Message(client.client().id(), "test", "S", "person@suspended.test", "Hello", "Text", null));
         ids.put("outbox", outbox.page(admin, null, 1).items().get(0).id().toString());
