@@ -60,6 +60,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validation(errors).getBody());
     }
 
+    /** A NUL in a JSON string (see {@link TextInput}) is a field error like any other; other unreadable bodies stay Spring's 400. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(org.springframework.http.converter.HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof TextInput.NulInJson nul) {
+                String field = nul.getPath().stream()
+                        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+                return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(validation(List.of(Map.of("field", field, "message", TextInput.NUL_MESSAGE))).getBody());
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
     static ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 errors.isEmpty() ? "The request is not valid." : errors.get(0).get("field") + " " + errors.get(0).get("message"));

@@ -3,8 +3,10 @@ package org.optline.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.optline.platform.ConflictException;
 import org.optline.platform.ForbiddenException;
 import org.optline.platform.NotFoundException;
+import org.optline.platform.ValidationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,11 +20,19 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Errors that no API controller handled: unknown paths and methods (no handler at all) and domain
  * errors from UI pages. Under {@code /api/} they become problem JSON; elsewhere the container's
- * error page renders them as HTML.
+ * error page renders them as HTML. A page that lets a refusal ({@link ValidationException},
+ * {@link ConflictException}) through, instead of showing it on its own form, gets the error page
+ * with the reason (400 or 409), never a 500.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class FallbackErrors {
+
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    FallbackErrors(tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
+    }
 
     @ExceptionHandler({NoResourceFoundException.class, NotFoundException.class})
     ResponseEntity<ProblemDetail> notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -39,6 +49,29 @@ class FallbackErrors {
     ResponseEntity<ProblemDetail> forbidden(HttpServletRequest request, HttpServletResponse response, ForbiddenException e)
             throws IOException {
         return respond(request, response, HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler({ValidationException.class, ConflictException.class})
+    org.springframework.web.servlet.ModelAndView refused(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
+            throws IOException {
+        HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        String detail = e instanceof ValidationException v && !v.errors().isEmpty()
+                ? v.errors().stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + " · " + b).orElse("")
+                : e.getMessage();
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            var body = e instanceof ValidationException v ? ApiProblems.validation(v.errors().stream()
+                    .map(f -> java.util.Map.of("field", f.field(), "message", f.message())).toList())
+                    : ApiProblems.problem(status, "Conflict", detail);
+            response.setStatus(status.value());
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(json.writeValueAsString(body.getBody()));
+            return new org.springframework.web.servlet.ModelAndView();
+        }
+        var page = new org.springframework.web.servlet.ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("detail", detail);
+        return page;
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpServletRequest request, HttpServletResponse response,
