@@ -128,6 +128,8 @@ class ContentEngineTest {
         var out = render("Hi {{name|<b>you</b>}}", "<p>Dear {{name|<img src=x onerror=alert(1)> &amp; co}}</p>", null, Map.of());
         assertThat(out.html()).contains("Dear &lt;img src").contains("alert(1)&gt; &amp; co").doesNotContain("<img", "&amp;amp;");
         assertThat(out.subject()).isEqualTo("Hi <b>you</b>");
+        assertThat(engine.sanitize("<p>{{name|a}b{c &amp; d}}</p>")).isEqualTo("<p>{{name|a}b{c &amp; d}}</p>");
+        assertThat(render("s", "<p>{{name|a}b{c}}</p>", null, Map.of()).html()).isEqualTo("<p>a}b{c</p>");
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class EmailHtmlPolicy {
             .toFactory();
 
     /** A well-formed merge tag: a name, a section mark or end, or a name with a plain-text default. */
-    private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([#^/]?)\\s*([a-z][a-z0-9_]*)\\s*(\\|[^{}<>\"']*)?}}");
+    private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([#^/]?)\\s*([a-z][a-z0-9_]*)\\s*(\\|(?:[^{}<>\"']|\\{(?!\\{)|}(?!}))*)?}}");
 
     /** The links Optline makes itself, always absolute http(s) addresses: the only tags a link or image address may start with. */
     private static final java.util.Set<String> OWN_LINKS = java.util.Set.of("unsubscribe_url", "preferences_url", "webview_url");
