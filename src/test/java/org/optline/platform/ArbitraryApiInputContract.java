@@ -146,7 +146,7 @@ abstract class ArbitraryApiInputContract {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            return "threw " + root;
+            return "threw " + abbreviate(root.toString());
         }
         int status = result.getResponse().getStatus();
         String type = result.getResponse().getContentType();
@@ -367,8 +367,15 @@ abstract class ArbitraryApiInputContract {
         return parts[parts.length - 1];
     }
 
+    /** At most 300 characters, control characters and surrogates shown as escapes (a report cut at a NUL would hide the cause). */
     private static String abbreviate(String s) {
-        return s == null ? "-" : s.length() > 300 ? s.substring(0, 300) + "…(" + s.length() + ")" : s;
+        if (s == null) {
+            return "-";
+        }
+        String shown = s.length() > 300 ? s.substring(0, 300) + "…(" + s.length() + ")" : s;
+        StringBuilder out = new StringBuilder();
+        shown.chars().forEach(c -> out.append(c < 0x20 || Character.isSurrogate((char) c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 
     /** For each API resource, an object of it that {@code client} owns (its own client for the operator's routes). */
