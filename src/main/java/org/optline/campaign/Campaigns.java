@@ -39,6 +39,13 @@ import org.springframework.stereotype.Service;
 public class Campaigns {
 
     private static final int MAX_TEST_RECIPIENTS = 10;
+    /** A subject is one header line: RFC 5322 allows 998 characters. */
+    static final int MAX_SUBJECT = 998;
+    static final int MAX_PREHEADER = 500;
+    /** HTML, text part and template, each: far above any real message, small enough to compile and store at once. */
+    static final int MAX_CONTENT = 500_000;
+    /** How far ahead a campaign may be scheduled; a later time is a typo (and beyond what a timestamp column holds). */
+    static final int MAX_SCHEDULE_YEARS = 10;
 
     /** What a client writes; null members are left as they are when changing. */
     public record CampaignInput(String name, String subject, String preheader, String fromName, String fromEmail,
@@ -89,6 +96,8 @@ public class Campaigns {
     public MessageTemplate createTemplate(Actor actor, String rawName, String html) {
         UUID clientId = actor.requireClientWriter();
         String name = required("name", rawName, 200);
+        atMost("html", html, MAX_CONTENT);
+        html = html == null ? null : content.sanitize(html);
         if (html == null || html.indexOf("{{content}}") < 0 || html.indexOf("{{content}}") != html.lastIndexOf("{{content}}")) {
             throw ValidationException.of("html", "must contain {{content}} exactly once, where the campaign's content goes");
         }
@@ -179,6 +188,9 @@ public class Campaigns {
     /** Renders unsaved content for a sample person (the editor's live preview). */
     public Preview draftPreview(Actor actor, String subject, String html, String preheader, UUID templateId) {
         UUID clientId = actor.requireClient();
+        atMost("subject", subject, MAX_SUBJECT);
+        atMost("preheader", preheader, MAX_PREHEADER);
+        atMost("html", html, MAX_CONTENT);
         Client client = clients.profile(clientId).orElseThrow();
         var draft = new Campaign(new UUID(0, 0), clientId, "draft", subject == null || subject.isBlank() ? "(no subject)" : subject,
                 preheader, "", "", null, html == null ? "" : html, null, templateId, null, List.of(), CampaignStatus.DRAFT, null,
@@ -266,6 +278,9 @@ public class Campaigns {
         UUID clientId = actor.requireClientWriter();
         Campaign c = get(actor, id);
         clients.requireMaySend(clientId);
+        if (at != null && at.isAfter(Times.now(clock).plusYears(MAX_SCHEDULE_YEARS))) {
+            throw ValidationException.of("scheduledAt", "must be within " + MAX_SCHEDULE_YEARS + " years from now");
+        }
         List<Check> failing = checks(actor, id).stream().filter(check -> !check.ok()).toList();
         if (!failing.isEmpty()) {
             throw new ValidationException(failing.stream()
@@ -613,15 +628,24 @@ public class Campaigns {
         return tokens.isPreview(token);
     }
 
+    /** {@code c} checked, its HTML as it is stored: sanitised, so what the editor shows is what is sent. */
     private Campaign validated(UUID clientId, Campaign c) {
         required("name", c.name(), 200);
         required("fromName", c.fromName(), 200);
+        atMost("subject", c.subject(), MAX_SUBJECT);
+        atMost("preheader", c.preheader(), MAX_PREHEADER);
+        atMost("html", c.html(), MAX_CONTENT);
+        atMost("text", c.text(), MAX_CONTENT);
         EmailAddress.of("fromEmail", c.fromEmail());
         if (c.replyTo() != null && !c.replyTo().isBlank()) {
             EmailAddress.of("replyTo", c.replyTo());
         }
         if (c.html() == null || c.html().isBlank()) {
             throw ValidationException.of("html", "is required");
+        }
+        String html = content.sanitize(c.html());
+        if (html.isBlank()) {
+            throw ValidationException.of("html", "keeps nothing once sanitised (no script, forms or frames in mail)");
         }
         var own = lists.listFor(clientId).stream().map(org.optline.audience.MailingList::id).toList();
         if (!own.containsAll(c.listIds())) {
@@ -633,9 +657,18 @@ public class Campaigns {
         if (c.templateId() != null && scope.inClient(clientId, () -> store.findTemplate(clientId, c.templateId())).isEmpty()) {
             throw ValidationException.of("templateId", "names a template that does not exist");
         }
+        Campaign clean = new Campaign(c.id(), c.clientId(), c.name(), c.subject(), c.preheader(), c.fromName(), c.fromEmail(),
+                c.replyTo(), html, c.text(), c.templateId(), c.segmentId(), c.listIds(), c.status(),
+                c.scheduledAt(), c.createdAt(), c.updatedAt(), c.statusNote());
         Client client = clients.profile(clientId).orElseThrow();
-        compile(c, client);
-        return c;
+        compile(clean, client);
+        return clean;
+    }
+
+    private static void atMost(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ValidationException.of(field, "must be at most " + max + " characters");
+        }
     }
 
     private static String required(String field, String value, int max) {

@@ -34,7 +34,7 @@ public class ContentEngine {
         if (source.subject() == null || source.subject().isBlank()) {
             throw ValidationException.of("subject", "is required");
         }
-        String html = EmailHtmlPolicy.sanitize(CssInliner.inline(MergeTags.rewrite("html", source.html())));
+        String html = EmailHtmlPolicy.sanitize(CssInliner.inline(MergeTags.rewriteHtml("html", source.html())));
         String text = source.text() == null || source.text().isBlank() ? HtmlToText.convert(html)
                 : MergeTags.rewrite("text", source.text());
         List<String> names = new ArrayList<>(MergeTags.names(source.subject()));
@@ -54,12 +54,16 @@ public class ContentEngine {
      * sanitiser drops, does not count.
      */
     public boolean keepsMergeTag(String html, String name) {
-        return MergeTags.names(EmailHtmlPolicy.sanitize(CssInliner.inline(MergeTags.rewrite("html", html)))).contains(name);
+        return MergeTags.names(EmailHtmlPolicy.sanitize(CssInliner.inline(MergeTags.rewriteHtml("html", html)))).contains(name);
     }
 
-    /** The HTML a client may send, sanitised (merge tags kept). */
+    /**
+     * The HTML a client may send, as it is stored: merge tags checked and kept as written (defaults
+     * as escaped text, comments gone), style blocks inlined, sanitised. What the editor shows
+     * afterwards is what is compiled and sent.
+     */
     public String sanitize(String html) {
-        return EmailHtmlPolicy.sanitize(html);
+        return EmailHtmlPolicy.sanitize(CssInliner.inline(MergeTags.plainDefaults("html", html)));
     }
 
     /** A readable plain-text version of an HTML message. */

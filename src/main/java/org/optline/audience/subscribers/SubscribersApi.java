@@ -109,7 +109,8 @@ class SubscribersApi {
             return List.of();
         }
         try {
-            return raw.stream().map(UUID::fromString).toList();
+            // A null entry ([null] in JSON) is no list id either.
+            return raw.stream().map(id -> UUID.fromString(id == null ? "" : id)).toList();
         } catch (IllegalArgumentException e) {
             throw ValidationException.of("lists", "names a list that does not exist");
         }

@@ -13,6 +13,16 @@ import org.owasp.html.PolicyFactory;
  * schema; no script, no event handlers, no forms, no iframes. Merge tags survive: they are swapped
  * for inert words before sanitising and put back after, so {@code href="{{unsubscribe_url}}"} is
  * kept while {@code href="javascript:…"} is not.
+ *
+ * <p>Only a well-formed tag is swapped (a name, a section mark, a default of plain text as
+ * {@link MergeTags#plainDefaults} writes it); anything else between braces is left for the
+ * sanitiser to read as HTML. A tag kept in an attribute is then checked where it stands, because
+ * the value it prints there is escaped for HTML but not read as a URL or CSS: a link or image
+ * address may start with a tag only if it is one of Optline's own links (whose values are always
+ * http or https), so a subscriber's value can never choose the scheme; no tag in a {@code style}
+ * attribute, whose value would be CSS the schema never saw; and a section ({@code {{#x}}…{{/x}}})
+ * begun in an attribute ends in it, so leaving the section out cannot join the text after it to
+ * the tag.
  */
 public final class EmailHtmlPolicy {
 
@@ -34,7 +44,11 @@ public final class EmailHtmlPolicy {
                             "min-width", "opacity"))))
             .toFactory();
 
-    private static final Pattern TAG = Pattern.compile("\\{\\{.*?}}", Pattern.DOTALL);
+    /** A well-formed merge tag: a name, a section mark or end, or a name with a plain-text default. */
+    private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([#^/]?)\\s*([a-z][a-z0-9_]*)\\s*(\\|(?:[^{}<>\"']|\\{(?!\\{)|}(?!}))*)?}}");
+
+    /** The links Optline makes itself, always absolute http(s) addresses: the only tags a link or image address may start with. */
+    private static final java.util.Set<String> OWN_LINKS = java.util.Set.of("unsubscribe_url", "preferences_url", "webview_url");
 
     private EmailHtmlPolicy() {}
 
@@ -42,20 +56,71 @@ public final class EmailHtmlPolicy {
         if (html == null || html.isEmpty()) {
             return "";
         }
-        Map<String, String> held = new HashMap<>();
+        // A word the client's HTML does not contain, so no text of theirs is taken for a held tag.
+        String prefix = "optlinemerge";
+        while (html.contains(prefix)) {
+            prefix += "q";
+        }
+        Map<String, Matcher> held = new HashMap<>();
         Matcher m = TAG.matcher(html);
         StringBuilder protectedHtml = new StringBuilder();
         int n = 0;
         while (m.find()) {
-            String token = "optlinemerge" + (n++) + "x";
-            held.put(token, m.group());
+            String token = prefix + (n++) + "x";
+            held.put(token, TAG.matcher(m.group()));
+            held.get(token).matches();
             m.appendReplacement(protectedHtml, token);
         }
         m.appendTail(protectedHtml);
         String clean = POLICY.sanitize(protectedHtml.toString());
-        for (Map.Entry<String, String> e : held.entrySet()) {
-            clean = clean.replace(e.getKey(), e.getValue());
+        if (!held.isEmpty()) {
+            checkAttributes(clean, Pattern.compile(Pattern.quote(prefix) + "\\d+x"), held);
+        }
+        for (Map.Entry<String, Matcher> e : held.entrySet()) {
+            clean = clean.replace(e.getKey(), e.getValue().group());
         }
         return clean;
+    }
+
+    private static void checkAttributes(String clean, Pattern token, Map<String, Matcher> held) {
+        for (org.jsoup.nodes.Element element : org.jsoup.Jsoup.parseBodyFragment(clean).getAllElements()) {
+            for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+                Matcher t = token.matcher(attribute.getValue());
+                java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
+                boolean first = true;
+                while (t.find()) {
+                    Matcher tag = held.get(t.group());
+                    String shown = tag.group();
+                    if ("style".equals(attribute.getKey())) {
+                        throw refused(shown + " cannot be used in a style attribute; its value would be CSS");
+                    }
+                    if (first && ("href".equals(attribute.getKey()) || "src".equals(attribute.getKey()))) {
+                        String before = attribute.getValue().substring(0, t.start());
+                        boolean schemeSet = before.chars().anyMatch(c -> c == ':' || c == '/' || c == '?' || c == '#');
+                        if (!schemeSet && !(tag.group(1).isEmpty() && tag.group(3) == null && OWN_LINKS.contains(tag.group(2)))) {
+                            throw refused("a link or image address cannot start with " + shown
+                                    + "; write its start (such as https://) before the merge tag");
+                        }
+                    }
+                    first = false;
+                    switch (tag.group(1)) {
+                        case "#", "^" -> open.push(tag.group(2));
+                        case "/" -> {
+                            if (open.isEmpty() || !open.pop().equals(tag.group(2))) {
+                                throw refused(shown + " closes a section that did not begin in the same attribute");
+                            }
+                        }
+                        default -> { }
+                    }
+                }
+                if (!open.isEmpty()) {
+                    throw refused("{{#" + open.peek() + "}} in an attribute must end ({{/" + open.peek() + "}}) in the same attribute");
+                }
+            }
+        }
+    }
+
+    private static org.optline.platform.ValidationException refused(String message) {
+        return org.optline.platform.ValidationException.of("html", message);
     }
 }

@@ -12,6 +12,12 @@ import org.optline.platform.ValidationException;
  * partials are refused, so a subscriber's own data can never become markup in someone's mail.
  * So is {@code this}, which JMustache reads as the whole context: it would print every value a
  * message is rendered with, signed links included, under no name of its own.
+ *
+ * <p>A default is plain text: it may not hold {@code {{}, and in the HTML part it is escaped like
+ * a value (entities written in it are read first, so {@code Tom &amp; Jerry} stays as written).
+ * Otherwise a default such as {@code {{x|{{<script>…}}} would reach the sanitiser as one opaque
+ * tag and come out as markup. Comments ({@code {{! … }}}) print nothing and are dropped here, so
+ * no text the sanitiser has not seen stays in the stored content.
  */
 public final class MergeTags {
 
@@ -21,8 +27,35 @@ public final class MergeTags {
 
     private MergeTags() {}
 
-    /** The Mustache source for {@code source}, or a validation error naming {@code field} and the line. */
+    /** The Mustache source for a plain-text {@code source} (subject, text part), or a validation error naming {@code field} and the line. */
     public static String rewrite(String field, String source) {
+        return rewrite(field, source, false);
+    }
+
+    /** The Mustache source for an HTML {@code source}: as {@link #rewrite(String, String)}, defaults escaped as text. */
+    public static String rewriteHtml(String field, String source) {
+        return rewrite(field, source, true);
+    }
+
+    /**
+     * The HTML {@code source} with its merge tags checked and kept as written, defaults escaped as
+     * text and comments dropped: the form in which content is sanitised and stored.
+     */
+    public static String plainDefaults(String field, String source) {
+        rewriteHtml(field, source);
+        Matcher m = TAG.matcher(source == null ? "" : source);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Matcher d = WITH_DEFAULT.matcher(m.group(1));
+            String replacement = d.matches() ? "{{" + d.group(1) + "|" + htmlText(d.group(2).strip()) + "}}"
+                    : m.group(1).strip().startsWith("!") ? "" : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String rewrite(String field, String source, boolean html) {
         if (source == null) {
             return "";
         }
@@ -35,12 +68,16 @@ public final class MergeTags {
         while (m.find()) {
             String inner = m.group(1);
             String trimmed = inner.strip();
+            if (inner.contains("{{")) {
+                throw ValidationException.of(field, "line " + line(source, m.start()) + ": a merge tag cannot hold '{{'; "
+                        + "a default is plain text, as in {{name|there}}");
+            }
             String replacement;
             Matcher d = WITH_DEFAULT.matcher(inner);
             if (d.matches()) {
                 String name = d.group(1);
                 refuseThis(field, source, m.start(), name);
-                String fallback = d.group(2).strip();
+                String fallback = html ? htmlText(d.group(2).strip()) : d.group(2).strip();
                 replacement = "{{#" + name + "}}{{" + name + "}}{{/" + name + "}}{{^" + name + "}}" + fallback + "{{/" + name + "}}";
             } else if (trimmed.startsWith(">") || trimmed.startsWith("=")) {
                 throw ValidationException.of(field, "line " + line(source, m.start()) + ": {{" + trimmed
@@ -53,7 +90,7 @@ public final class MergeTags {
                             + "' is not a merge tag; use a field key such as {{name}} or {{name|there}}");
                 }
                 refuseThis(field, source, m.start(), name);
-                replacement = m.group();
+                replacement = name == null ? "" : m.group();
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
@@ -74,6 +111,24 @@ public final class MergeTags {
             }
         }
         return names;
+    }
+
+    /** A default as HTML text: the entities in it read, then {@code & < > " '} written as entities again. */
+    private static String htmlText(String fallback) {
+        String text = org.jsoup.parser.Parser.unescapeEntities(fallback, false);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static void refuseThis(String field, String source, int offset, String name) {

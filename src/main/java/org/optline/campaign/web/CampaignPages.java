@@ -126,12 +126,7 @@ class CampaignPages {
     @GetMapping("/campaigns/{id}")
     String show(Actor actor, @PathVariable UUID id, @RequestParam(name = "as", required = false) String previewAs, Model model) {
         Campaign c = campaigns.get(actor, id);
-        model.addAttribute("campaign", c);
-        model.addAttribute("live", ProgressView.of(progress.counts(c.clientId(), c.id()), null, null, System.currentTimeMillis()));
-        var zone = clients.profile(actor.requireClient()).orElseThrow().zone();
-        model.addAttribute("zone", zone.getId());
-        model.addAttribute("scheduledLocal", c.scheduledAt() == null ? null
-                : c.scheduledAt().atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' '));
+        existing(actor, c, model);
         if (previewAs != null && !previewAs.isBlank()) {
             var person = subscribers.findByEmail(actor, previewAs);
             model.addAttribute("previewAs", previewAs.strip());
@@ -140,7 +135,6 @@ class CampaignPages {
                 model.addAttribute("error", "No subscriber " + previewAs.strip() + "; the preview shows a sample person.");
             }
         }
-        model.addAttribute("checks", campaigns.checks(actor, id));
         return editor(actor, model, c, new Campaigns.CampaignInput(c.name(), c.subject(), c.preheader(), c.fromName(), c.fromEmail(),
                 c.replyTo(), c.html(), c.text(), c.templateId(), c.segmentId(), c.listIds()));
     }
@@ -155,8 +149,7 @@ class CampaignPages {
             return "redirect:/campaigns/" + id;
         } catch (ValidationException | ConflictException e) {
             Campaign c = campaigns.get(actor, id);
-            model.addAttribute("campaign", c);
-            model.addAttribute("checks", campaigns.checks(actor, id));
+            existing(actor, c, model);
             model.addAttribute("error", message(e));
             return editor(actor, model, c, input);
         }
@@ -239,6 +232,17 @@ class CampaignPages {
             redirect.addFlashAttribute("error", message(e));
         }
         return "redirect:/campaigns/" + id;
+    }
+
+    /** What the editor shows of a saved campaign besides its fields: status, sending figures, schedule, checklist. */
+    private void existing(Actor actor, Campaign c, Model model) {
+        model.addAttribute("campaign", c);
+        model.addAttribute("live", ProgressView.of(progress.counts(c.clientId(), c.id()), null, null, System.currentTimeMillis()));
+        var zone = clients.profile(actor.requireClient()).orElseThrow().zone();
+        model.addAttribute("zone", zone.getId());
+        model.addAttribute("scheduledLocal", c.scheduledAt() == null ? null
+                : c.scheduledAt().atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' '));
+        model.addAttribute("checks", campaigns.checks(actor, c.id()));
     }
 
     private String editor(Actor actor, Model model, Campaign campaign, Campaigns.CampaignInput input) {

@@ -40,6 +40,21 @@ class SecurityConfig {
         return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     }
 
+    /**
+     * A request the firewall refuses (an encoded NUL, a path with {@code ..} or {@code //}) is a
+     * 400: problem JSON under {@code /api/}, the error page elsewhere, instead of a bare status.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                ProblemResponses.write(response, 400, "Bad request", "The request address is not allowed.");
+            } else {
+                response.sendError(400);
+            }
+        };
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiKeys apiKeys) throws Exception {

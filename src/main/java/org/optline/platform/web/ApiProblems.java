@@ -84,14 +84,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validation(errors).getBody());
     }
 
-    /** A body that grew past its limit while read ({@link RequestLimits}) is 413, not a parse error. */
+    /**
+     * A body that grew past its limit while read ({@link RequestLimits}) is 413, and a NUL in a
+     * JSON string (see {@link TextInput}) is a field error like any other; other unreadable
+     * bodies stay Spring's 400.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestLimits.BodyTooLarge tooLarge) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestLimits.BodyTooLarge tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body(problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", tooLarge.getMessage()).getBody());
+            }
+            if (t instanceof TextInput.NulInJson nul) {
+                String field = nul.getPath().stream()
+                        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+                return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(validation(List.of(Map.of("field", field, "message", TextInput.NUL_MESSAGE))).getBody());
             }
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);

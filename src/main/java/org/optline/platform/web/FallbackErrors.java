@@ -21,12 +21,21 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Errors that no API controller handled: unknown paths and methods and unreadable multipart
- * bodies (no handler is chosen before those fail) and domain errors from UI pages. Under {@code /api/} they become problem JSON; elsewhere the container's
- * error page renders them as HTML.
+ * bodies (no handler is chosen before those fail) and domain errors from UI pages. Under
+ * {@code /api/} they become problem JSON; elsewhere the container's error page renders them as
+ * HTML. A page that lets a refusal ({@link ValidationException}, {@link ConflictException})
+ * through, instead of showing it on its own form, gets the error page with the reason (400 or
+ * 409), never a 500; a suspended client's change gets a page that says why.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class FallbackErrors {
+
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    FallbackErrors(tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
+    }
 
     @ExceptionHandler({NoResourceFoundException.class, NotFoundException.class})
     ResponseEntity<ProblemDetail> notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -46,19 +55,6 @@ class FallbackErrors {
                 "The multipart body could not be read: send multipart/form-data with a boundary and complete parts.");
     }
 
-    /** A page whose handler does not turn bad input into a message of its own: 400, never 500. */
-    @ExceptionHandler(ValidationException.class)
-    ResponseEntity<ProblemDetail> invalid(HttpServletRequest request, HttpServletResponse response, ValidationException e)
-            throws IOException {
-        return respond(request, response, HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(HttpServletRequest request, HttpServletResponse response, ConflictException e)
-            throws IOException {
-        return respond(request, response, HttpStatus.CONFLICT, "Conflict", e.getMessage());
-    }
-
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(HttpServletRequest request, HttpServletResponse response, ForbiddenException e)
             throws IOException {
@@ -75,6 +71,29 @@ class FallbackErrors {
         page.setStatus(HttpStatus.FORBIDDEN);
         page.addObject("standing", e.standing().wireName());
         page.addObject("message", e.getMessage());
+        return page;
+    }
+
+    @ExceptionHandler({ValidationException.class, ConflictException.class})
+    org.springframework.web.servlet.ModelAndView refused(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
+            throws IOException {
+        HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        String detail = e instanceof ValidationException v && !v.errors().isEmpty()
+                ? v.errors().stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + " · " + b).orElse("")
+                : e.getMessage();
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            var body = e instanceof ValidationException v ? ApiProblems.validation(v.errors().stream()
+                    .map(f -> java.util.Map.of("field", f.field(), "message", f.message())).toList())
+                    : ApiProblems.problem(status, "Conflict", detail);
+            response.setStatus(status.value());
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(json.writeValueAsString(body.getBody()));
+            return new org.springframework.web.servlet.ModelAndView();
+        }
+        var page = new org.springframework.web.servlet.ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("detail", detail);
         return page;
     }
 

@@ -16,10 +16,13 @@ public final class Parser {
 
     private static final Set<String> UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "year", "years");
     private static final int MAX_DEPTH = 50;
+    /** Conditions in one expression: more than anyone writes by hand (a list of values takes 1000), few enough for any database's parser. */
+    static final int MAX_CONDITIONS = 500;
 
     private final List<Token> tokens;
     private int position;
     private int depth;
+    private int conditions;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -73,6 +76,9 @@ public final class Parser {
 
     private Expr primary() {
         Token t = peek();
+        if (t.kind() != Kind.LPAREN && ++conditions > MAX_CONDITIONS) {
+            throw new SegmentSyntaxException(t.column(), "an expression may hold at most " + MAX_CONDITIONS + " conditions");
+        }
         if (t.kind() == Kind.LPAREN) {
             position++;
             Expr inner = or();

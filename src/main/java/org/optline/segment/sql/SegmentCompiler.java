@@ -61,15 +61,8 @@ public final class SegmentCompiler {
     private record Sql(String sql, boolean nullable) {}
 
     private Sql node(Expr expr) {
-        if (expr instanceof Expr.And a) {
-            Sql l = node(a.left());
-            Sql r = node(a.right());
-            return new Sql("(" + l.sql() + " and " + r.sql() + ")", l.nullable() || r.nullable());
-        }
-        if (expr instanceof Expr.Or o) {
-            Sql l = node(o.left());
-            Sql r = node(o.right());
-            return new Sql("(" + l.sql() + " or " + r.sql() + ")", l.nullable() || r.nullable());
+        if (expr instanceof Expr.And || expr instanceof Expr.Or) {
+            return chain(expr);
         }
         if (expr instanceof Expr.Not n) {
             Sql inner = node(n.inner());
@@ -86,6 +79,38 @@ public final class SegmentCompiler {
         String sql = compare(c);
         return new Sql(sql, !(sql.startsWith("exists") || sql.startsWith("not exists") || c.op().equals("is_set")
                 || c.op().equals("is_not_set")));
+    }
+
+    /**
+     * A run of the same operator as one flat list, {@code (a or b or c)}: the parser builds
+     * {@code ((a or b) or c)}, and H2's parser recurses once per parenthesis (a few hundred
+     * overflow its stack).
+     */
+    private Sql chain(Expr expr) {
+        boolean and = expr instanceof Expr.And;
+        java.util.Deque<Expr> todo = new java.util.ArrayDeque<>();
+        List<Expr> operands = new java.util.ArrayList<>();
+        todo.push(expr);
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            if (and && e instanceof Expr.And a) {
+                todo.push(a.right());
+                todo.push(a.left());
+            } else if (!and && e instanceof Expr.Or o) {
+                todo.push(o.right());
+                todo.push(o.left());
+            } else {
+                operands.add(e);
+            }
+        }
+        StringBuilder sql = new StringBuilder("(");
+        boolean nullable = false;
+        for (Expr operand : operands) {
+            Sql s = node(operand);
+            sql.append(sql.length() > 1 ? (and ? " and " : " or ") : "").append(s.sql());
+            nullable |= s.nullable();
+        }
+        return new Sql(sql.append(')').toString(), nullable);
     }
 
     private String inList(Expr.InList l) {

@@ -73,6 +73,31 @@ class CampaignPagesTest {
     }
 
     @Test
+    void aSentCampaignOffersNoSaveAndSavingItAnywayIsRefusedOnThePage() throws Exception {
+        Ready r = readyCampaign("Sent Already", "sent-already.de");
+        assertThat(page(r)).contains("id=\"save-campaign\"");
+        campaigns.send(r.admin(), r.campaign().id(), null);
+        campaigns.markSent(r.client().client().id(), r.campaign().id());
+        assertThat(page(r)).doesNotContain("id=\"save-campaign\"").contains("can no longer be edited");
+        String answer = mvc.perform(post("/campaigns/" + r.campaign().id()).session(r.session()).with(csrf())
+                        .param("name", "C").param("subject", "Changed").param("fromName", "F")
+                        .param("fromEmail", "news@sent-already.de").param("html", "<p>Changed</p>"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("id=\"campaign-error\"").contains("can no longer be edited");
+        assertThat(campaigns.get(r.admin(), r.campaign().id()).subject()).isEqualTo("S");
+    }
+
+    @Test
+    void overlongContentComesBackAsAMessageOnTheEditor() throws Exception {
+        Ready r = readyCampaign("Overlong Page", "overlong-page.de");
+        String answer = mvc.perform(post("/campaigns/" + r.campaign().id()).session(r.session()).with(csrf())
+                        .param("name", "C").param("subject", "s".repeat(999)).param("fromName", "F")
+                        .param("fromEmail", "news@overlong-page.de").param("html", "<p>Hi</p>"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("id=\"campaign-error\"").contains("subject: must be at most 998 characters");
+    }
+
+    @Test
     void aScheduleIsReadInTheClientsTimeZone() throws Exception {
         Ready r = readyCampaign("Berliner", "berliner.de");
         mvc.perform(post("/campaigns/" + r.campaign().id() + "/status").session(r.session()).with(csrf()).param("action", "schedule")
