@@ -17,9 +17,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
-import org.optline.audience.SubscriberInput;
-import org.optline.audience.Subscribers;
 import org.optline.test.Fixtures;
+import org.optline.test.ObjectsOfEveryKind;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
@@ -52,15 +52,10 @@ abstract class ArbitraryApiInputContract {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final int BODIES_PER_ROUTE = 16;
 
+    @Autowired ApplicationContext context;
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
     @Autowired Lists lists;
-    @Autowired Subscribers subscribers;
-    @Autowired org.optline.audience.Imports imports;
-    @Autowired org.optline.delivery.Outbox outbox;
-    @Autowired org.optline.segment.Segments segments;
-    @Autowired org.optline.campaign.Campaigns campaigns;
-    @Autowired org.optline.delivery.SendingDomains domains;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -380,25 +375,6 @@ abstract class ArbitraryApiInputContract {
 
     /** For each API resource, an object of it that {@code client} owns (its own client for the operator's routes). */
     private Map<String, String> objectsOf(CreatedClient client) {
-        Map<String, String> ids = new LinkedHashMap<>();
-        var admin = Fixtures.admin(client);
-        ids.put("clients", client.client().id().toString());
-        ids.put("users", client.admin().id().toString());
-        ids.put("api-keys", client.adminApiKey().key().id().toString());
-        var list = lists.create(admin, new Lists.ListInput("Fuzzed list", null, "single"));
-        ids.put("lists", list.id().toString());
-        ids.put("subscribers", subscribers.save(admin, new SubscriberInput("person@fuzzed.test", "Person", Map.of(),
-                List.of(list.id()), null), false).subscriber().id().toString());
-        ids.put("imports", imports.upload(admin, list.id(), "f.csv", new java.io.ByteArrayInputStream(
-                "email\nsomeone@fuzzed.test\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id().toString());
-        var template = campaigns.createTemplate(admin, "Layout", "<div>{{content}}</div>");
-        ids.put("templates", template.id().toString());
-        ids.put("campaigns", campaigns.create(admin, new org.optline.campaign.Campaigns.CampaignInput("News", "Hello",
-                null, "F", "news@fuzzed.de", null, "<p>Hi</p>", null, template.id(), null, List.of(list.id()))).id().toString());
-        ids.put("domains", domains.add(admin, "fuzzed.de").id().toString());
-        ids.put("segments", segments.create(admin, "Segment", "name = \"Person\"").id().toString());
-        outbox.send(new TransactionalMail.Message(client.client().id(), "test", "F", "person@fuzzed.test", "Hello", "Text", null));
-        ids.put("outbox", outbox.page(admin, null, 1).items().get(0).id().toString());
-        return ids;
+        return ObjectsOfEveryKind.create(context, client, "fuzzed").ids();
     }
 }

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +20,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
-import org.optline.audience.SubscriberInput;
 import org.optline.audience.SubscriberStatus;
 import org.optline.audience.SubscriberTokens;
 import org.optline.audience.Subscribers;
 import org.optline.audience.SubscriptionForms;
 import org.optline.test.Fixtures;
+import org.optline.test.ObjectsOfEveryKind;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
@@ -64,6 +64,7 @@ abstract class SuspendedClientContract {
             "DELETE /api/v1/api-keys/{id}",
             "POST /api/v1/users/{id}/disable");
 
+    @Autowired ApplicationContext context;
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
     @Autowired Users users;
@@ -71,12 +72,8 @@ abstract class SuspendedClientContract {
     @Autowired Subscribers subscribers;
     @Autowired SubscriptionForms forms;
     @Autowired SubscriberTokens tokens;
-    @Autowired org.optline.audience.Imports imports;
     @Autowired org.optline.segment.Segments segments;
     @Autowired org.optline.campaign.Campaigns campaigns;
-    @Autowired org.optline.campaign.TestRecipients testRecipients;
-    @Autowired org.optline.delivery.SendingDomains domains;
-    @Autowired org.optline.delivery.Outbox outbox;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -91,29 +88,10 @@ abstract class SuspendedClientContract {
     void aClientWithSomethingOfEveryKind() {
         client = Fixtures.client(clients, "Suspended Co");
         admin = Fixtures.admin(client);
-        ids = new LinkedHashMap<>();
-        ids.put("clients", client.client().id().toString());
-        ids.put("users", client.admin().id().toString());
-        ids.put("api-keys", client.adminApiKey().key().id().toString());
-        var list = lists.create(admin, new Lists.ListInput("News", null, "single"));
-        listId = list.id();
-        ids.put("lists", list.id().toString());
-        subscriberId = subscribers.save(admin, new SubscriberInput("person@suspended.test", "Person", Map.of(),
-                List.of(list.id()), null), false).subscriber().id();
-        ids.put("subscribers", subscriberId.toString());
-        ids.put("imports", imports.upload(admin, list.id(), "s.csv", new java.io.ByteArrayInputStream(
-                "email\nsomeone@suspended.test\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id().toString());
-        // Sending domains belong to one client each, and the test contexts share a database.
-        String domain = Fixtures.domain("suspended.de");
-        var template = campaigns.createTemplate(admin, "Layout", "<html><body>{{content}}</body></html>");
-        ids.put("templates", template.id().toString());
-        ids.put("campaigns", campaigns.create(admin, new org.optline.campaign.Campaigns.CampaignInput("News", "Hello",
-                null, "S", "news@" + domain, null, "<p>Hi</p>", null, template.id(), null, List.of(list.id()))).id().toString());
-        ids.put("domains", domains.add(admin, domain).id().toString());
-        ids.put("segments", segments.create(admin, "Persons", "name = \"Person\"").id().toString());
-        outbox.send(new TransactionalMail.Message(client.client().id(), "test", "S", "person@suspended.test", "Hello", "Text", null));
-        ids.put("outbox", outbox.page(admin, null, 1).items().get(0).id().toString());
-        ids.put("test-recipients", testRecipients.allow(admin, "colleague@suspended.test").id().toString());
+        var objects = ObjectsOfEveryKind.create(context, client, "suspended");
+        ids = objects.ids();
+        listId = objects.listId();
+        subscriberId = objects.subscriberId();
     }
 
     private void suspend() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.optline.audience.Lists;
-import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.test.Fixtures;
+import org.optline.test.ObjectsOfEveryKind;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
@@ -52,16 +51,13 @@ abstract class TenantIsolationContract {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
+    @Autowired ApplicationContext context;
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
-    @Autowired Lists lists;
     @Autowired Subscribers subscribers;
-    @Autowired org.optline.audience.Imports imports;
     @Autowired org.optline.delivery.Outbox outbox;
     @Autowired org.optline.segment.Segments segments;
     @Autowired org.optline.campaign.Campaigns campaigns;
-    @Autowired org.optline.campaign.TestRecipients testRecipients;
-    @Autowired org.optline.delivery.SendingDomains domains;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -77,28 +73,7 @@ abstract class TenantIsolationContract {
 
     /** For each API resource (the path segment before the first id), an object of it that client B owns. */
     Map<String, String> objectsOfClientB() {
-        Map<String, String> ids = new LinkedHashMap<>();
-        ids.put("clients", b.client().id().toString());
-        ids.put("users", b.admin().id().toString());
-        ids.put("api-keys", b.adminApiKey().key().id().toString());
-        var bAdmin = Fixtures.admin(b);
-        var list = lists.create(bAdmin, new Lists.ListInput("B's list", null, "single"));
-        ids.put("lists", list.id().toString());
-        ids.put("subscribers", subscribers.save(bAdmin, new SubscriberInput("person@b-client.test", "B Person",
-                java.util.Map.of(), List.of(list.id()), null), false).subscriber().id().toString());
-        ids.put("imports", imports.upload(bAdmin, list.id(), "b.csv", new java.io.ByteArrayInputStream(
-                "email\nsomeone@b-client.test\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))).id().toString());
-        var template = campaigns.createTemplate(bAdmin, "B layout", "<html><body>{{content}}</body></html>");
-        ids.put("templates", template.id().toString());
-        ids.put("campaigns", campaigns.create(bAdmin, new org.optline.campaign.Campaigns.CampaignInput("B news", "Hello",
-                null, "B", "news@b-client.de", null, "<p>Hi</p>", null, template.id(), null, List.of(list.id()))).id().toString());
-        ids.put("domains", domains.add(bAdmin, Fixtures.domain("b-client.de")).id().toString());
-        ids.put("segments", segments.create(bAdmin, "B's segment", "name = \"B Person\"").id().toString());
-        ids.put("test-recipients", testRecipients.allow(bAdmin, "colleague@b-client.test").id().toString());
-        outbox.send(new org.optline.platform.TransactionalMail.Message(b.client().id(), "test", "B", "person@b-client.test",
-                "Hello", "Text", null));
-        ids.put("outbox", outbox.page(bAdmin, null, 1).items().get(0).id().toString());
-        return ids;
+        return ObjectsOfEveryKind.create(context, b, "b-client").ids();
     }
 
     /** A request body that is valid enough to reach the object lookup, for routes that take one. */
@@ -117,7 +92,7 @@ abstract class TenantIsolationContract {
             String resource = route.resource();
             if (!ids.containsKey(resource)) {
                 failures.add(route + ": no object of client B for resource '" + resource
-                        + "'; add one to TenantIsolationContract.objectsOfClientB()");
+                        + "'; add one to ObjectsOfEveryKind");
                 continue;
             }
             MvcResult other = call(route, ids.get(resource), a.adminApiKey().secret());
@@ -162,7 +137,7 @@ abstract class TenantIsolationContract {
             String resource = route.resource();
             if (!ids.containsKey(resource)) {
                 failures.add(route + ": no object of client B for resource '" + resource
-                        + "'; add one to TenantIsolationContract.objectsOfClientB()");
+                        + "'; add one to ObjectsOfEveryKind");
                 continue;
             }
             MvcResult other;

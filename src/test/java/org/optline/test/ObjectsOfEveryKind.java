@@ -1,0 +1,63 @@
+package org.optline.test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.optline.audience.Imports;
+import org.optline.audience.Lists;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.campaign.Campaigns;
+import org.optline.campaign.TestRecipients;
+import org.optline.delivery.Outbox;
+import org.optline.delivery.SendingDomains;
+import org.optline.platform.Actor;
+import org.optline.platform.CreatedClient;
+import org.optline.platform.TransactionalMail;
+import org.optline.segment.Segments;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * One object of every kind the API names by id, all owned by one client, keyed by the resource
+ * (the path segment before the id: {@code lists}, {@code campaigns}, …). The harnesses that walk
+ * every route (tenant isolation, suspension) call each route on these; a route whose resource has
+ * no entry here fails them, so a new resource needs one line here.
+ *
+ * @param label names the client's addresses ({@code person@<label>.test}) and its sending domain
+ */
+public record ObjectsOfEveryKind(Map<String, String> ids, UUID listId, UUID subscriberId, String label) {
+
+    public static ObjectsOfEveryKind create(ApplicationContext context, CreatedClient client, String label) {
+        Actor admin = Fixtures.admin(client);
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("clients", client.client().id().toString());
+        ids.put("users", client.admin().id().toString());
+        ids.put("api-keys", client.adminApiKey().key().id().toString());
+        var list = context.getBean(Lists.class).create(admin, new Lists.ListInput("News of " + label, null, "single"));
+        ids.put("lists", list.id().toString());
+        UUID subscriberId = context.getBean(Subscribers.class).save(admin, new SubscriberInput("person@" + label + ".test",
+                "Person", Map.of(), List.of(list.id()), null), false).subscriber().id();
+        ids.put("subscribers", subscriberId.toString());
+        ids.put("imports", context.getBean(Imports.class).upload(admin, list.id(), "people.csv", new ByteArrayInputStream(
+                ("email\nsomeone@" + label + ".test\n").getBytes(StandardCharsets.UTF_8))).id().toString());
+        Campaigns campaigns = context.getBean(Campaigns.class);
+        var template = campaigns.createTemplate(admin, "Layout", "<html><body>{{content}}</body></html>");
+        ids.put("templates", template.id().toString());
+        // Sending domains belong to one client each, and the test contexts share a database.
+        String domain = Fixtures.domain(label + ".de");
+        ids.put("campaigns", campaigns.create(admin, new Campaigns.CampaignInput("News", "Hello", null, "Sender",
+                "news@" + domain, null, "<p>Hi</p>", null, template.id(), null, List.of(list.id()))).id().toString());
+        ids.put("domains", context.getBean(SendingDomains.class).add(admin, domain).id().toString());
+        ids.put("segments", context.getBean(Segments.class).create(admin, "Persons", "name = \"Person\"").id().toString());
+        ids.put("test-recipients", context.getBean(TestRecipients.class).allow(admin, "colleague@" + label + ".test").id().toString());
+        Outbox outbox = context.getBean(Outbox.class);
+        outbox.send(new TransactionalMail.Message(client.client().id(), "test", "Sender", "person@" + label + ".test",
+                "Hello", "Text", null));
+        ids.put("outbox", outbox.page(admin, null, 1).items().get(0).id().toString());
+        return new ObjectsOfEveryKind(Collections.unmodifiableMap(ids), list.id(), subscriberId, label);
+    }
+}
