@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
+import org.optline.test.ApiRoutes;
+import org.optline.test.ApiRoutes.Route;
 import org.optline.test.Fixtures;
 import org.optline.test.ObjectsOfEveryKind;
 import org.springframework.context.ApplicationContext;
@@ -30,9 +31,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 abstract class ArbitraryApiInputContract {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final int BODIES_PER_ROUTE = 16;
 
     @Autowired ApplicationContext context;
@@ -59,14 +56,6 @@ abstract class ArbitraryApiInputContract {
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     private final JsonMapper json = JsonMapper.builder().build();
-
-    /** One method on one path, with what its handler reads. */
-    record Route(String method, String pattern, HandlerMethod handler) {
-        @Override
-        public String toString() {
-            return method + " " + pattern;
-        }
-    }
 
     @Test
     void noArbitraryInputGivesA5xx() throws Exception {
@@ -95,7 +84,7 @@ abstract class ArbitraryApiInputContract {
                         case 2 -> UUID.randomUUID().toString();
                         default -> random.nextBoolean() ? "not-a-uuid" : "%00";
                     };
-                    String uri = VARIABLE.matcher(route.pattern()).replaceAll(id);
+                    String uri = ApiRoutes.VARIABLE.matcher(route.pattern()).replaceAll(id);
                     MockHttpServletRequestBuilder call = request(HttpMethod.valueOf(route.method()), uri)
                             .header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
                     for (Parameter p : route.handler().getMethod().getParameters()) {
@@ -159,26 +148,7 @@ abstract class ArbitraryApiInputContract {
     }
 
     private List<Route> routes() {
-        List<Route> routes = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
-            RequestMappingInfo info = e.getKey();
-            boolean multipart = info.getConsumesCondition().getConsumableMediaTypes().stream()
-                    .anyMatch(t -> t.getType().equals("multipart"))
-                    || java.util.Arrays.stream(e.getValue().getMethod().getParameterTypes()).anyMatch(MultipartFile.class::isAssignableFrom);
-            if (multipart) {
-                continue;
-            }
-            for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/v1/")) {
-                    continue;
-                }
-                var methods = info.getMethodsCondition().getMethods();
-                if (methods.isEmpty()) {
-                    routes.add(new Route("GET", pattern, e.getValue()));
-                }
-                methods.forEach(m -> routes.add(new Route(m.name(), pattern, e.getValue())));
-            }
-        }
+        List<Route> routes = new ArrayList<>(ApiRoutes.of(mappings).stream().filter(r -> !r.multipart()).toList());
         // Deleting comes last, so the real objects are there for every other route.
         routes.sort(Comparator.comparing((Route r) -> r.method().equals("DELETE")).thenComparing(Route::toString));
         return routes;
@@ -356,7 +326,7 @@ abstract class ArbitraryApiInputContract {
     }
 
     private static String resource(String pattern) {
-        var m = VARIABLE.matcher(pattern);
+        var m = ApiRoutes.VARIABLE.matcher(pattern);
         String head = m.find() ? pattern.substring(0, m.start()) : pattern;
         String[] parts = head.split("/");
         return parts[parts.length - 1];

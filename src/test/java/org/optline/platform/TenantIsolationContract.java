@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Subscribers;
+import org.optline.test.ApiRoutes;
+import org.optline.test.ApiRoutes.Route;
 import org.optline.test.Fixtures;
 import org.optline.test.ObjectsOfEveryKind;
 import org.springframework.context.ApplicationContext;
@@ -34,7 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -49,7 +48,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 abstract class TenantIsolationContract {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
     @Autowired ApplicationContext context;
     @Autowired MockMvc mvc;
@@ -198,7 +196,7 @@ abstract class TenantIsolationContract {
     }
 
     private MvcResult call(UiRoute route, String id, MockHttpSession session) throws Exception {
-        String uri = VARIABLE.matcher(route.pattern()).replaceAll(id);
+        String uri = ApiRoutes.VARIABLE.matcher(route.pattern()).replaceAll(id);
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(route.method()), uri).session(session);
         if (route.parameter() != null) {
             request.param(route.parameter(), id);
@@ -245,7 +243,7 @@ abstract class TenantIsolationContract {
             if (parameter != null) {
                 return PARAMETER_RESOURCES.getOrDefault(parameter, parameter.replaceAll("Id$", "") + "s");
             }
-            return new Route(method, pattern).resource();
+            return new Route(method, pattern, null).resource();
         }
 
         @Override
@@ -278,7 +276,7 @@ abstract class TenantIsolationContract {
     }
 
     private MvcResult call(Route route, String id, String key) throws Exception {
-        String uri = VARIABLE.matcher(route.pattern()).replaceAll(id);
+        String uri = ApiRoutes.VARIABLE.matcher(route.pattern()).replaceAll(id);
         return mvc.perform(request(HttpMethod.valueOf(route.method()), uri)
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -326,40 +324,6 @@ abstract class TenantIsolationContract {
     }
 
     List<Route> allApiRoutes() {
-        Set<Route> routes = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            Set<String> patterns = info.getPatternValues();
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            for (String pattern : patterns) {
-                if (!pattern.startsWith("/api/v1/")) {
-                    continue;
-                }
-                if (methods.isEmpty()) {
-                    routes.add(new Route("GET", pattern));
-                }
-                methods.forEach(m -> routes.add(new Route(m.name(), pattern)));
-            }
-        }
-        return List.copyOf(routes);
-    }
-
-    /** One method on one path pattern. */
-    record Route(String method, String pattern) implements Comparable<Route> {
-        String resource() {
-            Matcher m = VARIABLE.matcher(pattern);
-            String head = m.find() ? pattern.substring(0, m.start()) : pattern;
-            String[] parts = head.split("/");
-            return parts[parts.length - 1];
-        }
-
-        @Override
-        public int compareTo(Route o) {
-            return toString().compareTo(o.toString());
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + pattern;
-        }
+        return ApiRoutes.of(mappings);
     }
 }
