@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.optline.audience.Subscribers;
 import org.optline.test.ApiRoutes;
 import org.optline.test.ApiRoutes.Route;
+import org.optline.test.ClientRows;
 import org.optline.test.Fixtures;
 import org.optline.test.ObjectsOfEveryKind;
 import org.springframework.context.ApplicationContext;
@@ -295,28 +296,7 @@ abstract class TenantIsolationContract {
 
     /** Every row of every table that holds client B's data, as text, read past row-level security. */
     private String snapshotOf(UUID clientId) {
-        return scope.asPlatform(() -> {
-            List<String> tables = jdbc.sql("select table_name from information_schema.columns "
-                            + "where lower(column_name) = 'client_id' and lower(table_schema) in ('public') order by table_name")
-                    .query(String.class).list();
-            StringBuilder out = new StringBuilder();
-            out.append(jdbc.sql("select * from clients where id = :id").param("id", clientId)
-                    .query((rs, n) -> row(rs)).list());
-            for (String table : new TreeSet<>(tables)) {
-                out.append('\n').append(table).append(':').append(jdbc.sql("select * from " + table
-                                + " where client_id = :id order by 1").param("id", clientId)
-                        .query((rs, n) -> row(rs)).list());
-            }
-            return out.toString();
-        });
-    }
-
-    private static String row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        StringBuilder row = new StringBuilder("(");
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            row.append(rs.getString(i)).append(',');
-        }
-        return row.append(')').toString();
+        return ClientRows.snapshot(scope, jdbc, clientId);
     }
 
     List<Route> routesWithIds() {
