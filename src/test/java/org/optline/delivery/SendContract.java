@@ -281,6 +281,20 @@ abstract class SendContract {
     }
 
     @Test
+    void aSendingCampaignWhoseStoredContentNoLongerPassesTheChecksPausesWithTheReason() {
+        Campaign c = campaign();
+        campaigns.send(admin, c.id(), null);
+        // Content stored before the merge-tag rules (a default holding markup), still being sent.
+        scope.inClient(admin.clientId(), () -> jdbc.sql("update campaigns set html = ? where id = ?")
+                .param("<p>{{zz|{{<img src=x onerror=alert(1)>}}</p>").param(c.id()).update());
+        worker.runOnce();
+        assertThat(sentFor(c)).isEmpty();
+        Campaign paused = campaigns.get(admin, c.id());
+        assertThat(paused.status()).isEqualTo(CampaignStatus.PAUSED);
+        assertThat(paused.statusNote()).contains("content");
+    }
+
+    @Test
     void aSuspendedOrPausedClientsScheduledCampaignDoesNotStart() {
         Campaign soon = campaign();
         campaigns.send(admin, soon.id(), OffsetDateTime.now().plusNanos(1_000_000));
