@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.optline.platform.ValidationException;
 
 /**
  * A subscriber's address, normalised: trimmed, the domain lower-cased (and IDN domains in their
@@ -72,7 +73,7 @@ public record EmailAddress(String value) {
     public static EmailAddress of(String field, String raw) {
         Parse parse = parse(raw);
         if (parse.error() != null) {
-            throw org.optline.platform.ValidationException.of(field, parse.error());
+            throw ValidationException.of(field, parse.error());
         }
         return parse.address();
     }

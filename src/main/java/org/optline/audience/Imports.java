@@ -1,10 +1,13 @@
 package org.optline.audience;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -210,10 +213,10 @@ public class Imports {
     }
 
     private static String firstLine(Path file) throws IOException {
-        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line = reader.readLine();
             return line == null ? "" : line;
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw ValidationException.of("file", "is not UTF-8 text; save it as UTF-8 CSV");
         }
     }
@@ -239,7 +242,7 @@ public class Imports {
                 headers.add(header);
             }
             return headers;
-        } catch (UncheckedIOException | de.siegmar.fastcsv.reader.CsvParseException e) {
+        } catch (UncheckedIOException | CsvParseException e) {
             throw ValidationException.of("file", "has an unreadable header row: " + e.getMessage());
         }
     }

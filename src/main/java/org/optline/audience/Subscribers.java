@@ -3,6 +3,7 @@ package org.optline.audience;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.optline.audience.fields.FieldValues;
 import org.optline.audience.fields.Slots;
+import org.optline.audience.imports.ImportStore;
 import org.optline.audience.lists.ListStore;
 import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.subscribers.ConsentStore;
@@ -26,6 +28,7 @@ import org.optline.platform.Page;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,13 +47,13 @@ public class Subscribers {
     private final TenantScope scope;
     private final AuditLog audit;
     private final Clock clock;
-    private final org.optline.audience.imports.ImportStore imports;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ImportStore imports;
+    private final ApplicationEventPublisher events;
 
     public Subscribers(SubscriberStore store, ConfirmationStore confirmations, ConsentStore consent, ListStore lists,
                        CustomFields fields, Suppressions suppressions, TenantScope scope, AuditLog audit, Clock clock,
-                       org.optline.audience.imports.ImportStore imports,
-                       org.springframework.context.ApplicationEventPublisher events) {
+                       ImportStore imports,
+                       ApplicationEventPublisher events) {
         this.imports = imports;
         this.events = events;
         this.store = store;
@@ -273,7 +276,7 @@ public class Subscribers {
      * multi-valued); erased ones are simply absent. Memberships are not loaded: a message needs
      * the profile, and the queue already knows who is a recipient.
      */
-    public List<Subscriber> forDelivery(UUID clientId, java.util.Collection<UUID> ids) {
+    public List<Subscriber> forDelivery(UUID clientId, Collection<UUID> ids) {
         return scope.inClient(clientId, () -> {
             List<CustomField> defined = fields.listFor(clientId);
             List<String> slots = defined.stream().map(CustomField::slot).filter(Slots.columns()::contains).toList();

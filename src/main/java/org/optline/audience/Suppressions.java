@@ -13,6 +13,7 @@ import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditLog;
+import org.optline.platform.Cursor;
 import org.optline.platform.Page;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
@@ -82,7 +83,7 @@ public class Suppressions {
 
     public Page<Suppression> page(Actor actor, String cursor, Integer limit) {
         UUID clientId = actor.requireClient();
-        int size = org.optline.platform.Cursor.limit(limit);
+        int size = Cursor.limit(limit);
         String[] after = decode(cursor);
         List<Suppression> rows = scope.inClient(clientId, () -> store.page(clientId,
                 after == null ? null : OffsetDateTime.parse(after[0]), after == null ? null : after[1], size + 1));

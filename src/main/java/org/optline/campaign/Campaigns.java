@@ -1,19 +1,29 @@
 package org.optline.campaign;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
 import org.optline.audience.EmailAddress;
 import org.optline.audience.Lists;
+import org.optline.audience.MailingList;
 import org.optline.audience.Subscriber;
 import org.optline.audience.SubscriberTokens;
 import org.optline.audience.Subscribers;
+import org.optline.campaign.render.MergeTags;
 import org.optline.campaign.store.CampaignStore;
 import org.optline.platform.Actor;
+import org.optline.platform.AuditLog;
 import org.optline.platform.Client;
 import org.optline.platform.ClientStandingChanged;
 import org.optline.platform.ClientStatus;
@@ -24,8 +34,8 @@ import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.optline.platform.TransactionalMail;
 import org.optline.platform.ValidationException;
-import org.optline.segment.Segments;
 import org.optline.segment.CompiledSegment;
+import org.optline.segment.Segments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -70,12 +80,12 @@ public class Campaigns {
     private final String baseUrl;
     private final WebViewTokens webViews;
     private final SenderDomains senderDomains;
-    private final org.optline.platform.AuditLog audit;
+    private final AuditLog audit;
     private final TestRecipients testRecipients;
 
     public Campaigns(TestRecipients testRecipients, SenderDomains senderDomains, WebViewTokens webViews, CampaignStore store, ContentEngine content, Lists lists, Segments segments, Subscribers subscribers,
                      SubscriberTokens tokens, Clients clients, TransactionalMail mail, TenantScope scope, Clock clock,
-                     org.optline.platform.AuditLog audit, @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
+                     AuditLog audit, @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
         this.testRecipients = testRecipients;
         this.webViews = webViews;
         this.senderDomains = senderDomains;
@@ -211,7 +221,7 @@ public class Campaigns {
         boolean ownLink = ownUnsubscribeLink(htmlOf(c));
         checks.add(new Check("unsubscribe link", true, ownLink ? "Your content has an unsubscribe link."
                 : "A footer with an unsubscribe link is added to every message."));
-        String fromDomain = c.fromEmail().substring(c.fromEmail().lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+        String fromDomain = c.fromEmail().substring(c.fromEmail().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         SenderDomains.Standing standing = senderDomains.standing(c.clientId(), fromDomain);
         checks.add(new Check("from domain", standing == SenderDomains.Standing.VERIFIED
                 || standing == SenderDomains.Standing.UNVERIFIED_CAPTURED, switch (standing) {
@@ -274,7 +284,7 @@ public class Campaigns {
     }
 
     /** Starts sending now, or schedules it for {@code at} (a future time). The checklist must pass. */
-    public Campaign send(Actor actor, UUID id, java.time.OffsetDateTime at) {
+    public Campaign send(Actor actor, UUID id, OffsetDateTime at) {
         UUID clientId = actor.requireClientWriter();
         Campaign c = get(actor, id);
         clients.requireMaySend(clientId);
@@ -307,7 +317,7 @@ public class Campaigns {
         return move(actor, get(actor, id), CampaignStatus.CANCELLED, null);
     }
 
-    private Campaign move(Actor actor, Campaign c, CampaignStatus next, java.time.OffsetDateTime scheduledAt) {
+    private Campaign move(Actor actor, Campaign c, CampaignStatus next, OffsetDateTime scheduledAt) {
         if (c.status() == next && next != CampaignStatus.SCHEDULED) {
             return c;
         }
@@ -329,7 +339,7 @@ public class Campaigns {
      */
     public int startDue() {
         int started = 0;
-        Map<UUID, ClientStatus> standings = new java.util.HashMap<>();
+        Map<UUID, ClientStatus> standings = new HashMap<>();
         for (UUID[] due : scope.asPlatform(() -> store.due(Times.now(clock)))) {
             ClientStatus standing = standings.computeIfAbsent(due[0], clients::standing);
             if (!standing.maySend()) {
@@ -353,7 +363,7 @@ public class Campaigns {
      */
     public List<Sending> sending() {
         List<Sending> sending = new ArrayList<>();
-        Map<UUID, ClientStatus> standings = new java.util.HashMap<>();
+        Map<UUID, ClientStatus> standings = new HashMap<>();
         for (UUID[] row : scope.asPlatform(() -> store.inStatus(CampaignStatus.SENDING))) {
             ClientStatus standing = standings.computeIfAbsent(row[0], clients::standing);
             if (standing.maySend()) {
@@ -406,7 +416,7 @@ public class Campaigns {
         boolean paused = scope.inClient(clientId, () -> store.moveStatusWithNote(clientId, id, CampaignStatus.SENDING,
                 CampaignStatus.PAUSED, reason, Times.now(clock)));
         if (paused) {
-            audit.record(org.optline.platform.Actor.system("delivery"), clientId, "campaign.paused-by-delivery",
+            audit.record(Actor.system("delivery"), clientId, "campaign.paused-by-delivery",
                     "campaign:" + id, reason.length() > 300 ? reason.substring(0, 300) : reason);
         }
         return paused;
@@ -443,17 +453,17 @@ public class Campaigns {
      * The web version of a message, for its signed link: the campaign as that subscriber got it.
      * Empty when the link is not ours, or the campaign or subscriber is gone (erased).
      */
-    public java.util.Optional<Preview> webView(String token) {
+    public Optional<Preview> webView(String token) {
         return webViews.read(token).flatMap(v -> {
             var person = subscribers.forDelivery(v.clientId(), List.of(v.subscriberId()));
             var campaign = scope.inClient(v.clientId(), () -> store.find(v.clientId(), v.campaignId()));
             if (campaign.isEmpty() || (person.isEmpty() && !v.subscriberId().equals(new UUID(0, 0)))) {
-                return java.util.Optional.<Preview>empty();
+                return Optional.<Preview>empty();
             }
             Client client = clients.profile(v.clientId()).orElseThrow();
             var r = compile(campaign.get(), client).render(person.isEmpty() ? previewValues(client, null)
                     : values(client, v.campaignId(), person.get(0), Links.ALL, null));
-            return java.util.Optional.of(new Preview(r.subject(), r.html(), r.text()));
+            return Optional.of(new Preview(r.subject(), r.html(), r.text()));
         });
     }
 
@@ -517,8 +527,8 @@ public class Campaigns {
             return html;
         }
         String hidden = "<div class=\"optline-preheader\" style=\"display: none; max-height: 0; overflow: hidden\">"
-                + org.jsoup.nodes.Entities.escape(preheader.strip()) + "</div>";
-        java.util.regex.Matcher body = java.util.regex.Pattern.compile("(?i)<body[^>]*>").matcher(html);
+                + Entities.escape(preheader.strip()) + "</div>";
+        Matcher body = Pattern.compile("(?i)<body[^>]*>").matcher(html);
         return body.find() ? html.substring(0, body.end()) + hidden + html.substring(body.end()) : hidden + html;
     }
 
@@ -532,7 +542,7 @@ public class Campaigns {
             footer.append("<br><a href=\"{{unsubscribe_url}}\">Unsubscribe</a> · <a href=\"{{preferences_url}}\">Preferences</a>");
         }
         footer.append("</p>");
-        int body = html.toLowerCase(java.util.Locale.ROOT).lastIndexOf("</body>");
+        int body = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
         return body >= 0 ? html.substring(0, body) + footer + html.substring(body) : html + footer;
     }
 
@@ -555,7 +565,7 @@ public class Campaigns {
             return text;
         }
         StringBuilder footer = new StringBuilder(text.stripTrailing()).append("\n\n--\n{{client_name}}, {{postal_address}}\n");
-        if (!org.optline.campaign.render.MergeTags.names(text).contains("unsubscribe_url")) {
+        if (!MergeTags.names(text).contains("unsubscribe_url")) {
             footer.append("Unsubscribe: {{unsubscribe_url}}\nPreferences: {{preferences_url}}\n");
         }
         return footer.toString();
@@ -647,7 +657,7 @@ public class Campaigns {
         if (html.isBlank()) {
             throw ValidationException.of("html", "keeps nothing once sanitised (no script, forms or frames in mail)");
         }
-        var own = lists.listFor(clientId).stream().map(org.optline.audience.MailingList::id).toList();
+        var own = lists.listFor(clientId).stream().map(MailingList::id).toList();
         if (!own.containsAll(c.listIds())) {
             throw ValidationException.of("listIds", "names a list that does not exist");
         }

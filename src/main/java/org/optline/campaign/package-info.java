@@ -3,5 +3,7 @@
  * of strings, HTML sanitising for email, plain-text generation). Templates, campaigns, the
  * compliance gate, preview and scheduling come next (issue 5).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Campaign")
+@ApplicationModule(displayName = "Campaign")
 package org.optline.campaign;
+
+import org.springframework.modulith.ApplicationModule;

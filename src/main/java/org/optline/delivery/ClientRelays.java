@@ -4,17 +4,22 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.optline.delivery.relays.RelayAddresses;
 import org.optline.delivery.relays.RelayStore;
+import org.optline.delivery.transport.SmtpRelayTransport;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditLog;
+import org.optline.platform.ForbiddenException;
 import org.optline.platform.NotFoundException;
+import org.optline.platform.Role;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,7 +43,7 @@ public class ClientRelays {
     private final boolean allowInternal;
 
     public ClientRelays(RelayStore store, TenantScope scope, AuditLog audit, Clock clock,
-                        @org.springframework.beans.factory.annotation.Value("${optline.delivery.client-relays.allow-internal:false}")
+                        @Value("${optline.delivery.client-relays.allow-internal:false}")
                         boolean allowInternal) {
         this.store = store;
         this.scope = scope;
@@ -51,8 +56,8 @@ public class ClientRelays {
      * The check a client relay's transport applies to the address it is about to connect to, before
      * every batch: the name may resolve elsewhere now than when the relay was saved.
      */
-    public org.optline.delivery.transport.SmtpRelayTransport.AddressPolicy addressPolicy() {
-        return allowInternal ? org.optline.delivery.transport.SmtpRelayTransport.AddressPolicy.ANY : RelayAddresses::problem;
+    public SmtpRelayTransport.AddressPolicy addressPolicy() {
+        return allowInternal ? SmtpRelayTransport.AddressPolicy.ANY : RelayAddresses::problem;
     }
 
     /** The actor's client's relay, without its password. */
@@ -114,7 +119,7 @@ public class ClientRelays {
         return scope.inClient(clientId, () -> {
             Optional<ClientRelay> stored = store.find(clientId);
             boolean samePlace = stored.isPresent() && stored.get().host().equalsIgnoreCase(host) && stored.get().port() == port
-                    && stored.get().tls().equals(tls) && java.util.Objects.equals(stored.get().username(), username);
+                    && stored.get().tls().equals(tls) && Objects.equals(stored.get().username(), username);
             boolean newPassword = in.password() != null && !in.password().isEmpty();
             if (username != null && !newPassword && !(samePlace && stored.get().hasPassword())) {
                 // A stored password only ever goes to the host, port and login it was given for.
@@ -142,8 +147,8 @@ public class ClientRelays {
     /** Relay settings carry a password: client admins only. */
     private static UUID requireAdmin(Actor actor) {
         UUID clientId = actor.requireClient();
-        if (actor.role() != org.optline.platform.Role.CLIENT_ADMIN) {
-            throw new org.optline.platform.ForbiddenException("Only a client admin can change the SMTP relay");
+        if (actor.role() != Role.CLIENT_ADMIN) {
+            throw new ForbiddenException("Only a client admin can change the SMTP relay");
         }
         return clientId;
     }

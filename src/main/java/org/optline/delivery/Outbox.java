@@ -3,6 +3,7 @@ package org.optline.delivery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.optline.delivery.outbox.MimeComposer;
 import org.optline.delivery.outbox.OutboxStore;
@@ -45,7 +46,7 @@ public class Outbox implements TransactionalMail {
     @Override
     public String send(Message message) {
         var captured = compose(message.clientId(), null, message.kind(), "bounces@" + bounceDomain, message.fromName(),
-                fromAddress, message.to(), message.subject(), message.text(), message.html(), java.util.Map.of());
+                fromAddress, message.to(), message.subject(), message.text(), message.html(), Map.of());
         if (message.clientId() == null) {
             scope.asPlatform(() -> store.insert(captured, message.onBehalfOf()));
         } else {
@@ -57,7 +58,7 @@ public class Outbox implements TransactionalMail {
     /** One message as it would be sent, with a Message-ID on the sender's domain. */
     private OutboxMessage compose(UUID clientId, UUID campaignId, String kind, String envelopeFrom, String fromName,
                                   String fromAddress, String to, String subject, String text, String html,
-                                  java.util.Map<String, String> headers) {
+                                  Map<String, String> headers) {
         UUID id = UUID.randomUUID();
         var now = Times.now(clock);
         String raw = MimeComposer.compose(messageId(id, fromAddress), fromName, fromAddress, to, subject, text, html,

@@ -20,6 +20,7 @@ import org.optline.platform.NotFoundException;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -83,7 +84,7 @@ public class SendingDomains implements SenderDomains {
                 audit.record(actor, clientId, "domain.added", "domain:" + id, domain);
                 return view(store.find(clientId, id).orElseThrow());
             });
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             // The claims' turn makes this rare; the primary key on the name still decides.
             throw new ConflictException("The domain " + domain + " is already set up or belongs to another account on this platform");
         }

@@ -3,5 +3,7 @@
  * sending it, and the transactional-mail port implemented on top of it. The send queue, SMTP pool,
  * DKIM and VERP come with the delivery engine.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Delivery")
+@ApplicationModule(displayName = "Delivery")
 package org.optline.delivery;
+
+import org.springframework.modulith.ApplicationModule;

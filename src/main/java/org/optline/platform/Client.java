@@ -1,6 +1,7 @@
 package org.optline.platform;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** A tenant: a company that uses Optline, with the postal address every message will carry. */
@@ -8,7 +9,7 @@ public record Client(UUID id, String name, String postalAddress, ClientStatus st
                      OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     /** The client's time zone, for schedules and reports. */
-    public java.time.ZoneId zone() {
-        return java.time.ZoneId.of(timeZone);
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
     }
 }

@@ -1,8 +1,11 @@
 package org.optline.platform;
 
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.optline.platform.apikeys.Secrets;
 import org.optline.platform.clients.ClientStore;
@@ -69,7 +72,7 @@ public class Clients {
      * A client as other modules need it for mail they send on its behalf (name, postal address,
      * standing). Not an operator view: it runs with the system's rights and returns one client.
      */
-    public java.util.Optional<Client> profile(UUID clientId) {
+    public Optional<Client> profile(UUID clientId) {
         return scope.inClient(clientId, () -> store.find(clientId));
     }
 
@@ -149,8 +152,8 @@ public class Clients {
             return "UTC";
         }
         try {
-            return java.time.ZoneId.of(raw.strip()).getId();
-        } catch (java.time.DateTimeException e) {
+            return ZoneId.of(raw.strip()).getId();
+        } catch (DateTimeException e) {
             throw ValidationException.of("timeZone", "is not a time zone like Europe/Berlin or America/New_York");
         }
     }

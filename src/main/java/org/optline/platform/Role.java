@@ -2,16 +2,17 @@ package org.optline.platform;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 
 /** What a user or API key may do; operators belong to no client, the other roles to exactly one. */
 public enum Role {
     OPERATOR, CLIENT_ADMIN, MARKETER, ANALYST;
 
     /** Every role inside a client: who sees a client page anyone of the client may read. */
-    public static final java.util.Set<Role> IN_CLIENT = java.util.Set.of(CLIENT_ADMIN, MARKETER, ANALYST);
+    public static final Set<Role> IN_CLIENT = Set.of(CLIENT_ADMIN, MARKETER, ANALYST);
 
     /** The client roles that may change things (analysts only read). */
-    public static final java.util.Set<Role> CLIENT_WRITERS = java.util.Set.of(CLIENT_ADMIN, MARKETER);
+    public static final Set<Role> CLIENT_WRITERS = Set.of(CLIENT_ADMIN, MARKETER);
 
     /** The lower-case name used in JSON, forms and the database. */
     public String wireName() {

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -133,7 +134,7 @@ public class Signer {
             // Several nodes starting together: the first insert wins and everybody reads the winner's key.
             jdbc.sql("insert into platform_secrets (name, secret, created_at) values ('token-key', :secret, :at) on conflict do nothing")
                     .param("secret", box.seal(TOKEN_KEY_CONTEXT, HexFormat.of().formatHex(fresh)))
-                    .param("at", java.time.OffsetDateTime.now()).update();
+                    .param("at", OffsetDateTime.now()).update();
             stored = storedTokenKey(jdbc);
         }
         String value = stored.orElseThrow();

@@ -1,7 +1,9 @@
 package org.optline.platform;
 
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.SqlParameterValue;
 
@@ -20,8 +22,8 @@ public final class SqlArrays {
     private SqlArrays() {}
 
     /** {@code values} in consecutive pieces of at most {@link #MAX_ELEMENTS}; none for an empty list. */
-    public static <T> java.util.List<java.util.List<T>> chunks(java.util.List<T> values) {
-        java.util.List<java.util.List<T>> chunks = new java.util.ArrayList<>();
+    public static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < values.size(); from += MAX_ELEMENTS) {
             chunks.add(values.subList(from, Math.min(values.size(), from + MAX_ELEMENTS)));
         }

@@ -2,9 +2,11 @@ package org.optline.platform;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.optline.platform.users.PasswordPolicy;
 import org.optline.platform.users.UserStore;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -60,7 +62,7 @@ public class Users {
         var now = Times.now(clock);
         try {
             store.insert(id, clientId, email, passwords.encode(password), role, now);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             throw new ConflictException(EMAIL_TAKEN);
         }
         audit.record(actor, clientId, "user.created", "user:" + id, "role=" + role.wireName());
@@ -95,7 +97,7 @@ public class Users {
      * for instance who may receive test messages). Compared lower-cased, as logins are stored.
      */
     public boolean isEnabledLoginOf(UUID clientId, String email) {
-        String login = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        String login = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         return scope.inClient(clientId, () -> store.isEnabledLoginOf(clientId, login));
     }
 

@@ -3,5 +3,7 @@
  * other module runs its SQL in, the audit log and the UI shell. Its top package is its public face;
  * the sub-packages are internal.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@ApplicationModule(displayName = "Platform")
 package org.optline.platform;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,7 @@
 package org.optline.segment;
 
 import java.util.Optional;
+import java.util.Set;
 import org.optline.segment.language.Expr;
 
 /**
@@ -13,7 +14,7 @@ import org.optline.segment.language.Expr;
 public interface ConditionProvider {
 
     /** The field names this provider answers, for error messages and the rule builder. */
-    java.util.Set<String> fields();
+    Set<String> fields();
 
     /** A predicate for {@code condition}, or empty if this provider does not handle it. */
     Optional<String> compile(Expr.Compare condition, Parameters params);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
@@ -17,9 +18,9 @@ import org.optline.segment.language.Expr;
 import org.optline.segment.language.Parser;
 import org.optline.segment.language.Printer;
 import org.optline.segment.language.SegmentSyntaxException;
-
 import org.optline.segment.sql.SegmentCompiler;
 import org.optline.segment.sql.SegmentStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +40,7 @@ public class Segments {
     private final Clock clock;
 
     public Segments(SegmentStore store, CustomFields fields, Lists lists,
-                    org.springframework.beans.factory.ObjectProvider<ConditionProvider> providers,
+                    ObjectProvider<ConditionProvider> providers,
                     TenantScope scope, Clock clock) {
         this.store = store;
         this.fields = fields;
@@ -124,7 +125,7 @@ public class Segments {
     }
 
     /** A saved segment of one client, for other modules acting for it (campaign targeting). */
-    public java.util.Optional<Segment> find(UUID clientId, UUID id) {
+    public Optional<Segment> find(UUID clientId, UUID id) {
         return scope.inClient(clientId, () -> store.find(clientId, id));
     }
 

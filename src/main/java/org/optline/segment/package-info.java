@@ -3,5 +3,7 @@
  * "shoes"}), its parser, and its compiler to parameterised, tenant-scoped SQL over the audience's
  * published subscriber views; saved segments and live counts.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Segment")
+@ApplicationModule(displayName = "Segment")
 package org.optline.segment;
+
+import org.springframework.modulith.ApplicationModule;

@@ -17,6 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.platform.Clients;
@@ -148,7 +150,7 @@ class AudienceApiTest {
                 .andExpect(jsonPath("$.rowsImported").value(1))
                 .andExpect(jsonPath("$.rowsRejected").value(1))
                 .andExpect(jsonPath("$.errors[0].line").value(3))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("broken")));
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("broken")));
     }
 
     @Test
@@ -171,7 +173,7 @@ class AudienceApiTest {
         assertThat(csv).doesNotContain("p7@shoehaus.de").contains("\"'=HYPERLINK(\"\"http://evil\"\")\"").contains(",'@SUM(1)");
         MvcResult jsonStarted = mvc.perform(json(get("/api/v1/exports/subscribers.json"), "")).andReturn();
         String body = mvc.perform(asyncDispatch(jsonStarted)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat((java.util.List<?>) JsonPath.read(body, "$")).hasSize(29);
+        assertThat((List<?>) JsonPath.read(body, "$")).hasSize(29);
         mvc.perform(json(get("/api/v1/exports/subscribers.csv?listId=00000000-0000-0000-0000-000000000001"), ""))
                 .andExpect(status().isBadRequest());
     }

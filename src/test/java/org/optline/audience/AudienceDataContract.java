@@ -3,16 +3,23 @@ package org.optline.audience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.CreatedClient;
 import org.optline.platform.NotFoundException;
+import org.optline.platform.SqlArrays;
 import org.optline.platform.TenantScope;
 import org.optline.platform.ValidationException;
 import org.optline.test.Fixtures;
@@ -81,26 +88,26 @@ abstract class AudienceDataContract {
                 .containsEntry("signup_date", "9999-12-31");
     }
 
-    @Autowired org.optline.audience.subscribers.SubscriberStore store;
-    @Autowired org.optline.audience.subscribers.ConsentStore consent;
+    @Autowired SubscriberStore store;
+    @Autowired ConsentStore consent;
 
     @Test
     void setBasedWritesLongerThanOneArrayParameterGoInPieces() {
         var interests = fields.create(admin, "interests", "Interests", "multi");
         var news = list("News", "single");
         UUID clientId = admin.clientId();
-        int n = org.optline.platform.SqlArrays.MAX_ELEMENTS + 50;
-        List<org.optline.audience.subscribers.SubscriberStore.NewSubscriber> rows = new java.util.ArrayList<>();
-        Map<UUID, List<String>> tags = new java.util.LinkedHashMap<>();
-        Map<UUID, String> details = new java.util.LinkedHashMap<>();
+        int n = SqlArrays.MAX_ELEMENTS + 50;
+        List<SubscriberStore.NewSubscriber> rows = new ArrayList<>();
+        Map<UUID, List<String>> tags = new LinkedHashMap<>();
+        Map<UUID, String> details = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             UUID id = UUID.randomUUID();
-            rows.add(new org.optline.audience.subscribers.SubscriberStore.NewSubscriber(id, "p" + i + "@bulk.example",
+            rows.add(new SubscriberStore.NewSubscriber(id, "p" + i + "@bulk.example",
                     "p" + i + "@bulk.example", null, Map.of()));
             tags.put(id, List.of("a", "b"));
             details.put(id, "row " + i);
         }
-        var at = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        var at = OffsetDateTime.now(ZoneOffset.UTC);
         scope.inClient(clientId, () -> {
             store.insertAll(clientId, rows, at);
             store.addTags(clientId, interests.id(), tags);

@@ -8,12 +8,16 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.optline.audience.imports.ImportRunner;
+import org.optline.audience.imports.ImportStore;
 import org.optline.platform.Actor;
+import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.CreatedClient;
@@ -34,8 +38,8 @@ abstract class ImportContract {
     @Autowired Imports imports;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
-    @Autowired org.optline.audience.imports.ImportStore store;
-    @Autowired org.optline.audience.imports.ImportRunner runner;
+    @Autowired ImportStore store;
+    @Autowired ImportRunner runner;
 
     CreatedClient client;
     Actor admin;
@@ -112,12 +116,12 @@ abstract class ImportContract {
     void aSuspendedClientsQueuedImportWaitsUntilItIsActiveAgain() {
         ImportJob uploaded = imports.upload(admin, list.id(), "wait.csv",
                 new ByteArrayInputStream("email\nwaits@shoehaus.de\n".getBytes(StandardCharsets.UTF_8)));
-        clients.changeStatus(Fixtures.operator(), client.client().id(), org.optline.platform.ClientStatus.SUSPENDED, "abuse desk");
+        clients.changeStatus(Fixtures.operator(), client.client().id(), ClientStatus.SUSPENDED, "abuse desk");
         // Queued as it was the moment before the suspension.
         imports.start(admin, uploaded.id(), null, "Collected on our checkout page with an unticked opt-in box, 2025-2026");
         runner.poll();
         assertThat(imports.get(admin, uploaded.id()).status()).isEqualTo("queued");
-        clients.changeStatus(Fixtures.operator(), client.client().id(), org.optline.platform.ClientStatus.ACTIVE, "cleared");
+        clients.changeStatus(Fixtures.operator(), client.client().id(), ClientStatus.ACTIVE, "cleared");
         assertThat(awaitFinished(uploaded.id()).status()).isEqualTo("done");
     }
 
@@ -129,7 +133,7 @@ abstract class ImportContract {
         scope.inClient(clientId, () -> jdbc.sql("update imports set status = 'running', lease_token = 'node-b', "
                 + "lease_until = :later where id = :id").param("later", OffsetDateTime.now().plusMinutes(5)).param("id", uploaded.id()).update());
         boolean wrote = scope.inClient(clientId, () -> store.progress(clientId, uploaded.id(), "node-a",
-                new org.optline.audience.imports.ImportStore.Progress(1, 0, 0, 0, 0), 1, OffsetDateTime.now().plusMinutes(1)));
+                new ImportStore.Progress(1, 0, 0, 0, 0), 1, OffsetDateTime.now().plusMinutes(1)));
         boolean finished = scope.inClient(clientId, () -> store.finish(clientId, uploaded.id(), "node-a", "done", null, OffsetDateTime.now()));
         assertThat(wrote).isFalse();
         assertThat(finished).isFalse();
@@ -173,9 +177,9 @@ abstract class ImportContract {
                 new ByteArrayInputStream("name,country\nA,US\n".getBytes(StandardCharsets.UTF_8)));
         assertThatThrownBy(() -> imports.start(admin, uploaded.id(), null, "attested"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("email");
-        assertThatThrownBy(() -> imports.start(admin, uploaded.id(), java.util.Arrays.asList("email", null), " "))
+        assertThatThrownBy(() -> imports.start(admin, uploaded.id(), Arrays.asList("email", null), " "))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("attestation");
-        imports.start(admin, uploaded.id(), java.util.Arrays.asList("email", "country"), "x");
+        imports.start(admin, uploaded.id(), Arrays.asList("email", "country"), "x");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.optline.bench;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -7,8 +8,13 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +83,7 @@ public class ComposeBenchmark {
         int i = n++;
         MimeMessage message = new MimeMessage(SESSION);
         message.setFrom(new InternetAddress("news@bench-shop.de", "Bench Shop", "UTF-8"));
-        message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress("reader" + i + "@example.org", true));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("reader" + i + "@example.org", true));
         message.setSubject("News for Reader " + i, "UTF-8");
         message.setHeader("Date", DATE.format(date));
         for (var header : headers.entrySet()) {
@@ -93,20 +99,20 @@ public class ComposeBenchmark {
         message.saveChanges();
         UnlockedBytes out = new UnlockedBytes();
         message.writeTo(out);
-        return java.util.Arrays.copyOf(out.buf, out.size);
+        return Arrays.copyOf(out.buf, out.size);
     }
 
-    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
-            .ofPattern("EEE, d MMM yyyy HH:mm:ss Z", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE = DateTimeFormatter
+            .ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private static final class UnlockedBytes extends java.io.OutputStream {
+    private static final class UnlockedBytes extends OutputStream {
         byte[] buf = new byte[8192];
         int size;
 
         @Override
         public void write(int b) {
             if (size == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, size * 2);
+                buf = Arrays.copyOf(buf, size * 2);
             }
             buf[size++] = (byte) b;
         }

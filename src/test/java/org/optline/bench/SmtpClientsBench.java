@@ -13,7 +13,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.smtp.SmtpRequests;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -40,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +53,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.transport.Envelope;
+import org.optline.delivery.transport.Outcome;
+import org.optline.delivery.transport.SmtpRelayTransport;
+import org.optline.delivery.transport.SmtpReply;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -149,7 +159,7 @@ public final class SmtpClientsBench {
 
     private static final class OptlineClient implements Client {
         private static final int BATCH = 250;
-        private final org.optline.delivery.transport.SmtpRelayTransport transport;
+        private final SmtpRelayTransport transport;
         private final ExecutorService threads;
         private final int connections;
         private final Template template;
@@ -157,7 +167,7 @@ public final class SmtpClientsBench {
         OptlineClient(String host, int port, int connections, Template template) {
             this.connections = connections;
             this.template = template;
-            this.transport = new org.optline.delivery.transport.SmtpRelayTransport(new org.optline.delivery.DeliveryProperties.Smtp(
+            this.transport = new SmtpRelayTransport(new DeliveryProperties.Smtp(
                     host, port, "none", null, null, HELO_NAME, connections, 1_000_000, 0, TIMEOUT, null, null));
             this.threads = Executors.newFixedThreadPool(connections);
         }
@@ -166,22 +176,22 @@ public final class SmtpClientsBench {
         public void send(int first, int count, Failures failures) throws Exception {
             AtomicInteger next = new AtomicInteger(first);
             int end = first + count;
-            java.util.UUID ids = java.util.UUID.randomUUID();
+            UUID ids = UUID.randomUUID();
             List<java.util.concurrent.Future<?>> running = new ArrayList<>();
             for (int k = 0; k < connections; k++) {
                 running.add(threads.submit(() -> {
                     for (int from = next.getAndAdd(BATCH); from < end; from = next.getAndAdd(BATCH)) {
-                        List<org.optline.delivery.transport.Envelope> batch = new ArrayList<>(BATCH);
+                        List<Envelope> batch = new ArrayList<>(BATCH);
                         for (int i = from; i < Math.min(end, from + BATCH); i++) {
-                            io.netty.buffer.ByteBuf content = template.nioContent(i);
+                            ByteBuf content = template.nioContent(i);
                             byte[] data = new byte[content.readableBytes()];
                             content.readBytes(data);
-                            batch.add(new org.optline.delivery.transport.Envelope(ids, ids, new java.util.UUID(0, i),
+                            batch.add(new Envelope(ids, ids, new UUID(0, i),
                                     Template.sender(i), Template.recipient(i), template.subject(), data));
                         }
-                        List<org.optline.delivery.transport.Outcome> outcomes = transport.send(batch);
+                        List<Outcome> outcomes = transport.send(batch);
                         for (var o : outcomes) {
-                            if (o.reply().verdict() != org.optline.delivery.transport.SmtpReply.Verdict.DELIVERED) {
+                            if (o.reply().verdict() != SmtpReply.Verdict.DELIVERED) {
                                 failures.record((int) o.subscriberId().getLeastSignificantBits(), o.reply().toString());
                             }
                         }
@@ -307,14 +317,14 @@ public final class SmtpClientsBench {
         NioClient(String host, int port, int connections, Template template) {
             this.template = template;
             // As the SMTP transport does: Netty's epoll where it loads (-Dio.netty.transport.noNative=true: NIO).
-            boolean epoll = io.netty.channel.epoll.Epoll.isAvailable();
+            boolean epoll = Epoll.isAvailable();
             group = new MultiThreadIoEventLoopGroup(Math.min(connections, Runtime.getRuntime().availableProcessors()),
-                    epoll ? io.netty.channel.epoll.EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                    epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
             // DIRECT_EXECUTOR completes futures on the event loop; the default hops every reply to a
             // thread pool, which would measure a context switch per message, not the client.
             factory = new SmtpSessionFactory(SmtpSessionFactoryConfig.builder()
                     .eventLoopGroup(group)
-                    .channelClass(epoll ? io.netty.channel.epoll.EpollSocketChannel.class : io.netty.channel.socket.nio.NioSocketChannel.class)
+                    .channelClass(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                     .executor(SmtpSessionFactoryConfig.DIRECT_EXECUTOR)
                     .build());
             InetSocketAddress address = new InetSocketAddress(host, port);

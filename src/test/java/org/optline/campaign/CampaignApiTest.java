@@ -10,8 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.optline.audience.Lists;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.delivery.SendingDomains;
 import org.optline.platform.Clients;
 import org.optline.test.Fixtures;
 import org.optline.test.OptlineTest;
@@ -20,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The campaign API: create, preview, checklist, and errors as problem JSON. */
 @OptlineTest
@@ -27,9 +35,9 @@ class CampaignApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
-    @Autowired org.optline.audience.Lists lists;
-    @Autowired org.optline.audience.Subscribers subscribers;
-    @Autowired org.optline.delivery.SendingDomains domains;
+    @Autowired Lists lists;
+    @Autowired Subscribers subscribers;
+    @Autowired SendingDomains domains;
     @Autowired Campaigns campaigns;
 
     @Test
@@ -158,12 +166,12 @@ class CampaignApiTest {
     void aSentCampaignCannotBeChanged() throws Exception {
         var client = Fixtures.client(clients, "Api Sent");
         var admin = Fixtures.admin(client);
-        var list = lists.create(admin, new org.optline.audience.Lists.ListInput("L", null, "single"));
-        subscribers.save(admin, new org.optline.audience.SubscriberInput("someone@api-sent.de", null, java.util.Map.of(),
-                java.util.List.of(list.id()), null), false);
+        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        subscribers.save(admin, new SubscriberInput("someone@api-sent.de", null, Map.of(),
+                List.of(list.id()), null), false);
         domains.add(admin, "api-sent.de");
         var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "S", null, "F", "news@api-sent.de", null,
-                "<p>Hi</p>", null, null, null, java.util.List.of(list.id())));
+                "<p>Hi</p>", null, null, null, List.of(list.id())));
         campaigns.send(admin, c.id(), null);
         campaigns.markSent(client.client().id(), c.id());
         mvc.perform(as(client.adminApiKey().secret(), patch("/api/v1/campaigns/" + c.id()), "{\"subject\": \"Changed\"}"))
@@ -175,10 +183,10 @@ class CampaignApiTest {
 
     /** A valid campaign body with one member set to {@code value}. */
     private static String campaign(String member, String value) throws Exception {
-        var body = new java.util.LinkedHashMap<String, Object>(java.util.Map.of("name", "C", "subject", "Hello", "fromName", "Shop",
+        var body = new LinkedHashMap<String, Object>(Map.of("name", "C", "subject", "Hello", "fromName", "Shop",
                 "fromEmail", "news@shop.de", "html", "<p>Hi</p>"));
         body.put(member, value);
-        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body);
+        return JsonMapper.builder().build().writeValueAsString(body);
     }
 
     private static MockHttpServletRequestBuilder as(String key, MockHttpServletRequestBuilder request, String body) {

@@ -4,18 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.CustomFields;
+import org.optline.audience.EmailAddress;
 import org.optline.audience.Lists;
 import org.optline.audience.MailingList;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
+import org.optline.audience.SuppressionReason;
 import org.optline.audience.Suppressions;
 import org.optline.delivery.Outbox;
+import org.optline.delivery.OutboxMessage;
+import org.optline.delivery.SendingDomains;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
+import org.optline.platform.CreatedClient;
+import org.optline.platform.ForbiddenException;
+import org.optline.platform.NotFoundException;
+import org.optline.platform.Role;
+import org.optline.platform.TooManyRequestsException;
 import org.optline.platform.ValidationException;
 import org.optline.segment.Segments;
 import org.optline.test.Fixtures;
@@ -32,12 +44,12 @@ abstract class CampaignContract {
     @Autowired Segments segments;
     @Autowired Campaigns campaigns;
     @Autowired Outbox outbox;
-    @Autowired org.optline.delivery.SendingDomains domains;
+    @Autowired SendingDomains domains;
     String domain;
 
     @Autowired TestRecipients testRecipients;
 
-    org.optline.platform.CreatedClient client;
+    CreatedClient client;
     Actor admin;
     MailingList news;
     MailingList offers;
@@ -63,7 +75,7 @@ abstract class CampaignContract {
                 preconfirmed);
     }
 
-    private Campaigns.CampaignInput input(String html, List<MailingList> on, java.util.UUID segment, java.util.UUID template) {
+    private Campaigns.CampaignInput input(String html, List<MailingList> on, UUID segment, UUID template) {
         return new Campaigns.CampaignInput("Spring news", "Hi {{name|there}}, news from {{city}}", null, "Shoehaus",
                 "news@" + domain, null, html, null, template, segment, on.stream().map(MailingList::id).toList());
     }
@@ -161,13 +173,13 @@ abstract class CampaignContract {
             assertThat(m.subject()).isEqualTo("[TEST] Hi Sam Sample, news from");
             assertThat(m.kind()).isEqualTo("test");
         });
-        List<String> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "t" + i + "@shoehaus.de").toList();
+        List<String> eleven = IntStream.range(0, 11).mapToObj(i -> "t" + i + "@shoehaus.de").toList();
         assertThatThrownBy(() -> campaigns.testSend(admin, c.id(), eleven)).isInstanceOf(ValidationException.class);
     }
 
     private List<String> testMessagesTo() {
         return outbox.page(admin, null, 200).items().stream().filter(m -> m.kind().equals("test"))
-                .map(org.optline.delivery.OutboxMessage::recipient).toList();
+                .map(OutboxMessage::recipient).toList();
     }
 
     @Test
@@ -176,7 +188,7 @@ abstract class CampaignContract {
         assertThatThrownBy(() -> campaigns.testSend(admin, c.id(), List.of(admin.label(), "stranger@elsewhere.test")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("stranger@elsewhere.test");
         assertThat(testMessagesTo()).as("a request naming a stranger sends nothing").isEmpty();
-        assertThat(campaigns.testSend(admin, c.id(), List.of(admin.label().toUpperCase(java.util.Locale.ROOT))).sent())
+        assertThat(campaigns.testSend(admin, c.id(), List.of(admin.label().toUpperCase(Locale.ROOT))).sent())
                 .hasSize(1);
         TestRecipient colleague = testRecipients.allow(admin, "Colleague@Agency.test");
         assertThat(campaigns.testSend(admin, c.id(), List.of("colleague@agency.test")).sent()).containsExactly("colleague@agency.test");
@@ -187,10 +199,10 @@ abstract class CampaignContract {
         var other = Fixtures.client(clients, "Elsewhere");
         assertThatThrownBy(() -> campaigns.testSend(admin, c.id(), List.of(other.admin().email())))
                 .as("another client's user").isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> testRecipients.allow(Fixtures.withRole(client, org.optline.platform.Role.MARKETER), "x@y.test"))
-                .isInstanceOf(org.optline.platform.ForbiddenException.class);
+        assertThatThrownBy(() -> testRecipients.allow(Fixtures.withRole(client, Role.MARKETER), "x@y.test"))
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> testRecipients.remove(Fixtures.admin(other), colleague.id()))
-                .isInstanceOf(org.optline.platform.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -198,8 +210,8 @@ abstract class CampaignContract {
         Campaign c = campaigns.create(admin, input("<p>Hello</p>", List.of(news), null, null));
         testRecipients.allow(admin, "dee@shoehaus.de"); // on the client's suppression list
         testRecipients.allow(admin, "gone@bounced.test");
-        suppressions.suppressPlatformWide(org.optline.audience.EmailAddress.of("email", "gone@bounced.test"),
-                org.optline.audience.SuppressionReason.BOUNCED, "test");
+        suppressions.suppressPlatformWide(EmailAddress.of("email", "gone@bounced.test"),
+                SuppressionReason.BOUNCED, "test");
         Campaigns.TestSend result = campaigns.testSend(admin, c.id(), List.of("dee@shoehaus.de", "gone@bounced.test", admin.label()));
         assertThat(result.sent()).containsExactly(admin.label());
         assertThat(result.suppressed()).containsExactly("dee@shoehaus.de", "gone@bounced.test");
@@ -209,13 +221,13 @@ abstract class CampaignContract {
     @Test
     void aClientSendsAtMostItsHourlyAllowanceOfTestMessages() {
         Campaign c = campaigns.create(admin, input("<p>Hello</p>", List.of(news), null, null));
-        List<String> ten = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "t" + i + "@team.test").toList();
+        List<String> ten = IntStream.range(0, 10).mapToObj(i -> "t" + i + "@team.test").toList();
         ten.forEach(a -> testRecipients.allow(admin, a));
         for (int i = 0; i < 5; i++) {
             campaigns.testSend(admin, c.id(), ten);
         }
         assertThatThrownBy(() -> campaigns.testSend(admin, c.id(), List.of(admin.label())))
-                .isInstanceOf(org.optline.platform.TooManyRequestsException.class).hasMessageContaining("50");
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("50");
         assertThat(testMessagesTo()).hasSize(50);
         // Only sent messages count: one to a suppressed address alone takes nothing.
         suppressions.add(admin, "t0@team.test", "manual");
@@ -235,7 +247,7 @@ abstract class CampaignContract {
         assertThat(changed.subject()).isEqualTo("New subject");
         assertThat(changed.listIds()).containsExactly(news.id());
         campaigns.delete(admin, c.id());
-        assertThatThrownBy(() -> campaigns.get(admin, c.id())).isInstanceOf(org.optline.platform.NotFoundException.class);
+        assertThatThrownBy(() -> campaigns.get(admin, c.id())).isInstanceOf(NotFoundException.class);
         assertThat(CampaignStatus.SENT.canMoveTo(CampaignStatus.SENDING)).isFalse();
         assertThat(CampaignStatus.DRAFT.editable()).isTrue();
         assertThat(CampaignStatus.SENDING.editable()).isFalse();

@@ -2,9 +2,9 @@ package org.optline.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import static org.quicktheories.QuickTheory.qt;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.optline.platform.ValidationException;
@@ -49,7 +49,7 @@ class ContentEngineTest {
 
     @Test
     void thisWhichWouldPrintEveryValueIsRefusedInEveryForm() {
-        for (var source : java.util.List.of(new ContentEngine.Source("s", "<p>{{this}}</p>", null),
+        for (var source : List.of(new ContentEngine.Source("s", "<p>{{this}}</p>", null),
                 new ContentEngine.Source("Hi {{ this }}", "<p>x</p>", null),
                 new ContentEngine.Source("s", "<p>x</p>", "{{this|you}}"),
                 new ContentEngine.Source("s", "<p>{{#this}}x{{/this}}</p>", null))) {

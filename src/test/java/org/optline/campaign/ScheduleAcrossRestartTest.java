@@ -16,6 +16,7 @@ import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.delivery.Outbox;
+import org.optline.delivery.SendingDomains;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.test.Fixtures;
@@ -41,7 +42,7 @@ class ScheduleAcrossRestartTest {
             var client = Fixtures.client(app.getBean(Clients.class), "Restarted");
             admin = Fixtures.admin(client);
             var list = app.getBean(Lists.class).create(admin, new Lists.ListInput("All", null, "single"));
-            app.getBean(org.optline.delivery.SendingDomains.class).add(admin, "restart.de");
+            app.getBean(SendingDomains.class).add(admin, "restart.de");
             for (int i = 0; i < 3; i++) {
                 app.getBean(Subscribers.class).save(admin, new SubscriberInput("p" + i + "@restart.de", null, Map.of(),
                         List.of(list.id()), null), false);

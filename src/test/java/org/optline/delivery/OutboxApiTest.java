@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.optline.platform.Clients;
 import org.optline.platform.TransactionalMail;
@@ -39,6 +40,6 @@ class OutboxApiTest {
                 .andExpect(jsonPath("$.items[0].raw", containsString("MIME-Version: 1.0")))
                 .andExpect(jsonPath("$.items[0].raw", containsString("multipart/alternative")))
                 .andExpect(jsonPath("$.items[0].raw", containsString("Subject: Hello Bcc: evil@x.de")))
-                .andExpect(jsonPath("$.items[0].raw", org.hamcrest.Matchers.not(containsString("\r\nBcc:"))));
+                .andExpect(jsonPath("$.items[0].raw", Matchers.not(containsString("\r\nBcc:"))));
     }
 }

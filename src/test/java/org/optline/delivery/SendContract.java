@@ -3,20 +3,36 @@ package org.optline.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.ConsentSource;
+import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
 import org.optline.audience.MailingList;
 import org.optline.audience.SubscriberInput;
+import org.optline.audience.SubscriberOptedOut;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
+import org.optline.campaign.SendProgress;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.delivery.queue.SendQueueStore;
 import org.optline.platform.Actor;
@@ -24,27 +40,30 @@ import org.optline.platform.ClientStandingException;
 import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
+import org.optline.platform.TenantScope;
 import org.optline.platform.ValidationException;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sending a campaign through the capture transport, on H2 and PostgreSQL. */
 abstract class SendContract {
 
     @Autowired Clients clients;
     @Autowired Lists lists;
-    @Autowired org.optline.audience.CustomFields fields;
+    @Autowired CustomFields fields;
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired Outbox outbox;
     @Autowired DeliveryWorker worker;
     @Autowired Verp verp;
     @Autowired SendingDomains domains;
-    @Autowired org.springframework.context.ApplicationEventPublisher events;
-    @Autowired org.optline.campaign.SendProgress progress;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired SendProgress progress;
     @Autowired SendQueueStore queue;
-    @Autowired org.optline.platform.TenantScope scope;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired TenantScope scope;
+    @Autowired JdbcClient jdbc;
 
     Actor admin;
     MailingList news;
@@ -72,7 +91,7 @@ abstract class SendContract {
 
     /** Fills the campaign's send queue as the worker would; answers the time it did. */
     private OffsetDateTime fillQueue(Campaign c) {
-        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Campaigns.RecipientQuery q = campaigns.recipientQuery(admin.clientId(), c.id());
         scope.inClient(admin.clientId(), () -> queue.materialize(admin.clientId(), c.id(), q.fromWhere(), q.params(), now));
         return now;
@@ -95,22 +114,22 @@ abstract class SendContract {
     }
 
     /** An outcome where these were accepted and nothing else happened; {@code handBack}: the claim goes back. */
-    private static SendQueueStore.Settlement onlyAccepted(List<java.util.UUID> accepted, boolean handBack) {
+    private static SendQueueStore.Settlement onlyAccepted(List<UUID> accepted, boolean handBack) {
         return new SendQueueStore.Settlement(accepted, List.of(), List.of(), List.of(), List.of(), null, handBack);
     }
 
     /** A message's parts, text then HTML, as the recipient reads them: quoted-printable undone. */
     private static String decodedBody(String raw) {
         try {
-            var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
-                    new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+            var message = new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+            var parts = (MimeMultipart) message.getContent();
             StringBuilder all = new StringBuilder();
             for (int i = 0; i < parts.getCount(); i++) {
                 all.append(parts.getBodyPart(i).getContent());
             }
             return all.toString();
-        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+        } catch (MessagingException | IOException e) {
             throw new AssertionError("not a MIME message", e);
         }
     }
@@ -209,7 +228,7 @@ abstract class SendContract {
         // The event alone, as another part of this node would publish it a moment after the batch
         // passed its database check: the database still says active, the last-moment view does not.
         var late = subscribers.findByEmail(admin, "reader3@shoehaus.de").orElseThrow();
-        events.publishEvent(new org.optline.audience.SubscriberOptedOut(admin.clientId(), late.id()));
+        events.publishEvent(new SubscriberOptedOut(admin.clientId(), late.id()));
         worker.runOnce();
         assertThat(sentFor(c)).hasSize(24).noneMatch(m -> m.recipient().equals("reader3@shoehaus.de"));
         assertThat(progress.counts(admin.clientId(), c.id())).containsEntry("suppressed", 1L).containsEntry("sent", 24L);
@@ -330,15 +349,15 @@ abstract class SendContract {
     @Test
     void deferralsCountAttemptsAndTurnIntoFailuresOnceTheFirstAttemptIsTooOld() {
         Campaign c = campaign();
-        java.util.UUID clientId = admin.clientId();
+        UUID clientId = admin.clientId();
         OffsetDateTime now = fillQueue(c);
         SendQueueStore.Claim claim = claim(c, "t1", 25, now);
         assertThat(claim.ids()).hasSize(25);
         assertThat(claim.range()).isTrue();
-        List<java.util.UUID> greylisted = claim.ids().subList(0, 3);
-        List<java.util.UUID> refused = claim.ids().subList(3, 5);
-        List<java.util.UUID> throttled = claim.ids().subList(5, 7);
-        List<java.util.UUID> accepted = claim.ids().subList(7, 25);
+        List<UUID> greylisted = claim.ids().subList(0, 3);
+        List<UUID> refused = claim.ids().subList(3, 5);
+        List<UUID> throttled = claim.ids().subList(5, 7);
+        List<UUID> accepted = claim.ids().subList(7, 25);
 
         // Nothing is settled yet: the batch counts as sending.
         assertThat(progress.counts(clientId, c.id())).containsExactlyEntriesOf(Map.of("sending", 25L));
@@ -386,10 +405,10 @@ abstract class SendContract {
     @Test
     void aDueRetryIsClaimedBeforeTheNextFreshRows() {
         Campaign c = campaign();
-        java.util.UUID clientId = admin.clientId();
+        UUID clientId = admin.clientId();
         OffsetDateTime now = fillQueue(c);
         SendQueueStore.Claim first = claim(c, "a", 10, now);
-        List<java.util.UUID> greylisted = first.ids().subList(0, 2);
+        List<UUID> greylisted = first.ids().subList(0, 2);
         settle(c, first, new SendQueueStore.Settlement(first.ids().subList(2, 10), List.of(),
                 greylisted.stream().map(id -> new SendQueueStore.Deferral(id, "451 4.7.1 try later", now.plusMinutes(5))).toList(),
                 List.of(), List.of(), now, false), now);
@@ -408,12 +427,12 @@ abstract class SendContract {
     @Test
     void aHandedBackRangeLargerThanTheTakersBatchIsSplit() {
         Campaign c = campaign();
-        java.util.UUID clientId = admin.clientId();
+        UUID clientId = admin.clientId();
         OffsetDateTime now = fillQueue(c);
         SendQueueStore.Claim whole = claim(c, "big", 25, now);
         // Paused before anything went out; resumed on a node whose batches are 10.
         settle(c, whole, onlyAccepted(List.of(), true), now);
-        List<java.util.UUID> taken = new java.util.ArrayList<>();
+        List<UUID> taken = new ArrayList<>();
         for (String token : List.of("s1", "s2", "s3")) {
             SendQueueStore.Claim part = claim(c, token, 10, now);
             assertThat(part.ids()).hasSizeLessThanOrEqualTo(10);
@@ -426,7 +445,7 @@ abstract class SendContract {
     @Test
     void aRangeWhoseLeaseRanOutOrThatWasHandedBackIsTakenAgainWithoutItsSettledRows() {
         Campaign c = campaign();
-        java.util.UUID clientId = admin.clientId();
+        UUID clientId = admin.clientId();
         OffsetDateTime now = fillQueue(c);
         SendQueueStore.Claim first = claim(c, "a", 10, now);
         SendQueueStore.Claim second = claim(c, "b", 10, now);
@@ -438,14 +457,14 @@ abstract class SendContract {
         // The second lane's node dies: its lease runs out. The last five fresh rows come first,
         // then the handed-back range without the four already sent, then the lapsed one whole.
         OffsetDateTime later = now.plusMinutes(11);
-        List<SendQueueStore.Claim> claims = new java.util.ArrayList<>();
+        List<SendQueueStore.Claim> claims = new ArrayList<>();
         for (String token : List.of("c", "d", "e", "f")) {
             claims.add(claim(c, token, 10, later));
         }
         assertThat(claims.get(0).ids()).hasSize(5);
-        List<java.util.UUID> retaken = new java.util.ArrayList<>(claims.get(1).ids());
+        List<UUID> retaken = new ArrayList<>(claims.get(1).ids());
         retaken.addAll(claims.get(2).ids());
-        assertThat(retaken).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(first.ids().subList(4, 10).stream(),
+        assertThat(retaken).containsExactlyInAnyOrderElementsOf(Stream.concat(first.ids().subList(4, 10).stream(),
                 second.ids().stream()).toList());
         assertThat(claims.get(3).isEmpty()).isTrue();
         // The dead node's late settle finds its claim gone to another lane and writes nothing.

@@ -3,16 +3,21 @@ package org.optline.platform;
 import static org.assertj.core.api.Assertions.fail;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.io.UnsupportedEncodingException;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
@@ -20,9 +25,9 @@ import org.optline.test.ApiRoutes;
 import org.optline.test.ApiRoutes.Route;
 import org.optline.test.Fixtures;
 import org.optline.test.ObjectsOfEveryKind;
-import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -141,7 +146,7 @@ abstract class ArbitraryApiInputContract {
             if (status >= 400 && (type == null || !type.startsWith("application/problem+json"))) {
                 return status + " without problem JSON (" + type + ") " + abbreviate(result.getResponse().getContentAsString());
             }
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
             return e.toString();
         }
         return null;
@@ -193,7 +198,7 @@ abstract class ArbitraryApiInputContract {
     /** A value a member of this name and type would accept. */
     private Object valid(String name, Type type, Random random, Map<String, String> ids) {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : type instanceof Class<?> c ? c : Object.class;
-        String n = name.toLowerCase(java.util.Locale.ROOT);
+        String n = name.toLowerCase(Locale.ROOT);
         if (raw.isRecord()) {
             Map<String, Object> object = new LinkedHashMap<>();
             for (RecordComponent c : raw.getRecordComponents()) {
@@ -201,7 +206,7 @@ abstract class ArbitraryApiInputContract {
             }
             return object;
         }
-        if (List.class.isAssignableFrom(raw) || java.util.Set.class.isAssignableFrom(raw)) {
+        if (List.class.isAssignableFrom(raw) || Set.class.isAssignableFrom(raw)) {
             if (n.contains("email")) {
                 return List.of("p" + random.nextInt(1000) + "@fuzzed.de");
             }
@@ -260,7 +265,7 @@ abstract class ArbitraryApiInputContract {
             }
             return object;
         }
-        if (List.class.isAssignableFrom(raw) || java.util.Set.class.isAssignableFrom(raw)) {
+        if (List.class.isAssignableFrom(raw) || Set.class.isAssignableFrom(raw)) {
             Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
             List<Object> list = new ArrayList<>();
             int n = random.nextInt(4) == 0 ? 2_000 : random.nextInt(4);
@@ -312,10 +317,10 @@ abstract class ArbitraryApiInputContract {
         return switch (random.nextInt(6)) {
             case 0 -> random.nextInt(100);
             case 1 -> Long.MAX_VALUE;
-            case 2 -> new java.math.BigInteger("9".repeat(400));
+            case 2 -> new BigInteger("9".repeat(400));
             case 3 -> -1;
             case 4 -> random.nextDouble() * 1e300;
-            default -> new java.math.BigDecimal("1e-400");
+            default -> new BigDecimal("1e-400");
         };
     }
 

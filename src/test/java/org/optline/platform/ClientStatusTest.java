@@ -2,6 +2,7 @@ package org.optline.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The standing state machine. */
@@ -23,9 +24,9 @@ class ClientStatusTest {
 
     @Test
     void onlyActiveClientsSendAndSuspendedOrTerminatedOnesDoNotWrite() {
-        assertThat(java.util.Arrays.stream(ClientStatus.values()).filter(ClientStatus::maySend))
+        assertThat(Arrays.stream(ClientStatus.values()).filter(ClientStatus::maySend))
                 .containsExactly(ClientStatus.ACTIVE);
-        assertThat(java.util.Arrays.stream(ClientStatus.values()).filter(ClientStatus::mayWrite))
+        assertThat(Arrays.stream(ClientStatus.values()).filter(ClientStatus::mayWrite))
                 .containsExactly(ClientStatus.ACTIVE, ClientStatus.PAUSED);
     }
 

@@ -3,6 +3,7 @@ package org.optline.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -50,7 +51,7 @@ abstract class PlatformDataContract {
     @Test
     void statusMovesOnlyFromTheExpectedStatus() {
         UUID id = Fixtures.client(clients, "Standing").client().id();
-        var now = Times.now(java.time.Clock.systemUTC());
+        var now = Times.now(Clock.systemUTC());
         boolean moved = scope.asPlatform(() -> clientStore.moveStatus(id, ClientStatus.SUSPENDED, ClientStatus.ACTIVE, now));
         assertThat(moved).isFalse();
         assertThat(clients.changeStatus(Fixtures.operator(), id, ClientStatus.SUSPENDED, "test").status())

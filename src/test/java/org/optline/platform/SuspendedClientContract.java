@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,16 @@ import org.optline.audience.SubscriberStatus;
 import org.optline.audience.SubscriberTokens;
 import org.optline.audience.Subscribers;
 import org.optline.audience.SubscriptionForms;
+import org.optline.campaign.Campaigns;
+import org.optline.segment.Segments;
 import org.optline.test.ApiRoutes;
 import org.optline.test.ApiRoutes.Route;
 import org.optline.test.ClientRows;
 import org.optline.test.Fixtures;
 import org.optline.test.ObjectsOfEveryKind;
-import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -37,6 +40,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -67,8 +72,8 @@ abstract class SuspendedClientContract {
     @Autowired Subscribers subscribers;
     @Autowired SubscriptionForms forms;
     @Autowired SubscriberTokens tokens;
-    @Autowired org.optline.segment.Segments segments;
-    @Autowired org.optline.campaign.Campaigns campaigns;
+    @Autowired Segments segments;
+    @Autowired Campaigns campaigns;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -147,7 +152,7 @@ abstract class SuspendedClientContract {
         assertThat(failures).isEmpty();
         MvcResult export = mvc.perform(get("/api/v1/exports/subscribers.csv").header(HttpHeaders.AUTHORIZATION, "Bearer " + key))
                 .andReturn();
-        String csv = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(export))
+        String csv = mvc.perform(MockMvcRequestBuilders.asyncDispatch(export))
                 .andReturn().getResponse().getContentAsString();
         assertThat(csv).contains("person@suspended.test");
         assertThat(mvc.perform(get("/api/v1/campaigns/" + ids.get("campaigns")).header(HttpHeaders.AUTHORIZATION, "Bearer " + key))
@@ -230,9 +235,9 @@ abstract class SuspendedClientContract {
 
     private MvcResult call(Route route, String key) throws Exception {
         String uri = route.uri(ids.getOrDefault(route.resource(), UUID.randomUUID().toString()));
-        org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> builder = route.multipart()
+        AbstractMockHttpServletRequestBuilder<?> builder = route.multipart()
                 ? multipart(HttpMethod.valueOf(route.method()), uri).file(new MockMultipartFile("file", "x.csv", "text/csv",
-                        "email\nx@suspended.test\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        "email\nx@suspended.test\n".getBytes(StandardCharsets.UTF_8)))
                 : request(HttpMethod.valueOf(route.method()), uri).contentType(MediaType.APPLICATION_JSON)
                         .content(route.pattern().startsWith("/api/v1/segments") ? "{\"expression\": \"name = \\\"x\\\"\"}" : "{}");
         return mvc.perform(builder.header(HttpHeaders.AUTHORIZATION, "Bearer " + key)).andReturn();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import jakarta.servlet.ServletException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,27 +15,30 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Subscribers;
+import org.optline.campaign.Campaigns;
+import org.optline.delivery.Outbox;
+import org.optline.segment.Segments;
 import org.optline.test.ApiRoutes;
 import org.optline.test.ApiRoutes.Route;
 import org.optline.test.ClientRows;
 import org.optline.test.Fixtures;
 import org.optline.test.ObjectsOfEveryKind;
-import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodParameter;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -54,9 +58,9 @@ abstract class TenantIsolationContract {
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
     @Autowired Subscribers subscribers;
-    @Autowired org.optline.delivery.Outbox outbox;
-    @Autowired org.optline.segment.Segments segments;
-    @Autowired org.optline.campaign.Campaigns campaigns;
+    @Autowired Outbox outbox;
+    @Autowired Segments segments;
+    @Autowired Campaigns campaigns;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -144,7 +148,7 @@ abstract class TenantIsolationContract {
             try {
                 other = call(route, ids.get(resource), session);
                 missing = call(route, UUID.randomUUID().toString(), session);
-            } catch (jakarta.servlet.ServletException e) {
+            } catch (ServletException e) {
                 failures.add(route + " failed with " + e.getCause());
                 continue;
             }

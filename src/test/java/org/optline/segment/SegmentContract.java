@@ -3,6 +3,7 @@ package org.optline.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,10 @@ abstract class SegmentContract {
 
     @Test
     void aLongChainOfConditionsCountsUpToTheLimitAndIsRefusedBeyondIt() {
-        String fiveHundred = String.join(" or ", java.util.Collections.nCopies(499, "age = 1")) + " or age = 34";
+        String fiveHundred = String.join(" or ", Collections.nCopies(499, "age = 1")) + " or age = 34";
         assertThat(segments.count(admin, fiveHundred, 0).count()).isEqualTo(1);
         assertThat(segments.count(admin, "vip is set and not (" + fiveHundred.substring(11) + ")", 0).count()).isEqualTo(4);
-        String tooMany = String.join(" or ", java.util.Collections.nCopies(600, "age = 1"));
+        String tooMany = String.join(" or ", Collections.nCopies(600, "age = 1"));
         assertThatThrownBy(() -> segments.count(admin, tooMany, 0)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("at most 500 conditions");
         assertThatThrownBy(() -> segments.create(admin, "Too many", tooMany)).isInstanceOf(ValidationException.class);

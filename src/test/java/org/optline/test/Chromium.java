@@ -1,5 +1,6 @@
 package org.optline.test;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class Chromium {
 
     private Chromium() {}
 
-    public static WebDriver start() throws java.io.IOException {
+    public static WebDriver start() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -6,6 +6,8 @@ import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
 import org.optline.platform.NewClient;
 import org.optline.platform.Role;
+import org.optline.platform.TenantScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Small helpers to set up clients and actors in tests. */
 public final class Fixtures {
@@ -55,7 +57,7 @@ public final class Fixtures {
      * Marks the client's sending domain verified, as a DNS check that found its DKIM record would:
      * for tests that send through an SMTP relay and are not about DNS (DnsDomainChecksContract is).
      */
-    public static void verified(org.optline.platform.TenantScope scope, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+    public static void verified(TenantScope scope, JdbcClient jdbc,
                                 UUID clientId, String domain) {
         int rows = scope.inClient(clientId, () -> jdbc.sql("update sending_domains set verified_at = current_timestamp, "
                 + "checked_at = current_timestamp, dkim_check = 'published' where client_id = :clientId and domain = :domain")

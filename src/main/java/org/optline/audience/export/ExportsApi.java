@@ -1,5 +1,6 @@
 package org.optline.audience.export;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.Exports;
@@ -28,7 +29,7 @@ class ExportsApi {
         exports.checkList(actor, listId);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subscribers.csv\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(out -> exports.csv(actor, listId, out));
     }
 

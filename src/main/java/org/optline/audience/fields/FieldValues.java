@@ -1,6 +1,7 @@
 package org.optline.audience.fields;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ public final class FieldValues {
         if (stored instanceof BigDecimal d) {
             return d.stripTrailingZeros().toPlainString();
         }
-        if (stored instanceof java.sql.Date d) {
+        if (stored instanceof Date d) {
             return d.toLocalDate().toString();
         }
         if (stored == null || stored instanceof List<?>) {

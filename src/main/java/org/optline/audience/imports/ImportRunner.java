@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -201,7 +202,7 @@ public class ImportRunner {
         }
         // The upload is no longer needed once the import has ended; its hash stays with the import.
         try {
-            java.nio.file.Files.deleteIfExists(data.forClient("imports", clientId).resolve(importId + ".csv"));
+            Files.deleteIfExists(data.forClient("imports", clientId).resolve(importId + ".csv"));
         } catch (IOException e) {
             log.warn("Could not delete the file of import {}: {}", importId, e.getClass().getName());
         }

@@ -3,6 +3,7 @@ package org.optline.audience.imports;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +67,7 @@ class ImportsApi {
     }
 
     private ImportJson json(Actor actor, ImportJob job) {
-        Map<String, String> columns = new java.util.LinkedHashMap<>();
+        Map<String, String> columns = new LinkedHashMap<>();
         for (int i = 0; i < job.headers().size(); i++) {
             columns.put(job.headers().get(i), job.columns().get(i));
         }

@@ -1,12 +1,17 @@
 package org.optline.audience.subscribers;
 
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.ConsentEvent;
 import org.optline.audience.ConsentSource;
 import org.optline.platform.NamedSql;
+import org.optline.platform.SqlArrays;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,11 +58,11 @@ public class ConsentStore {
      * (an import's batch). {@code detailBySubscriber} keeps its order in the ledger.
      */
     public void appendForMany(UUID clientId, OffsetDateTime at, String event, UUID listId, ConsentSource source,
-                              java.util.Map<UUID, String> detailBySubscriber) {
-        if (detailBySubscriber.size() > org.optline.platform.SqlArrays.MAX_ELEMENTS) {
+                              Map<UUID, String> detailBySubscriber) {
+        if (detailBySubscriber.size() > SqlArrays.MAX_ELEMENTS) {
             List<UUID> ids = List.copyOf(detailBySubscriber.keySet());
-            for (List<UUID> chunk : org.optline.platform.SqlArrays.chunks(ids)) {
-                java.util.Map<UUID, String> part = new java.util.LinkedHashMap<>();
+            for (List<UUID> chunk : SqlArrays.chunks(ids)) {
+                Map<UUID, String> part = new LinkedHashMap<>();
                 chunk.forEach(id -> part.put(id, detailBySubscriber.get(id)));
                 appendForMany(clientId, at, event, listId, source, part);
             }
@@ -67,13 +72,13 @@ public class ConsentStore {
             return;
         }
         jdbc.sql(sql.get("insert-many")).param("clientId", clientId).param("at", at).param("event", event)
-                .param("listId", listId == null ? new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.OTHER, null) : listId)
+                .param("listId", listId == null ? new SqlParameterValue(Types.OTHER, null) : listId)
                 .param("sourceKind", source.kind()).param("sourceId", truncate(source.sourceId(), 200))
-                .param("ip", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.VARCHAR, truncate(source.ip(), 64)))
-                .param("userAgent", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.VARCHAR, truncate(source.userAgent(), 500)))
-                .param("consentText", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.VARCHAR, truncate(source.consentText(), 4000)))
-                .param("ids", org.optline.platform.SqlArrays.ofIds(detailBySubscriber.keySet()))
-                .param("details", org.optline.platform.SqlArrays.of(detailBySubscriber.values().stream()
+                .param("ip", new SqlParameterValue(Types.VARCHAR, truncate(source.ip(), 64)))
+                .param("userAgent", new SqlParameterValue(Types.VARCHAR, truncate(source.userAgent(), 500)))
+                .param("consentText", new SqlParameterValue(Types.VARCHAR, truncate(source.consentText(), 4000)))
+                .param("ids", SqlArrays.ofIds(detailBySubscriber.keySet()))
+                .param("details", SqlArrays.of(detailBySubscriber.values().stream()
                         .map(d -> truncate(d, 2000)).toList()))
                 .update();
     }
@@ -100,7 +105,7 @@ public class ConsentStore {
     // A null uuid needs a type for the PostgreSQL driver; a present one must not carry Types.OTHER for H2.
     private static void typeNullList(MapSqlParameterSource params) {
         if (params.getValue("listId") == null) {
-            params.registerSqlType("listId", java.sql.Types.OTHER);
+            params.registerSqlType("listId", Types.OTHER);
         }
     }
 

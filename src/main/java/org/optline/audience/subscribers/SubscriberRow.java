@@ -2,8 +2,10 @@ package org.optline.audience.subscribers;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.SubscriberStatus;
@@ -18,10 +20,10 @@ public record SubscriberRow(UUID id, UUID clientId, String email, String emailKe
     }
 
     /** A row whose query selected the fixed columns and only {@code selected} of the slots. */
-    static SubscriberRow map(ResultSet rs, java.util.List<String> selected) throws SQLException {
+    static SubscriberRow map(ResultSet rs, List<String> selected) throws SQLException {
         Map<String, Object> slots = new HashMap<>();
         for (String slot : selected) {
-            Object value = slot.startsWith("date_") ? rs.getObject(slot, java.time.LocalDate.class) : rs.getObject(slot);
+            Object value = slot.startsWith("date_") ? rs.getObject(slot, LocalDate.class) : rs.getObject(slot);
             if (value != null) {
                 slots.put(slot, value);
             }

@@ -1,14 +1,20 @@
 package org.optline.audience.subscribers;
 
+import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.optline.audience.CustomField;
+import org.optline.audience.EmailAddress;
+import org.optline.audience.FieldType;
 import org.optline.audience.Membership;
 import org.optline.audience.MembershipStatus;
 import org.optline.audience.SubscriberStatus;
@@ -105,7 +111,7 @@ public class SubscriberStore {
                 .param("ids", SqlArrays.ofIds(rows.stream().map(NewSubscriber::id).toList()))
                 .param("emails", SqlArrays.of(rows.stream().map(NewSubscriber::email).toList()))
                 .param("keys", SqlArrays.of(rows.stream().map(NewSubscriber::emailKey).toList()))
-                .param("hashes", SqlArrays.of(rows.stream().map(r -> org.optline.audience.EmailAddress.hashOfKey(r.emailKey())).toList()))
+                .param("hashes", SqlArrays.of(rows.stream().map(r -> EmailAddress.hashOfKey(r.emailKey())).toList()))
                 .param("names", SqlArrays.of(rows.stream().map(NewSubscriber::name).toList()));
         for (int i = 0; i < slots.size(); i++) {
             String slot = slots.get(i);
@@ -119,7 +125,7 @@ public class SubscriberStore {
         if (value == null) {
             return null;
         }
-        return value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+        return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
     }
 
     /** Sets the name (when {@code setName}) and the given slots; other columns are left alone. */
@@ -157,7 +163,7 @@ public class SubscriberStore {
         jdbc.sql("update subscribers set email = :email, email_key = :emailKey, email_hash = :emailHash, updated_at = :at "
                         + "where client_id = :clientId and id = :id")
                 .param("email", email).param("emailKey", emailKey)
-                .param("emailHash", org.optline.audience.EmailAddress.hashOfKey(emailKey)).param("at", at)
+                .param("emailHash", EmailAddress.hashOfKey(emailKey)).param("at", at)
                 .param("clientId", clientId).param("id", id).update();
     }
 
@@ -171,9 +177,9 @@ public class SubscriberStore {
 
     /** Writes one subscriber's multi-field values among converted field values (null clears a field). */
     @SuppressWarnings("unchecked")
-    public void writeTags(UUID clientId, UUID id, Map<org.optline.audience.CustomField, Object> values) {
+    public void writeTags(UUID clientId, UUID id, Map<CustomField, Object> values) {
         values.forEach((field, value) -> {
-            if (field.type() == org.optline.audience.FieldType.MULTI) {
+            if (field.type() == FieldType.MULTI) {
                 replaceTags(clientId, field.id(), Map.of(id, value == null ? List.<String>of() : (List<String>) value));
             }
         });
@@ -259,7 +265,7 @@ public class SubscriberStore {
 
     /** Tags of many subscribers: subscriber id → field id → values. */
     public Map<UUID, Map<UUID, List<String>>> tagsOf(UUID clientId, Collection<UUID> ids) {
-        Map<UUID, Map<UUID, List<String>>> tags = new java.util.HashMap<>();
+        Map<UUID, Map<UUID, List<String>>> tags = new HashMap<>();
         if (ids.isEmpty()) {
             return tags;
         }
@@ -272,7 +278,7 @@ public class SubscriberStore {
 
     /** The memberships of {@code ids} in one list: subscriber id → status. */
     public Map<UUID, MembershipStatus> membershipsInList(UUID clientId, UUID listId, Collection<UUID> ids) {
-        Map<UUID, MembershipStatus> found = new java.util.HashMap<>();
+        Map<UUID, MembershipStatus> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
@@ -307,7 +313,7 @@ public class SubscriberStore {
 
     /** A page of subscribers matching an email prefix, status and list (each optional). */
     public List<SubscriberRow> search(UUID clientId, String prefix, String status, UUID listId, Cursor after, int limit) {
-        String p = prefix == null ? "" : prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        String p = prefix == null ? "" : prefix.strip().toLowerCase(Locale.ROOT);
         String pattern = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         var spec = jdbc.sql(sql.get(after == null ? "search-first" : "search-next"))
                 .param("clientId", clientId).param("prefix", p).param("prefixPattern", pattern)

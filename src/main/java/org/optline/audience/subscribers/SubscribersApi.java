@@ -10,6 +10,7 @@ import org.optline.audience.Subscriber;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.platform.Actor;
+import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.Page;
 import org.optline.platform.ValidationException;
 import org.springframework.http.HttpStatus;
@@ -93,7 +94,7 @@ class SubscribersApi {
 
     /** Erasure: answers 204; what remains is a hashed tombstone and a suppression. */
     @DeleteMapping("/{id}")
-    @org.optline.platform.AllowedWhileSuspended("erases a person's data")
+    @AllowedWhileSuspended("erases a person's data")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void erase(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String reason) {
         subscribers.erase(actor, id, reason);

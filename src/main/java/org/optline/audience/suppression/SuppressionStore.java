@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.optline.audience.Suppression;
@@ -60,7 +61,7 @@ public class SuppressionStore {
         return jdbc.sql(sql.get("platform-suppressed")).param("emailHash", emailHash).query(Long.class).single() > 0;
     }
 
-    public java.util.Optional<String> clientReason(UUID clientId, String emailHash) {
+    public Optional<String> clientReason(UUID clientId, String emailHash) {
         return jdbc.sql(sql.get("client-suppression-reason")).param("clientId", clientId).param("emailHash", emailHash)
                 .query(String.class).optional();
     }

@@ -3,6 +3,7 @@ package org.optline.audience.suppression;
 import org.optline.audience.Suppression;
 import org.optline.audience.Suppressions;
 import org.optline.platform.Actor;
+import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class SuppressionsApi {
     }
 
     @PostMapping
-    @org.optline.platform.AllowedWhileSuspended("stops mail to an address")
+    @AllowedWhileSuspended("stops mail to an address")
     @ResponseStatus(HttpStatus.CREATED)
     Suppression add(Actor actor, @RequestBody AddRequest body) {
         return suppressions.add(actor, body.email(), body.reason());

@@ -3,6 +3,7 @@ package org.optline.audience.web;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Suppressions;
 import org.optline.platform.Actor;
+import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.ConflictException;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Controller;
@@ -49,7 +50,7 @@ class FieldsAndSuppressionPages {
     }
 
     @PostMapping("/audience/suppressions")
-    @org.optline.platform.AllowedWhileSuspended("stops mail to an address")
+    @AllowedWhileSuspended("stops mail to an address")
     String processSuppress(Actor actor, @RequestParam String email, RedirectAttributes redirect) {
         try {
             suppressions.add(actor, email, "manual");

@@ -1,8 +1,14 @@
 package org.optline.audience.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.optline.audience.CustomFields;
 import org.optline.audience.Exports;
 import org.optline.audience.Lists;
+import org.optline.audience.SubscriptionForm;
+import org.optline.audience.SubscriptionForms;
 import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
 import org.optline.platform.ValidationException;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.HtmlUtils;
 
 /** Lists pages: all lists with member counts, create, edit, delete, and exports. */
 @Controller
@@ -24,11 +31,11 @@ class ListsPages {
 
     private final Lists lists;
     private final Exports exports;
-    private final org.optline.audience.SubscriptionForms forms;
-    private final org.optline.audience.CustomFields fields;
+    private final SubscriptionForms forms;
+    private final CustomFields fields;
 
-    ListsPages(Lists lists, Exports exports, org.optline.audience.SubscriptionForms forms,
-               org.optline.audience.CustomFields fields) {
+    ListsPages(Lists lists, Exports exports, SubscriptionForms forms,
+               CustomFields fields) {
         this.lists = lists;
         this.exports = exports;
         this.forms = forms;
@@ -69,11 +76,11 @@ class ListsPages {
     @PostMapping("/audience/lists/{id}/form")
     String processForm(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String enabled,
                        @RequestParam(required = false) String title, @RequestParam(required = false) String intro,
-                       @RequestParam(required = false) java.util.List<String> fieldKeys,
+                       @RequestParam(required = false) List<String> fieldKeys,
                        @RequestParam(required = false) String consentText, RedirectAttributes redirect) {
         try {
-            forms.save(actor, id, new org.optline.audience.SubscriptionForms.Settings("on".equals(enabled), title, intro,
-                    fieldKeys == null ? java.util.List.of() : fieldKeys, consentText));
+            forms.save(actor, id, new SubscriptionForms.Settings("on".equals(enabled), title, intro,
+                    fieldKeys == null ? List.of() : fieldKeys, consentText));
             redirect.addFlashAttribute("notice", "Saved the subscription form.");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("error", Messages.of(e));
@@ -82,14 +89,14 @@ class ListsPages {
     }
 
     /** A plain HTML form to paste into another site; it posts to the hosted form's address. */
-    static String embed(String baseUrl, org.optline.audience.SubscriptionForm form) {
+    static String embed(String baseUrl, SubscriptionForm form) {
         return "<form action=\"" + baseUrl + "/s/subscribe/" + form.id() + "\" method=\"post\">\n"
                 + "  <label>Email <input type=\"email\" name=\"email\" required></label>\n"
                 + "  <label>Name <input name=\"name\"></label>\n"
                 + form.fieldKeys().stream().map(k -> "  <label>" + k + " <input name=\"field." + k + "\"></label>\n")
-                        .collect(java.util.stream.Collectors.joining())
+                        .collect(Collectors.joining())
                 + "  <div style=\"position:absolute;left:-10000px\" aria-hidden=\"true\"><input name=\"website\" tabindex=\"-1\"></div>\n"
-                + "  <p>" + org.springframework.web.util.HtmlUtils.htmlEscape(form.consentText()) + "</p>\n"
+                + "  <p>" + HtmlUtils.htmlEscape(form.consentText()) + "</p>\n"
                 + "  <button type=\"submit\">Subscribe</button>\n</form>";
     }
 
@@ -117,7 +124,7 @@ class ListsPages {
     ResponseEntity<StreamingResponseBody> exportCsv(Actor actor, @RequestParam(required = false) UUID listId) {
         exports.checkList(actor, listId);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subscribers.csv\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(out -> exports.csv(actor, listId, out));
     }
 

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.optline.audience.ConsentSource;
 import org.optline.audience.Preferences;
+import org.optline.audience.SubscriberTokens;
+import org.optline.audience.Subscribers;
 import org.optline.audience.SubscriptionForms;
+import org.optline.platform.NotFoundException;
 import org.optline.platform.PublicPaths;
 import org.optline.platform.RateLimiter;
 import org.optline.platform.ValidationException;
@@ -45,11 +49,11 @@ class PublicSubscriptionPages {
     private final SubscriptionForms forms;
     private final Preferences preferences;
     private final RateLimiter limiter;
-    private final org.optline.audience.SubscriberTokens tokens;
-    private final org.optline.audience.Subscribers subscribers;
+    private final SubscriberTokens tokens;
+    private final Subscribers subscribers;
 
     PublicSubscriptionPages(SubscriptionForms forms, Preferences preferences, RateLimiter limiter,
-                            org.optline.audience.SubscriberTokens tokens, org.optline.audience.Subscribers subscribers) {
+                            SubscriberTokens tokens, Subscribers subscribers) {
         this.forms = forms;
         this.preferences = preferences;
         this.limiter = limiter;
@@ -155,10 +159,10 @@ class PublicSubscriptionPages {
             return invalidLink(model, response);
         }
         try {
-            subscribers.unsubscribe(holder.get().clientId(), holder.get().subscriberId(), new org.optline.audience.ConsentSource(
+            subscribers.unsubscribe(holder.get().clientId(), holder.get().subscriberId(), new ConsentSource(
                     "1".equals(request.getParameter("page")) ? "unsubscribe" : "one-click", null, request.getRemoteAddr(),
                     request.getHeader(HttpHeaders.USER_AGENT), null));
-        } catch (org.optline.platform.NotFoundException erased) {
+        } catch (NotFoundException erased) {
             // already erased: nothing is left to mail
         }
         model.addAttribute("message", "You are unsubscribed. You will receive no more messages from us.");

@@ -1,12 +1,14 @@
 package org.optline.audience.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
 import org.optline.audience.Subscribers;
 import org.optline.platform.Actor;
+import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.ConflictException;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Controller;
@@ -50,7 +52,7 @@ class SubscribersPages {
     String show(Actor actor, @PathVariable UUID id, Model model) {
         var subscriber = subscribers.get(actor, id);
         Map<String, String> values = new HashMap<>();
-        subscriber.fields().forEach((key, value) -> values.put(key, value instanceof java.util.List<?> list
+        subscriber.fields().forEach((key, value) -> values.put(key, value instanceof List<?> list
                 ? String.join("|", list.stream().map(String::valueOf).toList()) : String.valueOf(value)));
         model.addAttribute("subscriber", subscriber);
         model.addAttribute("values", values);
@@ -73,7 +75,7 @@ class SubscribersPages {
     }
 
     @PostMapping("/audience/subscribers/{id}/unsubscribe")
-    @org.optline.platform.AllowedWhileSuspended("unsubscribes a person")
+    @AllowedWhileSuspended("unsubscribes a person")
     String processUnsubscribe(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
         subscribers.correct(actor, id, new Subscribers.Correction(null, null, null, "unsubscribed"));
         redirect.addFlashAttribute("notice", "Unsubscribed from every list and added to the suppression list.");
@@ -81,7 +83,7 @@ class SubscribersPages {
     }
 
     @PostMapping("/audience/subscribers/{id}/erase")
-    @org.optline.platform.AllowedWhileSuspended("erases a person's data")
+    @AllowedWhileSuspended("erases a person's data")
     String processErase(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String reason,
                         @RequestParam(required = false) String confirm, RedirectAttributes redirect) {
         if (!"erase".equals(confirm)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -27,7 +28,7 @@ public final class CssInliner {
     private record Rule(String selector, Map<String, String> declarations, int specificity, int order) {}
 
     public static String inline(String html) {
-        if (html == null || !html.toLowerCase(java.util.Locale.ROOT).contains("<style")) {
+        if (html == null || !html.toLowerCase(Locale.ROOT).contains("<style")) {
             return html;
         }
         Document doc = Jsoup.parse(html);
@@ -57,7 +58,7 @@ public final class CssInliner {
             merged.forEach((k, v) -> style.append(k).append(": ").append(v).append("; "));
             element.attr("style", style.toString().strip());
         });
-        boolean fullDocument = html.toLowerCase(java.util.Locale.ROOT).contains("<html");
+        boolean fullDocument = html.toLowerCase(Locale.ROOT).contains("<html");
         return fullDocument ? doc.outerHtml() : doc.body().html();
     }
 
@@ -106,7 +107,7 @@ public final class CssInliner {
         for (String part : block.split(";")) {
             int colon = part.indexOf(':');
             if (colon > 0) {
-                String name = part.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
+                String name = part.substring(0, colon).strip().toLowerCase(Locale.ROOT);
                 String value = part.substring(colon + 1).strip();
                 if (!name.isEmpty() && !value.isEmpty()) {
                     out.put(name, value);

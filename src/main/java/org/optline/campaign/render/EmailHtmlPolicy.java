@@ -1,9 +1,17 @@
 package org.optline.campaign.render;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.optline.platform.ValidationException;
+import org.owasp.html.CssSchema;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -39,8 +47,8 @@ public final class EmailHtmlPolicy {
             .allowAttributes("color", "face", "size").onElements("font")
             .allowAttributes("class", "dir", "lang").globally()
             // The default CSS schema plus what email layouts rely on (hidden preheaders, fluid widths).
-            .allowStyling(org.owasp.html.CssSchema.union(org.owasp.html.CssSchema.DEFAULT,
-                    org.owasp.html.CssSchema.withProperties(java.util.List.of("display", "overflow", "max-height", "max-width",
+            .allowStyling(CssSchema.union(CssSchema.DEFAULT,
+                    CssSchema.withProperties(List.of("display", "overflow", "max-height", "max-width",
                             "min-width", "opacity"))))
             .toFactory();
 
@@ -48,7 +56,7 @@ public final class EmailHtmlPolicy {
     private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([#^/]?)\\s*([a-z][a-z0-9_]*)\\s*(\\|(?:[^{}<>\"']|\\{(?!\\{)|}(?!}))*)?}}");
 
     /** The links Optline makes itself, always absolute http(s) addresses: the only tags a link or image address may start with. */
-    private static final java.util.Set<String> OWN_LINKS = java.util.Set.of("unsubscribe_url", "preferences_url", "webview_url");
+    private static final Set<String> OWN_LINKS = Set.of("unsubscribe_url", "preferences_url", "webview_url");
 
     private EmailHtmlPolicy() {}
 
@@ -83,10 +91,10 @@ public final class EmailHtmlPolicy {
     }
 
     private static void checkAttributes(String clean, Pattern token, Map<String, Matcher> held) {
-        for (org.jsoup.nodes.Element element : org.jsoup.Jsoup.parseBodyFragment(clean).getAllElements()) {
-            for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+        for (Element element : Jsoup.parseBodyFragment(clean).getAllElements()) {
+            for (Attribute attribute : element.attributes()) {
                 Matcher t = token.matcher(attribute.getValue());
-                java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
+                ArrayDeque<String> open = new ArrayDeque<>();
                 boolean first = true;
                 while (t.find()) {
                     Matcher tag = held.get(t.group());
@@ -120,7 +128,7 @@ public final class EmailHtmlPolicy {
         }
     }
 
-    private static org.optline.platform.ValidationException refused(String message) {
-        return org.optline.platform.ValidationException.of("html", message);
+    private static ValidationException refused(String message) {
+        return ValidationException.of("html", message);
     }
 }

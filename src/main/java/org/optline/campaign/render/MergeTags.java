@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 import org.optline.platform.ValidationException;
 
 /**
@@ -115,7 +116,7 @@ public final class MergeTags {
 
     /** A default as HTML text: the entities in it read, then {@code & < > " '} written as entities again. */
     private static String htmlText(String fallback) {
-        String text = org.jsoup.parser.Parser.unescapeEntities(fallback, false);
+        String text = Parser.unescapeEntities(fallback, false);
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

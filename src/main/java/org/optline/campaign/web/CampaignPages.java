@@ -2,19 +2,27 @@ package org.optline.campaign.web;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.optline.audience.Lists;
+import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.Campaigns;
+import org.optline.campaign.SendProgress;
 import org.optline.platform.Actor;
+import org.optline.platform.AllowedWhileSuspended;
+import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NavigationItem;
 import org.optline.platform.Role;
+import org.optline.platform.TooManyRequestsException;
 import org.optline.platform.ValidationException;
 import org.optline.segment.Segments;
 import org.springframework.context.annotation.Bean;
@@ -48,12 +56,12 @@ class CampaignPages {
     private final Campaigns campaigns;
     private final Lists lists;
     private final Segments segments;
-    private final org.optline.audience.Subscribers subscribers;
-    private final org.optline.platform.Clients clients;
-    private final org.optline.campaign.SendProgress progress;
+    private final Subscribers subscribers;
+    private final Clients clients;
+    private final SendProgress progress;
 
-    CampaignPages(Campaigns campaigns, Lists lists, Segments segments, org.optline.audience.Subscribers subscribers,
-                  org.optline.platform.Clients clients, org.optline.campaign.SendProgress progress) {
+    CampaignPages(Campaigns campaigns, Lists lists, Segments segments, Subscribers subscribers,
+                  Clients clients, SendProgress progress) {
         this.clients = clients;
         this.progress = progress;
         this.campaigns = campaigns;
@@ -65,7 +73,7 @@ class CampaignPages {
     @GetMapping("/campaigns")
     String list(Actor actor, Model model) {
         var all = campaigns.list(actor);
-        java.util.Map<UUID, java.util.Map<String, Long>> counts = new java.util.HashMap<>();
+        Map<UUID, Map<String, Long>> counts = new HashMap<>();
         all.forEach(c -> counts.put(c.id(), progress.counts(c.clientId(), c.id())));
         model.addAttribute("campaigns", all);
         model.addAttribute("counts", counts);
@@ -74,7 +82,7 @@ class CampaignPages {
 
     /** Live preview while editing: the unsaved HTML rendered for a sample person, in a sandboxed frame. */
     @PostMapping("/campaigns/draft-preview")
-    @org.optline.platform.AllowedWhileSuspended("reads: renders a preview")
+    @AllowedWhileSuspended("reads: renders a preview")
     String draftPreview(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model) {
         try {
             model.addAttribute("draftHtml", campaigns.draftPreview(actor, form.getFirst("subject"), form.getFirst("html"),
@@ -174,7 +182,7 @@ class CampaignPages {
                     + ": suppressed."));
         } catch (ValidationException e) {
             redirect.addFlashAttribute("error", message(e));
-        } catch (org.optline.platform.TooManyRequestsException e) {
+        } catch (TooManyRequestsException e) {
             redirect.addFlashAttribute("error", e.getMessage() + ".");
         }
         return "redirect:/campaigns/" + id;
@@ -257,14 +265,14 @@ class CampaignPages {
     }
 
     private static Campaigns.CampaignInput input(MultiValueMap<String, String> form) {
-        List<UUID> listIds = form.getOrDefault("listIds", List.of()).stream().map(CampaignPages::uuid).filter(java.util.Objects::nonNull).toList();
+        List<UUID> listIds = form.getOrDefault("listIds", List.of()).stream().map(CampaignPages::uuid).filter(Objects::nonNull).toList();
         return new Campaigns.CampaignInput(form.getFirst("name"), form.getFirst("subject"), form.getFirst("preheader"),
                 form.getFirst("fromName"), form.getFirst("fromEmail"), form.getFirst("replyTo"), form.getFirst("html"),
                 blank(form.getFirst("text")), uuid(form.getFirst("templateId")), uuid(form.getFirst("segmentId")), listIds);
     }
 
     /** A local date-time from the form, in the client's time zone (or with an explicit offset). */
-    private static OffsetDateTime when(String at, java.time.ZoneId zone) {
+    private static OffsetDateTime when(String at, ZoneId zone) {
         if (at == null || at.isBlank()) {
             throw ValidationException.of("scheduledAt", "is required to schedule");
         }

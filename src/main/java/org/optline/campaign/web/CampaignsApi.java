@@ -7,6 +7,7 @@ import org.optline.campaign.Campaign;
 import org.optline.campaign.Campaigns;
 import org.optline.campaign.MessageTemplate;
 import org.optline.platform.Actor;
+import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -103,7 +104,7 @@ class CampaignsApi {
     }
 
     @PostMapping("/api/v1/campaigns/{id}/preview")
-    @org.optline.platform.AllowedWhileSuspended("reads: renders a preview")
+    @AllowedWhileSuspended("reads: renders a preview")
     Campaigns.Preview preview(Actor actor, @PathVariable UUID id, @RequestBody(required = false) PreviewRequest body) {
         return campaigns.preview(actor, id, body == null ? null : body.subscriberId());
     }
@@ -114,7 +115,7 @@ class CampaignsApi {
         return new ChecksJson(checks.stream().allMatch(Campaigns.Check::ok), campaigns.recipients(actor, id), checks);
     }
 
-    record SendRequest(java.time.OffsetDateTime scheduledAt) {}
+    record SendRequest(OffsetDateTime scheduledAt) {}
 
     /** Starts sending now, or at {@code scheduledAt}; 400 with the failing checks when not ready. */
     @PostMapping("/api/v1/campaigns/{id}/send")

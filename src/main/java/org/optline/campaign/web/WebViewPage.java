@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.HtmlUtils;
 
 /** {@code /s/view/{token}}: the web version of a message, public behind its signed link, sandboxed like a preview. */
 @Controller
@@ -32,7 +33,7 @@ class WebViewPage {
                                 + "style-src 'unsafe-inline'; frame-ancestors 'none'")
                         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                         .body("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
-                                + org.springframework.web.util.HtmlUtils.htmlEscape(p.subject()) + "</title></head><body>"
+                                + HtmlUtils.htmlEscape(p.subject()) + "</title></head><body>"
                                 + p.html() + "</body></html>"))
                 .orElseGet(() -> ResponseEntity.status(404).contentType(MediaType.TEXT_PLAIN)
                         .body("This link is not valid, or the message is no longer available."));

@@ -1,7 +1,9 @@
 package org.optline.delivery.dkim;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import java.security.NoSuchAlgorithmException;
 import java.security.Security;
+import java.security.Signature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +46,8 @@ public final class CryptoProviders {
 
     private static String rsaProvider() {
         try {
-            return java.security.Signature.getInstance("SHA256withRSA").getProvider().getName();
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return Signature.getInstance("SHA256withRSA").getProvider().getName();
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

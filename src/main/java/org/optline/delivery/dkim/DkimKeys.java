@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.optline.delivery.domains.DomainStore;
+import org.optline.platform.SecretBox;
 import org.optline.platform.TenantScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,7 @@ public class DkimKeys {
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new org.optline.platform.SecretBox.UnreadableSecret("The stored DKIM key is not an RSA key in PKCS#8");
+            throw new SecretBox.UnreadableSecret("The stored DKIM key is not an RSA key in PKCS#8");
         }
     }
 }

@@ -1,11 +1,16 @@
 package org.optline.delivery.domains;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SecretBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,7 +31,7 @@ public class DomainStore {
                       OffsetDateTime verifiedAt, boolean claimed, OffsetDateTime checkedAt, String dkimCheck, String spfCheck,
                       String dmarcCheck) {}
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DomainStore.class);
+    private static final Logger log = LoggerFactory.getLogger(DomainStore.class);
 
     private final JdbcClient jdbc;
     private final NamedSql sql;
@@ -118,14 +123,14 @@ public class DomainStore {
             try {
                 sealed += jdbc.sql(sql.get("seal-key")).param("id", p.id()).param("plain", p.key())
                         .param("sealed", box.seal(keyContext(p.id()), p.key())).update();
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (DataAccessException e) {
                 log.warn("Could not seal the DKIM key of sending domain {}; it stays readable as it is", p.id(), e);
             }
         }
         return sealed;
     }
 
-    private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Row map(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class), rs.getString("domain"),
                 rs.getString("selector"), rs.getString("public_key"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("verified_at", OffsetDateTime.class), rs.getBoolean("claimed"), rs.getObject("checked_at", OffsetDateTime.class),

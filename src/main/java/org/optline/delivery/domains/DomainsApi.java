@@ -1,5 +1,7 @@
 package org.optline.delivery.domains;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.optline.delivery.SendingDomain;
 import org.optline.delivery.SendingDomains;
@@ -24,8 +26,8 @@ class DomainsApi {
 
     record AddRequest(String domain) {}
 
-    record DomainJson(String id, String domain, String selector, String status, java.time.OffsetDateTime verifiedAt,
-                      SendingDomain.Checks checks, java.util.List<SendingDomain.DnsRecord> records) {
+    record DomainJson(String id, String domain, String selector, String status, OffsetDateTime verifiedAt,
+                      SendingDomain.Checks checks, List<SendingDomain.DnsRecord> records) {
         static DomainJson of(SendingDomain d) {
             return new DomainJson(d.id().toString(), d.domain(), d.selector(), d.status(), d.verifiedAt(), d.checks(), d.records());
         }

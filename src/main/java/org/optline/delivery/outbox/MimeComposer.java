@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.optline.platform.HeaderText;
 
 /**
@@ -121,7 +122,7 @@ public final class MimeComposer {
 
     private static String from(String address, String name) throws UnsupportedEncodingException {
         FormattedFrom last = lastFrom;
-        if (last == null || !java.util.Objects.equals(last.address(), address) || !java.util.Objects.equals(last.name(), name)) {
+        if (last == null || !Objects.equals(last.address(), address) || !Objects.equals(last.name(), name)) {
             last = new FormattedFrom(address, name,
                     InternetAddress.toString(new Address[] {new InternetAddress(address, HeaderText.oneLine(name), "UTF-8")}, 6));
             lastFrom = last;

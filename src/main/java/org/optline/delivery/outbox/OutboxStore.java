@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.delivery.OutboxMessage;
@@ -49,7 +50,7 @@ public class OutboxStore {
 
     public void forgetRecipient(UUID clientId, String recipient) {
         jdbc.sql(sql.get("forget-recipient")).param("clientId", clientId)
-                .param("recipient", recipient.toLowerCase(java.util.Locale.ROOT)).update();
+                .param("recipient", recipient.toLowerCase(Locale.ROOT)).update();
     }
 
     private static OutboxMessage map(ResultSet rs, int n) throws SQLException {

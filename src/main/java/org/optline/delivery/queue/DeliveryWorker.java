@@ -1,15 +1,27 @@
 package org.optline.delivery.queue;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.optline.audience.EmailAddress;
@@ -17,12 +29,14 @@ import org.optline.audience.Subscriber;
 import org.optline.audience.SubscriberStatus;
 import org.optline.audience.SubscriberTokens;
 import org.optline.audience.Subscribers;
+import org.optline.audience.SuppressionReason;
 import org.optline.audience.Suppressions;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.Verp;
 import org.optline.delivery.dkim.DkimKeys;
+import org.optline.delivery.dkim.DkimSigner;
 import org.optline.delivery.transport.Envelope;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.delivery.transport.Outcome;
@@ -34,6 +48,7 @@ import org.optline.platform.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -82,18 +97,18 @@ public class DeliveryWorker {
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final int lanes;
-    private final java.util.concurrent.ExecutorService laneRunner;
-    private final java.util.concurrent.ScheduledExecutorService watchers =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(threads("delivery-watcher"));
+    private final ExecutorService laneRunner;
+    private final ScheduledExecutorService watchers =
+            Executors.newSingleThreadScheduledExecutor(threads("delivery-watcher"));
     private static final int BUILDER_THREADS = Runtime.getRuntime().availableProcessors();
-    private final java.util.concurrent.ExecutorService builders =
-            java.util.concurrent.Executors.newFixedThreadPool(BUILDER_THREADS, threads("message-builder"));
+    private final ExecutorService builders =
+            Executors.newFixedThreadPool(BUILDER_THREADS, threads("message-builder"));
 
     /**
      * Daemon threads that carry the application's class loader: threads of the common pools carry
      * the system class loader, which in the packaged jar cannot see the mail libraries' services.
      */
-    static java.util.concurrent.ThreadFactory threads(String name) {
+    static ThreadFactory threads(String name) {
         return runnable -> {
             Thread t = new Thread(runnable, name);
             t.setDaemon(true);
@@ -135,7 +150,7 @@ public class DeliveryWorker {
                     + "batch that is still going out");
         }
         this.lanes = Math.max(1, lanes);
-        this.laneRunner = java.util.concurrent.Executors.newFixedThreadPool(this.lanes, threads("delivery-lane"));
+        this.laneRunner = Executors.newFixedThreadPool(this.lanes, threads("delivery-lane"));
         this.batchSize = batchSize;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.bounceDomain = bounceDomain;
@@ -147,7 +162,7 @@ public class DeliveryWorker {
      * seconds: a round can drain one campaign for hours, and the other relays' pools would wait
      * for it meanwhile (until their relay timed them out).
      */
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void trimPoolsRegularly() {
         watchers.scheduleWithFixedDelay(() -> {
             try {
@@ -158,7 +173,7 @@ public class DeliveryWorker {
         }, 2, 2, TimeUnit.SECONDS);
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() throws InterruptedException {
         // Finish what is in flight rather than interrupt it: an interrupted batch would stay
         // claimed, and what the server accepted of it would go out again after the lease.
@@ -206,7 +221,7 @@ public class DeliveryWorker {
         boolean finished;
         try {
             finished = jobFinishedOrFill(clientId, campaignId);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             // Another node filled the queue in the same moment: its job row won, and the next
             // round sends. Any other duplicate is a fault, not a race.
             if (scope.inClient(clientId, () -> queue.jobFinished(clientId, campaignId)).isEmpty()) {
@@ -222,7 +237,7 @@ public class DeliveryWorker {
         return sendQueued(clientId, campaignId);
     }
 
-    private final Map<UUID, Long> lastWarned = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, Long> lastWarned = new ConcurrentHashMap<>();
 
     /** A campaign that fails every round (twice a second) is logged in full once a minute. */
     private void warnAtMostEveryMinute(UUID campaignId, RuntimeException e) {
@@ -266,7 +281,7 @@ public class DeliveryWorker {
                     + e.getMessage() + "). Edit it, then resume the campaign.");
             return 0;
         }
-        Optional<org.optline.delivery.dkim.DkimSigner> signer;
+        Optional<DkimSigner> signer;
         try {
             route = transports.forClient(clientId, renderer.campaign().fromEmail());
             signer = dkim.forSender(clientId, renderer.campaign().fromEmail());
@@ -296,7 +311,7 @@ public class DeliveryWorker {
         }, 500, 500, TimeUnit.MILLISECONDS);
         int sent = 0;
         try {
-            List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
+            List<Future<Integer>> running = new ArrayList<>();
             for (int i = 0; i < lanes; i++) {
                 running.add(laneRunner.submit(() -> drain(clientId, campaignId, builder, route, batch, halted)));
             }
@@ -306,7 +321,7 @@ public class DeliveryWorker {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return sent;
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     log.warn("Delivery lane failed", e.getCause());
                 }
             }
@@ -331,7 +346,7 @@ public class DeliveryWorker {
             }
             String token = UUID.randomUUID().toString();
             OffsetDateTime now = Times.now(clock);
-            java.time.Instant claimedAt = now.toInstant();
+            Instant claimedAt = now.toInstant();
             long t0 = System.nanoTime();
             SendQueueStore.Claim claim = scope.inClient(clientId,
                     () -> queue.claim(clientId, campaignId, token, batchSize, now, now.plus(lease), scope.isPostgres()));
@@ -375,14 +390,14 @@ public class DeliveryWorker {
      * {@code now}: unless the send, at its longest, ends a clock margin before the claim's lease
      * does, another node could take the batch while it is still going out.
      */
-    static boolean renewalNeeded(java.time.Instant claimedAt, java.time.Instant now, Duration longestSend, Duration lease) {
+    static boolean renewalNeeded(Instant claimedAt, Instant now, Duration longestSend, Duration lease) {
         return !now.plus(longestSend).plus(CLOCK_MARGIN).isBefore(claimedAt.plus(lease));
     }
 
     /** What one batch came to: messages accepted, and why the campaign must pause, if it must. */
     private record Round(int sent, String pauseReason) {}
 
-    private Round deliver(UUID clientId, UUID campaignId, SendQueueStore.Claim claim, java.time.Instant claimedAt,
+    private Round deliver(UUID clientId, UUID campaignId, SendQueueStore.Claim claim, Instant claimedAt,
                           MessageBuilder builder, Transports.Route route, AtomicBoolean halted) {
         MailTransport transport = route.transport();
         List<UUID> batch = claim.ids();
@@ -390,7 +405,7 @@ public class DeliveryWorker {
         long t0 = System.nanoTime();
         List<Subscriber> people = subscribers.forDelivery(clientId, batch);
         Map<String, Subscriber> byHash = new LinkedHashMap<>();
-        Map<UUID, String> domains = new java.util.HashMap<>();
+        Map<UUID, String> domains = new HashMap<>();
         for (Subscriber p : people) {
             // Normalised when it was stored: parsing it again here took a quarter of a lane's time.
             EmailAddress address = new EmailAddress(p.email());
@@ -415,7 +430,7 @@ public class DeliveryWorker {
                 go.add(person);
             }
         }
-        Set<UUID> going = new java.util.HashSet<>(later);
+        Set<UUID> going = new HashSet<>(later);
         go.forEach(p -> going.add(p.id()));
         List<UUID> skipped = new ArrayList<>();
         for (UUID id : batch) {
@@ -424,7 +439,7 @@ public class DeliveryWorker {
             }
         }
 
-        java.time.Instant date = clock.instant();
+        Instant date = clock.instant();
         long t1 = System.nanoTime();
         Built built = buildOnAllCores(go, builder, date);
         // The last look, right before the wire: someone who opted out while the batch was built.
@@ -444,7 +459,7 @@ public class DeliveryWorker {
         // send is over, renew it and make sure the batch is still ours; if another node took it
         // meanwhile, that node sends it. Usually the claim is a second old and its lease covers the
         // whole send many times over, and the renewal is skipped.
-        java.time.Instant leaseEnds = claimedAt.plus(lease);
+        Instant leaseEnds = claimedAt.plus(lease);
         if (!envelopes.isEmpty() && renewalNeeded(claimedAt, clock.instant(), transport.longestSend(batch.size()), lease)) {
             OffsetDateTime renewedUntil = Times.now(clock).plus(lease);
             if (!scope.inClient(clientId, () -> queue.renew(clientId, campaignId, claim, renewedUntil))) {
@@ -454,7 +469,7 @@ public class DeliveryWorker {
             }
             leaseEnds = renewedUntil.toInstant();
         }
-        java.time.Instant settleGivesUpAt = leaseEnds.minus(CLOCK_MARGIN);
+        Instant settleGivesUpAt = leaseEnds.minus(CLOCK_MARGIN);
         if (transport.transactional()) {
             settled = scope.inClient(clientId, () -> settle(clientId, campaignId, claim,
                     withFailures(transport.send(envelopes, halted::get), built), skipped, later, postponeBy));
@@ -479,7 +494,7 @@ public class DeliveryWorker {
         // trusted to say so: a client's relay could otherwise suppress addresses for everyone.
         if (route.relayOf() == null) {
             settled.bounced().forEach((email, reply) -> suppressions.suppressPlatformWide(email,
-                    org.optline.audience.SuppressionReason.BOUNCED, "hard bounce: " + clip(reply, 150)));
+                    SuppressionReason.BOUNCED, "hard bounce: " + clip(reply, 150)));
         }
         String pauseReason = relayDown != null ? relayDown
                 : settled.senderBlocked() == null ? null : blockedNote(route.relayOf() == null, settled.senderBlocked());
@@ -516,9 +531,9 @@ public class DeliveryWorker {
     }
 
     /** Renders, builds and signs a batch on every core, on the builder threads. */
-    private Built buildOnAllCores(List<Subscriber> people, MessageBuilder builder, java.time.Instant date) {
+    private Built buildOnAllCores(List<Subscriber> people, MessageBuilder builder, Instant date) {
         int parts = Math.max(1, Math.min(BUILDER_THREADS, people.size()));
-        List<java.util.concurrent.Future<Built>> futures = new ArrayList<>();
+        List<Future<Built>> futures = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
             List<Subscriber> slice = people.subList(k * people.size() / parts, (k + 1) * people.size() / parts);
             futures.add(builders.submit(() -> buildEach(slice, builder, date)));
@@ -534,7 +549,7 @@ public class DeliveryWorker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building messages", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         return new Built(envelopes, failures);
@@ -545,7 +560,7 @@ public class DeliveryWorker {
      * recipient with the reason, not the batch: otherwise the batch would come back after every
      * lease and fail again, and the rest of it would never be sent.
      */
-    private static Built buildEach(List<Subscriber> people, MessageBuilder builder, java.time.Instant date) {
+    private static Built buildEach(List<Subscriber> people, MessageBuilder builder, Instant date) {
         List<Envelope> envelopes = new ArrayList<>(people.size());
         List<Outcome> failures = new ArrayList<>();
         for (Subscriber p : people) {

@@ -1,5 +1,6 @@
 package org.optline.delivery.queue;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ final class MessageBuilder {
         return signer.isPresent();
     }
 
-    Envelope build(Subscriber person, java.time.Instant date) {
+    Envelope build(Subscriber person, Instant date) {
         String unsubscribe = tokens.unsubscribe(clientId, person.id());
         Campaigns.Preview message = renderer.render(person, unsubscribe);
         Map<String, String> headers = new LinkedHashMap<>();

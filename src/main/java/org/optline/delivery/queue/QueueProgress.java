@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import org.optline.campaign.SendProgress;
 import org.optline.platform.TenantScope;
@@ -26,7 +27,7 @@ class QueueProgress implements SendProgress {
 
     private record Counted(Map<String, Long> counts, long freshUntilNanos) {}
 
-    private final java.util.function.BiFunction<UUID, UUID, Map<String, Long>> count;
+    private final BiFunction<UUID, UUID, Map<String, Long>> count;
     private final LongSupplier nanoTime;
     private final Map<Key, Counted> slowCounts = new ConcurrentHashMap<>();
 
@@ -35,7 +36,7 @@ class QueueProgress implements SendProgress {
         this((clientId, campaignId) -> scope.inClient(clientId, () -> queue.counts(clientId, campaignId)), System::nanoTime);
     }
 
-    QueueProgress(java.util.function.BiFunction<UUID, UUID, Map<String, Long>> count, LongSupplier nanoTime) {
+    QueueProgress(BiFunction<UUID, UUID, Map<String, Long>> count, LongSupplier nanoTime) {
         this.count = count;
         this.nanoTime = nanoTime;
     }

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SendQueueStore {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SendQueueStore.class);
+    private static final Logger log = LoggerFactory.getLogger(SendQueueStore.class);
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -144,7 +147,7 @@ public class SendQueueStore {
 
     private record Range(String token, UUID after, UUID last) {}
 
-    private static final org.springframework.jdbc.core.RowMapper<Range> RANGE = (rs, n) -> new Range(rs.getString("token"),
+    private static final RowMapper<Range> RANGE = (rs, n) -> new Range(rs.getString("token"),
             rs.getObject("after_id", UUID.class), rs.getObject("last_id", UUID.class));
 
     /**

@@ -1,11 +1,13 @@
 package org.optline.delivery.queue;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -67,7 +69,7 @@ class SendingNodes implements Throttle.Shares {
         this.scope = scope;
         this.clock = clock;
         this.window = window;
-        java.util.List.of("one-at-a-time-postgresql", "forget-node", "insert-work", "nodes-at-work", "forget-dead")
+        List.of("one-at-a-time-postgresql", "forget-node", "insert-work", "nodes-at-work", "forget-dead")
                 .forEach(sql::get);
     }
 
@@ -150,7 +152,7 @@ class SendingNodes implements Throttle.Shares {
     }
 
     /** On shutdown: the others need not wait out the window to take this node's share. */
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     synchronized void leave() {
         closed = true;
         beat.shutdownNow();

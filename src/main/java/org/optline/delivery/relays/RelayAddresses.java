@@ -3,6 +3,7 @@ package org.optline.delivery.relays;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -108,13 +109,13 @@ public final class RelayAddresses {
      */
     private static byte[] embeddedIpv4(byte[] b) {
         if (startsWith(b, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff)) {
-            return java.util.Arrays.copyOfRange(b, 12, 16);
+            return Arrays.copyOfRange(b, 12, 16);
         }
         if (startsWith(b, 0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0)) {
-            return java.util.Arrays.copyOfRange(b, 12, 16);
+            return Arrays.copyOfRange(b, 12, 16);
         }
         if (startsWith(b, 0x20, 0x02)) {
-            return java.util.Arrays.copyOfRange(b, 2, 6);
+            return Arrays.copyOfRange(b, 2, 6);
         }
         return null;
     }

@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.optline.delivery.ClientRelay;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SecretBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RelayStore {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RelayStore.class);
+    private static final Logger log = LoggerFactory.getLogger(RelayStore.class);
 
     private final JdbcClient jdbc;
     private final NamedSql sql;
@@ -62,7 +65,7 @@ public class RelayStore {
             try {
                 sealed += jdbc.sql(sql.get("seal-password")).param("clientId", p.clientId()).param("plain", p.password())
                         .param("sealed", box.seal(passwordContext(p.clientId()), p.password())).update();
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (DataAccessException e) {
                 log.warn("Could not seal the relay password of client {}; it stays readable as it is", p.clientId(), e);
             }
         }

@@ -1,6 +1,8 @@
 package org.optline.delivery.transport;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The way out for finished messages. The delivery worker hands over a batch and gets one outcome
@@ -17,7 +19,7 @@ public interface MailTransport {
      * campaign was paused or cancelled meanwhile); envelopes not sent get a
      * {@link SmtpReply#NOT_SENT} outcome. Transports that hand a batch over at once ignore it.
      */
-    default List<Outcome> send(List<Envelope> batch, java.util.function.BooleanSupplier halted) {
+    default List<Outcome> send(List<Envelope> batch, BooleanSupplier halted) {
         return send(batch);
     }
 
@@ -41,8 +43,8 @@ public interface MailTransport {
      * stragglers. A claim's lease must be longer, or another node could take a batch that is still
      * going out.
      */
-    default java.time.Duration longestSend(int batchSize) {
-        return java.time.Duration.ZERO;
+    default Duration longestSend(int batchSize) {
+        return Duration.ZERO;
     }
 
     /** A short label for logs and the settings page, e.g. {@code capture} or {@code smtp://relay:587}. */

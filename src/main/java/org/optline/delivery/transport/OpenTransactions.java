@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts the SMTP transactions open per destination on one transport, across every batch that
@@ -14,7 +16,7 @@ import java.util.Map;
 final class OpenTransactions {
 
     private final ProviderGroups groups;
-    private volatile java.util.function.IntSupplier sharedBy = () -> 1;
+    private volatile IntSupplier sharedBy = () -> 1;
     private final Map<String, Integer> open = new HashMap<>();
     private final List<Runnable> waiting = new ArrayList<>();
     private long closed;
@@ -24,7 +26,7 @@ final class OpenTransactions {
     }
 
     /** How many nodes share each destination's limit from now on (each keeps at least one transaction). */
-    void shareWith(java.util.function.IntSupplier nodes) {
+    void shareWith(IntSupplier nodes) {
         this.sharedBy = nodes;
     }
 
@@ -60,7 +62,7 @@ final class OpenTransactions {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(OpenTransactions.class).warn("Waking an SMTP sender failed", e);
+                LoggerFactory.getLogger(OpenTransactions.class).warn("Waking an SMTP sender failed", e);
             }
         }
     }

@@ -1,7 +1,12 @@
 package org.optline.delivery.transport;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The envelopes of a relay batch not started yet, queued per destination and handed out round-robin
@@ -11,16 +16,16 @@ final class PendingEnvelopes {
     static final int NONE_LEFT = -1;
     static final int HELD_BACK = -2;
 
-    private final java.util.Map<String, java.util.ArrayDeque<Integer>> queues = new java.util.HashMap<>();
+    private final Map<String, ArrayDeque<Integer>> queues = new HashMap<>();
     private final List<String> order = new ArrayList<>();
-    private final java.util.Set<String> heldBack = new java.util.HashSet<>();
+    private final Set<String> heldBack = new HashSet<>();
     private int cursor;
 
     PendingEnvelopes(String[] destinationOf) {
         for (int i = 0; i < destinationOf.length; i++) {
             queues.computeIfAbsent(destinationOf[i], d -> {
                 order.add(d);
-                return new java.util.ArrayDeque<>();
+                return new ArrayDeque<>();
             }).add(i);
         }
     }
@@ -35,7 +40,7 @@ final class PendingEnvelopes {
             cursor %= order.size();
             String destination = order.get(cursor);
             if (transactions.tryOpen(destination)) {
-                java.util.ArrayDeque<Integer> queue = queues.get(destination);
+                ArrayDeque<Integer> queue = queues.get(destination);
                 int i = queue.poll();
                 if (queue.isEmpty()) {
                     queues.remove(destination);

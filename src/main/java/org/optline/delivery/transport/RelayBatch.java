@@ -2,7 +2,11 @@ package org.optline.delivery.transport;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /** One call of {@link SmtpRelayTransport#send}: its envelopes, their outcomes, and the connections at work on it. */
 final class RelayBatch {
@@ -15,13 +19,13 @@ final class RelayBatch {
     /** Lanes of this run not finished yet; once it is back to 0 the run takes no further lane. */
     final AtomicInteger lanesLeft = new AtomicInteger();
     /** Completed when the last lane of this run has finished. */
-    final java.util.concurrent.CompletableFuture<Void> lanesDone = new java.util.concurrent.CompletableFuture<>();
+    final CompletableFuture<Void> lanesDone = new CompletableFuture<>();
     /** A lane found every destination left at its limit: more connections would not help this run. */
     volatile boolean destinationBound;
-    final java.util.Set<RelayConnection> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final Set<RelayConnection> busy = ConcurrentHashMap.newKeySet();
     /** How to wake the lanes waiting for a destination's transaction to end. */
-    final java.util.Set<Runnable> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    final java.util.function.BooleanSupplier haltedBy;
+    final Set<Runnable> waiting = ConcurrentHashMap.newKeySet();
+    final BooleanSupplier haltedBy;
     volatile boolean cancelled;
     volatile boolean halted;
     volatile SmtpReply refusal;
@@ -32,7 +36,7 @@ final class RelayBatch {
 
     final InetSocketAddress address;
 
-    RelayBatch(List<Envelope> batch, java.util.function.BooleanSupplier haltedBy, ProviderGroups destinations, InetSocketAddress address) {
+    RelayBatch(List<Envelope> batch, BooleanSupplier haltedBy, ProviderGroups destinations, InetSocketAddress address) {
         this.batch = batch;
         this.address = address;
         this.outcomes = new Outcome[batch.size()];

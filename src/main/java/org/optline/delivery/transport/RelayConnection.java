@@ -3,6 +3,7 @@ package org.optline.delivery.transport;
 import com.hubspot.smtp.client.Extension;
 import com.hubspot.smtp.client.SmtpSession;
 import io.netty.handler.codec.smtp.SmtpRequests;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A pooled session, how many messages it has carried, and since when it is open and idle. */
 final class RelayConnection {
@@ -16,7 +17,7 @@ final class RelayConnection {
     int sent;
     boolean broken;
     /** Whether the transport's count of open connections no longer includes this one. */
-    final java.util.concurrent.atomic.AtomicBoolean countedOut = new java.util.concurrent.atomic.AtomicBoolean();
+    final AtomicBoolean countedOut = new AtomicBoolean();
 
     RelayConnection(SmtpSession session, ReplyLog replies) {
         this.session = session;

@@ -8,11 +8,19 @@ import com.hubspot.smtp.client.SmtpSessionFactory;
 import com.hubspot.smtp.client.SmtpSessionFactoryConfig;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.smtp.SmtpRequests;
 import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManagerFactory;
 import org.optline.delivery.DeliveryProperties;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens SMTP sessions to one relay with NioSmtpClient on Netty: the event loops, TLS (STARTTLS or
@@ -43,14 +53,14 @@ final class RelaySessions implements AutoCloseable {
         int threads = Math.max(1, Math.min(settings.maxConnections(), Runtime.getRuntime().availableProcessors()));
         // Netty's epoll transport where it loads (Linux): edge-triggered, with fewer system calls per
         // read and write than the JDK's selector. NIO everywhere else.
-        boolean epoll = io.netty.channel.epoll.Epoll.isAvailable();
-        this.group = new MultiThreadIoEventLoopGroup(threads, epoll ? io.netty.channel.epoll.EpollIoHandler.newFactory()
+        boolean epoll = Epoll.isAvailable();
+        this.group = new MultiThreadIoEventLoopGroup(threads, epoll ? EpollIoHandler.newFactory()
                 : NioIoHandler.newFactory());
         this.tls = "none".equals(mode()) ? null : tlsContext(settings);
         // Replies are handled on the network thread: handing each to a pool would cost a context
         // switch per message for nothing, since handling a reply is only starting the next send.
         this.factory = new SmtpSessionFactory(SmtpSessionFactoryConfig.builder().eventLoopGroup(group)
-                .channelClass(epoll ? io.netty.channel.epoll.EpollSocketChannel.class : io.netty.channel.socket.nio.NioSocketChannel.class)
+                .channelClass(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .executor(SmtpSessionFactoryConfig.DIRECT_EXECUTOR).sslEngineSupplier(this::clientEngine).build());
     }
 
@@ -133,16 +143,16 @@ final class RelaySessions implements AutoCloseable {
         if (settings.trustStore() == null || settings.trustStore().isBlank()) {
             return defaultTls();
         }
-        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(settings.trustStore()))) {
+        try (var in = Files.newInputStream(Path.of(settings.trustStore()))) {
             char[] password = settings.trustStorePassword() == null ? null : settings.trustStorePassword().toCharArray();
-            java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(in, password);
-            var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return context;
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot read optline.delivery.smtp.trust-store " + settings.trustStore() + ": "
                     + e.getMessage(), e);
         }
@@ -161,7 +171,7 @@ final class RelaySessions implements AutoCloseable {
         try {
             factory.close();
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(RelaySessions.class).debug("Closing the SMTP client", e);
+            LoggerFactory.getLogger(RelaySessions.class).debug("Closing the SMTP client", e);
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }

@@ -5,21 +5,35 @@ import com.hubspot.smtp.client.SmtpClientResponse;
 import com.hubspot.smtp.messages.MessageContent;
 import com.hubspot.smtp.messages.MessageContentEncoding;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.smtp.SmtpRequest;
 import io.netty.handler.codec.smtp.SmtpRequests;
 import io.netty.handler.codec.smtp.SmtpResponse;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import javax.net.ssl.SSLException;
 import org.optline.delivery.DeliveryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +64,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     private final RelaySessions sessions;
     private final BlockingQueue<RelayConnection> idle = new LinkedBlockingQueue<>();
     /** Batches under way that started with fewer connections than they could use. */
-    private final java.util.Queue<RelayBatch> hungry = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<RelayBatch> hungry = new ConcurrentLinkedQueue<>();
     private final ConnectionPermits permits;
     /**
      * Connections open now, in use or pooled: what the relay counts against its limit. One is
@@ -77,15 +91,15 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     /** Which addresses this transport may connect to: why not, or empty. */
     @FunctionalInterface
     public interface AddressPolicy {
-        AddressPolicy ANY = address -> java.util.Optional.empty();
+        AddressPolicy ANY = address -> Optional.empty();
 
-        java.util.Optional<String> refusal(InetSocketAddress address);
+        Optional<String> refusal(InetSocketAddress address);
     }
 
     /** How the relay's name is looked up: the system's resolver, blocking, on the sending thread. */
     @FunctionalInterface
     interface Resolver {
-        java.net.InetAddress[] addresses(String host) throws java.net.UnknownHostException;
+        InetAddress[] addresses(String host) throws UnknownHostException;
     }
 
     /** The relay's addresses as last looked up, kept for a minute. */
@@ -120,7 +134,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
 
     private SmtpRelayTransport(DeliveryProperties.Smtp settings, ProviderGroups destinations, OpenTransactions transactions,
                                AddressPolicy policy) {
-        this(settings, destinations, transactions, policy, java.net.InetAddress::getAllByName);
+        this(settings, destinations, transactions, policy, InetAddress::getAllByName);
     }
 
     private SmtpRelayTransport(DeliveryProperties.Smtp settings, ProviderGroups destinations, OpenTransactions transactions,
@@ -163,7 +177,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     }
 
     @Override
-    public List<Outcome> send(List<Envelope> batch, java.util.function.BooleanSupplier halted) {
+    public List<Outcome> send(List<Envelope> batch, BooleanSupplier halted) {
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -173,13 +187,13 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         int turn = addressTurn.get();
         try {
             addresses = relayAddresses();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return notSent(batch, SmtpReply.unreachable("the name " + settings.host() + " does not resolve"));
         }
         // Every address the name has now, not only this batch's: the relay was saved under the
         // same rule for all of them, and the next batch may take another.
         for (InetSocketAddress a : addresses) {
-            java.util.Optional<String> refused = policy.refusal(a);
+            Optional<String> refused = policy.refusal(a);
             if (refused.isPresent()) {
                 return notSent(batch, SmtpReply.relayRefused("the relay " + settings.host() + " " + refused.get()));
             }
@@ -266,14 +280,14 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     }
 
     /** The relay's addresses (a name may have several), sorted; batches take them in turn, and a failed one is passed over by the next. */
-    private List<InetSocketAddress> relayAddresses() throws java.net.UnknownHostException {
+    private List<InetSocketAddress> relayAddresses() throws UnknownHostException {
         Resolved r = resolved;
         long now = System.nanoTime();
         if (r == null || now - r.atNanos() > RESOLVE_EVERY_NANOS) {
             String host = settings.host().startsWith("[") ? settings.host().substring(1, settings.host().length() - 1) : settings.host();
             // Sorted, so that a lookup returning them in another order does not move the turn.
-            r = new Resolved(java.util.Arrays.stream(resolver.addresses(host))
-                    .sorted(java.util.Comparator.comparing(java.net.InetAddress::getHostAddress))
+            r = new Resolved(Arrays.stream(resolver.addresses(host))
+                    .sorted(Comparator.comparing(InetAddress::getHostAddress))
                     .map(a -> new InetSocketAddress(a, settings.port())).toList(), now);
             resolved = r;
         }
@@ -356,7 +370,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
      * How many nodes send through this relay now (at least 1): its connection limit and the
      * concurrency limits per destination are divided among them. One node alone until set.
      */
-    public void shareLimitsWith(java.util.function.IntSupplier nodes) {
+    public void shareLimitsWith(IntSupplier nodes) {
         permits.shareWith(nodes);
         transactions.shareWith(nodes);
     }
@@ -395,7 +409,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         private final List<Envelope> batch;
         private final Outcome[] outcomes;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private final java.util.concurrent.atomic.AtomicReference<RelayConnection> asleepOn = new java.util.concurrent.atomic.AtomicReference<>();
+        private final AtomicReference<RelayConnection> asleepOn = new AtomicReference<>();
         final Runnable wakeUp = this::wake;
 
         Lane(RelayBatch run) {
@@ -476,7 +490,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     Throwable root = root(failure);
                     if (root instanceof RelaySessions.RelayRefused refused) {
                         run.refusal = SmtpReply.relayRefused(refused.getMessage());
-                    } else if (root instanceof javax.net.ssl.SSLException || root instanceof java.security.cert.CertificateException) {
+                    } else if (root instanceof SSLException || root instanceof CertificateException) {
                         run.refusal = SmtpReply.relayRefused("TLS failed: " + why);
                     }
                     finish(); // other lanes take the rest; whatever is left is not sent
@@ -614,7 +628,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                 if (next < 0) {
                     reply = connection.session.send(content(batch.get(open)));
                 } else {
-                    List<io.netty.handler.codec.smtp.SmtpRequest> commands = new ArrayList<>(4);
+                    List<SmtpRequest> commands = new ArrayList<>(4);
                     if (reset) {
                         commands.add(SmtpRequests.rset());
                     }
@@ -622,7 +636,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
                     commands.add(mail(connection, e));
                     commands.add(SmtpRequests.rcpt(e.rcptTo()));
                     commands.add(SmtpRequests.data());
-                    var group = commands.toArray(io.netty.handler.codec.smtp.SmtpRequest[]::new);
+                    var group = commands.toArray(SmtpRequest[]::new);
                     reply = open >= 0 ? connection.session.sendPipelined(content(batch.get(open)), group)
                             : connection.session.sendPipelined(group);
                     connection.sent++;
@@ -756,7 +770,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
             }
             try {
                 record(i, e, reply.join(), null, connection);
-            } catch (CompletionException | java.util.concurrent.CancellationException failure) {
+            } catch (CompletionException | CancellationException failure) {
                 record(i, e, null, failure, connection);
             }
         }
@@ -798,7 +812,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
     }
 
     /** MAIL FROM, with SMTPUTF8 where an address needs it and the server offers it (as NioSmtpClient's own send does). */
-    private static io.netty.handler.codec.smtp.SmtpRequest mail(RelayConnection connection, Envelope e) {
+    private static SmtpRequest mail(RelayConnection connection, Envelope e) {
         boolean ascii = e.mailFrom().chars().allMatch(c -> c < 128) && e.rcptTo().chars().allMatch(c -> c < 128);
         return !ascii && connection.session.getEhloResponse().isSupported(Extension.SMTPUTF8)
                 ? SmtpRequests.mail(e.mailFrom(), "SMTPUTF8") : SmtpRequests.mail(e.mailFrom());
@@ -809,7 +823,7 @@ public final class SmtpRelayTransport implements MailTransport, AutoCloseable {
         try {
             failed.join();
             return new IOException("no failure");
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             return e;
         }
     }

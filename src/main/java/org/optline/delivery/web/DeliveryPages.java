@@ -1,5 +1,6 @@
 package org.optline.delivery.web;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.optline.delivery.ClientRelays;
 import org.optline.delivery.DeliveryProperties;
@@ -8,6 +9,7 @@ import org.optline.delivery.SendingDomains;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
+import org.optline.platform.NotFoundException;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,7 +63,7 @@ class DeliveryPages {
     }
 
     @PostMapping("/sending/domains/{id}/verify")
-    String verifyDomain(Actor actor, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
+    String verifyDomain(Actor actor, @PathVariable UUID id,
                         RedirectAttributes redirect) {
         try {
             var d = domains.verify(actor, id);
@@ -106,7 +108,7 @@ class DeliveryPages {
             }
         } catch (ValidationException e) {
             redirect.addFlashAttribute("error", sentence(e));
-        } catch (org.optline.platform.NotFoundException e) {
+        } catch (NotFoundException e) {
             redirect.addFlashAttribute("error", e.getMessage() + ".");
         }
         return "redirect:/sending/relay";
@@ -143,7 +145,7 @@ class DeliveryPages {
     }
 
     /** 90 s, 2 min, 2 h, 3 days: the largest whole unit. */
-    static String readable(java.time.Duration d) {
+    static String readable(Duration d) {
         long s = d.toSeconds();
         if (s % 86_400 == 0 && s > 0) {
             return (s / 86_400) + (s == 86_400 ? " day" : " days");

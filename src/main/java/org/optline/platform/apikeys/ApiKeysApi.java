@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.optline.platform.Actor;
-import org.optline.platform.Page;
+import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.ApiKey;
 import org.optline.platform.ApiKeys;
+import org.optline.platform.Page;
 import org.optline.platform.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -59,7 +60,7 @@ class ApiKeysApi {
     }
 
     @DeleteMapping("/{id}")
-    @org.optline.platform.AllowedWhileSuspended("revokes a key")
+    @AllowedWhileSuspended("revokes a key")
     ApiKeyJson revoke(Actor actor, @PathVariable UUID id) {
         return ApiKeyJson.of(apiKeys.revoke(actor, id), null);
     }

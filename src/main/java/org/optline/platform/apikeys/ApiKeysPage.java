@@ -2,6 +2,7 @@ package org.optline.platform.apikeys;
 
 import java.util.UUID;
 import org.optline.platform.Actor;
+import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.ApiKeys;
 import org.optline.platform.Role;
 import org.optline.platform.ValidationException;
@@ -44,7 +45,7 @@ class ApiKeysPage {
     }
 
     @PostMapping("/settings/api-keys/{id}/revoke")
-    @org.optline.platform.AllowedWhileSuspended("revokes a key")
+    @AllowedWhileSuspended("revokes a key")
     String processRevoke(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
         var key = apiKeys.revoke(actor, id);
         redirect.addFlashAttribute("notice", "Revoked key " + key.prefix() + "….");

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 import org.optline.platform.SecretBox;
 import org.optline.platform.TenantScope;
 import org.slf4j.Logger;
@@ -99,7 +100,7 @@ class SecretsKeyConfig {
      * would be lost with whatever it sealed).
      */
     private static void write(Path file, String text) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".new-" + java.util.UUID.randomUUID());
+        Path partial = file.resolveSibling(file.getFileName() + ".new-" + UUID.randomUUID());
         try {
             try {
                 Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -3,10 +3,10 @@ package org.optline.platform.security;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
+import org.optline.platform.ApiKeys;
 import org.optline.platform.PublicPaths;
 import org.optline.platform.TenantScope;
 import org.optline.platform.users.UserStore;
-import org.optline.platform.ApiKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -45,7 +46,7 @@ class SecurityConfig {
      * 400: problem JSON under {@code /api/}, the error page elsewhere, instead of a bare status.
      */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+    RequestRejectedHandler requestRejectedHandler() {
         return (request, response, e) -> {
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
                 ProblemResponses.write(response, 400, "Bad request", "The request address is not allowed.");

@@ -3,8 +3,9 @@ package org.optline.platform.users;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.optline.platform.Actor;
-import org.optline.platform.Page;
+import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.NewUser;
+import org.optline.platform.Page;
 import org.optline.platform.Role;
 import org.optline.platform.User;
 import org.optline.platform.Users;
@@ -55,7 +56,7 @@ class UsersApi {
     }
 
     @PostMapping("/{id}/disable")
-    @org.optline.platform.AllowedWhileSuspended("disables a login")
+    @AllowedWhileSuspended("disables a login")
     UserJson disable(Actor actor, @PathVariable UUID id) {
         return UserJson.of(users.setEnabled(actor, id, false));
     }

@@ -1,8 +1,9 @@
 package org.optline.platform.users;
 
-import java.util.UUID;
 import jakarta.servlet.http.HttpSession;
+import java.util.UUID;
 import org.optline.platform.Actor;
+import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NewUser;
@@ -60,7 +61,7 @@ class UsersPages {
     }
 
     @PostMapping("/settings/users/{id}/enabled")
-    @org.optline.platform.AllowedWhileSuspended("disables a login; enabling one asks the standing itself")
+    @AllowedWhileSuspended("disables a login; enabling one asks the standing itself")
     String processEnabled(Actor actor, @PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes redirect) {
         if (enabled && actor.clientId() != null) {
             clients.requireMayWrite(actor.clientId());
@@ -79,7 +80,7 @@ class UsersPages {
     }
 
     @PostMapping("/account/password")
-    @org.optline.platform.AllowedWhileSuspended("changes one's own password")
+    @AllowedWhileSuspended("changes one's own password")
     String processPassword(Actor actor, @RequestParam String currentPassword, @RequestParam String newPassword,
                            Model model, HttpSession session) {
         try {

@@ -3,6 +3,7 @@ package org.optline.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.optline.platform.ClientStandingException;
 import org.optline.platform.ConflictException;
 import org.optline.platform.ForbiddenException;
@@ -17,7 +18,9 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors that no API controller handled: unknown paths and methods and unreadable multipart
@@ -31,9 +34,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class FallbackErrors {
 
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final JsonMapper json;
 
-    FallbackErrors(tools.jackson.databind.json.JsonMapper json) {
+    FallbackErrors(JsonMapper json) {
         this.json = json;
     }
 
@@ -67,7 +70,7 @@ class FallbackErrors {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return ApiProblems.standingProblem(e);
         }
-        var page = new org.springframework.web.servlet.ModelAndView("platform/read-only");
+        var page = new ModelAndView("platform/read-only");
         page.setStatus(HttpStatus.FORBIDDEN);
         page.addObject("standing", e.standing().wireName());
         page.addObject("message", e.getMessage());
@@ -75,7 +78,7 @@ class FallbackErrors {
     }
 
     @ExceptionHandler({ValidationException.class, ConflictException.class})
-    org.springframework.web.servlet.ModelAndView refused(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
+    ModelAndView refused(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
             throws IOException {
         HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
         String detail = e instanceof ValidationException v && !v.errors().isEmpty()
@@ -83,15 +86,15 @@ class FallbackErrors {
                 : e.getMessage();
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             var body = e instanceof ValidationException v ? ApiProblems.validation(v.errors().stream()
-                    .map(f -> java.util.Map.of("field", f.field(), "message", f.message())).toList())
+                    .map(f -> Map.of("field", f.field(), "message", f.message())).toList())
                     : ApiProblems.problem(status, "Conflict", detail);
             response.setStatus(status.value());
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(json.writeValueAsString(body.getBody()));
-            return new org.springframework.web.servlet.ModelAndView();
+            return new ModelAndView();
         }
-        var page = new org.springframework.web.servlet.ModelAndView("error", status);
+        var page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("detail", detail);
         return page;

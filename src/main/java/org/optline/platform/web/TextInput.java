@@ -6,11 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
@@ -60,7 +63,7 @@ class TextInput {
     }
 
     /** Thrown while reading JSON; its path names the member, which {@link ApiProblems} reports. */
-    static final class NulInJson extends tools.jackson.databind.DatabindException {
+    static final class NulInJson extends DatabindException {
         NulInJson(JsonParser p) {
             super(p, NUL_MESSAGE);
         }
@@ -72,9 +75,9 @@ class TextInput {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String type = request.getContentType();
-            if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
                 for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
-                    if (hasNul(p.getKey()) || java.util.Arrays.stream(p.getValue()).anyMatch(NulRefusingParameters::hasNul)) {
+                    if (hasNul(p.getKey()) || Arrays.stream(p.getValue()).anyMatch(NulRefusingParameters::hasNul)) {
                         refuse(request, response, p.getKey());
                         return;
                     }

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.optline.audience.CustomField;
 import org.optline.audience.FieldType;
 import org.optline.audience.MailingList;
@@ -88,8 +92,8 @@ public final class SegmentCompiler {
      */
     private Sql chain(Expr expr) {
         boolean and = expr instanceof Expr.And;
-        java.util.Deque<Expr> todo = new java.util.ArrayDeque<>();
-        List<Expr> operands = new java.util.ArrayList<>();
+        Deque<Expr> todo = new ArrayDeque<>();
+        List<Expr> operands = new ArrayList<>();
         todo.push(expr);
         while (!todo.isEmpty()) {
             Expr e = todo.pop();
@@ -225,12 +229,12 @@ public final class SegmentCompiler {
     }
 
     /** Comparisons on numbers and dates. */
-    private String ordered(String column, Expr.Compare c, String type, java.util.function.IntFunction<Object> value) {
+    private String ordered(String column, Expr.Compare c, String type, IntFunction<Object> value) {
         return switch (c.op()) {
             case "=", "<", "<=", ">", ">=" -> column + " " + c.op() + " " + param(value.apply(0));
             case "!=" -> "(" + column + " is null or " + column + " <> " + param(value.apply(0)) + ")";
             case "between" -> column + " between " + param(value.apply(0)) + " and " + param(value.apply(1));
-            case "in" -> "(" + java.util.stream.IntStream.range(0, c.values().size())
+            case "in" -> "(" + IntStream.range(0, c.values().size())
                     .mapToObj(i -> column + " = " + param(value.apply(i))).collect(Collectors.joining(" or ")) + ")";
             case "is_set" -> column + " is not null";
             case "is_not_set" -> column + " is null";

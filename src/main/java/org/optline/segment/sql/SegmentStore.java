@@ -3,6 +3,7 @@ package org.optline.segment.sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,7 +61,7 @@ public class SegmentStore {
 
     /** A few matching subscribers (id, email, name) for previews. */
     public List<Sample> sample(CompiledSegment segment, int limit) {
-        var params = new java.util.HashMap<>(segment.params());
+        var params = new HashMap<>(segment.params());
         params.put("sampleLimit", limit);
         return jdbc.sql("select s.id, s.email, s.name, s.status from subscribers s where " + segment.where()
                         + " order by s.created_at desc, s.id desc limit :sampleLimit").params(params)

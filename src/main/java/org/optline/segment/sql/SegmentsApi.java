@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.optline.platform.Actor;
+import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.Page;
 import org.optline.segment.Segment;
 import org.optline.segment.Segments;
@@ -48,7 +49,7 @@ class SegmentsApi {
     }
 
     @PostMapping("/count")
-    @org.optline.platform.AllowedWhileSuspended("reads: counts a segment")
+    @AllowedWhileSuspended("reads: counts a segment")
     CountJson count(Actor actor, @RequestBody CountRequest body) {
         int sample = body.sample() == null ? 0 : Math.max(0, Math.min(50, body.sample()));
         var count = segments.count(actor, body.expression(), sample);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
 import org.optline.platform.Actor;
+import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NavigationItem;
 import org.optline.platform.Role;
@@ -70,7 +71,7 @@ class SegmentPages {
 
     /** Re-renders the editor from the builder's fields: the builder writes the expression. */
     @PostMapping("/segments/builder")
-    @org.optline.platform.AllowedWhileSuspended("reads: re-renders the editor")
+    @AllowedWhileSuspended("reads: re-renders the editor")
     String processBuilder(Actor actor, @RequestParam MultiValueMap<String, String> form,
                           @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         RuleBuilder builder = RuleBuilder.fromForm(form);
@@ -81,7 +82,7 @@ class SegmentPages {
 
     /** The live count for the text mode. */
     @PostMapping("/segments/preview")
-    @org.optline.platform.AllowedWhileSuspended("reads: counts a segment")
+    @AllowedWhileSuspended("reads: counts a segment")
     String processPreview(Actor actor, @RequestParam(required = false) String expression, Model model) {
         count(actor, expression, model);
         return "segment/editor :: count";

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -67,7 +68,7 @@ class CsvReaderFuzzTest {
             }
         } catch (CsvParseException | UncheckedIOException expected) {
             return;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
         assertThat(issues).hasSize(rejected);

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.ConsentEvent;
+import org.optline.audience.ConsentSource;
 import org.optline.audience.EmailAddress;
 import org.optline.audience.Lists;
 import org.optline.audience.MailingList;
@@ -27,6 +28,7 @@ import org.optline.audience.SubscriptionForms;
 import org.optline.audience.Suppressions;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.Campaigns;
+import org.optline.campaign.TestRecipients;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.OutboxMessage;
 import org.optline.platform.Actor;
@@ -37,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
  * Who can subscribe whom, on H2 and PostgreSQL: previews and test sends carry preview links that
@@ -49,7 +52,7 @@ abstract class ConsentContract {
     private static final Pattern CONFIRM_LINK = Pattern.compile("/s/confirm/([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
     private static final String TOKEN = "([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)";
 
-    @Autowired org.optline.campaign.TestRecipients testRecipients;
+    @Autowired TestRecipients testRecipients;
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
     @Autowired Lists lists;
@@ -125,7 +128,7 @@ abstract class ConsentContract {
         return m.group(1);
     }
 
-    private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+    private String page(RequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn().getResponse().getContentAsString();
     }
 
@@ -256,7 +259,7 @@ abstract class ConsentContract {
         })).andExpect(status().isOk());
         String pending = mailedConfirmation(later);
         Subscriber waiting = subscribers.findByEmail(admin, later).orElseThrow();
-        subscribers.unsubscribe(admin.clientId(), waiting.id(), new org.optline.audience.ConsentSource("one-click", null, null, null, null));
+        subscribers.unsubscribe(admin.clientId(), waiting.id(), new ConsentSource("one-click", null, null, null, null));
         assertThat(page(post("/s/confirm/" + pending))).doesNotContain("Subscription confirmed");
         assertThat(subscribers.get(admin, waiting.id()).status().wireName()).isEqualTo("unsubscribed");
         assertThat(suppressed(waiting)).isTrue();

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,9 +18,11 @@ import org.optline.audience.Lists;
 import org.optline.audience.MailingList;
 import org.optline.audience.Membership;
 import org.optline.audience.MembershipStatus;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.SubscriberTokens;
+import org.optline.audience.Subscribers;
 import org.optline.audience.SubscriptionForm;
 import org.optline.audience.SubscriptionForms;
-import org.optline.audience.Subscribers;
 import org.optline.audience.Suppressions;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.OutboxMessage;
@@ -47,7 +50,7 @@ class PublicSubscriptionTest {
     @Autowired Subscribers subscribers;
     @Autowired Suppressions suppressions;
     @Autowired Outbox outbox;
-    @Autowired org.optline.audience.SubscriberTokens tokens;
+    @Autowired SubscriberTokens tokens;
 
     Actor admin;
     MailingList list;
@@ -144,7 +147,7 @@ class PublicSubscriptionTest {
     @Test
     void oneClickUnsubscribeNeedsNoCookieOrCsrfAndAGetChangesNothing() throws Exception {
         var single = lists.create(admin, new Lists.ListInput("Deals", null, "single"));
-        var person = subscribers.save(admin, new org.optline.audience.SubscriberInput("oneclick@kitchen.de", null, java.util.Map.of(),
+        var person = subscribers.save(admin, new SubscriberInput("oneclick@kitchen.de", null, Map.of(),
                 List.of(single.id()), null), false).subscriber();
         String token = tokens.unsubscribe(admin.clientId(), person.id());
         assertThat(mvc.perform(get("/s/unsubscribe/" + token)).andExpect(status().isOk()).andReturn().getResponse()
@@ -155,7 +158,7 @@ class PublicSubscriptionTest {
                 .andExpect(status().isOk());
         assertThat(subscribers.get(admin, person.id()).status().wireName()).isEqualTo("unsubscribed");
         assertThat(subscribers.consentLedger(admin, person.id())).extracting(ConsentEvent::sourceKind).contains("one-click");
-        mvc.perform(post("/s/unsubscribe/" + org.optline.test.Fixtures.tampered(token))).andExpect(status().isNotFound());
+        mvc.perform(post("/s/unsubscribe/" + Fixtures.tampered(token))).andExpect(status().isNotFound());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.delivery.Outbox;
+import org.optline.delivery.SendingDomains;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Clients;
 import org.optline.test.BrowserTest;
@@ -28,7 +29,7 @@ class BrowserCampaignTest extends BrowserTest {
     @Autowired Subscribers subscribers;
     @Autowired Outbox outbox;
     @Autowired DeliveryWorker worker;
-    @Autowired org.optline.delivery.SendingDomains domains;
+    @Autowired SendingDomains domains;
 
 
 

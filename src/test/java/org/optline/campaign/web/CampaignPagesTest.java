@@ -8,12 +8,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
+import org.optline.audience.SubscriberInput;
+import org.optline.audience.Subscribers;
+import org.optline.campaign.Campaign;
+import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
+import org.optline.campaign.WebViewTokens;
+import org.optline.delivery.SendingDomains;
+import org.optline.platform.Actor;
 import org.optline.platform.Clients;
+import org.optline.platform.CreatedClient;
+import org.optline.platform.NewClient;
 import org.optline.test.Fixtures;
 import org.optline.test.OptlineTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,20 +40,20 @@ class CampaignPagesTest {
     @Autowired Clients clients;
     @Autowired Lists lists;
     @Autowired Campaigns campaigns;
-    @Autowired org.optline.campaign.WebViewTokens webViews;
-    @Autowired org.optline.delivery.SendingDomains domains;
-    @Autowired org.optline.audience.Subscribers subscribers;
+    @Autowired WebViewTokens webViews;
+    @Autowired SendingDomains domains;
+    @Autowired Subscribers subscribers;
 
     /** A Berlin client, one subscriber, its domain, a campaign ready to send, and a logged-in session. */
-    private record Ready(org.optline.platform.CreatedClient client, org.optline.platform.Actor admin,
-                         org.optline.campaign.Campaign campaign, MockHttpSession session) {}
+    private record Ready(CreatedClient client, Actor admin,
+                         Campaign campaign, MockHttpSession session) {}
 
     private Ready readyCampaign(String name, String domain) throws Exception {
-        var client = clients.create(Fixtures.operator(), new org.optline.platform.NewClient(name, "1 Platz, Berlin",
+        var client = clients.create(Fixtures.operator(), new NewClient(name, "1 Platz, Berlin",
                 "admin@" + domain, null, "Europe/Berlin"));
         var admin = Fixtures.admin(client);
         var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
-        subscribers.save(admin, new org.optline.audience.SubscriberInput("someone@" + domain, null, java.util.Map.of(),
+        subscribers.save(admin, new SubscriberInput("someone@" + domain, null, Map.of(),
                 List.of(list.id()), null), false);
         domains.add(admin, domain);
         var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "S", null, "F", "news@" + domain, null,
@@ -103,8 +115,8 @@ class CampaignPagesTest {
         mvc.perform(post("/campaigns/" + r.campaign().id() + "/status").session(r.session()).with(csrf()).param("action", "schedule")
                 .param("at", "2030-01-15T09:00")).andExpect(status().is3xxRedirection());
         var scheduled = campaigns.get(r.admin(), r.campaign().id());
-        assertThat(scheduled.status()).isEqualTo(org.optline.campaign.CampaignStatus.SCHEDULED);
-        assertThat(scheduled.scheduledAt().toInstant()).isEqualTo(java.time.Instant.parse("2030-01-15T08:00:00Z"));
+        assertThat(scheduled.status()).isEqualTo(CampaignStatus.SCHEDULED);
+        assertThat(scheduled.scheduledAt().toInstant()).isEqualTo(Instant.parse("2030-01-15T08:00:00Z"));
         assertThat(page(r)).contains("2030-01-15 09:00").contains("Europe/Berlin");
     }
 
@@ -141,13 +153,13 @@ class CampaignPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("Content-Security-Policy", Matchers.containsString("frame-ancestors 'none'")));
-        String token = webViews.token(client.client().id(), c.id(), new java.util.UUID(0, 0));
+        String token = webViews.token(client.client().id(), c.id(), new UUID(0, 0));
         String view = mvc.perform(get("/s/view/" + token))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Security-Policy", Matchers.startsWith("sandbox; default-src 'none'")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(view).contains("Hi").contains("<title>S</title>");
-        mvc.perform(get("/s/view/" + org.optline.test.Fixtures.tampered(token))).andExpect(status().isNotFound());
+        mvc.perform(get("/s/view/" + Fixtures.tampered(token))).andExpect(status().isNotFound());
         // preview as a chosen subscriber, and the template manager
         String asPage = mvc.perform(get("/campaigns/" + c.id() + "?as=nobody@cp.de").session(session)).andReturn().getResponse()
                 .getContentAsString();

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
@@ -21,13 +22,15 @@ import org.optline.delivery.SendingDomains;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
+import org.optline.platform.ForbiddenException;
+import org.optline.platform.Role;
 import org.optline.test.Dnsmasq;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -43,7 +46,7 @@ abstract class DnsDomainChecksContract {
     static {
         try {
             PORT = Dnsmasq.freePort();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -150,7 +153,7 @@ abstract class DnsDomainChecksContract {
     void anAnalystCannotRunACheck() {
         CreatedClient client = Fixtures.client(clients, "Dns Roles");
         SendingDomain d = domains.add(Fixtures.admin(client), Fixtures.domain("roles.test"));
-        assertThatThrownBy(() -> domains.verify(Fixtures.withRole(client, org.optline.platform.Role.ANALYST), d.id()))
-                .isInstanceOf(org.optline.platform.ForbiddenException.class);
+        assertThatThrownBy(() -> domains.verify(Fixtures.withRole(client, Role.ANALYST), d.id()))
+                .isInstanceOf(ForbiddenException.class);
     }
 }

@@ -7,14 +7,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.optline.campaign.SenderDomains;
 import org.optline.delivery.SendingDomain;
@@ -27,6 +32,7 @@ import org.optline.platform.CreatedClient;
 import org.optline.platform.TenantScope;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,8 +67,8 @@ abstract class DomainClaimsContract {
             mvc.perform(post("/api/v1/domains").header(HttpHeaders.AUTHORIZATION, "Bearer " + other.adminApiKey().secret())
                             .contentType(MediaType.APPLICATION_JSON).content("{\"domain\": \"" + name.toUpperCase() + "\"}"))
                     .andExpect(status().isConflict())
-                    .andExpect(content().string(org.hamcrest.Matchers.containsString("belongs to another account")))
-                    .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Claim Owner"))));
+                    .andExpect(content().string(Matchers.containsString("belongs to another account")))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("Claim Owner"))));
         }
         // A name beside it is nobody's yet; the owner may add names below its own.
         String sibling = "x" + base;
@@ -93,7 +99,7 @@ abstract class DomainClaimsContract {
                                 + "select :id, client_id, :domain, selector, private_key, public_key, created_at from sending_domains "
                                 + "where id = :model")
                         .param("id", id).param("domain", base).param("model", model.id()).update();
-                store.claim(first.client().id(), base, id, java.time.OffsetDateTime.now());
+                store.claim(first.client().id(), base, id, OffsetDateTime.now());
                 Future<Boolean> f = pool.submit(() -> {
                     claimer.set(Thread.currentThread());
                     return claimed(second, "mail." + base);
@@ -116,14 +122,14 @@ abstract class DomainClaimsContract {
         }
         if (!scope.isPostgres()) {
             return (t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.WAITING)
-                    && java.util.Arrays.stream(t.getStackTrace()).anyMatch(e -> e.getClassName().startsWith("org.h2."));
+                    && Arrays.stream(t.getStackTrace()).anyMatch(e -> e.getClassName().startsWith("org.h2."));
         }
-        try (var c = java.sql.DriverManager.getConnection(pgUrl, pgUser, ""); var s = c.createStatement();
+        try (var c = DriverManager.getConnection(pgUrl, pgUser, ""); var s = c.createStatement();
              var rs = s.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
                      + "and query like '%update sending_domain_claim_turns%' and pid <> pg_backend_pid()")) {
             rs.next();
             return rs.getLong(1) > 0;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -137,8 +143,8 @@ abstract class DomainClaimsContract {
         }
     }
 
-    @org.springframework.beans.factory.annotation.Value("${spring.datasource.url}") String pgUrl;
-    @org.springframework.beans.factory.annotation.Value("${spring.datasource.username}") String pgUser;
+    @Value("${spring.datasource.url}") String pgUrl;
+    @Value("${spring.datasource.username}") String pgUser;
 
     @Test
     void aNameLeftWithoutAClaimNeitherSignsNorVerifiesNorCountsAsSetUp() {

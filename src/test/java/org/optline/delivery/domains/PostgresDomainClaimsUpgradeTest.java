@@ -8,10 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,11 +85,11 @@ class PostgresDomainClaimsUpgradeTest {
 
     /** The last migration before V19, whichever other migrations exist by then. */
     private static String lastBeforeV19(String url, String user) {
-        var v19 = org.flywaydb.core.api.MigrationVersion.fromVersion("19");
-        return java.util.Arrays.stream(Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration/common",
+        var v19 = MigrationVersion.fromVersion("19");
+        return Arrays.stream(Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration/common",
                         "classpath:db/migration/postgresql").load().info().all())
-                .map(org.flywaydb.core.api.MigrationInfo::getVersion).filter(v -> v != null && v.compareTo(v19) < 0)
-                .max(java.util.Comparator.naturalOrder()).orElseThrow().getVersion();
+                .map(MigrationInfo::getVersion).filter(v -> v != null && v.compareTo(v19) < 0)
+                .max(Comparator.naturalOrder()).orElseThrow().getVersion();
     }
 
     private static void migrate(String url, String user, String target) {

@@ -5,8 +5,10 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import jakarta.mail.Address;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.optline.platform.HeaderText;
 import org.optline.test.Checked;
 import org.optline.test.Texts;
 import org.quicktheories.core.Gen;
@@ -64,10 +67,10 @@ class MimeComposerProperties {
         }
 
         MimeMessage parsed = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-        assertThat(parsed.getSubject()).isEqualTo(org.optline.platform.HeaderText.oneLine(subject));
+        assertThat(parsed.getSubject()).isEqualTo(HeaderText.oneLine(subject));
         InternetAddress from = (InternetAddress) parsed.getFrom()[0];
         assertThat(from.getAddress()).isEqualTo("news@bench-shop.de");
-        String expectedName = org.optline.platform.HeaderText.oneLine(name);
+        String expectedName = HeaderText.oneLine(name);
         assertThat(from.getPersonal() == null ? "" : from.getPersonal()).isEqualTo(expectedName);
         assertThat(parsed.getHeader("Feedback-ID", null)).isEqualTo("a:b:campaign:optline");
         Multipart parts = (Multipart) parsed.getContent();
@@ -157,14 +160,14 @@ class MimeComposerProperties {
         qt().withExamples(3000).forAll(recipients()).checkAssert(to -> {
             String jakarta;
             try {
-                jakarta = InternetAddress.toString(new jakarta.mail.Address[] {new InternetAddress(to, true)}, 4);
-            } catch (jakarta.mail.internet.AddressException refused) {
+                jakarta = InternetAddress.toString(new Address[] {new InternetAddress(to, true)}, 4);
+            } catch (AddressException refused) {
                 jakarta = "refused";
             }
             String ours;
             try {
                 ours = MimeComposer.recipient(to);
-            } catch (jakarta.mail.internet.AddressException refused) {
+            } catch (AddressException refused) {
                 ours = "refused";
             }
             assertThat(ours).isEqualTo(jakarta);

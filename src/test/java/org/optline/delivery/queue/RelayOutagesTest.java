@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.transport.Envelope;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.delivery.transport.Outcome;
 import org.optline.delivery.transport.SmtpReply;
@@ -18,7 +19,7 @@ class RelayOutagesTest {
             new DeliveryProperties.Retry(Duration.ofMinutes(2), Duration.ofHours(2), Duration.ofDays(3), Duration.ofMinutes(30)));
     /** Only its identity matters here: outages are kept per transport. */
     private final MailTransport relay = new MailTransport() {
-        public List<Outcome> send(List<org.optline.delivery.transport.Envelope> batch) {
+        public List<Outcome> send(List<Envelope> batch) {
             throw new UnsupportedOperationException();
         }
 

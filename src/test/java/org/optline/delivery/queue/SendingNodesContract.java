@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ abstract class SendingNodesContract {
 
     /** Rows written on this test's clock (the application's own node writes on the real one). */
     private long rows() {
-        var thisCentury = java.time.OffsetDateTime.parse("2099-01-01T00:00:00Z");
+        var thisCentury = OffsetDateTime.parse("2099-01-01T00:00:00Z");
         return scope.asPlatform(() -> jdbc.sql("select count(*) from sending_nodes where seen_at > :since").param("since", thisCentury)
                 .query(Long.class).single());
     }

@@ -3,6 +3,7 @@ package org.optline.delivery.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,7 +42,7 @@ class SettleRetriesTest {
         AtomicInteger tries = new AtomicInteger();
         assertThatThrownBy(() -> SettleRetries.untilStored(() -> {
             tries.incrementAndGet();
-            throw new BadSqlGrammarException("settle", "update nonsense", new java.sql.SQLException("syntax"));
+            throw new BadSqlGrammarException("settle", "update nonsense", new SQLException("syntax"));
         }, NOW.plusSeconds(600), clock, "a test batch")).isInstanceOf(BadSqlGrammarException.class);
         assertThat(tries).hasValue(1);
     }
@@ -51,7 +52,7 @@ class SettleRetriesTest {
         AtomicInteger tries = new AtomicInteger();
         assertThatThrownBy(() -> SettleRetries.untilStored(() -> {
             tries.incrementAndGet();
-            throw new DataAccessResourceFailureException("settle", new java.sql.SQLException("statement too complex", "54001"));
+            throw new DataAccessResourceFailureException("settle", new SQLException("statement too complex", "54001"));
         }, NOW.plusSeconds(600), clock, "a test batch")).isInstanceOf(DataAccessResourceFailureException.class);
         assertThat(tries).hasValue(1);
     }

@@ -2,11 +2,13 @@ package org.optline.delivery.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.transport.ProviderGroups;
 
 /**
  * Each bucket holds one second's worth of tokens, so calls made in the same instant see exactly
@@ -19,7 +21,7 @@ class ThrottleTest {
     static Throttle throttle(double clientRate, double platformRate, Throttle.Shares shares) {
         var settings = new DeliveryProperties.Throttle(clientRate, platformRate,
                 Map.of("google", new DeliveryProperties.Throttle.DomainGroup(List.of("gmail.com", "googlemail.com"), 2, 0)), 0);
-        return new Throttle(settings, new org.optline.delivery.transport.ProviderGroups(settings), shares);
+        return new Throttle(settings, new ProviderGroups(settings), shares);
     }
 
     static Throttle throttle(double clientRate, double platformRate) {
@@ -115,7 +117,7 @@ class ThrottleTest {
         Throttle provider = throttle(0, 0, nodes);
         assertThat(provider.admit(CLIENT, "gmail.com", null, 0)).isEmpty();
         assertThat(provider.admit(CLIENT, "gmail.com", null, 0)).as("2/s shared by 4: one every 2 s")
-                .hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(java.time.Duration.ofSeconds(1)));
+                .hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofSeconds(1)));
     }
 
     @Test

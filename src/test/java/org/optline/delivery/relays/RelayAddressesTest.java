@@ -2,6 +2,7 @@ package org.optline.delivery.relays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
@@ -13,11 +14,11 @@ class RelayAddressesTest {
 
     @Test
     void theAddressConnectedToIsHeldToTheSameRule() {
-        assertThat(RelayAddresses.problem(new java.net.InetSocketAddress("10.1.2.3", 587)))
+        assertThat(RelayAddresses.problem(new InetSocketAddress("10.1.2.3", 587)))
                 .hasValueSatisfying(p -> assertThat(p).contains("internal"));
-        assertThat(RelayAddresses.problem(new java.net.InetSocketAddress("192.0.2.10", 8025)))
+        assertThat(RelayAddresses.problem(new InetSocketAddress("192.0.2.10", 8025)))
                 .hasValueSatisfying(p -> assertThat(p).contains("mail port"));
-        assertThat(RelayAddresses.problem(new java.net.InetSocketAddress("192.0.2.10", 587))).isEmpty();
+        assertThat(RelayAddresses.problem(new InetSocketAddress("192.0.2.10", 587))).isEmpty();
     }
 
     @Test
@@ -54,7 +55,7 @@ class RelayAddressesTest {
             mapped[10] = (byte) 0xff;
             mapped[11] = (byte) 0xff;
             System.arraycopy(bytes, 0, mapped, 12, 4);
-            InetAddress sixteen = java.net.Inet6Address.getByAddress(null, mapped, -1);
+            InetAddress sixteen = Inet6Address.getByAddress(null, mapped, -1);
             assertThat(RelayAddresses.problem(new InetSocketAddress(sixteen, 587))).as("mapped " + address)
                     .hasValueSatisfying(p -> assertThat(p).contains("internal"));
         }

@@ -3,9 +3,11 @@ package org.optline.delivery.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
 import org.optline.audience.MailingList;
 import org.optline.audience.SubscriberInput;
@@ -13,18 +15,18 @@ import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
-import org.optline.delivery.queue.DeliveryWorker;
-import org.optline.platform.Signer;
-import org.junit.jupiter.api.Test;
 import org.optline.delivery.ClientRelay;
 import org.optline.delivery.ClientRelays;
 import org.optline.delivery.SendingDomains;
 import org.optline.delivery.dkim.DkimKeys;
 import org.optline.delivery.domains.DomainStore;
+import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
 import org.optline.platform.SecretBox;
+import org.optline.platform.Signer;
 import org.optline.platform.TenantScope;
+import org.optline.platform.ValidationException;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -155,7 +157,7 @@ abstract class SealedSecretsContract {
         assertThat(relays.hasPassword(admin)).isFalse();
         assertThat(relays.get(admin)).isPresent();
         assertThatThrownBy(() -> relays.save(admin, new ClientRelays.RelayInput("127.0.0.1", 587, "starttls", "mailer", null,
-                null, null, null))).isInstanceOf(org.optline.platform.ValidationException.class);
+                null, null, null))).isInstanceOf(ValidationException.class);
 
         domains.add(admin, "damaged-relay.example");
         Fixtures.verified(scope, jdbc, clientId, "damaged-relay.example");
@@ -177,7 +179,7 @@ abstract class SealedSecretsContract {
         String token = signer.sign(new byte[] {1, 2, 3});
         store("update platform_secrets set secret = :value where name = :id", "token-key", key);
 
-        Signer restarted = new Signer(jdbc, scope, java.time.Clock.systemUTC(), box, "");
+        Signer restarted = new Signer(jdbc, scope, Clock.systemUTC(), box, "");
 
         assertThat(restarted.verify(token)).isPresent();
         String resealed = stored("select secret from platform_secrets where name = :id", "token-key");
@@ -185,7 +187,7 @@ abstract class SealedSecretsContract {
         assertThat(box.open("platform_secrets:token-key", resealed)).isEqualTo(key);
 
         store("update platform_secrets set secret = :value where name = :id", "token-key", key);
-        new Signer(jdbc, scope, java.time.Clock.systemUTC(), box, "a configured secret replaces the stored key");
+        new Signer(jdbc, scope, Clock.systemUTC(), box, "a configured secret replaces the stored key");
         assertThat(SecretBox.isSealed(stored("select secret from platform_secrets where name = :id", "token-key")))
                 .as("sealed even when no longer used").isTrue();
     }

@@ -9,37 +9,55 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
+import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
+import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
+import org.optline.campaign.SendProgress;
+import org.optline.delivery.ClientRelays;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Actor;
+import org.optline.platform.AuditLog;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
+import org.optline.platform.ForbiddenException;
+import org.optline.platform.Role;
+import org.optline.platform.TenantScope;
+import org.optline.platform.ValidationException;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * A client's own SMTP relay: set, read (never its password), replaced and removed through the
  * API, with clear errors for bad settings; and while it is set, that client's campaigns leave
  * through it while another client's still go to the platform's transport (capture here).
  */
-@org.springframework.test.context.TestPropertySource(properties = {"optline.delivery.client-relays.allow-internal=true",
+@TestPropertySource(properties = {"optline.delivery.client-relays.allow-internal=true",
         "optline.delivery.retry.pause-when-unreachable=0s"})
 abstract class ClientRelayContract {
 
     static FaultySmtpPeer RELAY;
 
-    @org.junit.jupiter.api.BeforeAll
+    @BeforeAll
     static void start() {
         RELAY = new FaultySmtpPeer(); // one per test class: H2 and PostgreSQL run one after the other
     }
@@ -55,16 +73,16 @@ abstract class ClientRelayContract {
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired SendingDomains domains;
-    @Autowired org.optline.platform.TenantScope scope;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired TenantScope scope;
+    @Autowired JdbcClient jdbc;
     @Autowired Outbox outbox;
     @Autowired DeliveryWorker worker;
-    @Autowired org.optline.delivery.ClientRelays relays;
-    @Autowired org.optline.campaign.SendProgress progress;
-    @Autowired org.optline.platform.AuditLog audit;
+    @Autowired ClientRelays relays;
+    @Autowired SendProgress progress;
+    @Autowired AuditLog audit;
 
-    private org.springframework.test.web.servlet.ResultActions call(
-            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String key) throws Exception {
+    private ResultActions call(
+            MockHttpServletRequestBuilder request, String key) throws Exception {
         return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + key).contentType(MediaType.APPLICATION_JSON));
     }
 
@@ -75,11 +93,11 @@ abstract class ClientRelayContract {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         call(put("/api/v1/relay").content("{\"host\": \"smtp .bad\", \"port\": 70000, \"tls\": \"sometimes\"}"), key)
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("host", "port", "tls")));
+                .andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("host", "port", "tls")));
         call(put("/api/v1/relay").content("{\"host\": \"smtp.relay-api.de\", \"port\": 587, \"tls\": \"starttls\", "
                 + "\"username\": \"mailer\", \"password\": \"s3cret relay password\"}"), key)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.passwordSet").value(true))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("s3cret"))));
+                .andExpect(content().string(Matchers.not(containsString("s3cret"))));
         // The stored password only goes where it was given for: another port needs it again ...
         call(put("/api/v1/relay").content("{\"host\": \"smtp.relay-api.de\", \"port\": 465, \"tls\": \"implicit\", "
                 + "\"username\": \"mailer\"}"), key)
@@ -93,7 +111,7 @@ abstract class ClientRelayContract {
                 + "\"username\": \"mailer\", \"password\": \"x\"}"), key)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("tls"));
         call(get("/api/v1/relay"), key).andExpect(status().isOk()).andExpect(jsonPath("$.maxConnections").value(2))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("s3cret"))));
+                .andExpect(content().string(Matchers.not(containsString("s3cret"))));
         call(delete("/api/v1/relay"), key).andExpect(status().isNoContent());
         call(get("/api/v1/relay"), key).andExpect(status().isNotFound());
         call(delete("/api/v1/relay"), key).andExpect(status().isNotFound());
@@ -103,10 +121,10 @@ abstract class ClientRelayContract {
     void onlyClientAdminsChangeTheRelay() {
         CreatedClient client = Fixtures.client(clients, "Relay Roles");
         Actor marketer = new Actor(Actor.Kind.USER, UUID.randomUUID(), "marketer", client.client().id(),
-                org.optline.platform.Role.MARKETER, "127.0.0.1");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> relays.save(marketer, new org.optline.delivery.ClientRelays.RelayInput(
+                Role.MARKETER, "127.0.0.1");
+        Assertions.assertThatThrownBy(() -> relays.save(marketer, new ClientRelays.RelayInput(
                         "smtp.example.com", 587, "starttls", null, null, null, null, null)))
-                .isInstanceOf(org.optline.platform.ForbiddenException.class);
+                .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
@@ -137,11 +155,11 @@ abstract class ClientRelayContract {
         UUID campaign = sendTo(admin, "down-relay.de", "d-" + tag);
         worker.runOnce();
 
-        assertThat(campaigns.get(admin, campaign).status()).isEqualTo(org.optline.campaign.CampaignStatus.PAUSED);
+        assertThat(campaigns.get(admin, campaign).status()).isEqualTo(CampaignStatus.PAUSED);
         assertThat(campaigns.get(admin, campaign).statusNote()).startsWith("Your SMTP relay could not be reached");
         call(get("/api/v1/campaigns/" + campaign), key).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("paused"))
-                .andExpect(jsonPath("$.statusNote", org.hamcrest.Matchers.startsWith("Your SMTP relay could not be reached")));
+                .andExpect(jsonPath("$.statusNote", Matchers.startsWith("Your SMTP relay could not be reached")));
         assertThat(progress.counts(admin.clientId(), campaign)).containsEntry("queued", 1L).doesNotContainKey("deferred");
         assertThat(audit.page(Fixtures.operator(), null, 50).items()).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("campaign.paused-by-delivery");
@@ -151,7 +169,7 @@ abstract class ClientRelayContract {
         call(put("/api/v1/relay").content("{\"host\": \"127.0.0.1\", \"port\": " + RELAY.port() + ", \"tls\": \"none\"}"), key)
                 .andExpect(status().isOk());
         campaigns.resume(admin, campaign);
-        call(get("/api/v1/campaigns/" + campaign), key).andExpect(jsonPath("$.statusNote").value(org.hamcrest.Matchers.nullValue()));
+        call(get("/api/v1/campaigns/" + campaign), key).andExpect(jsonPath("$.statusNote").value(Matchers.nullValue()));
         worker.runOnce();
         assertThat(RELAY.acceptedFor("d-" + tag + "@example.net")).isEqualTo(1);
         assertThat(progress.counts(admin.clientId(), campaign)).containsEntry("sent", 1L);
@@ -172,10 +190,10 @@ abstract class ClientRelayContract {
         domains.add(admin, domain);
         var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        subscribers.save(admin, new org.optline.audience.SubscriberInput("u-" + tag + "@example.net", "U", Map.of(),
-                java.util.List.of(list.id()), null), false);
-        java.util.function.Supplier<UUID> campaign = () -> campaigns.create(admin, new Campaigns.CampaignInput("C", "Hello", null,
-                "Shop", "news@" + domain, null, "<p>Hi</p>", null, null, null, java.util.List.of(list.id()))).id();
+        subscribers.save(admin, new SubscriberInput("u-" + tag + "@example.net", "U", Map.of(),
+                List.of(list.id()), null), false);
+        Supplier<UUID> campaign = () -> campaigns.create(admin, new Campaigns.CampaignInput("C", "Hello", null,
+                "Shop", "news@" + domain, null, "<p>Hi</p>", null, null, null, List.of(list.id()))).id();
 
         // The capture outbox: no DNS needed.
         UUID captured = campaign.get();
@@ -189,14 +207,14 @@ abstract class ClientRelayContract {
         call(put("/api/v1/relay").content("{\"host\": \"127.0.0.1\", \"port\": " + RELAY.port() + ", \"tls\": \"none\"}"), key)
                 .andExpect(status().isOk());
         worker.runOnce();
-        assertThat(campaigns.get(admin, started).status()).isEqualTo(org.optline.campaign.CampaignStatus.PAUSED);
+        assertThat(campaigns.get(admin, started).status()).isEqualTo(CampaignStatus.PAUSED);
         assertThat(campaigns.get(admin, started).statusNote()).contains("The From domain " + domain + " is not verified");
         assertThat(RELAY.acceptedFor("u-" + tag + "@example.net")).isZero();
 
         // With the relay set, the checklist refuses to start another.
         UUID refused = campaign.get();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> campaigns.send(admin, refused, null))
-                .isInstanceOf(org.optline.platform.ValidationException.class)
+        Assertions.assertThatThrownBy(() -> campaigns.send(admin, refused, null))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("verify it on the sending domains page");
 
         Fixtures.verified(scope, jdbc, admin.clientId(), domain);

@@ -6,13 +6,19 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.subethamail.smtp.DropConnectionException;
+import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.Session;
+import org.subethamail.smtp.server.SessionHandler;
 
 /**
  * An SMTP server on 127.0.0.1 (subethasmtp) that misbehaves on purpose, chosen by the
@@ -40,7 +46,7 @@ public final class FaultySmtpPeer implements AutoCloseable {
     private final AtomicInteger inData = new AtomicInteger();
     private final AtomicInteger mostInData = new AtomicInteger();
     private final Map<String, AtomicInteger> acceptedByHelo = new ConcurrentHashMap<>();
-    private volatile java.util.Set<String> watchedDomains = java.util.Set.of();
+    private volatile Set<String> watchedDomains = Set.of();
     private final AtomicInteger inDataWatched = new AtomicInteger();
     private final AtomicInteger mostInDataWatched = new AtomicInteger();
 
@@ -51,16 +57,16 @@ public final class FaultySmtpPeer implements AutoCloseable {
     public FaultySmtpPeer() {
         this.port = LoopbackPorts.free();
         this.server = SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress()).softwareName("faulty-peer")
-                .sessionHandler(new org.subethamail.smtp.server.SessionHandler() {
+                .sessionHandler(new SessionHandler() {
                     @Override
-                    public SessionAcceptance accept(org.subethamail.smtp.server.Session session) {
+                    public SessionAcceptance accept(Session session) {
                         mostSessions.accumulateAndGet(sessions.incrementAndGet(), Math::max);
                         everOpened.incrementAndGet();
                         return SessionAcceptance.success();
                     }
 
                     @Override
-                    public void onSessionEnd(org.subethamail.smtp.server.Session session) {
+                    public void onSessionEnd(Session session) {
                         sessions.decrementAndGet();
                     }
                 })
@@ -69,7 +75,7 @@ public final class FaultySmtpPeer implements AutoCloseable {
     }
 
     /** Makes this peer the platform's SMTP relay of a test context (plain SMTP on loopback). */
-    public void asPlatformRelay(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    public void asPlatformRelay(DynamicPropertyRegistry registry) {
         registry.add("optline.delivery.transport", () -> "smtp");
         registry.add("optline.delivery.smtp.host", () -> "127.0.0.1");
         registry.add("optline.delivery.smtp.port", this::port);
@@ -109,8 +115,8 @@ public final class FaultySmtpPeer implements AutoCloseable {
     }
 
     /** Counts messages to these recipient domains (together) in their DATA phase, for {@link #mostAtOnceToWatched}. */
-    public void watch(java.util.Set<String> domains) {
-        this.watchedDomains = java.util.Set.copyOf(domains);
+    public void watch(Set<String> domains) {
+        this.watchedDomains = Set.copyOf(domains);
     }
 
     /** The most messages to the watched domains that were in their DATA phase at once. */
@@ -120,7 +126,7 @@ public final class FaultySmtpPeer implements AutoCloseable {
 
     /** Accepted messages per name the client gave in EHLO: which node sent how many. */
     public Map<String, Integer> acceptedByHelo() {
-        Map<String, Integer> copy = new java.util.TreeMap<>();
+        Map<String, Integer> copy = new TreeMap<>();
         acceptedByHelo.forEach((k, v) -> copy.put(k, v.get()));
         return copy;
     }
@@ -132,7 +138,7 @@ public final class FaultySmtpPeer implements AutoCloseable {
     }
 
     public Map<String, Integer> acceptedCounts() {
-        Map<String, Integer> copy = new java.util.TreeMap<>();
+        Map<String, Integer> copy = new TreeMap<>();
         accepted.forEach((k, v) -> copy.put(k, v.get()));
         return copy;
     }
@@ -151,10 +157,10 @@ public final class FaultySmtpPeer implements AutoCloseable {
     }
 
     private final class Handler implements MessageHandler {
-        private final org.subethamail.smtp.MessageContext context;
+        private final MessageContext context;
         private String recipient;
 
-        Handler(org.subethamail.smtp.MessageContext context) {
+        Handler(MessageContext context) {
             this.context = context;
         }
 

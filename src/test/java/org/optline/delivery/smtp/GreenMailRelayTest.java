@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
@@ -17,9 +20,11 @@ import org.optline.campaign.Campaigns;
 import org.optline.delivery.SendingDomains;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Clients;
+import org.optline.platform.TenantScope;
 import org.optline.test.Fixtures;
 import org.optline.test.OptlineTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -72,18 +77,18 @@ class GreenMailRelayTest {
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired SendingDomains domains;
-    @Autowired org.optline.platform.TenantScope scope;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired TenantScope scope;
+    @Autowired JdbcClient jdbc;
     @Autowired DeliveryWorker worker;
 
     @Test
     void aCampaignGoesThroughAnAuthenticatedTlsRelay() throws Exception {
         var admin = Fixtures.admin(Fixtures.client(clients, "Tls Relay"));
-        Map<String, String> people = new java.util.LinkedHashMap<>();
+        Map<String, String> people = new LinkedHashMap<>();
         for (int i = 0; i < 5; i++) {
             people.put("r" + i + "@example.org", "R" + i);
         }
-        java.util.UUID campaign = new TestCampaigns(domains, lists, subscribers, campaigns, scope, jdbc).send(admin, "tls-relay.de", people);
+        UUID campaign = new TestCampaigns(domains, lists, subscribers, campaigns, scope, jdbc).send(admin, "tls-relay.de", people);
         worker.runOnce();
 
         assertThat(RELAY.waitForIncomingEmail(10_000, 5)).isTrue();
@@ -91,7 +96,7 @@ class GreenMailRelayTest {
         assertThat(Arrays.stream(received).map(m -> {
             try {
                 return m.getAllRecipients()[0].toString();
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         })).containsExactlyInAnyOrder("r0@example.org", "r1@example.org", "r2@example.org", "r3@example.org", "r4@example.org");

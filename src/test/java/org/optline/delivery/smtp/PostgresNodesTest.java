@@ -2,9 +2,17 @@ package org.optline.delivery.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -53,7 +61,7 @@ class PostgresNodesTest {
 
     @Test
     void twoNodesShareACampaignAndAKilledNodeLosesNobody() throws Exception {
-        Path dir = java.nio.file.Files.createDirectories(Path.of("target", "node-test"));
+        Path dir = Files.createDirectories(Path.of("target", "node-test"));
         Map<String, Object> database = PostgresDatabases.createDatabase();
         try (OptlineNode a = new OptlineNode("node-a", database, peer.port(), dir, NODE_SETTINGS)) {
             a.awaitReady(Duration.ofSeconds(120)); // the first node migrates the schema
@@ -85,7 +93,7 @@ class PostgresNodesTest {
                 assertThat(byNode.getOrDefault("node-b", 0)).isPositive();
                 // The relay's 2 connections are for both nodes together: each keeps one open between
                 // batches while the other sends too (each keeping the whole 2 would leave 4 open).
-                org.awaitility.Awaitility.await("connections left open").atMost(Duration.ofSeconds(4))
+                Awaitility.await("connections left open").atMost(Duration.ofSeconds(4))
                         .until(() -> peer.openConnections() <= 2);
 
                 // Node A dies mid-campaign; node B finishes alone.
@@ -129,8 +137,8 @@ class PostgresNodesTest {
     static String listId;
 
     /** Marks the domain verified in the database, as a DNS check that found its DKIM record would (this test is not about DNS). */
-    private static void verifyDomain(Map<String, Object> database, String domain) throws java.sql.SQLException {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection((String) database.get("spring.datasource.url"),
+    private static void verifyDomain(Map<String, Object> database, String domain) throws SQLException {
+        try (Connection c = DriverManager.getConnection((String) database.get("spring.datasource.url"),
                 (String) database.get("spring.datasource.username"), (String) database.get("spring.datasource.password"))) {
             c.setAutoCommit(false);
             try (var scope = c.createStatement(); var update = c.prepareStatement(
@@ -165,11 +173,11 @@ class PostgresNodesTest {
 
     /** Accepted messages per recipient for one campaign, told apart by the subject. */
     private static Map<String, Integer> countsFor(String campaign) {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         for (byte[] m : peer.messages()) {
             String text = FaultySmtpPeer.text(m);
             if (text.contains("Subject: " + campaign + " for ")) {
-                java.util.regex.Matcher to = java.util.regex.Pattern.compile("\r\nTo: (\\S+)\r\n").matcher(text);
+                Matcher to = Pattern.compile("\r\nTo: (\\S+)\r\n").matcher(text);
                 if (to.find()) {
                     counts.merge(to.group(1), 1, Integer::sum);
                 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.transport.Envelope;
@@ -45,12 +48,12 @@ class RelayConnectionLimitTest {
         try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
             peer.slowMillis(1000);
             peer.everyMessageMillis(50);
-            peer.watch(java.util.Set.of("long.example"));
+            peer.watch(Set.of("long.example"));
             try (SmtpRelayTransport transport = new SmtpRelayTransport(settings(peer, 2, Duration.ofSeconds(20)))) {
                 // One slow message holds one of the two connections for about a second ...
-                var slow = java.util.concurrent.CompletableFuture.supplyAsync(
+                var slow = CompletableFuture.supplyAsync(
                         () -> transport.send(List.of(TestEnvelopes.to("slow1@short.example")), () -> false));
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> peer.mostAtOnce() >= 1);
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> peer.mostAtOnce() >= 1);
                 // ... so a batch of 60 starting now gets the other one only: alone it would take
                 // 60 x 50 ms = 3 s, and it is still going when the slow message's connection frees.
                 List<Envelope> batch = new ArrayList<>();
@@ -85,7 +88,7 @@ class RelayConnectionLimitTest {
                 // Four nodes now, and nothing sending: the pool closes what is over one.
                 nodes.set(4);
                 transport.trimToShare();
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> peer.openConnections() == 1);
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> peer.openConnections() == 1);
                 TestEnvelopes.sendAtOnce(transport, threeBatches("four", 10));
                 assertThat(peer.openConnections()).isEqualTo(1);
                 assertThat(peer.totalAccepted()).isEqualTo(30 + 60 + 30);
@@ -103,14 +106,14 @@ class RelayConnectionLimitTest {
                 for (int i = 0; i < 200; i++) {
                     batch.add(TestEnvelopes.to("m" + i + "@example.org"));
                 }
-                var sending = java.util.concurrent.CompletableFuture.supplyAsync(() -> transport.send(batch, () -> false));
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> peer.totalAccepted() >= 20);
+                var sending = CompletableFuture.supplyAsync(() -> transport.send(batch, () -> false));
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> peer.totalAccepted() >= 20);
                 assertThat(peer.openConnections()).as("alone: four lanes").isEqualTo(4);
                 // Four nodes now: one connection for this node. On four lanes the rest of the
                 // batch would take about 1.8 s more; the lanes over the share leave after the
                 // message they are on, so the connections close long before the batch is done.
                 nodes.set(4);
-                org.awaitility.Awaitility.await().atMost(Duration.ofMillis(1000)).until(() -> peer.openConnections() <= 1);
+                Awaitility.await().atMost(Duration.ofMillis(1000)).until(() -> peer.openConnections() <= 1);
                 assertThat(sending).as("the batch goes on, over one connection").isNotDone();
                 assertThat(sending.get()).hasSize(200)
                         .allSatisfy(o -> assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.DELIVERED));
@@ -134,7 +137,7 @@ class RelayConnectionLimitTest {
                     .allSatisfy(o -> assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.DELIVERED));
 
             assertThat(peer.connectionsOpened()).as("a new connection for the second batch").isEqualTo(2);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> peer.openConnections() == 1);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> peer.openConnections() == 1);
             assertThat(peer.totalAccepted()).isEqualTo(2);
         }
     }
@@ -153,7 +156,7 @@ class RelayConnectionLimitTest {
             transport.trimToShare(); // as the worker does every two seconds
 
             assertThat(transport.openConnections()).isZero();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> peer.openConnections() == 0);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> peer.openConnections() == 0);
         }
     }
 

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.james.jdkim.DKIMVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.optline.audience.EmailAddress;
 import org.optline.audience.Lists;
 import org.optline.audience.MailingList;
 import org.optline.audience.SubscriberInput;
@@ -27,8 +29,10 @@ import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditLog;
 import org.optline.platform.Clients;
+import org.optline.platform.TenantScope;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -60,8 +64,8 @@ abstract class SmtpDeliveryContract {
     @Autowired SendProgress progress;
     @Autowired DeliveryWorker worker;
     @Autowired AuditLog audit;
-    @Autowired org.optline.platform.TenantScope scope;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired TenantScope scope;
+    @Autowired JdbcClient jdbc;
 
     Actor admin;
     MailingList list;
@@ -113,7 +117,7 @@ abstract class SmtpDeliveryContract {
         for (String dead : List.of("hard1", "full1")) {
             var person = subscribers.findByEmail(admin, address(dead)).orElseThrow();
             assertThat(person.status()).isEqualTo(SubscriberStatus.BOUNCED);
-            assertThat(suppressions.isSuppressed(admin.clientId(), org.optline.audience.EmailAddress.of("email", address(dead)))).isTrue();
+            assertThat(suppressions.isSuppressed(admin.clientId(), EmailAddress.of("email", address(dead)))).isTrue();
         }
 
         // The greylisted and the dropped recipient are retried after the backoff and then accepted.
@@ -136,7 +140,7 @@ abstract class SmtpDeliveryContract {
     @Test
     void aPauseStopsABatchThatIsGoingOutAndResumeSendsTheRestExactlyOnce() throws Exception {
         PEER.slowMillis(400);
-        List<String> locals = new java.util.ArrayList<>();
+        List<String> locals = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             locals.add("slowp" + i);
         }
@@ -188,7 +192,7 @@ abstract class SmtpDeliveryContract {
         assertThat(campaigns.get(admin, c.id()).statusNote()).startsWith("The receiving server refused the sender").contains("5.7.1");
         var person = subscribers.findByEmail(admin, address("blocked1")).orElseThrow();
         assertThat(person.status()).isEqualTo(SubscriberStatus.ACTIVE);
-        assertThat(suppressions.isSuppressed(admin.clientId(), org.optline.audience.EmailAddress.of("email", address("blocked1")))).isFalse();
+        assertThat(suppressions.isSuppressed(admin.clientId(), EmailAddress.of("email", address("blocked1")))).isFalse();
         assertThat(progress.counts(admin.clientId(), c.id())).containsEntry("queued", 1L);
         assertThat(audit.page(Fixtures.operator(), null, 50).items())
                 .anySatisfy(e -> assertThat(e.action()).isEqualTo("campaign.paused-by-delivery"));

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -22,9 +26,11 @@ import org.optline.campaign.Campaigns;
 import org.optline.delivery.SendingDomains;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Clients;
+import org.optline.platform.TenantScope;
 import org.optline.test.Fixtures;
 import org.optline.test.OptlineTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,7 +52,7 @@ class SmtpSinkTest {
             port = LoopbackPorts.free();
             log = Files.createTempFile("smtp-sink", ".log");
             // -c: keep a running count of sessions and messages.
-            List<String> command = new java.util.ArrayList<>(List.of(SINK.toString(), "-c"));
+            List<String> command = new ArrayList<>(List.of(SINK.toString(), "-c"));
             if ("root".equals(System.getProperty("user.name"))) {
                 command.addAll(List.of("-u", "nobody")); // smtp-sink refuses to keep running as root
             }
@@ -71,8 +77,8 @@ class SmtpSinkTest {
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired SendingDomains domains;
-    @Autowired org.optline.platform.TenantScope scope;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired TenantScope scope;
+    @Autowired JdbcClient jdbc;
     @Autowired DeliveryWorker worker;
 
     @Test
@@ -80,11 +86,11 @@ class SmtpSinkTest {
         assumeTrue(sink != null, "Postfix's smtp-sink is not installed (apt-get install postfix); skipping");
         await().atMost(Duration.ofSeconds(10)).until(() -> listening(port));
         var admin = Fixtures.admin(Fixtures.client(clients, "Sink"));
-        Map<String, String> people = new java.util.LinkedHashMap<>();
+        Map<String, String> people = new LinkedHashMap<>();
         for (int i = 0; i < 60; i++) {
             people.put("s" + i + "@example.com", "S" + i);
         }
-        java.util.UUID campaign = new TestCampaigns(domains, lists, subscribers, campaigns, scope, jdbc).send(admin, "sink-shop.de", people);
+        UUID campaign = new TestCampaigns(domains, lists, subscribers, campaigns, scope, jdbc).send(admin, "sink-shop.de", people);
         worker.runOnce();
         assertThat(campaigns.get(admin, campaign).status()).isEqualTo(CampaignStatus.SENT);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(messagesCounted()).isEqualTo(60));
@@ -101,7 +107,7 @@ class SmtpSinkTest {
     }
 
     private static boolean listening(int port) {
-        try (var socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+        try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             return true;
         } catch (IOException e) {
             return false;

@@ -6,10 +6,12 @@ import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 import org.optline.audience.Lists;
 import org.optline.audience.MailingList;
 import org.optline.audience.SubscriberInput;
@@ -18,14 +20,17 @@ import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
 import org.optline.campaign.SendProgress;
+import org.optline.delivery.SendingDomains;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.delivery.queue.SendQueueStore;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
+import org.optline.platform.TenantScope;
 import org.optline.test.Fixtures;
 import org.optline.test.OptlineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -61,16 +66,16 @@ class StoreFailureDuringSendTest {
     @Autowired Campaigns campaigns;
     @Autowired SendProgress progress;
     @Autowired DeliveryWorker worker;
-    @Autowired org.optline.delivery.SendingDomains domains;
-    @Autowired org.optline.platform.TenantScope scope;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired SendingDomains domains;
+    @Autowired TenantScope scope;
+    @Autowired JdbcClient jdbc;
 
     private record Sent(Actor admin, Campaign campaign, List<String> addresses) {}
 
     /** A client with a sending domain and five subscribers, and a campaign to them, sent. */
     private Sent aCampaignToFive(String name) {
         Actor admin = Fixtures.admin(Fixtures.client(clients, name));
-        String domain = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".example";
+        String domain = name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example";
         domains.add(admin, domain);
         Fixtures.verified(scope, jdbc, admin.clientId(), domain);
         MailingList list = lists.create(admin, new Lists.ListInput("Customers", null, "single"));
@@ -114,7 +119,7 @@ class StoreFailureDuringSendTest {
         Sent failing = aCampaignToFive("Failing Shop");
         Sent other = aCampaignToFive("Other Shop");
         doThrow(new IllegalStateException("a damaged row")).when(queue)
-                .materialize(any(), org.mockito.ArgumentMatchers.eq(failing.campaign().id()), any(), any(), any());
+                .materialize(any(), ArgumentMatchers.eq(failing.campaign().id()), any(), any(), any());
 
         worker.runOnce();
 

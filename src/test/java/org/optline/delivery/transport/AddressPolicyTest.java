@@ -2,9 +2,11 @@ package org.optline.delivery.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.relays.RelayAddresses;
@@ -48,12 +50,12 @@ class AddressPolicyTest {
             var settings = new DeliveryProperties.Smtp("relay.example.test", peer.port(), "none", null, null, "policy-test", 2, 1000, 0,
                     Duration.ofSeconds(2), null, null);
             var groups = new ProviderGroups(new DeliveryProperties.Throttle(0, 0, Map.of(), 0));
-            java.net.InetAddress allowed = java.net.InetAddress.getByName("127.0.0.1");
-            java.net.InetAddress refused = java.net.InetAddress.getByName("127.0.0.2");
+            InetAddress allowed = InetAddress.getByName("127.0.0.1");
+            InetAddress refused = InetAddress.getByName("127.0.0.2");
             SmtpRelayTransport.AddressPolicy policy = target -> target.getAddress().equals(refused)
-                    ? java.util.Optional.of("points to an internal address (127.0.0.2)") : java.util.Optional.empty();
+                    ? Optional.of("points to an internal address (127.0.0.2)") : Optional.empty();
             try (SmtpRelayTransport transport = new SmtpRelayTransport(settings, groups, policy,
-                    host -> new java.net.InetAddress[] {refused, allowed})) {
+                    host -> new InetAddress[] {refused, allowed})) {
                 assertThat(transport.send(List.of(TestEnvelopes.to("a@example.org")))).singleElement().satisfies(o -> {
                     assertThat(o.reply().verdict()).isEqualTo(SmtpReply.Verdict.SENDER_BLOCKED);
                     assertThat(o.reply().text()).contains("127.0.0.2");

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,7 +101,7 @@ final class PipeliningPeer implements AutoCloseable {
             boolean inTransaction = false; // a MAIL accepted, and neither its data ended nor an RSET since
             String line;
             while ((line = in.readLine()) != null) {
-                String command = line.toUpperCase(java.util.Locale.ROOT);
+                String command = line.toUpperCase(Locale.ROOT);
                 if (command.startsWith("EHLO")) {
                     reply(out, offersPipelining ? "250-pipelining-peer\r\n250-PIPELINING\r\n250 8BITMIME"
                             : "250-pipelining-peer\r\n250 8BITMIME");

@@ -3,6 +3,7 @@ package org.optline.delivery.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class PipeliningTest {
     }
 
     private static List<Envelope> to(String... addresses) {
-        return java.util.Arrays.stream(addresses).map(TestEnvelopes::to).toList();
+        return Arrays.stream(addresses).map(TestEnvelopes::to).toList();
     }
 
     private static List<Verdict> verdicts(List<Outcome> outcomes) {

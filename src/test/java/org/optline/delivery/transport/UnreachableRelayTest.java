@@ -3,6 +3,7 @@ package org.optline.delivery.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
@@ -14,7 +15,7 @@ import org.optline.delivery.smtp.TestEnvelopes;
 class UnreachableRelayTest {
 
     private static List<Envelope> batch(String... recipients) {
-        return java.util.Arrays.stream(recipients).map(TestEnvelopes::to).toList();
+        return Arrays.stream(recipients).map(TestEnvelopes::to).toList();
     }
 
     private static DeliveryProperties.Smtp relayAt(int port) {

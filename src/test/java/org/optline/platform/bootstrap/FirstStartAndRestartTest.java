@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -21,6 +22,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -57,7 +59,7 @@ class FirstStartAndRestartTest {
             assertThat(keyLine.find()).as("key printed").isTrue();
             key = keyLine.group(1);
             assertThat(app.getBean(ApiKeys.class).authenticate(key)).get().extracting(a -> a.role()).isEqualTo(Role.OPERATOR);
-            String hash = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+            String hash = app.getBean(JdbcClient.class)
                     .sql("select password_hash from users where email = 'operator@optline.local'").query(String.class).single();
             assertThat(app.getBean(PasswordEncoder.class).matches(password.group(1), hash)).isTrue();
             clientId = Fixtures.client(app.getBean(Clients.class), "Survivor").client().id();
@@ -81,7 +83,7 @@ class FirstStartAndRestartTest {
         try (var app = start(dataDir)) {
             assertThat(dataDir.resolve("secrets.key")).isRegularFile();
         }
-        String otherKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        String otherKey = Base64.getEncoder().encodeToString(new byte[32]);
         assertThatThrownBy(() -> start(dataDir, "--optline.secrets.key=" + otherKey))
                 .hasStackTraceContaining("cannot open the secrets in its database")
                 .hasStackTraceContaining("OPTLINE_SECRETS_KEY");

@@ -9,16 +9,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.optline.platform.AuditEntry;
 import org.optline.platform.AuditLog;
 import org.optline.platform.Clients;
+import org.optline.platform.NewUser;
+import org.optline.platform.Role;
+import org.optline.platform.Users;
 import org.optline.test.Fixtures;
 import org.optline.test.OptlineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /** The UI login: CSRF, a new session at login, lockout after repeated failures, and the audit trail. */
 @OptlineTest
@@ -27,7 +32,7 @@ class LoginTest {
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
     @Autowired AuditLog audit;
-    @Autowired org.optline.platform.Users users;
+    @Autowired Users users;
 
     @Test
     void pagesNeedALogin() throws Exception {
@@ -85,8 +90,8 @@ class LoginTest {
     @Test
     void disablingAUserEndsTheirOpenSession() throws Exception {
         var acme = Fixtures.client(clients, "Disabled Session");
-        var marketer = users.create(Fixtures.admin(acme), new org.optline.platform.NewUser("leaver@disabled.de",
-                "a long enough password", org.optline.platform.Role.MARKETER));
+        var marketer = users.create(Fixtures.admin(acme), new NewUser("leaver@disabled.de",
+                "a long enough password", Role.MARKETER));
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
                 .user("leaver@disabled.de").password("a long enough password")).andReturn().getRequest().getSession(false);
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
@@ -105,8 +110,8 @@ class LoginTest {
                         .param("currentPassword", acme.generatedAdminPassword())
                         .param("newPassword", "a brand new pass phrase"))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("Your password was changed.")));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("Your password was changed.")));
         mvc.perform(get("/").session(here)).andExpect(status().isOk());
         mvc.perform(get("/").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
         assertThat(elsewhere.isInvalid()).isTrue();
@@ -156,7 +161,7 @@ class LoginTest {
     void pagesCarryAStrictContentSecurityPolicy() throws Exception {
         mvc.perform(get("/login"))
                 .andExpect(header().string("Content-Security-Policy",
-                        org.hamcrest.Matchers.containsString("script-src 'self'")))
+                        Matchers.containsString("script-src 'self'")))
                 .andExpect(header().string("X-Frame-Options", "DENY"));
     }
 }

@@ -2,11 +2,14 @@ package org.optline.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,7 +109,7 @@ class RequestLimitsTest {
         byte[] json = ("{\"name\": \"" + "x".repeat(6 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> answer = send(HttpRequest.newBuilder(url("/api/v1/lists"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))));
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
     }
@@ -164,7 +167,7 @@ class RequestLimitsTest {
     void uploadsNeverStartedExpireWithTheirFiles() throws IOException {
         // The wizard's first step: uploaded, then left at the column mapping.
         UUID id = imports.upload(Fixtures.admin(client), listId, "people.csv",
-                new java.io.ByteArrayInputStream("email\r\na@b.test\r\n".getBytes(StandardCharsets.UTF_8))).id();
+                new ByteArrayInputStream("email\r\na@b.test\r\n".getBytes(StandardCharsets.UTF_8))).id();
         Path file = data.forClient("imports", client.client().id()).resolve(id + ".csv");
         assertThat(file).exists();
 
@@ -234,9 +237,9 @@ class RequestLimitsTest {
                         break;
                     }
                 }
-            } catch (java.net.SocketTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 throw new AssertionError("No complete answer within 20 s; received: " + answer.toString(StandardCharsets.UTF_8), e);
-            } catch (java.net.SocketException e) {
+            } catch (SocketException e) {
                 // The server may close the connection right after its answer.
             }
             return answer.toString(StandardCharsets.UTF_8);

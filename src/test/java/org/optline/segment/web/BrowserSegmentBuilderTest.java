@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -30,7 +31,7 @@ class BrowserSegmentBuilderTest extends BrowserTest {
 
 
 
-    private static void swap(WebDriverWait wait, By locator, java.util.function.Consumer<WebElement> action) {
+    private static void swap(WebDriverWait wait, By locator, Consumer<WebElement> action) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
         action.accept(element);
         wait.until(ExpectedConditions.stalenessOf(element));
