@@ -178,6 +178,13 @@ public class Subscribers {
                     if (store.findByKey(clientId, email.key()).isPresent()) {
                         throw new ConflictException("Another subscriber already has this address");
                     }
+                    // Moving the address of someone who opted out would let a confirmation mailed
+                    // to the new address bring them back on the old one once it is moved back.
+                    if (row.status() != SubscriberStatus.ACTIVE || load(clientId, id).orElseThrow().lists().stream()
+                            .anyMatch(m -> m.status() == MembershipStatus.UNSUBSCRIBED)) {
+                        throw new ConflictException("This subscriber unsubscribed from a list or from everything, so the address "
+                                + "cannot be changed: add the new address as a new subscriber instead");
+                    }
                     store.setEmail(clientId, id, email.value(), email.key(), now);
                     // A confirmation proves the address it was mailed to, not the corrected one.
                     confirmations.voidSubscriber(clientId, id);

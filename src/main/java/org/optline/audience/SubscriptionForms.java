@@ -182,9 +182,10 @@ public class SubscriptionForms {
             boolean needsConfirmation = doubleOptIn || suppressed
                     || existing.map(r -> r.status() != SubscriberStatus.ACTIVE).orElse(false);
             UUID id = existing.map(SubscriberRow::id).orElseGet(UUID::randomUUID);
-            // Someone who left this list comes back only by their own confirmation.
+            // Someone who left this list, or never confirmed it, joins only by their own
+            // confirmation: a form can be posted by anybody, any number of times.
             if (existing.isPresent() && subscribers.membershipStatus(clientId, form.listId(), id)
-                    .filter(m -> m == MembershipStatus.UNSUBSCRIBED).isPresent()) {
+                    .filter(m -> m != MembershipStatus.CONFIRMED).isPresent()) {
                 needsConfirmation = true;
             }
             if (existing.isEmpty()) {
@@ -199,9 +200,9 @@ public class SubscriptionForms {
             MembershipStatus status = needsConfirmation ? MembershipStatus.UNCONFIRMED : MembershipStatus.CONFIRMED;
             if (membership.isEmpty()) {
                 subscribers.insertMembership(clientId, form.listId(), id, status, now);
-            } else if (membership.get() != MembershipStatus.CONFIRMED) {
-                subscribers.setMembership(clientId, form.listId(), id, status, now);
             }
+            // An existing membership that is not confirmed stays as it is (an unsubscribe stays an
+            // unsubscribe) until the mailed link is followed.
             consent.append(clientId, now, new ConsentStore.Entry(id, "subscribed", form.listId(), source, detail));
             return needsConfirmation
                     ? Optional.of(openConfirmation(open.client(), subscribers.find(clientId, id).orElseThrow(), List.of(form.listId()), now))
@@ -276,7 +277,9 @@ public class SubscriptionForms {
                 subscribers.setStatus(clientId, subscriberId, SubscriberStatus.ACTIVE, now);
             }
             ConsentSource source = new ConsentSource("confirmation", null, ip, userAgent, null);
-            String proof = "confirmation link mailed to the address" + (lifted ? "; its earlier suppression lifted" : "");
+            // The address is named: a correction voids open confirmations, so it is the one the link went to.
+            String proof = "confirmation link mailed to the address " + row.get().email()
+                    + (lifted ? "; its earlier suppression lifted" : "");
             List<ConsentStore.Entry> events = new ArrayList<>();
             for (ConfirmationStore.Open o : open) {
                 Optional<MembershipStatus> membership = subscribers.membershipStatus(clientId, o.listId(), subscriberId);
@@ -289,9 +292,9 @@ public class SubscriptionForms {
                     subscribers.setMembership(clientId, o.listId(), subscriberId, MembershipStatus.CONFIRMED, now);
                 }
                 if (membership.isEmpty() || membership.get() == MembershipStatus.UNSUBSCRIBED) {
-                    // Asked for in the preference centre: no form recorded the request.
+                    // Asked for in the preference centre or on a form by someone who had left it.
                     events.add(new ConsentStore.Entry(subscriberId, "subscribed", o.listId(), source,
-                            "asked for in the preference centre"));
+                            "asked for again, in the preference centre or on a form"));
                 }
                 events.add(new ConsentStore.Entry(subscriberId, "confirmed", o.listId(), source, proof));
             }

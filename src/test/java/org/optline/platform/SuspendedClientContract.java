@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberStatus;
 import org.optline.audience.SubscriberTokens;
+import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.audience.SubscriptionForms;
 import org.optline.campaign.Campaigns;
@@ -209,6 +210,22 @@ abstract class SuspendedClientContract {
         mvc.perform(post("/s/unsubscribe/" + tokens.unsubscribe(client.client().id(), subscriberId)).param("page", "1"))
                 .andReturn();
         assertThat(subscribers.get(admin, subscriberId).status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+    }
+
+    @Test
+    void aSubscriberLoggedInAsASuspendedClientsUserCanStillLeaveAnotherClientsList() throws Exception {
+        var other = Fixtures.client(clients, "Other Co");
+        var otherAdmin = Fixtures.admin(other);
+        var otherList = lists.create(otherAdmin, new Lists.ListInput("Other news", null, "single"));
+        var person = subscribers.save(otherAdmin, new SubscriberInput(client.admin().email(), "Staff", Map.of(),
+                List.of(otherList.id()), null), false).subscriber();
+        suspend();
+        // The same browser holds a session of the suspended client's admin.
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
+                .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);
+        mvc.perform(post("/s/unsubscribe/" + tokens.unsubscribe(other.client().id(), person.id())).session(session)
+                .param("page", "1")).andReturn();
+        assertThat(subscribers.get(otherAdmin, person.id()).status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
     }
 
     @Test

@@ -30,7 +30,7 @@ final class StandingGuard implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (READS.contains(request.getMethod()) || !(handler instanceof HandlerMethod method)
-                || method.hasMethodAnnotation(AllowedWhileSuspended.class)) {
+                || method.hasMethodAnnotation(AllowedWhileSuspended.class) || !actsForAClient(method)) {
             return true;
         }
         Actor actor = ActorArgumentResolver.currentOrNull(request);
@@ -38,5 +38,20 @@ final class StandingGuard implements HandlerInterceptor {
             clients.requireMayWrite(actor.clientId());
         }
         return true;
+    }
+
+    /**
+     * Whether the handler acts for the logged-in user or key at all: every client-facing handler
+     * takes an {@link Actor}. Public pages (unsubscribe, preferences, confirmation, sign-up
+     * forms) take none; they act for the subscriber or visitor whoever else is logged in in the
+     * same browser, and a subscriber's right to leave never depends on a client's standing.
+     */
+    private static boolean actsForAClient(HandlerMethod method) {
+        for (var parameter : method.getMethodParameters()) {
+            if (Actor.class.isAssignableFrom(parameter.getParameterType())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 package org.optline.audience.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -33,6 +34,7 @@ import org.optline.delivery.Outbox;
 import org.optline.delivery.OutboxMessage;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
+import org.optline.platform.ConflictException;
 import org.optline.platform.CreatedClient;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -282,6 +284,37 @@ abstract class ConsentContract {
         assertThat(subscribers.get(admin, person.id()).lists()).singleElement()
                 .satisfies(m -> assertThat(m.status()).isEqualTo(MembershipStatus.UNCONFIRMED));
         assertThat(subscribers.consentLedger(admin, person.id())).extracting(ConsentEvent::event).doesNotContain("confirmed");
+    }
+
+    @Test
+    void postingTheFormAgainDoesNotPutBackSomeoneWhoLeftAList() throws Exception {
+        SubscriptionForm form = forms.save(admin, news.id(), new SubscriptionForms.Settings(true, null, null, List.of(), "News by mail."));
+        Subscriber stays = add("stays", List.of(news, offers));
+        // Active, but left the News list in the preference centre.
+        page(post("/s/preferences/" + tokens.preferences(admin.clientId(), stays.id())));
+        assertThat(subscribers.get(admin, stays.id()).lists()).filteredOn(m -> m.listId().equals(news.id())).singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(MembershipStatus.UNSUBSCRIBED));
+        for (int i = 0; i < 2; i++) {
+            int n = i;
+            mvc.perform(post("/s/subscribe/" + form.id()).param("email", stays.email()).with(r -> {
+                r.setRemoteAddr("198.51.100." + (60 + n));
+                return r;
+            })).andExpect(status().isOk());
+        }
+        assertThat(subscribers.get(admin, stays.id()).lists()).filteredOn(m -> m.listId().equals(news.id())).singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(MembershipStatus.UNSUBSCRIBED));
+    }
+
+    @Test
+    void theClientCannotMoveTheAddressOfSomeoneWhoLeftAList() {
+        Subscriber gone = unsubscribed("moved");
+        assertThatThrownBy(() -> subscribers.correct(admin, gone.id(), new Subscribers.Correction(address("mine"), null, null, null)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(subscribers.get(admin, gone.id()).email()).isEqualTo(gone.email());
+        // A person on every list they joined may still have a typo corrected.
+        Subscriber typo = add("tpyo", List.of(news));
+        subscribers.correct(admin, typo.id(), new Subscribers.Correction(address("typo"), null, null, null));
+        assertThat(subscribers.get(admin, typo.id()).email()).isEqualTo(address("typo"));
     }
 
     @Test
