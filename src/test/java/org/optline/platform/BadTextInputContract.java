@@ -87,6 +87,12 @@ abstract class BadTextInputContract {
     }
 
     @Test
+    void theLoginFormRefusesANulBeforeTheAccountLookup() throws Exception {
+        assertPage(mvc.perform(post("/login").with(csrf()).param("email", NUL + "@nul.test").param("password", "whatever it is"))
+                .andReturn());
+    }
+
+    @Test
     void theClientsPagesRefuseANulAndAnUnknownListWithAPage() throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
                 .user(client.admin().email()).password(client.generatedAdminPassword())).andReturn().getRequest().getSession(false);

@@ -23,7 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Content-Length} no larger than that path's limit; elsewhere 415;</li>
  * <li>other bodies up to {@code optline.http.max-public-body-bytes} on public pages and the login
  * form, and up to {@code optline.http.max-body-bytes} elsewhere; a declared length above that is
- * refused at once (413), a chunked body when it grows past it.</li>
+ * refused at once (413), a chunked body when it grows past it; public pages and the login form
+ * take no chunked body at all (411), since the container parses their form parameters from a
+ * stream this filter cannot count.</li>
  * </ul>
  * Under {@code /api/} the refusal is problem JSON; elsewhere a short page says what was refused.
  */
@@ -67,7 +69,14 @@ final class RequestLimits extends OncePerRequestFilter {
             }
             return;
         }
-        long limit = isPublic(path) ? maxPublicBody : maxBody;
+        boolean isPublic = isPublic(path);
+        long limit = isPublic ? maxPublicBody : maxBody;
+        if (isPublic && length < 0) {
+            // The container parses form parameters from its own stream, past this filter's count:
+            // only a declared length bounds them before they are read. Browsers always send one.
+            refuse(request, response, 411, "Length required", "Send the body with a Content-Length.");
+            return;
+        }
         if (length > limit) {
             refuse(request, response, 413, "Content too large", "The body is larger than " + describe(limit) + ".");
             return;

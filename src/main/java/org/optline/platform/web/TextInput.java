@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DatabindException;
@@ -40,9 +42,16 @@ class TextInput {
         return new SimpleModule("optline-text-input").addDeserializer(String.class, new NulRefusingStrings());
     }
 
+    /**
+     * Right after the body limits ({@link RequestLimits}) and ahead of Spring Security: the login
+     * form's address reaches the database (the account lookup, the failure count) before any
+     * controller runs.
+     */
     @Bean
-    OncePerRequestFilter nulRefusingParameters() {
-        return new NulRefusingParameters();
+    FilterRegistrationBean<NulRefusingParameters> nulRefusingParameters() {
+        var registration = new FilterRegistrationBean<>(new NulRefusingParameters());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     /** The standard string reading, then the check. */

@@ -86,6 +86,12 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aPublicFormTakesNoChunkedBodyWhoseSizeCannotBeKnownBeforeItIsParsed() throws IOException {
+        String answer = headersOnly("POST", "/s/subscribe/" + UUID.randomUUID(), "application/x-www-form-urlencoded", -1, null);
+        assertThat(status(answer)).isEqualTo(411);
+    }
+
+    @Test
     void oneClickUnsubscribeTakesSmallMultipartButNotLargeOnes() throws IOException {
         String answer = headersOnly("POST", "/s/unsubscribe/garbage", "multipart/form-data; boundary=xyz", HUGE, null);
         assertThat(status(answer)).isEqualTo(413);
