@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,27 @@ abstract class ImportContract {
         assertThat(imports.get(admin, uploaded.id()).status()).isEqualTo("queued");
         clients.changeStatus(Fixtures.operator(), client.client().id(), ClientStatus.ACTIVE, "cleared");
         assertThat(awaitFinished(uploaded.id()).status()).isEqualTo("done");
+    }
+
+    @Test
+    void aSuspendedClientsQueueDoesNotHoldUpAnotherClientsImport() {
+        List<UUID> waiting = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ImportJob uploaded = imports.upload(admin, list.id(), "wait" + i + ".csv",
+                    new ByteArrayInputStream(("email\nwaits" + i + "@shoehaus.de\n").getBytes(StandardCharsets.UTF_8)));
+            waiting.add(uploaded.id());
+        }
+        clients.changeStatus(Fixtures.operator(), client.client().id(), ClientStatus.SUSPENDED, "abuse desk");
+        waiting.forEach(id -> imports.start(admin, id, null, "Collected on our checkout page with an unticked opt-in box"));
+        var other = Fixtures.client(clients, "Other Importer");
+        var otherAdmin = Fixtures.admin(other);
+        var otherList = lists.create(otherAdmin, new Lists.ListInput("Other", null, "single"));
+        ImportJob theirs = imports.upload(otherAdmin, otherList.id(), "theirs.csv",
+                new ByteArrayInputStream("email\nsomeone@other.test\n".getBytes(StandardCharsets.UTF_8)));
+        imports.start(otherAdmin, theirs.id(), null, "Signed up at our shop's counter");
+        await().atMost(Duration.ofSeconds(60)).until(() -> imports.get(otherAdmin, theirs.id()).finished());
+        assertThat(imports.get(otherAdmin, theirs.id()).status()).isEqualTo("done");
+        assertThat(waiting).allSatisfy(id -> assertThat(imports.get(admin, id).status()).isEqualTo("queued"));
     }
 
     @Test

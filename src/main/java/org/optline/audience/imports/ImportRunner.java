@@ -13,9 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,20 +89,33 @@ public class ImportRunner {
         }
         try {
             OffsetDateTime now = Times.now(clock);
-            for (ImportStore.Claimable job : scope.asPlatform(() -> store.claimable(now))) {
-                if (!clients.standing(job.clientId()).mayWrite()) {
-                    continue; // a suspended client's import waits, queued, until it is active again
+            // A suspended client's imports wait, queued, until it is active again; they are left
+            // out of the next look so they never fill it and stall every other client's.
+            Set<UUID> held = new HashSet<>();
+            for (int look = 0; look < 10; look++) {
+                List<ImportStore.Claimable> jobs = scope.asPlatform(() -> store.claimable(now, held));
+                if (jobs.isEmpty()) {
+                    break;
                 }
-                String token = UUID.randomUUID().toString();
-                if (Boolean.TRUE.equals(scope.asPlatform(() -> store.claim(job.id(), token, now, now.plus(LEASE))))) {
-                    worker.execute(() -> {
-                        try {
-                            run(job.clientId(), job.id(), token);
-                        } finally {
-                            busy.set(false);
-                        }
-                    });
-                    return;
+                for (ImportStore.Claimable job : jobs) {
+                    if (held.contains(job.clientId())) {
+                        continue;
+                    }
+                    if (!clients.standing(job.clientId()).mayWrite()) {
+                        held.add(job.clientId());
+                        continue;
+                    }
+                    String token = UUID.randomUUID().toString();
+                    if (Boolean.TRUE.equals(scope.asPlatform(() -> store.claim(job.id(), token, now, now.plus(LEASE))))) {
+                        worker.execute(() -> {
+                            try {
+                                run(job.clientId(), job.id(), token);
+                            } finally {
+                                busy.set(false);
+                            }
+                        });
+                        return;
+                    }
                 }
             }
             busy.set(false);

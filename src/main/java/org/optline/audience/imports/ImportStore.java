@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.audience.ImportJob;
 import org.optline.platform.NamedSql;
+import org.optline.platform.SqlArrays;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,8 +76,9 @@ public class ImportStore {
     }
 
     /** Jobs any node may take: run in platform scope, since no client is known yet. */
-    public List<Claimable> claimable(OffsetDateTime now) {
-        return jdbc.sql(sql.get("claimable")).param("now", now)
+    /** Imports a node may take, oldest first, of clients other than {@code held}. */
+    public List<Claimable> claimable(OffsetDateTime now, Collection<UUID> held) {
+        return jdbc.sql(sql.get("claimable")).param("now", now).param("held", SqlArrays.ofIds(held))
                 .query((rs, n) -> new Claimable(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class))).list();
     }
 

@@ -18,9 +18,12 @@ update imports set status = 'queued', column_map = :columnMap, attestation = :at
 where client_id = :clientId and id = :id and status = 'uploaded'
 
 -- name: claimable
--- Queued imports, and running ones whose node stopped renewing its lease (crashed or killed).
+-- Queued imports, and running ones whose node stopped renewing its lease (crashed or killed),
+-- leaving out the clients whose imports must wait (:held, those that may not write), so that
+-- their queue never stands before everybody else's.
 select id, client_id from imports
-where status = 'queued' or (status = 'running' and lease_until < :now)
+where (status = 'queued' or (status = 'running' and lease_until < :now))
+  and not (client_id = any(:held))
 order by created_at
 limit 10
 
