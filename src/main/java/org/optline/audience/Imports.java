@@ -235,6 +235,9 @@ public class Imports {
             List<String> headers = new ArrayList<>();
             for (String h : fields) {
                 String header = CsvFiles.cleanHeader(h).replace('\t', ' ');
+                if (header.indexOf('\0') >= 0) {
+                    throw ValidationException.of("file", "has a NUL character in its header row; is it a CSV file?");
+                }
                 if (header.length() > MAX_HEADER_LENGTH) {
                     throw ValidationException.of("file", "has a header cell of " + header.length() + " characters (at most "
                             + MAX_HEADER_LENGTH + "); is the first row a header row?");

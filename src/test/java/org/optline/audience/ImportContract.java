@@ -127,6 +127,20 @@ abstract class ImportContract {
     }
 
     @Test
+    void aNulInTheHeaderRefusesTheFileAndOneInACellRejectsItsRow() {
+        assertThatThrownBy(() -> imports.upload(admin, list.id(), "nul.csv",
+                new ByteArrayInputStream("email,na\u0000me\nnul@shoehaus.de,x\n".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("NUL");
+        assertThat(imports.recent(admin)).isEmpty();
+        ImportJob done = importCsv("email,name\nkept@shoehaus.de,Kept\nbad@shoehaus.de,B\u0000d\n");
+        assertThat(done.status()).isEqualTo("done");
+        assertThat(done.rowsImported()).isEqualTo(1);
+        assertThat(done.rowsRejected()).isEqualTo(1);
+        assertThat(imports.issues(admin, done.id(), "error", 10)).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("NUL").doesNotContain("\u0000"));
+    }
+
+    @Test
     void aSuspendedClientsQueueDoesNotHoldUpAnotherClientsImport() {
         List<UUID> waiting = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

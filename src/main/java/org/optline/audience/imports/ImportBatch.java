@@ -134,6 +134,11 @@ final class ImportBatch {
                 continue;
             }
             String cell = i < record.getFieldCount() ? record.getField(i) : "";
+            if (cell.indexOf('\0') >= 0) {
+                // No database stores one in text, and the cell is not quoted back: it would not store either.
+                issues.add(new ImportStore.Issue(line, "error", "column " + (i + 1) + " holds a NUL character"));
+                return null;
+            }
             if (CsvLayout.EMAIL.equals(target)) {
                 EmailAddress.Parse parse = EmailAddress.parse(cell);
                 if (!parse.ok()) {
