@@ -1,5 +1,6 @@
 package org.optline.delivery;
 
+import com.google.common.net.InternetDomainName;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -61,6 +62,12 @@ public class SendingDomains implements SenderDomains {
         String domain = rawDomain == null ? "" : rawDomain.strip().toLowerCase(Locale.ROOT);
         if (!DOMAIN.matcher(domain).matches()) {
             throw ValidationException.of("domain", "is not a domain name like mail.example.com");
+        }
+        // A claim covers the names below it: one on a suffix under which anybody registers names
+        // (com, co.uk, github.io) would lock every other client out of all of them.
+        if (InternetDomainName.isValid(domain) && InternetDomainName.from(domain).isPublicSuffix()) {
+            throw ValidationException.of("domain", "is a public suffix, under which anybody registers names; "
+                    + "add your own domain, like example.co.uk");
         }
         KeyPair keys = rsa2048();
         var now = Times.now(clock);

@@ -84,6 +84,18 @@ abstract class DomainClaimsContract {
      * of mail.example.com would not see example.com claimed in a transaction not yet committed.
      */
     @Test
+    void aPublicSuffixCannotBeClaimed() throws Exception {
+        CreatedClient squatter = Fixtures.client(clients, "Suffix Squatter");
+        for (String suffix : List.of("co.uk", "com.au", "github.io")) {
+            mvc.perform(post("/api/v1/domains").header(HttpHeaders.AUTHORIZATION, "Bearer " + squatter.adminApiKey().secret())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"domain\": \"" + suffix + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(Matchers.containsString("public suffix")));
+        }
+        assertThat(domains.list(Fixtures.admin(squatter))).isEmpty();
+    }
+
+    @Test
     void aClaimWaitsForOneInProgressAndThenSeesIt() throws Exception {
         String base = Fixtures.domain("race.test");
         CreatedClient first = Fixtures.client(clients, "Race One");
