@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Message building benchmarks (issue 6): JMH, one thread each, in one run:
+# Message building benchmarks: JMH, one thread each, in one run:
 #  - composing: Optline's MIME composer against the same ~5 KB two-part message built through
 #    Jakarta Mail's object model;
 #  - DKIM signing: Optline's signer against Apache James jDKIM's, same key, same RSA provider.

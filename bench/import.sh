@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Import benchmark (issue 3): a 1M-row CSV imported into PostgreSQL through a running Optline
+# Import benchmark: a 1M-row CSV imported into PostgreSQL through a running Optline
 # (HTTP upload, background import), against psql \copy of the same file into a plain indexed table,
 # in one run. Prints rows/s of both, the ratio, and Optline's peak heap (run with -Xmx256m).
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rendering benchmark (issue 5): JMH, one thread, Optline's per-message render (HTML + text +
+# Rendering benchmark: JMH, one thread, Optline's per-message render (HTML + text +
 # subject from content compiled and sanitised once) against plain String.replace of the same
 # fields, in one run. Prints messages per second per core for both and the ratio.
 set -euo pipefail

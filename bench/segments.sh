@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Segment count benchmark (issue 4): 1M subscribers of one client on PostgreSQL; median and p95 of
+# Segment count benchmark: 1M subscribers of one client on PostgreSQL; median and p95 of
 # POST /api/v1/segments/count for five representative expressions, and of the same counts written
 # by hand in SQL (psql), in one run, with the ratio.
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Send benchmark (issue 6): a personalised ~5 KB campaign to N subscribers sent by a running Optline
+# Send benchmark: a personalised ~5 KB campaign to N subscribers sent by a running Optline
 # on PostgreSQL through its SMTP relay transport to Postfix's smtp-sink on 127.0.0.1, and in the same
 # run the same number of messages of the same size sent by Postfix's smtp-source (-d -s 4) to the
 # same sink (REF_RUNS times, 3 by default; the ratio is to the fastest). Optline is measured twice,
@@ -141,7 +141,7 @@ warm_up() { # $1: campaign id of the first warm-up campaign, $2: label of the ca
   # Warm-up campaigns of WARMUP messages until the JIT's share of one falls under a tenth of
   # Optline's CPU (at most WARMUP_ROUNDS): the timed send should meet the steady state of a server
   # that has been up a while, not the compilers still working off a young JVM's queue. On a slow
-  # machine one round of 20,000 left C2 busy for the whole timed send (docs/benchmarks.md).
+  # machine one round of 20,000 left C2 busy for the whole timed send (docs/benchmarks-log.md).
   local id=$1 round before cpu0 jit0 cpu jit
   for round in $(seq 1 "${WARMUP_ROUNDS:-12}"); do
     [ "$round" -eq 1 ] || id=$(campaign "$2 $round" "$WARM_LIST")

@@ -1,7 +1,8 @@
 /**
- * The delivery module. So far: the built-in capture outbox, which stores every message instead of
- * sending it, and the transactional-mail port implemented on top of it. The send queue, SMTP pool,
- * DKIM and VERP come with the delivery engine.
+ * The delivery module: the send queue and its worker (lanes, leases, retries, throttles shared
+ * between nodes), the capture outbox and the SMTP relay transports (the platform's and each
+ * client's), DKIM signing, VERP return paths and sending domains. It implements the platform's
+ * transactional-mail port and the campaign module's sender-domain and progress ports.
  */
 @ApplicationModule(displayName = "Delivery")
 package org.optline.delivery;

@@ -32,13 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.optline.delivery.outbox.MimeComposer;
 
 /**
- * Building one personalised message's MIME (issue 6): Optline's composer against the same message
+ * Building one personalised message's MIME: Optline's composer against the same message
  * built through Jakarta Mail's object model ({@code MimeMessage}, {@code MimeMultipart}, two
- * quoted-printable parts, written to a byte array), which is how Optline built it before. The
- * message is the send benchmark's: about 5 KB, a text and an HTML part, the list and feedback
- * headers. The reference has the tuning Optline's Jakarta Mail path had: the stream provider named
- * up front, the Date header formatted without {@code SimpleDateFormat}, quoted-printable named, and
- * an output array without locks. Run with {@code bash bench/build.sh}.
+ * quoted-printable parts, written to a byte array), which is how Optline built it until 11e5b06
+ * (2026-11-29). The message is the send benchmark's: about 5 KB, a text and an HTML part, the list
+ * and feedback headers. The reference has the tuning Optline's Jakarta Mail path had: the stream
+ * provider named up front, the Date header formatted without {@code SimpleDateFormat},
+ * quoted-printable named, and an output array without locks. Run with {@code bash bench/build.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

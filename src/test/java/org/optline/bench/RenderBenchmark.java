@@ -18,7 +18,7 @@ import org.optline.campaign.CompiledContent;
 import org.optline.campaign.ContentEngine;
 
 /**
- * Per-message rendering cost (issue 5): a 5 KB template with 10 merge fields and 10 links,
+ * Per-message rendering cost: a 5 KB template with 10 merge fields and 10 links,
  * compiled and sanitised once, rendered per recipient (HTML, text, subject) with the recipient's
  * own unsubscribe and preferences links. The reference in the same run is a plain
  * {@code String.replace} of the same ten fields, the cheapest personalisation there is.

@@ -29,10 +29,11 @@ import org.optline.delivery.dkim.TestDkimKeys;
 import org.optline.delivery.outbox.MimeComposer;
 
 /**
- * DKIM-signing one ~5 KB message (issue 6), rsa-sha256 relaxed/relaxed over the same twelve header
- * names, with the same RSA provider: Optline's signer against Apache James jDKIM's signer driven
- * the way Optline drove it before (its body hasher and {@code sign(Headers, BodyHasher)}, the
- * header list split by hand, so without jDKIM's mime4j parse). Both include the RSA operation, so
+ * DKIM-signing one ~5 KB message, rsa-sha256 relaxed/relaxed over the same twelve header names,
+ * with the same RSA provider: Optline's signer against Apache James jDKIM's signer driven the way
+ * Optline drove it until 25445b6 (2026-11-29): its body hasher and
+ * {@code sign(Headers, BodyHasher)}, the header list split by hand, so without jDKIM's mime4j
+ * parse. Both include the RSA operation, so
  * the difference is what each does in Java around it. Run with {@code bash bench/build.sh}.
  */
 @State(Scope.Benchmark)

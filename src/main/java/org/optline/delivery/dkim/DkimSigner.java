@@ -30,7 +30,7 @@ import org.apache.james.jdkim.canon.RelaxedBodyCanonicalizer;
  * header half is done here, and why: jDKIM's signer parses and validates its signature template
  * with regular expressions for every message and compiles two more regular expressions per signed
  * header field, which made its Java code cost as much CPU per message as the RSA operation itself
- * (docs/benchmarks.md). Relaxed header canonicalisation (RFC 6376 3.4.2) is a few lines; the
+ * (docs/benchmarks-log.md). Relaxed header canonicalisation (RFC 6376 3.4.2) is a few lines; the
  * signatures are checked by two verifiers that share no code with this class (DkimSignerTest).
  */
 public final class DkimSigner {

@@ -25,7 +25,7 @@ import org.optline.platform.HeaderText;
  * fixed shape, a dozen header lines and at most two parts, straight into one byte array without
  * locks. Building the same message through Jakarta Mail's object model ({@code MimeMessage}, data
  * handlers, content-type parsing, layers of encoder streams) took about 45 % more CPU alone on a
- * core (docs/benchmarks.md).
+ * core (docs/benchmarks-log.md).
  */
 public final class MimeComposer {
 

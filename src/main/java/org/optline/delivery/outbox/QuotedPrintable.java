@@ -8,11 +8,11 @@ package org.optline.delivery.outbox;
  * line break or at the very end is written as "=20"; lines longer than 76 characters are broken
  * with a soft "=" line break.
  *
- * <p>Why not a library's encoder: Angus Mail's {@code QPEncoderStream}, used until the tenth
- * session, is a filter stream that decides and writes one byte at a time, and profiling put it at
- * two thirds of the CPU of composing a 5 KB message, with the UTF-8 copy of the text it needed.
+ * <p>Why not a library's encoder: Angus Mail's {@code QPEncoderStream}, used until 791062a
+ * (2026-11-30), is a filter stream that decides and writes one byte at a time, and profiling put
+ * it at two thirds of the CPU of composing a 5 KB message, with the UTF-8 copy of the text it needed.
  * This one decides and copies runs of characters that are written as they are in one pass, a
- * line's room at a time, and makes no UTF-8 copy (docs/benchmarks.md). Commons Codec's encoder
+ * line's room at a time, and makes no UTF-8 copy (docs/benchmarks-log.md). Commons Codec's encoder
  * writes line breaks as "=0D=0A" and into a locked stream. The output is byte for byte what
  * Angus's encoder writes ({@code QuotedPrintableProperties} checks that on arbitrary text), so
  * nothing changes for receivers or for DKIM.
