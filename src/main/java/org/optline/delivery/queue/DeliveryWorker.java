@@ -20,18 +20,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.optline.audience.SubscriberTokens;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
 import org.optline.delivery.DeliveryProperties;
-import org.optline.delivery.Verp;
-import org.optline.delivery.dkim.DkimKeys;
-import org.optline.delivery.dkim.DkimSigner;
 import org.optline.delivery.transport.MailTransport;
-import org.optline.platform.SecretBox;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
-import org.optline.platform.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,14 +49,11 @@ public class DeliveryWorker {
 
     private final SendQueueStore queue;
     private final Campaigns campaigns;
-    private final SubscriberTokens tokens;
-    private final Verp verp;
-    private final DkimKeys dkim;
     private final Transports transports;
     private final TenantScope scope;
     private final Clock clock;
     private final SendingNodes nodes;
-    private final MessageSettings messages;
+    private final CampaignRuns runs;
     private final BatchPipeline pipeline;
     private final Duration lease;
     private final int batchSize;
@@ -86,20 +77,16 @@ public class DeliveryWorker {
         };
     }
 
-    public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, SubscriberTokens tokens, Verp verp, DkimKeys dkim,
-                          Transports transports, TenantScope scope, SendingNodes nodes, Clock clock, DeliveryProperties settings,
-                          MessageSettings messages, BatchPipeline pipeline) {
+    public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, Transports transports, TenantScope scope, SendingNodes nodes,
+                          Clock clock, DeliveryProperties settings, CampaignRuns runs, BatchPipeline pipeline) {
         this.queue = queue;
         this.campaigns = campaigns;
-        this.tokens = tokens;
-        this.verp = verp;
-        this.dkim = dkim;
         this.transports = transports;
         MailTransport transport = transports.platform();
         this.scope = scope;
         this.clock = clock;
         this.nodes = nodes;
-        this.messages = messages;
+        this.runs = runs;
         this.pipeline = pipeline;
         this.lease = settings.lease();
         this.batchSize = settings.batchSize();
@@ -224,37 +211,17 @@ public class DeliveryWorker {
         // even in rounds that find nothing due: a node that counted only while it had rows would
         // drop out and come back with a full bucket, over and over.
         nodes.sending(clientId);
-        Transports.Route route;
-        Campaigns.Renderer renderer;
-        try {
-            renderer = campaigns.renderer(clientId, campaignId);
-        } catch (ValidationException e) {
-            // Content stored before a content rule it breaks (the checklist refuses it today):
-            // retrying every round would only fill the log, and the client must edit it.
-            log.warn("Campaign {} pauses: its content no longer passes the checks: {}", campaignId, e.getMessage());
-            campaigns.pauseForDelivery(clientId, campaignId, "The campaign's content no longer passes the content checks ("
-                    + e.getMessage() + "). Edit it, then resume the campaign.");
-            return 0;
+        AtomicBoolean halted = new AtomicBoolean();
+        Optional<CampaignRun> opened = runs.open(clientId, campaignId, halted);
+        if (opened.isEmpty()) {
+            return 0; // paused, with a note for the client
         }
-        Optional<DkimSigner> signer;
-        try {
-            route = transports.forClient(clientId, renderer.campaign().fromEmail());
-            signer = dkim.forSender(clientId, renderer.campaign().fromEmail());
-        } catch (Transports.Unusable | SecretBox.UnreadableSecret e) {
-            log.warn("Campaign {} pauses: {}", campaignId, e.getMessage());
-            campaigns.pauseForDelivery(clientId, campaignId, e instanceof Transports.Unusable ? e.getMessage()
-                    : "The DKIM key of the From domain could not be read. Remove the sending domain and add it again "
-                    + "(and publish its new DNS record), then resume the campaign.");
-            return 0;
-        }
-        int batch = batchFor(route.transport());
-        MessageBuilder builder = new MessageBuilder(clientId, renderer, tokens, verp, signer, messages.baseUrl(),
-                messages.bounceDomain());
+        CampaignRun run = opened.get();
+        int batch = batchFor(run.route().transport());
         // Several lanes drain the queue side by side, each claiming its own batches, so that one
         // lane builds and signs while another waits for the SMTP server or the database.
         // Pause and cancel also stop a batch that is going out: a watcher looks at the campaign's
         // status twice a second and the transport starts no further message once it changed.
-        AtomicBoolean halted = new AtomicBoolean();
         var watcher = watchers.scheduleWithFixedDelay(() -> {
             try {
                 if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
@@ -265,7 +232,6 @@ public class DeliveryWorker {
                 log.debug("Could not read the status of campaign {}", campaignId, e);
             }
         }, 500, 500, TimeUnit.MILLISECONDS);
-        CampaignRun run = new CampaignRun(clientId, campaignId, builder, route, halted);
         int sent = 0;
         try {
             List<Future<Integer>> running = new ArrayList<>();
