@@ -28,19 +28,18 @@ import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends campaigns a batch at a time. Each round, per campaign being sent: fill its queue once (one
- * set-based statement); then several lanes each claim a batch with a lease (SKIP LOCKED on
- * PostgreSQL, so nodes take disjoint batches) and pass it through the {@link BatchPipeline}, until
- * nothing is due or the campaign stops. A pause or cancel is seen before each batch, and by a
- * watcher during one. A node that dies mid-batch leaves rows whose lease runs out and which any
- * node claims again; the only mail that can go twice is what the server had accepted in that last
- * unsettled batch (docs/delivery.md). With the capture transport, messages and their "sent" mark
- * commit together, so capture delivers exactly once.
+ * Sends campaigns a batch at a time. Each round, per campaign being sent: fill its queue once
+ * ({@link FillQueue}); prepare what its batches share ({@link CampaignRuns}); then several lanes
+ * each claim a batch with a lease (SKIP LOCKED on PostgreSQL, so nodes take disjoint batches) and
+ * pass it through the {@link BatchPipeline}, until nothing is due or the campaign stops. A pause or
+ * cancel is seen before each batch, and by a watcher during one. A node that dies mid-batch leaves
+ * rows whose lease runs out and which any node claims again; the only mail that can go twice is
+ * what the server had accepted in that last unsettled batch (docs/delivery.md). With the capture
+ * transport, messages and their "sent" mark commit together, so capture delivers exactly once.
  */
 @Component
 public class DeliveryWorker {
@@ -53,6 +52,7 @@ public class DeliveryWorker {
     private final TenantScope scope;
     private final Clock clock;
     private final SendingNodes nodes;
+    private final FillQueue fill;
     private final CampaignRuns runs;
     private final BatchPipeline pipeline;
     private final Duration lease;
@@ -78,7 +78,7 @@ public class DeliveryWorker {
     }
 
     public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, Transports transports, TenantScope scope, SendingNodes nodes,
-                          Clock clock, DeliveryProperties settings, CampaignRuns runs, BatchPipeline pipeline) {
+                          Clock clock, DeliveryProperties settings, FillQueue fill, CampaignRuns runs, BatchPipeline pipeline) {
         this.queue = queue;
         this.campaigns = campaigns;
         this.transports = transports;
@@ -86,6 +86,7 @@ public class DeliveryWorker {
         this.scope = scope;
         this.clock = clock;
         this.nodes = nodes;
+        this.fill = fill;
         this.runs = runs;
         this.pipeline = pipeline;
         this.lease = settings.lease();
@@ -160,23 +161,14 @@ public class DeliveryWorker {
     }
 
     private int send(UUID clientId, UUID campaignId) {
-        boolean finished;
-        try {
-            finished = jobFinishedOrFill(clientId, campaignId);
-        } catch (DuplicateKeyException e) {
-            // Another node filled the queue in the same moment: its job row won, and the next
-            // round sends. Any other duplicate is a fault, not a race.
-            if (scope.inClient(clientId, () -> queue.jobFinished(clientId, campaignId)).isEmpty()) {
-                throw e;
+        return switch (fill.fillOnce(clientId, campaignId)) {
+            case FINISHED -> {
+                campaigns.markSent(clientId, campaignId);
+                yield 0;
             }
-            log.debug("Another node filled the queue of campaign {}", campaignId);
-            return 0;
-        }
-        if (finished) {
-            campaigns.markSent(clientId, campaignId);
-            return 0;
-        }
-        return sendQueued(clientId, campaignId);
+            case FILLED_ELSEWHERE -> 0;
+            case OPEN -> sendQueued(clientId, campaignId);
+        };
     }
 
     private final Map<UUID, Long> lastWarned = new ConcurrentHashMap<>();
@@ -191,19 +183,6 @@ public class DeliveryWorker {
         } else {
             log.debug("Sending campaign {} failed this round", campaignId, e);
         }
-    }
-
-    /** Whether the campaign's job is finished; the first node to see it fills its queue. */
-    private boolean jobFinishedOrFill(UUID clientId, UUID campaignId) {
-        return scope.inClient(clientId, () -> queue.jobFinished(clientId, campaignId)).orElseGet(() -> {
-            Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, campaignId);
-            long filled = scope.inClient(clientId, () -> queue.materialize(clientId, campaignId, q.fromWhere(), q.params(),
-                    Times.now(clock)));
-            if (scope.isPostgres() && filled > 10_000) {
-                scope.inClient(clientId, queue::analyze);
-            }
-            return false;
-        });
     }
 
     private int sendQueued(UUID clientId, UUID campaignId) {
