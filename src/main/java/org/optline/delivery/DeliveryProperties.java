@@ -8,15 +8,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How mail leaves: the platform-wide transport ({@code capture}, the default, or {@code smtp}
- * through a relay), retry timing, and throttles. Every value has an {@code OPTLINE_DELIVERY_*}
- * environment variable (README).
+ * through a relay), the batches it goes out in, retry timing, and throttles. Every value has an
+ * {@code OPTLINE_DELIVERY_*} environment variable (README). {@code batchSize}: recipients a lane
+ * claims at once; {@code lease}: how long a claim is a node's before any node may take it again;
+ * {@code lanes}: how many batches of one campaign a node works on side by side.
  */
 @ConfigurationProperties("optline.delivery")
 public record DeliveryProperties(
         @DefaultValue("capture") String transport,
         @DefaultValue Smtp smtp,
         @DefaultValue Retry retry,
-        @DefaultValue Throttle throttle) {
+        @DefaultValue Throttle throttle,
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("10m") Duration lease,
+        @DefaultValue("3") int lanes) {
 
     /**
      * An SMTP relay (smarthost). {@code tls}: {@code none}, {@code starttls} (required, not

@@ -13,14 +13,18 @@ record Backoff(DeliveryProperties.Retry retry) {
 
     /** The wait after the given failed attempt (1 = the first attempt failed). */
     Duration after(int attempt) {
-        long base = retry.firstRetry().toMillis();
+        long wait = base(attempt).toMillis();
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis(Math.max(1, (long) (wait * jitter)));
+    }
+
+    /** The wait after the given failed attempt before its jitter: the first retry, doubled per attempt since, capped. */
+    Duration base(int attempt) {
+        long wait = retry.firstRetry().toMillis();
         long cap = retry.maxBackoff().toMillis();
-        long wait = base;
         for (int i = 1; i < attempt && wait < cap; i++) {
             wait *= 2;
         }
-        wait = Math.min(wait, cap);
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis(Math.max(1, (long) (wait * jitter)));
+        return Duration.ofMillis(Math.min(wait, cap));
     }
 }

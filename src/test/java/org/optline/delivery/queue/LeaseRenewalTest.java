@@ -19,20 +19,20 @@ class LeaseRenewalTest {
 
     @Test
     void aBatchBuiltInASecondIsNotRenewed() {
-        assertThat(DeliveryWorker.renewalNeeded(CLAIMED, CLAIMED.plusSeconds(1), LONGEST_SEND, LEASE)).isFalse();
+        assertThat(RenewLease.renewalNeeded(CLAIMED, CLAIMED.plusSeconds(1), LONGEST_SEND, LEASE)).isFalse();
     }
 
     @Test
     void aBatchWhoseSendCouldOutlastTheLeaseIsRenewed() {
         // 5 min building + 4 min sending + 1 min margin reaches the lease's end exactly: renew.
-        assertThat(DeliveryWorker.renewalNeeded(CLAIMED, CLAIMED.plus(Duration.ofMinutes(5)), LONGEST_SEND, LEASE)).isTrue();
-        assertThat(DeliveryWorker.renewalNeeded(CLAIMED, CLAIMED.plus(Duration.ofMinutes(5)).minusMillis(1), LONGEST_SEND, LEASE))
+        assertThat(RenewLease.renewalNeeded(CLAIMED, CLAIMED.plus(Duration.ofMinutes(5)), LONGEST_SEND, LEASE)).isTrue();
+        assertThat(RenewLease.renewalNeeded(CLAIMED, CLAIMED.plus(Duration.ofMinutes(5)).minusMillis(1), LONGEST_SEND, LEASE))
                 .isFalse();
-        assertThat(DeliveryWorker.renewalNeeded(CLAIMED, CLAIMED.plus(Duration.ofMinutes(20)), LONGEST_SEND, LEASE)).isTrue();
+        assertThat(RenewLease.renewalNeeded(CLAIMED, CLAIMED.plus(Duration.ofMinutes(20)), LONGEST_SEND, LEASE)).isTrue();
     }
 
     @Test
     void aLeaseBarelyLongerThanTheSendIsAlwaysRenewed() {
-        assertThat(DeliveryWorker.renewalNeeded(CLAIMED, CLAIMED, Duration.ofSeconds(30), Duration.ofSeconds(60))).isTrue();
+        assertThat(RenewLease.renewalNeeded(CLAIMED, CLAIMED, Duration.ofSeconds(30), Duration.ofSeconds(60))).isTrue();
     }
 }

@@ -68,11 +68,11 @@ class RelayOutagesTest {
     @Test
     void aRefusalIsExplainedToTheClientWithoutThePlatformRelaysDetails() {
         SmtpReply auth = SmtpReply.relayRefused("AUTH refused: 535 5.7.8 relay.internal.example: bad credentials");
-        assertThat(DeliveryWorker.blockedNote(true, auth)).startsWith("The platform's SMTP relay refused our connection")
+        assertThat(Settlement.blockedNote(true, auth)).startsWith("The platform's SMTP relay refused our connection")
                 .doesNotContain("relay.internal.example");
-        assertThat(DeliveryWorker.blockedNote(false, auth)).startsWith("Your SMTP relay refused the connection")
+        assertThat(Settlement.blockedNote(false, auth)).startsWith("Your SMTP relay refused the connection")
                 .contains("bad credentials");
-        assertThat(DeliveryWorker.blockedNote(true, SmtpReply.parse(550, "5.7.1 poor reputation")))
+        assertThat(Settlement.blockedNote(true, SmtpReply.parse(550, "5.7.1 poor reputation")))
                 .isEqualTo("The receiving server refused the sender: 550 5.7.1 poor reputation");
     }
 
