@@ -31,8 +31,7 @@ import org.optline.audience.SubscriberTokens;
 import org.optline.audience.Subscribers;
 import org.optline.audience.SuppressionReason;
 import org.optline.audience.Suppressions;
-import org.optline.campaign.CampaignStatus;
-import org.optline.campaign.Campaigns;
+import org.optline.campaign.CampaignDispatch;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.Verp;
 import org.optline.delivery.dkim.DkimKeys;
@@ -75,7 +74,7 @@ public class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final SendQueueStore queue;
-    private final Campaigns campaigns;
+    private final CampaignDispatch campaigns;
     private final Subscribers subscribers;
     private final Suppressions suppressions;
     private final SubscriberTokens tokens;
@@ -117,7 +116,7 @@ public class DeliveryWorker {
         };
     }
 
-    public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, Subscribers subscribers, Suppressions suppressions,
+    public DeliveryWorker(SendQueueStore queue, CampaignDispatch campaigns, Subscribers subscribers, Suppressions suppressions,
                           SubscriberTokens tokens, Verp verp, DkimKeys dkim, Transports transports, RecentOptOuts optOuts,
                           TenantScope scope, SendingNodes nodes,
                           Clock clock, DeliveryProperties settings,
@@ -206,7 +205,7 @@ public class DeliveryWorker {
     /** One round over every campaign being sent; answers how many messages were handed over. */
     public int runOnce() {
         int sent = 0;
-        for (Campaigns.Sending c : campaigns.sending()) {
+        for (CampaignDispatch.Sending c : campaigns.sending()) {
             try {
                 sent += send(c.clientId(), c.campaignId());
             } catch (RuntimeException e) {
@@ -254,7 +253,7 @@ public class DeliveryWorker {
     /** Whether the campaign's job is finished; the first node to see it fills its queue. */
     private boolean jobFinishedOrFill(UUID clientId, UUID campaignId) {
         return scope.inClient(clientId, () -> queue.jobFinished(clientId, campaignId)).orElseGet(() -> {
-            Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, campaignId);
+            CampaignDispatch.RecipientQuery q = campaigns.recipientQuery(clientId, campaignId);
             long filled = scope.inClient(clientId, () -> queue.materialize(clientId, campaignId, q.fromWhere(), q.params(),
                     Times.now(clock)));
             if (scope.isPostgres() && filled > 10_000) {
@@ -270,7 +269,7 @@ public class DeliveryWorker {
         // drop out and come back with a full bucket, over and over.
         nodes.sending(clientId);
         Transports.Route route;
-        Campaigns.Renderer renderer;
+        CampaignDispatch.Renderer renderer;
         try {
             renderer = campaigns.renderer(clientId, campaignId);
         } catch (ValidationException e) {
@@ -301,7 +300,7 @@ public class DeliveryWorker {
         AtomicBoolean halted = new AtomicBoolean();
         var watcher = watchers.scheduleWithFixedDelay(() -> {
             try {
-                if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
+                if (!campaigns.isSending(clientId, campaignId)) {
                     halted.set(true);
                 }
             } catch (RuntimeException e) {
@@ -328,7 +327,7 @@ public class DeliveryWorker {
         } finally {
             watcher.cancel(false); // on every way out, or it would poll the campaign for ever
         }
-        if (campaigns.status(clientId, campaignId) == CampaignStatus.SENDING
+        if (campaigns.isSending(clientId, campaignId)
                 && scope.inClient(clientId, () -> queue.open(clientId, campaignId)) == 0) {
             scope.inClient(clientId, () -> queue.finishJob(clientId, campaignId, Times.now(clock)));
             campaigns.markSent(clientId, campaignId);
@@ -341,7 +340,7 @@ public class DeliveryWorker {
                       AtomicBoolean halted) {
         int sent = 0;
         while (!Thread.currentThread().isInterrupted() && !stopping.get()) {
-            if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
+            if (!campaigns.isSending(clientId, campaignId)) {
                 return sent; // paused or cancelled: the rest stays queued
             }
             String token = UUID.randomUUID().toString();
