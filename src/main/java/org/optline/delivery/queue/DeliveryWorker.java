@@ -192,7 +192,6 @@ public class DeliveryWorker {
             return;
         }
         try {
-            campaigns.startDue();
             runOnce();
             transports.trimToShares();
         } catch (RuntimeException e) {
