@@ -39,6 +39,7 @@ class CampaignApiTest {
     @Autowired Subscribers subscribers;
     @Autowired SendingDomains domains;
     @Autowired Campaigns campaigns;
+    @Autowired CampaignDispatch dispatch;
 
     @Test
     void createPreviewAndCheck() throws Exception {
@@ -173,7 +174,7 @@ class CampaignApiTest {
         var c = campaigns.create(admin, new Campaigns.CampaignInput("C", "S", null, "F", "news@api-sent.de", null,
                 "<p>Hi</p>", null, null, null, List.of(list.id())));
         campaigns.send(admin, c.id(), null);
-        campaigns.markSent(client.client().id(), c.id());
+        dispatch.markSent(client.client().id(), c.id());
         mvc.perform(as(client.adminApiKey().secret(), patch("/api/v1/campaigns/" + c.id()), "{\"subject\": \"Changed\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))

@@ -43,6 +43,8 @@ abstract class CampaignContract {
     @Autowired Suppressions suppressions;
     @Autowired Segments segments;
     @Autowired Campaigns campaigns;
+    @Autowired Templates templates;
+    @Autowired CampaignDispatch dispatch;
     @Autowired Outbox outbox;
     @Autowired SendingDomains domains;
     String domain;
@@ -82,7 +84,7 @@ abstract class CampaignContract {
 
     @Test
     void previewRendersAsTheSubscriberWithFooterAndUnsubscribeLink() {
-        var template = campaigns.createTemplate(admin, "Plain", "<html><body><div class=\"wrap\">{{content}}</div></body></html>");
+        var template = templates.create(admin, "Plain", "<html><body><div class=\"wrap\">{{content}}</div></body></html>");
         Campaign c = campaigns.create(admin, input("<p>Hello {{name}} in {{city}}!</p>", List.of(news), null, template.id()));
         var ann = subscribers.findByEmail(admin, "ann@shoehaus.de").orElseThrow();
         Campaigns.Preview p = campaigns.preview(admin, c.id(), ann.id());
@@ -111,7 +113,7 @@ abstract class CampaignContract {
         assertThat(campaigns.checks(admin, own.id())).filteredOn(check -> check.name().equals("unsubscribe link"))
                 .extracting(Campaigns.Check::message).containsExactly("Your content has an unsubscribe link.");
         // A link in the campaign's template counts for the footer and the checklist alike.
-        var linked = campaigns.createTemplate(admin, "Linked", "<div>{{content}}<a href=\"{{unsubscribe_url}}\">Leave</a></div>");
+        var linked = templates.create(admin, "Linked", "<div>{{content}}<a href=\"{{unsubscribe_url}}\">Leave</a></div>");
         Campaign inTemplate = campaigns.create(admin, input("<p>Hi</p>", List.of(news), null, linked.id()));
         assertThat(campaigns.preview(admin, inTemplate.id(), ann.id()).html()).contains(">Leave</a>").doesNotContain(">Unsubscribe</a>");
         assertThat(campaigns.checks(admin, inTemplate.id())).filteredOn(check -> check.name().equals("unsubscribe link"))
@@ -158,7 +160,7 @@ abstract class CampaignContract {
                 "<p>x</p>", null, null, null, List.of(theirs.id())))).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> campaigns.create(admin, new Campaigns.CampaignInput("x", "s", null, "n", "not an address", null,
                 "<p>x</p>", null, null, null, List.of()))).isInstanceOf(ValidationException.class).hasMessageContaining("fromEmail");
-        assertThatThrownBy(() -> campaigns.createTemplate(admin, "No slot", "<p>no content slot</p>"))
+        assertThatThrownBy(() -> templates.create(admin, "No slot", "<p>no content slot</p>"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("{{content}}");
     }
 
@@ -237,6 +239,31 @@ abstract class CampaignContract {
         Campaign theirs = campaigns.create(other, new Campaigns.CampaignInput("x", "s", null, "n", "a@own.test", null,
                 "<p>x</p>", null, null, null, List.of()));
         assertThat(campaigns.testSend(other, theirs.id(), List.of(other.label())).sent()).hasSize(1);
+    }
+
+    @Test
+    void onlyACampaignBeingSentIsSendingAndAGoneOneIsNotCancelled() {
+        Campaign c = campaigns.create(admin, input("<p>x</p>", List.of(news), null, null));
+        assertThat(dispatch.isSending(admin.clientId(), c.id())).isFalse();
+        campaigns.send(admin, c.id(), null);
+        assertThat(dispatch.isSending(admin.clientId(), c.id())).isTrue();
+        campaigns.pause(admin, c.id());
+        assertThat(dispatch.isSending(admin.clientId(), c.id())).isFalse();
+        UUID gone = UUID.randomUUID();
+        assertThat(dispatch.isSending(admin.clientId(), gone)).isFalse();
+        assertThatThrownBy(() -> campaigns.get(admin, gone)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aCopyKeepsEveryFieldAndANewCampaignIsAnEmptyDraft() {
+        Campaign c = campaigns.create(admin, input("<p>x</p>", List.of(news), null, null));
+        assertThat(c.toBuilder().build()).isEqualTo(c);
+        assertThat(c.toBuilder().html("<p>y</p>").build()).isEqualTo(new Campaign(c.id(), c.clientId(), c.name(), c.subject(),
+                c.preheader(), c.fromName(), c.fromEmail(), c.replyTo(), "<p>y</p>", c.text(), c.templateId(), c.segmentId(),
+                c.listIds(), c.status(), c.scheduledAt(), c.createdAt(), c.updatedAt(), c.statusNote()));
+        Campaign empty = Campaign.builder().build();
+        assertThat(empty.status()).isEqualTo(CampaignStatus.DRAFT);
+        assertThat(empty.listIds()).isEmpty();
     }
 
     @Test

@@ -59,11 +59,11 @@ class ContentEngineTest {
 
     @Test
     void theLinksAContentMayPrintAreTheOnesItsTemplatesName() {
-        var footerOnly = Campaigns.Links.readBy(engine.compile(new ContentEngine.Source("s",
+        var footerOnly = MergeValues.Links.readBy(engine.compile(new ContentEngine.Source("s",
                 "<p>x <a href=\"{{unsubscribe_url}}\">u</a> <a href=\"{{preferences_url}}\">p</a></p>", null)));
-        assertThat(footerOnly).isEqualTo(new Campaigns.Links(true, true, false));
-        var inText = Campaigns.Links.readBy(engine.compile(new ContentEngine.Source("s", "<p>x</p>", "Online: {{webview_url}}")));
-        assertThat(inText).isEqualTo(new Campaigns.Links(false, false, true));
+        assertThat(footerOnly).isEqualTo(new MergeValues.Links(true, true, false));
+        var inText = MergeValues.Links.readBy(engine.compile(new ContentEngine.Source("s", "<p>x</p>", "Online: {{webview_url}}")));
+        assertThat(inText).isEqualTo(new MergeValues.Links(false, false, true));
     }
 
     @Test

@@ -30,6 +30,7 @@ class ScheduleAcrossRestartTest {
         return new SpringApplicationBuilder(OptlineApplication.class).run(
                 "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--optline.data-dir=" + dir.resolve("files"), "--optline.delivery.poll-ms=200",
+                "--optline.campaigns.schedule-poll=200ms",
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("optline")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     }

@@ -30,9 +30,11 @@ import org.optline.audience.SubscriberInput;
 import org.optline.audience.SubscriberOptedOut;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
+import org.optline.campaign.CampaignDispatch;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
 import org.optline.campaign.SendProgress;
+import org.optline.campaign.WebVersions;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.delivery.queue.SendQueueStore;
 import org.optline.platform.Actor;
@@ -55,6 +57,8 @@ abstract class SendContract {
     @Autowired CustomFields fields;
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
+    @Autowired CampaignDispatch dispatch;
+    @Autowired WebVersions webVersions;
     @Autowired Outbox outbox;
     @Autowired DeliveryWorker worker;
     @Autowired Verp verp;
@@ -92,7 +96,7 @@ abstract class SendContract {
     /** Fills the campaign's send queue as the worker would; answers the time it did. */
     private OffsetDateTime fillQueue(Campaign c) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        Campaigns.RecipientQuery q = campaigns.recipientQuery(admin.clientId(), c.id());
+        CampaignDispatch.RecipientQuery q = dispatch.recipientQuery(admin.clientId(), c.id());
         scope.inClient(admin.clientId(), () -> queue.materialize(admin.clientId(), c.id(), q.fromWhere(), q.params(), now));
         return now;
     }
@@ -203,7 +207,7 @@ abstract class SendContract {
         String body = decodedBody(sent.get(0).raw());
         String link = body.replaceAll("(?s).*href=\"http://localhost:8080(/s/view/[^\"]+)\".*", "$1");
         assertThat(link).startsWith("/s/view/");
-        assertThat(campaigns.webView(link.substring("/s/view/".length()))).isPresent();
+        assertThat(webVersions.webView(link.substring("/s/view/".length()))).isPresent();
 
         Campaign without = campaign();
         campaigns.send(admin, without.id(), null);
@@ -252,7 +256,7 @@ abstract class SendContract {
         Campaign c = campaign();
         campaigns.send(admin, c.id(), OffsetDateTime.now().plusHours(1));
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SCHEDULED);
-        campaigns.startDue();
+        dispatch.startDue();
         worker.runOnce();
         assertThat(sentFor(c)).isEmpty();
         Campaign soon = campaign();
@@ -262,7 +266,7 @@ abstract class SendContract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        campaigns.startDue();
+        dispatch.startDue();
         worker.runOnce();
         assertThat(sentFor(soon)).hasSize(25);
     }
@@ -323,7 +327,7 @@ abstract class SendContract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        campaigns.startDue();
+        dispatch.startDue();
         worker.runOnce();
         assertThat(sentFor(soon)).isEmpty();
         assertThat(campaigns.get(admin, soon.id()).status()).isEqualTo(CampaignStatus.PAUSED);

@@ -12,6 +12,7 @@ import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
+import org.optline.campaign.Templates;
 import org.optline.campaign.TestRecipients;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
@@ -45,7 +46,7 @@ public record ObjectsOfEveryKind(Map<String, String> ids, UUID listId, UUID subs
         ids.put("imports", context.getBean(Imports.class).upload(admin, list.id(), "people.csv", new ByteArrayInputStream(
                 ("email\nsomeone@" + label + ".test\n").getBytes(StandardCharsets.UTF_8))).id().toString());
         Campaigns campaigns = context.getBean(Campaigns.class);
-        var template = campaigns.createTemplate(admin, "Layout", "<html><body>{{content}}</body></html>");
+        var template = context.getBean(Templates.class).create(admin, "Layout", "<html><body>{{content}}</body></html>");
         ids.put("templates", template.id().toString());
         // Sending domains belong to one client each, and the test contexts share a database.
         String domain = Fixtures.domain(label + ".de");

@@ -152,12 +152,14 @@ public class CampaignStore {
         UUID clientId = rs.getObject("client_id", UUID.class);
         UUID id = rs.getObject("id", UUID.class);
         List<UUID> lists = jdbc.sql(sql.get("lists-of")).param("clientId", clientId).param("id", id).query(UUID.class).list();
-        return new Campaign(id, clientId, rs.getString("name"), rs.getString("subject"), rs.getString("preheader"),
-                rs.getString("from_name"), rs.getString("from_email"), rs.getString("reply_to"), rs.getString("html"),
-                rs.getString("text_body"), rs.getObject("template_id", UUID.class), rs.getObject("segment_id", UUID.class), lists,
-                CampaignStatus.fromWire(rs.getString("status")), rs.getObject("scheduled_at", OffsetDateTime.class),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getString("status_note"));
+        return Campaign.builder().id(id).clientId(clientId).name(rs.getString("name")).subject(rs.getString("subject"))
+                .preheader(rs.getString("preheader")).fromName(rs.getString("from_name")).fromEmail(rs.getString("from_email"))
+                .replyTo(rs.getString("reply_to")).html(rs.getString("html")).text(rs.getString("text_body"))
+                .templateId(rs.getObject("template_id", UUID.class)).segmentId(rs.getObject("segment_id", UUID.class))
+                .listIds(lists).status(CampaignStatus.fromWire(rs.getString("status")))
+                .scheduledAt(rs.getObject("scheduled_at", OffsetDateTime.class))
+                .createdAt(rs.getObject("created_at", OffsetDateTime.class))
+                .updatedAt(rs.getObject("updated_at", OffsetDateTime.class)).statusNote(rs.getString("status_note")).build();
     }
 
     private static MessageTemplate template(ResultSet rs, int n) throws SQLException {

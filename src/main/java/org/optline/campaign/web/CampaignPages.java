@@ -16,6 +16,7 @@ import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.Campaigns;
 import org.optline.campaign.SendProgress;
+import org.optline.campaign.Templates;
 import org.optline.platform.Actor;
 import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.Clients;
@@ -54,17 +55,19 @@ class CampaignPages {
             + "frame-ancestors 'self'";
 
     private final Campaigns campaigns;
+    private final Templates templates;
     private final Lists lists;
     private final Segments segments;
     private final Subscribers subscribers;
     private final Clients clients;
     private final SendProgress progress;
 
-    CampaignPages(Campaigns campaigns, Lists lists, Segments segments, Subscribers subscribers,
+    CampaignPages(Campaigns campaigns, Templates templates, Lists lists, Segments segments, Subscribers subscribers,
                   Clients clients, SendProgress progress) {
         this.clients = clients;
         this.progress = progress;
         this.campaigns = campaigns;
+        this.templates = templates;
         this.lists = lists;
         this.segments = segments;
         this.subscribers = subscribers;
@@ -114,14 +117,14 @@ class CampaignPages {
 
     @GetMapping("/campaigns/templates")
     String templates(Actor actor, Model model) {
-        model.addAttribute("templates", campaigns.templates(actor));
+        model.addAttribute("templates", templates.list(actor));
         return "campaign/templates";
     }
 
     @PostMapping("/campaigns/templates")
     String processTemplate(Actor actor, @RequestParam String name, @RequestParam String html, RedirectAttributes redirect) {
         try {
-            campaigns.createTemplate(actor, name, html);
+            templates.create(actor, name, html);
             redirect.addFlashAttribute("notice", "Saved the template " + name.strip() + ".");
         } catch (ValidationException | ConflictException e) {
             redirect.addFlashAttribute("error", message(e));
@@ -257,7 +260,7 @@ class CampaignPages {
         model.addAttribute("input", input);
         model.addAttribute("lists", lists.list(actor));
         model.addAttribute("segments", segments.list(actor));
-        model.addAttribute("templates", campaigns.templates(actor));
+        model.addAttribute("templates", templates.list(actor));
         if (campaign == null) {
             model.addAttribute("campaign", null);
         }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.Campaigns;
 import org.optline.campaign.MessageTemplate;
+import org.optline.campaign.Templates;
 import org.optline.platform.Actor;
 import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.Page;
@@ -55,25 +56,27 @@ class CampaignsApi {
     record ChecksJson(boolean ready, long recipients, List<Campaigns.Check> checks) {}
 
     private final Campaigns campaigns;
+    private final Templates templates;
 
-    CampaignsApi(Campaigns campaigns) {
+    CampaignsApi(Campaigns campaigns, Templates templates) {
         this.campaigns = campaigns;
+        this.templates = templates;
     }
 
     @PostMapping("/api/v1/templates")
     @ResponseStatus(HttpStatus.CREATED)
     TemplateJson createTemplate(Actor actor, @RequestBody TemplateRequest body) {
-        return TemplateJson.of(campaigns.createTemplate(actor, body.name(), body.html()));
+        return TemplateJson.of(templates.create(actor, body.name(), body.html()));
     }
 
     @GetMapping("/api/v1/templates")
     Page<TemplateJson> templates(Actor actor) {
-        return new Page<>(campaigns.templates(actor).stream().map(TemplateJson::of).toList(), null);
+        return new Page<>(templates.list(actor).stream().map(TemplateJson::of).toList(), null);
     }
 
     @GetMapping("/api/v1/templates/{id}")
     TemplateJson template(Actor actor, @PathVariable UUID id) {
-        return TemplateJson.of(campaigns.template(actor, id));
+        return TemplateJson.of(templates.get(actor, id));
     }
 
     @PostMapping("/api/v1/campaigns")

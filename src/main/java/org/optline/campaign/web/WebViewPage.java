@@ -1,6 +1,6 @@
 package org.optline.campaign.web;
 
-import org.optline.campaign.Campaigns;
+import org.optline.campaign.WebVersions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,21 +13,21 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class WebViewPage {
 
-    private final Campaigns campaigns;
+    private final WebVersions webVersions;
 
-    WebViewPage(Campaigns campaigns) {
-        this.campaigns = campaigns;
+    WebViewPage(WebVersions webVersions) {
+        this.webVersions = webVersions;
     }
 
     @GetMapping("/s/view/{token}")
     ResponseEntity<String> view(@PathVariable String token) {
-        if (campaigns.isPreviewLink(token)) {
+        if (webVersions.isPreviewLink(token)) {
             return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                     .body("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Preview link</title></head><body>"
                             + "<p id=\"public-message\">This is a preview link. In a message sent to a subscriber, this link "
                             + "opens the message's web version. Nothing was changed.</p></body></html>");
         }
-        return campaigns.webView(token)
+        return webVersions.webView(token)
                 .map(p -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
                         .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src https: http: data:; "
                                 + "style-src 'unsafe-inline'; frame-ancestors 'none'")

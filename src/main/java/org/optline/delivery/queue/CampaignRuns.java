@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.optline.audience.SubscriberTokens;
-import org.optline.campaign.Campaigns;
+import org.optline.campaign.CampaignDispatch;
 import org.optline.delivery.Verp;
 import org.optline.delivery.dkim.DkimKeys;
 import org.optline.delivery.dkim.DkimSigner;
@@ -25,14 +25,14 @@ class CampaignRuns {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignRuns.class);
 
-    private final Campaigns campaigns;
+    private final CampaignDispatch campaigns;
     private final Transports transports;
     private final DkimKeys dkim;
     private final SubscriberTokens tokens;
     private final Verp verp;
     private final MessageSettings messages;
 
-    CampaignRuns(Campaigns campaigns, Transports transports, DkimKeys dkim, SubscriberTokens tokens, Verp verp,
+    CampaignRuns(CampaignDispatch campaigns, Transports transports, DkimKeys dkim, SubscriberTokens tokens, Verp verp,
                  MessageSettings messages) {
         this.campaigns = campaigns;
         this.transports = transports;
@@ -45,7 +45,7 @@ class CampaignRuns {
     /** The round's shared part, or empty when the campaign was paused instead. */
     Optional<CampaignRun> open(UUID clientId, UUID campaignId, AtomicBoolean halted) {
         Transports.Route route;
-        Campaigns.Renderer renderer;
+        CampaignDispatch.Renderer renderer;
         try {
             renderer = campaigns.renderer(clientId, campaignId);
         } catch (ValidationException e) {

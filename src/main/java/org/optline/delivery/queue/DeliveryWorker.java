@@ -20,8 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.optline.campaign.CampaignStatus;
-import org.optline.campaign.Campaigns;
+import org.optline.campaign.CampaignDispatch;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.platform.TenantScope;
@@ -47,7 +46,7 @@ public class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final SendQueueStore queue;
-    private final Campaigns campaigns;
+    private final CampaignDispatch campaigns;
     private final Transports transports;
     private final TenantScope scope;
     private final Clock clock;
@@ -77,7 +76,7 @@ public class DeliveryWorker {
         };
     }
 
-    public DeliveryWorker(SendQueueStore queue, Campaigns campaigns, Transports transports, TenantScope scope, SendingNodes nodes,
+    public DeliveryWorker(SendQueueStore queue, CampaignDispatch campaigns, Transports transports, TenantScope scope, SendingNodes nodes,
                           Clock clock, DeliveryProperties settings, FillQueue fill, CampaignRuns runs, BatchPipeline pipeline) {
         this.queue = queue;
         this.campaigns = campaigns;
@@ -136,7 +135,6 @@ public class DeliveryWorker {
             return;
         }
         try {
-            campaigns.startDue();
             runOnce();
             transports.trimToShares();
         } catch (RuntimeException e) {
@@ -149,7 +147,7 @@ public class DeliveryWorker {
     /** One round over every campaign being sent; answers how many messages were handed over. */
     public int runOnce() {
         int sent = 0;
-        for (Campaigns.Sending c : campaigns.sending()) {
+        for (CampaignDispatch.Sending c : campaigns.sending()) {
             try {
                 sent += send(c.clientId(), c.campaignId());
             } catch (RuntimeException e) {
@@ -203,7 +201,7 @@ public class DeliveryWorker {
         // status twice a second and the transport starts no further message once it changed.
         var watcher = watchers.scheduleWithFixedDelay(() -> {
             try {
-                if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
+                if (!campaigns.isSending(clientId, campaignId)) {
                     halted.set(true);
                 }
             } catch (RuntimeException e) {
@@ -230,7 +228,7 @@ public class DeliveryWorker {
         } finally {
             watcher.cancel(false); // on every way out, or it would poll the campaign for ever
         }
-        if (campaigns.status(clientId, campaignId) == CampaignStatus.SENDING
+        if (campaigns.isSending(clientId, campaignId)
                 && scope.inClient(clientId, () -> queue.open(clientId, campaignId)) == 0) {
             scope.inClient(clientId, () -> queue.finishJob(clientId, campaignId, Times.now(clock)));
             campaigns.markSent(clientId, campaignId);
@@ -244,7 +242,7 @@ public class DeliveryWorker {
         UUID campaignId = run.campaignId();
         int sent = 0;
         while (!Thread.currentThread().isInterrupted() && !stopping.get()) {
-            if (campaigns.status(clientId, campaignId) != CampaignStatus.SENDING) {
+            if (!campaigns.isSending(clientId, campaignId)) {
                 return sent; // paused or cancelled: the rest stays queued
             }
             String token = UUID.randomUUID().toString();

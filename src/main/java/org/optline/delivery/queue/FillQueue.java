@@ -2,7 +2,7 @@ package org.optline.delivery.queue;
 
 import java.time.Clock;
 import java.util.UUID;
-import org.optline.campaign.Campaigns;
+import org.optline.campaign.CampaignDispatch;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.slf4j.Logger;
@@ -30,11 +30,11 @@ class FillQueue {
     }
 
     private final SendQueueStore queue;
-    private final Campaigns campaigns;
+    private final CampaignDispatch campaigns;
     private final TenantScope scope;
     private final Clock clock;
 
-    FillQueue(SendQueueStore queue, Campaigns campaigns, TenantScope scope, Clock clock) {
+    FillQueue(SendQueueStore queue, CampaignDispatch campaigns, TenantScope scope, Clock clock) {
         this.queue = queue;
         this.campaigns = campaigns;
         this.scope = scope;
@@ -58,7 +58,7 @@ class FillQueue {
     /** Whether the campaign's job is finished; the first node to see it fills its queue. */
     private boolean jobFinishedOrFill(UUID clientId, UUID campaignId) {
         return scope.inClient(clientId, () -> queue.jobFinished(clientId, campaignId)).orElseGet(() -> {
-            Campaigns.RecipientQuery q = campaigns.recipientQuery(clientId, campaignId);
+            CampaignDispatch.RecipientQuery q = campaigns.recipientQuery(clientId, campaignId);
             long filled = scope.inClient(clientId, () -> queue.materialize(clientId, campaignId, q.fromWhere(), q.params(),
                     Times.now(clock)));
             if (scope.isPostgres() && filled > 10_000) {

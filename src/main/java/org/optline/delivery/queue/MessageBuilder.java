@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.optline.audience.Subscriber;
 import org.optline.audience.SubscriberTokens;
 import org.optline.campaign.Campaign;
-import org.optline.campaign.Campaigns;
+import org.optline.campaign.CampaignDispatch;
+import org.optline.campaign.RenderedMessage;
 import org.optline.delivery.Verp;
 import org.optline.delivery.dkim.DkimSigner;
 import org.optline.delivery.outbox.MimeComposer;
@@ -23,7 +24,7 @@ import org.optline.delivery.transport.Envelope;
 final class MessageBuilder {
 
     private final UUID clientId;
-    private final Campaigns.Renderer renderer;
+    private final CampaignDispatch.Renderer renderer;
     private final Campaign campaign;
     private final SubscriberTokens tokens;
     private final Verp verp;
@@ -33,7 +34,7 @@ final class MessageBuilder {
     private final String feedbackId;
     private final String fromDomain;
 
-    MessageBuilder(UUID clientId, Campaigns.Renderer renderer, SubscriberTokens tokens, Verp verp, Optional<DkimSigner> signer,
+    MessageBuilder(UUID clientId, CampaignDispatch.Renderer renderer, SubscriberTokens tokens, Verp verp, Optional<DkimSigner> signer,
                    String baseUrl, String bounceDomain) {
         this.clientId = clientId;
         this.renderer = renderer;
@@ -54,7 +55,7 @@ final class MessageBuilder {
 
     Envelope build(Subscriber person, Instant date) {
         String unsubscribe = tokens.unsubscribe(clientId, person.id());
-        Campaigns.Preview message = renderer.render(person, unsubscribe);
+        RenderedMessage message = renderer.render(person, unsubscribe);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + baseUrl + "/s/unsubscribe/" + unsubscribe + ">, <mailto:unsubscribe@"
                 + bounceDomain + "?subject=unsubscribe%20" + unsubscribe + ">");

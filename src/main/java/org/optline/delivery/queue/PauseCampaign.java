@@ -1,6 +1,6 @@
 package org.optline.delivery.queue;
 
-import org.optline.campaign.Campaigns;
+import org.optline.campaign.CampaignDispatch;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 final class PauseCampaign implements BatchStage {
 
-    private final Campaigns campaigns;
+    private final CampaignDispatch campaigns;
 
-    PauseCampaign(Campaigns campaigns) {
+    PauseCampaign(CampaignDispatch campaigns) {
         this.campaigns = campaigns;
     }
 

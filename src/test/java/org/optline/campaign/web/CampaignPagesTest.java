@@ -18,6 +18,7 @@ import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
+import org.optline.campaign.CampaignDispatch;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
 import org.optline.campaign.WebViewTokens;
@@ -40,6 +41,7 @@ class CampaignPagesTest {
     @Autowired Clients clients;
     @Autowired Lists lists;
     @Autowired Campaigns campaigns;
+    @Autowired CampaignDispatch dispatch;
     @Autowired WebViewTokens webViews;
     @Autowired SendingDomains domains;
     @Autowired Subscribers subscribers;
@@ -89,7 +91,7 @@ class CampaignPagesTest {
         Ready r = readyCampaign("Sent Already", "sent-already.de");
         assertThat(page(r)).contains("id=\"save-campaign\"");
         campaigns.send(r.admin(), r.campaign().id(), null);
-        campaigns.markSent(r.client().client().id(), r.campaign().id());
+        dispatch.markSent(r.client().client().id(), r.campaign().id());
         assertThat(page(r)).doesNotContain("id=\"save-campaign\"").contains("can no longer be edited");
         String answer = mvc.perform(post("/campaigns/" + r.campaign().id()).session(r.session()).with(csrf())
                         .param("name", "C").param("subject", "Changed").param("fromName", "F")
@@ -124,7 +126,7 @@ class CampaignPagesTest {
     void whyDeliveryPausedACampaignIsShownWithItsStatusUntilItMovesOn() throws Exception {
         Ready r = readyCampaign("Pausing", "pausing.de");
         campaigns.send(r.admin(), r.campaign().id(), null);
-        assertThat(campaigns.pauseForDelivery(r.client().client().id(), r.campaign().id(),
+        assertThat(dispatch.pauseForDelivery(r.client().client().id(), r.campaign().id(),
                 "Your SMTP relay could not be reached since 2026-11-29T10:00:00Z")).isTrue();
         assertThat(campaigns.get(r.admin(), r.campaign().id()).statusNote()).contains("could not be reached");
         assertThat(page(r)).contains("id=\"campaign-status-note\"").contains("Your SMTP relay could not be reached");

@@ -1,0 +1,91 @@
+package org.optline.campaign;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.optline.audience.Subscriber;
+import org.optline.audience.SubscriberTokens;
+import org.optline.platform.Client;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The values a campaign's merge tags print: the client's name and postal address, the person's
+ * email, name and fields, and the signed links (unsubscribe, preferences, web version).
+ */
+@Component
+class MergeValues {
+
+    /**
+     * Which of the signed links the content may print. Each is an HMAC a message, so a campaign's
+     * renderer makes only those its templates name; previews make all three.
+     */
+    record Links(boolean unsubscribe, boolean preferences, boolean webview) {
+        static final Links ALL = new Links(true, true, true);
+
+        static Links readBy(CompiledContent content) {
+            return new Links(content.mayRead("unsubscribe_url"), content.mayRead("preferences_url"), content.mayRead("webview_url"));
+        }
+    }
+
+    private final SubscriberTokens tokens;
+    private final WebViewTokens webViews;
+    private final String baseUrl;
+
+    MergeValues(SubscriberTokens tokens, WebViewTokens webViews, @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
+        this.tokens = tokens;
+        this.webViews = webViews;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * The merge values of a message sent to {@code person}, with their live links.
+     * {@code unsubscribeToken}: the person's unsubscribe token when the caller made it already, or null.
+     */
+    Map<String, String> live(Client client, UUID campaignId, Subscriber person, Links links, String unsubscribeToken) {
+        Map<String, String> values = person(client, person);
+        if (links.unsubscribe()) {
+            values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/"
+                    + (unsubscribeToken != null ? unsubscribeToken : tokens.unsubscribe(client.id(), person.id())));
+        }
+        if (links.preferences()) {
+            values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preferences(client.id(), person.id()));
+        }
+        if (links.webview()) {
+            values.put("webview_url", baseUrl + "/s/view/" + webViews.token(client.id(), campaignId, person.id()));
+        }
+        return values;
+    }
+
+    /**
+     * The merge values of a preview or test send: the person's data (a sample person when null),
+     * but preview links, which the public pages show as such and never act on. A live link would
+     * let whoever reads the preview (an analyst, a test recipient) act as the subscriber.
+     */
+    Map<String, String> preview(Client client, Subscriber person) {
+        Map<String, String> values = person(client, person);
+        values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/" + tokens.preview(client.id(), SubscriberTokens.Link.UNSUBSCRIBE));
+        values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preview(client.id(), SubscriberTokens.Link.PREFERENCES));
+        values.put("webview_url", baseUrl + "/s/view/" + tokens.preview(client.id(), SubscriberTokens.Link.WEB_VERSION));
+        return values;
+    }
+
+    private static Map<String, String> person(Client client, Subscriber person) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("client_name", client.name());
+        values.put("postal_address", client.postalAddress());
+        if (person == null) {
+            values.put("email", "subscriber@example.com");
+            values.put("name", "Sam Sample");
+            return values;
+        }
+        values.put("email", person.email());
+        if (person.name() != null) {
+            values.put("name", person.name());
+        }
+        person.fields().forEach((k, v) -> values.put(k, v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
+                : String.valueOf(v)));
+        return values;
+    }
+}
