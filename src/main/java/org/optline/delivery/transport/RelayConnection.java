@@ -2,6 +2,10 @@ package org.optline.delivery.transport;
 
 import com.hubspot.smtp.client.Extension;
 import com.hubspot.smtp.client.SmtpSession;
+import com.hubspot.smtp.messages.MessageContent;
+import com.hubspot.smtp.messages.MessageContentEncoding;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.smtp.SmtpRequest;
 import io.netty.handler.codec.smtp.SmtpRequests;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -42,6 +46,18 @@ final class RelayConnection {
 
     boolean idleLongerThan(long nanos) {
         return System.nanoTime() - pooledAtNanos > nanos;
+    }
+
+    /** MAIL FROM, with SMTPUTF8 where an address needs it and the server offers it (as NioSmtpClient's own send does). */
+    SmtpRequest mail(Envelope e) {
+        boolean ascii = e.mailFrom().chars().allMatch(c -> c < 128) && e.rcptTo().chars().allMatch(c -> c < 128);
+        return !ascii && session.getEhloResponse().isSupported(Extension.SMTPUTF8)
+                ? SmtpRequests.mail(e.mailFrom(), "SMTPUTF8") : SmtpRequests.mail(e.mailFrom());
+    }
+
+    /** A message's pre-built bytes, written as they are (dot-stuffed and ended by NioSmtpClient). */
+    static MessageContent content(Envelope e) {
+        return MessageContent.of(Unpooled.wrappedBuffer(e.data()), MessageContentEncoding.SEVEN_BIT);
     }
 
     /** QUIT, then close; a broken connection is only closed. */
