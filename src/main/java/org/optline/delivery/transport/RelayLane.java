@@ -1,11 +1,8 @@
 package org.optline.delivery.transport;
 
 import com.hubspot.smtp.client.SmtpClientResponse;
-import io.netty.handler.codec.smtp.SmtpRequest;
-import io.netty.handler.codec.smtp.SmtpRequests;
 import io.netty.handler.codec.smtp.SmtpResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -24,9 +21,10 @@ final class RelayLane {
 
     /** Logged under the transport's name, which operators know and configure. */
     private static final Logger log = LoggerFactory.getLogger(SmtpRelayTransport.class);
+    /** No message of the connection is waiting for its data. */
+    private static final int NOTHING_OPEN = -1;
 
     private final RelayBatch run;
-    private final List<Envelope> batch;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicReference<RelayConnection> asleepOn = new AtomicReference<>();
     final Runnable wakeUp = this::wake;
@@ -43,7 +41,6 @@ final class RelayLane {
         this.permits = permits;
         this.sessions = sessions;
         this.transactions = transactions;
-        this.batch = run.batch;
     }
 
     /** Resumes a lane that waited for a transaction to end (once, however many wake it). */
@@ -181,16 +178,13 @@ final class RelayLane {
                 exchange(connection, NOTHING_OPEN, i);
                 return;
             }
-            Envelope e = batch.get(i);
             CompletableFuture<SmtpClientResponse> reply;
-            connection.replies.clear(); // not read on this path; kept from growing over the connection's life
             try {
-                reply = connection.session.send(e.mailFrom(), e.rcptTo(), RelayConnection.content(e));
+                reply = connection.send(run.batch.get(i));
             } catch (RuntimeException failure) {
                 fail(i, failure, connection);
                 continue;
             }
-            connection.sent++;
             if (reply.isDone()) {
                 settle(i, reply, connection);
                 continue;
@@ -229,32 +223,12 @@ final class RelayLane {
         boolean reset = next >= 0 && open < 0 && connection.sent > 0;
         PipelinedReplies.Write sent = PipelinedReplies.Write.of(open >= 0, next >= 0, reset);
         CompletableFuture<SmtpClientResponse> reply;
-        connection.replies.clear();
         try {
-            if (next < 0) {
-                reply = connection.session.send(RelayConnection.content(batch.get(open)));
-            } else {
-                List<SmtpRequest> commands = new ArrayList<>(4);
-                if (reset) {
-                    commands.add(SmtpRequests.rset());
-                }
-                Envelope e = batch.get(next);
-                commands.add(connection.mail(e));
-                commands.add(SmtpRequests.rcpt(e.rcptTo()));
-                commands.add(SmtpRequests.data());
-                var group = commands.toArray(SmtpRequest[]::new);
-                reply = open >= 0 ? connection.session.sendPipelined(RelayConnection.content(batch.get(open)), group)
-                        : connection.session.sendPipelined(group);
-                connection.sent++;
-            }
+            reply = connection.write(open >= 0 ? run.batch.get(open) : null, next >= 0 ? run.batch.get(next) : null, reset);
         } catch (RuntimeException failure) {
             // Refused before anything was written (a message over the server's SIZE, say).
-            if (open >= 0) {
-                fail(open, failure, connection);
-            }
-            if (next >= 0) {
-                fail(next, failure, connection);
-            }
+            fail(open, failure, connection);
+            fail(next, failure, connection);
             pump(connection);
             return;
         }
@@ -266,11 +240,9 @@ final class RelayLane {
             } catch (RuntimeException | Error unexpected) {
                 log.warn("SMTP lane stopped", unexpected);
                 connection.broken = true;
-                for (int i : new int[] {open, next, nowOpen}) {
-                    if (i >= 0) {
-                        fail(i, unexpected, connection); // a no-op for those recorded
-                    }
-                }
+                fail(open, unexpected, connection); // a no-op for those recorded
+                fail(next, unexpected, connection);
+                fail(nowOpen, unexpected, connection);
                 finish();
             }
         });
@@ -340,9 +312,7 @@ final class RelayLane {
             connection.broken = true;
             connection.session.close();
             fail(open, new IOException("the batch ran out of time"), connection);
-            if (next >= 0) {
-                fail(next, new IOException("the batch ran out of time"), connection);
-            }
+            fail(next, new IOException("the batch ran out of time"), connection);
             pump(connection);
             return;
         }
@@ -364,12 +334,14 @@ final class RelayLane {
         }
     }
 
-    /** A connection fault as the envelope's outcome: the connection is given up, and the message retried later. */
+    /**
+     * A connection fault as the outcome of envelope {@code i} (none if negative, as NOTHING_OPEN):
+     * the connection is given up, and the message retried later.
+     */
     private void fail(int i, Throwable failure, RelayConnection connection) {
         connection.broken = true;
-        run.record(i, SmtpReply.connectionFault(SmtpReplies.rootMessage(failure)), transactions);
+        if (i >= 0) {
+            run.record(i, SmtpReply.connectionFault(SmtpReplies.rootMessage(failure)), transactions);
+        }
     }
-
-    /** No message of the connection is waiting for its data. */
-    private static final int NOTHING_OPEN = -1;
 }
