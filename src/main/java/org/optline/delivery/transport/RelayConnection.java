@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A pooled session, how many messages it has carried, and since when it is open and idle. */
+/** A pooled session: the writes it carries, how many messages it has carried, and since when it is open and idle. */
 final class RelayConnection {
     final SmtpSession session;
     final ReplyLog replies;

@@ -27,7 +27,7 @@ final class RelayLane {
     private final RelayBatch run;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicReference<RelayConnection> asleepOn = new AtomicReference<>();
-    final Runnable wakeUp = this::wake;
+    private final Runnable wakeUp = this::wake;
 
     private final RelayConnectionPool pool;
     private final ConnectionPermits permits;
@@ -93,6 +93,7 @@ final class RelayLane {
         return true;
     }
 
+    /** Goes on with a pooled connection or a new one, unless the run has nothing left for this lane. */
     private void withConnection() {
         if (run.stopped() || run.pending.isEmpty()) {
             finish();
