@@ -1,12 +1,14 @@
 package org.optline.delivery.transport;
 
 import java.net.InetSocketAddress;
+import java.security.cert.CertificateException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import javax.net.ssl.SSLException;
 
 /** One call of {@link SmtpRelayTransport#send}: its envelopes, their outcomes, and the connections at work on it. */
 final class RelayBatch {
@@ -79,6 +81,44 @@ final class RelayBatch {
             halted = true;
         }
         return cancelled || halted;
+    }
+
+    /** The next envelope to start (its transaction is then open), or NONE_LEFT / HELD_BACK. */
+    int take(OpenTransactions transactions) {
+        synchronized (outcomes) {
+            int i = cancelled ? PendingEnvelopes.NONE_LEFT : pending.take(transactions);
+            if (i >= 0) {
+                taken[i] = true;
+            }
+            return i;
+        }
+    }
+
+    /** The envelope's outcome, once; its transaction ends with it. */
+    void record(int i, SmtpReply reply, OpenTransactions transactions) {
+        synchronized (outcomes) {
+            if (outcomes[i] != null) {
+                return; // recorded already; its transaction ended then
+            }
+            outcomes[i] = new Outcome(batch.get(i).subscriberId(), reply);
+        }
+        transactions.close(destinationOf[i]);
+    }
+
+    /**
+     * A lane could not open a connection: why, kept for the envelopes no lane sends, and whether
+     * the relay refused us (a permanent refusal while connecting, or TLS failed). Returns why.
+     */
+    String connectFailed(Throwable failure) {
+        String why = SmtpReplies.rootMessage(failure);
+        connectFailure = why;
+        Throwable root = SmtpReplies.root(failure);
+        if (root instanceof RelaySessions.RelayRefused refused) {
+            refusal = SmtpReply.relayRefused(refused.getMessage());
+        } else if (root instanceof SSLException || root instanceof CertificateException) {
+            refusal = SmtpReply.relayRefused("TLS failed: " + why);
+        }
+        return why;
     }
 
     void cancel(OpenTransactions transactions) {

@@ -125,6 +125,12 @@ final class RelaySessions implements AutoCloseable {
         }
     }
 
+    /** The relay as logs and the settings page name it. */
+    String describe() {
+        return "smtp://" + settings.host() + ":" + settings.port() + " (tls " + mode() + ", up to "
+                + settings.maxConnections() + " connections for all nodes together)";
+    }
+
     String mode() {
         return settings.tls() == null ? "none" : settings.tls().toLowerCase(Locale.ROOT);
     }
