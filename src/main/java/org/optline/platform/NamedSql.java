@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The SQL of one store, kept in a {@code .sql} file beside it as named blocks
- * ({@code -- name: find-client}). Loaded once; asking for a missing name fails at start-up, when the
- * store is constructed, rather than on the first request that needs it.
+ * ({@code -- name: find-client}). Loaded once, when the store is constructed. Asking for a name the
+ * file lacks fails loudly at that call; {@code NamedSqlNamesTest} checks every name the sources ask
+ * for against its file on each build, so a store names each statement only where it uses it.
  */
 public final class NamedSql {
 

@@ -19,7 +19,6 @@ public class FieldStore {
     public FieldStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(FieldStore.class);
-        List.of("insert", "list", "key-taken").forEach(sql::get);
     }
 
     public void insert(CustomField field) {

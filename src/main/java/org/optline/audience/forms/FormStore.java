@@ -22,7 +22,6 @@ public class FormStore {
     public FormStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(FormStore.class);
-        List.of("by-list", "by-id", "insert", "update").forEach(sql::get);
     }
 
     public Optional<SubscriptionForm> byList(UUID clientId, UUID listId) {

@@ -37,8 +37,6 @@ public class ImportStore {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(ImportStore.class);
-        List.of("insert", "find", "list", "queue", "claimable", "claim", "progress", "finish", "insert-issue",
-                "count-issues", "issues", "forget-address", "refresh-statistics", "unstarted-before", "delete-unstarted").forEach(sql::get);
     }
 
     public void insert(UUID id, UUID clientId, UUID listId, String fileName, String sha256, long bytes, char separator,

@@ -24,7 +24,6 @@ public class ListStore {
     public ListStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(ListStore.class);
-        List.of("insert", "find", "list", "name-taken", "update", "delete", "member-counts").forEach(sql::get);
     }
 
     public void insert(MailingList list) {

@@ -23,7 +23,6 @@ public class ConfirmationStore {
     public ConfirmationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(ConfirmationStore.class);
-        List.of("insert", "find", "consume", "void-subscriber", "void-list", "void-address", "expire").forEach(sql::get);
     }
 
     /** One list an open confirmation asks for. */

@@ -29,7 +29,6 @@ public class ConsentStore {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(ConsentStore.class);
-        List.of("insert", "insert-many", "ledger", "erase", "allow-erasure", "tombstone").forEach(sql::get);
     }
 
     /** One ledger row to write. */

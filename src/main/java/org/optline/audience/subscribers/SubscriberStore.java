@@ -43,10 +43,6 @@ public class SubscriberStore {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(SubscriberStore.class);
-        List.of("find", "find-by-key", "ids-by-keys", "tags-of", "insert-tags", "memberships-of",
-                "membership-status", "insert-membership", "insert-memberships", "set-membership", "unsubscribe-all-memberships",
-                "set-status", "delete", "search-first", "search-next", "count", "memberships-in-list", "export-page", "delete-tags-of-many",
-                "export-page-of-list", "tags-of-many", "find-many-with-slots").forEach(sql::get);
     }
 
     public Optional<SubscriberRow> find(UUID clientId, UUID id) {

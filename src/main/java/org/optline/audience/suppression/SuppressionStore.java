@@ -23,8 +23,6 @@ public class SuppressionStore {
     public SuppressionStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(SuppressionStore.class);
-        List.of("insert", "suppressed-hashes", "first-page", "next-page", "forget-email", "platform-suppressed",
-                "client-suppression-reason", "lift").forEach(sql::get);
     }
 
     /** Adds a suppression unless the address already has one; answers whether it added. */

@@ -28,9 +28,6 @@ public class CampaignStore {
     public CampaignStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(CampaignStore.class);
-        List.of("insert-template", "find-template", "move-status-with-note", "list-templates", "template-name-taken", "insert", "update", "find",
-                "list", "delete", "lists-of", "clear-lists", "add-list", "recipients", "move-status", "in-status", "due")
-                .forEach(sql::get);
     }
 
     public void insertTemplate(MessageTemplate t) {

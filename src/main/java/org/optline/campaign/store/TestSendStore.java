@@ -23,10 +23,6 @@ public class TestSendStore {
     public TestSendStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(TestSendStore.class);
-        for (String name : List.of("insert-recipient", "recipients", "find-recipient", "recipient-by-key", "delete-recipient",
-                "allowed-keys", "start-hour", "forget-earlier-hours", "take")) {
-            sql.get(name);
-        }
     }
 
     /** Adds an address; answers false when the client allows it already. */

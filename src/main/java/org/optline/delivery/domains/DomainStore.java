@@ -41,8 +41,6 @@ public class DomainStore {
         this.jdbc = jdbc;
         this.box = box;
         this.sql = NamedSql.forClass(DomainStore.class);
-        List.of("insert", "take-claims-turn", "claimed-by-others", "claim", "find", "list", "taken", "standing", "record-check",
-                "signing-key", "plain-keys", "seal-key").forEach(sql::get);
     }
 
     public void insert(UUID id, UUID clientId, String domain, String selector, String privateKey, String publicKey, OffsetDateTime at) {

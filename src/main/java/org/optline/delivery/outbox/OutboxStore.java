@@ -23,7 +23,6 @@ public class OutboxStore {
     public OutboxStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(OutboxStore.class);
-        List.of("insert", "find", "first-page", "next-page", "forget-recipient").forEach(sql::get);
     }
 
     public void insert(OutboxMessage m) {

@@ -35,12 +35,6 @@ public class SendQueueStore {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(SendQueueStore.class);
-        // Every statement is looked up once here, so that a missing one fails at start-up.
-        List.of("job", "insert-job", "set-recipients", "finish-job", "analyze", "cursor", "fresh-first", "fresh-next", "move-cursor",
-                "fresh-done", "insert-claim", "lapsed-claim-postgresql", "lapsed-claim-h2", "take-claim", "drop-claim", "held-retries",
-                "range-rows-first", "range-rows-next", "claim-retries-postgresql", "claim-retries-h2", "retries-claimed", "hold", "settle",
-                "defer", "fail", "postpone", "release-retries", "hand-back-claim", "renew-claim", "renew-retries", "open", "counts", "final-counts",
-                "in-flight-ranges", "in-flight-retries", "attempts").forEach(sql::get);
     }
 
     /** Whether the job exists, and whether it is finished. */
@@ -192,8 +186,9 @@ public class SendQueueStore {
      * that each bound is an index bound.
      */
     private List<UUID> queuedRows(UUID clientId, UUID campaignId, UUID after, UUID last, int limit) {
-        String query = (last == null ? "fresh" : "range-rows") + (after == null ? "-first" : "-next");
-        var rows = jdbc.sql(sql.get(query)).param("clientId", clientId).param("campaignId", campaignId).param("limit", limit);
+        String query = last == null ? sql.get(after == null ? "fresh-first" : "fresh-next")
+                : sql.get(after == null ? "range-rows-first" : "range-rows-next");
+        var rows = jdbc.sql(query).param("clientId", clientId).param("campaignId", campaignId).param("limit", limit);
         if (after != null) {
             rows = rows.param("after", after);
         }

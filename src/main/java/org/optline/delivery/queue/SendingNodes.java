@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -69,8 +68,6 @@ class SendingNodes implements Throttle.Shares {
         this.scope = scope;
         this.clock = clock;
         this.window = window;
-        List.of("one-at-a-time-postgresql", "forget-node", "insert-work", "nodes-at-work", "forget-dead")
-                .forEach(sql::get);
     }
 
     /** Renews this node's rows and rereads everyone's every {@code millis}. */

@@ -30,7 +30,6 @@ public class RelayStore {
         this.jdbc = jdbc;
         this.box = box;
         this.sql = NamedSql.forClass(RelayStore.class);
-        List.of("find", "delete", "insert", "plain-passwords", "seal-password").forEach(sql::get);
     }
 
     private static String passwordContext(UUID clientId) {

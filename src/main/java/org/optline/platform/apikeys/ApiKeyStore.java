@@ -26,9 +26,6 @@ public class ApiKeyStore {
     public ApiKeyStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(ApiKeyStore.class);
-        for (String name : List.of("insert", "find", "list", "revoke", "by-secret-hash", "touch", "exists-by-hash")) {
-            sql.get(name);
-        }
     }
 
     public void insert(ApiKey key, String secretHash) {

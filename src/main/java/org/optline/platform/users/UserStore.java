@@ -29,10 +29,6 @@ public class UserStore {
     public UserStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(UserStore.class);
-        for (String name : List.of("insert", "find", "list", "email-taken", "set-enabled", "set-password",
-                "login-by-email", "password-hash", "record-failure", "lock", "record-success", "enabled-login-of-client")) {
-            sql.get(name);
-        }
     }
 
     public void insert(UUID id, UUID clientId, String email, String passwordHash, Role role, OffsetDateTime at) {

@@ -23,7 +23,6 @@ public class SegmentStore {
     public SegmentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(SegmentStore.class);
-        List.of("insert", "find", "list", "name-taken", "update", "delete").forEach(sql::get);
     }
 
     public void insert(Segment s) {
