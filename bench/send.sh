@@ -184,6 +184,12 @@ CLIENT_KEY=$(api $KEY -X POST "http://127.0.0.1:$PORT/api/v1/clients" \
 LIST=$(api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/lists" -d '{"name": "Everybody", "optIn": "single"}' | json "['id']")
 api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d '{"key": "country", "type": "text"}' >/dev/null
 api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/domains" -d '{"domain": "bench-shop.de"}' >/dev/null
+# Mail leaves through a relay only From a domain whose DKIM record was found in the DNS; the bench
+# has no DNS for bench-shop.de, so it marks the domain as a successful check would.
+psql -h 127.0.0.1 -U "$PG_ADMIN" -d "$DB" -v ON_ERROR_STOP=1 -qAt -c "update sending_domains set verified_at = now(), \
+  checked_at = now(), dkim_check = 'published' where domain = 'bench-shop.de'" >/dev/null
+# Test messages go only to the client's users and its allowed test recipients.
+api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/test-recipients" -d '{"email": "size@example.org"}' >/dev/null
 import_csv "$WORK/people.csv" "$LIST"
 UNSIGNED_ID=$(campaign "Unsigned")
 SIGNED_ID=$(campaign "Signed")
