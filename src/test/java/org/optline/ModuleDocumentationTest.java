@@ -19,7 +19,8 @@ import org.springframework.modulith.docs.Documenter;
  *
  * <p>The files are committed. The test writes them fresh on every run and fails when they differ
  * from what was there, so a change to a module's shape shows in the review of the commit that made
- * it; the run after such a change passes. Relations are sorted, so a rerun changes nothing.
+ * it; the run after such a change passes. Relations and the canvases' lists are sorted, so a
+ * rerun changes nothing.
  */
 class ModuleDocumentationTest {
 
@@ -32,6 +33,7 @@ class ModuleDocumentationTest {
                 Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
                 .writeDocumentation();
         sortRelations();
+        sortCanvasLists();
         List<String> after = snapshot();
         assertThat(after).as("files written").anyMatch(f -> f.startsWith("components.puml"));
         assertThat(after).as("docs/modules was out of date; it is rewritten now: review and commit it")
@@ -52,6 +54,41 @@ class ModuleDocumentationTest {
                     if (lines.get(i).startsWith("Rel(")) {
                         lines.set(i, relations.get(next++));
                     }
+                }
+                Files.write(file, lines);
+            }
+        }
+    }
+
+    /**
+     * Orders each list in the canvases (events listened to, beans, properties): the Documenter
+     * writes some of them in an order that changes from run to run. A list's first item may stand
+     * in a table cell ({@code |* …}); it keeps that place.
+     */
+    private static void sortCanvasLists() throws IOException {
+        try (Stream<Path> paths = Files.list(DOCS)) {
+            for (Path file : paths.filter(p -> p.toString().endsWith(".adoc")).toList()) {
+                List<String> lines = new ArrayList<>(Files.readAllLines(file));
+                int i = 0;
+                while (i < lines.size()) {
+                    String first = lines.get(i);
+                    String prefix = first.startsWith("|* ") ? "|* " : first.startsWith("* ") ? "* " : null;
+                    if (prefix == null) {
+                        i++;
+                        continue;
+                    }
+                    int end = i + 1;
+                    while (end < lines.size() && lines.get(end).startsWith("* ")) {
+                        end++;
+                    }
+                    List<String> items = new ArrayList<>();
+                    items.add(first.substring(prefix.length()));
+                    lines.subList(i + 1, end).forEach(l -> items.add(l.substring(2)));
+                    items.sort(null);
+                    for (int k = 0; k < items.size(); k++) {
+                        lines.set(i + k, (k == 0 ? prefix : "* ") + items.get(k));
+                    }
+                    i = end;
                 }
                 Files.write(file, lines);
             }
