@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.optline.platform.MultipartPaths;
 import org.optline.platform.PublicPaths;
+import org.optline.platform.security.ProblemResponses;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -104,11 +105,7 @@ final class RequestLimits extends OncePerRequestFilter {
         // The body is left unread; the container closes the connection rather than read a large one.
         response.setHeader("Connection", "close");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(status);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                    + ",\"detail\":\"" + detail + "\"}");
+            ProblemResponses.write(response, status, title, detail);
         } else {
             // Not the container's error page: rendering it reads request parameters, which for a
             // multipart body means reading the very body being refused.

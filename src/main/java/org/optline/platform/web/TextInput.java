@@ -5,10 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import org.optline.platform.security.ProblemResponses;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -101,13 +101,8 @@ class TextInput {
 
         private static void refuse(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                response.setStatus(400);
-                response.setContentType("application/problem+json");
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                String field = name.replaceAll("[^A-Za-z0-9_.\\-\\[\\]]", "?");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Invalid request\",\"status\":400,"
-                        + "\"detail\":\"" + field + " " + NUL_MESSAGE.replace("\\", "\\\\") + "\",\"errors\":[{\"field\":\"" + field
-                        + "\",\"message\":\"" + NUL_MESSAGE.replace("\\", "\\\\") + "\"}]}");
+                ProblemResponses.writeFieldError(response, name.replaceAll("[^A-Za-z0-9_.\\-\\[\\]]", "?"),
+                        NUL_MESSAGE.replace("\\", "\\\\"));
                 return;
             }
             response.sendError(400);
