@@ -39,11 +39,6 @@ public class TestSendStore {
         return jdbc.sql(sql.get("find-recipient")).param("clientId", clientId).param("id", id).query(TestSendStore::map).optional();
     }
 
-    public Optional<TestRecipient> recipientByKey(UUID clientId, String emailKey) {
-        return jdbc.sql(sql.get("recipient-by-key")).param("clientId", clientId).param("emailKey", emailKey)
-                .query(TestSendStore::map).optional();
-    }
-
     public boolean deleteRecipient(UUID clientId, UUID id) {
         return jdbc.sql(sql.get("delete-recipient")).param("clientId", clientId).param("id", id).update() == 1;
     }

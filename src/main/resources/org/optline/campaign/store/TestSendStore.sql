@@ -10,9 +10,6 @@ where client_id = :clientId order by email_key
 -- name: find-recipient
 select id, client_id, email, added_by, created_at from test_recipients where client_id = :clientId and id = :id
 
--- name: recipient-by-key
-select id, client_id, email, added_by, created_at from test_recipients where client_id = :clientId and email_key = :emailKey
-
 -- name: delete-recipient
 delete from test_recipients where client_id = :clientId and id = :id
 
