@@ -180,7 +180,7 @@ public class Subscribers {
                     }
                     // Moving the address of someone who opted out would let a confirmation mailed
                     // to the new address bring them back on the old one once it is moved back.
-                    if (row.status() != SubscriberStatus.ACTIVE || load(clientId, id).orElseThrow().lists().stream()
+                    if (row.status() != SubscriberStatus.ACTIVE || store.memberships(clientId, id).stream()
                             .anyMatch(m -> m.status() == MembershipStatus.UNSUBSCRIBED)) {
                         throw new ConflictException("This subscriber unsubscribed from a list or from everything, so the address "
                                 + "cannot be changed: add the new address as a new subscriber instead");
