@@ -64,14 +64,6 @@ public class Campaigns {
         }
     }
 
-    /** A rendered message for a preview. */
-    public record Preview(String subject, String html, String text) {
-
-        static Preview of(CompiledContent.RenderedContent r) {
-            return new Preview(r.subject(), r.html(), r.text());
-        }
-    }
-
     /** One line of the pre-send checklist. */
     public record Check(String name, boolean ok, String message) {}
 
@@ -158,15 +150,15 @@ public class Campaigns {
     }
 
     /** The message as {@code subscriberId} would get it (a sample person when null). */
-    public Preview preview(Actor actor, UUID id, UUID subscriberId) {
+    public RenderedMessage preview(Actor actor, UUID id, UUID subscriberId) {
         Campaign c = get(actor, id);
         Client client = clients.profile(c.clientId()).orElseThrow();
         Subscriber person = subscriberId == null ? null : subscribers.get(actor, subscriberId);
-        return Preview.of(content.compile(c).render(values.preview(client, person)));
+        return RenderedMessage.of(content.compile(c).render(values.preview(client, person)));
     }
 
     /** Renders unsaved content for a sample person (the editor's live preview). */
-    public Preview draftPreview(Actor actor, String subject, String html, String preheader, UUID templateId) {
+    public RenderedMessage draftPreview(Actor actor, String subject, String html, String preheader, UUID templateId) {
         UUID clientId = actor.requireClient();
         ContentLimits.atMost("subject", subject, ContentLimits.MAX_SUBJECT);
         ContentLimits.atMost("preheader", preheader, ContentLimits.MAX_PREHEADER);
@@ -175,7 +167,7 @@ public class Campaigns {
         var draft = Campaign.builder().id(new UUID(0, 0)).clientId(clientId).name("draft")
                 .subject(subject == null || subject.isBlank() ? "(no subject)" : subject).preheader(preheader)
                 .fromName("").fromEmail("").html(html == null ? "" : html).templateId(templateId).build();
-        return Preview.of(content.compile(draft).render(values.preview(client, null)));
+        return RenderedMessage.of(content.compile(draft).render(values.preview(client, null)));
     }
 
     /** The pre-send checklist: every failure must be fixed before the campaign can be sent. */

@@ -87,7 +87,7 @@ abstract class CampaignContract {
         var template = templates.create(admin, "Plain", "<html><body><div class=\"wrap\">{{content}}</div></body></html>");
         Campaign c = campaigns.create(admin, input("<p>Hello {{name}} in {{city}}!</p>", List.of(news), null, template.id()));
         var ann = subscribers.findByEmail(admin, "ann@shoehaus.de").orElseThrow();
-        Campaigns.Preview p = campaigns.preview(admin, c.id(), ann.id());
+        RenderedMessage p = campaigns.preview(admin, c.id(), ann.id());
         assertThat(p.subject()).isEqualTo("Hi Ann <script>, news from Berlin");
         assertThat(p.html()).contains("<div class=\"wrap\"><p>Hello Ann &lt;script&gt; in Berlin!</p>")
                 .contains("1 Main Street, Springfield").contains("/s/unsubscribe/").contains(">Unsubscribe</a>")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.Campaigns;
+import org.optline.campaign.RenderedMessage;
 import org.optline.campaign.MessageTemplate;
 import org.optline.campaign.Templates;
 import org.optline.platform.Actor;
@@ -108,7 +109,7 @@ class CampaignsApi {
 
     @PostMapping("/api/v1/campaigns/{id}/preview")
     @AllowedWhileSuspended("reads: renders a preview")
-    Campaigns.Preview preview(Actor actor, @PathVariable UUID id, @RequestBody(required = false) PreviewRequest body) {
+    RenderedMessage preview(Actor actor, @PathVariable UUID id, @RequestBody(required = false) PreviewRequest body) {
         return campaigns.preview(actor, id, body == null ? null : body.subscriberId());
     }
 
