@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.optline.campaign.SenderDomains;
 import org.optline.delivery.domains.DomainChecks;
 import org.optline.delivery.domains.DomainStore;
+import org.optline.delivery.transport.MailTransport;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditLog;
 import org.optline.platform.ConflictException;
@@ -41,17 +42,17 @@ public class SendingDomains implements SenderDomains {
     private final DomainStore store;
     private final DomainChecks checks;
     private final ClientRelays relays;
-    private final DeliveryProperties settings;
+    private final MailTransport platformTransport;
     private final TenantScope scope;
     private final AuditLog audit;
     private final Clock clock;
 
-    public SendingDomains(DomainStore store, DomainChecks checks, ClientRelays relays, DeliveryProperties settings, TenantScope scope,
+    public SendingDomains(DomainStore store, DomainChecks checks, ClientRelays relays, MailTransport platformTransport, TenantScope scope,
                           AuditLog audit, Clock clock) {
         this.store = store;
         this.checks = checks;
         this.relays = relays;
-        this.settings = settings;
+        this.platformTransport = platformTransport;
         this.scope = scope;
         this.audit = audit;
         this.clock = clock;
@@ -152,9 +153,12 @@ public class SendingDomains implements SenderDomains {
         return scope.inClient(clientId, () -> store.standing(clientId, domain.toLowerCase(Locale.ROOT))).flatMap(v -> v).isPresent();
     }
 
-    /** The client's mail leaves through its own relay, or through the platform's when that is SMTP (not the capture outbox). */
+    /**
+     * The client's mail leaves through its own relay, or through the platform's transport when that
+     * one leaves the platform (the rule delivery applies, {@code Transports.forClient}).
+     */
     private boolean leavesThroughSmtp(UUID clientId) {
-        return !"capture".equals(settings.transport()) || relays.forDelivery(clientId).isPresent();
+        return platformTransport.leavesThePlatform() || relays.forDelivery(clientId).isPresent();
     }
 
     private static SendingDomain view(DomainStore.Row r) {
