@@ -163,7 +163,7 @@ public class SendingDomains implements SenderDomains {
 
     private static SendingDomain view(DomainStore.Row r) {
         List<SendingDomain.DnsRecord> records = List.of(
-                new SendingDomain.DnsRecord("DKIM", "TXT", r.selector() + "._domainkey." + r.domain(), "v=DKIM1; k=rsa; p=" + r.publicKey()),
+                new SendingDomain.DnsRecord("DKIM", "TXT", DomainChecks.dkimName(r.selector(), r.domain()), "v=DKIM1; k=rsa; p=" + r.publicKey()),
                 new SendingDomain.DnsRecord("SPF (advice: add the sending hosts to yours)", "TXT", r.domain(), "v=spf1 mx a ~all"),
                 new SendingDomain.DnsRecord("DMARC (advice)", "TXT", "_dmarc." + r.domain(), "v=DMARC1; p=none; rua=mailto:dmarc@" + r.domain()));
         SendingDomain.Checks checked = r.checkedAt() == null ? null

@@ -27,10 +27,15 @@ public class DomainChecks {
         this.dns = dns;
     }
 
+    /** Where a domain's DKIM key is published: {@code <selector>._domainkey.<domain>}. */
+    public static String dkimName(String selector, String domain) {
+        return selector + "._domainkey." + domain;
+    }
+
     public Findings check(String domain, String selector, String publicKey) {
         String dkim;
         try {
-            List<String> texts = dns.txt(selector + "._domainkey." + domain).texts();
+            List<String> texts = dns.txt(dkimName(selector, domain)).texts();
             dkim = texts.isEmpty() ? MISSING : texts.stream().anyMatch(t -> publicKey.equals(tag(t, "p"))) ? PUBLISHED : DIFFERENT;
         } catch (DnsRecords.Unanswered e) {
             dkim = UNANSWERED;

@@ -6,6 +6,7 @@ import org.optline.delivery.ClientRelays;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
+import org.optline.delivery.domains.DomainChecks;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
@@ -71,8 +72,9 @@ class DeliveryPages {
             redirect.addFlashAttribute(d.verifiedAt() != null ? "notice" : "error", d.domain() + ": "
                     + (d.verifiedAt() != null ? "verified, its DKIM record carries our key."
                     : switch (c.dkim()) {
-                        case "missing" -> "no DKIM record found at " + d.selector() + "._domainkey." + d.domain() + " yet.";
-                        case "different" -> "the DKIM record at " + d.selector() + "._domainkey." + d.domain()
+                        case DomainChecks.MISSING -> "no DKIM record found at " + DomainChecks.dkimName(d.selector(), d.domain())
+                                + " yet.";
+                        case DomainChecks.DIFFERENT -> "the DKIM record at " + DomainChecks.dkimName(d.selector(), d.domain())
                                 + " carries another key; publish the value shown below.";
                         default -> "the DNS gave no answer in time; try again in a minute.";
                     }) + " SPF " + c.spf() + ", DMARC " + c.dmarc() + ".");
