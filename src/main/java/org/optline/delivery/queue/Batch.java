@@ -40,11 +40,12 @@ final class Batch {
 
     /** SendMessages (or SettleBatch, for a transactional transport): one outcome per recipient offered or failed. */
     List<Outcome> outcomes;
-    /** SendMessages: why the campaign pauses because its relay has been unreachable too long, or null. */
-    String relayDown;
-
-    /** SettleBatch: messages the server accepted, and why the campaign must pause, or null. */
+    /** SettleBatch: messages the server accepted. */
     int sent;
+    /**
+     * Why the campaign must pause, or null: SendMessages sets it when the relay has been unreachable
+     * too long, otherwise SettleBatch from the servers' replies.
+     */
     String pauseReason;
 
     /** For the debug timing line: when loading, building and sending began, and sending ended (nanoTime). */

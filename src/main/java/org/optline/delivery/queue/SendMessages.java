@@ -34,8 +34,8 @@ final class SendMessages implements BatchStage {
             return;
         }
         List<Outcome> sent = transport.send(batch.envelopes, batch.run.halted()::get);
-        batch.relayDown = outages.pauseReason(transport, batch.run.platforms(), sent, clock.instant());
-        if (batch.relayDown != null) {
+        batch.pauseReason = outages.pauseReason(transport, batch.run.platforms(), sent, clock.instant());
+        if (batch.pauseReason != null) {
             // Nobody was offered anything: they wait, untouched, for the resume.
             sent = sent.stream().map(o -> new Outcome(o.subscriberId(), SmtpReply.NOT_SENT)).toList();
         }

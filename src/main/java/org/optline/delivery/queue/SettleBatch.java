@@ -82,9 +82,8 @@ final class SettleBatch implements BatchStage {
                     SuppressionReason.BOUNCED, "hard bounce: " + Settlement.clip(reply, 150)));
         }
         batch.sent = settled.sent();
-        if (batch.relayDown != null) {
-            batch.pauseReason = batch.relayDown;
-            return;
+        if (batch.pauseReason != null) {
+            return; // the relay was unreachable too long: nobody was offered anything
         }
         Settlement settlement = settled.settlement();
         if (batch.run.platforms() && settlement.senderBlocked() != null && settlement.senderBlocked().relayRefusedUs()) {
