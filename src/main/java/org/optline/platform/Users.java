@@ -101,12 +101,15 @@ public class Users {
         return scope.inClient(clientId, () -> store.isEnabledLoginOf(clientId, login));
     }
 
-    /** Changes the actor's own password after checking the current one. */
-    public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
+    /**
+     * Changes the actor's own password after checking the current one; answers the new stored
+     * hash, which the caller's session is stamped with so that it stays while the user's others end.
+     */
+    public String changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
         if (actor.kind() != Actor.Kind.USER) {
             throw new ForbiddenException("Only a logged-in user can change their password");
         }
-        scope.as(actor, () -> {
+        return scope.as(actor, () -> {
             String hash = store.passwordHash(actor.id()).orElseThrow(() -> new NotFoundException("No such user"));
             if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
                 throw ValidationException.of("currentPassword", "is not your current password");
@@ -114,9 +117,10 @@ public class Users {
             PasswordPolicy.problem(newPassword, actor.label()).ifPresent(p -> {
                 throw ValidationException.of("newPassword", p);
             });
-            store.setPassword(actor.id(), passwords.encode(newPassword));
+            String newHash = passwords.encode(newPassword);
+            store.setPassword(actor.id(), newHash);
             audit.record(actor, actor.clientId(), "user.password_changed", "user:" + actor.id(), null);
-            return null;
+            return newHash;
         });
     }
 }

@@ -8,7 +8,6 @@ import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NewUser;
 import org.optline.platform.Role;
-import org.optline.platform.TenantScope;
 import org.optline.platform.Users;
 import org.optline.platform.ValidationException;
 import org.optline.platform.security.PasswordStamp;
@@ -25,15 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UsersPages {
 
     private final Users users;
-    private final UserStore store;
-    private final TenantScope scope;
     private final Clients clients;
 
-    UsersPages(Users users, UserStore store, TenantScope scope, Clients clients) {
+    UsersPages(Users users, Clients clients) {
         this.clients = clients;
         this.users = users;
-        this.store = store;
-        this.scope = scope;
     }
 
     @GetMapping("/settings/users")
@@ -84,9 +79,9 @@ class UsersPages {
     String processPassword(Actor actor, @RequestParam String currentPassword, @RequestParam String newPassword,
                            Model model, HttpSession session) {
         try {
-            users.changeOwnPassword(actor, currentPassword, newPassword);
+            String hash = users.changeOwnPassword(actor, currentPassword, newPassword);
             // This session stays; the user's other sessions end at their next request.
-            scope.as(actor, () -> store.passwordHash(actor.id())).ifPresent(hash -> PasswordStamp.keep(session, hash));
+            PasswordStamp.keep(session, hash);
             model.addAttribute("notice", "Your password was changed.");
         } catch (ValidationException e) {
             String field = e.errors().get(0).field().equals("currentPassword") ? "Current password" : "New password";
