@@ -34,7 +34,7 @@ public class ApiKeys {
     public CreatedApiKey create(Actor actor, String name, Role role) {
         actor.requireAdmin();
         Role keyRole = role == null ? (actor.isOperator() ? Role.OPERATOR : Role.CLIENT_ADMIN) : role;
-        if (actor.isOperator() != (keyRole == Role.OPERATOR)) {
+        if (!actor.grantableRoles().contains(keyRole)) {
             throw ValidationException.of("role", actor.isOperator()
                     ? "must be operator for keys created by an operator"
                     : "must be client_admin, marketer or analyst");

@@ -28,8 +28,7 @@ class ApiKeysPage {
     String list(Actor actor, Model model) {
         actor.requireAdmin();
         model.addAttribute("keys", apiKeys.list(actor));
-        model.addAttribute("roles", actor.isOperator() ? new Role[] {Role.OPERATOR}
-                : new Role[] {Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST});
+        model.addAttribute("roles", actor.grantableRoles());
         return "platform/api-keys";
     }
 

@@ -35,8 +35,7 @@ class UsersPages {
     String list(Actor actor, Model model) {
         actor.requireAdmin();
         model.addAttribute("users", users.list(actor));
-        model.addAttribute("roles", actor.isOperator() ? new Role[] {Role.OPERATOR}
-                : new Role[] {Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST});
+        model.addAttribute("roles", actor.grantableRoles());
         return "platform/users";
     }
 
