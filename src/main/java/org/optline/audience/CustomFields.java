@@ -2,6 +2,7 @@ package org.optline.audience;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -11,6 +12,7 @@ import org.optline.audience.fields.Slots;
 import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
 import org.optline.platform.TenantScope;
+import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Service;
@@ -46,10 +48,7 @@ public class CustomFields {
             throw ValidationException.of("key", "is reserved");
         }
         FieldType type = FieldType.fromWire(rawType);
-        String label = rawLabel == null || rawLabel.isBlank() ? key : rawLabel.strip();
-        if (label.length() > 200) {
-            throw ValidationException.of("label", "must be at most 200 characters");
-        }
+        String label = Objects.requireNonNullElse(TextFields.optional("label", rawLabel, 200), key);
         return scope.inClient(clientId, () -> {
             if (store.keyTaken(clientId, key)) {
                 throw new ConflictException("A field with key '" + key + "' already exists");

@@ -34,6 +34,7 @@ import org.optline.platform.ConflictException;
 import org.optline.platform.DataDirectory;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.TenantScope;
+import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
 import org.springframework.beans.factory.annotation.Value;
@@ -115,9 +116,7 @@ public class Imports {
         if (attestation == null || attestation.strip().isEmpty()) {
             throw ValidationException.of("attestation", "is required: state how and when these people opted in");
         }
-        if (attestation.length() > 2000) {
-            throw ValidationException.of("attestation", "must be at most 2000 characters");
-        }
+        TextFields.atMost("attestation", attestation, 2000);
         return scope.inClient(clientId, () -> {
             ImportStore.Row row = store.find(clientId, id).orElseThrow(() -> new NotFoundException("No import " + id));
             List<String> chosen = targets == null ? row.job().columns() : targets;

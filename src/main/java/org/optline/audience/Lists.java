@@ -10,8 +10,8 @@ import org.optline.platform.AuditLog;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.TenantScope;
+import org.optline.platform.TextFields;
 import org.optline.platform.Times;
-import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Service;
 
 /** A client's lists: create, read, rename, change opt-in mode, delete. */
@@ -102,23 +102,10 @@ public class Lists {
     }
 
     private static String name(String raw) {
-        String name = raw == null ? "" : raw.strip();
-        if (name.isEmpty()) {
-            throw ValidationException.of("name", "is required");
-        }
-        if (name.length() > 200) {
-            throw ValidationException.of("name", "must be at most 200 characters");
-        }
-        return name;
+        return TextFields.required("name", raw, 200);
     }
 
     private static String description(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        if (raw.length() > 2000) {
-            throw ValidationException.of("description", "must be at most 2000 characters");
-        }
-        return raw.strip();
+        return TextFields.optional("description", raw, 2000);
     }
 }

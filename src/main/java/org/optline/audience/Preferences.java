@@ -21,6 +21,7 @@ import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.Client;
 import org.optline.platform.Clients;
 import org.optline.platform.TenantScope;
+import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Service;
@@ -119,10 +120,7 @@ public class Preferences {
             OffsetDateTime now = Times.now(clock);
             ConsentSource source = new ConsentSource("preferences", null, ip, userAgent, null);
             List<ConsentStore.Entry> events = new ArrayList<>();
-            String name = rawName == null || rawName.isBlank() ? null : rawName.strip();
-            if (name != null && name.length() > 200) {
-                throw ValidationException.of("name", "must be at most 200 characters");
-            }
+            String name = TextFields.optional("name", rawName, 200);
             Map<CustomField, Object> values = convert(clientId, rawValues);
             store.updateProfile(clientId, id, true, name, FieldValues.slots(values), now);
             store.writeTags(clientId, id, values);

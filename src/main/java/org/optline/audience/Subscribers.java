@@ -26,6 +26,7 @@ import org.optline.platform.Cursor;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.Page;
 import org.optline.platform.TenantScope;
+import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -81,7 +82,7 @@ public class Subscribers {
     public Saved save(Actor actor, SubscriberInput input, boolean preconfirmed) {
         UUID clientId = actor.requireClientWriter();
         EmailAddress email = EmailAddress.of("email", input.email());
-        String name = name(input.name());
+        String name = TextFields.optional("name", input.name(), 200);
         List<UUID> listIds = input.lists() == null ? List.of() : List.copyOf(new LinkedHashSet<>(input.lists()));
         ConsentSource source = input.consent() != null ? input.consent()
                 : new ConsentSource("api", actor.label(), actor.sourceIp(), null, null);
@@ -191,7 +192,7 @@ public class Subscribers {
                     consent.append(clientId, now, new ConsentStore.Entry(id, "corrected", null, source, "email address corrected"));
                 }
             }
-            String name = name(correction.name());
+            String name = TextFields.optional("name", correction.name(), 200);
             store.updateProfile(clientId, id, name != null, name, FieldValues.slots(values), now);
             store.writeTags(clientId, id, values);
             if (correction.status() != null && !correction.status().equals(row.status().wireName())) {
@@ -350,17 +351,6 @@ public class Subscribers {
         return values;
     }
 
-
-    private static String name(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String name = raw.strip();
-        if (name.length() > 200) {
-            throw ValidationException.of("name", "must be at most 200 characters");
-        }
-        return name.isEmpty() ? null : name;
-    }
 
     private static NotFoundException notFound(UUID id) {
         return new NotFoundException("No subscriber " + id);

@@ -23,6 +23,7 @@ import org.optline.platform.Clients;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.RateLimiter;
 import org.optline.platform.TenantScope;
+import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.TransactionalMail;
 import org.optline.platform.ValidationException;
@@ -163,10 +164,7 @@ public class SubscriptionForms {
         SubscriptionForm form = open.form();
         UUID clientId = form.clientId();
         EmailAddress email = EmailAddress.of("email", rawEmail);
-        String name = rawName == null || rawName.isBlank() ? null : rawName.strip();
-        if (name != null && name.length() > 200) {
-            throw ValidationException.of("name", "must be at most 200 characters");
-        }
+        String name = TextFields.optional("name", rawName, 200);
         Map<CustomField, Object> values = convert(open.fields(), rawValues);
         boolean doubleOptIn = open.list().optIn() == OptInMode.DOUBLE;
         Outcome answer = doubleOptIn ? Outcome.CONFIRMATION_SENT : Outcome.SUBSCRIBED;

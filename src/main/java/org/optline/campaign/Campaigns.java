@@ -19,6 +19,7 @@ import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.TenantScope;
+import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.TransactionalMail;
 import org.optline.platform.ValidationException;
@@ -160,9 +161,9 @@ public class Campaigns {
     /** Renders unsaved content for a sample person (the editor's live preview). */
     public RenderedMessage draftPreview(Actor actor, String subject, String html, String preheader, UUID templateId) {
         UUID clientId = actor.requireClient();
-        ContentLimits.atMost("subject", subject, ContentLimits.MAX_SUBJECT);
-        ContentLimits.atMost("preheader", preheader, ContentLimits.MAX_PREHEADER);
-        ContentLimits.atMost("html", html, ContentLimits.MAX_CONTENT);
+        TextFields.atMost("subject", subject, ContentLimits.MAX_SUBJECT);
+        TextFields.atMost("preheader", preheader, ContentLimits.MAX_PREHEADER);
+        TextFields.atMost("html", html, ContentLimits.MAX_CONTENT);
         Client client = clients.profile(clientId).orElseThrow();
         var draft = Campaign.builder().id(new UUID(0, 0)).clientId(clientId).name("draft")
                 .subject(subject == null || subject.isBlank() ? "(no subject)" : subject).preheader(preheader)
@@ -292,12 +293,12 @@ public class Campaigns {
 
     /** {@code c} checked, its HTML as it is stored: sanitised, so what the editor shows is what is sent. */
     private Campaign validated(UUID clientId, Campaign c) {
-        ContentLimits.required("name", c.name(), ContentLimits.MAX_NAME);
-        ContentLimits.required("fromName", c.fromName(), ContentLimits.MAX_NAME);
-        ContentLimits.atMost("subject", c.subject(), ContentLimits.MAX_SUBJECT);
-        ContentLimits.atMost("preheader", c.preheader(), ContentLimits.MAX_PREHEADER);
-        ContentLimits.atMost("html", c.html(), ContentLimits.MAX_CONTENT);
-        ContentLimits.atMost("text", c.text(), ContentLimits.MAX_CONTENT);
+        TextFields.required("name", c.name(), ContentLimits.MAX_NAME);
+        TextFields.required("fromName", c.fromName(), ContentLimits.MAX_NAME);
+        TextFields.atMost("subject", c.subject(), ContentLimits.MAX_SUBJECT);
+        TextFields.atMost("preheader", c.preheader(), ContentLimits.MAX_PREHEADER);
+        TextFields.atMost("html", c.html(), ContentLimits.MAX_CONTENT);
+        TextFields.atMost("text", c.text(), ContentLimits.MAX_CONTENT);
         EmailAddress.of("fromEmail", c.fromEmail());
         if (c.replyTo() != null && !c.replyTo().isBlank()) {
             EmailAddress.of("replyTo", c.replyTo());

@@ -1,8 +1,6 @@
 package org.optline.campaign;
 
-import org.optline.platform.ValidationException;
-
-/** How long what a client writes may be, and the checks that say so. */
+/** How long what a client writes may be (platform's {@code TextFields} holds the checks). */
 final class ContentLimits {
 
     /** A subject is one header line: RFC 5322 allows 998 characters. */
@@ -14,21 +12,4 @@ final class ContentLimits {
     static final int MAX_NAME = 200;
 
     private ContentLimits() {}
-
-    static void atMost(String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            throw ValidationException.of(field, "must be at most " + max + " characters");
-        }
-    }
-
-    /** The value stripped; refused when blank or longer than {@code max} once stripped. */
-    static String required(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw ValidationException.of(field, "is required");
-        }
-        if (value.strip().length() > max) {
-            throw ValidationException.of(field, "must be at most " + max + " characters");
-        }
-        return value.strip();
-    }
 }

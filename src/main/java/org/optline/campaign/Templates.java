@@ -8,6 +8,7 @@ import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.TenantScope;
+import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Service;
@@ -32,8 +33,8 @@ public class Templates {
 
     public MessageTemplate create(Actor actor, String rawName, String html) {
         UUID clientId = actor.requireClientWriter();
-        String name = ContentLimits.required("name", rawName, ContentLimits.MAX_NAME);
-        ContentLimits.atMost("html", html, ContentLimits.MAX_CONTENT);
+        String name = TextFields.required("name", rawName, ContentLimits.MAX_NAME);
+        TextFields.atMost("html", html, ContentLimits.MAX_CONTENT);
         html = html == null ? null : content.sanitize(html);
         if (html == null || html.indexOf(SLOT) < 0 || html.indexOf(SLOT) != html.lastIndexOf(SLOT)) {
             throw ValidationException.of("html", "must contain {{content}} exactly once, where the campaign's content goes");

@@ -17,6 +17,7 @@ import org.optline.platform.ForbiddenException;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.Role;
 import org.optline.platform.TenantScope;
+import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
 import org.springframework.beans.factory.annotation.Value;
@@ -101,10 +102,10 @@ public class ClientRelays {
         }
         String username = in.username() == null || in.username().isBlank() ? null : in.username().strip();
         if (username != null && username.length() > 200) {
-            errors.add(new ValidationException.FieldError("username", "is longer than 200 characters"));
+            errors.add(new ValidationException.FieldError("username", TextFields.tooLong(200)));
         }
         if (in.password() != null && in.password().length() > 500) {
-            errors.add(new ValidationException.FieldError("password", "is longer than 500 characters"));
+            errors.add(new ValidationException.FieldError("password", TextFields.tooLong(500)));
         }
         if (username != null && "none".equals(tls)) {
             errors.add(new ValidationException.FieldError("tls", "must be starttls or implicit when a login is given: "

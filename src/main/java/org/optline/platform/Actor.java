@@ -1,5 +1,6 @@
 package org.optline.platform;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,14 @@ public record Actor(Kind kind, UUID id, String label, UUID clientId, Role role, 
 
     public boolean isOperator() {
         return role == Role.OPERATOR;
+    }
+
+    /**
+     * The roles this actor may give the users and API keys it creates: operators make operators,
+     * a client's admins the roles inside their client.
+     */
+    public List<Role> grantableRoles() {
+        return isOperator() ? List.of(Role.OPERATOR) : List.of(Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST);
     }
 
     /** The same actor seen from another address (the principal is cached, the address is per request). */

@@ -34,12 +34,12 @@ public class ApiKeys {
     public CreatedApiKey create(Actor actor, String name, Role role) {
         actor.requireAdmin();
         Role keyRole = role == null ? (actor.isOperator() ? Role.OPERATOR : Role.CLIENT_ADMIN) : role;
-        if (actor.isOperator() != (keyRole == Role.OPERATOR)) {
+        if (!actor.grantableRoles().contains(keyRole)) {
             throw ValidationException.of("role", actor.isOperator()
                     ? "must be operator for keys created by an operator"
                     : "must be client_admin, marketer or analyst");
         }
-        return scope.as(actor, () -> insert(actor, actor.clientId(), cleanName(name), keyRole, Secrets.newApiKey()));
+        return scope.as(actor, () -> insert(actor, actor.clientId(), TextFields.required("name", name, 100), keyRole, Secrets.newApiKey()));
     }
 
     /** The first admin key of a new client, made while the operator creates it. */
@@ -109,14 +109,4 @@ public class ApiKeys {
                 }));
     }
 
-    private static String cleanName(String name) {
-        String value = name == null ? "" : name.strip();
-        if (value.isEmpty()) {
-            throw ValidationException.of("name", "is required");
-        }
-        if (value.length() > 100) {
-            throw ValidationException.of("name", "must be at most 100 characters");
-        }
-        return value;
-    }
 }

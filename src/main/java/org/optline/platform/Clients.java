@@ -38,8 +38,8 @@ public class Clients {
     /** Creates a client, its first admin login and admin API key, all or nothing. */
     public CreatedClient create(Actor operator, NewClient request) {
         operator.requireOperator();
-        String name = required("name", request.name(), 200);
-        String postalAddress = required("postalAddress", request.postalAddress(), 1000);
+        String name = TextFields.required("name", request.name(), 200);
+        String postalAddress = TextFields.required("postalAddress", request.postalAddress(), 1000);
         String zone = zone(request.timeZone());
         boolean generated = request.adminPassword() == null || request.adminPassword().isBlank();
         String password = generated ? Secrets.newPassword() : request.adminPassword();
@@ -156,16 +156,5 @@ public class Clients {
         } catch (DateTimeException e) {
             throw ValidationException.of("timeZone", "is not a time zone like Europe/Berlin or America/New_York");
         }
-    }
-
-    private static String required(String field, String value, int max) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            throw ValidationException.of(field, "is required");
-        }
-        if (v.length() > max) {
-            throw ValidationException.of(field, "must be at most " + max + " characters");
-        }
-        return v;
     }
 }

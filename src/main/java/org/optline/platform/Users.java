@@ -34,7 +34,7 @@ public class Users {
     public User create(Actor actor, NewUser request) {
         actor.requireAdmin();
         Role role = request.role() == null ? Role.MARKETER : request.role();
-        if (actor.isOperator() != (role == Role.OPERATOR)) {
+        if (!actor.grantableRoles().contains(role)) {
             throw ValidationException.of("role", actor.isOperator()
                     ? "must be operator for users created by an operator"
                     : "must be client_admin, marketer or analyst");

@@ -12,6 +12,7 @@ import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.TenantScope;
+import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
 import org.optline.segment.language.Expr;
@@ -144,14 +145,7 @@ public class Segments {
 
 
     private static String name(String raw) {
-        String name = raw == null ? "" : raw.strip();
-        if (name.isEmpty()) {
-            throw ValidationException.of("name", "is required");
-        }
-        if (name.length() > 200) {
-            throw ValidationException.of("name", "must be at most 200 characters");
-        }
-        return name;
+        return TextFields.required("name", raw, 200);
     }
 
     private static NotFoundException notFound(UUID id) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.optline.audience.CustomField;
 import org.optline.audience.FieldType;
+import org.optline.platform.TextFields;
 
 /**
  * Validates and converts custom field values, from JSON (numbers, booleans, arrays) or from text
@@ -58,7 +59,7 @@ public final class FieldValues {
             return Result.error("must be text");
         }
         String value = raw.toString().strip();
-        return value.length() > 500 ? Result.error("must be at most 500 characters") : Result.ok(value);
+        return value.length() > 500 ? Result.error(TextFields.tooLong(500)) : Result.ok(value);
     }
 
     private static Result number(Object raw) {

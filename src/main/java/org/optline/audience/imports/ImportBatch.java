@@ -18,6 +18,7 @@ import org.optline.audience.fields.FieldValues;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
+import org.optline.platform.TextFields;
 
 /**
  * One batch of an import, as set-based as JDBC allows: parse and validate every row in memory,
@@ -149,7 +150,7 @@ final class ImportBatch {
             } else if (CsvLayout.NAME.equals(target)) {
                 String value = cell.strip();
                 if (value.length() > 200) {
-                    issues.add(new ImportStore.Issue(line, "error", "name is longer than 200 characters"));
+                    issues.add(new ImportStore.Issue(line, "error", "name " + TextFields.tooLong(200)));
                     return null;
                 }
                 name = value.isEmpty() ? null : value;

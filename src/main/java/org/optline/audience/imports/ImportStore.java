@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.optline.audience.ImportJob;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
+import org.optline.platform.SqlLike;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -124,7 +125,7 @@ public class ImportStore {
 
     /** Deletes the import issues that mention an address (erasure). */
     public void forgetAddress(UUID clientId, String emailKey) {
-        String pattern = "%" + emailKey.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = "%" + SqlLike.escape(emailKey) + "%";
         jdbc.sql(sql.get("forget-address")).param("clientId", clientId).param("pattern", pattern).update();
     }
 

@@ -22,6 +22,7 @@ import org.optline.audience.fields.Slots;
 import org.optline.platform.Cursor;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
+import org.optline.platform.SqlLike;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -310,7 +311,7 @@ public class SubscriberStore {
     /** A page of subscribers matching an email prefix, status and list (each optional). */
     public List<SubscriberRow> search(UUID clientId, String prefix, String status, UUID listId, Cursor after, int limit) {
         String p = prefix == null ? "" : prefix.strip().toLowerCase(Locale.ROOT);
-        String pattern = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = SqlLike.escape(p) + "%";
         var spec = jdbc.sql(sql.get(after == null ? "search-first" : "search-next"))
                 .param("clientId", clientId).param("prefix", p).param("prefixPattern", pattern)
                 .param("status", status == null ? "" : status)

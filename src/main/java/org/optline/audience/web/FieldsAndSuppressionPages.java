@@ -5,6 +5,7 @@ import org.optline.audience.Suppressions;
 import org.optline.platform.Actor;
 import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.ConflictException;
+import org.optline.platform.PageErrors;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +39,7 @@ class FieldsAndSuppressionPages {
             var field = fields.create(actor, key, label, type);
             redirect.addFlashAttribute("notice", "Added the field " + field.label() + ".");
         } catch (ValidationException | ConflictException e) {
-            redirect.addFlashAttribute("error", Messages.of(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/audience/fields";
     }
@@ -56,7 +57,7 @@ class FieldsAndSuppressionPages {
             suppressions.add(actor, email, "manual");
             redirect.addFlashAttribute("notice", "Suppressed " + email.strip() + ".");
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", Messages.of(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/audience/suppressions";
     }

@@ -9,6 +9,7 @@ import org.optline.audience.Imports;
 import org.optline.audience.Lists;
 import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
+import org.optline.platform.PageErrors;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,7 +54,7 @@ class ImportPages {
             var job = imports.upload(actor, listId, file.getOriginalFilename(), file.getInputStream());
             return "redirect:/audience/imports/" + job.id() + "/columns";
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", Messages.of(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
             return "redirect:/audience/imports";
         }
     }
@@ -88,7 +89,7 @@ class ImportPages {
             imports.start(actor, id, targets, form.getFirst("attestation"));
             return "redirect:/audience/imports/" + id;
         } catch (ValidationException | ConflictException e) {
-            redirect.addFlashAttribute("error", Messages.of(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
             return "redirect:/audience/imports/" + id + "/columns";
         }
     }

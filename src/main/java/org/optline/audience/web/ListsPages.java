@@ -11,6 +11,7 @@ import org.optline.audience.SubscriptionForm;
 import org.optline.audience.SubscriptionForms;
 import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
+import org.optline.platform.PageErrors;
 import org.optline.platform.ValidationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -56,7 +57,7 @@ class ListsPages {
             var created = lists.create(actor, new Lists.ListInput(name, description, optIn));
             redirect.addFlashAttribute("notice", "Created the list " + created.name() + ".");
         } catch (ValidationException | ConflictException e) {
-            redirect.addFlashAttribute("error", Messages.of(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/audience/lists";
     }
@@ -83,7 +84,7 @@ class ListsPages {
                     fieldKeys == null ? List.of() : fieldKeys, consentText));
             redirect.addFlashAttribute("notice", "Saved the subscription form.");
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", Messages.of(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/audience/lists/" + id;
     }
@@ -107,7 +108,7 @@ class ListsPages {
             lists.change(actor, id, new Lists.ListInput(name, description == null ? "" : description, optIn));
             redirect.addFlashAttribute("notice", "Saved.");
         } catch (ValidationException | ConflictException e) {
-            redirect.addFlashAttribute("error", Messages.of(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/audience/lists/" + id;
     }

@@ -14,6 +14,7 @@ import org.optline.audience.SubscriberTokens;
 import org.optline.audience.Subscribers;
 import org.optline.audience.SubscriptionForms;
 import org.optline.platform.NotFoundException;
+import org.optline.platform.PageErrors;
 import org.optline.platform.PublicPaths;
 import org.optline.platform.RateLimiter;
 import org.optline.platform.ValidationException;
@@ -92,7 +93,7 @@ class PublicSubscriptionPages {
             return "audience/public/subscribed";
         } catch (ValidationException e) {
             response.setStatus(400);
-            model.addAttribute("error", Messages.of(e));
+            model.addAttribute("error", PageErrors.sentence(e));
             model.addAttribute("email", form.getFirst("email"));
             model.addAttribute("name", form.getFirst("name"));
             model.addAttribute("values", values);
@@ -209,7 +210,7 @@ class PublicSubscriptionPages {
                     + "you a message with a link to confirm them.");
         } catch (ValidationException e) {
             response.setStatus(400);
-            model.addAttribute("error", Messages.of(e));
+            model.addAttribute("error", PageErrors.sentence(e));
         }
         return initPreferences(token, model, response);
     }

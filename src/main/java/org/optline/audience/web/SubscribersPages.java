@@ -10,6 +10,7 @@ import org.optline.audience.Subscribers;
 import org.optline.platform.Actor;
 import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.ConflictException;
+import org.optline.platform.PageErrors;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,7 +70,7 @@ class SubscribersPages {
             subscribers.correct(actor, id, new Subscribers.Correction(form.getFirst("email"), form.getFirst("name"), values, null));
             redirect.addFlashAttribute("notice", "Saved.");
         } catch (ValidationException | ConflictException e) {
-            redirect.addFlashAttribute("error", Messages.of(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/audience/subscribers/" + id;
     }

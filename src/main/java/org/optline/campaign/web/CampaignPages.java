@@ -3,7 +3,6 @@ package org.optline.campaign.web;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,6 +21,7 @@ import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NavigationItem;
+import org.optline.platform.PageErrors;
 import org.optline.platform.Role;
 import org.optline.platform.TooManyRequestsException;
 import org.optline.platform.ValidationException;
@@ -186,7 +186,7 @@ class CampaignPages {
         } catch (ValidationException e) {
             redirect.addFlashAttribute("error", message(e));
         } catch (TooManyRequestsException e) {
-            redirect.addFlashAttribute("error", e.getMessage() + ".");
+            redirect.addFlashAttribute("error", message(e));
         }
         return "redirect:/campaigns/" + id;
     }
@@ -300,10 +300,7 @@ class CampaignPages {
     }
 
     private static String message(RuntimeException e) {
-        if (e instanceof ValidationException v && !v.errors().isEmpty()) {
-            return v.errors().stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + " · " + b).orElse("");
-        }
-        return e.getMessage();
+        return PageErrors.sentence(e, Map.of("html", "HTML"));
     }
 
     /** The campaigns entry in the client navigation. */

@@ -5,6 +5,7 @@ import org.optline.campaign.TestRecipients;
 import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
 import org.optline.platform.ForbiddenException;
+import org.optline.platform.PageErrors;
 import org.optline.platform.Role;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Controller;
@@ -37,8 +38,7 @@ class TestRecipientsPages {
         try {
             redirect.addFlashAttribute("notice", "Test messages may now go to " + recipients.allow(actor, email).email() + ".");
         } catch (ValidationException | ConflictException | ForbiddenException e) {
-            redirect.addFlashAttribute("error", e instanceof ValidationException v && !v.errors().isEmpty()
-                    ? "Email " + v.errors().get(0).message() + "." : e.getMessage());
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/campaigns/test-recipients";
     }
@@ -49,7 +49,7 @@ class TestRecipientsPages {
             recipients.remove(actor, id);
             redirect.addFlashAttribute("notice", "Removed.");
         } catch (ForbiddenException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/campaigns/test-recipients";
     }

@@ -11,6 +11,7 @@ import org.optline.delivery.transport.MailTransport;
 import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NotFoundException;
+import org.optline.platform.PageErrors;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,9 +57,9 @@ class DeliveryPages {
             redirect.addFlashAttribute("notice", "Added " + added.domain() + " with a new 2048-bit DKIM key (selector "
                     + added.selector() + "). Publish the records below in its DNS.");
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", sentence(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage() + ".");
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/sending/domains";
     }
@@ -79,7 +80,7 @@ class DeliveryPages {
                         default -> "the DNS gave no answer in time; try again in a minute.";
                     }) + " SPF " + c.spf() + ", DMARC " + c.dmarc() + ".");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage() + ".");
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/sending/domains";
     }
@@ -109,17 +110,11 @@ class DeliveryPages {
                 redirect.addFlashAttribute("notice", "Your campaigns now leave through " + saved.host() + ":" + saved.port() + ".");
             }
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", sentence(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         } catch (NotFoundException e) {
-            redirect.addFlashAttribute("error", e.getMessage() + ".");
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/sending/relay";
-    }
-
-    /** The first problem as a sentence: "The port must be between 1 and 65535." */
-    private static String sentence(ValidationException e) {
-        var first = e.errors().get(0);
-        return "The " + first.field() + " " + first.message() + ".";
     }
 
     @GetMapping("/outbox")

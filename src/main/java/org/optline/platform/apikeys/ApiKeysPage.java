@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.optline.platform.Actor;
 import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.ApiKeys;
+import org.optline.platform.PageErrors;
 import org.optline.platform.Role;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Controller;
@@ -28,8 +29,7 @@ class ApiKeysPage {
     String list(Actor actor, Model model) {
         actor.requireAdmin();
         model.addAttribute("keys", apiKeys.list(actor));
-        model.addAttribute("roles", actor.isOperator() ? new Role[] {Role.OPERATOR}
-                : new Role[] {Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST});
+        model.addAttribute("roles", actor.grantableRoles());
         return "platform/api-keys";
     }
 
@@ -38,7 +38,7 @@ class ApiKeysPage {
         try {
             model.addAttribute("created", apiKeys.create(actor, name, Role.fromWire(role)));
         } catch (ValidationException e) {
-            model.addAttribute("error", "Name " + e.errors().get(0).message() + ".");
+            model.addAttribute("error", PageErrors.sentence(e));
         }
         // Rendered, not redirected: the secret is in this response only.
         return list(actor, model);

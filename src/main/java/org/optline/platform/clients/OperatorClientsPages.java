@@ -1,11 +1,13 @@
 package org.optline.platform.clients;
 
+import java.util.Map;
 import java.util.UUID;
 import org.optline.platform.Actor;
 import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NewClient;
+import org.optline.platform.PageErrors;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/operator/clients")
 class OperatorClientsPages {
+
+    /** The form asks for the new client's first admin: its login fields are named for that admin. */
+    private static final Map<String, String> LABELS = Map.of("adminEmail", "Admin email", "email", "Admin email",
+            "password", "Admin password");
 
     private final Clients clients;
 
@@ -47,7 +53,7 @@ class OperatorClientsPages {
             return "platform/operator-client-created";
         } catch (ValidationException | ConflictException e) {
             model.addAttribute("form", new NewClient(form.name(), form.postalAddress(), form.adminEmail(), "", form.timeZone()));
-            model.addAttribute("error", message(e));
+            model.addAttribute("error", PageErrors.sentence(e, LABELS));
             return "platform/operator-client-new";
         }
     }
@@ -66,27 +72,8 @@ class OperatorClientsPages {
             clients.changeStatus(actor, id, next, reason);
             redirect.addFlashAttribute("notice", "The client is now " + next.wireName() + ".");
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/operator/clients/" + id;
-    }
-
-    private static String message(RuntimeException e) {
-        if (e instanceof ValidationException v && !v.errors().isEmpty()) {
-            var first = v.errors().get(0);
-            return label(first.field()) + " " + first.message() + ".";
-        }
-        return e.getMessage();
-    }
-
-    private static String label(String field) {
-        return switch (field) {
-            case "postalAddress" -> "Postal address";
-            case "adminEmail", "email" -> "Admin email";
-            case "password" -> "Admin password";
-            case "name" -> "Name";
-            case "timeZone" -> "Time zone";
-            default -> field;
-        };
     }
 }

@@ -7,6 +7,7 @@ import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NewUser;
+import org.optline.platform.PageErrors;
 import org.optline.platform.Role;
 import org.optline.platform.Users;
 import org.optline.platform.ValidationException;
@@ -35,8 +36,7 @@ class UsersPages {
     String list(Actor actor, Model model) {
         actor.requireAdmin();
         model.addAttribute("users", users.list(actor));
-        model.addAttribute("roles", actor.isOperator() ? new Role[] {Role.OPERATOR}
-                : new Role[] {Role.CLIENT_ADMIN, Role.MARKETER, Role.ANALYST});
+        model.addAttribute("roles", actor.grantableRoles());
         return "platform/users";
     }
 
@@ -47,10 +47,10 @@ class UsersPages {
             users.create(actor, new NewUser(email, password, Role.fromWire(role)));
             redirect.addFlashAttribute("notice", "Created " + email.trim() + ".");
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", e.errors().get(0).field() + " " + e.errors().get(0).message() + ".");
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
             redirect.addFlashAttribute("email", email);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/settings/users";
     }
@@ -64,7 +64,7 @@ class UsersPages {
         try {
             users.setEnabled(actor, id, enabled);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/settings/users";
     }
@@ -84,8 +84,7 @@ class UsersPages {
             PasswordStamp.keep(session, hash);
             model.addAttribute("notice", "Your password was changed.");
         } catch (ValidationException e) {
-            String field = e.errors().get(0).field().equals("currentPassword") ? "Current password" : "New password";
-            model.addAttribute("error", field + " " + e.errors().get(0).message() + ".");
+            model.addAttribute("error", PageErrors.sentence(e));
         }
         return "platform/password";
     }

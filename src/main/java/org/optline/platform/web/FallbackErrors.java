@@ -8,6 +8,7 @@ import org.optline.platform.ClientStandingException;
 import org.optline.platform.ConflictException;
 import org.optline.platform.ForbiddenException;
 import org.optline.platform.NotFoundException;
+import org.optline.platform.PageErrors;
 import org.optline.platform.ValidationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -81,13 +82,10 @@ class FallbackErrors {
     ModelAndView refused(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
             throws IOException {
         HttpStatus status = e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        String detail = e instanceof ValidationException v && !v.errors().isEmpty()
-                ? v.errors().stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + " · " + b).orElse("")
-                : e.getMessage();
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             var body = e instanceof ValidationException v ? ApiProblems.validation(v.errors().stream()
                     .map(f -> Map.of("field", f.field(), "message", f.message())).toList())
-                    : ApiProblems.problem(status, "Conflict", detail);
+                    : ApiProblems.problem(status, "Conflict", e.getMessage());
             response.setStatus(status.value());
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
@@ -96,7 +94,7 @@ class FallbackErrors {
         }
         var page = new ModelAndView("error", status);
         page.addObject("status", status.value());
-        page.addObject("detail", detail);
+        page.addObject("detail", PageErrors.sentence(e));
         return page;
     }
 

@@ -22,6 +22,7 @@ import org.optline.audience.CustomField;
 import org.optline.audience.FieldType;
 import org.optline.audience.MailingList;
 import org.optline.platform.SqlArrays;
+import org.optline.platform.SqlLike;
 import org.optline.segment.CompiledSegment;
 import org.optline.segment.ConditionProvider;
 import org.optline.segment.language.Expr;
@@ -180,9 +181,9 @@ public final class SegmentCompiler {
             case "!=":
                 return "(" + column + " is null or " + column + " <> " + param(textOf(c, 0, caseless)) + ")";
             case "contains":
-                return "lower(" + column + ") like " + param("%" + like(textOf(c, 0, true)) + "%") + " escape '\\'";
+                return "lower(" + column + ") like " + param("%" + SqlLike.escape(textOf(c, 0, true)) + "%") + " escape '\\'";
             case "starts_with":
-                return "lower(" + column + ") like " + param(like(textOf(c, 0, true)) + "%") + " escape '\\'";
+                return "lower(" + column + ") like " + param(SqlLike.escape(textOf(c, 0, true)) + "%") + " escape '\\'";
             case "in":
                 return column + " = any(" + param(SqlArrays.of(texts(c, caseless))) + ")";
             case "is_set":
@@ -200,7 +201,7 @@ public final class SegmentCompiler {
             case "in" -> texts(c, true);
             default -> throw wrongOp(c, "domain", "=, !=, in");
         };
-        String any = domains.stream().map(d -> "s.email_key like " + param("%@" + like(d)) + " escape '\\'")
+        String any = domains.stream().map(d -> "s.email_key like " + param("%@" + SqlLike.escape(d)) + " escape '\\'")
                 .collect(Collectors.joining(" or ", "(", ")"));
         return c.op().equals("!=") ? "not " + any : any;
     }
@@ -370,10 +371,6 @@ public final class SegmentCompiler {
 
     private static OffsetDateTime start(LocalDate day) {
         return day.atStartOfDay().atOffset(ZoneOffset.UTC);
-    }
-
-    private static String like(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static SegmentSyntaxException wrongOp(Expr.Compare c, String type, String allowed) {

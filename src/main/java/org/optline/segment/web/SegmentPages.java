@@ -10,6 +10,7 @@ import org.optline.platform.Actor;
 import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NavigationItem;
+import org.optline.platform.PageErrors;
 import org.optline.platform.Role;
 import org.optline.platform.ValidationException;
 import org.optline.segment.Segment;
@@ -96,7 +97,7 @@ class SegmentPages {
             redirect.addFlashAttribute("notice", "Saved the segment " + s.name() + ".");
             return "redirect:/segments/" + s.id();
         } catch (ValidationException | ConflictException e) {
-            model.addAttribute("error", message(e));
+            model.addAttribute("error", PageErrors.sentence(e));
             return editor(actor, model, null, name, expression, RuleBuilder.empty(), false);
         }
     }
@@ -109,7 +110,7 @@ class SegmentPages {
             redirect.addFlashAttribute("notice", "Saved.");
             return "redirect:/segments/" + id;
         } catch (ValidationException | ConflictException e) {
-            model.addAttribute("error", message(e));
+            model.addAttribute("error", PageErrors.sentence(e));
             return editor(actor, model, id, name, expression, RuleBuilder.empty(), false);
         }
     }
@@ -167,14 +168,6 @@ class SegmentPages {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String message(RuntimeException e) {
-        if (e instanceof ValidationException v && !v.errors().isEmpty()) {
-            var first = v.errors().get(0);
-            return (first.field().equals("expression") ? "The expression, " : first.field() + " ") + first.message() + ".";
-        }
-        return e.getMessage();
     }
 
     /** The segments entry in the client navigation. */

@@ -108,7 +108,7 @@ class CampaignPagesTest {
                         .param("name", "C").param("subject", "s".repeat(999)).param("fromName", "F")
                         .param("fromEmail", "news@overlong-page.de").param("html", "<p>Hi</p>"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(answer).contains("id=\"campaign-error\"").contains("subject: must be at most 998 characters");
+        assertThat(answer).contains("id=\"campaign-error\"").contains("Subject must be at most 998 characters.");
     }
 
     @Test
@@ -179,6 +179,6 @@ class CampaignPagesTest {
         String bad = mvc.perform(post("/campaigns").session(session).with(csrf()).param("name", "X").param("subject", "S")
                         .param("fromName", "F").param("fromEmail", "nope").param("html", "<p>x</p>"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(bad).contains("fromEmail: is not an email address");
+        assertThat(bad).contains("From email is not an email address.");
     }
 }

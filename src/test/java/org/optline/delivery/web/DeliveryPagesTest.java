@@ -96,7 +96,7 @@ class DeliveryPagesTest {
         assertThat(page(session, "/sending/relay")).contains("Your campaigns leave through the platform").contains("capture");
         var bad = mvc.perform(post("/sending/relay").session(session).with(csrf()).param("host", "smtp.relay-page.de")
                 .param("port", "0").param("tls", "starttls")).andReturn().getFlashMap();
-        assertThat((String) bad.get("error")).isEqualTo("The port must be between 1 and 65535.");
+        assertThat((String) bad.get("error")).isEqualTo("Port must be between 1 and 65535.");
         mvc.perform(post("/sending/relay").session(session).with(csrf()).param("host", "smtp.relay-page.de").param("port", "587")
                 .param("tls", "starttls").param("username", "u").param("password", "relay page secret"))
                 .andExpect(status().is3xxRedirection());
