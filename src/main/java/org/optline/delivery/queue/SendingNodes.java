@@ -68,6 +68,7 @@ class SendingNodes implements Throttle.Shares {
         beatEvery(settings.nodeHeartbeatMs());
     }
 
+    /** Without a heartbeat of its own: whoever made it calls {@link #heartbeat} (tests). */
     SendingNodes(JdbcClient jdbc, TenantScope scope, Clock clock, Duration window) {
         this.jdbc = jdbc;
         this.scope = scope;
