@@ -37,7 +37,6 @@ import org.optline.platform.TenantScope;
 import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,7 +61,7 @@ public class Imports {
     private final long maxBytes;
 
     public Imports(ImportStore store, ListStore lists, CustomFields fields, DataDirectory data, TenantScope scope,
-                   AuditLog audit, Clock clock, @Value("${optline.audience.max-import-bytes:1073741824}") long maxBytes) {
+                   AuditLog audit, Clock clock, AudienceProperties settings) {
         this.store = store;
         this.lists = lists;
         this.fields = fields;
@@ -70,7 +69,7 @@ public class Imports {
         this.scope = scope;
         this.audit = audit;
         this.clock = clock;
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.maxImportBytes();
     }
 
     /** Stores the file and proposes a column mapping; nothing is imported until {@link #start}. */

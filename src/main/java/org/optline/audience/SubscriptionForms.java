@@ -27,7 +27,6 @@ import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.TransactionalMail;
 import org.optline.platform.ValidationException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,12 +65,12 @@ public class SubscriptionForms {
     private final RateLimiter limiter;
     private final TenantScope scope;
     private final Clock clock;
-    private final String baseUrl;
+    private final PublicLinks links;
 
     public SubscriptionForms(FormStore forms, ListStore lists, SubscriberStore subscribers, ConsentStore consent,
                              SuppressionStore suppressions, CustomFields fields, SubscriberTokens tokens,
                              ConfirmationStore confirmations, TransactionalMail mail, Clients clients, RateLimiter limiter, TenantScope scope, Clock clock,
-                             @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
+                             PublicLinks links) {
         this.forms = forms;
         this.lists = lists;
         this.subscribers = subscribers;
@@ -85,11 +84,7 @@ public class SubscriptionForms {
         this.limiter = limiter;
         this.scope = scope;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    }
-
-    public String baseUrl() {
-        return baseUrl;
+        this.links = links;
     }
 
     public Optional<SubscriptionForm> forList(Actor actor, UUID listId) {
@@ -313,7 +308,7 @@ public class SubscriptionForms {
         }
         Client client = confirmation.client();
         String lists = String.join(", ", confirmation.listNames().stream().map(n -> "\"" + n + "\"").toList());
-        String link = baseUrl + "/s/confirm/" + confirmation.token();
+        String link = links.confirmation(confirmation.token());
         String text = "Hello" + (confirmation.name() == null ? "" : " " + confirmation.name()) + ",\n\n"
                 + "please confirm that you want to receive " + lists + " from " + client.name() + ":\n\n"
                 + link + "\n\n"

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.optline.audience.PublicLinks;
 import org.optline.audience.Subscriber;
 import org.optline.audience.SubscriberTokens;
 import org.optline.platform.Client;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +29,12 @@ class MergeValues {
         }
     }
 
-    private final SubscriberTokens tokens;
+    private final PublicLinks publicLinks;
     private final WebViewTokens webViews;
-    private final String baseUrl;
 
-    MergeValues(SubscriberTokens tokens, WebViewTokens webViews, @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
-        this.tokens = tokens;
+    MergeValues(PublicLinks publicLinks, WebViewTokens webViews) {
+        this.publicLinks = publicLinks;
         this.webViews = webViews;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /**
@@ -46,14 +44,14 @@ class MergeValues {
     Map<String, String> live(Client client, UUID campaignId, Subscriber person, Links links, String unsubscribeToken) {
         Map<String, String> values = person(client, person);
         if (links.unsubscribe()) {
-            values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/"
-                    + (unsubscribeToken != null ? unsubscribeToken : tokens.unsubscribe(client.id(), person.id())));
+            values.put("unsubscribe_url", unsubscribeToken != null ? publicLinks.unsubscribe(unsubscribeToken)
+                    : publicLinks.unsubscribe(client.id(), person.id()));
         }
         if (links.preferences()) {
-            values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preferences(client.id(), person.id()));
+            values.put("preferences_url", publicLinks.preferences(client.id(), person.id()));
         }
         if (links.webview()) {
-            values.put("webview_url", baseUrl + "/s/view/" + webViews.token(client.id(), campaignId, person.id()));
+            values.put("webview_url", publicLinks.webVersion(webViews.token(client.id(), campaignId, person.id())));
         }
         return values;
     }
@@ -65,9 +63,9 @@ class MergeValues {
      */
     Map<String, String> preview(Client client, Subscriber person) {
         Map<String, String> values = person(client, person);
-        values.put("unsubscribe_url", baseUrl + "/s/unsubscribe/" + tokens.preview(client.id(), SubscriberTokens.Link.UNSUBSCRIBE));
-        values.put("preferences_url", baseUrl + "/s/preferences/" + tokens.preview(client.id(), SubscriberTokens.Link.PREFERENCES));
-        values.put("webview_url", baseUrl + "/s/view/" + tokens.preview(client.id(), SubscriberTokens.Link.WEB_VERSION));
+        values.put("unsubscribe_url", publicLinks.preview(client.id(), SubscriberTokens.Link.UNSUBSCRIBE));
+        values.put("preferences_url", publicLinks.preview(client.id(), SubscriberTokens.Link.PREFERENCES));
+        values.put("webview_url", publicLinks.preview(client.id(), SubscriberTokens.Link.WEB_VERSION));
         return values;
     }
 

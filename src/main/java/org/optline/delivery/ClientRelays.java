@@ -20,7 +20,6 @@ import org.optline.platform.TenantScope;
 import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,14 +42,12 @@ public class ClientRelays {
     private final Clock clock;
     private final boolean allowInternal;
 
-    public ClientRelays(RelayStore store, TenantScope scope, AuditLog audit, Clock clock,
-                        @Value("${optline.delivery.client-relays.allow-internal:false}")
-                        boolean allowInternal) {
+    public ClientRelays(RelayStore store, TenantScope scope, AuditLog audit, Clock clock, DeliveryProperties settings) {
         this.store = store;
         this.scope = scope;
         this.audit = audit;
         this.clock = clock;
-        this.allowInternal = allowInternal;
+        this.allowInternal = settings.clientRelays().allowInternal();
     }
 
     /**

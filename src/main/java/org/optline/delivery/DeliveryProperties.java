@@ -11,7 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * through a relay), the batches it goes out in, retry timing, and throttles. Every value has an
  * {@code OPTLINE_DELIVERY_*} environment variable (README). {@code batchSize}: recipients a lane
  * claims at once; {@code lease}: how long a claim is a node's before any node may take it again;
- * {@code lanes}: how many batches of one campaign a node works on side by side.
+ * {@code lanes}: how many batches of one campaign a node works on side by side; {@code dkim}: whether
+ * messages are DKIM-signed when their From domain has a key. {@code nodeWindow}: how long a node's
+ * announcement that it sends a client's mail counts (nodes divide throttles by the nodes sending);
+ * {@code nodeHeartbeatMs}: how often a node renews its announcements and rereads the others';
+ * {@code pollMs}: how often a node looks for campaigns to send when it is not sending.
  */
 @ConfigurationProperties("optline.delivery")
 public record DeliveryProperties(
@@ -21,7 +25,13 @@ public record DeliveryProperties(
         @DefaultValue Throttle throttle,
         @DefaultValue("200") int batchSize,
         @DefaultValue("10m") Duration lease,
-        @DefaultValue("3") int lanes) {
+        @DefaultValue("3") int lanes,
+        @DefaultValue("true") boolean dkim,
+        @DefaultValue("5s") Duration nodeWindow,
+        @DefaultValue("1000") long nodeHeartbeatMs,
+        @DefaultValue("500") long pollMs,
+        @DefaultValue Dns dns,
+        @DefaultValue ClientRelayRules clientRelays) {
 
     /**
      * An SMTP relay (smarthost). {@code tls}: {@code none}, {@code starttls} (required, not
@@ -83,4 +93,22 @@ public record DeliveryProperties(
             return domains == null ? Map.of() : domains;
         }
     }
+
+    /**
+     * DNS lookups that verify sending domains' records: {@code servers}, resolvers as
+     * {@code host[:port]} comma-separated (empty: the system's); {@code timeout} per lookup;
+     * {@code cacheTtl}, how long answers (and "no such record") are kept at most.
+     */
+    public record Dns(String servers, @DefaultValue("5s") Duration timeout, @DefaultValue("60s") Duration cacheTtl) {
+
+        public Dns {
+            servers = servers == null ? "" : servers;
+        }
+    }
+
+    /**
+     * Clients' own relays: they must be public hosts on mail ports unless {@code allowInternal}
+     * (trusted installations and tests only).
+     */
+    public record ClientRelayRules(boolean allowInternal) {}
 }

@@ -15,7 +15,6 @@ import org.optline.platform.Page;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.optline.platform.TransactionalMail;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,13 +33,12 @@ public class Outbox implements TransactionalMail {
     private final String bounceDomain;
 
     public Outbox(OutboxStore store, TenantScope scope, Clock clock,
-                  @Value("${optline.mail.from-address:no-reply@optline.local}") String fromAddress,
-                  @Value("${optline.mail.bounce-domain:bounces.optline.local}") String bounceDomain) {
+                  MailProperties mail) {
         this.store = store;
         this.scope = scope;
         this.clock = clock;
-        this.fromAddress = fromAddress;
-        this.bounceDomain = bounceDomain;
+        this.fromAddress = mail.fromAddress();
+        this.bounceDomain = mail.bounceDomain();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.platform.Signer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +20,9 @@ public class Verp {
     private final Signer signer;
     private final String bounceDomain;
 
-    public Verp(Signer signer, @Value("${optline.mail.bounce-domain:bounces.optline.local}") String bounceDomain) {
+    public Verp(Signer signer, MailProperties mail) {
         this.signer = signer;
-        this.bounceDomain = bounceDomain;
+        this.bounceDomain = mail.bounceDomain();
     }
 
     /** The campaign and subscriber a bounce address names. */

@@ -5,11 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Where Optline keeps files ({@code OPTLINE_DATA_DIR}, default {@code ./data}). Client files live
+ * Where Optline keeps files ({@link StorageProperties#dataDir()}). Client files live
  * under a directory named by the client id, so no path is ever shared between clients.
  */
 @Component
@@ -17,8 +16,8 @@ public class DataDirectory {
 
     private final Path root;
 
-    public DataDirectory(@Value("${optline.data-dir:./data}") String root) {
-        this.root = Path.of(root).toAbsolutePath().normalize();
+    public DataDirectory(StorageProperties storage) {
+        this.root = Path.of(storage.dataDir()).toAbsolutePath().normalize();
     }
 
     /** {@code <root>/<area>/<clientId>/}, created if missing. */

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +39,11 @@ public class Signer {
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     private final Clock clock;
 
-    public Signer(JdbcClient jdbc, TenantScope scope, Clock clock, SecretBox box, @Value("${optline.secret:}") String configured) {
+    public Signer(JdbcClient jdbc, TenantScope scope, Clock clock, SecretBox box, SiteProperties site) {
         this.clock = clock;
-        boolean fromConfiguration = configured != null && !configured.isBlank();
-        if (fromConfiguration) {
+        if (site.secretConfigured()) {
             scope.asPlatform(() -> sealIfPlain(jdbc, box));
-            this.key = sha256(configured);
+            this.key = sha256(site.secret());
         } else {
             this.key = HexFormat.of().parseHex(scope.asPlatform(() -> storedOrNew(jdbc, box)));
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.optline.audience.AudienceProperties;
 import org.optline.audience.CustomField;
 import org.optline.audience.CustomFields;
 import org.optline.audience.ImportJob;
@@ -36,8 +37,9 @@ import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +49,7 @@ import org.springframework.stereotype.Component;
  * each batch moves in its own transaction. So a restarted import neither skips nor repeats rows.
  */
 @Component
-public class ImportRunner {
+public class ImportRunner implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
@@ -60,6 +62,7 @@ public class ImportRunner {
     private final TenantScope scope;
     private final Clock clock;
     private final int batchSize;
+    private final Duration poll;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "optline-import");
         t.setDaemon(true);
@@ -70,7 +73,7 @@ public class ImportRunner {
 
     public ImportRunner(ImportStore store, SubscriberStore subscribers, ConsentStore consent, SuppressionStore suppressions,
                         CustomFields fields, DataDirectory data, TenantScope scope, Clock clock, Clients clients,
-                        @Value("${optline.audience.import-batch-size:2000}") int batchSize) {
+                        AudienceProperties settings) {
         this.clients = clients;
         this.store = store;
         this.batch = new ImportBatch(subscribers, consent, suppressions);
@@ -78,11 +81,16 @@ public class ImportRunner {
         this.data = data;
         this.scope = scope;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.batchSize = settings.importBatchSize();
+        this.poll = Duration.ofMillis(settings.importPollMs());
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::poll, poll, Duration.ZERO));
     }
 
     /** Looks for work every second; a node runs one import at a time so imports never starve sending. */
-    @Scheduled(fixedDelayString = "${optline.audience.import-poll-ms:1000}")
     public void poll() {
         if (!busy.compareAndSet(false, true)) {
             return;

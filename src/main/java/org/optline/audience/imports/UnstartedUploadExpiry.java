@@ -2,35 +2,42 @@ package org.optline.audience.imports;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.optline.audience.AudienceProperties;
 import org.optline.audience.Imports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes uploads nobody started ({@code optline.audience.upload-ttl}, 24 hours by default): a
+ * Deletes uploads nobody started ({@link AudienceProperties#uploadTtl()}): a
  * file uploaded and left at the column-mapping step holds a client's subscribers' addresses and
  * would otherwise stay on disk for ever. Any node may run it; deleting twice is harmless.
  */
 @Component
-class UnstartedUploadExpiry {
+class UnstartedUploadExpiry implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(UnstartedUploadExpiry.class);
 
     private final Imports imports;
     private final Clock clock;
     private final Duration ttl;
+    private final Duration every;
 
-    UnstartedUploadExpiry(Imports imports, Clock clock, @Value("${optline.audience.upload-ttl:24h}") Duration ttl) {
+    UnstartedUploadExpiry(Imports imports, Clock clock, AudienceProperties settings) {
         this.imports = imports;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = settings.uploadTtl();
+        this.every = Duration.ofMillis(settings.uploadExpiryMs());
     }
 
-    @Scheduled(initialDelayString = "${optline.audience.upload-expiry-ms:600000}",
-            fixedDelayString = "${optline.audience.upload-expiry-ms:600000}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::expire, every, every));
+    }
+
     void expire() {
         try {
             int deleted = imports.expireUnstarted(clock.instant().minus(ttl));

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Exports;
 import org.optline.audience.Lists;
+import org.optline.audience.PublicLinks;
 import org.optline.audience.SubscriptionForm;
 import org.optline.audience.SubscriptionForms;
 import org.optline.platform.Actor;
@@ -34,13 +35,15 @@ class ListsPages {
     private final Exports exports;
     private final SubscriptionForms forms;
     private final CustomFields fields;
+    private final PublicLinks links;
 
     ListsPages(Lists lists, Exports exports, SubscriptionForms forms,
-               CustomFields fields) {
+               CustomFields fields, PublicLinks links) {
         this.lists = lists;
         this.exports = exports;
         this.forms = forms;
         this.fields = fields;
+        this.links = links;
     }
 
     @GetMapping("/audience/lists")
@@ -69,8 +72,8 @@ class ListsPages {
         var form = forms.forList(actor, id);
         model.addAttribute("form", form.orElse(null));
         model.addAttribute("fields", fields.list(actor));
-        model.addAttribute("formUrl", form.map(f -> forms.baseUrl() + "/s/subscribe/" + f.id()).orElse(null));
-        model.addAttribute("embed", form.map(f -> embed(forms.baseUrl(), f)).orElse(null));
+        model.addAttribute("formUrl", form.map(f -> links.subscriptionForm(f.id())).orElse(null));
+        model.addAttribute("embed", form.map(f -> embed(links.subscriptionForm(f.id()), f)).orElse(null));
         return "audience/list";
     }
 
@@ -90,8 +93,8 @@ class ListsPages {
     }
 
     /** A plain HTML form to paste into another site; it posts to the hosted form's address. */
-    static String embed(String baseUrl, SubscriptionForm form) {
-        return "<form action=\"" + baseUrl + "/s/subscribe/" + form.id() + "\" method=\"post\">\n"
+    static String embed(String formUrl, SubscriptionForm form) {
+        return "<form action=\"" + formUrl + "\" method=\"post\">\n"
                 + "  <label>Email <input type=\"email\" name=\"email\" required></label>\n"
                 + "  <label>Name <input name=\"name\"></label>\n"
                 + form.fieldKeys().stream().map(k -> "  <label>" + k + " <input name=\"field." + k + "\"></label>\n")

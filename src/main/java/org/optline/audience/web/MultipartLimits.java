@@ -1,8 +1,8 @@
 package org.optline.audience.web;
 
 import java.util.List;
+import org.optline.audience.AudienceProperties;
 import org.optline.platform.MultipartPaths;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,8 +17,8 @@ class MultipartLimits {
     private static final long FORM_FIELDS = 64 * 1024;
 
     @Bean
-    MultipartPaths csvUploads(@Value("${optline.audience.max-import-bytes:1073741824}") long maxImportBytes) {
-        return new MultipartPaths(List.of("/api/v1/imports", "/audience/imports"), maxImportBytes + FORM_FIELDS);
+    MultipartPaths csvUploads(AudienceProperties settings) {
+        return new MultipartPaths(List.of("/api/v1/imports", "/audience/imports"), settings.maxImportBytes() + FORM_FIELDS);
     }
 
     @Bean

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.domains.DomainStore;
 import org.optline.platform.SecretBox;
 import org.optline.platform.TenantScope;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +31,10 @@ public class DkimKeys {
     private final boolean enabled;
     private final Map<Key, DkimSigner> signers = new ConcurrentHashMap<>();
 
-    public DkimKeys(DomainStore store, TenantScope scope, @Value("${optline.delivery.dkim:true}") boolean enabled) {
+    public DkimKeys(DomainStore store, TenantScope scope, DeliveryProperties settings) {
         this.store = store;
         this.scope = scope;
-        this.enabled = enabled;
+        this.enabled = settings.dkim();
         if (enabled) {
             CryptoProviders.install();
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.beans.factory.annotation.Value;
+import org.optline.delivery.DeliveryProperties;
 import org.springframework.stereotype.Component;
 import org.xbill.DNS.Cache;
 import org.xbill.DNS.DClass;
@@ -46,14 +46,13 @@ public class DnsRecords {
     private final LookupSession session;
     private final Duration timeout;
 
-    public DnsRecords(@Value("${optline.delivery.dns.servers:}") String servers,
-                      @Value("${optline.delivery.dns.timeout:5s}") Duration timeout,
-                      @Value("${optline.delivery.dns.cache-ttl:60s}") Duration cacheTtl) {
-        this.timeout = timeout;
-        Resolver resolver = resolver(servers, timeout);
+    public DnsRecords(DeliveryProperties settings) {
+        DeliveryProperties.Dns dns = settings.dns();
+        this.timeout = dns.timeout();
+        Resolver resolver = resolver(dns.servers(), timeout);
         Cache cache = new Cache(DClass.IN);
-        cache.setMaxCache((int) cacheTtl.toSeconds());
-        cache.setMaxNCache((int) cacheTtl.toSeconds());
+        cache.setMaxCache((int) dns.cacheTtl().toSeconds());
+        cache.setMaxNCache((int) dns.cacheTtl().toSeconds());
         // Names are looked up as given (absolute), never along a search path; callbacks run on the
         // resolver's own thread, not the common fork-join pool.
         this.session = LookupSession.builder().resolver(resolver).cache(cache).clearSearchPath().executor(Runnable::run).build();

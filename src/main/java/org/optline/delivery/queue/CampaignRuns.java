@@ -3,8 +3,10 @@ package org.optline.delivery.queue;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.optline.audience.PublicLinks;
 import org.optline.audience.SubscriberTokens;
 import org.optline.campaign.CampaignDispatch;
+import org.optline.delivery.MailProperties;
 import org.optline.delivery.Verp;
 import org.optline.delivery.dkim.DkimKeys;
 import org.optline.delivery.dkim.DkimSigner;
@@ -30,16 +32,18 @@ class CampaignRuns {
     private final DkimKeys dkim;
     private final SubscriberTokens tokens;
     private final Verp verp;
-    private final MessageSettings messages;
+    private final PublicLinks links;
+    private final MailProperties mail;
 
     CampaignRuns(CampaignDispatch campaigns, Transports transports, DkimKeys dkim, SubscriberTokens tokens, Verp verp,
-                 MessageSettings messages) {
+                 PublicLinks links, MailProperties mail) {
         this.campaigns = campaigns;
         this.transports = transports;
         this.dkim = dkim;
         this.tokens = tokens;
         this.verp = verp;
-        this.messages = messages;
+        this.links = links;
+        this.mail = mail;
     }
 
     /** The round's shared part, or empty when the campaign was paused instead. */
@@ -67,8 +71,8 @@ class CampaignRuns {
                     + "(and publish its new DNS record), then resume the campaign.");
             return Optional.empty();
         }
-        MessageBuilder builder = new MessageBuilder(clientId, renderer, tokens, verp, signer, messages.baseUrl(),
-                messages.bounceDomain());
+        MessageBuilder builder = new MessageBuilder(clientId, renderer, tokens, verp, signer, links,
+                mail.bounceDomain());
         return Optional.of(new CampaignRun(clientId, campaignId, builder, route, halted));
     }
 }

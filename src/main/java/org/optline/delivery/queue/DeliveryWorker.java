@@ -27,7 +27,9 @@ import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +43,7 @@ import org.springframework.stereotype.Component;
  * transport, messages and their "sent" mark commit together, so capture delivers exactly once.
  */
 @Component
-public class DeliveryWorker {
+public class DeliveryWorker implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -59,6 +61,7 @@ public class DeliveryWorker {
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final int lanes;
+    private final Duration poll;
     private final ExecutorService laneRunner;
     private final ScheduledExecutorService watchers =
             Executors.newSingleThreadScheduledExecutor(threads("delivery-watcher"));
@@ -96,6 +99,7 @@ public class DeliveryWorker {
                     + "batch that is still going out");
         }
         this.lanes = Math.max(1, settings.lanes());
+        this.poll = Duration.ofMillis(settings.pollMs());
         this.laneRunner = Executors.newFixedThreadPool(this.lanes, threads("delivery-lane"));
         log.info("Delivery through {}", transport.describe());
     }
@@ -129,7 +133,11 @@ public class DeliveryWorker {
         watchers.shutdownNow();
     }
 
-    @Scheduled(fixedDelayString = "${optline.delivery.poll-ms:500}", initialDelayString = "${optline.delivery.poll-ms:500}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::poll, poll, poll));
+    }
+
     public void poll() {
         if (stopping.get() || !busy.compareAndSet(false, true)) {
             return;

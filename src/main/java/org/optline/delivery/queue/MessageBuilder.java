@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.optline.audience.PublicLinks;
 import org.optline.audience.Subscriber;
 import org.optline.audience.SubscriberTokens;
 import org.optline.campaign.Campaign;
@@ -29,20 +30,21 @@ final class MessageBuilder {
     private final SubscriberTokens tokens;
     private final Verp verp;
     private final Optional<DkimSigner> signer;
-    private final String baseUrl;
+    /** The unsubscribe link up to its token ({@link PublicLinks#unsubscribePrefix}), taken once per run. */
+    private final String unsubscribeLink;
     private final String bounceDomain;
     private final String feedbackId;
     private final String fromDomain;
 
     MessageBuilder(UUID clientId, CampaignDispatch.Renderer renderer, SubscriberTokens tokens, Verp verp, Optional<DkimSigner> signer,
-                   String baseUrl, String bounceDomain) {
+                   PublicLinks links, String bounceDomain) {
         this.clientId = clientId;
         this.renderer = renderer;
         this.campaign = renderer.campaign();
         this.tokens = tokens;
         this.verp = verp;
         this.signer = signer;
-        this.baseUrl = baseUrl;
+        this.unsubscribeLink = links.unsubscribePrefix();
         this.bounceDomain = bounceDomain;
         // Feedback-ID (Gmail's feedback loop): campaign:client:kind:sender, most specific first.
         this.feedbackId = shortId(campaign.id()) + ":" + shortId(clientId) + ":campaign:optline";
@@ -57,7 +59,7 @@ final class MessageBuilder {
         String unsubscribe = tokens.unsubscribe(clientId, person.id());
         RenderedMessage message = renderer.render(person, unsubscribe);
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + baseUrl + "/s/unsubscribe/" + unsubscribe + ">, <mailto:unsubscribe@"
+        headers.put("List-Unsubscribe", "<" + unsubscribeLink + unsubscribe + ">, <mailto:unsubscribe@"
                 + bounceDomain + "?subject=unsubscribe%20" + unsubscribe + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("Feedback-ID", feedbackId);

@@ -14,13 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.optline.delivery.DeliveryProperties;
 import org.optline.platform.NamedSql;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,8 +62,14 @@ class SendingNodes implements Throttle.Shares {
     private final ScheduledExecutorService beat =
             Executors.newSingleThreadScheduledExecutor(DeliveryWorker.threads("sending-nodes"));
 
-    SendingNodes(JdbcClient jdbc, TenantScope scope, Clock clock,
-                 @Value("${optline.delivery.node-window:5s}") Duration window) {
+    @Autowired
+    SendingNodes(JdbcClient jdbc, TenantScope scope, Clock clock, DeliveryProperties settings) {
+        this(jdbc, scope, clock, settings.nodeWindow());
+        beatEvery(settings.nodeHeartbeatMs());
+    }
+
+    /** Without a heartbeat of its own: whoever made it calls {@link #heartbeat} (tests). */
+    SendingNodes(JdbcClient jdbc, TenantScope scope, Clock clock, Duration window) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.clock = clock;
@@ -71,8 +77,7 @@ class SendingNodes implements Throttle.Shares {
     }
 
     /** Renews this node's rows and rereads everyone's every {@code millis}. */
-    @Autowired
-    void beatEvery(@Value("${optline.delivery.node-heartbeat-ms:1000}") long millis) {
+    private void beatEvery(long millis) {
         beat.scheduleWithFixedDelay(this::heartbeat, millis, millis, TimeUnit.MILLISECONDS);
     }
 

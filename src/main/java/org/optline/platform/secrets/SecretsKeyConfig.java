@@ -17,10 +17,10 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.platform.SecretBox;
+import org.optline.platform.StorageProperties;
 import org.optline.platform.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,11 +41,10 @@ class SecretsKeyConfig {
     private static final String CHECK_TEXT = "Optline secrets key check";
 
     @Bean
-    SecretBox secretBox(@Value("${optline.secrets.key:}") String configured, @Value("${optline.data-dir:./data}") String dataDir,
-                        JdbcClient jdbc, TenantScope scope, Clock clock) {
-        SecretBox box = new SecretBox(configured.isBlank()
-                ? fromFile(Path.of(dataDir, "secrets.key").toAbsolutePath().normalize())
-                : decode(configured, "OPTLINE_SECRETS_KEY"));
+    SecretBox secretBox(StorageProperties storage, JdbcClient jdbc, TenantScope scope, Clock clock) {
+        SecretBox box = new SecretBox(storage.secrets().configured()
+                ? decode(storage.secrets().key(), "OPTLINE_SECRETS_KEY")
+                : fromFile(Path.of(storage.dataDir(), "secrets.key").toAbsolutePath().normalize()));
         scope.asPlatform(() -> check(box, jdbc, clock));
         return box;
     }

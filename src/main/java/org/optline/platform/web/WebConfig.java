@@ -4,12 +4,10 @@ import java.util.List;
 import org.optline.platform.Clients;
 import org.optline.platform.MultipartPaths;
 import org.optline.platform.PublicPaths;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -40,10 +38,9 @@ class WebConfig implements WebMvcConfigurer {
     /** Ahead of every other filter, Spring Security's included: nothing may read a body first. */
     @Bean
     static FilterRegistrationBean<RequestLimits> requestLimits(List<MultipartPaths> multipart, List<PublicPaths> publicPaths,
-                                                               @Value("${optline.http.max-body-bytes:4MB}") DataSize maxBody,
-                                                               @Value("${optline.http.max-public-body-bytes:64KB}") DataSize maxPublicBody) {
-        var registration = new FilterRegistrationBean<>(new RequestLimits(multipart, publicPaths, maxBody.toBytes(),
-                maxPublicBody.toBytes()));
+                                                               HttpProperties limits) {
+        var registration = new FilterRegistrationBean<>(new RequestLimits(multipart, publicPaths, limits.maxBodyBytes().toBytes(),
+                limits.maxPublicBodyBytes().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

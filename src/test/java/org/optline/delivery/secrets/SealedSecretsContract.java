@@ -25,6 +25,7 @@ import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
 import org.optline.platform.SecretBox;
 import org.optline.platform.Signer;
+import org.optline.platform.SiteProperties;
 import org.optline.platform.TenantScope;
 import org.optline.platform.ValidationException;
 import org.optline.test.Fixtures;
@@ -179,7 +180,7 @@ abstract class SealedSecretsContract {
         String token = signer.sign(new byte[] {1, 2, 3});
         store("update platform_secrets set secret = :value where name = :id", "token-key", key);
 
-        Signer restarted = new Signer(jdbc, scope, Clock.systemUTC(), box, "");
+        Signer restarted = new Signer(jdbc, scope, Clock.systemUTC(), box, new SiteProperties("http://localhost:8080", ""));
 
         assertThat(restarted.verify(token)).isPresent();
         String resealed = stored("select secret from platform_secrets where name = :id", "token-key");
@@ -187,7 +188,8 @@ abstract class SealedSecretsContract {
         assertThat(box.open("platform_secrets:token-key", resealed)).isEqualTo(key);
 
         store("update platform_secrets set secret = :value where name = :id", "token-key", key);
-        new Signer(jdbc, scope, Clock.systemUTC(), box, "a configured secret replaces the stored key");
+        new Signer(jdbc, scope, Clock.systemUTC(), box,
+                new SiteProperties("http://localhost:8080", "a configured secret replaces the stored key"));
         assertThat(SecretBox.isSealed(stored("select secret from platform_secrets where name = :id", "token-key")))
                 .as("sealed even when no longer used").isTrue();
     }
