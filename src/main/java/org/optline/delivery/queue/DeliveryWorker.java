@@ -46,6 +46,7 @@ public class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final SendQueueStore queue;
+    private final QueueCounts counts;
     private final CampaignDispatch campaigns;
     private final Transports transports;
     private final TenantScope scope;
@@ -76,9 +77,10 @@ public class DeliveryWorker {
         };
     }
 
-    public DeliveryWorker(SendQueueStore queue, CampaignDispatch campaigns, Transports transports, TenantScope scope, SendingNodes nodes,
-                          Clock clock, DeliveryProperties settings, FillQueue fill, CampaignRuns runs, BatchPipeline pipeline) {
+    DeliveryWorker(SendQueueStore queue, QueueCounts counts, CampaignDispatch campaigns, Transports transports, TenantScope scope,
+                   SendingNodes nodes, Clock clock, DeliveryProperties settings, FillQueue fill, CampaignRuns runs, BatchPipeline pipeline) {
         this.queue = queue;
+        this.counts = counts;
         this.campaigns = campaigns;
         this.transports = transports;
         MailTransport transport = transports.platform();
@@ -230,7 +232,7 @@ public class DeliveryWorker {
         }
         if (campaigns.isSending(clientId, campaignId)
                 && scope.inClient(clientId, () -> queue.open(clientId, campaignId)) == 0) {
-            scope.inClient(clientId, () -> queue.finishJob(clientId, campaignId, Times.now(clock)));
+            scope.inClient(clientId, () -> counts.finishJob(clientId, campaignId, Times.now(clock)));
             campaigns.markSent(clientId, campaignId);
         }
         return sent;
