@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.optline.audience.ConsentChannel;
 import org.optline.audience.ConsentSource;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
@@ -226,7 +227,7 @@ abstract class SendContract {
         Campaign c = campaign();
         campaigns.send(admin, c.id(), null);
         var leaver = subscribers.findByEmail(admin, "reader7@shoehaus.de").orElseThrow();
-        subscribers.unsubscribe(admin.clientId(), leaver.id(), new ConsentSource("one-click", null, null, null, null));
+        subscribers.unsubscribe(admin.clientId(), leaver.id(), new ConsentSource(ConsentChannel.ONE_CLICK, null, null, null, null));
         worker.runOnce();
         assertThat(sentFor(c)).hasSize(24).noneMatch(m -> m.recipient().equals("reader7@shoehaus.de"));
     }
