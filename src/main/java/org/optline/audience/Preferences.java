@@ -126,7 +126,8 @@ public class Preferences {
             Map<CustomField, Object> values = convert(clientId, rawValues);
             store.updateProfile(clientId, id, true, name, FieldValues.slots(values), now);
             store.writeTags(clientId, id, values);
-            events.add(new ConsentStore.Entry(id, ConsentAct.PREFERENCES_CHANGED, null, source, "profile saved in the preference centre"));
+            events.add(new ConsentStore.Entry(id, ConsentAct.PREFERENCES_CHANGED, null, source,
+                    "profile saved in the preference centre"));
             Subscriber current = subscribers.snapshot(clientId, id).orElseThrow();
             String hash = EmailAddress.of("email", current.email()).hash();
             boolean free = current.status() == SubscriberStatus.ACTIVE && suppressions.clientReason(clientId, hash).isEmpty()
@@ -147,7 +148,8 @@ public class Preferences {
                 } else if (!wants && choice.subscribed()) {
                     store.setMembership(clientId, choice.id(), id, MembershipStatus.UNSUBSCRIBED, now);
                     confirmations.voidList(clientId, id, choice.id());
-                    events.add(new ConsentStore.Entry(id, ConsentAct.UNSUBSCRIBED, choice.id(), source, "unticked in the preference centre"));
+                    events.add(new ConsentStore.Entry(id, ConsentAct.UNSUBSCRIBED, choice.id(), source,
+                            "unticked in the preference centre"));
                 }
             }
             consent.appendAll(clientId, now, events);
@@ -166,7 +168,8 @@ public class Preferences {
 
     public boolean unsubscribeAll(String token, String ip, String userAgent) {
         return tokens.readPreferences(token).map(h -> {
-            subscribers.unsubscribe(h.clientId(), h.subscriberId(), new ConsentSource(ConsentChannel.PREFERENCES, null, ip, userAgent, null));
+            subscribers.unsubscribe(h.clientId(), h.subscriberId(),
+                    new ConsentSource(ConsentChannel.PREFERENCES, null, ip, userAgent, null));
             return true;
         }).orElse(false);
     }

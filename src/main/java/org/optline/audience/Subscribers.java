@@ -188,7 +188,8 @@ public class Subscribers {
                     store.setEmail(clientId, id, email.value(), email.key(), now);
                     // A confirmation proves the address it was mailed to, not the corrected one.
                     confirmations.voidSubscriber(clientId, id);
-                    consent.append(clientId, now, new ConsentStore.Entry(id, ConsentAct.CORRECTED, null, source, "email address corrected"));
+                    consent.append(clientId, now, new ConsentStore.Entry(id, ConsentAct.CORRECTED, null, source,
+                            "email address corrected"));
                 }
             }
             String name = name(correction.name());
@@ -237,7 +238,8 @@ public class Subscribers {
         OffsetDateTime now = Times.now(clock);
         store.setStatus(clientId, id, SubscriberStatus.UNSUBSCRIBED, now);
         store.unsubscribeAllMemberships(clientId, id, now);
-        suppressions.suppress(clientId, EmailAddress.of("email", row.email()), SuppressionReason.UNSUBSCRIBED, source.kind().wireName());
+        suppressions.suppress(clientId, EmailAddress.of("email", row.email()), SuppressionReason.UNSUBSCRIBED,
+                source.kind().wireName());
         consent.append(clientId, now, new ConsentStore.Entry(id, ConsentAct.UNSUBSCRIBED, null, source, detail));
         events.publishEvent(new SubscriberOptedOut(clientId, id));
     }

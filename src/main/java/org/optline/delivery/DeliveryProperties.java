@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How mail leaves: the platform-wide {@link TransportKind} ({@code capture}, the default, or
- * {@code smtp} through a relay; Spring binds the names in any case), the batches it goes out in, retry timing, and throttles. Every value has an
- * {@code OPTLINE_DELIVERY_*} environment variable (README). {@code batchSize}: recipients a lane
+ * {@code smtp} through a relay; Spring binds the names in any case), the batches it goes out in,
+ * retry timing, and throttles. Every value has an {@code OPTLINE_DELIVERY_*} environment variable (README). {@code batchSize}: recipients a lane
  * claims at once; {@code lease}: how long a claim is a node's before any node may take it again;
  * {@code lanes}: how many batches of one campaign a node works on side by side.
  */
@@ -47,7 +47,8 @@ public record DeliveryProperties(
         /** Never prints the passwords (records would). */
         @Override
         public String toString() {
-            return "Smtp[" + host + ":" + port + " tls=" + (tls == null ? null : tls.wireName()) + " user=" + username + " connections=" + maxConnections + "]";
+            return "Smtp[" + host + ":" + port + " tls=" + (tls == null ? null : tls.wireName()) + " user=" + username
+                    + " connections=" + maxConnections + "]";
         }
     }
 

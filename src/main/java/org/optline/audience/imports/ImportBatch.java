@@ -111,7 +111,8 @@ final class ImportBatch {
         }
         // An import is the client's attestation that these people opted in, so they join confirmed.
         subscribers.insertMemberships(ctx.clientId(), ctx.listId(), joining, MembershipStatus.CONFIRMED, ctx.now());
-        ConsentSource source = new ConsentSource(ConsentChannel.IMPORT, ctx.importId().toString(), ctx.sourceIp(), null, ctx.attestation());
+        ConsentSource source = new ConsentSource(ConsentChannel.IMPORT, ctx.importId().toString(), ctx.sourceIp(), null,
+                ctx.attestation());
         Map<UUID, String> details = new LinkedHashMap<>();
         joining.forEach(id -> details.put(id, "line " + byId.get(id).line() + " of file sha256:" + ctx.fileSha256()
                 + ", attested by " + ctx.attestedBy()));

@@ -161,8 +161,8 @@ class PublicSubscriptionPages {
         }
         try {
             subscribers.unsubscribe(holder.get().clientId(), holder.get().subscriberId(), new ConsentSource(
-                    "1".equals(request.getParameter("page")) ? ConsentChannel.UNSUBSCRIBE : ConsentChannel.ONE_CLICK, null, request.getRemoteAddr(),
-                    request.getHeader(HttpHeaders.USER_AGENT), null));
+                    "1".equals(request.getParameter("page")) ? ConsentChannel.UNSUBSCRIBE : ConsentChannel.ONE_CLICK, null,
+                    request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), null));
         } catch (NotFoundException erased) {
             // already erased: nothing is left to mail
         }

@@ -78,7 +78,8 @@ public class DeliveryWorker {
     }
 
     DeliveryWorker(SendQueueStore queue, QueueCounts counts, CampaignDispatch campaigns, Transports transports, TenantScope scope,
-                   SendingNodes nodes, Clock clock, DeliveryProperties settings, FillQueue fill, CampaignRuns runs, BatchPipeline pipeline) {
+                   SendingNodes nodes, Clock clock, DeliveryProperties settings, FillQueue fill, CampaignRuns runs,
+                   BatchPipeline pipeline) {
         this.queue = queue;
         this.counts = counts;
         this.campaigns = campaigns;

@@ -74,7 +74,8 @@ public class RelayStore {
 
     public Optional<ClientRelay> find(UUID clientId) {
         return jdbc.sql(sql.get("find")).param("clientId", clientId).query((rs, n) -> new ClientRelay(
-                rs.getObject("client_id", UUID.class), rs.getString("host"), rs.getInt("port"), TlsMode.fromWire(rs.getString("tls")).orElseThrow(),
+                rs.getObject("client_id", UUID.class), rs.getString("host"), rs.getInt("port"),
+                TlsMode.fromWire(rs.getString("tls")).orElseThrow(),
                 rs.getString("username"), opened(rs.getObject("client_id", UUID.class), rs.getString("password")), rs.getInt("max_connections"),
                 rs.getInt("max_messages_per_connection"), rs.getDouble("max_rate"),
                 rs.getObject("updated_at", OffsetDateTime.class))).optional();
