@@ -3,6 +3,6 @@ package org.optline.audience;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One line of a subscriber's append-only consent ledger. */
-public record ConsentEvent(long id, OffsetDateTime at, String event, UUID listId, String sourceKind, String sourceId,
+/** One line of a subscriber's append-only consent ledger: what happened, and the way it reached us. */
+public record ConsentEvent(long id, OffsetDateTime at, ConsentAct event, UUID listId, ConsentChannel sourceKind, String sourceId,
                            String ip, String userAgent, String consentText, String detail) {}

@@ -118,13 +118,14 @@ public class Preferences {
                 return Optional.<Optional<SubscriptionForms.ConfirmationMail>>empty();
             }
             OffsetDateTime now = Times.now(clock);
-            ConsentSource source = new ConsentSource("preferences", null, ip, userAgent, null);
+            ConsentSource source = new ConsentSource(ConsentChannel.PREFERENCES, null, ip, userAgent, null);
             List<ConsentStore.Entry> events = new ArrayList<>();
             String name = TextFields.optional("name", rawName, 200);
             Map<CustomField, Object> values = convert(clientId, rawValues);
             store.updateProfile(clientId, id, true, name, FieldValues.slots(values), now);
             store.writeTags(clientId, id, values);
-            events.add(new ConsentStore.Entry(id, "preferences_changed", null, source, "profile saved in the preference centre"));
+            events.add(new ConsentStore.Entry(id, ConsentAct.PREFERENCES_CHANGED, null, source,
+                    "profile saved in the preference centre"));
             Subscriber current = subscribers.snapshot(clientId, id).orElseThrow();
             String hash = EmailAddress.of("email", current.email()).hash();
             boolean free = current.status() == SubscriberStatus.ACTIVE && suppressions.clientReason(clientId, hash).isEmpty()
@@ -137,7 +138,7 @@ public class Preferences {
                     boolean singleOptIn = lists.find(clientId, choice.id()).map(l -> l.optIn() == OptInMode.SINGLE).orElse(false);
                     if (free && neverLeft && singleOptIn) {
                         store.insertMembership(clientId, choice.id(), id, MembershipStatus.CONFIRMED, now);
-                        events.add(new ConsentStore.Entry(id, "subscribed", choice.id(), source,
+                        events.add(new ConsentStore.Entry(id, ConsentAct.SUBSCRIBED, choice.id(), source,
                                 "ticked in the preference centre (single opt-in list)"));
                     } else {
                         toConfirm.add(choice.id());
@@ -145,7 +146,8 @@ public class Preferences {
                 } else if (!wants && choice.subscribed()) {
                     store.setMembership(clientId, choice.id(), id, MembershipStatus.UNSUBSCRIBED, now);
                     confirmations.voidList(clientId, id, choice.id());
-                    events.add(new ConsentStore.Entry(id, "unsubscribed", choice.id(), source, "unticked in the preference centre"));
+                    events.add(new ConsentStore.Entry(id, ConsentAct.UNSUBSCRIBED, choice.id(), source,
+                            "unticked in the preference centre"));
                 }
             }
             consent.appendAll(clientId, now, events);
@@ -164,7 +166,8 @@ public class Preferences {
 
     public boolean unsubscribeAll(String token, String ip, String userAgent) {
         return tokens.readPreferences(token).map(h -> {
-            subscribers.unsubscribe(h.clientId(), h.subscriberId(), new ConsentSource("preferences", null, ip, userAgent, null));
+            subscribers.unsubscribe(h.clientId(), h.subscriberId(),
+                    new ConsentSource(ConsentChannel.PREFERENCES, null, ip, userAgent, null));
             return true;
         }).orElse(false);
     }

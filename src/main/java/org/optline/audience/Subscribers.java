@@ -85,7 +85,7 @@ public class Subscribers {
         String name = TextFields.optional("name", input.name(), 200);
         List<UUID> listIds = input.lists() == null ? List.of() : List.copyOf(new LinkedHashSet<>(input.lists()));
         ConsentSource source = input.consent() != null ? input.consent()
-                : new ConsentSource("api", actor.label(), actor.sourceIp(), null, null);
+                : new ConsentSource(ConsentChannel.API, actor.label(), actor.sourceIp(), null, null);
         return scope.inClient(clientId, () -> {
             Map<CustomField, Object> values = convert(clientId, input.fields());
             List<MailingList> targets = new ArrayList<>();
@@ -118,9 +118,9 @@ public class Subscribers {
                 boolean confirmed = list.optIn() == OptInMode.SINGLE || preconfirmed;
                 store.insertMembership(clientId, list.id(), id,
                         confirmed ? MembershipStatus.CONFIRMED : MembershipStatus.UNCONFIRMED, now);
-                events.add(new ConsentStore.Entry(id, "subscribed", list.id(), source, null));
+                events.add(new ConsentStore.Entry(id, ConsentAct.SUBSCRIBED, list.id(), source, null));
                 if (confirmed && list.optIn() == OptInMode.DOUBLE) {
-                    events.add(new ConsentStore.Entry(id, "confirmed", list.id(), source,
+                    events.add(new ConsentStore.Entry(id, ConsentAct.CONFIRMED, list.id(), source,
                             "confirmation stated by the client (preconfirmed)"));
                 }
             }
@@ -165,14 +165,14 @@ public class Subscribers {
         });
     }
 
-    /** Corrects a subscriber's address, name or fields, or unsubscribes them (status "unsubscribed"). */
+    /** Corrects a subscriber's address, name or fields, or unsubscribes them (status {@code unsubscribed}). */
     public Subscriber correct(Actor actor, UUID id, Correction correction) {
         UUID clientId = actor.requireClientWriter();
         return scope.inClient(clientId, () -> {
             SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
             OffsetDateTime now = Times.now(clock);
             Map<CustomField, Object> values = convert(clientId, correction.fields());
-            ConsentSource source = new ConsentSource("api", actor.label(), actor.sourceIp(), null, null);
+            ConsentSource source = new ConsentSource(ConsentChannel.API, actor.label(), actor.sourceIp(), null, null);
             if (correction.email() != null) {
                 EmailAddress email = EmailAddress.of("email", correction.email());
                 if (!email.key().equals(row.emailKey())) {
@@ -189,14 +189,15 @@ public class Subscribers {
                     store.setEmail(clientId, id, email.value(), email.key(), now);
                     // A confirmation proves the address it was mailed to, not the corrected one.
                     confirmations.voidSubscriber(clientId, id);
-                    consent.append(clientId, now, new ConsentStore.Entry(id, "corrected", null, source, "email address corrected"));
+                    consent.append(clientId, now, new ConsentStore.Entry(id, ConsentAct.CORRECTED, null, source,
+                            "email address corrected"));
                 }
             }
             String name = TextFields.optional("name", correction.name(), 200);
             store.updateProfile(clientId, id, name != null, name, FieldValues.slots(values), now);
             store.writeTags(clientId, id, values);
             if (correction.status() != null && !correction.status().equals(row.status().wireName())) {
-                if (!"unsubscribed".equals(correction.status())) {
+                if (!SubscriberStatus.UNSUBSCRIBED.wireName().equals(correction.status())) {
                     throw ValidationException.of("status", "can only be changed to unsubscribed; a subscriber re-subscribes themselves");
                 }
                 unsubscribeInScope(clientId, id, source, "unsubscribed by the client");
@@ -238,8 +239,9 @@ public class Subscribers {
         OffsetDateTime now = Times.now(clock);
         store.setStatus(clientId, id, SubscriberStatus.UNSUBSCRIBED, now);
         store.unsubscribeAllMemberships(clientId, id, now);
-        suppressions.suppress(clientId, EmailAddress.of("email", row.email()), SuppressionReason.UNSUBSCRIBED, source.kind());
-        consent.append(clientId, now, new ConsentStore.Entry(id, "unsubscribed", null, source, detail));
+        suppressions.suppress(clientId, EmailAddress.of("email", row.email()), SuppressionReason.UNSUBSCRIBED,
+                source.kind().wireName());
+        consent.append(clientId, now, new ConsentStore.Entry(id, ConsentAct.UNSUBSCRIBED, null, source, detail));
         events.publishEvent(new SubscriberOptedOut(clientId, id));
     }
 

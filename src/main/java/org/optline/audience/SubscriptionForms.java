@@ -166,7 +166,7 @@ public class SubscriptionForms {
         if (scope.asPlatform(() -> suppressions.platformSuppressed(email.hash()))) {
             return answer; // blocked platform-wide: say nothing different, do nothing
         }
-        ConsentSource source = new ConsentSource("form", formId.toString(), ip, userAgent, form.consentText());
+        ConsentSource source = new ConsentSource(ConsentChannel.FORM, formId.toString(), ip, userAgent, form.consentText());
         String detail = "consent text version " + form.consentVersion();
         Optional<ConfirmationMail> confirmation = scope.inClient(clientId, () -> {
             OffsetDateTime now = Times.now(clock);
@@ -196,7 +196,7 @@ public class SubscriptionForms {
             }
             // An existing membership that is not confirmed stays as it is (an unsubscribe stays an
             // unsubscribe) until the mailed link is followed.
-            consent.append(clientId, now, new ConsentStore.Entry(id, "subscribed", form.listId(), source, detail));
+            consent.append(clientId, now, new ConsentStore.Entry(id, ConsentAct.SUBSCRIBED, form.listId(), source, detail));
             return needsConfirmation
                     ? Optional.of(openConfirmation(open.client(), subscribers.find(clientId, id).orElseThrow(), List.of(form.listId()), now))
                     : Optional.<ConfirmationMail>empty();
@@ -269,7 +269,7 @@ public class SubscriptionForms {
             if (row.get().status() != SubscriberStatus.ACTIVE) {
                 subscribers.setStatus(clientId, subscriberId, SubscriberStatus.ACTIVE, now);
             }
-            ConsentSource source = new ConsentSource("confirmation", null, ip, userAgent, null);
+            ConsentSource source = new ConsentSource(ConsentChannel.CONFIRMATION, null, ip, userAgent, null);
             // The address is named: a correction voids open confirmations, so it is the one the link went to.
             String proof = "confirmation link mailed to the address " + row.get().email()
                     + (lifted ? "; its earlier suppression lifted" : "");
@@ -286,10 +286,10 @@ public class SubscriptionForms {
                 }
                 if (membership.isEmpty() || membership.get() == MembershipStatus.UNSUBSCRIBED) {
                     // Asked for in the preference centre or on a form by someone who had left it.
-                    events.add(new ConsentStore.Entry(subscriberId, "subscribed", o.listId(), source,
+                    events.add(new ConsentStore.Entry(subscriberId, ConsentAct.SUBSCRIBED, o.listId(), source,
                             "asked for again, in the preference centre or on a form"));
                 }
-                events.add(new ConsentStore.Entry(subscriberId, "confirmed", o.listId(), source, proof));
+                events.add(new ConsentStore.Entry(subscriberId, ConsentAct.CONFIRMED, o.listId(), source, proof));
             }
             consent.appendAll(clientId, now, events);
             return Optional.of(tokens.preferences(clientId, subscriberId));

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A client's own SMTP relay. The password never leaves the delivery module: see {@link #withoutPassword()}. */
-public record ClientRelay(UUID clientId, String host, int port, String tls, String username, String password,
+public record ClientRelay(UUID clientId, String host, int port, TlsMode tls, String username, String password,
                           int maxConnections, int maxMessagesPerConnection, double maxRate, OffsetDateTime updatedAt) {
 
     public ClientRelay withoutPassword() {
@@ -15,7 +15,7 @@ public record ClientRelay(UUID clientId, String host, int port, String tls, Stri
     /** Never prints the password (records would). */
     @Override
     public String toString() {
-        return "ClientRelay[" + clientId + " " + host + ":" + port + " tls=" + tls + " user=" + username + "]";
+        return "ClientRelay[" + clientId + " " + host + ":" + port + " tls=" + tls.wireName() + " user=" + username + "]";
     }
 
     public boolean hasPassword() {

@@ -3,7 +3,6 @@ package org.optline.delivery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +29,6 @@ import org.springframework.stereotype.Service;
 public class ClientRelays {
 
     private static final Pattern HOST = Pattern.compile("^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\\[?[0-9a-fA-F:.]+]?$");
-    private static final List<String> TLS = List.of("none", "starttls", "implicit");
 
     /** What a client submits; a blank password keeps the one already stored. */
     public record RelayInput(String host, Integer port, String tls, String username, String password, Integer maxConnections,
@@ -81,8 +79,10 @@ public class ClientRelays {
         if (port < 1 || port > 65535) {
             errors.add(new ValidationException.FieldError("port", "must be between 1 and 65535"));
         }
-        String tls = in.tls() == null || in.tls().isBlank() ? "starttls" : in.tls().strip().toLowerCase(Locale.ROOT);
-        if (!TLS.contains(tls)) {
+        Optional<TlsMode> parsed = in.tls() == null || in.tls().isBlank() ? Optional.of(TlsMode.STARTTLS)
+                : TlsMode.fromWire(in.tls());
+        TlsMode tls = parsed.orElse(null);
+        if (parsed.isEmpty()) {
             errors.add(new ValidationException.FieldError("tls", "must be none, starttls or implicit"));
         }
         int connections = in.maxConnections() == null ? 4 : in.maxConnections();
@@ -104,7 +104,7 @@ public class ClientRelays {
         if (in.password() != null && in.password().length() > 500) {
             errors.add(new ValidationException.FieldError("password", TextFields.tooLong(500)));
         }
-        if (username != null && "none".equals(tls)) {
+        if (username != null && tls == TlsMode.NONE) {
             errors.add(new ValidationException.FieldError("tls", "must be starttls or implicit when a login is given: "
                     + "the password would otherwise cross the network in clear"));
         }
@@ -117,7 +117,7 @@ public class ClientRelays {
         return scope.inClient(clientId, () -> {
             Optional<ClientRelay> stored = store.find(clientId);
             boolean samePlace = stored.isPresent() && stored.get().host().equalsIgnoreCase(host) && stored.get().port() == port
-                    && stored.get().tls().equals(tls) && Objects.equals(stored.get().username(), username);
+                    && stored.get().tls() == tls && Objects.equals(stored.get().username(), username);
             boolean newPassword = in.password() != null && !in.password().isEmpty();
             if (username != null && !newPassword && !(samePlace && stored.get().hasPassword())) {
                 // A stored password only ever goes to the host, port and login it was given for.

@@ -22,10 +22,8 @@ class DeliveryConfig {
     @Bean
     MailTransport mailTransport(DeliveryProperties settings, ProviderGroups providers, OutboxStore outbox, Clock clock) {
         return switch (settings.transport()) {
-            case "capture" -> new CaptureTransport(outbox, clock);
-            case "smtp" -> new SmtpRelayTransport(settings.smtp(), providers);
-            default -> throw new IllegalStateException("optline.delivery.transport must be capture or smtp, not "
-                    + settings.transport());
+            case CAPTURE -> new CaptureTransport(outbox, clock);
+            case SMTP -> new SmtpRelayTransport(settings.smtp(), providers);
         };
     }
 }

@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How mail leaves: the platform-wide transport ({@code capture}, the default, or {@code smtp}
- * through a relay), the batches it goes out in, retry timing, and throttles. Every value has an
- * {@code OPTLINE_DELIVERY_*} environment variable (README). {@code batchSize}: recipients a lane
+ * How mail leaves: the platform-wide {@link TransportKind} ({@code capture}, the default, or
+ * {@code smtp} through a relay; Spring binds the names in any case), the batches it goes out in,
+ * retry timing, and throttles. Every value has an {@code OPTLINE_DELIVERY_*} environment variable (README). {@code batchSize}: recipients a lane
  * claims at once; {@code lease}: how long a claim is a node's before any node may take it again;
  * {@code lanes}: how many batches of one campaign a node works on side by side; {@code dkim}: whether
  * messages are DKIM-signed when their From domain has a key. {@code nodeWindow}: how long a node's
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("optline.delivery")
 public record DeliveryProperties(
-        @DefaultValue("capture") String transport,
+        @DefaultValue("capture") TransportKind transport,
         @DefaultValue Smtp smtp,
         @DefaultValue Retry retry,
         @DefaultValue Throttle throttle,
@@ -34,8 +34,8 @@ public record DeliveryProperties(
         @DefaultValue ClientRelayRules clientRelays) {
 
     /**
-     * An SMTP relay (smarthost). {@code tls}: {@code none}, {@code starttls} (required, not
-     * opportunistic) or {@code implicit} (SMTPS). {@code maxMessagesPerConnection}: a connection is
+     * An SMTP relay (smarthost). {@code tls}: a {@link TlsMode}, {@code none}, {@code starttls}
+     * (required, not opportunistic) or {@code implicit} (SMTPS), in any case. {@code maxMessagesPerConnection}: a connection is
      * closed and replaced after this many messages; {@code maxRate}: messages per second, 0 = no cap.
      * {@code trustStore} (PKCS#12 or JKS file): the certificates to trust for the relay, for one
      * with a private CA; empty: the JDK's trusted authorities.
@@ -43,7 +43,7 @@ public record DeliveryProperties(
     public record Smtp(
             @DefaultValue("localhost") String host,
             @DefaultValue("25") int port,
-            @DefaultValue("none") String tls,
+            @DefaultValue("none") TlsMode tls,
             String username,
             String password,
             @DefaultValue("localhost") String heloName,
@@ -57,7 +57,8 @@ public record DeliveryProperties(
         /** Never prints the passwords (records would). */
         @Override
         public String toString() {
-            return "Smtp[" + host + ":" + port + " tls=" + tls + " user=" + username + " connections=" + maxConnections + "]";
+            return "Smtp[" + host + ":" + port + " tls=" + (tls == null ? null : tls.wireName()) + " user=" + username
+                    + " connections=" + maxConnections + "]";
         }
     }
 

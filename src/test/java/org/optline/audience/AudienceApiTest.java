@@ -99,6 +99,7 @@ class AudienceApiTest {
         mvc.perform(json(get("/api/v1/subscribers?email=KIM@shoehaus.de"), "")).andExpect(jsonPath("$.items", hasSize(1)));
         mvc.perform(json(get("/api/v1/subscribers/" + id + "/consent"), ""))
                 .andExpect(jsonPath("$.items[0].event").value("subscribed"))
+                .andExpect(jsonPath("$.items[0].sourceKind").value("api"))
                 .andExpect(jsonPath("$.items[0].ip").value("198.51.100.4"))
                 .andExpect(jsonPath("$.items[0].consentText").value("Send me news"));
         mvc.perform(json(patch("/api/v1/subscribers/" + id), "{\"fields\": {\"age\": \"old\"}}"))
@@ -110,7 +111,9 @@ class AudienceApiTest {
         mvc.perform(json(get("/api/v1/suppressions"), "")).andExpect(jsonPath("$.items[0].reason").value("unsubscribed"));
         mvc.perform(json(get("/api/v1/subscribers/" + id + "/export"), ""))
                 .andExpect(jsonPath("$.subscriber.email").value("Kim@shoehaus.de"))
-                .andExpect(jsonPath("$.consent", hasSize(2)));
+                .andExpect(jsonPath("$.consent", hasSize(2)))
+                .andExpect(jsonPath("$.consent[1].event").value("unsubscribed"))
+                .andExpect(jsonPath("$.consent[1].sourceKind").value("api"));
         mvc.perform(json(delete("/api/v1/subscribers/" + id + "?reason=asked"), "")).andExpect(status().isNoContent());
         mvc.perform(json(get("/api/v1/subscribers/" + id), "")).andExpect(status().isNotFound());
         mvc.perform(json(get("/api/v1/suppressions"), "")).andExpect(jsonPath("$.items[0].email").doesNotExist());

@@ -112,7 +112,7 @@ abstract class AudienceDataContract {
             store.insertAll(clientId, rows, at);
             store.addTags(clientId, interests.id(), tags);
             store.insertMemberships(clientId, news.id(), tags.keySet(), MembershipStatus.CONFIRMED, at);
-            consent.appendForMany(clientId, at, "imported", news.id(), new ConsentSource("import", "bulk", null, null, "test"), details);
+            consent.appendForMany(clientId, at, ConsentAct.IMPORTED, news.id(), new ConsentSource(ConsentChannel.IMPORT, "bulk", null, null, "test"), details);
             return null;
         });
         long[] counts = scope.inClient(clientId, () -> new long[] {
@@ -159,7 +159,7 @@ abstract class AudienceDataContract {
                 .subscriber();
         assertThat(stated.lists()).singleElement().extracting(Membership::status).isEqualTo(MembershipStatus.CONFIRMED);
         assertThat(subscribers.consentLedger(admin, stated.id())).extracting(ConsentEvent::event)
-                .containsExactly("subscribed", "confirmed");
+                .containsExactly(ConsentAct.SUBSCRIBED, ConsentAct.CONFIRMED);
     }
 
     @Test
@@ -181,7 +181,7 @@ abstract class AudienceDataContract {
         assertThat(after.lists()).extracting(Membership::status).containsOnly(MembershipStatus.UNSUBSCRIBED);
         assertThat(suppressions.isSuppressed(client.client().id(), EmailAddress.of("e", "LEAVER@shop.test"))).isTrue();
         assertThatThrownBy(() -> save("leaver@shop.test", Map.of(), List.of(news.id()))).isInstanceOf(ConflictException.class);
-        assertThat(subscribers.consentLedger(admin, s.id())).extracting(ConsentEvent::event).containsExactly("subscribed", "unsubscribed");
+        assertThat(subscribers.consentLedger(admin, s.id())).extracting(ConsentEvent::event).containsExactly(ConsentAct.SUBSCRIBED, ConsentAct.UNSUBSCRIBED);
     }
 
     @Test

@@ -97,8 +97,8 @@ abstract class ImportContract {
         Subscriber bob = subscribers.findByEmail(admin, "bob@shoehaus.de").orElseThrow();
         assertThat(bob.name()).isEqualTo("Bob\r\non two lines");
         assertThat(subscribers.consentLedger(admin, bob.id())).singleElement().satisfies(e -> {
-            assertThat(e.event()).isEqualTo("imported");
-            assertThat(e.sourceKind()).isEqualTo("import");
+            assertThat(e.event()).isEqualTo(ConsentAct.IMPORTED);
+            assertThat(e.sourceKind()).isEqualTo(ConsentChannel.IMPORT);
             assertThat(e.sourceId()).isEqualTo(job.id().toString());
             assertThat(e.consentText()).contains("unticked opt-in box");
             assertThat(e.detail()).contains("sha256:" + job.fileSha256());

@@ -54,6 +54,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.TlsMode;
 import org.optline.delivery.transport.Envelope;
 import org.optline.delivery.transport.Outcome;
 import org.optline.delivery.transport.SmtpRelayTransport;
@@ -168,7 +169,7 @@ public final class SmtpClientsBench {
             this.connections = connections;
             this.template = template;
             this.transport = new SmtpRelayTransport(new DeliveryProperties.Smtp(
-                    host, port, "none", null, null, HELO_NAME, connections, 1_000_000, 0, TIMEOUT, null, null));
+                    host, port, TlsMode.NONE, null, null, HELO_NAME, connections, 1_000_000, 0, TIMEOUT, null, null));
             this.threads = Executors.newFixedThreadPool(connections);
         }
 

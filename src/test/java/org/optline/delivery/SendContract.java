@@ -2,6 +2,12 @@ package org.optline.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.optline.campaign.SendState.DEFERRED;
+import static org.optline.campaign.SendState.FAILED;
+import static org.optline.campaign.SendState.QUEUED;
+import static org.optline.campaign.SendState.SENDING;
+import static org.optline.campaign.SendState.SENT;
+import static org.optline.campaign.SendState.SUPPRESSED;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -22,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.optline.audience.ConsentChannel;
 import org.optline.audience.ConsentSource;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
@@ -165,7 +172,7 @@ abstract class SendContract {
         // The finished job keeps its counts; its page no longer counts the queue's rows.
         assertThat(scope.inClient(admin.clientId(), () -> jdbc.sql("select final_sent from send_jobs where campaign_id = ?")
                 .param(c.id()).query(Long.class).single())).isEqualTo(25L);
-        assertThat(progress.counts(admin.clientId(), c.id())).containsExactlyEntriesOf(Map.of("sent", 25L));
+        assertThat(progress.counts(admin.clientId(), c.id()).byState()).containsExactlyEntriesOf(Map.of(SENT, 25L));
         // VERP: each envelope sender is signed and maps back to exactly this campaign and person.
         assertThat(one.envelopeFrom()).startsWith("b-").endsWith("@bounces.optline.local");
         assertThat(one.envelopeFrom().substring(0, one.envelopeFrom().indexOf('@'))).hasSizeLessThanOrEqualTo(64);
@@ -220,7 +227,7 @@ abstract class SendContract {
         Campaign c = campaign();
         campaigns.send(admin, c.id(), null);
         var leaver = subscribers.findByEmail(admin, "reader7@shoehaus.de").orElseThrow();
-        subscribers.unsubscribe(admin.clientId(), leaver.id(), new ConsentSource("one-click", null, null, null, null));
+        subscribers.unsubscribe(admin.clientId(), leaver.id(), new ConsentSource(ConsentChannel.ONE_CLICK, null, null, null, null));
         worker.runOnce();
         assertThat(sentFor(c)).hasSize(24).noneMatch(m -> m.recipient().equals("reader7@shoehaus.de"));
     }
@@ -235,7 +242,7 @@ abstract class SendContract {
         events.publishEvent(new SubscriberOptedOut(admin.clientId(), late.id()));
         worker.runOnce();
         assertThat(sentFor(c)).hasSize(24).noneMatch(m -> m.recipient().equals("reader3@shoehaus.de"));
-        assertThat(progress.counts(admin.clientId(), c.id())).containsEntry("suppressed", 1L).containsEntry("sent", 24L);
+        assertThat(progress.counts(admin.clientId(), c.id()).byState()).containsEntry(SUPPRESSED, 1L).containsEntry(SENT, 24L);
     }
 
     @Test
@@ -364,7 +371,7 @@ abstract class SendContract {
         List<UUID> accepted = claim.ids().subList(7, 25);
 
         // Nothing is settled yet: the batch counts as sending.
-        assertThat(progress.counts(clientId, c.id())).containsExactlyEntriesOf(Map.of("sending", 25L));
+        assertThat(progress.counts(clientId, c.id()).byState()).containsExactlyEntriesOf(Map.of(SENDING, 25L));
         // One query answers the attempts of a whole batch; one JDBC batch defers, one fails.
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
                 .hasSize(3).allSatisfy((id, n) -> assertThat(n).isZero());
@@ -375,8 +382,8 @@ abstract class SendContract {
         assertThat(settled).isTrue();
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
                 .hasSize(3).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
-        assertThat(progress.counts(clientId, c.id())).containsEntry("deferred", 3L).containsEntry("failed", 2L)
-                .containsEntry("sent", 18L).containsEntry("queued", 2L).doesNotContainKey("sending");
+        assertThat(progress.counts(clientId, c.id()).byState()).containsEntry(DEFERRED, 3L).containsEntry(FAILED, 2L)
+                .containsEntry(SENT, 18L).containsEntry(QUEUED, 2L).doesNotContainKey(SENDING);
         // The settled claim is over: settling it again writes nothing.
         assertThat(settle(c, claim, onlyAccepted(accepted, false), now)).isFalse();
 
@@ -387,11 +394,11 @@ abstract class SendContract {
         SendQueueStore.Claim retried = claim(c, "t2", 25, later);
         assertThat(retried.range()).isFalse();
         assertThat(retried.ids()).containsExactlyInAnyOrderElementsOf(greylisted);
-        assertThat(progress.counts(clientId, c.id())).containsEntry("sending", 3L).doesNotContainKey("deferred");
+        assertThat(progress.counts(clientId, c.id()).byState()).containsEntry(SENDING, 3L).doesNotContainKey(DEFERRED);
         settle(c, retried, new SendQueueStore.Settlement(List.of(), List.of(),
                 retried.ids().stream().map(id -> new SendQueueStore.Deferral(id, "451 4.7.1 still greylisted", later.plusMinutes(5)))
                         .toList(), List.of(), List.of(), later, false), later, later);
-        assertThat(progress.counts(clientId, c.id())).containsEntry("failed", 5L).doesNotContainKey("deferred");
+        assertThat(progress.counts(clientId, c.id()).byState()).containsEntry(FAILED, 5L).doesNotContainKey(DEFERRED);
         assertThat(scope.inClient(clientId, () -> queue.attempts(clientId, c.id(), greylisted)))
                 .allSatisfy((id, n) -> assertThat(n).isEqualTo(2));
 
@@ -403,7 +410,7 @@ abstract class SendContract {
         settle(c, waited, onlyAccepted(waited.ids(), false), minuteOn);
         assertThat(claim(c, "t4", 25, minuteOn).isEmpty()).isTrue();
         assertThat(scope.inClient(clientId, () -> queue.open(clientId, c.id()))).isZero();
-        assertThat(progress.counts(clientId, c.id())).containsExactlyInAnyOrderEntriesOf(Map.of("sent", 20L, "failed", 5L));
+        assertThat(progress.counts(clientId, c.id()).byState()).containsExactlyInAnyOrderEntriesOf(Map.of(SENT, 20L, FAILED, 5L));
     }
 
     @Test
@@ -424,8 +431,8 @@ abstract class SendContract {
         SendQueueStore.Claim retry = claim(c, "c", 10, now.plusMinutes(6));
         assertThat(retry.range()).isFalse();
         assertThat(retry.ids()).containsExactlyInAnyOrderElementsOf(greylisted);
-        assertThat(progress.counts(clientId, c.id())).containsEntry("queued", 5L).containsEntry("sending", 12L)
-                .containsEntry("sent", 8L);
+        assertThat(progress.counts(clientId, c.id()).byState()).containsEntry(QUEUED, 5L).containsEntry(SENDING, 12L)
+                .containsEntry(SENT, 8L);
     }
 
     @Test
@@ -473,6 +480,6 @@ abstract class SendContract {
         assertThat(claims.get(3).isEmpty()).isTrue();
         // The dead node's late settle finds its claim gone to another lane and writes nothing.
         assertThat(settle(c, second, onlyAccepted(second.ids(), false), later)).isFalse();
-        assertThat(progress.counts(clientId, c.id())).containsExactlyInAnyOrderEntriesOf(Map.of("sent", 4L, "sending", 21L));
+        assertThat(progress.counts(clientId, c.id()).byState()).containsExactlyInAnyOrderEntriesOf(Map.of(SENT, 4L, SENDING, 21L));
     }
 }

@@ -15,6 +15,7 @@ import org.optline.audience.FieldType;
 import org.optline.audience.MailingList;
 import org.optline.audience.OptInMode;
 import org.optline.segment.language.Expr;
+import org.optline.segment.language.Operator;
 import org.optline.segment.language.Parser;
 import org.optline.segment.language.Printer;
 import org.optline.segment.CompiledSegment;
@@ -50,15 +51,15 @@ class SegmentLanguageProperties {
 
     private static Gen<Expr> expr(int depth) {
         Gen<Expr> leaf = Generate.oneOf(
-                nasty().map(v -> compare("country", "=", text(v))),
-                nasty().map(v -> compare("name", "contains", text(v))),
-                nasty().map(v -> compare("email", "starts_with", text(v))),
-                lists().of(nasty()).ofSizeBetween(1, 4).map(vs -> new Expr.Compare("interests", 1, "has_any",
+                nasty().map(v -> compare("country", Operator.EQ, text(v))),
+                nasty().map(v -> compare("name", Operator.CONTAINS, text(v))),
+                nasty().map(v -> compare("email", Operator.STARTS_WITH, text(v))),
+                lists().of(nasty()).ofSizeBetween(1, 4).map(vs -> new Expr.Compare("interests", 1, Operator.HAS_ANY,
                         vs.stream().map(SegmentLanguageProperties::text).toList())),
-                integers().between(-1000, 1000).map(n -> compare("age", ">=", new Expr.Value(Expr.Value.Kind.NUMBER, n.toString(), 1))),
-                integers().between(0, 500).map(n -> compare("born", "<",
+                integers().between(-1000, 1000).map(n -> compare("age", Operator.GE, new Expr.Value(Expr.Value.Kind.NUMBER, n.toString(), 1))),
+                integers().between(0, 500).map(n -> compare("born", Operator.LT,
                         new Expr.Value(Expr.Value.Kind.RELATIVE_DATE, n + " days ago", 1))),
-                Generate.booleans().map(b -> compare("vip", "=", new Expr.Value(Expr.Value.Kind.BOOLEAN, b.toString(), 1))),
+                Generate.booleans().map(b -> compare("vip", Operator.EQ, new Expr.Value(Expr.Value.Kind.BOOLEAN, b.toString(), 1))),
                 Generate.constant(new Expr.InList("Customers", 1, null)));
         if (depth == 0) {
             return leaf;
@@ -70,7 +71,7 @@ class SegmentLanguageProperties {
                 deeper.map(Expr.Not::new));
     }
 
-    private static Expr.Compare compare(String field, String op, Expr.Value value) {
+    private static Expr.Compare compare(String field, Operator op, Expr.Value value) {
         return new Expr.Compare(field, 1, op, List.of(value));
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.optline.audience.ConsentAct;
+import org.optline.audience.ConsentChannel;
 import org.optline.audience.ConsentSource;
 import org.optline.audience.CustomField;
 import org.optline.audience.EmailAddress;
@@ -110,11 +112,12 @@ final class ImportBatch {
         }
         // An import is the client's attestation that these people opted in, so they join confirmed.
         subscribers.insertMemberships(ctx.clientId(), ctx.listId(), joining, MembershipStatus.CONFIRMED, ctx.now());
-        ConsentSource source = new ConsentSource("import", ctx.importId().toString(), ctx.sourceIp(), null, ctx.attestation());
+        ConsentSource source = new ConsentSource(ConsentChannel.IMPORT, ctx.importId().toString(), ctx.sourceIp(), null,
+                ctx.attestation());
         Map<UUID, String> details = new LinkedHashMap<>();
         joining.forEach(id -> details.put(id, "line " + byId.get(id).line() + " of file sha256:" + ctx.fileSha256()
                 + ", attested by " + ctx.attestedBy()));
-        consent.appendForMany(ctx.clientId(), ctx.now(), "imported", ctx.listId(), source, details);
+        consent.appendForMany(ctx.clientId(), ctx.now(), ConsentAct.IMPORTED, ctx.listId(), source, details);
         return new Result(new ImportStore.Progress(created.size(), updated, rejected, suppressed.size() + leftBefore, flagged), issues);
     }
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.optline.audience.ConsentAct;
+import org.optline.audience.ConsentChannel;
 import org.optline.audience.ConsentEvent;
 import org.optline.audience.ConsentSource;
 import org.optline.platform.NamedSql;
@@ -32,7 +34,7 @@ public class ConsentStore {
     }
 
     /** One ledger row to write. */
-    public record Entry(UUID subscriberId, String event, UUID listId, ConsentSource source, String detail) {}
+    public record Entry(UUID subscriberId, ConsentAct event, UUID listId, ConsentSource source, String detail) {}
 
     public void append(UUID clientId, OffsetDateTime at, Entry entry) {
         appendAll(clientId, at, List.of(entry));
@@ -44,8 +46,8 @@ public class ConsentStore {
         }
         named.batchUpdate(sql.get("insert"), entries.stream().map(e -> new MapSqlParameterSource()
                 .addValue("clientId", clientId).addValue("subscriberId", e.subscriberId()).addValue("at", at)
-                .addValue("event", e.event()).addValue("listId", e.listId())
-                .addValue("sourceKind", e.source().kind()).addValue("sourceId", truncate(e.source().sourceId(), 200))
+                .addValue("event", e.event().wireName()).addValue("listId", e.listId())
+                .addValue("sourceKind", e.source().kind().wireName()).addValue("sourceId", truncate(e.source().sourceId(), 200))
                 .addValue("ip", truncate(e.source().ip(), 64)).addValue("userAgent", truncate(e.source().userAgent(), 500))
                 .addValue("consentText", truncate(e.source().consentText(), 4000))
                 .addValue("detail", truncate(e.detail(), 2000))).peek(ConsentStore::typeNullList)
@@ -56,7 +58,7 @@ public class ConsentStore {
      * Rows of one event from one source, with a detail each, for many subscribers: one statement
      * (an import's batch). {@code detailBySubscriber} keeps its order in the ledger.
      */
-    public void appendForMany(UUID clientId, OffsetDateTime at, String event, UUID listId, ConsentSource source,
+    public void appendForMany(UUID clientId, OffsetDateTime at, ConsentAct event, UUID listId, ConsentSource source,
                               Map<UUID, String> detailBySubscriber) {
         if (detailBySubscriber.size() > SqlArrays.MAX_ELEMENTS) {
             List<UUID> ids = List.copyOf(detailBySubscriber.keySet());
@@ -70,9 +72,9 @@ public class ConsentStore {
         if (detailBySubscriber.isEmpty()) {
             return;
         }
-        jdbc.sql(sql.get("insert-many")).param("clientId", clientId).param("at", at).param("event", event)
+        jdbc.sql(sql.get("insert-many")).param("clientId", clientId).param("at", at).param("event", event.wireName())
                 .param("listId", listId == null ? new SqlParameterValue(Types.OTHER, null) : listId)
-                .param("sourceKind", source.kind()).param("sourceId", truncate(source.sourceId(), 200))
+                .param("sourceKind", source.kind().wireName()).param("sourceId", truncate(source.sourceId(), 200))
                 .param("ip", new SqlParameterValue(Types.VARCHAR, truncate(source.ip(), 64)))
                 .param("userAgent", new SqlParameterValue(Types.VARCHAR, truncate(source.userAgent(), 500)))
                 .param("consentText", new SqlParameterValue(Types.VARCHAR, truncate(source.consentText(), 4000)))
@@ -85,7 +87,8 @@ public class ConsentStore {
     public List<ConsentEvent> ledger(UUID clientId, UUID subscriberId) {
         return jdbc.sql(sql.get("ledger")).param("clientId", clientId).param("subscriberId", subscriberId)
                 .query((rs, n) -> new ConsentEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
-                        rs.getString("event"), rs.getObject("list_id", UUID.class), rs.getString("source_kind"),
+                        ConsentAct.fromWire(rs.getString("event")), rs.getObject("list_id", UUID.class),
+                        ConsentChannel.fromWire(rs.getString("source_kind")),
                         rs.getString("source_id"), rs.getString("ip"), rs.getString("user_agent"),
                         rs.getString("consent_text"), rs.getString("detail"))).list();
     }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.optline.audience.ConsentChannel;
 import org.optline.audience.ConsentEvent;
 import org.optline.audience.ConsentSource;
 import org.optline.audience.Subscriber;
@@ -59,7 +60,7 @@ class SubscribersApi {
     @PostMapping
     ResponseEntity<SubscriberJson> save(Actor actor, @RequestBody SaveRequest body) {
         ConsentSource consent = body.consent() == null ? null
-                : new ConsentSource("api", body.consent().source() == null ? actor.label() : body.consent().source(),
+                : new ConsentSource(ConsentChannel.API, body.consent().source() == null ? actor.label() : body.consent().source(),
                         body.consent().ip(), body.consent().userAgent(), body.consent().text());
         var saved = subscribers.save(actor, new SubscriberInput(body.email(), body.name(), body.fields(),
                 listIds(body.lists()), consent), Boolean.TRUE.equals(body.preconfirmed()));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.optline.audience.ConsentChannel;
 import org.optline.audience.ConsentSource;
 import org.optline.audience.Preferences;
 import org.optline.audience.SubscriberTokens;
@@ -161,8 +162,8 @@ class PublicSubscriptionPages {
         }
         try {
             subscribers.unsubscribe(holder.get().clientId(), holder.get().subscriberId(), new ConsentSource(
-                    "1".equals(request.getParameter("page")) ? "unsubscribe" : "one-click", null, request.getRemoteAddr(),
-                    request.getHeader(HttpHeaders.USER_AGENT), null));
+                    "1".equals(request.getParameter("page")) ? ConsentChannel.UNSUBSCRIBE : ConsentChannel.ONE_CLICK, null,
+                    request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), null));
         } catch (NotFoundException erased) {
             // already erased: nothing is left to mail
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
+import org.optline.audience.SubscriberStatus;
 import org.optline.audience.Subscribers;
 import org.optline.platform.Actor;
 import org.optline.platform.AllowedWhileSuspended;
@@ -78,7 +79,7 @@ class SubscribersPages {
     @PostMapping("/audience/subscribers/{id}/unsubscribe")
     @AllowedWhileSuspended("unsubscribes a person")
     String processUnsubscribe(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-        subscribers.correct(actor, id, new Subscribers.Correction(null, null, null, "unsubscribed"));
+        subscribers.correct(actor, id, new Subscribers.Correction(null, null, null, SubscriberStatus.UNSUBSCRIBED.wireName()));
         redirect.addFlashAttribute("notice", "Unsubscribed from every list and added to the suppression list.");
         return "redirect:/audience/subscribers/" + id;
     }

@@ -14,6 +14,7 @@ import org.optline.audience.Lists;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.Campaigns;
+import org.optline.campaign.SendCounts;
 import org.optline.campaign.SendProgress;
 import org.optline.campaign.Templates;
 import org.optline.platform.Actor;
@@ -76,7 +77,7 @@ class CampaignPages {
     @GetMapping("/campaigns")
     String list(Actor actor, Model model) {
         var all = campaigns.list(actor);
-        Map<UUID, Map<String, Long>> counts = new HashMap<>();
+        Map<UUID, SendCounts> counts = new HashMap<>();
         all.forEach(c -> counts.put(c.id(), progress.counts(c.clientId(), c.id())));
         model.addAttribute("campaigns", all);
         model.addAttribute("counts", counts);
@@ -209,15 +210,14 @@ class CampaignPages {
     record ProgressView(long sent, long remaining, long deferred, long failed, long suppressed, long at, Double rate,
                         String eta, boolean any) {
 
-        static ProgressView of(Map<String, Long> counts, Long sentBefore, Long atBefore, long now) {
-            long sent = counts.getOrDefault("sent", 0L);
-            long remaining = counts.getOrDefault("queued", 0L) + counts.getOrDefault("sending", 0L)
-                    + counts.getOrDefault("deferred", 0L);
+        static ProgressView of(SendCounts counts, Long sentBefore, Long atBefore, long now) {
+            long sent = counts.sent();
+            long remaining = counts.remaining();
             Double rate = sentBefore == null || atBefore == null || now <= atBefore ? null
                     : Math.max(0, sent - sentBefore) * 1000.0 / (now - atBefore);
             String eta = rate == null || rate <= 0 || remaining == 0 ? null : duration(Math.round(remaining / rate));
-            return new ProgressView(sent, remaining, counts.getOrDefault("deferred", 0L), counts.getOrDefault("failed", 0L),
-                    counts.getOrDefault("suppressed", 0L), now, rate, eta, !counts.isEmpty());
+            return new ProgressView(sent, remaining, counts.deferred(), counts.failed(), counts.suppressed(), now, rate, eta,
+                    counts.any());
         }
 
         private static String duration(long seconds) {

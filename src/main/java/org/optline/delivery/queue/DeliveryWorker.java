@@ -48,6 +48,7 @@ public class DeliveryWorker implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final SendQueueStore queue;
+    private final QueueCounts counts;
     private final CampaignDispatch campaigns;
     private final Transports transports;
     private final TenantScope scope;
@@ -79,9 +80,11 @@ public class DeliveryWorker implements SchedulingConfigurer {
         };
     }
 
-    public DeliveryWorker(SendQueueStore queue, CampaignDispatch campaigns, Transports transports, TenantScope scope, SendingNodes nodes,
-                          Clock clock, DeliveryProperties settings, FillQueue fill, CampaignRuns runs, BatchPipeline pipeline) {
+    DeliveryWorker(SendQueueStore queue, QueueCounts counts, CampaignDispatch campaigns, Transports transports, TenantScope scope,
+                   SendingNodes nodes, Clock clock, DeliveryProperties settings, FillQueue fill, CampaignRuns runs,
+                   BatchPipeline pipeline) {
         this.queue = queue;
+        this.counts = counts;
         this.campaigns = campaigns;
         this.transports = transports;
         MailTransport transport = transports.platform();
@@ -238,7 +241,7 @@ public class DeliveryWorker implements SchedulingConfigurer {
         }
         if (campaigns.isSending(clientId, campaignId)
                 && scope.inClient(clientId, () -> queue.open(clientId, campaignId)) == 0) {
-            scope.inClient(clientId, () -> queue.finishJob(clientId, campaignId, Times.now(clock)));
+            scope.inClient(clientId, () -> counts.finishJob(clientId, campaignId, Times.now(clock)));
             campaigns.markSent(clientId, campaignId);
         }
         return sent;

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
+import org.optline.campaign.SendCounts;
 import org.optline.campaign.SendProgress;
 import org.optline.platform.TenantScope;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,31 +26,31 @@ class QueueProgress implements SendProgress {
 
     private record Key(UUID clientId, UUID campaignId) {}
 
-    private record Counted(Map<String, Long> counts, long freshUntilNanos) {}
+    private record Counted(SendCounts counts, long freshUntilNanos) {}
 
-    private final BiFunction<UUID, UUID, Map<String, Long>> count;
+    private final BiFunction<UUID, UUID, SendCounts> count;
     private final LongSupplier nanoTime;
     private final Map<Key, Counted> slowCounts = new ConcurrentHashMap<>();
 
     @Autowired
-    QueueProgress(SendQueueStore queue, TenantScope scope) {
+    QueueProgress(QueueCounts queue, TenantScope scope) {
         this((clientId, campaignId) -> scope.inClient(clientId, () -> queue.counts(clientId, campaignId)), System::nanoTime);
     }
 
-    QueueProgress(BiFunction<UUID, UUID, Map<String, Long>> count, LongSupplier nanoTime) {
+    QueueProgress(BiFunction<UUID, UUID, SendCounts> count, LongSupplier nanoTime) {
         this.count = count;
         this.nanoTime = nanoTime;
     }
 
     @Override
-    public Map<String, Long> counts(UUID clientId, UUID campaignId) {
+    public SendCounts counts(UUID clientId, UUID campaignId) {
         Key key = new Key(clientId, campaignId);
         long start = nanoTime.getAsLong();
         Counted last = slowCounts.get(key);
         if (last != null && start - last.freshUntilNanos() < 0) {
             return last.counts();
         }
-        Map<String, Long> counts = count.apply(clientId, campaignId);
+        SendCounts counts = count.apply(clientId, campaignId);
         long took = nanoTime.getAsLong() - start;
         if (slowCounts.size() > 1_000) {
             slowCounts.clear(); // campaigns nobody looks at any more

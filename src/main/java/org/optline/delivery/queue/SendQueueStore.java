@@ -2,11 +2,11 @@ package org.optline.delivery.queue;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.optline.campaign.SendState;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
 import org.slf4j.Logger;
@@ -233,8 +233,8 @@ public class SendQueueStore {
                 .param("token", claim.token()).query(Long.class).single() == 0) {
             return false;
         }
-        mark(clientId, campaignId, claim, outcome.sent(), "sent", now);
-        mark(clientId, campaignId, claim, outcome.suppressed(), "suppressed", now);
+        mark(clientId, campaignId, claim, outcome.sent(), SendState.SENT, now);
+        mark(clientId, campaignId, claim, outcome.suppressed(), SendState.SUPPRESSED, now);
         if (!outcome.deferrals().isEmpty()) {
             named.batchUpdate(sql.get("defer"), outcome.deferrals().stream().map(d -> claimed(clientId, campaignId, claim, d.subscriberId())
                     .addValue("reply", clip(d.reply())).addValue("now", now).addValue("nextAttempt", d.nextAttempt())
@@ -257,11 +257,14 @@ public class SendQueueStore {
         return true;
     }
 
-    private void mark(UUID clientId, UUID campaignId, Claim claim, List<UUID> ids, String state, OffsetDateTime now) {
+    private void mark(UUID clientId, UUID campaignId, Claim claim, List<UUID> ids, SendState state, OffsetDateTime now) {
+        if (!SendState.SENDING.canMoveTo(state)) {
+            throw new IllegalArgumentException("A claimed recipient cannot become " + state);
+        }
         for (List<UUID> chunk : SqlArrays.chunks(ids)) {
             jdbc.sql(sql.get("settle")).param("clientId", clientId).param("campaignId", campaignId).param("range", claim.range())
-                    .param("token", claim.token()).param("ids", SqlArrays.ofIds(chunk)).param("state", state).param("now", now)
-                    .update();
+                    .param("token", claim.token()).param("ids", SqlArrays.ofIds(chunk)).param("state", state.wireName())
+                    .param("now", now).update();
         }
     }
 
@@ -315,58 +318,5 @@ public class SendQueueStore {
 
     public long open(UUID clientId, UUID campaignId) {
         return jdbc.sql(sql.get("open")).param("clientId", clientId).param("campaignId", campaignId).query(Long.class).single();
-    }
-
-    /** Marks the job finished, keeping its final counts (a finished queue no longer changes). */
-    public void finishJob(UUID clientId, UUID campaignId, OffsetDateTime now) {
-        Map<String, Long> counts = countRows(clientId, campaignId);
-        jdbc.sql(sql.get("finish-job")).param("clientId", clientId).param("campaignId", campaignId).param("at", now)
-                .param("sent", counts.getOrDefault("sent", 0L)).param("failed", counts.getOrDefault("failed", 0L))
-                .param("suppressed", counts.getOrDefault("suppressed", 0L)).update();
-    }
-
-    /**
-     * Recipients per state. Rows of a claimed batch not yet settled count as {@code sending}
-     * (their stored state is still the one they wait in).
-     */
-    public Map<String, Long> counts(UUID clientId, UUID campaignId) {
-        Optional<Map<String, Long>> finished = jdbc.sql(sql.get("final-counts")).param("clientId", clientId)
-                .param("campaignId", campaignId).query((rs, n) -> {
-                    Map<String, Long> counts = new LinkedHashMap<>();
-                    counts.put("sent", rs.getLong("final_sent"));
-                    counts.put("failed", rs.getLong("final_failed"));
-                    counts.put("suppressed", rs.getLong("final_suppressed"));
-                    counts.values().removeIf(v -> v == 0);
-                    return counts;
-                }).optional();
-        if (finished.isPresent()) {
-            return finished.get();
-        }
-        Map<String, Long> counts = countRows(clientId, campaignId);
-        long inRanges = jdbc.sql(sql.get("in-flight-ranges")).param("clientId", clientId).param("campaignId", campaignId)
-                .query(Long.class).single();
-        moveToSending(counts, "queued", inRanges);
-        jdbc.sql(sql.get("in-flight-retries")).param("clientId", clientId).param("campaignId", campaignId)
-                .query(rs -> {
-                    moveToSending(counts, rs.getString("state"), rs.getLong("n"));
-                });
-        counts.values().removeIf(n -> n <= 0); // below zero: a settle between the queries
-        return counts;
-    }
-
-    private Map<String, Long> countRows(UUID clientId, UUID campaignId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql(sql.get("counts")).param("clientId", clientId).param("campaignId", campaignId)
-                .query(rs -> {
-                    counts.put(rs.getString("state"), rs.getLong("n"));
-                });
-        return counts;
-    }
-
-    private static void moveToSending(Map<String, Long> counts, String state, long n) {
-        if (n > 0) {
-            counts.merge(state, -n, Long::sum);
-            counts.merge("sending", n, Long::sum);
-        }
     }
 }

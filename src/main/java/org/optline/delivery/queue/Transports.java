@@ -9,6 +9,7 @@ import org.optline.delivery.ClientRelay;
 import org.optline.delivery.ClientRelays;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.SendingDomains;
+import org.optline.delivery.TransportKind;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.delivery.transport.ProviderGroups;
 import org.optline.delivery.transport.SmtpRelayTransport;
@@ -92,7 +93,7 @@ class Transports {
             if (old != null) {
                 old.transport().close();
             }
-            double rate = "smtp".equals(settings.transport()) ? settings.smtp().maxRate() : 0;
+            double rate = settings.transport() == TransportKind.SMTP ? settings.smtp().maxRate() : 0;
             return new Route(platform, rate, null);
         }
         Pooled pooled = pools.compute(clientId, (id, old) -> {

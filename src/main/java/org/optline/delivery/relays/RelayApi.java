@@ -26,7 +26,7 @@ class RelayApi {
     record RelayJson(String host, int port, String tls, String username, boolean passwordSet, int maxConnections,
                      int maxMessagesPerConnection, double maxRate, OffsetDateTime updatedAt) {
         static RelayJson of(ClientRelay r, boolean passwordSet) {
-            return new RelayJson(r.host(), r.port(), r.tls(), r.username(), passwordSet, r.maxConnections(),
+            return new RelayJson(r.host(), r.port(), r.tls().wireName(), r.username(), passwordSet, r.maxConnections(),
                     r.maxMessagesPerConnection(), r.maxRate(), r.updatedAt());
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.delivery.ClientRelay;
+import org.optline.delivery.TlsMode;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SecretBox;
 import org.slf4j.Logger;
@@ -73,7 +74,8 @@ public class RelayStore {
 
     public Optional<ClientRelay> find(UUID clientId) {
         return jdbc.sql(sql.get("find")).param("clientId", clientId).query((rs, n) -> new ClientRelay(
-                rs.getObject("client_id", UUID.class), rs.getString("host"), rs.getInt("port"), rs.getString("tls"),
+                rs.getObject("client_id", UUID.class), rs.getString("host"), rs.getInt("port"),
+                TlsMode.fromWire(rs.getString("tls")).orElseThrow(),
                 rs.getString("username"), opened(rs.getObject("client_id", UUID.class), rs.getString("password")), rs.getInt("max_connections"),
                 rs.getInt("max_messages_per_connection"), rs.getDouble("max_rate"),
                 rs.getObject("updated_at", OffsetDateTime.class))).optional();
@@ -83,7 +85,7 @@ public class RelayStore {
     public void save(ClientRelay r) {
         delete(r.clientId());
         jdbc.sql(sql.get("insert")).param("clientId", r.clientId()).param("host", r.host()).param("port", r.port())
-                .param("tls", r.tls()).param("username", r.username()).param("password", r.password() == null ? null : box.seal(passwordContext(r.clientId()), r.password()))
+                .param("tls", r.tls().wireName()).param("username", r.username()).param("password", r.password() == null ? null : box.seal(passwordContext(r.clientId()), r.password()))
                 .param("maxConnections", r.maxConnections()).param("maxMessages", r.maxMessagesPerConnection())
                 .param("maxRate", r.maxRate()).param("at", r.updatedAt()).update();
     }

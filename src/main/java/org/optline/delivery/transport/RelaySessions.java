@@ -22,8 +22,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +29,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.TlsMode;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -47,16 +46,13 @@ final class RelaySessions implements AutoCloseable {
 
     RelaySessions(DeliveryProperties.Smtp settings) {
         this.settings = settings;
-        if (!List.of("none", "starttls", "implicit").contains(mode())) {
-            throw new IllegalStateException("optline.delivery.smtp.tls must be none, starttls or implicit");
-        }
         int threads = Math.max(1, Math.min(settings.maxConnections(), Runtime.getRuntime().availableProcessors()));
         // Netty's epoll transport where it loads (Linux): edge-triggered, with fewer system calls per
         // read and write than the JDK's selector. NIO everywhere else.
         boolean epoll = Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(threads, epoll ? EpollIoHandler.newFactory()
                 : NioIoHandler.newFactory());
-        this.tls = "none".equals(mode()) ? null : tlsContext(settings);
+        this.tls = mode() == TlsMode.NONE ? null : tlsContext(settings);
         // Replies are handled on the network thread: handing each to a pool would cost a context
         // switch per message for nothing, since handling a reply is only starting the next send.
         this.factory = new SmtpSessionFactory(SmtpSessionFactoryConfig.builder().eventLoopGroup(group)
@@ -74,7 +70,7 @@ final class RelaySessions implements AutoCloseable {
                 .initialResponseReadTimeout(settings.timeout())
                 .readTimeout(settings.timeout());
         ReplyLog replies = new ReplyLog();
-        if ("implicit".equals(mode())) {
+        if (mode() == TlsMode.IMPLICIT) {
             config.addFirstCustomHandlers(new SslHandler(clientEngine()), replies.installer());
         } else {
             config.addFirstCustomHandlers(replies.installer());
@@ -86,7 +82,7 @@ final class RelaySessions implements AutoCloseable {
                 })
                 .thenCompose(ehlo -> {
                     SmtpSession session = expectOk(ehlo, "EHLO").getSession();
-                    if (!"starttls".equals(mode())) {
+                    if (mode() != TlsMode.STARTTLS) {
                         return CompletableFuture.completedFuture(session);
                     }
                     if (!session.getEhloResponse().isSupported(Extension.STARTTLS)) {
@@ -127,12 +123,12 @@ final class RelaySessions implements AutoCloseable {
 
     /** The relay as logs and the settings page name it. */
     String describe() {
-        return "smtp://" + settings.host() + ":" + settings.port() + " (tls " + mode() + ", up to "
+        return "smtp://" + settings.host() + ":" + settings.port() + " (tls " + mode().wireName() + ", up to "
                 + settings.maxConnections() + " connections for all nodes together)";
     }
 
-    String mode() {
-        return settings.tls() == null ? "none" : settings.tls().toLowerCase(Locale.ROOT);
+    TlsMode mode() {
+        return settings.tls() == null ? TlsMode.NONE : settings.tls();
     }
 
     private SSLEngine clientEngine() {

@@ -1,6 +1,7 @@
 package org.optline.segment.language;
 
 import java.util.List;
+import org.optline.audience.MembershipStatus;
 
 /** The segment language's syntax tree. Values are kept as written; the compiler types them against the fields. */
 public sealed interface Expr {
@@ -11,11 +12,11 @@ public sealed interface Expr {
 
     record Not(Expr inner) implements Expr {}
 
-    /** {@code field op value(s)}; ops: = != < <= > >= contains starts_with in between is_set is_not_set has has_any has_all. */
-    record Compare(String field, int fieldColumn, String op, List<Value> values) implements Expr {}
+    /** {@code field op value(s)}. */
+    record Compare(String field, int fieldColumn, Operator op, List<Value> values) implements Expr {}
 
     /** {@code in list "Name"}, optionally {@code with status confirmed}. */
-    record InList(String list, int column, String status) implements Expr {}
+    record InList(String list, int column, MembershipStatus status) implements Expr {}
 
     /** A literal: text, a number, true/false, or a relative date ({@code 30 days ago}, {@code today}). */
     record Value(Kind kind, String text, int column) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.optline.audience.MembershipStatus;
 import org.optline.segment.language.Expr.Value;
 import org.optline.segment.language.Token.Kind;
 
@@ -91,15 +92,15 @@ public final class Parser {
             if (name.kind() != Kind.STRING) {
                 throw new SegmentSyntaxException(name.column(), "expected a list name in quotes, found " + name.describe());
             }
-            String status = null;
+            MembershipStatus status = null;
             if (peek().is("with")) {
                 position++;
                 expectWord("status");
                 Token s = next();
-                if (s.kind() != Kind.IDENT || !Set.of("confirmed", "unconfirmed", "unsubscribed").contains(s.text().toLowerCase(Locale.ROOT))) {
+                status = s.kind() == Kind.IDENT ? membershipStatus(s.text()) : null;
+                if (status == null) {
                     throw new SegmentSyntaxException(s.column(), "expected confirmed, unconfirmed or unsubscribed, found " + s.describe());
                 }
-                status = s.text().toLowerCase(Locale.ROOT);
             }
             return new Expr.InList(name.text(), t.column(), status);
         }
@@ -115,37 +116,37 @@ public final class Parser {
         String name = field.text();
         int col = field.column();
         if (t.kind() == Kind.OP) {
-            return new Expr.Compare(name, col, t.text().equals("==") ? "=" : t.text(), List.of(value()));
+            return new Expr.Compare(name, col, Operator.ofSymbol(t.text()), List.of(value()));
         }
         String word = t.kind() == Kind.IDENT ? t.text().toLowerCase(Locale.ROOT) : "";
         switch (word) {
             case "contains":
-                return new Expr.Compare(name, col, "contains", List.of(value()));
+                return new Expr.Compare(name, col, Operator.CONTAINS, List.of(value()));
             case "starts":
                 expectWord("with");
-                return new Expr.Compare(name, col, "starts_with", List.of(value()));
+                return new Expr.Compare(name, col, Operator.STARTS_WITH, List.of(value()));
             case "in":
-                return new Expr.Compare(name, col, "in", list());
+                return new Expr.Compare(name, col, Operator.IN, list());
             case "not":
                 expectWord("in");
-                return new Expr.Not(new Expr.Compare(name, col, "in", list()));
+                return new Expr.Not(new Expr.Compare(name, col, Operator.IN, list()));
             case "between": {
                 Value low = value();
                 expectWord("and");
-                return new Expr.Compare(name, col, "between", List.of(low, value()));
+                return new Expr.Compare(name, col, Operator.BETWEEN, List.of(low, value()));
             }
             case "is": {
                 if (peek().is("not")) {
                     position++;
                     expectWord("set");
-                    return new Expr.Compare(name, col, "is_not_set", List.of());
+                    return new Expr.Compare(name, col, Operator.IS_NOT_SET, List.of());
                 }
                 if (peek().is("set")) {
                     position++;
-                    return new Expr.Compare(name, col, "is_set", List.of());
+                    return new Expr.Compare(name, col, Operator.IS_SET, List.of());
                 }
                 if (peek().is("true") || peek().is("false")) {
-                    return new Expr.Compare(name, col, "=", List.of(value()));
+                    return new Expr.Compare(name, col, Operator.EQ, List.of(value()));
                 }
                 throw new SegmentSyntaxException(peek().column(), "expected 'set', 'not set', 'true' or 'false' after 'is', found "
                         + peek().describe());
@@ -153,13 +154,13 @@ public final class Parser {
             case "has":
                 if (peek().is("any")) {
                     position++;
-                    return new Expr.Compare(name, col, "has_any", list());
+                    return new Expr.Compare(name, col, Operator.HAS_ANY, list());
                 }
                 if (peek().is("all")) {
                     position++;
-                    return new Expr.Compare(name, col, "has_all", list());
+                    return new Expr.Compare(name, col, Operator.HAS_ALL, list());
                 }
-                return new Expr.Compare(name, col, "has", List.of(value()));
+                return new Expr.Compare(name, col, Operator.HAS, List.of(value()));
             default:
                 throw new SegmentSyntaxException(t.column(), "expected an operator after '" + name
                         + "' (=, !=, <, <=, >, >=, contains, starts with, in, not in, between, is set, has, has any, has all), found "
@@ -213,6 +214,15 @@ public final class Parser {
                 throw new SegmentSyntaxException(t.column(), "expected a value (\"text\", a number, true, false, a date), found "
                         + t.describe());
         }
+    }
+
+    private static MembershipStatus membershipStatus(String word) {
+        for (MembershipStatus status : MembershipStatus.values()) {
+            if (status.wireName().equals(word.toLowerCase(Locale.ROOT))) {
+                return status;
+            }
+        }
+        return null;
     }
 
     private void expectWord(String word) {

@@ -18,24 +18,19 @@ public final class Printer {
             return "not " + print(n.inner());
         }
         if (expr instanceof Expr.InList l) {
-            return "in list " + quote(l.list()) + (l.status() == null ? "" : " with status " + l.status());
+            return "in list " + quote(l.list()) + (l.status() == null ? "" : " with status " + l.status().wireName());
         }
         return compare((Expr.Compare) expr);
     }
 
     private static String compare(Expr.Compare c) {
         String f = c.field();
+        String op = f + " " + c.op().written();
         return switch (c.op()) {
-            case "contains" -> f + " contains " + value(c.values().get(0));
-            case "starts_with" -> f + " starts with " + value(c.values().get(0));
-            case "in" -> f + " in " + list(c);
-            case "between" -> f + " between " + value(c.values().get(0)) + " and " + value(c.values().get(1));
-            case "is_set" -> f + " is set";
-            case "is_not_set" -> f + " is not set";
-            case "has" -> f + " has " + value(c.values().get(0));
-            case "has_any" -> f + " has any " + list(c);
-            case "has_all" -> f + " has all " + list(c);
-            default -> f + " " + c.op() + " " + value(c.values().get(0));
+            case IN, HAS_ANY, HAS_ALL -> op + " " + list(c);
+            case BETWEEN -> op + " " + value(c.values().get(0)) + " and " + value(c.values().get(1));
+            case IS_SET, IS_NOT_SET -> op;
+            case EQ, NE, LT, LE, GT, GE, CONTAINS, STARTS_WITH, HAS -> op + " " + value(c.values().get(0));
         };
     }
 

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.optline.audience.ConsentAct;
+import org.optline.audience.ConsentChannel;
 import org.optline.audience.ConsentEvent;
 import org.optline.audience.ConsentSource;
 import org.optline.audience.EmailAddress;
@@ -164,7 +166,7 @@ abstract class ConsentContract {
         assertThat(subscribers.get(admin, gone.id()).status().wireName()).isEqualTo("unsubscribed");
         assertThat(subscribers.get(admin, gone.id()).name()).isEqualTo("Pat");
         assertThat(suppressed(gone)).isTrue();
-        assertThat(subscribers.consentLedger(admin, gone.id())).extracting(ConsentEvent::event).containsExactly("subscribed", "unsubscribed");
+        assertThat(subscribers.consentLedger(admin, gone.id())).extracting(ConsentEvent::event).containsExactly(ConsentAct.SUBSCRIBED, ConsentAct.UNSUBSCRIBED);
         assertThat(subscribers.get(admin, active.id()).status().wireName()).isEqualTo("active");
         assertThat(subscribers.get(admin, active.id()).lists()).singleElement()
                 .satisfies(m -> assertThat(m.status()).isEqualTo(MembershipStatus.CONFIRMED));
@@ -197,7 +199,7 @@ abstract class ConsentContract {
         assertThat(subscribers.get(admin, gone.id()).lists()).singleElement()
                 .satisfies(m -> assertThat(m.status()).isEqualTo(MembershipStatus.UNSUBSCRIBED));
         assertThat(suppressed(gone)).isTrue();
-        assertThat(subscribers.consentLedger(admin, gone.id())).extracting(ConsentEvent::event).doesNotContain("confirmed");
+        assertThat(subscribers.consentLedger(admin, gone.id())).extracting(ConsentEvent::event).doesNotContain(ConsentAct.CONFIRMED);
 
         String confirmation = mailedConfirmation(gone.email());
         assertThat(page(post("/s/confirm/" + confirmation).with(r -> {
@@ -210,7 +212,7 @@ abstract class ConsentContract {
         assertThat(suppressed(gone)).isFalse();
         List<ConsentEvent> ledger = subscribers.consentLedger(admin, gone.id());
         ConsentEvent last = ledger.get(ledger.size() - 1);
-        assertThat(last.event()).isEqualTo("confirmed");
+        assertThat(last.event()).isEqualTo(ConsentAct.CONFIRMED);
         assertThat(last.ip()).isEqualTo("203.0.113.7");
         assertThat(last.detail()).contains("confirmation link mailed to the address");
 
@@ -261,7 +263,7 @@ abstract class ConsentContract {
         })).andExpect(status().isOk());
         String pending = mailedConfirmation(later);
         Subscriber waiting = subscribers.findByEmail(admin, later).orElseThrow();
-        subscribers.unsubscribe(admin.clientId(), waiting.id(), new ConsentSource("one-click", null, null, null, null));
+        subscribers.unsubscribe(admin.clientId(), waiting.id(), new ConsentSource(ConsentChannel.ONE_CLICK, null, null, null, null));
         assertThat(page(post("/s/confirm/" + pending))).doesNotContain("Subscription confirmed");
         assertThat(subscribers.get(admin, waiting.id()).status().wireName()).isEqualTo("unsubscribed");
         assertThat(suppressed(waiting)).isTrue();
@@ -283,7 +285,7 @@ abstract class ConsentContract {
         assertThat(page(post("/s/confirm/" + token))).doesNotContain("Subscription confirmed");
         assertThat(subscribers.get(admin, person.id()).lists()).singleElement()
                 .satisfies(m -> assertThat(m.status()).isEqualTo(MembershipStatus.UNCONFIRMED));
-        assertThat(subscribers.consentLedger(admin, person.id())).extracting(ConsentEvent::event).doesNotContain("confirmed");
+        assertThat(subscribers.consentLedger(admin, person.id())).extracting(ConsentEvent::event).doesNotContain(ConsentAct.CONFIRMED);
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.optline.audience.ConsentAct;
+import org.optline.audience.ConsentChannel;
 import org.optline.audience.ConsentEvent;
 import org.optline.audience.CustomFields;
 import org.optline.audience.EmailAddress;
@@ -107,7 +109,7 @@ class PublicSubscriptionTest {
         assertThat(confirmed).contains("Subscription confirmed");
         assertThat(subscribers.get(admin, sam.id()).lists().get(0).status()).isEqualTo(MembershipStatus.CONFIRMED);
         List<ConsentEvent> ledger = subscribers.consentLedger(admin, sam.id());
-        assertThat(ledger).extracting(ConsentEvent::event).containsExactly("subscribed", "confirmed");
+        assertThat(ledger).extracting(ConsentEvent::event).containsExactly(ConsentAct.SUBSCRIBED, ConsentAct.CONFIRMED);
         assertThat(ledger.get(0).ip()).isEqualTo("203.0.113.1");
         assertThat(ledger.get(0).userAgent()).isEqualTo("TestBrowser/1.0");
         assertThat(ledger.get(0).consentText()).contains("weekly recipe email");
@@ -158,7 +160,7 @@ class PublicSubscriptionTest {
                         .content("List-Unsubscribe=One-Click"))
                 .andExpect(status().isOk());
         assertThat(subscribers.get(admin, person.id()).status().wireName()).isEqualTo("unsubscribed");
-        assertThat(subscribers.consentLedger(admin, person.id())).extracting(ConsentEvent::sourceKind).contains("one-click");
+        assertThat(subscribers.consentLedger(admin, person.id())).extracting(ConsentEvent::sourceKind).contains(ConsentChannel.ONE_CLICK);
         mvc.perform(post("/s/unsubscribe/" + Fixtures.tampered(token))).andExpect(status().isNotFound());
     }
 

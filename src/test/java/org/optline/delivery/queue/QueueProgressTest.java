@@ -1,6 +1,7 @@
 package org.optline.delivery.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.optline.campaign.SendState.SENT;
 
 import java.time.Duration;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.optline.campaign.SendCounts;
 
 /** Slow counts of a running campaign are reused for a while; quick ones never are. */
 class QueueProgressTest {
@@ -19,7 +21,7 @@ class QueueProgressTest {
     /** A count that takes {@code takes} on the fake clock and answers how many counts ran so far. */
     final QueueProgress progress = new QueueProgress((clientId, campaignId) -> {
         clock.addAndGet(takes.toNanos());
-        return Map.of("sent", (long) counted.incrementAndGet());
+        return new SendCounts(Map.of(SENT, (long) counted.incrementAndGet()));
     }, clock::get);
 
     final UUID client = UUID.randomUUID();
@@ -27,26 +29,26 @@ class QueueProgressTest {
 
     @Test
     void quickCountsAreAlwaysFresh() {
-        assertThat(progress.counts(client, campaign)).containsEntry("sent", 1L);
-        assertThat(progress.counts(client, campaign)).containsEntry("sent", 2L);
+        assertThat(progress.counts(client, campaign).byState()).containsEntry(SENT, 1L);
+        assertThat(progress.counts(client, campaign).byState()).containsEntry(SENT, 2L);
     }
 
     @Test
     void aSlowCountIsReusedForTenTimesAsLongAsItTook() {
         takes = Duration.ofMillis(500);
-        assertThat(progress.counts(client, campaign)).containsEntry("sent", 1L);
+        assertThat(progress.counts(client, campaign).byState()).containsEntry(SENT, 1L);
         clock.addAndGet(Duration.ofMillis(4_900).toNanos());
-        assertThat(progress.counts(client, campaign)).containsEntry("sent", 1L);
+        assertThat(progress.counts(client, campaign).byState()).containsEntry(SENT, 1L);
         clock.addAndGet(Duration.ofMillis(200).toNanos());
-        assertThat(progress.counts(client, campaign)).containsEntry("sent", 2L);
+        assertThat(progress.counts(client, campaign).byState()).containsEntry(SENT, 2L);
     }
 
     @Test
     void reuseIsPerClientAndCampaign() {
         takes = Duration.ofMillis(500);
         progress.counts(client, campaign);
-        assertThat(progress.counts(client, UUID.randomUUID())).containsEntry("sent", 2L);
-        assertThat(progress.counts(UUID.randomUUID(), campaign)).containsEntry("sent", 3L);
+        assertThat(progress.counts(client, UUID.randomUUID()).byState()).containsEntry(SENT, 2L);
+        assertThat(progress.counts(UUID.randomUUID(), campaign).byState()).containsEntry(SENT, 3L);
     }
 
     @Test
@@ -55,7 +57,7 @@ class QueueProgressTest {
         progress.counts(client, campaign);
         clock.addAndGet(Duration.ofSeconds(6).toNanos());
         takes = Duration.ofMillis(1); // the campaign finished: its counts come from the job row
-        assertThat(progress.counts(client, campaign)).containsEntry("sent", 2L);
-        assertThat(progress.counts(client, campaign)).containsEntry("sent", 3L);
+        assertThat(progress.counts(client, campaign).byState()).containsEntry(SENT, 2L);
+        assertThat(progress.counts(client, campaign).byState()).containsEntry(SENT, 3L);
     }
 }

@@ -2,6 +2,9 @@ package org.optline.delivery.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.optline.campaign.SendState.DEFERRED;
+import static org.optline.campaign.SendState.QUEUED;
+import static org.optline.campaign.SendState.SENT;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -160,7 +163,7 @@ abstract class ClientRelayContract {
         call(get("/api/v1/campaigns/" + campaign), key).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("paused"))
                 .andExpect(jsonPath("$.statusNote", Matchers.startsWith("Your SMTP relay could not be reached")));
-        assertThat(progress.counts(admin.clientId(), campaign)).containsEntry("queued", 1L).doesNotContainKey("deferred");
+        assertThat(progress.counts(admin.clientId(), campaign).byState()).containsEntry(QUEUED, 1L).doesNotContainKey(DEFERRED);
         assertThat(audit.page(Fixtures.operator(), null, 50).items()).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("campaign.paused-by-delivery");
             assertThat(e.detail()).contains("could not be reached");
@@ -172,7 +175,7 @@ abstract class ClientRelayContract {
         call(get("/api/v1/campaigns/" + campaign), key).andExpect(jsonPath("$.statusNote").value(Matchers.nullValue()));
         worker.runOnce();
         assertThat(RELAY.acceptedFor("d-" + tag + "@example.net")).isEqualTo(1);
-        assertThat(progress.counts(admin.clientId(), campaign)).containsEntry("sent", 1L);
+        assertThat(progress.counts(admin.clientId(), campaign).byState()).containsEntry(SENT, 1L);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.TlsMode;
 import org.optline.delivery.transport.Envelope;
 import org.optline.delivery.transport.ProviderGroups;
 import org.optline.delivery.transport.SmtpRelayTransport;
@@ -31,7 +32,7 @@ class ProviderConcurrencyTest {
         try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
             peer.everyMessageMillis(25);
             peer.watch(Set.of("gmail.com", "googlemail.com"));
-            var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "concurrency-test", 6, 1000, 0,
+            var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), TlsMode.NONE, null, null, "concurrency-test", 6, 1000, 0,
                     Duration.ofSeconds(10), null, null);
             try (SmtpRelayTransport transport = new SmtpRelayTransport(settings, googleLimitedTo(2))) {
                 List<List<Envelope>> batches = new ArrayList<>();

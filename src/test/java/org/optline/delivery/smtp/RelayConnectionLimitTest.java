@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.TlsMode;
 import org.optline.delivery.transport.Envelope;
 import org.optline.delivery.transport.SmtpRelayTransport;
 import org.optline.delivery.transport.SmtpReply;
@@ -162,7 +163,7 @@ class RelayConnectionLimitTest {
 
     /** A relay at the peer with this many connections and this timeout. */
     private static DeliveryProperties.Smtp settings(FaultySmtpPeer peer, int connections, Duration timeout) {
-        return new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "limit-test", connections, 1000, 0,
+        return new DeliveryProperties.Smtp("127.0.0.1", peer.port(), TlsMode.NONE, null, null, "limit-test", connections, 1000, 0,
                 timeout, null, null);
     }
 

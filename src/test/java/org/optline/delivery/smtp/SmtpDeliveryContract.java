@@ -2,6 +2,10 @@ package org.optline.delivery.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.optline.campaign.SendState.DEFERRED;
+import static org.optline.campaign.SendState.FAILED;
+import static org.optline.campaign.SendState.QUEUED;
+import static org.optline.campaign.SendState.SENT;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -23,6 +27,7 @@ import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
 import org.optline.campaign.SendProgress;
+import org.optline.campaign.SendState;
 import org.optline.delivery.SendingDomain;
 import org.optline.delivery.SendingDomains;
 import org.optline.delivery.queue.DeliveryWorker;
@@ -110,8 +115,8 @@ abstract class SmtpDeliveryContract {
         }
         assertThat(PEER.acceptedFor(address("temp1"))).isZero();
         assertThat(PEER.acceptedFor(address("drop1"))).isZero();
-        Map<String, Long> counts = progress.counts(admin.clientId(), c.id());
-        assertThat(counts).containsEntry("sent", 9L).containsEntry("deferred", 2L).containsEntry("failed", 2L);
+        Map<SendState, Long> counts = progress.counts(admin.clientId(), c.id()).byState();
+        assertThat(counts).containsEntry(SENT, 9L).containsEntry(DEFERRED, 2L).containsEntry(FAILED, 2L);
 
         // Hard bounces: the subscriber is marked bounced and the address suppressed for the client.
         for (String dead : List.of("hard1", "full1")) {
@@ -128,8 +133,8 @@ abstract class SmtpDeliveryContract {
         });
         worker.runOnce();
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
-        assertThat(progress.counts(admin.clientId(), c.id())).containsEntry("sent", 11L).containsEntry("failed", 2L)
-                .doesNotContainKey("deferred");
+        assertThat(progress.counts(admin.clientId(), c.id()).byState()).containsEntry(SENT, 11L).containsEntry(FAILED, 2L)
+                .doesNotContainKey(DEFERRED);
         for (String local : List.of("ok1", "ok2", "ok3", "ok4", "ok5", "ok6", "ok7", "ok8", "slow1", "temp1", "drop1")) {
             assertThat(PEER.acceptedFor(address(local))).as(local).isEqualTo(1);
         }
@@ -155,8 +160,8 @@ abstract class SmtpDeliveryContract {
         int accepted = locals.stream().mapToInt(l -> PEER.acceptedFor(address(l))).sum();
         assertThat(accepted).as("the batch stopped going out").isLessThan(24);
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.PAUSED);
-        assertThat(progress.counts(admin.clientId(), c.id())).containsEntry("sent", (long) accepted)
-                .containsEntry("queued", 24L - accepted);
+        assertThat(progress.counts(admin.clientId(), c.id()).byState()).containsEntry(SENT, (long) accepted)
+                .containsEntry(QUEUED, 24L - accepted);
 
         campaigns.resume(admin, c.id());
         worker.runOnce();
@@ -193,7 +198,7 @@ abstract class SmtpDeliveryContract {
         var person = subscribers.findByEmail(admin, address("blocked1")).orElseThrow();
         assertThat(person.status()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(suppressions.isSuppressed(admin.clientId(), EmailAddress.of("email", address("blocked1")))).isFalse();
-        assertThat(progress.counts(admin.clientId(), c.id())).containsEntry("queued", 1L);
+        assertThat(progress.counts(admin.clientId(), c.id()).byState()).containsEntry(QUEUED, 1L);
         assertThat(audit.page(Fixtures.operator(), null, 50).items())
                 .anySatisfy(e -> assertThat(e.action()).isEqualTo("campaign.paused-by-delivery"));
     }

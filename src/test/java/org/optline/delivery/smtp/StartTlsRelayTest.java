@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.TlsMode;
 import org.optline.delivery.transport.Envelope;
 import org.optline.delivery.transport.Outcome;
 import org.optline.delivery.transport.SmtpRelayTransport;
@@ -37,7 +38,7 @@ class StartTlsRelayTest {
                 .messageHandlerFactory(context -> new Recorder(received)).build();
         relay.start();
         try {
-            SmtpRelayTransport transport = new SmtpRelayTransport(new DeliveryProperties.Smtp("127.0.0.1", port, "starttls", null, null,
+            SmtpRelayTransport transport = new SmtpRelayTransport(new DeliveryProperties.Smtp("127.0.0.1", port, TlsMode.STARTTLS, null, null,
                     "starttls-test", 2, 1000, 0, Duration.ofSeconds(10), tls.trustStore.toString(), TestCertificates.PASSWORD));
             try {
                 List<Outcome> outcomes = transport.send(batch(3));
@@ -54,7 +55,7 @@ class StartTlsRelayTest {
     @Test
     void aRelayWithoutStartTlsIsRefusedWhenTlsIsRequired() throws Exception {
         try (FaultySmtpPeer plain = new FaultySmtpPeer()) {
-            SmtpRelayTransport transport = new SmtpRelayTransport(new DeliveryProperties.Smtp("127.0.0.1", plain.port(), "starttls", null,
+            SmtpRelayTransport transport = new SmtpRelayTransport(new DeliveryProperties.Smtp("127.0.0.1", plain.port(), TlsMode.STARTTLS, null,
                     null, "starttls-test", 1, 1000, 0, Duration.ofSeconds(10), null, null));
             try {
                 List<Outcome> outcomes = transport.send(batch(2));

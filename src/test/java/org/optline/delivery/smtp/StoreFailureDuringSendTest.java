@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
+import static org.optline.campaign.SendState.SENT;
 
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +107,7 @@ class StoreFailureDuringSendTest {
         for (String address : addresses) {
             assertThat(PEER.acceptedFor(address)).as(address).isEqualTo(1);
         }
-        assertThat(progress.counts(admin.clientId(), c.id())).containsExactly(Map.entry("sent", 5L));
+        assertThat(progress.counts(admin.clientId(), c.id()).byState()).containsExactly(Map.entry(SENT, 5L));
         assertThat(campaigns.get(admin, c.id()).status()).isEqualTo(CampaignStatus.SENT);
         worker.runOnce(); // a later round sends nobody again
         for (String address : addresses) {

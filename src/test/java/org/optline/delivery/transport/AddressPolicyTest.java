@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.TlsMode;
 import org.optline.delivery.relays.RelayAddresses;
 import org.optline.delivery.smtp.FaultySmtpPeer;
 import org.optline.delivery.smtp.TestEnvelopes;
@@ -22,7 +23,7 @@ class AddressPolicyTest {
     @Test
     void anInternalAddressIsRefusedAtConnectTimeAndNothingIsSent() {
         try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
-            var settings = new DeliveryProperties.Smtp("localhost", peer.port(), "none", null, null, "policy-test", 2, 1000, 0,
+            var settings = new DeliveryProperties.Smtp("localhost", peer.port(), TlsMode.NONE, null, null, "policy-test", 2, 1000, 0,
                     Duration.ofSeconds(2), null, null);
             var groups = new ProviderGroups(new DeliveryProperties.Throttle(0, 0, Map.of(), 0));
             try (SmtpRelayTransport guarded = new SmtpRelayTransport(settings, groups, RelayAddresses::problem);
@@ -47,7 +48,7 @@ class AddressPolicyTest {
     @Test
     void everyAddressTheNameResolvesToIsCheckedBeforeABatch() throws Exception {
         try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
-            var settings = new DeliveryProperties.Smtp("relay.example.test", peer.port(), "none", null, null, "policy-test", 2, 1000, 0,
+            var settings = new DeliveryProperties.Smtp("relay.example.test", peer.port(), TlsMode.NONE, null, null, "policy-test", 2, 1000, 0,
                     Duration.ofSeconds(2), null, null);
             var groups = new ProviderGroups(new DeliveryProperties.Throttle(0, 0, Map.of(), 0));
             InetAddress allowed = InetAddress.getByName("127.0.0.1");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.TlsMode;
 import org.optline.delivery.smtp.FaultySmtpPeer;
 import org.optline.delivery.smtp.TestEnvelopes;
 
@@ -24,7 +25,7 @@ class HeldBackTest {
         OpenTransactions open = new OpenTransactions(groups);
         assertThat(open.tryOpen("google")).isTrue(); // another batch's message to Google, still going out
         try (FaultySmtpPeer peer = new FaultySmtpPeer()) {
-            var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null, "held-back-test", 3, 1000, 0,
+            var settings = new DeliveryProperties.Smtp("127.0.0.1", peer.port(), TlsMode.NONE, null, null, "held-back-test", 3, 1000, 0,
                     Duration.ofMillis(250), null, null);
             try (SmtpRelayTransport transport = new SmtpRelayTransport(settings, groups, open)) {
                 List<Envelope> batch = List.of(TestEnvelopes.to("first@gmail.com"), TestEnvelopes.to("second@gmail.com"),

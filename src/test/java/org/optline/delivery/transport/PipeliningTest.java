@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.TlsMode;
 import org.optline.delivery.smtp.TestEnvelopes;
 import org.optline.delivery.transport.SmtpReply.Verdict;
 
@@ -21,7 +22,7 @@ import org.optline.delivery.transport.SmtpReply.Verdict;
 class PipeliningTest {
 
     private static SmtpRelayTransport oneConnectionTo(PipeliningPeer peer, Duration timeout) {
-        return new SmtpRelayTransport(new DeliveryProperties.Smtp("127.0.0.1", peer.port(), "none", null, null,
+        return new SmtpRelayTransport(new DeliveryProperties.Smtp("127.0.0.1", peer.port(), TlsMode.NONE, null, null,
                 "pipelining-test", 1, 1000, 0, timeout, null, null));
     }
 

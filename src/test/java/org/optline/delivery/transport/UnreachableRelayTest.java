@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.TlsMode;
 import org.optline.delivery.smtp.FaultySmtpPeer;
 import org.optline.delivery.smtp.LoopbackPorts;
 import org.optline.delivery.smtp.TestEnvelopes;
@@ -19,7 +20,7 @@ class UnreachableRelayTest {
     }
 
     private static DeliveryProperties.Smtp relayAt(int port) {
-        return new DeliveryProperties.Smtp("127.0.0.1", port, "none", null, null, "unreachable-test", 2, 1000, 0,
+        return new DeliveryProperties.Smtp("127.0.0.1", port, TlsMode.NONE, null, null, "unreachable-test", 2, 1000, 0,
                 Duration.ofSeconds(2), null, null);
     }
 

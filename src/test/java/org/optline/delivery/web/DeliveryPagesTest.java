@@ -102,6 +102,7 @@ class DeliveryPagesTest {
                 .andExpect(status().is3xxRedirection());
         String set = page(session, "/sending/relay");
         assertThat(set).contains("smtp.relay-page.de:587").contains("stored; leave empty to keep it").doesNotContain("relay page secret");
+        assertThat(set).contains("<option value=\"starttls\" selected=\"selected\">").doesNotContain("<option value=\"none\" selected");
         mvc.perform(post("/sending/relay").session(session).with(csrf()).param("action", "remove"))
                 .andExpect(status().is3xxRedirection());
         assertThat(page(session, "/sending/relay")).doesNotContain("smtp.relay-page.de:587");
