@@ -255,7 +255,7 @@ public class Subscribers {
             OffsetDateTime now = Times.now(clock);
             suppressions.suppress(clientId, email, SuppressionReason.MANUAL, "erasure");
             suppressions.forgetEmail(clientId, email.hash());
-            consent.erase(clientId, id, email.hash(), actor.label(), reason, now, scope.isPostgres());
+            consent.erase(clientId, id, email.hash(), actor.label(), reason, now);
             imports.forgetAddress(clientId, email.key());
             store.delete(clientId, id);
             events.publishEvent(new SubscriberErased(clientId, email.value()));

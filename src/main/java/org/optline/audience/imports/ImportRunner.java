@@ -182,7 +182,7 @@ public class ImportRunner {
                 });
                 issues += result.issues().size();
                 batches++;
-                if (scope.isPostgres() && (batches == 1 || batches % 100 == 0)) {
+                if (batches == 1 || batches % 100 == 0) {
                     refreshStatistics(clientId);
                 }
             }

@@ -56,8 +56,8 @@ public final class SegmentCompiler {
     }
 
     public CompiledSegment compile(Expr expr) {
-        params.put("clientId", clientId);
-        String where = "s.client_id = :clientId and " + node(expr).sql();
+        params.put(CompiledSegment.PREFIX + "clientId", clientId);
+        String where = "s.client_id = :segment_clientId and " + node(expr).sql();
         return new CompiledSegment(where, Map.copyOf(params));
     }
 
@@ -123,7 +123,7 @@ public final class SegmentCompiler {
             throw new SegmentSyntaxException(l.column(), "there is no list named \"" + l.list() + "\"");
         }
         String status = l.status() == null ? "m.status <> 'unsubscribed'" : "m.status = " + param(l.status());
-        return "exists (select 1 from list_memberships m where m.client_id = :clientId and m.subscriber_id = s.id"
+        return "exists (select 1 from list_memberships m where m.client_id = :segment_clientId and m.subscriber_id = s.id"
                 + " and m.list_id = " + param(list.id()) + " and " + status + ")";
     }
 
@@ -161,7 +161,7 @@ public final class SegmentCompiler {
                 }
 
                 public String clientId() {
-                    return ":clientId";
+                    return ":segment_clientId";
                 }
             });
             if (sql.isPresent()) {
@@ -268,13 +268,13 @@ public final class SegmentCompiler {
 
     private String multi(CustomField f, Expr.Compare c) {
         String field = param(f.id());
-        String tags = "select 1 from subscriber_tags t where t.client_id = :clientId and t.subscriber_id = s.id and t.field_id = " + field;
+        String tags = "select 1 from subscriber_tags t where t.client_id = :segment_clientId and t.subscriber_id = s.id and t.field_id = " + field;
         return switch (c.op()) {
             case "has" -> "exists (" + tags + " and t.tag = " + param(textOf(c, 0, false)) + ")";
             case "has_any" -> "exists (" + tags + " and t.tag = any(" + param(SqlArrays.of(texts(c, false))) + "))";
             case "has_all" -> {
                 List<String> wanted = texts(c, false).stream().distinct().toList();
-                yield "(select count(distinct t.tag) from subscriber_tags t where t.client_id = :clientId and t.subscriber_id = s.id"
+                yield "(select count(distinct t.tag) from subscriber_tags t where t.client_id = :segment_clientId and t.subscriber_id = s.id"
                         + " and t.field_id = " + field + " and t.tag = any(" + param(SqlArrays.of(wanted)) + ")) = " + param(wanted.size());
             }
             case "is_set" -> "exists (" + tags + ")";
@@ -284,7 +284,7 @@ public final class SegmentCompiler {
     }
 
     private String param(Object value) {
-        String name = "p" + params.size();
+        String name = CompiledSegment.PREFIX + "p" + params.size();
         params.put(name, value);
         return ":" + name;
     }
