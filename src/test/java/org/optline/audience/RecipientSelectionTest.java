@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RecipientSelectionTest {
@@ -18,7 +19,7 @@ class RecipientSelectionTest {
 
     @Test
     void theSelectionFollowsTheConsumersSelectAndIsPinnedToTheClient() {
-        String sql = LISTS.sql("select count(*)");
+        String sql = code(LISTS.sql("select count(*)"));
         assertThat(sql).startsWith("select count(*)\nfrom subscribers s\nwhere s.client_id = :recipients_clientId")
                 .contains("any(:recipients_lists)").doesNotContain("segment_");
         assertThat(LISTS.params()).containsOnlyKeys("recipients_clientId", "recipients_lists")
@@ -28,8 +29,8 @@ class RecipientSelectionTest {
     @Test
     void aConditionNarrowsTheSelectionLastWithItsOwnParameters() {
         RecipientSelection narrowed = LISTS.narrowedBy(SEGMENT);
-        assertThat(narrowed.sql("select s.id")).endsWith("\n  and (" + SEGMENT.sql() + ")");
-        assertThat(narrowed.sqlInIdOrder("select s.id")).endsWith(SEGMENT.sql() + ")\norder by s.id");
+        assertThat(code(narrowed.sql("select s.id"))).endsWith("\n  and (" + SEGMENT.sql() + ")");
+        assertThat(code(narrowed.sqlInIdOrder("select s.id"))).endsWith(SEGMENT.sql() + ")\norder by s.id");
         assertThat(narrowed.params(Map.of("queueNow", 1))).containsOnlyKeys("recipients_clientId", "recipients_lists",
                 "segment_clientId", "segment_p1", "queueNow");
     }
@@ -49,5 +50,10 @@ class RecipientSelectionTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new RecipientSelection.Condition("s.name = :recipients_x",
                 "recipients_", Map.of("recipients_x", "Ann")));
         assertThatIllegalArgumentException().isThrownBy(() -> new RecipientSelection.Condition("true", "", Map.of()));
+    }
+
+    /** The statement without its comment lines. */
+    private static String code(String sql) {
+        return sql.lines().filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
     }
 }
