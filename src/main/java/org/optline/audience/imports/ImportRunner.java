@@ -28,6 +28,7 @@ import org.optline.audience.CustomField;
 import org.optline.audience.CustomFields;
 import org.optline.audience.ImportJob;
 import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.MembershipStore;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.Clients;
@@ -68,12 +69,13 @@ public class ImportRunner {
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Clients clients;
 
-    public ImportRunner(ImportStore store, SubscriberStore subscribers, ConsentStore consent, SuppressionStore suppressions,
+    public ImportRunner(ImportStore store, SubscriberStore subscribers, MembershipStore memberships, ConsentStore consent,
+                        SuppressionStore suppressions,
                         CustomFields fields, DataDirectory data, TenantScope scope, Clock clock, Clients clients,
                         @Value("${optline.audience.import-batch-size:2000}") int batchSize) {
         this.clients = clients;
         this.store = store;
-        this.batch = new ImportBatch(subscribers, consent, suppressions);
+        this.batch = new ImportBatch(subscribers, memberships, consent, suppressions);
         this.fields = fields;
         this.data = data;
         this.scope = scope;
