@@ -27,7 +27,9 @@ import org.optline.platform.NamedSql;
  *
  * <p>The check reads the sources under {@code src/main/java}. A name must be written as a literal,
  * {@code sql.get("find")}, or a choice between literals, {@code sql.get(after == null ? "first" :
- * "next")}; a name built at run time cannot be checked and fails the test.
+ * "next")}; a name built at run time cannot be checked and fails the test. A string literal that
+ * starts a statement ({@code "select …"}, {@code "insert into …"}) fails it too: statements live
+ * in the files, where this test sees them (the segment compiler, which writes SQL, excepted).
  */
 class NamedSqlNamesTest {
 
@@ -77,6 +79,30 @@ class NamedSqlNamesTest {
             }
         }
         assertThat(unused).as("statements no class asks for").isEmpty();
+    }
+
+    /** A string literal that starts a statement. */
+    private static final Pattern STATEMENT = Pattern.compile(
+            "\"\\s*(select|insert\\s+into|update\\s+\\w+\\s+set|delete\\s+from|with\\s+\\w+\\s+as)\\b", Pattern.CASE_INSENSITIVE);
+    /** The compiler of the segment language (and its per-field parts): its output is built in Java by design. */
+    private static final List<Path> COMPILER = List.of(SOURCES.resolve("org/optline/segment/sql/SegmentCompiler.java"),
+            SOURCES.resolve("org/optline/segment/sql/FieldConditions.java"));
+
+    @Test
+    void statementsLiveInSqlFilesNotInJava() throws IOException {
+        List<String> inJava = new ArrayList<>();
+        for (Path file : javaFiles()) {
+            if (COMPILER.contains(file)) {
+                continue;
+            }
+            String source = Files.readString(file, StandardCharsets.UTF_8);
+            Matcher statement = STATEMENT.matcher(source);
+            while (statement.find()) {
+                inJava.add(file + ":" + lineOf(source, statement.start()));
+            }
+        }
+        assertThat(inJava).as("SQL statements written in Java instead of a .sql file").isEmpty();
+        assertThat(STATEMENT.matcher("jdbc.sql(\"select count(*) from t\")").find()).isTrue();
     }
 
     @Test

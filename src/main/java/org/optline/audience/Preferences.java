@@ -15,6 +15,7 @@ import org.optline.audience.forms.FormStore;
 import org.optline.audience.lists.ListStore;
 import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.MembershipStore;
 import org.optline.audience.subscribers.SubscriberRow;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
@@ -45,6 +46,7 @@ public class Preferences {
 
     private final SubscriberTokens tokens;
     private final SubscriberStore store;
+    private final MembershipStore memberships;
     private final ConfirmationStore confirmations;
     private final SubscriptionForms forms;
     private final ListStore lists;
@@ -57,11 +59,13 @@ public class Preferences {
     private final TenantScope scope;
     private final Clock clock;
 
-    public Preferences(SubscriberTokens tokens, SubscriberStore store, ConfirmationStore confirmations, SubscriptionForms forms,
+    public Preferences(SubscriberTokens tokens, SubscriberStore store, MembershipStore memberships, ConfirmationStore confirmations,
+                       SubscriptionForms forms,
                        ListStore lists, FormStore formStore, ConsentStore consent, SuppressionStore suppressions,
                        CustomFields fields, Subscribers subscribers, Clients clients, TenantScope scope, Clock clock) {
         this.tokens = tokens;
         this.store = store;
+        this.memberships = memberships;
         this.confirmations = confirmations;
         this.forms = forms;
         this.lists = lists;
@@ -134,17 +138,17 @@ public class Preferences {
             for (ListChoice choice : choices(clientId, current)) {
                 boolean wants = chosen.contains(choice.id());
                 if (wants && !choice.subscribed()) {
-                    boolean neverLeft = store.membershipStatus(clientId, choice.id(), id).isEmpty();
+                    boolean neverLeft = memberships.membershipStatus(clientId, choice.id(), id).isEmpty();
                     boolean singleOptIn = lists.find(clientId, choice.id()).map(l -> l.optIn() == OptInMode.SINGLE).orElse(false);
                     if (free && neverLeft && singleOptIn) {
-                        store.insertMembership(clientId, choice.id(), id, MembershipStatus.CONFIRMED, now);
+                        memberships.insertMembership(clientId, choice.id(), id, MembershipStatus.CONFIRMED, now);
                         events.add(new ConsentStore.Entry(id, ConsentAct.SUBSCRIBED, choice.id(), source,
                                 "ticked in the preference centre (single opt-in list)"));
                     } else {
                         toConfirm.add(choice.id());
                     }
                 } else if (!wants && choice.subscribed()) {
-                    store.setMembership(clientId, choice.id(), id, MembershipStatus.UNSUBSCRIBED, now);
+                    memberships.setMembership(clientId, choice.id(), id, MembershipStatus.UNSUBSCRIBED, now);
                     confirmations.voidList(clientId, id, choice.id());
                     events.add(new ConsentStore.Entry(id, ConsentAct.UNSUBSCRIBED, choice.id(), source,
                             "unticked in the preference centre"));

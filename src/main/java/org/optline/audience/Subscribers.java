@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.audience.fields.FieldValues;
-import org.optline.audience.fields.Slots;
 import org.optline.audience.imports.ImportStore;
 import org.optline.audience.lists.ListStore;
 import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.MembershipStore;
 import org.optline.audience.subscribers.SubscriberRow;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.platform.Actor;
@@ -40,6 +40,8 @@ import org.springframework.stereotype.Service;
 public class Subscribers {
 
     private final SubscriberStore store;
+    private final MembershipStore memberships;
+    private final SubscriberAssembly assembly;
     private final ConfirmationStore confirmations;
     private final ConsentStore consent;
     private final ListStore lists;
@@ -51,13 +53,15 @@ public class Subscribers {
     private final ImportStore imports;
     private final ApplicationEventPublisher events;
 
-    public Subscribers(SubscriberStore store, ConfirmationStore confirmations, ConsentStore consent, ListStore lists,
+    public Subscribers(SubscriberStore store, MembershipStore memberships, SubscriberAssembly assembly, ConfirmationStore confirmations, ConsentStore consent, ListStore lists,
                        CustomFields fields, Suppressions suppressions, TenantScope scope, AuditLog audit, Clock clock,
                        ImportStore imports,
                        ApplicationEventPublisher events) {
         this.imports = imports;
         this.events = events;
         this.store = store;
+        this.memberships = memberships;
+        this.assembly = assembly;
         this.confirmations = confirmations;
         this.consent = consent;
         this.lists = lists;
@@ -108,7 +112,7 @@ public class Subscribers {
             store.writeTags(clientId, id, values);
             List<ConsentStore.Entry> events = new ArrayList<>();
             for (MailingList list : targets) {
-                Optional<MembershipStatus> current = store.membershipStatus(clientId, list.id(), id);
+                Optional<MembershipStatus> current = memberships.membershipStatus(clientId, list.id(), id);
                 if (current.isPresent() && current.get() == MembershipStatus.UNSUBSCRIBED) {
                     throw new ConflictException("The subscriber left '" + list.name() + "'; only they can rejoin it");
                 }
@@ -116,7 +120,7 @@ public class Subscribers {
                     continue;
                 }
                 boolean confirmed = list.optIn() == OptInMode.SINGLE || preconfirmed;
-                store.insertMembership(clientId, list.id(), id,
+                memberships.insertMembership(clientId, list.id(), id,
                         confirmed ? MembershipStatus.CONFIRMED : MembershipStatus.UNCONFIRMED, now);
                 events.add(new ConsentStore.Entry(id, ConsentAct.SUBSCRIBED, list.id(), source, null));
                 if (confirmed && list.optIn() == OptInMode.DOUBLE) {
@@ -125,13 +129,13 @@ public class Subscribers {
                 }
             }
             consent.appendAll(clientId, now, events);
-            return new Saved(load(clientId, id).orElseThrow(), existing.isEmpty());
+            return new Saved(assembly.load(clientId, id).orElseThrow(), existing.isEmpty());
         });
     }
 
     public Subscriber get(Actor actor, UUID id) {
         UUID clientId = actor.requireClient();
-        return scope.inClient(clientId, () -> load(clientId, id)).orElseThrow(() -> notFound(id));
+        return scope.inClient(clientId, () -> assembly.load(clientId, id)).orElseThrow(() -> notFound(id));
     }
 
     public Optional<Subscriber> findByEmail(Actor actor, String rawEmail) {
@@ -141,7 +145,7 @@ public class Subscribers {
             return Optional.empty();
         }
         return scope.inClient(clientId, () -> store.findByKey(clientId, parse.address().key())
-                .flatMap(row -> load(clientId, row.id())));
+                .flatMap(row -> assembly.load(clientId, row.id())));
     }
 
     public Page<Subscriber> search(Actor actor, String emailPrefix, String status, UUID listId, String cursor, Integer limit) {
@@ -159,7 +163,7 @@ public class Subscribers {
             List<SubscriberRow> rows = store.search(clientId, emailPrefix, status == null ? "" : status.strip(), listId,
                     after, size + 1);
             List<SubscriberRow> page = rows.size() > size ? rows.subList(0, size) : rows;
-            List<Subscriber> items = page.stream().map(r -> assemble(clientId, r)).toList();
+            List<Subscriber> items = page.stream().map(r -> assembly.assemble(clientId, r)).toList();
             SubscriberRow last = page.isEmpty() ? null : page.get(page.size() - 1);
             return new Page<>(items, rows.size() > size ? new Cursor(last.createdAt(), last.id()).encode() : null);
         });
@@ -181,7 +185,7 @@ public class Subscribers {
                     }
                     // Moving the address of someone who opted out would let a confirmation mailed
                     // to the new address bring them back on the old one once it is moved back.
-                    if (row.status() != SubscriberStatus.ACTIVE || store.memberships(clientId, id).stream()
+                    if (row.status() != SubscriberStatus.ACTIVE || memberships.memberships(clientId, id).stream()
                             .anyMatch(m -> m.status() == MembershipStatus.UNSUBSCRIBED)) {
                         throw new ConflictException("This subscriber unsubscribed from a list or from everything, so the address "
                                 + "cannot be changed: add the new address as a new subscriber instead");
@@ -202,7 +206,7 @@ public class Subscribers {
                 }
                 unsubscribeInScope(clientId, id, source, "unsubscribed by the client");
             }
-            return load(clientId, id).orElseThrow();
+            return assembly.load(clientId, id).orElseThrow();
         });
     }
 
@@ -238,9 +242,8 @@ public class Subscribers {
         SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
         OffsetDateTime now = Times.now(clock);
         store.setStatus(clientId, id, SubscriberStatus.UNSUBSCRIBED, now);
-        store.unsubscribeAllMemberships(clientId, id, now);
-        suppressions.suppress(clientId, EmailAddress.of("email", row.email()), SuppressionReason.UNSUBSCRIBED,
-                source.kind().wireName());
+        memberships.unsubscribeAllMemberships(clientId, id, now);
+        suppressions.suppress(clientId, EmailAddress.of("email", row.email()), SuppressionReason.UNSUBSCRIBED, source.kind().wireName());
         consent.append(clientId, now, new ConsentStore.Entry(id, ConsentAct.UNSUBSCRIBED, null, source, detail));
         events.publishEvent(new SubscriberOptedOut(clientId, id));
     }
@@ -258,7 +261,7 @@ public class Subscribers {
             OffsetDateTime now = Times.now(clock);
             suppressions.suppress(clientId, email, SuppressionReason.MANUAL, "erasure");
             suppressions.forgetEmail(clientId, email.hash());
-            consent.erase(clientId, id, email.hash(), actor.label(), reason, now, scope.isPostgres());
+            consent.erase(clientId, id, email.hash(), actor.label(), reason, now);
             imports.forgetAddress(clientId, email.key());
             store.delete(clientId, id);
             events.publishEvent(new SubscriberErased(clientId, email.value()));
@@ -287,43 +290,12 @@ public class Subscribers {
      * the profile, and the queue already knows who is a recipient.
      */
     public List<Subscriber> forDelivery(UUID clientId, Collection<UUID> ids) {
-        return scope.inClient(clientId, () -> {
-            List<CustomField> defined = fields.listFor(clientId);
-            List<String> slots = defined.stream().map(CustomField::slot).filter(Slots.columns()::contains).toList();
-            List<SubscriberRow> rows = store.findMany(clientId, ids, slots);
-            Map<UUID, Map<UUID, List<String>>> tags = defined.stream().anyMatch(f -> f.type() == FieldType.MULTI)
-                    ? store.tagsOf(clientId, ids) : Map.of();
-            return rows.stream().map(row -> new Subscriber(row.id(), row.clientId(), row.email(), row.name(), row.status(),
-                    values(defined, row, tags.getOrDefault(row.id(), Map.of())), List.of(), row.createdAt(), row.updatedAt()))
-                    .toList();
-        });
+        return scope.inClient(clientId, () -> assembly.forDelivery(clientId, ids));
     }
 
     /** One subscriber of a client, for other parts of the module that act on the subscriber's behalf. */
     Optional<Subscriber> snapshot(UUID clientId, UUID id) {
-        return scope.inClient(clientId, () -> load(clientId, id));
-    }
-
-    private Optional<Subscriber> load(UUID clientId, UUID id) {
-        return store.find(clientId, id).map(row -> assemble(clientId, row));
-    }
-
-    private Subscriber assemble(UUID clientId, SubscriberRow row) {
-        Map<String, Object> values = values(fields.listFor(clientId), row, store.tags(clientId, row.id()));
-        return new Subscriber(row.id(), row.clientId(), row.email(), row.name(), row.status(), values,
-                store.memberships(clientId, row.id()), row.createdAt(), row.updatedAt());
-    }
-
-    /** Field key → value for display and merge tags; multi-valued fields come from the tags. */
-    private static Map<String, Object> values(List<CustomField> defined, SubscriberRow row, Map<UUID, List<String>> tags) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (CustomField field : defined) {
-            Object value = field.type() == FieldType.MULTI ? tags.get(field.id()) : FieldValues.display(row.slots().get(field.slot()));
-            if (value != null) {
-                values.put(field.key(), value);
-            }
-        }
-        return values;
+        return scope.inClient(clientId, () -> assembly.load(clientId, id));
     }
 
     private Map<CustomField, Object> convert(UUID clientId, Map<String, Object> raw) {

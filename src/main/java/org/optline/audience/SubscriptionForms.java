@@ -14,6 +14,7 @@ import org.optline.audience.forms.FormStore;
 import org.optline.audience.lists.ListStore;
 import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.MembershipStore;
 import org.optline.audience.subscribers.SubscriberRow;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
@@ -55,6 +56,8 @@ public class SubscriptionForms {
     private final FormStore forms;
     private final ListStore lists;
     private final SubscriberStore subscribers;
+    private final MembershipStore memberships;
+    private final ConfirmationLinks confirmationLinks;
     private final ConsentStore consent;
     private final SuppressionStore suppressions;
     private final CustomFields fields;
@@ -67,13 +70,16 @@ public class SubscriptionForms {
     private final Clock clock;
     private final PublicLinks links;
 
-    public SubscriptionForms(FormStore forms, ListStore lists, SubscriberStore subscribers, ConsentStore consent,
+    public SubscriptionForms(FormStore forms, ListStore lists, SubscriberStore subscribers, MembershipStore memberships,
+                             ConfirmationLinks confirmationLinks, ConsentStore consent,
                              SuppressionStore suppressions, CustomFields fields, SubscriberTokens tokens,
                              ConfirmationStore confirmations, TransactionalMail mail, Clients clients, RateLimiter limiter, TenantScope scope, Clock clock,
                              PublicLinks links) {
         this.forms = forms;
         this.lists = lists;
         this.subscribers = subscribers;
+        this.memberships = memberships;
+        this.confirmationLinks = confirmationLinks;
         this.consent = consent;
         this.suppressions = suppressions;
         this.fields = fields;
@@ -177,7 +183,7 @@ public class SubscriptionForms {
             UUID id = existing.map(SubscriberRow::id).orElseGet(UUID::randomUUID);
             // Someone who left this list, or never confirmed it, joins only by their own
             // confirmation: a form can be posted by anybody, any number of times.
-            if (existing.isPresent() && subscribers.membershipStatus(clientId, form.listId(), id)
+            if (existing.isPresent() && memberships.membershipStatus(clientId, form.listId(), id)
                     .filter(m -> m != MembershipStatus.CONFIRMED).isPresent()) {
                 needsConfirmation = true;
             }
@@ -186,13 +192,13 @@ public class SubscriptionForms {
                         FieldValues.slots(values))), now);
                 subscribers.writeTags(clientId, id, values);
             }
-            Optional<MembershipStatus> membership = subscribers.membershipStatus(clientId, form.listId(), id);
+            Optional<MembershipStatus> membership = memberships.membershipStatus(clientId, form.listId(), id);
             if (membership.isPresent() && membership.get() == MembershipStatus.CONFIRMED && !needsConfirmation) {
                 return Optional.<ConfirmationMail>empty();
             }
             MembershipStatus status = needsConfirmation ? MembershipStatus.UNCONFIRMED : MembershipStatus.CONFIRMED;
             if (membership.isEmpty()) {
-                subscribers.insertMembership(clientId, form.listId(), id, status, now);
+                memberships.insertMembership(clientId, form.listId(), id, status, now);
             }
             // An existing membership that is not confirmed stays as it is (an unsubscribe stays an
             // unsubscribe) until the mailed link is followed.
@@ -226,78 +232,15 @@ public class SubscriptionForms {
     public record Pending(String listName, String clientName, String email) {}
 
     public Optional<Pending> pending(String token) {
-        return tokens.readConfirmation(token).flatMap(c -> scope.inClient(c.clientId(), () -> {
-            List<ConfirmationStore.Open> open = confirmations.find(c.clientId(), c.id(), cutoff());
-            if (open.isEmpty()) {
-                return Optional.<Pending>empty();
-            }
-            String listNames = String.join(", ", open.stream()
-                    .map(o -> lists.find(c.clientId(), o.listId()).map(MailingList::name).orElse("")).toList());
-            return subscribers.find(c.clientId(), open.get(0).subscriberId()).map(row -> new Pending(listNames,
-                    clients.profile(c.clientId()).map(Client::name).orElse(""), row.email()));
-        }));
+        return confirmationLinks.pending(token);
     }
 
     /**
-     * Follows a mailed confirmation link: once, while nothing has withdrawn it (the link's rows
-     * are deleted by an unsubscribe, a suppression or leaving the list). The subscriber joins
-     * the lists it names, becomes active, and an unsubscribe or manual suppression of the address
-     * is lifted. Answers a preferences token for the thank-you page.
+     * Follows a mailed confirmation link ({@link ConfirmationLinks#confirm}); answers a preferences
+     * token for the thank-you page.
      */
     public Optional<String> confirm(String token, String ip, String userAgent) {
-        Optional<SubscriberTokens.Confirmation> link = tokens.readConfirmation(token);
-        if (link.isEmpty()) {
-            return Optional.empty();
-        }
-        UUID clientId = link.get().clientId();
-        return scope.inClient(clientId, () -> {
-            List<ConfirmationStore.Open> open = confirmations.find(clientId, link.get().id(), cutoff());
-            if (open.isEmpty() || !confirmations.consume(clientId, link.get().id())) {
-                return Optional.<String>empty();
-            }
-            UUID subscriberId = open.get(0).subscriberId();
-            Optional<SubscriberRow> row = subscribers.find(clientId, subscriberId);
-            if (row.isEmpty()) {
-                return Optional.<String>empty();
-            }
-            EmailAddress email = EmailAddress.of("email", row.get().email());
-            if (suppressions.platformSuppressed(email.hash())) {
-                return Optional.<String>empty();
-            }
-            OffsetDateTime now = Times.now(clock);
-            boolean lifted = suppressions.lift(clientId, email.hash());
-            if (row.get().status() != SubscriberStatus.ACTIVE) {
-                subscribers.setStatus(clientId, subscriberId, SubscriberStatus.ACTIVE, now);
-            }
-            ConsentSource source = new ConsentSource(ConsentChannel.CONFIRMATION, null, ip, userAgent, null);
-            // The address is named: a correction voids open confirmations, so it is the one the link went to.
-            String proof = "confirmation link mailed to the address " + row.get().email()
-                    + (lifted ? "; its earlier suppression lifted" : "");
-            List<ConsentStore.Entry> events = new ArrayList<>();
-            for (ConfirmationStore.Open o : open) {
-                Optional<MembershipStatus> membership = subscribers.membershipStatus(clientId, o.listId(), subscriberId);
-                if (membership.isPresent() && membership.get() == MembershipStatus.CONFIRMED) {
-                    continue;
-                }
-                if (membership.isEmpty()) {
-                    subscribers.insertMembership(clientId, o.listId(), subscriberId, MembershipStatus.CONFIRMED, now);
-                } else {
-                    subscribers.setMembership(clientId, o.listId(), subscriberId, MembershipStatus.CONFIRMED, now);
-                }
-                if (membership.isEmpty() || membership.get() == MembershipStatus.UNSUBSCRIBED) {
-                    // Asked for in the preference centre or on a form by someone who had left it.
-                    events.add(new ConsentStore.Entry(subscriberId, ConsentAct.SUBSCRIBED, o.listId(), source,
-                            "asked for again, in the preference centre or on a form"));
-                }
-                events.add(new ConsentStore.Entry(subscriberId, ConsentAct.CONFIRMED, o.listId(), source, proof));
-            }
-            consent.appendAll(clientId, now, events);
-            return Optional.of(tokens.preferences(clientId, subscriberId));
-        });
-    }
-
-    private OffsetDateTime cutoff() {
-        return Times.now(clock).minusDays(SubscriberTokens.CONFIRM_DAYS);
+        return confirmationLinks.confirm(token, ip, userAgent);
     }
 
     /** Mails a confirmation opened by {@link #openConfirmation}; call it outside the client's scope. */

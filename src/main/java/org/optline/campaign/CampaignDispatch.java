@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.optline.audience.RecipientSelection;
 import org.optline.audience.Subscriber;
 import org.optline.audience.SubscriberTokens;
 import org.optline.campaign.store.CampaignStore;
@@ -29,9 +30,6 @@ public class CampaignDispatch {
 
     /** A campaign being sent, as the delivery module sees it. */
     public record Sending(UUID clientId, UUID campaignId) {}
-
-    /** The recipients query of a campaign for the delivery module: a FROM/WHERE over subscribers {@code s}. */
-    public record RecipientQuery(String fromWhere, Map<String, Object> params) {}
 
     /** Renders a campaign for many subscribers, the content compiled once. */
     public interface Renderer {
@@ -111,7 +109,8 @@ public class CampaignDispatch {
         return sending;
     }
 
-    public RecipientQuery recipientQuery(UUID clientId, UUID id) {
+    /** Who the campaign goes to now, for the delivery module to fill its queue from. */
+    public RecipientSelection recipients(UUID clientId, UUID id) {
         return recipients.of(find(clientId, id));
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.optline.audience.EmailAddress;
 import org.optline.audience.Lists;
 import org.optline.audience.MailingList;
+import org.optline.audience.RecipientSelection;
 import org.optline.audience.Subscriber;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.store.CampaignStore;
@@ -212,8 +213,8 @@ public class Campaigns {
         if (c.listIds().isEmpty()) {
             return 0;
         }
-        CampaignDispatch.RecipientQuery q = recipientQueries.of(c);
-        return scope.inClient(c.clientId(), () -> store.recipients(q.fromWhere(), q.params()));
+        RecipientSelection selection = recipientQueries.of(c);
+        return scope.inClient(c.clientId(), () -> store.recipients(selection));
     }
 
     /**

@@ -1,37 +1,26 @@
 package org.optline.campaign;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-import org.optline.campaign.store.CampaignStore;
-import org.optline.segment.CompiledSegment;
+import org.optline.audience.RecipientSelection;
 import org.optline.segment.Segments;
 import org.springframework.stereotype.Component;
 
-/** Who a campaign goes to, as SQL: its lists ∪, its segment ∩, minus suppressed and unconfirmed people. */
+/** Who a campaign goes to: its lists ∪, its segment ∩, minus suppressed and unconfirmed people. */
 @Component
 class RecipientQueries {
 
-    private final CampaignStore store;
     private final Segments segments;
 
-    RecipientQueries(CampaignStore store, Segments segments) {
-        this.store = store;
+    RecipientQueries(Segments segments) {
         this.segments = segments;
     }
 
-    CampaignDispatch.RecipientQuery of(Campaign c) {
-        UUID clientId = c.clientId();
-        String where = "s.client_id = :clientId";
-        Map<String, Object> params = new LinkedHashMap<>(Map.of("clientId", clientId));
-        if (c.segmentId() != null) {
-            var segment = segments.find(clientId, c.segmentId());
-            if (segment.isPresent()) {
-                CompiledSegment compiled = segments.compile(clientId, segment.get().expression());
-                where = compiled.where();
-                params = new LinkedHashMap<>(compiled.params());
-            }
+    RecipientSelection of(Campaign c) {
+        RecipientSelection lists = RecipientSelection.of(c.clientId(), c.listIds());
+        if (c.segmentId() == null) {
+            return lists;
         }
-        return new CampaignDispatch.RecipientQuery(store.recipientsFrom(where), store.recipientParams(params, c.listIds()));
+        return segments.find(c.clientId(), c.segmentId())
+                .map(segment -> lists.narrowedBy(segments.compile(c.clientId(), segment.expression()).asRecipientCondition()))
+                .orElse(lists);
     }
 }

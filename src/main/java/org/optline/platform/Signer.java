@@ -123,6 +123,7 @@ public class Signer {
     }
 
     private static final String TOKEN_KEY_CONTEXT = "platform_secrets:token-key";
+    private static final NamedSql SQL = NamedSql.forClass(Signer.class);
 
     private static String storedOrNew(JdbcClient jdbc, SecretBox box) {
         Optional<String> stored = storedTokenKey(jdbc);
@@ -130,7 +131,7 @@ public class Signer {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             // Several nodes starting together: the first insert wins and everybody reads the winner's key.
-            jdbc.sql("insert into platform_secrets (name, secret, created_at) values ('token-key', :secret, :at) on conflict do nothing")
+            jdbc.sql(SQL.get("insert-token-key"))
                     .param("secret", box.seal(TOKEN_KEY_CONTEXT, HexFormat.of().formatHex(fresh)))
                     .param("at", OffsetDateTime.now()).update();
             stored = storedTokenKey(jdbc);
@@ -150,12 +151,12 @@ public class Signer {
      */
     private static void sealIfPlain(JdbcClient jdbc, SecretBox box) {
         storedTokenKey(jdbc).filter(v -> !SecretBox.isSealed(v)).ifPresent(value -> jdbc
-                .sql("update platform_secrets set secret = :sealed where name = 'token-key' and secret = :plain")
+                .sql(SQL.get("seal-token-key"))
                 .param("sealed", box.seal(TOKEN_KEY_CONTEXT, value)).param("plain", value).update());
     }
 
     private static Optional<String> storedTokenKey(JdbcClient jdbc) {
-        return jdbc.sql("select secret from platform_secrets where name = 'token-key'").query(String.class).optional();
+        return jdbc.sql(SQL.get("token-key")).query(String.class).optional();
     }
 
     private static byte[] sha256(String text) {

@@ -29,6 +29,7 @@ public class TenantScope {
 
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final NamedSql sql = NamedSql.forClass(TenantScope.class);
     private final boolean postgres;
 
     public TenantScope(PlatformTransactionManager transactionManager, JdbcClient jdbc, DataSource dataSource) {
@@ -101,7 +102,7 @@ public class TenantScope {
         if (postgres) {
             String clientId = PLATFORM.equals(scope) ? "" : scope;
             String platform = PLATFORM.equals(scope) ? PLATFORM : "";
-            jdbc.sql("select set_config('optline.client_id', :clientId, true), set_config('optline.scope', :scope, true)")
+            jdbc.sql(sql.get("enter-scope"))
                     .param("clientId", clientId)
                     .param("scope", platform)
                     .query((rs, n) -> 1)

@@ -19,7 +19,7 @@ public interface ConditionProvider {
     /** A predicate for {@code condition}, or empty if this provider does not handle it. */
     Optional<String> compile(Expr.Compare condition, Parameters params);
 
-    /** Adds a named parameter and returns its placeholder ({@code :p7}). */
+    /** Adds a named parameter and returns its placeholder ({@code :segment_p7}). */
     interface Parameters {
         String add(Object value);
 

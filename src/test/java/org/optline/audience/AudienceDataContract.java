@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.MembershipStore;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
@@ -89,6 +90,7 @@ abstract class AudienceDataContract {
     }
 
     @Autowired SubscriberStore store;
+    @Autowired MembershipStore memberships;
     @Autowired ConsentStore consent;
 
     @Test
@@ -111,7 +113,7 @@ abstract class AudienceDataContract {
         scope.inClient(clientId, () -> {
             store.insertAll(clientId, rows, at);
             store.addTags(clientId, interests.id(), tags);
-            store.insertMemberships(clientId, news.id(), tags.keySet(), MembershipStatus.CONFIRMED, at);
+            memberships.insertMemberships(clientId, news.id(), tags.keySet(), MembershipStatus.CONFIRMED, at);
             consent.appendForMany(clientId, at, ConsentAct.IMPORTED, news.id(), new ConsentSource(ConsentChannel.IMPORT, "bulk", null, null, "test"), details);
             return null;
         });

@@ -33,6 +33,7 @@ import org.optline.audience.ConsentSource;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
 import org.optline.audience.MailingList;
+import org.optline.audience.RecipientSelection;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.SubscriberOptedOut;
 import org.optline.audience.Subscribers;
@@ -103,15 +104,15 @@ abstract class SendContract {
     /** Fills the campaign's send queue as the worker would; answers the time it did. */
     private OffsetDateTime fillQueue(Campaign c) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        CampaignDispatch.RecipientQuery q = dispatch.recipientQuery(admin.clientId(), c.id());
-        scope.inClient(admin.clientId(), () -> queue.materialize(admin.clientId(), c.id(), q.fromWhere(), q.params(), now));
+        RecipientSelection recipients = dispatch.recipients(admin.clientId(), c.id());
+        scope.inClient(admin.clientId(), () -> queue.materialize(admin.clientId(), c.id(), recipients, now));
         return now;
     }
 
     /** A claim of up to {@code limit} rows at {@code at}, with a ten-minute lease. */
     private SendQueueStore.Claim claim(Campaign c, String token, int limit, OffsetDateTime at) {
         return scope.inClient(admin.clientId(),
-                () -> queue.claim(admin.clientId(), c.id(), token, limit, at, at.plusMinutes(10), scope.isPostgres()));
+                () -> queue.claim(admin.clientId(), c.id(), token, limit, at, at.plusMinutes(10)));
     }
 
     /** Settles a claim as the worker would, at {@code at}, with the default retry age of three days. */

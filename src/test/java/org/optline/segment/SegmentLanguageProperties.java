@@ -94,8 +94,8 @@ class SegmentLanguageProperties {
             String benign = "country = \"x\" or name contains \"x\" or interests has \"x\"";
             CompiledSegment compiled = compile(source);
             // The SQL text is exactly what a harmless value gives: values only ever reach the parameters.
-            assertThat(compiled.where()).isEqualTo(compile(benign).where()).startsWith("s.client_id = :clientId and ");
-            assertThat(compiled.params()).containsValue(value).containsEntry("clientId", CLIENT);
+            assertThat(compiled.where()).isEqualTo(compile(benign).where()).startsWith("s.client_id = :segment_clientId and ");
+            assertThat(compiled.params()).containsValue(value).containsEntry("segment_clientId", CLIENT);
         });
     }
 

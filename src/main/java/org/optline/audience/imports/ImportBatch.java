@@ -18,6 +18,7 @@ import org.optline.audience.FieldType;
 import org.optline.audience.MembershipStatus;
 import org.optline.audience.fields.FieldValues;
 import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.MembershipStore;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.TextFields;
@@ -38,11 +39,13 @@ final class ImportBatch {
     record Row(long line, EmailAddress email, String name, Map<String, Object> slots, Map<CustomField, List<String>> tags) {}
 
     private final SubscriberStore subscribers;
+    private final MembershipStore memberships;
     private final ConsentStore consent;
     private final SuppressionStore suppressions;
 
-    ImportBatch(SubscriberStore subscribers, ConsentStore consent, SuppressionStore suppressions) {
+    ImportBatch(SubscriberStore subscribers, MembershipStore memberships, ConsentStore consent, SuppressionStore suppressions) {
         this.subscribers = subscribers;
+        this.memberships = memberships;
         this.consent = consent;
         this.suppressions = suppressions;
     }
@@ -98,12 +101,12 @@ final class ImportBatch {
         subscribers.updateAll(ctx.clientId(), updates, ctx.now());
         writeTags(ctx, byId, Set.copyOf(created));
 
-        Map<UUID, MembershipStatus> memberships = subscribers.membershipsInList(ctx.clientId(), ctx.listId(),
+        Map<UUID, MembershipStatus> inList = memberships.membershipsInList(ctx.clientId(), ctx.listId(),
                 existing.values().stream().map(SubscriberStore.Existing::id).toList());
         List<UUID> joining = new ArrayList<>();
         long leftBefore = 0;
         for (UUID id : byId.keySet()) {
-            MembershipStatus status = memberships.get(id);
+            MembershipStatus status = inList.get(id);
             if (status == null) {
                 joining.add(id);
             } else if (status == MembershipStatus.UNSUBSCRIBED) {
@@ -111,7 +114,7 @@ final class ImportBatch {
             }
         }
         // An import is the client's attestation that these people opted in, so they join confirmed.
-        subscribers.insertMemberships(ctx.clientId(), ctx.listId(), joining, MembershipStatus.CONFIRMED, ctx.now());
+        memberships.insertMemberships(ctx.clientId(), ctx.listId(), joining, MembershipStatus.CONFIRMED, ctx.now());
         ConsentSource source = new ConsentSource(ConsentChannel.IMPORT, ctx.importId().toString(), ctx.sourceIp(), null,
                 ctx.attestation());
         Map<UUID, String> details = new LinkedHashMap<>();

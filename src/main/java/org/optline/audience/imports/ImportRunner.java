@@ -29,6 +29,7 @@ import org.optline.audience.CustomField;
 import org.optline.audience.CustomFields;
 import org.optline.audience.ImportJob;
 import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.MembershipStore;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.Clients;
@@ -71,12 +72,13 @@ public class ImportRunner implements SchedulingConfigurer {
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Clients clients;
 
-    public ImportRunner(ImportStore store, SubscriberStore subscribers, ConsentStore consent, SuppressionStore suppressions,
+    public ImportRunner(ImportStore store, SubscriberStore subscribers, MembershipStore memberships, ConsentStore consent,
+                        SuppressionStore suppressions,
                         CustomFields fields, DataDirectory data, TenantScope scope, Clock clock, Clients clients,
                         AudienceProperties settings) {
         this.clients = clients;
         this.store = store;
-        this.batch = new ImportBatch(subscribers, consent, suppressions);
+        this.batch = new ImportBatch(subscribers, memberships, consent, suppressions);
         this.fields = fields;
         this.data = data;
         this.scope = scope;
@@ -190,7 +192,7 @@ public class ImportRunner implements SchedulingConfigurer {
                 });
                 issues += result.issues().size();
                 batches++;
-                if (scope.isPostgres() && (batches == 1 || batches % 100 == 0)) {
+                if (batches == 1 || batches % 100 == 0) {
                     refreshStatistics(clientId);
                 }
             }

@@ -12,6 +12,7 @@ import org.optline.audience.ImportJob;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
 import org.optline.platform.SqlLike;
+import org.optline.platform.TenantScope;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +34,13 @@ public class ImportStore {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final NamedSql sql;
+    private final boolean postgres;
 
-    public ImportStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    public ImportStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, TenantScope scope) {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(ImportStore.class);
+        this.postgres = scope.isPostgres();
     }
 
     public void insert(UUID id, UUID clientId, UUID listId, String fileName, String sha256, long bytes, char separator,
@@ -119,8 +122,11 @@ public class ImportStore {
                 .param("limit", limit).query((rs, n) -> new ImportJob.Issue(rs.getLong("line"), rs.getString("message"))).list();
     }
 
+    /** Fresh planner statistics of the subscriber tables (PostgreSQL; H2 plans without any worth refreshing). */
     public void refreshStatistics() {
-        jdbc.sql(sql.get("refresh-statistics")).update();
+        if (postgres) {
+            jdbc.sql(sql.get("refresh-statistics")).update();
+        }
     }
 
     /** Deletes the import issues that mention an address (erasure). */

@@ -13,6 +13,7 @@ import org.optline.audience.ConsentEvent;
 import org.optline.audience.ConsentSource;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
+import org.optline.platform.TenantScope;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,11 +27,13 @@ public class ConsentStore {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final NamedSql sql;
+    private final boolean postgres;
 
-    public ConsentStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    public ConsentStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, TenantScope scope) {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(ConsentStore.class);
+        this.postgres = scope.isPostgres();
     }
 
     /** One ledger row to write. */
@@ -95,7 +98,7 @@ public class ConsentStore {
 
     /** Removes a subscriber's ledger and leaves the hashed-address tombstone that proves the erasure. */
     public void erase(UUID clientId, UUID subscriberId, String emailHash, String erasedBy, String reason,
-                      OffsetDateTime at, boolean postgres) {
+                      OffsetDateTime at) {
         if (postgres) {
             jdbc.sql(sql.get("allow-erasure")).query((rs, n) -> 1).list();
         }

@@ -15,8 +15,6 @@ import java.util.UUID;
 import org.optline.audience.CustomField;
 import org.optline.audience.EmailAddress;
 import org.optline.audience.FieldType;
-import org.optline.audience.Membership;
-import org.optline.audience.MembershipStatus;
 import org.optline.audience.SubscriberStatus;
 import org.optline.audience.fields.Slots;
 import org.optline.platform.Cursor;
@@ -30,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL for subscribers, their tags and list memberships. Every statement takes the client id.
+ * SQL for subscribers and their tags (list memberships: {@link MembershipStore}). Every statement takes the client id.
  * The insert and profile update are built from the fixed slot list, never from input.
  */
 @Repository
@@ -90,10 +88,10 @@ public class SubscriberStore {
         }
         List<String> slots = Slots.columns().stream()
                 .filter(slot -> rows.stream().anyMatch(r -> r.slots().get(slot) != null)).toList();
-        StringBuilder columns = new StringBuilder("id, client_id, email, email_key, email_hash, name, status, created_at, updated_at");
-        StringBuilder values = new StringBuilder("t.id, :clientId, t.email, t.email_key, t.email_hash, t.name, :status, :at, :at");
-        StringBuilder arrays = new StringBuilder(":ids, :emails, :keys, :hashes, :names");
-        StringBuilder names = new StringBuilder("id, email, email_key, email_hash, name");
+        StringBuilder columns = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        StringBuilder arrays = new StringBuilder();
+        StringBuilder names = new StringBuilder();
         for (int i = 0; i < slots.size(); i++) {
             String slot = Slots.checked(slots.get(i));
             columns.append(", ").append(slot);
@@ -102,8 +100,9 @@ public class SubscriberStore {
             arrays.append(", :s").append(i);
             names.append(", s").append(i);
         }
-        var spec = jdbc.sql("insert into subscribers (" + columns + ") select " + values + " from unnest(" + arrays
-                        + ") as t(" + names + ")")
+        String statement = sql.get("insert-many").replace("/*slot columns*/", columns).replace("/*slot values*/", values)
+                .replace("/*slot arrays*/", arrays).replace("/*slot names*/", names);
+        var spec = jdbc.sql(statement)
                 .param("clientId", clientId).param("status", SubscriberStatus.ACTIVE.wireName()).param("at", at)
                 .param("ids", SqlArrays.ofIds(rows.stream().map(NewSubscriber::id).toList()))
                 .param("emails", SqlArrays.of(rows.stream().map(NewSubscriber::email).toList()))
@@ -138,7 +137,7 @@ public class SubscriberStore {
     public void updateAll(UUID clientId, List<ProfileUpdate> updates, OffsetDateTime at) {
         Map<String, List<MapSqlParameterSource>> byStatement = new LinkedHashMap<>();
         for (ProfileUpdate u : updates) {
-            StringBuilder set = new StringBuilder("updated_at = :at");
+            StringBuilder set = new StringBuilder();
             var params = new MapSqlParameterSource().addValue("clientId", clientId).addValue("id", u.id()).addValue("at", at);
             if (u.setName()) {
                 set.append(", name = :name");
@@ -150,15 +149,14 @@ public class SubscriberStore {
                     params.addValue(slot, u.slots().get(slot), sqlType(slot));
                 }
             }
-            String statement = "update subscribers set " + set + " where client_id = :clientId and id = :id";
+            String statement = sql.get("update-profile").replace("/*set*/", set);
             byStatement.computeIfAbsent(statement, k -> new ArrayList<>()).add(params);
         }
         byStatement.forEach((statement, rows) -> named.batchUpdate(statement, rows.toArray(MapSqlParameterSource[]::new)));
     }
 
     public void setEmail(UUID clientId, UUID id, String email, String emailKey, OffsetDateTime at) {
-        jdbc.sql("update subscribers set email = :email, email_key = :emailKey, email_hash = :emailHash, updated_at = :at "
-                        + "where client_id = :clientId and id = :id")
+        jdbc.sql(sql.get("set-email"))
                 .param("email", email).param("emailKey", emailKey)
                 .param("emailHash", EmailAddress.hashOfKey(emailKey)).param("at", at)
                 .param("clientId", clientId).param("id", id).update();
@@ -209,31 +207,6 @@ public class SubscriberStore {
         }
     }
 
-    public List<Membership> memberships(UUID clientId, UUID id) {
-        return jdbc.sql(sql.get("memberships-of")).param("clientId", clientId).param("id", id)
-                .query((rs, n) -> new Membership(rs.getObject("list_id", UUID.class), rs.getString("name"),
-                        MembershipStatus.fromWire(rs.getString("status")), rs.getObject("updated_at", OffsetDateTime.class)))
-                .list();
-    }
-
-    public Optional<MembershipStatus> membershipStatus(UUID clientId, UUID listId, UUID id) {
-        return jdbc.sql(sql.get("membership-status")).param("clientId", clientId).param("listId", listId).param("id", id)
-                .query(String.class).optional().map(MembershipStatus::fromWire);
-    }
-
-    public void insertMembership(UUID clientId, UUID listId, UUID id, MembershipStatus status, OffsetDateTime at) {
-        jdbc.sql(sql.get("insert-membership")).param("clientId", clientId).param("listId", listId).param("id", id)
-                .param("status", status.wireName()).param("at", at).update();
-    }
-
-    /** Inserts memberships for many subscribers of one list in one statement. */
-    public void insertMemberships(UUID clientId, UUID listId, Collection<UUID> ids, MembershipStatus status, OffsetDateTime at) {
-        for (List<UUID> chunk : SqlArrays.chunks(List.copyOf(ids))) {
-            jdbc.sql(sql.get("insert-memberships")).param("clientId", clientId).param("listId", listId)
-                    .param("ids", SqlArrays.ofIds(chunk)).param("status", status.wireName()).param("at", at).update();
-        }
-    }
-
     /** The next page of active subscribers after {@code afterId} (of one list when {@code listId} is given). */
     public List<SubscriberRow> exportPage(UUID clientId, UUID listId, UUID afterId, int limit) {
         var spec = listId == null ? jdbc.sql(sql.get("export-page"))
@@ -271,28 +244,6 @@ public class SubscriberStore {
                     .computeIfAbsent(rs.getObject("field_id", UUID.class), k -> new ArrayList<>()).add(rs.getString("tag"));
         });
         return tags;
-    }
-
-    /** The memberships of {@code ids} in one list: subscriber id → status. */
-    public Map<UUID, MembershipStatus> membershipsInList(UUID clientId, UUID listId, Collection<UUID> ids) {
-        Map<UUID, MembershipStatus> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.sql(sql.get("memberships-in-list")).param("clientId", clientId).param("listId", listId)
-                .param("ids", SqlArrays.ofIds(ids)).query(rs -> {
-                    found.put(rs.getObject("subscriber_id", UUID.class), MembershipStatus.fromWire(rs.getString("status")));
-                });
-        return found;
-    }
-
-    public void setMembership(UUID clientId, UUID listId, UUID id, MembershipStatus status, OffsetDateTime at) {
-        jdbc.sql(sql.get("set-membership")).param("clientId", clientId).param("listId", listId).param("id", id)
-                .param("status", status.wireName()).param("at", at).update();
-    }
-
-    public void unsubscribeAllMemberships(UUID clientId, UUID id, OffsetDateTime at) {
-        jdbc.sql(sql.get("unsubscribe-all-memberships")).param("clientId", clientId).param("id", id).param("at", at).update();
     }
 
     public void setStatus(UUID clientId, UUID id, SubscriberStatus status, OffsetDateTime at) {

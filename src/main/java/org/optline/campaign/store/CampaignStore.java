@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.optline.audience.RecipientSelection;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.MessageTemplate;
 import org.optline.platform.NamedSql;
-import org.optline.platform.SqlArrays;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -73,20 +73,9 @@ public class CampaignStore {
         return jdbc.sql(sql.get("delete")).param("clientId", clientId).param("id", id).update() == 1;
     }
 
-    /** How many would receive it, given the clause of {@link #recipientsFrom} and its parameters. */
-    public long recipients(String recipientsFromWhere, Map<String, Object> params) {
-        return jdbc.sql("select count(*) " + recipientsFromWhere).params(params).query(Long.class).single();
-    }
-
-    /** The FROM/WHERE clause selecting the recipients ({@code s} is the subscriber). */
-    public String recipientsFrom(String segmentWhere) {
-        return sql.get("recipients").replace("SEGMENT_PREDICATE", segmentWhere);
-    }
-
-    public Map<String, Object> recipientParams(Map<String, Object> segmentParams, List<UUID> listIds) {
-        Map<String, Object> params = new HashMap<>(segmentParams);
-        params.put("campaignLists", SqlArrays.ofIds(listIds));
-        return params;
+    /** How many the selection reaches. */
+    public long recipients(RecipientSelection selection) {
+        return jdbc.sql(selection.sql(sql.get("count-recipients"))).params(selection.params()).query(Long.class).single();
     }
 
     public boolean moveStatus(UUID clientId, UUID id, CampaignStatus expected, CampaignStatus next, OffsetDateTime scheduledAt,

@@ -261,7 +261,7 @@ public class DeliveryWorker implements SchedulingConfigurer {
             Instant claimedAt = now.toInstant();
             long t0 = System.nanoTime();
             SendQueueStore.Claim claim = scope.inClient(clientId,
-                    () -> queue.claim(clientId, campaignId, token, batchSize, now, now.plus(lease), scope.isPostgres()));
+                    () -> queue.claim(clientId, campaignId, token, batchSize, now, now.plus(lease)));
             if (log.isDebugEnabled()) {
                 log.debug("claimed {} in {} ms", claim.ids().size(), (System.nanoTime() - t0) / 1_000_000);
             }

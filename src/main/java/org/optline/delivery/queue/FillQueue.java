@@ -2,6 +2,7 @@ package org.optline.delivery.queue;
 
 import java.time.Clock;
 import java.util.UUID;
+import org.optline.audience.RecipientSelection;
 import org.optline.campaign.CampaignDispatch;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
@@ -58,12 +59,9 @@ class FillQueue {
     /** Whether the campaign's job is finished; the first node to see it fills its queue. */
     private boolean jobFinishedOrFill(UUID clientId, UUID campaignId) {
         return scope.inClient(clientId, () -> queue.jobFinished(clientId, campaignId)).orElseGet(() -> {
-            CampaignDispatch.RecipientQuery q = campaigns.recipientQuery(clientId, campaignId);
-            long filled = scope.inClient(clientId, () -> queue.materialize(clientId, campaignId, q.fromWhere(), q.params(),
-                    Times.now(clock)));
-            if (scope.isPostgres() && filled > 10_000) {
-                scope.inClient(clientId, queue::analyze);
-            }
+            RecipientSelection recipients = campaigns.recipients(clientId, campaignId);
+            long filled = scope.inClient(clientId, () -> queue.materialize(clientId, campaignId, recipients, Times.now(clock)));
+            scope.inClient(clientId, () -> queue.analyzeAfterFill(filled));
             return false;
         });
     }

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.campaign.SendState;
+import org.optline.audience.RecipientSelection;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
+import org.optline.platform.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
@@ -30,11 +32,13 @@ public class SendQueueStore {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final NamedSql sql;
+    private final boolean postgres;
 
-    public SendQueueStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    public SendQueueStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, TenantScope scope) {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(SendQueueStore.class);
+        this.postgres = scope.isPostgres();
     }
 
     /** Whether the job exists, and whether it is finished. */
@@ -47,19 +51,10 @@ public class SendQueueStore {
      * Creates the job and fills the queue with every recipient in one set-based statement. The
      * job row's primary key makes this happen once per campaign, whichever node gets there first.
      */
-    public long materialize(UUID clientId, UUID campaignId, String recipientsFromWhere, Map<String, Object> params,
-                            OffsetDateTime now) {
+    public long materialize(UUID clientId, UUID campaignId, RecipientSelection recipients, OffsetDateTime now) {
         jdbc.sql(sql.get("insert-job")).param("clientId", clientId).param("campaignId", campaignId).param("at", now).update();
-        Map<String, Object> all = new HashMap<>(params);
-        all.put("queueCampaign", campaignId);
-        all.put("queueNow", now);
-        // In subscriber order, the order lanes claim ranges in: each batch's rows then lie together
-        // on a few pages, which its claim reads and its settle rewrites, and the primary key takes
-        // each row at the end of the campaign's part of it instead of splitting pages all over
-        // (docs/delivery.md).
-        long n = jdbc.sql("insert into send_queue (campaign_id, client_id, subscriber_id, state, updated_at) "
-                + "select :queueCampaign, s.client_id, s.id, 'queued', :queueNow " + recipientsFromWhere + " order by s.id")
-                .params(all).update();
+        long n = jdbc.sql(recipients.sqlInIdOrder(sql.get("fill-queue")))
+                .params(recipients.params(Map.of("queueCampaign", campaignId, "queueNow", now))).update();
         jdbc.sql(sql.get("set-recipients")).param("clientId", clientId).param("campaignId", campaignId).param("recipients", n).update();
         return n;
     }
@@ -85,9 +80,8 @@ public class SendQueueStore {
      * cursor; throttled rows whose wait is over (after the fresh ones, so that a provider's rate
      * limit holds nobody else up); a range whose lease ran out or that was handed back.
      */
-    public Claim claim(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil,
-                       boolean postgres) {
-        List<UUID> deferred = claimRetries(clientId, campaignId, token, "deferred", limit, now, leaseUntil, postgres);
+    public Claim claim(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        List<UUID> deferred = claimRetries(clientId, campaignId, token, "deferred", limit, now, leaseUntil);
         if (!deferred.isEmpty()) {
             return new Claim(token, false, deferred);
         }
@@ -95,15 +89,15 @@ public class SendQueueStore {
         if (!fresh.isEmpty()) {
             return new Claim(token, true, fresh);
         }
-        List<UUID> throttled = claimRetries(clientId, campaignId, token, "queued", limit, now, leaseUntil, postgres);
+        List<UUID> throttled = claimRetries(clientId, campaignId, token, "queued", limit, now, leaseUntil);
         if (!throttled.isEmpty()) {
             return new Claim(token, false, throttled);
         }
-        return claimLapsed(clientId, campaignId, token, limit, now, leaseUntil, postgres);
+        return claimLapsed(clientId, campaignId, token, limit, now, leaseUntil);
     }
 
     private List<UUID> claimRetries(UUID clientId, UUID campaignId, String token, String state, int limit, OffsetDateTime now,
-                                    OffsetDateTime leaseUntil, boolean postgres) {
+                                    OffsetDateTime leaseUntil) {
         int claimed = jdbc.sql(sql.get(postgres ? "claim-retries-postgresql" : "claim-retries-h2")).param("clientId", clientId)
                 .param("campaignId", campaignId).param("token", token).param("state", state).param("limit", limit).param("now", now)
                 .param("leaseUntil", leaseUntil).update();
@@ -149,8 +143,7 @@ public class SendQueueStore {
      * range larger than this lane's batch (made by a lane with a larger one) is split: the lease
      * this lane was given must cover what it sends.
      */
-    private Claim claimLapsed(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil,
-                              boolean postgres) {
+    private Claim claimLapsed(UUID clientId, UUID campaignId, String token, int limit, OffsetDateTime now, OffsetDateTime leaseUntil) {
         while (true) {
             Optional<Range> lapsed = jdbc.sql(sql.get(postgres ? "lapsed-claim-postgresql" : "lapsed-claim-h2"))
                     .param("clientId", clientId).param("campaignId", campaignId).param("now", now)
@@ -195,9 +188,14 @@ public class SendQueueStore {
         return (last == null ? rows : rows.param("last", last)).query(UUID.class).list();
     }
 
-    /** Fresh statistics after a large fill (PostgreSQL). */
-    public void analyze() {
-        jdbc.sql(sql.get("analyze")).update();
+    /**
+     * Fresh statistics after a fill of {@code filled} rows, when it was large enough to mislead the
+     * planner (PostgreSQL; H2 keeps none that would).
+     */
+    public void analyzeAfterFill(long filled) {
+        if (postgres && filled > 10_000) {
+            jdbc.sql(sql.get("analyze")).update();
+        }
     }
 
     /** A recipient the server turned away for now, with its reply and when to try again. */

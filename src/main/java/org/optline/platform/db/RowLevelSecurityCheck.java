@@ -1,5 +1,6 @@
 package org.optline.platform.db;
 
+import org.optline.platform.NamedSql;
 import org.optline.platform.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ class RowLevelSecurityCheck {
 
     private final TenantScope scope;
     private final JdbcClient jdbc;
+    private final NamedSql sql = NamedSql.forClass(RowLevelSecurityCheck.class);
 
     RowLevelSecurityCheck(TenantScope scope, JdbcClient jdbc) {
         this.scope = scope;
@@ -31,7 +33,7 @@ class RowLevelSecurityCheck {
         if (!scope.isPostgres()) {
             return;
         }
-        boolean bypass = jdbc.sql("select rolsuper or rolbypassrls from pg_roles where rolname = current_user")
+        boolean bypass = jdbc.sql(sql.get("bypasses-rls"))
                 .query(Boolean.class).single();
         if (bypass) {
             log.warn("The database role is a superuser or has BYPASSRLS: row-level security does not apply. "

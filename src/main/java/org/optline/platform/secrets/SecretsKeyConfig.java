@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.optline.platform.NamedSql;
 import org.optline.platform.SecretBox;
 import org.optline.platform.StorageProperties;
 import org.optline.platform.TenantScope;
@@ -39,6 +40,7 @@ class SecretsKeyConfig {
     static final String CHECK_NAME = "secrets-key-check";
     private static final String CHECK_CONTEXT = "platform_secrets:" + CHECK_NAME;
     private static final String CHECK_TEXT = "Optline secrets key check";
+    private static final NamedSql SQL = NamedSql.forClass(SecretsKeyConfig.class);
 
     @Bean
     SecretBox secretBox(StorageProperties storage, JdbcClient jdbc, TenantScope scope, Clock clock) {
@@ -54,7 +56,7 @@ class SecretsKeyConfig {
         Optional<String> stored = storedCheck(jdbc);
         if (stored.isEmpty()) {
             // Several nodes starting together: the first insert wins, and the others must hold its key.
-            jdbc.sql("insert into platform_secrets (name, secret, created_at) values (:name, :secret, :at) on conflict do nothing")
+            jdbc.sql(SQL.get("insert-check"))
                     .param("name", CHECK_NAME).param("secret", box.seal(CHECK_CONTEXT, CHECK_TEXT))
                     .param("at", OffsetDateTime.now(clock)).update();
             stored = storedCheck(jdbc);
@@ -69,7 +71,7 @@ class SecretsKeyConfig {
     }
 
     private static Optional<String> storedCheck(JdbcClient jdbc) {
-        return jdbc.sql("select secret from platform_secrets where name = :name").param("name", CHECK_NAME).query(String.class)
+        return jdbc.sql(SQL.get("check")).param("name", CHECK_NAME).query(String.class)
                 .optional();
     }
 

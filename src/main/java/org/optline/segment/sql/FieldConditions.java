@@ -132,13 +132,13 @@ final class FieldConditions {
 
     String multi(CustomField f, Expr.Compare c) {
         String field = params.add(f.id());
-        String tags = "select 1 from subscriber_tags t where t.client_id = :clientId and t.subscriber_id = s.id and t.field_id = " + field;
+        String tags = "select 1 from subscriber_tags t where t.client_id = :segment_clientId and t.subscriber_id = s.id and t.field_id = " + field;
         return switch (c.op()) {
             case HAS -> "exists (" + tags + " and t.tag = " + params.add(values.textOf(c, 0, false)) + ")";
             case HAS_ANY -> "exists (" + tags + " and t.tag = any(" + params.add(SqlArrays.of(values.texts(c, false))) + "))";
             case HAS_ALL -> {
                 List<String> wanted = values.texts(c, false).stream().distinct().toList();
-                yield "(select count(distinct t.tag) from subscriber_tags t where t.client_id = :clientId and t.subscriber_id = s.id"
+                yield "(select count(distinct t.tag) from subscriber_tags t where t.client_id = :segment_clientId and t.subscriber_id = s.id"
                         + " and t.field_id = " + field + " and t.tag = any(" + params.add(SqlArrays.of(wanted)) + ")) = "
                         + params.add(wanted.size());
             }

@@ -44,8 +44,8 @@ public final class SegmentCompiler {
     }
 
     public CompiledSegment compile(Expr expr) {
-        params.put("clientId", clientId);
-        String where = "s.client_id = :clientId and " + node(expr).sql();
+        params.put(CompiledSegment.PREFIX + "clientId", clientId);
+        String where = "s.client_id = :segment_clientId and " + node(expr).sql();
         return new CompiledSegment(where, params.all());
     }
 
@@ -110,7 +110,7 @@ public final class SegmentCompiler {
             throw new SegmentSyntaxException(l.column(), "there is no list named \"" + l.list() + "\"");
         }
         String status = l.status() == null ? "m.status <> 'unsubscribed'" : "m.status = " + params.add(l.status().wireName());
-        return "exists (select 1 from list_memberships m where m.client_id = :clientId and m.subscriber_id = s.id"
+        return "exists (select 1 from list_memberships m where m.client_id = :segment_clientId and m.subscriber_id = s.id"
                 + " and m.list_id = " + params.add(list.id()) + " and " + status + ")";
     }
 
@@ -148,7 +148,7 @@ public final class SegmentCompiler {
                 }
 
                 public String clientId() {
-                    return ":clientId";
+                    return ":segment_clientId";
                 }
             });
             if (sql.isPresent()) {

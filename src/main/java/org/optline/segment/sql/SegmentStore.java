@@ -54,7 +54,7 @@ public class SegmentStore {
 
     /** How many of the client's subscribers match; the predicate always pins the client id. */
     public long count(CompiledSegment segment) {
-        return jdbc.sql("select count(*) from subscribers s where " + segment.where()).params(segment.params())
+        return jdbc.sql(sql.get("count-matching") + " " + segment.where()).params(segment.params())
                 .query(Long.class).single();
     }
 
@@ -62,8 +62,7 @@ public class SegmentStore {
     public List<Sample> sample(CompiledSegment segment, int limit) {
         var params = new HashMap<>(segment.params());
         params.put("sampleLimit", limit);
-        return jdbc.sql("select s.id, s.email, s.name, s.status from subscribers s where " + segment.where()
-                        + " order by s.created_at desc, s.id desc limit :sampleLimit").params(params)
+        return jdbc.sql(sql.get("sample-matching") + " " + segment.where() + "\n" + sql.get("sample-order")).params(params)
                 .query((rs, n) -> new Sample(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"),
                         rs.getString("status"))).list();
     }

@@ -62,7 +62,7 @@ where client_id = :clientId and import_id = :importId and kind = :kind order by 
 delete from import_issues where client_id = :clientId and lower(message) like :pattern escape '\'
 
 -- name: refresh-statistics
--- PostgreSQL only (see ImportRunner.refreshStatistics).
+-- PostgreSQL only (see ImportRunner.refreshStatistics for when).
 analyze subscribers, list_memberships, subscriber_tags
 
 -- name: unstarted-before

@@ -23,30 +23,6 @@ delete from subscriber_tags where client_id = :clientId and field_id = :fieldId 
 insert into subscriber_tags (client_id, field_id, subscriber_id, tag)
 select :clientId, :fieldId, t.id, t.tag from unnest(:ids, :tags) as t(id, tag)
 
--- name: memberships-of
-select m.list_id, l.name, m.status, m.updated_at
-from list_memberships m join lists l on l.id = m.list_id and l.client_id = m.client_id
-where m.client_id = :clientId and m.subscriber_id = :id order by l.name
-
--- name: membership-status
-select status from list_memberships where client_id = :clientId and list_id = :listId and subscriber_id = :id
-
--- name: insert-membership
-insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
-values (:clientId, :listId, :id, :status, :at, :at)
-
--- name: insert-memberships
-insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
-select :clientId, :listId, t.id, :status, :at, :at from unnest(:ids) as t(id)
-
--- name: set-membership
-update list_memberships set status = :status, updated_at = :at
-where client_id = :clientId and list_id = :listId and subscriber_id = :id
-
--- name: unsubscribe-all-memberships
-update list_memberships set status = 'unsubscribed', updated_at = :at
-where client_id = :clientId and subscriber_id = :id and status <> 'unsubscribed'
-
 -- name: set-status
 update subscribers set status = :status, updated_at = :at where client_id = :clientId and id = :id
 
@@ -78,10 +54,6 @@ limit :limit
 -- name: count
 select count(*) from subscribers where client_id = :clientId
 
--- name: memberships-in-list
-select subscriber_id, status from list_memberships
-where client_id = :clientId and list_id = :listId and subscriber_id = any(:ids)
-
 -- name: export-page
 -- Active subscribers by id, so an export pages by keyset with bounded memory. The caller drops
 -- suppressed addresses (checked by hash) before writing a page out.
@@ -107,3 +79,20 @@ where client_id = :clientId and subscriber_id = any(:ids) order by subscriber_id
 -- caller names in place of the slots marker (each checked against the fixed set of slot names first).
 select id, client_id, email, email_key, name, status, created_at, updated_at /*slots*/
 from subscribers where client_id = :clientId and id = any(:ids)
+
+-- name: insert-many
+-- Active subscribers in one statement, one array per column, on H2 and PostgreSQL alike. For each
+-- slot column some row has a value for, the store puts in place of the markers (after checking the
+-- name against the fixed slot list) the column, its value read from t (cast to the column's type;
+-- slot values travel as text), its array parameter and its name in t.
+insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at /*slot columns*/)
+select t.id, :clientId, t.email, t.email_key, t.email_hash, t.name, :status, :at, :at /*slot values*/
+from unnest(:ids, :emails, :keys, :hashes, :names /*slot arrays*/) as t(id, email, email_key, email_hash, name /*slot names*/)
+
+-- name: update-profile
+-- The name and the slot columns a change sets are put in place of the marker (slot names checked).
+update subscribers set updated_at = :at /*set*/ where client_id = :clientId and id = :id
+
+-- name: set-email
+update subscribers set email = :email, email_key = :emailKey, email_hash = :emailHash, updated_at = :at
+where client_id = :clientId and id = :id

@@ -41,18 +41,9 @@ delete from campaign_lists where client_id = :clientId and campaign_id = :id
 -- name: add-list
 insert into campaign_lists (campaign_id, client_id, list_id) values (:id, :clientId, :listId)
 
--- name: recipients
--- Who the campaign would reach now: active subscribers confirmed on any of its lists, not
--- suppressed by the client or the platform, and matching the segment (whose predicate, already
--- pinned to :clientId, the caller puts in front). The delivery module selects from the same
--- clause when it fills the send queue.
-from subscribers s
-where SEGMENT_PREDICATE
-  and s.status = 'active'
-  and exists (select 1 from list_memberships m where m.client_id = s.client_id and m.subscriber_id = s.id
-              and m.list_id = any(:campaignLists) and m.status = 'confirmed')
-  and not exists (select 1 from suppressions x where x.client_id = s.client_id and x.email_hash = s.email_hash)
-  and not exists (select 1 from platform_suppressions p where p.email_hash = s.email_hash)
+-- name: count-recipients
+-- Followed by audience's recipient selection (RecipientSelection): who the campaign would reach now.
+select count(*)
 
 -- name: move-status
 -- Guarded by the expected status: two clicks, or two nodes, cannot both move it.

@@ -4,6 +4,14 @@ select recipients, finished_at from send_jobs where client_id = :clientId and ca
 -- name: insert-job
 insert into send_jobs (campaign_id, client_id, recipients, materialized_at) values (:campaignId, :clientId, 0, :at)
 
+-- name: fill-queue
+-- Followed by the campaign's recipient selection (audience's RecipientSelection) in subscriber
+-- order, the order lanes claim ranges in: each batch's rows then lie together on a few pages,
+-- which its claim reads and its settle rewrites, and the primary key takes each row at the end of
+-- the campaign's part of it instead of splitting pages all over (docs/delivery.md).
+insert into send_queue (campaign_id, client_id, subscriber_id, state, updated_at)
+select :queueCampaign, s.client_id, s.id, 'queued', :queueNow
+
 -- name: set-recipients
 update send_jobs set recipients = :recipients where client_id = :clientId and campaign_id = :campaignId
 

@@ -16,3 +16,15 @@ update segments set name = :name, expression = :expression, updated_at = :at whe
 
 -- name: delete
 delete from segments where client_id = :clientId and id = :id
+
+-- name: count-matching
+-- Followed by the compiled segment's predicate, which pins the client.
+select count(*) from subscribers s where
+
+-- name: sample-matching
+-- Followed by the compiled segment's predicate, then sample-order.
+select s.id, s.email, s.name, s.status from subscribers s where
+
+-- name: sample-order
+-- The newest first.
+order by s.created_at desc, s.id desc limit :sampleLimit

@@ -120,7 +120,7 @@ class StoreFailureDuringSendTest {
         Sent failing = aCampaignToFive("Failing Shop");
         Sent other = aCampaignToFive("Other Shop");
         doThrow(new IllegalStateException("a damaged row")).when(queue)
-                .materialize(any(), ArgumentMatchers.eq(failing.campaign().id()), any(), any(), any());
+                .materialize(any(), ArgumentMatchers.eq(failing.campaign().id()), any(), any());
 
         worker.runOnce();
 
