@@ -23,6 +23,7 @@ import org.optline.platform.Clients;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,10 +56,13 @@ public class Preferences {
     private final Clients clients;
     private final TenantScope scope;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public Preferences(SubscriberTokens tokens, SubscriberStore store, ConfirmationStore confirmations, SubscriptionForms forms,
                        ListStore lists, FormStore formStore, ConsentStore consent, SuppressionStore suppressions,
-                       CustomFields fields, Subscribers subscribers, Clients clients, TenantScope scope, Clock clock) {
+                       CustomFields fields, Subscribers subscribers, Clients clients, TenantScope scope, Clock clock,
+                       ApplicationEventPublisher events) {
+        this.events = events;
         this.tokens = tokens;
         this.store = store;
         this.confirmations = confirmations;
@@ -141,6 +145,8 @@ public class Preferences {
                         store.insertMembership(clientId, choice.id(), id, MembershipStatus.CONFIRMED, now);
                         events.add(new ConsentStore.Entry(id, "subscribed", choice.id(), source,
                                 "ticked in the preference centre (single opt-in list)"));
+                        this.events.publishEvent(new SubscriptionsStarted(clientId, choice.id(),
+                                List.of(new SubscriptionsStarted.Joined(id, current.email())), source.kind(), now));
                     } else {
                         toConfirm.add(choice.id());
                     }
@@ -148,6 +154,7 @@ public class Preferences {
                     store.setMembership(clientId, choice.id(), id, MembershipStatus.UNSUBSCRIBED, now);
                     confirmations.voidList(clientId, id, choice.id());
                     events.add(new ConsentStore.Entry(id, "unsubscribed", choice.id(), source, "unticked in the preference centre"));
+                    this.events.publishEvent(new SubscriberUnsubscribed(clientId, id, current.email(), choice.id(), source.kind(), now));
                 }
             }
             consent.appendAll(clientId, now, events);

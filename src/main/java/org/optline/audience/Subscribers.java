@@ -106,6 +106,7 @@ public class Subscribers {
             }
             store.writeTags(clientId, id, values);
             List<ConsentStore.Entry> events = new ArrayList<>();
+            List<UUID> joined = new ArrayList<>();
             for (MailingList list : targets) {
                 Optional<MembershipStatus> current = store.membershipStatus(clientId, list.id(), id);
                 if (current.isPresent() && current.get() == MembershipStatus.UNSUBSCRIBED) {
@@ -122,8 +123,15 @@ public class Subscribers {
                     events.add(new ConsentStore.Entry(id, "confirmed", list.id(), source,
                             "confirmation stated by the client (preconfirmed)"));
                 }
+                if (confirmed) {
+                    joined.add(list.id());
+                }
             }
             consent.appendAll(clientId, now, events);
+            for (UUID listId : joined) {
+                this.events.publishEvent(new SubscriptionsStarted(clientId, listId,
+                        List.of(new SubscriptionsStarted.Joined(id, email.value())), source.kind(), now));
+            }
             return new Saved(load(clientId, id).orElseThrow(), existing.isEmpty());
         });
     }
@@ -239,6 +247,7 @@ public class Subscribers {
         store.unsubscribeAllMemberships(clientId, id, now);
         suppressions.suppress(clientId, EmailAddress.of("email", row.email()), SuppressionReason.UNSUBSCRIBED, source.kind());
         consent.append(clientId, now, new ConsentStore.Entry(id, "unsubscribed", null, source, detail));
+        events.publishEvent(new SubscriberUnsubscribed(clientId, id, row.email(), null, source.kind(), now));
         events.publishEvent(new SubscriberOptedOut(clientId, id));
     }
 

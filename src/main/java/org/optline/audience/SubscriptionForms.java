@@ -27,6 +27,7 @@ import org.optline.platform.Times;
 import org.optline.platform.TransactionalMail;
 import org.optline.platform.ValidationException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -66,11 +67,13 @@ public class SubscriptionForms {
     private final TenantScope scope;
     private final Clock clock;
     private final String baseUrl;
+    private final ApplicationEventPublisher events;
 
     public SubscriptionForms(FormStore forms, ListStore lists, SubscriberStore subscribers, ConsentStore consent,
                              SuppressionStore suppressions, CustomFields fields, SubscriberTokens tokens,
                              ConfirmationStore confirmations, TransactionalMail mail, Clients clients, RateLimiter limiter, TenantScope scope, Clock clock,
-                             @Value("${optline.base-url:http://localhost:8080}") String baseUrl) {
+                             @Value("${optline.base-url:http://localhost:8080}") String baseUrl, ApplicationEventPublisher events) {
+        this.events = events;
         this.forms = forms;
         this.lists = lists;
         this.subscribers = subscribers;
@@ -200,6 +203,10 @@ public class SubscriptionForms {
             MembershipStatus status = needsConfirmation ? MembershipStatus.UNCONFIRMED : MembershipStatus.CONFIRMED;
             if (membership.isEmpty()) {
                 subscribers.insertMembership(clientId, form.listId(), id, status, now);
+                if (status == MembershipStatus.CONFIRMED) {
+                    events.publishEvent(new SubscriptionsStarted(clientId, form.listId(),
+                            List.of(new SubscriptionsStarted.Joined(id, email.value())), source.kind(), now));
+                }
             }
             // An existing membership that is not confirmed stays as it is (an unsubscribe stays an
             // unsubscribe) until the mailed link is followed.
@@ -297,6 +304,8 @@ public class SubscriptionForms {
                             "asked for again, in the preference centre or on a form"));
                 }
                 events.add(new ConsentStore.Entry(subscriberId, "confirmed", o.listId(), source, proof));
+                this.events.publishEvent(new SubscriptionsStarted(clientId, o.listId(),
+                        List.of(new SubscriptionsStarted.Joined(subscriberId, email.value())), source.kind(), now));
             }
             consent.appendAll(clientId, now, events);
             return Optional.of(tokens.preferences(clientId, subscriberId));

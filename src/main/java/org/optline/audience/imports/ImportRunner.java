@@ -37,6 +37,7 @@ import org.optline.platform.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -70,10 +71,10 @@ public class ImportRunner {
 
     public ImportRunner(ImportStore store, SubscriberStore subscribers, ConsentStore consent, SuppressionStore suppressions,
                         CustomFields fields, DataDirectory data, TenantScope scope, Clock clock, Clients clients,
-                        @Value("${optline.audience.import-batch-size:2000}") int batchSize) {
+                        @Value("${optline.audience.import-batch-size:2000}") int batchSize, ApplicationEventPublisher events) {
         this.clients = clients;
         this.store = store;
-        this.batch = new ImportBatch(subscribers, consent, suppressions);
+        this.batch = new ImportBatch(subscribers, consent, suppressions, events);
         this.fields = fields;
         this.data = data;
         this.scope = scope;
