@@ -1,6 +1,7 @@
 package org.optline.analytics.webhooks;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,13 +56,19 @@ class WebhookSender {
             return new Result(response.statusCode(), elapsed(started), null);
         } catch (HttpTimeoutException e) {
             return new Result(null, elapsed(started), "no answer within the time limit");
+        } catch (ConnectException e) {
+            // The client often says no more than its cause's name (UnresolvedAddressException, for a name that does not resolve).
+            return new Result(null, elapsed(started), clip("could not connect: " + describe(e.getCause() != null ? e.getCause() : e)));
         } catch (IOException e) {
-            return new Result(null, elapsed(started), clip(e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            return new Result(null, elapsed(started), clip(describe(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(null, elapsed(started), "interrupted: the node is stopping");
         }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static long elapsed(long started) {
