@@ -42,7 +42,7 @@ public final class PublicAddresses {
 
     /**
      * The first internal address the host (a name, a dotted quad or a bracketed IPv6 address)
-     * resolves to, or empty. A name that does not resolve now answers empty: the caller checks the
+     * resolves to, or empty. A name that does not resolve answers empty: the caller checks the
      * address again when it connects.
      */
     public static Optional<InetAddress> internalAddressOf(String host) {

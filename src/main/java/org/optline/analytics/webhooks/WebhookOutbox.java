@@ -76,6 +76,11 @@ class WebhookOutbox {
         return JSON.writeValueAsString(body);
     }
 
+    /** A value as the bodies write it. */
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
     /** ISO 8601 in UTC to the microsecond, the precision the database keeps. */
     static String timestamp(Instant at) {
         return at.truncatedTo(ChronoUnit.MICROS).toString();

@@ -99,6 +99,16 @@ class WebhookOutboxStore {
         return jdbc.sql(sql.get("waiting")).param("clientId", clientId).param("endpointId", endpointId).query(Integer.class).single();
     }
 
+    /**
+     * Deletes the client's waiting events whose data carries this address, as the body writes it
+     * ({@code "email":"…"}, JSON-escaped), whatever its case.
+     */
+    int forgetAddress(UUID clientId, String email) {
+        String member = "\"email\":" + WebhookOutbox.json(email);
+        String pattern = "%" + member.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbc.sql(sql.get("forget-address")).param("clientId", clientId).param("pattern", pattern).update();
+    }
+
     /** Forgets log entries older than {@code before}, every client's. */
     int pruneLog(OffsetDateTime before) {
         return jdbc.sql(sql.get("prune-log")).param("before", before).update();

@@ -38,7 +38,7 @@ class WebhookSender {
 
     Result post(String url, String id, long timestamp, String signature, String body) {
         URI uri = URI.create(url);
-        // The name may point elsewhere now than when the endpoint was saved.
+        // The name may resolve elsewhere than when the endpoint was saved.
         Optional<String> refused = WebhookUrls.hostProblem(uri.getHost(), settings.allowInternal());
         if (refused.isPresent()) {
             return new Result(null, 0, clip("the endpoint's host " + refused.get()));

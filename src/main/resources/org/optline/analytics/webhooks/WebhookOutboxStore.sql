@@ -48,5 +48,9 @@ order by at desc, id desc limit :limit
 -- name: waiting
 select count(*) from webhook_outbox where client_id = :clientId and endpoint_id = :endpointId
 
+-- name: forget-address
+-- An erasure: a scan of the client's waiting events, which are few (delivered ones are deleted).
+delete from webhook_outbox where client_id = :clientId and lower(body) like lower(:pattern) escape '!'
+
 -- name: prune-log
 delete from webhook_deliveries where at < :before

@@ -1,15 +1,20 @@
 package org.optline.analytics.webhooks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** A webhook endpoint on a random local port: records what it is sent and answers the statuses it is given, then 200. */
 final class Receiver implements AutoCloseable {
@@ -51,5 +56,15 @@ final class Receiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    /** Checks the request's signature with javax.crypto alone, as a receiver would. */
+    static void assertSignedBy(String secret, Receiver.Request request) throws Exception {
+        byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        String signed = request.header("webhook-id") + "." + request.header("webhook-timestamp") + "." + request.body();
+        String expected = Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(request.header("webhook-signature")).isEqualTo("v1," + expected);
     }
 }

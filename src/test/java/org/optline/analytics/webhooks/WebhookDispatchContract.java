@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +22,10 @@ import org.optline.audience.ConsentSource;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
+import org.optline.campaign.Campaigns;
 import org.optline.delivery.MessagesSettled;
+import org.optline.delivery.SendingDomains;
+import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
@@ -58,39 +57,15 @@ abstract class WebhookDispatchContract {
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;
+    @Autowired Campaigns campaigns;
+    @Autowired SendingDomains domains;
+    @Autowired DeliveryWorker worker;
 
     final StepClock clock = new StepClock();
     Receiver receiver;
     WebhookDispatcher dispatcher;
     CreatedClient client;
     Actor admin;
-
-    /**
-     * The real time plus what the test added: rows written by the application's own clock are
-     * due at once on it, and a retry's wait passes only when the test moves it on.
-     */
-    static final class StepClock extends Clock {
-        private volatile Duration ahead = Duration.ZERO;
-
-        void advance(Duration by) {
-            ahead = ahead.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -131,15 +106,6 @@ abstract class WebhookDispatchContract {
         return scope.inClient(client.client().id(), () -> outbox.waiting(client.client().id(), endpointId));
     }
 
-    static void assertSignedBy(String secret, Receiver.Request request) throws Exception {
-        byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        String signed = request.header("webhook-id") + "." + request.header("webhook-timestamp") + "." + request.body();
-        String expected = Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        assertThat(request.header("webhook-signature")).isEqualTo("v1," + expected);
-    }
-
     @Test
     void aSubscriptionReachesTheEndpointSignedAndIsLoggedAsDelivered() throws Exception {
         WebhookEndpoint.Created created = endpoint("subscribed", "unsubscribed");
@@ -150,7 +116,7 @@ abstract class WebhookDispatchContract {
 
         assertThat(receiver.requests).hasSize(1);
         Receiver.Request request = receiver.requests.get(0);
-        assertSignedBy(created.secret(), request);
+        Receiver.assertSignedBy(created.secret(), request);
         assertThat(request.header("content-type")).isEqualTo("application/json");
         assertThat(Long.parseLong(request.header("webhook-timestamp"))).isCloseTo(clock.instant().getEpochSecond(), within(5L));
         assertThat((String) JsonPath.read(request.body(), "$.type")).isEqualTo("subscribed");
@@ -173,7 +139,22 @@ abstract class WebhookDispatchContract {
         assertThat(receiver.requests).hasSize(2);
         assertThat((String) JsonPath.read(receiver.requests.get(1).body(), "$.type")).isEqualTo("unsubscribed");
         assertThat((String) JsonPath.read(receiver.requests.get(1).body(), "$.data.source")).isEqualTo("link");
-        assertSignedBy(created.secret(), receiver.requests.get(1));
+        Receiver.assertSignedBy(created.secret(), receiver.requests.get(1));
+    }
+
+    @Test
+    void erasingASubscriberDeletesTheWaitingEventsThatCarryTheAddress() {
+        WebhookEndpoint.Created created = endpoint("subscribed");
+        UUID erased = subscribe("Fay_Doe@Hooks.test");
+        subscribe("fay.doe@hooks.test");
+        subscribe("fayxdoe@hooks.test");
+        assertThat(waiting(created.endpoint().id())).isEqualTo(3);
+
+        subscribers.erase(admin, erased, "asked to be forgotten");
+        assertThat(waiting(created.endpoint().id())).as("the '_' matches itself only").isEqualTo(2);
+        deliverDue();
+        assertThat(receiver.requests).extracting(r -> (String) JsonPath.read(r.body(), "$.data.email"))
+                .containsExactlyInAnyOrder("fay.doe@hooks.test", "fayxdoe@hooks.test");
     }
 
     @Test
@@ -204,7 +185,7 @@ abstract class WebhookDispatchContract {
         assertThat(receiver.requests).extracting(r -> r.header("webhook-id")).containsOnly(receiver.requests.get(0).header("webhook-id"));
         assertThat(receiver.requests).extracting(Receiver.Request::body).containsOnly(receiver.requests.get(0).body());
         for (Receiver.Request r : receiver.requests) {
-            assertSignedBy(created.secret(), r);
+            Receiver.assertSignedBy(created.secret(), r);
         }
         assertThat(log(created.endpoint().id())).extracting(WebhookAttempt::attempt, WebhookAttempt::statusCode, WebhookAttempt::outcome)
                 .containsExactly(tuple(3, 200, "delivered"),
@@ -302,6 +283,28 @@ abstract class WebhookDispatchContract {
     }
 
     @Test
+    void aSentCampaignsDeliveriesReachTheEndpointFromTheSettlement() {
+        WebhookEndpoint.Created created = endpoint("delivered");
+        var list = lists.create(admin, new Lists.ListInput("Readers", null, "single"));
+        String domain = Fixtures.domain("hooks-shop.de");
+        domains.add(admin, domain);
+        for (int i = 0; i < 3; i++) {
+            subscribers.save(admin, new SubscriberInput("reader" + i + "@hooks-shop.de", null, Map.of(), List.of(list.id()), null), false);
+        }
+        var campaign = campaigns.create(admin, new Campaigns.CampaignInput("Weekly", "Hello", null, "Shop", "news@" + domain,
+                null, "<p>Hi</p>", null, null, null, List.of(list.id())));
+        campaigns.send(admin, campaign.id(), null);
+        worker.runOnce();
+        assertThat(waiting(created.endpoint().id())).isEqualTo(3);
+
+        deliverDue();
+        assertThat(receiver.requests).extracting(r -> (String) JsonPath.read(r.body(), "$.data.email"))
+                .containsExactlyInAnyOrder("reader0@hooks-shop.de", "reader1@hooks-shop.de", "reader2@hooks-shop.de");
+        assertThat(receiver.requests).extracting(r -> (String) JsonPath.read(r.body(), "$.data.campaignId"))
+                .containsOnly(campaign.id().toString());
+    }
+
+    @Test
     void aClaimIsTheNodesUntilItsLeaseEndsAndRowsOfADeletedEndpointAreDropped() {
         WebhookEndpoint.Created created = endpoint("subscribed");
         subscribe("eve@hooks.test");
@@ -331,7 +334,7 @@ abstract class WebhookDispatchContract {
             assertThat(r.header("webhook-id")).isEqualTo(messageId.toString());
             assertThat((String) JsonPath.read(r.body(), "$.type")).isEqualTo("test");
         });
-        assertSignedBy(created.secret(), receiver.requests.get(0));
+        Receiver.assertSignedBy(created.secret(), receiver.requests.get(0));
         assertThat(log(created.endpoint().id())).singleElement().extracting(WebhookAttempt::type).isEqualTo("test");
     }
 }
