@@ -17,6 +17,7 @@ import org.optline.platform.Client;
 import org.optline.platform.Clients;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +37,12 @@ class ConfirmationLinks {
     private final Clients clients;
     private final TenantScope scope;
     private final Clock clock;
+    private final ApplicationEventPublisher published;
 
     ConfirmationLinks(SubscriberTokens tokens, ConfirmationStore confirmations, ListStore lists, SubscriberStore subscribers,
                       MembershipStore memberships, SuppressionStore suppressions, ConsentStore consent, Clients clients,
-                      TenantScope scope, Clock clock) {
+                      TenantScope scope, Clock clock, ApplicationEventPublisher published) {
+        this.published = published;
         this.tokens = tokens;
         this.confirmations = confirmations;
         this.lists = lists;
@@ -117,6 +120,8 @@ class ConfirmationLinks {
                             "asked for again, in the preference centre or on a form"));
                 }
                 events.add(new ConsentStore.Entry(subscriberId, ConsentAct.CONFIRMED, o.listId(), source, proof));
+                published.publishEvent(new SubscriptionsStarted(clientId, o.listId(),
+                        List.of(new SubscriptionsStarted.Joined(subscriberId, row.get().email())), source.kind().wireName(), now));
             }
             consent.appendAll(clientId, now, events);
             return Optional.of(tokens.preferences(clientId, subscriberId));

@@ -25,6 +25,7 @@ import org.optline.platform.TenantScope;
 import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,11 +59,14 @@ public class Preferences {
     private final Clients clients;
     private final TenantScope scope;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public Preferences(SubscriberTokens tokens, SubscriberStore store, MembershipStore memberships, ConfirmationStore confirmations,
                        SubscriptionForms forms,
                        ListStore lists, FormStore formStore, ConsentStore consent, SuppressionStore suppressions,
-                       CustomFields fields, Subscribers subscribers, Clients clients, TenantScope scope, Clock clock) {
+                       CustomFields fields, Subscribers subscribers, Clients clients, TenantScope scope, Clock clock,
+                       ApplicationEventPublisher events) {
+        this.events = events;
         this.tokens = tokens;
         this.store = store;
         this.memberships = memberships;
@@ -144,6 +148,8 @@ public class Preferences {
                         memberships.insertMembership(clientId, choice.id(), id, MembershipStatus.CONFIRMED, now);
                         events.add(new ConsentStore.Entry(id, ConsentAct.SUBSCRIBED, choice.id(), source,
                                 "ticked in the preference centre (single opt-in list)"));
+                        this.events.publishEvent(new SubscriptionsStarted(clientId, choice.id(),
+                                List.of(new SubscriptionsStarted.Joined(id, current.email())), source.kind().wireName(), now));
                     } else {
                         toConfirm.add(choice.id());
                     }
@@ -152,6 +158,7 @@ public class Preferences {
                     confirmations.voidList(clientId, id, choice.id());
                     events.add(new ConsentStore.Entry(id, ConsentAct.UNSUBSCRIBED, choice.id(), source,
                             "unticked in the preference centre"));
+                    this.events.publishEvent(new SubscriberUnsubscribed(clientId, id, current.email(), choice.id(), source.kind().wireName(), now));
                 }
             }
             consent.appendAll(clientId, now, events);

@@ -111,6 +111,7 @@ public class Subscribers {
             }
             store.writeTags(clientId, id, values);
             List<ConsentStore.Entry> events = new ArrayList<>();
+            List<UUID> joined = new ArrayList<>();
             for (MailingList list : targets) {
                 Optional<MembershipStatus> current = memberships.membershipStatus(clientId, list.id(), id);
                 if (current.isPresent() && current.get() == MembershipStatus.UNSUBSCRIBED) {
@@ -127,8 +128,15 @@ public class Subscribers {
                     events.add(new ConsentStore.Entry(id, ConsentAct.CONFIRMED, list.id(), source,
                             "confirmation stated by the client (preconfirmed)"));
                 }
+                if (confirmed) {
+                    joined.add(list.id());
+                }
             }
             consent.appendAll(clientId, now, events);
+            for (UUID listId : joined) {
+                this.events.publishEvent(new SubscriptionsStarted(clientId, listId,
+                        List.of(new SubscriptionsStarted.Joined(id, email.value())), source.kind().wireName(), now));
+            }
             return new Saved(assembly.load(clientId, id).orElseThrow(), existing.isEmpty());
         });
     }
@@ -245,6 +253,7 @@ public class Subscribers {
         memberships.unsubscribeAllMemberships(clientId, id, now);
         suppressions.suppress(clientId, EmailAddress.of("email", row.email()), SuppressionReason.UNSUBSCRIBED, source.kind().wireName());
         consent.append(clientId, now, new ConsentStore.Entry(id, ConsentAct.UNSUBSCRIBED, null, source, detail));
+        events.publishEvent(new SubscriberUnsubscribed(clientId, id, row.email(), null, source.kind().wireName(), now));
         events.publishEvent(new SubscriberOptedOut(clientId, id));
     }
 

@@ -28,6 +28,7 @@ import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.TransactionalMail;
 import org.optline.platform.ValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,12 +70,14 @@ public class SubscriptionForms {
     private final TenantScope scope;
     private final Clock clock;
     private final PublicLinks links;
+    private final ApplicationEventPublisher events;
 
     public SubscriptionForms(FormStore forms, ListStore lists, SubscriberStore subscribers, MembershipStore memberships,
                              ConfirmationLinks confirmationLinks, ConsentStore consent,
                              SuppressionStore suppressions, CustomFields fields, SubscriberTokens tokens,
                              ConfirmationStore confirmations, TransactionalMail mail, Clients clients, RateLimiter limiter, TenantScope scope, Clock clock,
-                             PublicLinks links) {
+                             PublicLinks links, ApplicationEventPublisher events) {
+        this.events = events;
         this.forms = forms;
         this.lists = lists;
         this.subscribers = subscribers;
@@ -199,6 +202,10 @@ public class SubscriptionForms {
             MembershipStatus status = needsConfirmation ? MembershipStatus.UNCONFIRMED : MembershipStatus.CONFIRMED;
             if (membership.isEmpty()) {
                 memberships.insertMembership(clientId, form.listId(), id, status, now);
+                if (status == MembershipStatus.CONFIRMED) {
+                    events.publishEvent(new SubscriptionsStarted(clientId, form.listId(),
+                            List.of(new SubscriptionsStarted.Joined(id, email.value())), source.kind().wireName(), now));
+                }
             }
             // An existing membership that is not confirmed stays as it is (an unsubscribe stays an
             // unsubscribe) until the mailed link is followed.

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.optline.analytics.webhooks.Webhooks;
 import org.optline.audience.Imports;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
@@ -59,6 +60,9 @@ public record ObjectsOfEveryKind(Map<String, String> ids, UUID listId, UUID subs
         outbox.send(new TransactionalMail.Message(client.client().id(), "test", "Sender", "person@" + label + ".test",
                 "Hello", "Text", null));
         ids.put("outbox", outbox.page(admin, null, 1).items().get(0).id().toString());
+        // A .invalid host never resolves (RFC 6761): a dispatcher that meets this endpoint fails fast.
+        ids.put("webhooks", context.getBean(Webhooks.class).create(admin, new Webhooks.Input("https://" + label
+                + ".invalid/hooks", List.of("delivered"))).endpoint().id().toString());
         return new ObjectsOfEveryKind(Collections.unmodifiableMap(ids), list.id(), subscriberId, label);
     }
 }

@@ -16,12 +16,14 @@ import org.optline.audience.CustomField;
 import org.optline.audience.EmailAddress;
 import org.optline.audience.FieldType;
 import org.optline.audience.MembershipStatus;
+import org.optline.audience.SubscriptionsStarted;
 import org.optline.audience.fields.FieldValues;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.MembershipStore;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.TextFields;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * One batch of an import, as set-based as JDBC allows: parse and validate every row in memory,
@@ -42,8 +44,11 @@ final class ImportBatch {
     private final MembershipStore memberships;
     private final ConsentStore consent;
     private final SuppressionStore suppressions;
+    private final ApplicationEventPublisher events;
 
-    ImportBatch(SubscriberStore subscribers, MembershipStore memberships, ConsentStore consent, SuppressionStore suppressions) {
+    ImportBatch(SubscriberStore subscribers, MembershipStore memberships, ConsentStore consent, SuppressionStore suppressions,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.subscribers = subscribers;
         this.memberships = memberships;
         this.consent = consent;
@@ -121,6 +126,11 @@ final class ImportBatch {
         joining.forEach(id -> details.put(id, "line " + byId.get(id).line() + " of file sha256:" + ctx.fileSha256()
                 + ", attested by " + ctx.attestedBy()));
         consent.appendForMany(ctx.clientId(), ctx.now(), ConsentAct.IMPORTED, ctx.listId(), source, details);
+        if (!joining.isEmpty()) {
+            // One event for the whole batch, in its transaction (see SubscriptionsStarted).
+            events.publishEvent(new SubscriptionsStarted(ctx.clientId(), ctx.listId(), joining.stream()
+                    .map(id -> new SubscriptionsStarted.Joined(id, byId.get(id).email().value())).toList(), "import", ctx.now()));
+        }
         return new Result(new ImportStore.Progress(created.size(), updated, rejected, suppressed.size() + leftBefore, flagged), issues);
     }
 

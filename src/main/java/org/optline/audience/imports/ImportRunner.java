@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,10 +76,10 @@ public class ImportRunner implements SchedulingConfigurer {
     public ImportRunner(ImportStore store, SubscriberStore subscribers, MembershipStore memberships, ConsentStore consent,
                         SuppressionStore suppressions,
                         CustomFields fields, DataDirectory data, TenantScope scope, Clock clock, Clients clients,
-                        AudienceProperties settings) {
+                        AudienceProperties settings, ApplicationEventPublisher events) {
         this.clients = clients;
         this.store = store;
-        this.batch = new ImportBatch(subscribers, memberships, consent, suppressions);
+        this.batch = new ImportBatch(subscribers, memberships, consent, suppressions, events);
         this.fields = fields;
         this.data = data;
         this.scope = scope;

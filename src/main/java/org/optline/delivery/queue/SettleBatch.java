@@ -3,6 +3,7 @@ package org.optline.delivery.queue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,14 @@ import org.optline.audience.Subscribers;
 import org.optline.audience.SuppressionReason;
 import org.optline.audience.Suppressions;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.MessagesSettled;
+import org.optline.delivery.transport.Envelope;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +42,11 @@ final class SettleBatch implements BatchStage {
     private final Clock clock;
     private final Backoff backoff;
     private final Duration maxAge;
+    private final ApplicationEventPublisher events;
 
     SettleBatch(SendQueueStore queue, Subscribers subscribers, Suppressions suppressions, TenantScope scope, Clock clock,
-                DeliveryProperties settings) {
+                DeliveryProperties settings, ApplicationEventPublisher events) {
+        this.events = events;
         this.queue = queue;
         this.subscribers = subscribers;
         this.suppressions = suppressions;
@@ -107,9 +113,11 @@ final class SettleBatch implements BatchStage {
             Map<UUID, Integer> attempts = queue.attempts(clientId, campaignId, settlement.deferredIds());
             deferrals = settlement.deferrals(attempts, now, backoff::after);
         }
-        if (!queue.settle(clientId, campaignId, batch.claim,
+        if (queue.settle(clientId, campaignId, batch.claim,
                 settlement.rows(batch.skipped, deferrals, batch.later, now.plus(batch.wait.plusMillis(100))), now,
                 now.minus(maxAge))) {
+            publishSettled(batch, settlement, now);
+        } else {
             // Or a settle tried again after its commit went through unacknowledged: then it was
             // written already, and the claim it ended is gone.
             log.warn("A batch of campaign {} was no longer this node's when it was settled: taken over while it was going "
@@ -117,5 +125,25 @@ final class SettleBatch implements BatchStage {
                     campaignId);
         }
         return new Settled(settlement.sent().size(), bounced, settlement);
+    }
+
+    /**
+     * One event for the batch, in its transaction, only once the settle wrote it: a settle tried
+     * again after a lost commit answer finds its claim gone and publishes nothing twice.
+     */
+    private void publishSettled(Batch batch, Settlement settlement, OffsetDateTime now) {
+        if (settlement.sent().isEmpty() && settlement.bounced().isEmpty()) {
+            return;
+        }
+        Map<UUID, String> recipients = new HashMap<>();
+        for (Envelope e : batch.envelopes == null ? List.<Envelope>of() : batch.envelopes) {
+            recipients.put(e.subscriberId(), e.rcptTo());
+        }
+        List<MessagesSettled.Recipient> delivered = settlement.sent().stream()
+                .map(id -> new MessagesSettled.Recipient(id, recipients.get(id), null)).toList();
+        List<MessagesSettled.Recipient> bounced = settlement.bounced().stream()
+                .map(o -> new MessagesSettled.Recipient(o.subscriberId(), recipients.get(o.subscriberId()), o.reply().toString()))
+                .toList();
+        events.publishEvent(new MessagesSettled(batch.run.clientId(), batch.run.campaignId(), now, delivered, bounced));
     }
 }

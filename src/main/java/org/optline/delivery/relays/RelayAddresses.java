@@ -2,56 +2,29 @@ package org.optline.delivery.relays;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.optline.platform.PublicAddresses;
 
 /**
- * Where a client's relay may point. A client-given host is a connection our nodes open from inside
- * the platform's network, so by default it must be a public address on a mail port: not loopback,
- * not a private or link-local range (cloud metadata lives there), not a reserved range, not an
- * IPv6 form that carries such an IPv4 address (NAT64, 6to4, IPv4-compatible or -mapped). An
- * installation whose clients are all trusted (and tests) may allow internal addresses. A host
- * written as numbers must be the canonical dotted quad, allowed or not: resolvers also read hex,
- * octal and shortened forms ({@code 0x7f.1}, {@code 2130706433}), which hide where they point.
+ * Where a client's relay may point: the platform's rule for client-given hosts
+ * ({@link PublicAddresses}: no loopback, private, link-local or reserved address unless the
+ * installation allows internal ones, and a canonical spelling of numbers in any case), and by
+ * default a mail port.
  */
 public final class RelayAddresses {
 
     private static final Set<Integer> MAIL_PORTS = Set.of(25, 465, 587, 2525);
-    /** A last label of digits, or of 0x and hex digits: a resolver reads the whole host as an IPv4 number. */
-    private static final Pattern NUMERIC_LABEL = Pattern.compile("(?i)[0-9]+|0x[0-9a-f]*");
-    private static final Pattern DOTTED_QUAD = Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
-            + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
     private RelayAddresses() {}
 
     /** Why this host and port may not be used, or empty. A name that does not resolve now is checked again at connect time. */
     public static Optional<String> problem(String host, int port, boolean allowInternal) {
-        if (looksLikeANumber(host) && !DOTTED_QUAD.matcher(host).matches()) {
-            return Optional.of("is written as numbers but not as four decimal numbers like 192.0.2.1");
+        Optional<String> spelling = PublicAddresses.spellingProblem(host);
+        if (spelling.isPresent() || allowInternal) {
+            return spelling;
         }
-        if (allowInternal) {
-            return Optional.empty();
-        }
-        Optional<String> portProblem = portProblem(port);
-        if (portProblem.isPresent()) {
-            return portProblem;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
-        for (InetAddress a : addresses) {
-            Optional<String> problem = problem(a);
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        return Optional.empty();
+        return portProblem(port).or(() -> PublicAddresses.internalAddressOf(host).map(RelayAddresses::internal));
     }
 
     /**
@@ -59,92 +32,16 @@ public final class RelayAddresses {
      * name may resolve elsewhere now than when it was saved), or empty.
      */
     public static Optional<String> problem(InetSocketAddress target) {
-        return problem(target.getAddress()).or(() -> portProblem(target.getPort()));
-    }
-
-    /** Whether a host ends in a label a resolver reads as a number (as WHATWG URL hosts do); no top-level domain is one. */
-    private static boolean looksLikeANumber(String host) {
-        String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        String last = h.substring(h.lastIndexOf('.') + 1);
-        return !host.startsWith("[") && NUMERIC_LABEL.matcher(last).matches();
+        InetAddress address = target.getAddress();
+        return (PublicAddresses.isInternal(address) ? Optional.of(internal(address)) : Optional.<String>empty())
+                .or(() -> portProblem(target.getPort()));
     }
 
     private static Optional<String> portProblem(int port) {
         return MAIL_PORTS.contains(port) ? Optional.empty() : Optional.of("must be a mail port (25, 465, 587 or 2525)");
     }
 
-    private static Optional<String> problem(InetAddress a) {
-        if (internal(a)) {
-            return Optional.of("points to an internal address (" + a.getHostAddress() + "); a relay must be a public host");
-        }
-        return Optional.empty();
-    }
-
-    private static boolean internal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (b.length == 4) {
-            return reservedIpv4(b);
-        }
-        if ((b[0] & 0xfe) == 0xfc) {
-            return true; // unique local, fc00::/7
-        }
-        if (startsWith(b, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)) {
-            return true; // IPv4-compatible ::/96, deprecated since 2006 (RFC 4291): no relay is reached that way
-        }
-        if (startsWith(b, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01)) {
-            return true; // NAT64 for local use, 64:ff9b:1::/48 (RFC 8215): translates to whatever the site chose
-        }
-        byte[] embedded = embeddedIpv4(b);
-        return embedded != null && internal(ipv4(embedded));
-    }
-
-    /**
-     * The IPv4 address an IPv6 transition form carries, or null: mapped ::ffff:0:0/96 (the last
-     * four bytes; Java turns mapped text into IPv4, but not every path does), NAT64 64:ff9b::/96
-     * (the last four), 6to4 2002::/16 (bytes 2 to 5).
-     */
-    private static byte[] embeddedIpv4(byte[] b) {
-        if (startsWith(b, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff)) {
-            return Arrays.copyOfRange(b, 12, 16);
-        }
-        if (startsWith(b, 0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0)) {
-            return Arrays.copyOfRange(b, 12, 16);
-        }
-        if (startsWith(b, 0x20, 0x02)) {
-            return Arrays.copyOfRange(b, 2, 6);
-        }
-        return null;
-    }
-
-    /**
-     * 0.0.0.0/8, carrier-grade NAT 100.64.0.0/10, IETF protocol assignments 192.0.0.0/24,
-     * benchmarking 198.18.0.0/15, and 240.0.0.0/4 (reserved, with the broadcast address).
-     */
-    private static boolean reservedIpv4(byte[] b) {
-        int o0 = b[0] & 0xff;
-        int o1 = b[1] & 0xff;
-        return o0 == 0 || (o0 == 100 && (o1 & 0xc0) == 64) || (o0 == 192 && o1 == 0 && (b[2] & 0xff) == 0)
-                || (o0 == 198 && (o1 & 0xfe) == 18) || o0 >= 240;
-    }
-
-    private static boolean startsWith(byte[] b, int... prefix) {
-        for (int i = 0; i < prefix.length; i++) {
-            if ((b[i] & 0xff) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static InetAddress ipv4(byte[] four) {
-        try {
-            return InetAddress.getByAddress(four);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String internal(InetAddress a) {
+        return "points to an internal address (" + a.getHostAddress() + "); a relay must be a public host";
     }
 }
