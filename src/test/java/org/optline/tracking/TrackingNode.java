@@ -44,7 +44,7 @@ final class TrackingNode implements AutoCloseable {
                 "--optline.operator.api-key=" + OPERATOR_KEY,
                 "--optline.operator.password=tracking node test operator password",
                 "--optline.data-dir=" + dir.resolve("data"),
-                "--optline.secrets.key=dHJhY2tpbmcgbm9kZSB0ZXN0IGtleSwgMzIgYnl0ZXMu",
+                "--optline.secrets.key=dHJhY2tpbmcgbm9kZSB0ZXN0IGtleSwgMzIgYnl0ZXM=",
                 "--optline.delivery.poll-ms=200",
                 "--logging.level.root=WARN"));
         this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -152,6 +152,9 @@ public class EventWriter implements SmartLifecycle {
                     listener.stored(events);
                 }
             });
+            if (!scope.isPostgres()) {
+                store.flushH2();
+            }
         } catch (RuntimeException e) {
             log.warn("Could not store {} tracking events; their hits are answered 503: {}", events.size(), e.toString());
             group.forEach(p -> p.stored().completeExceptionally(e));

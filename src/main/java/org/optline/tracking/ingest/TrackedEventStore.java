@@ -57,4 +57,14 @@ class TrackedEventStore {
             }
         });
     }
+
+    /**
+     * Writes H2's committed changes to its file now. H2 (MVStore) writes commits in the background,
+     * up to a write delay later, so a process killed in between loses transactions it had
+     * committed (TrackingKillTest found 22 of 1,518 answered clicks gone). Called after each
+     * group's commit, before its hits are answered; PostgreSQL's commit is durable by itself.
+     */
+    void flushH2() {
+        jdbc.execute(sql.get("flush-h2"));
+    }
 }

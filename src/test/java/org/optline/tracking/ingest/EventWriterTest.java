@@ -32,6 +32,7 @@ class EventWriterTest {
     static final class FakeStore extends TrackedEventStore {
         final List<TrackedEvent> stored = new CopyOnWriteArrayList<>();
         final List<Integer> groups = new CopyOnWriteArrayList<>();
+        final List<Integer> flushed = new CopyOnWriteArrayList<>();
         final CountDownLatch release;
         volatile boolean fail;
 
@@ -52,6 +53,12 @@ class EventWriterTest {
             }
             groups.add(events.size());
             stored.addAll(events);
+        }
+
+        /** H2 here: the writer flushes after every group it stored. */
+        @Override
+        void flushH2() {
+            flushed.add(stored.size());
         }
     }
 
@@ -88,6 +95,7 @@ class EventWriterTest {
         CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         assertThat(store.stored).hasSize(10);
         assertThat(heard).isEqualTo(store.groups); // every group, as inserted
+        assertThat(store.flushed).hasSameSizeAs(store.groups).last().isEqualTo(10);
         writer.stop();
     }
 
