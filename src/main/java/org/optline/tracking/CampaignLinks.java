@@ -65,17 +65,18 @@ public final class CampaignLinks {
         UUID who = anonymous ? null : subscriberId;
         ProviderGroup group = ProviderGroup.of(providerGroup);
         Map<Integer, String> made = new HashMap<>();
-        String newHtml = html == null ? null : withPixel(replace(html, LinkScanner.html(html), htmlNumbers, who, group, sentAt, made),
+        String newHtml = html == null ? null : withPixel(replace(html, true, htmlNumbers, who, group, sentAt, made),
                 tokens.sign(new TrackingToken(campaignId, who, TrackingToken.OPEN, group, sentAt)));
-        String newText = text == null ? null : replace(text, LinkScanner.text(text), textNumbers, who, group, sentAt, made);
+        String newText = text == null ? null : replace(text, false, textNumbers, who, group, sentAt, made);
         return new Rewritten(newHtml, newText);
     }
 
-    private String replace(String part, List<LinkScanner.Found> found, Map<String, Integer> numbers, UUID who,
+    private String replace(String part, boolean html, Map<String, Integer> numbers, UUID who,
                            ProviderGroup group, Instant sentAt, Map<Integer, String> made) {
-        if (numbers.isEmpty() || found.isEmpty()) {
-            return part;
+        if (numbers.isEmpty()) {
+            return part; // no link of this part is tracked: not even scanned
         }
+        List<LinkScanner.Found> found = html ? LinkScanner.html(part) : LinkScanner.text(part);
         StringBuilder out = new StringBuilder(part.length() + found.size() * 80);
         int copied = 0;
         for (LinkScanner.Found f : found) {
@@ -96,6 +97,9 @@ public final class CampaignLinks {
         String pixel = "<img src=\"" + openBase + token + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;"
                 + "width:1px;height:1px\">";
         int body = html.lastIndexOf("</body>");
-        return body < 0 ? html + pixel : html.substring(0, body) + pixel + html.substring(body);
+        int at = body < 0 ? html.length() : body;
+        // One copy of the message, not three (substring, substring, concatenation): it runs for every message.
+        return new StringBuilder(html.length() + pixel.length()).append(html, 0, at).append(pixel).append(html, at, html.length())
+                .toString();
     }
 }
