@@ -12,11 +12,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The platform's key rings on an in-memory H2 database holding only {@code platform_secrets}: for token tests without a context. */
-final class TestKeyRings {
+public final class TestKeyRings {
 
     private TestKeyRings() {}
 
-    static KeyRings fresh(String database) {
+    public static KeyRings fresh(String database) {
         DataSource data = new DriverManagerDataSource("jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         JdbcClient jdbc = JdbcClient.create(data);
         jdbc.sql("create table if not exists platform_secrets (name varchar(50) primary key, secret varchar(1000) not null, "
@@ -25,7 +25,7 @@ final class TestKeyRings {
         return new KeyRings(jdbc, scope, new SecretBox(new byte[32]), Clock.systemUTC());
     }
 
-    static TrackingTokens tokens(KeyRings rings, Duration rotation) {
+    public static TrackingTokens tokens(KeyRings rings, Duration rotation) {
         return new TrackingTokens(rings, new TrackingProperties(false, rotation, 25, 3,
                 new TrackingProperties.Ingest(100, 10, Duration.ofMillis(1), 1, Duration.ofSeconds(5))));
     }
