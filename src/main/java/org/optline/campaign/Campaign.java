@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A campaign: its content, its audience (lists, optionally narrowed by a segment) and its state.
+ * A campaign: its content, its audience (lists, optionally narrowed by a segment) and its state;
+ * {@code tracking} says whether its messages carry tracked links and an open pixel.
  * Built by name ({@link #builder()}, {@link #toBuilder()}): eighteen fields in a row are too many
  * to read by position, and a new campaign has most of its state unset.
  */
 public record Campaign(UUID id, UUID clientId, String name, String subject, String preheader, String fromName,
                        String fromEmail, String replyTo, String html, String text, UUID templateId, UUID segmentId,
                        List<UUID> listIds, CampaignStatus status, OffsetDateTime scheduledAt, OffsetDateTime createdAt,
-                       OffsetDateTime updatedAt, String statusNote) {
+                       OffsetDateTime updatedAt, String statusNote, boolean tracking) {
 
     /** An empty campaign: no lists, a draft; every other field unset until named. */
     public static Builder builder() {
@@ -24,7 +25,7 @@ public record Campaign(UUID id, UUID clientId, String name, String subject, Stri
         return new Builder().id(id).clientId(clientId).name(name).subject(subject).preheader(preheader).fromName(fromName)
                 .fromEmail(fromEmail).replyTo(replyTo).html(html).text(text).templateId(templateId).segmentId(segmentId)
                 .listIds(listIds).status(status).scheduledAt(scheduledAt).createdAt(createdAt).updatedAt(updatedAt)
-                .statusNote(statusNote);
+                .statusNote(statusNote).tracking(tracking);
     }
 
     public static final class Builder {
@@ -46,6 +47,7 @@ public record Campaign(UUID id, UUID clientId, String name, String subject, Stri
         private OffsetDateTime createdAt;
         private OffsetDateTime updatedAt;
         private String statusNote;
+        private boolean tracking = true;
 
         private Builder() {}
 
@@ -67,10 +69,11 @@ public record Campaign(UUID id, UUID clientId, String name, String subject, Stri
         public Builder createdAt(OffsetDateTime createdAt) { this.createdAt = createdAt; return this; }
         public Builder updatedAt(OffsetDateTime updatedAt) { this.updatedAt = updatedAt; return this; }
         public Builder statusNote(String statusNote) { this.statusNote = statusNote; return this; }
+        public Builder tracking(boolean tracking) { this.tracking = tracking; return this; }
 
         public Campaign build() {
             return new Campaign(id, clientId, name, subject, preheader, fromName, fromEmail, replyTo, html, text, templateId,
-                    segmentId, listIds, status, scheduledAt, createdAt, updatedAt, statusNote);
+                    segmentId, listIds, status, scheduledAt, createdAt, updatedAt, statusNote, tracking);
         }
     }
 }

@@ -44,6 +44,15 @@ public class CampaignDispatch {
         RenderedMessage render(Subscriber subscriber, String unsubscribeToken);
 
         Campaign campaign();
+
+        /**
+         * The message's HTML and text parts as compiled, merge tags still in place (footer
+         * included): what tracking reads a campaign's links from, so that a link holding a merge
+         * tag is told apart from one that is the same in every message.
+         */
+        String htmlSource();
+
+        String textSource();
     }
 
     private final CampaignStore store;
@@ -134,6 +143,14 @@ public class CampaignDispatch {
 
             public Campaign campaign() {
                 return c;
+            }
+
+            public String htmlSource() {
+                return compiled.sanitizedHtml();
+            }
+
+            public String textSource() {
+                return compiled.textSource();
             }
         };
     }

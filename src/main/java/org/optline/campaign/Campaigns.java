@@ -41,15 +41,26 @@ public class Campaigns {
     /** How far ahead a campaign may be scheduled; a later time is a typo (and beyond what a timestamp column holds). */
     static final int MAX_SCHEDULE_YEARS = 10;
 
-    /** What a client writes; null members are left as they are when changing. */
+    /**
+     * What a client writes; null members are left as they are when changing. {@code tracking}:
+     * whether messages carry tracked links and an open pixel (unset on a new campaign: yes).
+     */
     public record CampaignInput(String name, String subject, String preheader, String fromName, String fromEmail,
-                                String replyTo, String html, String text, UUID templateId, UUID segmentId, List<UUID> listIds) {
+                                String replyTo, String html, String text, UUID templateId, UUID segmentId, List<UUID> listIds,
+                                Boolean tracking) {
+
+        /** Content and audience only; tracking as it is (on, for a new campaign). */
+        public CampaignInput(String name, String subject, String preheader, String fromName, String fromEmail, String replyTo,
+                             String html, String text, UUID templateId, UUID segmentId, List<UUID> listIds) {
+            this(name, subject, preheader, fromName, fromEmail, replyTo, html, text, templateId, segmentId, listIds, null);
+        }
 
         /** A new draft of this content. */
         Campaign draft(UUID clientId, OffsetDateTime now) {
             return Campaign.builder().id(UUID.randomUUID()).clientId(clientId).name(name).subject(subject).preheader(preheader)
                     .fromName(fromName).fromEmail(fromEmail).replyTo(replyTo).html(html).text(text).templateId(templateId)
-                    .segmentId(segmentId).listIds(listIds == null ? List.of() : listIds).createdAt(now).updatedAt(now).build();
+                    .segmentId(segmentId).listIds(listIds == null ? List.of() : listIds).tracking(tracking == null || tracking)
+                    .createdAt(now).updatedAt(now).build();
         }
 
         /** {@code old} with the members given here changed. */
@@ -58,7 +69,8 @@ public class Campaigns {
                     .preheader(or(preheader, old.preheader())).fromName(or(fromName, old.fromName()))
                     .fromEmail(or(fromEmail, old.fromEmail())).replyTo(or(replyTo, old.replyTo())).html(or(html, old.html()))
                     .text(or(text, old.text())).templateId(or(templateId, old.templateId()))
-                    .segmentId(or(segmentId, old.segmentId())).listIds(or(listIds, old.listIds())).build();
+                    .segmentId(or(segmentId, old.segmentId())).listIds(or(listIds, old.listIds()))
+                    .tracking(or(tracking, old.tracking())).build();
         }
 
         private static <T> T or(T value, T fallback) {

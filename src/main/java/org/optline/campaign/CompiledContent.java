@@ -49,6 +49,11 @@ public final class CompiledContent {
         return sanitizedHtml;
     }
 
+    /** The text part's source as compiled, merge tags still in place. */
+    public String textSource() {
+        return textSource;
+    }
+
     /** The merge tags the content uses. */
     public List<String> mergeNames() {
         return mergeNames;

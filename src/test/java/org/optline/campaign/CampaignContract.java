@@ -260,7 +260,7 @@ abstract class CampaignContract {
         assertThat(c.toBuilder().build()).isEqualTo(c);
         assertThat(c.toBuilder().html("<p>y</p>").build()).isEqualTo(new Campaign(c.id(), c.clientId(), c.name(), c.subject(),
                 c.preheader(), c.fromName(), c.fromEmail(), c.replyTo(), "<p>y</p>", c.text(), c.templateId(), c.segmentId(),
-                c.listIds(), c.status(), c.scheduledAt(), c.createdAt(), c.updatedAt(), c.statusNote()));
+                c.listIds(), c.status(), c.scheduledAt(), c.createdAt(), c.updatedAt(), c.statusNote(), c.tracking()));
         Campaign empty = Campaign.builder().build();
         assertThat(empty.status()).isEqualTo(CampaignStatus.DRAFT);
         assertThat(empty.listIds()).isEmpty();

@@ -37,7 +37,7 @@ class DeliveryModuleTest {
 
     @Test
     void bootsDeliveryWithEveryModuleItReaches(ApplicationContext context) {
-        assertThat(ModuleBeans.modules(context)).containsExactly("audience", "campaign", "delivery", "platform", "segment");
+        assertThat(ModuleBeans.modules(context)).containsExactly("audience", "campaign", "delivery", "platform", "segment", "tracking");
     }
 
     @Test

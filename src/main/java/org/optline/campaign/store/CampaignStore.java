@@ -128,6 +128,7 @@ public class CampaignStore {
         p.put("replyTo", c.replyTo());
         p.put("html", c.html());
         p.put("text", c.text());
+        p.put("tracking", c.tracking());
         // A null id needs a type for the PostgreSQL driver; a present one binds as a UUID.
         p.put("templateId", c.templateId() == null ? new SqlParameterValue(Types.OTHER, null) : c.templateId());
         p.put("segmentId", c.segmentId() == null ? new SqlParameterValue(Types.OTHER, null) : c.segmentId());
@@ -145,7 +146,8 @@ public class CampaignStore {
                 .listIds(lists).status(CampaignStatus.fromWire(rs.getString("status")))
                 .scheduledAt(rs.getObject("scheduled_at", OffsetDateTime.class))
                 .createdAt(rs.getObject("created_at", OffsetDateTime.class))
-                .updatedAt(rs.getObject("updated_at", OffsetDateTime.class)).statusNote(rs.getString("status_note")).build();
+                .updatedAt(rs.getObject("updated_at", OffsetDateTime.class)).statusNote(rs.getString("status_note"))
+                .tracking(rs.getBoolean("tracking")).build();
     }
 
     private static MessageTemplate template(ResultSet rs, int n) throws SQLException {

@@ -31,6 +31,9 @@ final class Batch {
     List<UUID> later;
     Duration wait = Duration.ZERO;
 
+    /** RewriteLinks: what points each message's links at tracking, or null when the campaign is not tracked. */
+    RewriteLinks.Rewriter links;
+
     /** BuildMessages: finished messages, and recipients whose message could not be built, as failures. */
     List<Envelope> envelopes;
     List<Outcome> buildFailures;

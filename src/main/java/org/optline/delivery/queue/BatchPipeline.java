@@ -16,6 +16,7 @@ class BatchPipeline {
     static final List<Class<? extends BatchStage>> ORDER = List.of(
             ScreenRecipients.class,   // load the batch; drop the suppressed and inactive
             ThrottleRecipients.class, // hold back whom a rate does not let through now
+            RewriteLinks.class,       // tracked links and an open pixel, unless the campaign is not tracked
             BuildMessages.class,      // render, build and sign on every core
             DropRecentOptOuts.class,  // the last look: opted out while the batch was built
             RenewLease.class,         // make sure the batch is still ours for the whole send

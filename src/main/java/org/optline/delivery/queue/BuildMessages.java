@@ -51,7 +51,7 @@ final class BuildMessages implements BatchStage {
         List<Future<Built>> futures = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
             List<Subscriber> slice = people.subList(k * people.size() / parts, (k + 1) * people.size() / parts);
-            futures.add(builders.submit(() -> buildEach(slice, builder, date)));
+            futures.add(builders.submit(() -> buildEach(slice, builder, date, batch.links)));
         }
         List<Envelope> envelopes = new ArrayList<>(people.size());
         List<Outcome> failures = new ArrayList<>();
@@ -76,12 +76,12 @@ final class BuildMessages implements BatchStage {
      * recipient with the reason, not the batch: otherwise the batch would come back after every
      * lease and fail again, and the rest of it would never be sent.
      */
-    private static Built buildEach(List<Subscriber> people, MessageBuilder builder, Instant date) {
+    private static Built buildEach(List<Subscriber> people, MessageBuilder builder, Instant date, RewriteLinks.Rewriter links) {
         List<Envelope> envelopes = new ArrayList<>(people.size());
         List<Outcome> failures = new ArrayList<>();
         for (Subscriber p : people) {
             try {
-                envelopes.add(builder.build(p, date));
+                envelopes.add(builder.build(p, date, links));
             } catch (RuntimeException e) {
                 failures.add(new Outcome(p.id(), new SmtpReply(554, "5.6.0",
                         "the message could not be built: " + Settlement.clip(String.valueOf(e.getMessage()), 200))));

@@ -55,9 +55,19 @@ final class MessageBuilder {
         return signer.isPresent();
     }
 
+    CampaignDispatch.Renderer renderer() {
+        return renderer;
+    }
+
     Envelope build(Subscriber person, Instant date) {
+        return build(person, date, null);
+    }
+
+    /** The message, its links pointed at tracking by {@code links} (null: left as they are). */
+    Envelope build(Subscriber person, Instant date, RewriteLinks.Rewriter links) {
         String unsubscribe = tokens.unsubscribe(clientId, person.id());
-        RenderedMessage message = renderer.render(person, unsubscribe);
+        RenderedMessage rendered = renderer.render(person, unsubscribe);
+        RenderedMessage message = links == null ? rendered : links.apply(person, rendered, date);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribeLink + unsubscribe + ">, <mailto:unsubscribe@"
                 + bounceDomain + "?subject=unsubscribe%20" + unsubscribe + ">");

@@ -72,7 +72,7 @@ class BatchPipelineTest {
     }
 
     /** A stage written but not listed. */
-    static final class RewriteLinks implements BatchStage {
+    static final class AddSubjectPrefix implements BatchStage {
         @Override
         public void run(Batch batch) {
             batch.end();
@@ -82,9 +82,9 @@ class BatchPipelineTest {
     @Test
     void aStageNotInTheListStopsTheStart() {
         List<BatchStage> stages = stages();
-        stages.add(new RewriteLinks());
+        stages.add(new AddSubjectPrefix());
 
         assertThatIllegalStateException().isThrownBy(() -> new BatchPipeline(stages))
-                .withMessage("RewriteLinks is a batch stage but not in BatchPipeline.ORDER");
+                .withMessage("AddSubjectPrefix is a batch stage but not in BatchPipeline.ORDER");
     }
 }
