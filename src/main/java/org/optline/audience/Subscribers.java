@@ -240,6 +240,7 @@ public class Subscribers {
         suppressions.suppress(clientId, EmailAddress.of("email", row.email()), SuppressionReason.UNSUBSCRIBED, source.kind());
         consent.append(clientId, now, new ConsentStore.Entry(id, "unsubscribed", null, source, detail));
         events.publishEvent(new SubscriberOptedOut(clientId, id));
+        events.publishEvent(new SubscriberUnsubscribed(clientId, id, now, source.kind()));
     }
 
     /**

@@ -12,11 +12,13 @@ import org.optline.audience.Subscribers;
 import org.optline.audience.SuppressionReason;
 import org.optline.audience.Suppressions;
 import org.optline.delivery.DeliveryProperties;
+import org.optline.delivery.RecipientsSettled;
 import org.optline.delivery.transport.MailTransport;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +40,11 @@ final class SettleBatch implements BatchStage {
     private final Clock clock;
     private final Backoff backoff;
     private final Duration maxAge;
+    private final ApplicationEventPublisher events;
 
     SettleBatch(SendQueueStore queue, Subscribers subscribers, Suppressions suppressions, TenantScope scope, Clock clock,
-                DeliveryProperties settings) {
+                DeliveryProperties settings, ApplicationEventPublisher events) {
+        this.events = events;
         this.queue = queue;
         this.subscribers = subscribers;
         this.suppressions = suppressions;
@@ -115,6 +119,10 @@ final class SettleBatch implements BatchStage {
             log.warn("A batch of campaign {} was no longer this node's when it was settled: taken over while it was going "
                     + "out (its recipients may get this mail twice), or settled already by a try whose answer was lost",
                     campaignId);
+        } else if (!settlement.sent().isEmpty() || !settlement.bounced().isEmpty()) {
+            // In this transaction: the analytics rollups commit with the settlement, or neither does.
+            events.publishEvent(new RecipientsSettled(clientId, campaignId, now, settlement.sent(),
+                    settlement.bounced().stream().map(o -> o.subscriberId()).toList()));
         }
         return new Settled(settlement.sent().size(), bounced, settlement);
     }
