@@ -139,6 +139,14 @@ public class Campaigns {
         return scope.inClient(clientId, () -> store.list(clientId, 200));
     }
 
+    /**
+     * The ids of a client's campaigns with this name (case-insensitive), for segment conditions
+     * that name a campaign; empty when there is none.
+     */
+    public List<UUID> idsNamed(UUID clientId, String name) {
+        return scope.inClient(clientId, () -> store.idsNamed(clientId, name.toLowerCase(Locale.ROOT)));
+    }
+
     public void delete(Actor actor, UUID id) {
         UUID clientId = actor.requireClientWriter();
         scope.inClient(clientId, () -> {

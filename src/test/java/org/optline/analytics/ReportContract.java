@@ -1,6 +1,7 @@
 package org.optline.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -27,6 +28,7 @@ import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
 import org.optline.platform.TenantScope;
+import org.optline.segment.Segments;
 import org.optline.test.Fixtures;
 import org.optline.tracking.TrackedEvent;
 import org.optline.tracking.TrackedEvent.Kind;
@@ -54,6 +56,7 @@ abstract class ReportContract {
     @Autowired TenantScope scope;
     @Autowired CampaignReports reports;
     @Autowired MockMvc mvc;
+    @Autowired Segments segments;
 
     CreatedClient client;
     Actor admin;
@@ -102,11 +105,59 @@ abstract class ReportContract {
                 event("cid", Kind.CLICK, 1, 1, Source.SECURITY_SCANNER),
                 event(null, Kind.OPEN, -1, 200, Source.HUMAN)));
         store(first);
-        store(List.of(
+        scripted.addAll(first);
+        store(second());
+        scripted.addAll(second());
+    }
+
+    private List<TrackedEvent> secondGroup;
+
+    private List<TrackedEvent> second() {
+        if (secondGroup != null) {
+            return secondGroup;
+        }
+        return secondGroup = (List.of(
                 event("ann", Kind.OPEN, -1, 130, Source.HUMAN),
                 event("ann", Kind.CLICK, 1, 131, Source.HUMAN),
                 event("bob", Kind.OPEN, -1, 140, Source.HUMAN),
                 event("ann", Kind.OPEN, -1, 50 * 60 + 10, Source.HUMAN)));
+    }
+
+    /** Everyone the script made a hit for, as the direct computation sees them. */
+    final List<TrackedEvent> scripted = new ArrayList<>();
+
+    /** People with a human hit of this kind since {@code since}, computed straight from the script. */
+    long direct(Kind kind, OffsetDateTime since, Integer link) {
+        return scripted.stream().filter(e -> e.source().human() && e.subscriberId() != null && e.kind() == kind)
+                .filter(e -> !e.at().isBefore(since.toInstant())).map(TrackedEvent::subscriberId).distinct().count();
+    }
+
+    long count(String expression) {
+        return segments.count(admin, expression, 0).count();
+    }
+
+    @Test
+    void engagementSegmentsCountAsTheScriptDirectly() {
+        script();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime ever = OffsetDateTime.parse("2000-01-01T00:00Z");
+        assertThat(count("opened within 30 days")).isEqualTo(direct(Kind.OPEN, now.minusDays(30), null)).isEqualTo(2);
+        assertThat(count("opened within 2 days")).isEqualTo(direct(Kind.OPEN, now.minusDays(2), null)).isEqualTo(1);
+        assertThat(count("clicked within 7 days")).isEqualTo(direct(Kind.CLICK, now.minusDays(7), null)).isEqualTo(1);
+        assertThat(count("clicked within 1 day")).isEqualTo(direct(Kind.CLICK, now.minusDays(1), null)).isZero();
+        assertThat(count("clicked campaign \"spring SALE\"")).isEqualTo(direct(Kind.CLICK, ever, null));
+        assertThat(count("opened campaign \"Spring sale\"")).isEqualTo(direct(Kind.OPEN, ever, null));
+        // Everyone but the suppressed address was sent the campaign; scanners' and proxies' hits count for nobody.
+        assertThat(count("received campaign \"Spring sale\"")).isEqualTo(people.size() - 1);
+        assertThat(count("never opened")).isEqualTo(people.size() - direct(Kind.OPEN, ever, null)).isEqualTo(2);
+        assertThat(count("never clicked and received campaign \"Spring sale\"")).isEqualTo(2);
+        assertThat(count("not clicked campaign \"Spring sale\" and received campaign \"Spring sale\"")).isEqualTo(2);
+        assertThatThrownBy(() -> count("clicked campaign \"No such thing\""))
+                .hasMessageContaining("there is no campaign named \"No such thing\"");
+        // Another client's campaign of the same name is not this client's.
+        CreatedClient other = Fixtures.client(clients, "Other segmenter");
+        assertThatThrownBy(() -> segments.count(Fixtures.admin(other), "received campaign \"Spring sale\"", 0))
+                .hasMessageContaining("there is no campaign named");
     }
 
     @Test

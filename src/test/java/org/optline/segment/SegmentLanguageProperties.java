@@ -59,7 +59,11 @@ class SegmentLanguageProperties {
                 integers().between(0, 500).map(n -> compare("born", "<",
                         new Expr.Value(Expr.Value.Kind.RELATIVE_DATE, n + " days ago", 1))),
                 Generate.booleans().map(b -> compare("vip", "=", new Expr.Value(Expr.Value.Kind.BOOLEAN, b.toString(), 1))),
-                Generate.constant(new Expr.InList("Customers", 1, null)));
+                Generate.constant(new Expr.InList("Customers", 1, null)),
+                integers().between(0, 500).map(n -> compare("opened", "within",
+                        new Expr.Value(Expr.Value.Kind.RELATIVE_DATE, n + " days ago", 1))),
+                nasty().map(v -> compare("clicked", "campaign", text(v))),
+                Generate.constant(new Expr.Compare("opened", 1, "never", List.of())));
         if (depth == 0) {
             return leaf;
         }

@@ -69,6 +69,11 @@ public class CampaignStore {
         return jdbc.sql(sql.get("list")).param("clientId", clientId).param("limit", limit).query(this::campaign).list();
     }
 
+    /** The ids of the client's campaigns with this name, compared lower-cased. */
+    public List<UUID> idsNamed(UUID clientId, String lowerName) {
+        return jdbc.sql(sql.get("ids-named")).param("clientId", clientId).param("name", lowerName).query(UUID.class).list();
+    }
+
     public boolean delete(UUID clientId, UUID id) {
         return jdbc.sql(sql.get("delete")).param("clientId", clientId).param("id", id).update() == 1;
     }

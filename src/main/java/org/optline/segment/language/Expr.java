@@ -11,7 +11,10 @@ public sealed interface Expr {
 
     record Not(Expr inner) implements Expr {}
 
-    /** {@code field op value(s)}; ops: = != < <= > >= contains starts_with in between is_set is_not_set has has_any has_all. */
+    /**
+     * {@code field op value(s)}; ops: = != < <= > >= contains starts_with in between is_set is_not_set has has_any has_all,
+     * and for conditions other modules answer: within (a relative date), campaign (a name), never (no value).
+     */
     record Compare(String field, int fieldColumn, String op, List<Value> values) implements Expr {}
 
     /** {@code in list "Name"}, optionally {@code with status confirmed}. */

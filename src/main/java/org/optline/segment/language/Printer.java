@@ -35,6 +35,8 @@ public final class Printer {
             case "has" -> f + " has " + value(c.values().get(0));
             case "has_any" -> f + " has any " + list(c);
             case "has_all" -> f + " has all " + list(c);
+            case "within" -> f + " within " + c.values().get(0).text().replaceFirst(" ago$", "");
+            case "never" -> "never " + f;
             default -> f + " " + c.op() + " " + value(c.values().get(0));
         };
     }

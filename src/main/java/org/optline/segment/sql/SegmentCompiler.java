@@ -163,6 +163,10 @@ public final class SegmentCompiler {
                 public String clientId() {
                     return ":clientId";
                 }
+
+                public UUID client() {
+                    return clientId;
+                }
             });
             if (sql.isPresent()) {
                 return "(" + sql.get() + ")";
