@@ -2,7 +2,9 @@ package org.optline.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -37,6 +39,8 @@ import org.optline.tracking.TrackedEventsListener;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A scripted campaign: sent for real through the capture outbox, then known opens and clicks
@@ -222,4 +226,37 @@ abstract class ReportContract {
                 .andExpect(status().isNotFound());
     }
 
+
+    @Test
+    void perRecipientResultsExportAsCsvAndJson() throws Exception {
+        script();
+        String key = "Bearer " + client.adminApiKey().secret();
+        var started = mvc.perform(get("/api/v1/campaigns/" + campaign.id() + "/export?format=csv").header(HttpHeaders.AUTHORIZATION, key))
+                .andExpect(request().asyncStarted()).andReturn();
+        String csv = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("subscriber_id,email,sent_at,bounced_at,opens,first_open_at,last_open_at,clicks,"
+                + "first_click_at,last_click_at,unsubscribed_at");
+        assertThat(lines).hasSize(4); // ann, bob, cid: the suppressed address was never sent
+        String ann = lines.stream().filter(l -> l.contains("ann@reported.de")).findFirst().orElseThrow();
+        assertThat(ann.split(",")[4]).isEqualTo("3");
+        assertThat(ann.split(",")[7]).isEqualTo("3");
+        String cid = lines.stream().filter(l -> l.contains("cid@reported.de")).findFirst().orElseThrow();
+        assertThat(cid.split(",")[7]).as("a scanner's click is nobody's").isEqualTo("0");
+
+        started = mvc.perform(get("/api/v1/campaigns/" + campaign.id() + "/export?format=json").header(HttpHeaders.AUTHORIZATION, key))
+                .andExpect(request().asyncStarted()).andReturn();
+        String json = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> items = JsonMapper.builder().build().readValue(json, new TypeReference<>() {});
+        assertThat(items).hasSize(3).extracting(m -> m.get("email")).contains("ann@reported.de", "bob@reported.de", "cid@reported.de");
+        assertThat(items).filteredOn(m -> "bob@reported.de".equals(m.get("email"))).first()
+                .satisfies(m -> assertThat(m).containsEntry("opens", 1).containsEntry("clicks", 0).containsEntry("firstClickAt", null));
+
+        mvc.perform(get("/api/v1/campaigns/" + campaign.id() + "/export?format=xml").header(HttpHeaders.AUTHORIZATION, key))
+                .andExpect(status().isBadRequest());
+        CreatedClient other = Fixtures.client(clients, "Other exporter");
+        mvc.perform(get("/api/v1/campaigns/" + campaign.id() + "/export?format=csv")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + other.adminApiKey().secret()))
+                .andExpect(status().isNotFound());
+    }
 }

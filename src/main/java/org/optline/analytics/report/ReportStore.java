@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.optline.analytics.CampaignReport;
 import org.optline.platform.NamedSql;
@@ -93,22 +92,10 @@ public class ReportStore {
                 .param("limit", limit).query((rs, n) -> recipient(rs, "campaign_id")).list();
     }
 
-    /** Hands every recipient row of a campaign to {@code sink}, a page at a time, in subscriber order. */
-    public void recipients(UUID clientId, UUID campaignId, int pageSize, Consumer<List<RecipientRow>> sink) {
-        UUID after = BEFORE_ALL;
-        while (true) {
-            List<RecipientRow> page = jdbc.sql(sql.get("recipients-page")).param("clientId", clientId)
-                    .param("campaignId", campaignId).param("after", after).param("limit", pageSize)
-                    .query((rs, n) -> recipient(rs, "subscriber_id")).list();
-            if (page.isEmpty()) {
-                return;
-            }
-            sink.accept(page);
-            if (page.size() < pageSize) {
-                return;
-            }
-            after = page.get(page.size() - 1).id();
-        }
+    /** A page of a campaign's recipients after {@code after} ({@link #BEFORE_ALL} first), in subscriber order. */
+    public List<RecipientRow> recipients(UUID clientId, UUID campaignId, UUID after, int limit) {
+        return jdbc.sql(sql.get("recipients-page")).param("clientId", clientId).param("campaignId", campaignId)
+                .param("after", after).param("limit", limit).query((rs, n) -> recipient(rs, "subscriber_id")).list();
     }
 
     private static Totals totals(ResultSet rs) throws SQLException {
