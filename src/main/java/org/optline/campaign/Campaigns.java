@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.UUID;
 import org.optline.audience.EmailAddress;
@@ -145,6 +147,11 @@ public class Campaigns {
      */
     public List<UUID> idsNamed(UUID clientId, String name) {
         return scope.inClient(clientId, () -> store.idsNamed(clientId, name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The names of these campaigns of the client, by id; unknown ids are left out. */
+    public Map<UUID, String> names(UUID clientId, Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : scope.inClient(clientId, () -> store.namesOf(clientId, ids));
     }
 
     public void delete(Actor actor, UUID id) {

@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.optline.audience.ActivityTimeline;
 import org.optline.audience.ConsentSource;
 import org.optline.audience.Lists;
+import org.optline.audience.SubscriberActivity;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.audience.Suppressions;
@@ -36,6 +38,7 @@ import org.optline.tracking.TrackedEvent;
 import org.optline.tracking.TrackedEvent.Kind;
 import org.optline.tracking.TrackedEvent.Source;
 import org.optline.tracking.TrackedEventsListener;
+import org.hamcrest.Matchers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
@@ -61,6 +64,7 @@ abstract class ReportContract {
     @Autowired CampaignReports reports;
     @Autowired MockMvc mvc;
     @Autowired Segments segments;
+    @Autowired ActivityTimeline timeline;
 
     CreatedClient client;
     Actor admin;
@@ -258,5 +262,22 @@ abstract class ReportContract {
         mvc.perform(get("/api/v1/campaigns/" + campaign.id() + "/export?format=csv")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + other.adminApiKey().secret()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aSubscribersTimelineShowsWhatTheyWereSentAndDid() throws Exception {
+        script();
+        subscribers.unsubscribe(client.client().id(), people.get("bob"), new ConsentSource("unsubscribe", null, null, null, null));
+        List<SubscriberActivity.Entry> bob = timeline.of(admin, people.get("bob"));
+        assertThat(bob).extracting(SubscriberActivity.Entry::kind).containsExactly("unsubscribed", "sent", "opened");
+        assertThat(bob.get(1).campaign()).isEqualTo("Spring sale");
+        mvc.perform(get("/api/v1/subscribers/" + people.get("ann") + "/export")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + client.adminApiKey().secret()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.activity[*].kind", Matchers.containsInAnyOrder("sent", "opened", "clicked")))
+                .andExpect(jsonPath("$.activity[?(@.kind == 'opened')].detail").value(Matchers.hasItem(
+                        Matchers.startsWith("3 times"))));
+        // A scanner's click made cid no clicker.
+        assertThat(timeline.of(admin, people.get("cid"))).extracting(SubscriberActivity.Entry::kind).containsExactly("sent");
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,6 +68,16 @@ public class CampaignStore {
 
     public List<Campaign> list(UUID clientId, int limit) {
         return jdbc.sql(sql.get("list")).param("clientId", clientId).param("limit", limit).query(this::campaign).list();
+    }
+
+    /** The names of these campaigns of the client, by id. */
+    public Map<UUID, String> namesOf(UUID clientId, Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql(sql.get("names-of")).param("clientId", clientId).param("ids", SqlArrays.ofIds(ids))
+                .query(rs -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("name"));
+                });
+        return names;
     }
 
     /** The ids of the client's campaigns with this name, compared lower-cased. */
