@@ -65,6 +65,7 @@ abstract class ReportContract {
     @Autowired MockMvc mvc;
     @Autowired Segments segments;
     @Autowired ActivityTimeline timeline;
+    @Autowired Dashboards dashboards;
 
     CreatedClient client;
     Actor admin;
@@ -279,5 +280,26 @@ abstract class ReportContract {
                         Matchers.startsWith("3 times"))));
         // A scanner's click made cid no clicker.
         assertThat(timeline.of(admin, people.get("cid"))).extracting(SubscriberActivity.Entry::kind).containsExactly("sent");
+    }
+
+    @Test
+    void theDashboardShowsTheAudienceTheLastCampaignsAndThirtyDayRates() {
+        script();
+        subscribers.unsubscribe(client.client().id(), people.get("bob"), new ConsentSource("unsubscribe", null, null, null, null));
+        Dashboard d = dashboards.of(admin);
+        assertThat(d.audienceSize()).isEqualTo(4);
+        assertThat(d.joined()).isEqualTo(4);
+        assertThat(d.days()).hasSize(Dashboard.DAYS);
+        assertThat(d.days().get(Dashboard.DAYS - 1).joined()).isEqualTo(4);
+        assertThat(d.sent()).isEqualTo(3);
+        assertThat(d.unsubscribed()).isEqualTo(1);
+        assertThat(d.unsubscribeRate()).isEqualTo(0.3333);
+        assertThat(d.bounceRate()).isEqualTo(0.0);
+        assertThat(d.campaigns()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("Spring sale");
+            assertThat(c.delivered()).isEqualTo(3);
+            assertThat(c.openRate()).isEqualTo(0.6667);
+            assertThat(c.clickRate()).isEqualTo(0.3333);
+        });
     }
 }

@@ -72,9 +72,16 @@ class BrowserReportTest extends BrowserTest {
 
         logIn(client.admin().email(), client.generatedAdminPassword());
         browser.findElement(By.id("dashboard-title"));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        for (int width : new int[] {1400, 390}) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            browser.navigate().refresh();
+            wait.until(b -> drawn("growth-chart") && drawn("campaigns-chart"));
+            assertThat(browser.findElement(By.id("last-campaigns")).getText()).contains("Chart news").contains("100.0 %");
+            assertThat(sideways()).as("dashboard at " + width + " px").isEqualTo(false);
+        }
         browser.get(url("/campaigns/" + campaign.id()));
         browser.findElement(By.id("campaign-report-link")).click();
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         for (int width : new int[] {1400, 390}) {
             browser.manage().window().setSize(new Dimension(width, 900));
             browser.navigate().refresh();
@@ -93,6 +100,11 @@ class BrowserReportTest extends BrowserTest {
         List<String> refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
         assertThat(refused).isEmpty();
+    }
+
+    private Object sideways() {
+        return ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
     }
 
     /** Whether the canvas exists, has a size, and holds painted pixels. */
