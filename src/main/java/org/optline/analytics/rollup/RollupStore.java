@@ -1,8 +1,10 @@
 package org.optline.analytics.rollup;
 
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,14 +16,17 @@ import org.optline.analytics.rollup.EventTally.Counts;
 import org.optline.analytics.rollup.EventTally.Recipient;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
+import org.optline.platform.TenantScope;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes the analytics rollups. Each method is one JDBC batch per table (one round trip), with a
- * row per key of the tally, not per event; counters are added to (never read and written back),
+ * Writes the analytics rollups. Per-person tables (recipients, link clickers, engagement) take one
+ * statement over arrays on PostgreSQL and a JDBC batch on H2; the per-campaign tables, with few
+ * keys a group, a JDBC batch on both. Rows are per key of the tally, never per event; counters are added to (never read and written back),
  * so writers on several nodes add up. Rows are made on first use by an insert that does nothing
  * when the row is there, then updated: one form that runs on both PostgreSQL and H2.
  */
@@ -31,15 +36,24 @@ public class RollupStore {
     private final NamedParameterJdbcTemplate named;
     private final JdbcClient jdbc;
     private final NamedSql sql;
+    /** PostgreSQL takes the per-person rollups as one statement over arrays; H2 as batches. */
+    private final boolean postgres;
 
-    public RollupStore(NamedParameterJdbcTemplate named, JdbcClient jdbc) {
+    public RollupStore(NamedParameterJdbcTemplate named, JdbcClient jdbc, TenantScope scope) {
         this.named = named;
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(RollupStore.class);
+        this.postgres = scope.isPostgres();
     }
 
     /** Makes the rows of these recipients where they are missing. */
     void ensureRecipients(List<Recipient> recipients) {
+        if (postgres) {
+            if (!recipients.isEmpty()) {
+                jdbc.sql(sql.get("pg-ensure-recipients")).params(arrays(recipients)).update();
+            }
+            return;
+        }
         batch(sql.get("ensure-recipient"), recipients, RollupStore::recipient);
     }
 
@@ -47,12 +61,36 @@ public class RollupStore {
     List<Recipient> firsts(Map<Recipient, Activity> recipients, boolean open) {
         List<Recipient> keys = recipients.entrySet().stream()
                 .filter(e -> open ? e.getValue().opens > 0 : e.getValue().clicks > 0).map(Map.Entry::getKey).toList();
+        if (postgres) {
+            if (keys.isEmpty()) {
+                return List.of();
+            }
+            Map<String, Object> params = arrays(keys);
+            params.put("ats", SqlArrays.of(keys.stream().map(r -> text(open ? recipients.get(r).firstOpen : recipients.get(r).firstClick))
+                    .toList()));
+            return jdbc.sql(sql.get(open ? "pg-first-opens" : "pg-first-clicks")).params(params)
+                    .query((rs, n) -> new Recipient(rs.getObject("client_id", UUID.class), rs.getObject("campaign_id", UUID.class),
+                            rs.getObject("subscriber_id", UUID.class))).list();
+        }
         int[] rows = batch(sql.get(open ? "first-open" : "first-click"), keys, r -> recipient(r)
                 .addValue("at", open ? recipients.get(r).firstOpen : recipients.get(r).firstClick));
         return changed(keys, rows);
     }
 
     void addToRecipients(Map<Recipient, Activity> recipients) {
+        if (postgres) {
+            List<Recipient> keys = List.copyOf(recipients.keySet());
+            if (keys.isEmpty()) {
+                return;
+            }
+            Map<String, Object> params = arrays(keys);
+            params.put("opens", new SqlParameterValue(Types.ARRAY, keys.stream().map(r -> recipients.get(r).opens).toArray(Integer[]::new)));
+            params.put("clicks", new SqlParameterValue(Types.ARRAY, keys.stream().map(r -> recipients.get(r).clicks).toArray(Integer[]::new)));
+            params.put("lastOpens", texts(keys.stream().map(r -> recipients.get(r).lastOpen).toList()));
+            params.put("lastClicks", texts(keys.stream().map(r -> recipients.get(r).lastClick).toList()));
+            jdbc.sql(sql.get("pg-add-to-recipients")).params(params).update();
+            return;
+        }
         batch(sql.get("add-to-recipient"), List.copyOf(recipients.keySet()), r -> {
             Activity a = recipients.get(r);
             OffsetDateTime any = a.lastOpen != null ? a.lastOpen : a.lastClick;
@@ -64,6 +102,19 @@ public class RollupStore {
 
     /** Notes who clicked which link; answers those who had not clicked that link before. */
     List<Clicker> markClickers(List<Clicker> clickers) {
+        if (postgres) {
+            if (clickers.isEmpty()) {
+                return List.of();
+            }
+            Map<String, Object> params = new HashMap<>();
+            params.put("campaigns", SqlArrays.ofIds(clickers.stream().map(Clicker::campaignId).toList()));
+            params.put("links", new SqlParameterValue(Types.ARRAY, clickers.stream().map(Clicker::link).toArray(Integer[]::new)));
+            params.put("subscribers", SqlArrays.ofIds(clickers.stream().map(Clicker::subscriberId).toList()));
+            params.put("clients", SqlArrays.ofIds(clickers.stream().map(Clicker::clientId).toList()));
+            return jdbc.sql(sql.get("pg-mark-clickers")).params(params)
+                    .query((rs, n) -> new Clicker(rs.getObject("client_id", UUID.class), rs.getObject("campaign_id", UUID.class),
+                            rs.getInt("link"), rs.getObject("subscriber_id", UUID.class))).list();
+        }
         Function<Clicker, MapSqlParameterSource> key = c -> new MapSqlParameterSource()
                 .addValue("clientId", c.clientId()).addValue("campaignId", c.campaignId()).addValue("link", c.link())
                 .addValue("subscriberId", c.subscriberId());
@@ -106,6 +157,18 @@ public class RollupStore {
     /** A person's last open and click over all campaigns, only ever moved forward. */
     void engaged(Map<EventTally.Person, Activity> people) {
         List<EventTally.Person> keys = List.copyOf(people.keySet());
+        if (postgres) {
+            if (keys.isEmpty()) {
+                return;
+            }
+            Map<String, Object> params = new HashMap<>();
+            params.put("clients", SqlArrays.ofIds(keys.stream().map(EventTally.Person::clientId).toList()));
+            params.put("subscribers", SqlArrays.ofIds(keys.stream().map(EventTally.Person::subscriberId).toList()));
+            params.put("lastOpens", texts(keys.stream().map(p -> people.get(p).lastOpen).toList()));
+            params.put("lastClicks", texts(keys.stream().map(p -> people.get(p).lastClick).toList()));
+            jdbc.sql(sql.get("pg-engaged")).params(params).update();
+            return;
+        }
         Function<EventTally.Person, MapSqlParameterSource> key = p -> new MapSqlParameterSource()
                 .addValue("clientId", p.clientId()).addValue("subscriberId", p.subscriberId());
         batch(sql.get("ensure-engagement"), keys, key);
@@ -158,6 +221,24 @@ public class RollupStore {
             }
         });
         return campaign;
+    }
+
+    /** The recipients' keys as three parallel arrays, for {@code unnest}. */
+    private static Map<String, Object> arrays(List<Recipient> keys) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("campaigns", SqlArrays.ofIds(keys.stream().map(Recipient::campaignId).toList()));
+        params.put("subscribers", SqlArrays.ofIds(keys.stream().map(Recipient::subscriberId).toList()));
+        params.put("clients", SqlArrays.ofIds(keys.stream().map(Recipient::clientId).toList()));
+        return params;
+    }
+
+    /** Timestamps as ISO text, which PostgreSQL casts to timestamptz; null stays null. */
+    private static SqlParameterValue texts(List<OffsetDateTime> times) {
+        return new SqlParameterValue(Types.ARRAY, times.stream().map(RollupStore::text).toArray(String[]::new));
+    }
+
+    private static String text(OffsetDateTime t) {
+        return t == null ? null : t.toString();
     }
 
     private static MapSqlParameterSource recipient(Recipient r) {

@@ -119,3 +119,52 @@ where client_id = :clientId and campaign_id = :campaignId and subscriber_id = :s
 
 -- name: add-unsubscribe-to-campaign
 update campaign_stats set unsubscribes = unsubscribes + 1 where client_id = :clientId and campaign_id = :campaignId
+
+-- The forms below are PostgreSQL's: one set-based statement over arrays (unnest) where H2 takes
+-- a JDBC batch of the statements above, a few hundred executions a group.
+
+-- name: pg-ensure-recipients
+insert into campaign_recipients (campaign_id, subscriber_id, client_id)
+select u.c, u.s, u.cl from unnest(cast(:campaigns as uuid[]), cast(:subscribers as uuid[]), cast(:clients as uuid[])) as u(c, s, cl)
+on conflict do nothing
+
+-- name: pg-first-opens
+-- Only rows moved from null come back: the people this group counts as unique openers.
+update campaign_recipients r set first_open_at = u.at
+from unnest(cast(:campaigns as uuid[]), cast(:subscribers as uuid[]), cast(:clients as uuid[]),
+            cast(cast(:ats as text[]) as timestamptz[])) as u(c, s, cl, at)
+where r.campaign_id = u.c and r.subscriber_id = u.s and r.client_id = u.cl and r.first_open_at is null
+returning r.client_id, r.campaign_id, r.subscriber_id
+
+-- name: pg-first-clicks
+update campaign_recipients r set first_click_at = u.at
+from unnest(cast(:campaigns as uuid[]), cast(:subscribers as uuid[]), cast(:clients as uuid[]),
+            cast(cast(:ats as text[]) as timestamptz[])) as u(c, s, cl, at)
+where r.campaign_id = u.c and r.subscriber_id = u.s and r.client_id = u.cl and r.first_click_at is null
+returning r.client_id, r.campaign_id, r.subscriber_id
+
+-- name: pg-add-to-recipients
+update campaign_recipients r set opens = r.opens + u.opens, clicks = r.clicks + u.clicks,
+    last_open_at = case when u.opens > 0 then greatest(coalesce(r.last_open_at, u.lo), u.lo) else r.last_open_at end,
+    last_click_at = case when u.clicks > 0 then greatest(coalesce(r.last_click_at, u.lc), u.lc) else r.last_click_at end
+from unnest(cast(:campaigns as uuid[]), cast(:subscribers as uuid[]), cast(:clients as uuid[]), cast(:opens as int[]),
+            cast(:clicks as int[]), cast(cast(:lastOpens as text[]) as timestamptz[]),
+            cast(cast(:lastClicks as text[]) as timestamptz[])) as u(c, s, cl, opens, clicks, lo, lc)
+where r.campaign_id = u.c and r.subscriber_id = u.s and r.client_id = u.cl
+
+-- name: pg-mark-clickers
+-- Returns the rows it inserted: who clicked that link for the first time.
+insert into campaign_link_clickers (campaign_id, link, subscriber_id, client_id, counted)
+select u.c, u.l, u.s, u.cl, true
+from unnest(cast(:campaigns as uuid[]), cast(:links as int[]), cast(:subscribers as uuid[]), cast(:clients as uuid[])) as u(c, l, s, cl)
+on conflict do nothing
+returning client_id, campaign_id, link, subscriber_id
+
+-- name: pg-engaged
+insert into subscriber_engagement as e (client_id, subscriber_id, last_open_at, last_click_at)
+select u.cl, u.s, u.lo, u.lc
+from unnest(cast(:clients as uuid[]), cast(:subscribers as uuid[]), cast(cast(:lastOpens as text[]) as timestamptz[]),
+            cast(cast(:lastClicks as text[]) as timestamptz[])) as u(cl, s, lo, lc)
+on conflict (client_id, subscriber_id) do update set
+    last_open_at = greatest(e.last_open_at, excluded.last_open_at),
+    last_click_at = greatest(e.last_click_at, excluded.last_click_at)
