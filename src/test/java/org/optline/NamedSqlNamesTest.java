@@ -84,9 +84,13 @@ class NamedSqlNamesTest {
     /** A string literal that starts a statement. */
     private static final Pattern STATEMENT = Pattern.compile(
             "\"\\s*(select|insert\\s+into|update\\s+\\w+\\s+set|delete\\s+from|with\\s+\\w+\\s+as)\\b", Pattern.CASE_INSENSITIVE);
-    /** The compiler of the segment language (and its per-field parts): its output is built in Java by design. */
+    /**
+     * The compiler of the segment language, its per-field parts and the condition providers of
+     * other modules: their output is SQL built in Java from the parsed expression, by design.
+     */
     private static final List<Path> COMPILER = List.of(SOURCES.resolve("org/optline/segment/sql/SegmentCompiler.java"),
-            SOURCES.resolve("org/optline/segment/sql/FieldConditions.java"));
+            SOURCES.resolve("org/optline/segment/sql/FieldConditions.java"),
+            SOURCES.resolve("org/optline/analytics/segments/EngagementConditions.java"));
 
     @Test
     void statementsLiveInSqlFilesNotInJava() throws IOException {

@@ -49,9 +49,12 @@ public class Exports {
     private final TenantScope scope;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final ActivityTimeline activity;
 
     public Exports(SubscriberStore store, SuppressionStore suppressions, ListStore lists, ConsentStore consent,
-                   CustomFields fields, Subscribers subscribers, TenantScope scope, AuditLog audit, JsonMapper json) {
+                   CustomFields fields, Subscribers subscribers, TenantScope scope, AuditLog audit, JsonMapper json,
+                   ActivityTimeline activity) {
+        this.activity = activity;
         this.store = store;
         this.suppressions = suppressions;
         this.lists = lists;
@@ -122,7 +125,7 @@ public class Exports {
         audit.record(actor, clientId, "subscribers.exported", listId == null ? "all" : "list:" + listId, "json");
     }
 
-    /** Everything held about one subscriber: profile, fields, memberships and the consent ledger. */
+    /** Everything held about one subscriber: profile, fields, memberships, the consent ledger and the activity timeline. */
     public Map<String, Object> person(Actor actor, UUID id) {
         Subscriber s = subscribers.get(actor, id);
         Map<String, Object> all = new LinkedHashMap<>();
@@ -138,6 +141,7 @@ public class Exports {
         all.put("lists", s.lists().stream().map(m -> Map.of("listId", m.listId().toString(), "name", m.listName(),
                 "status", m.status().wireName(), "updatedAt", m.updatedAt().toString())).toList());
         all.put("consent", subscribers.consentLedger(actor, id));
+        all.put("activity", activity.of(actor, id));
         audit.record(actor, actor.clientId(), "subscriber.exported", "subscriber:" + id, null);
         return all;
     }

@@ -3,9 +3,11 @@ package org.optline.campaign;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.EmailAddress;
 import org.optline.audience.Lists;
@@ -151,6 +153,19 @@ public class Campaigns {
     public List<Campaign> list(Actor actor) {
         UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.list(clientId, 200));
+    }
+
+    /**
+     * The ids of a client's campaigns with this name (case-insensitive), for segment conditions
+     * that name a campaign; empty when there is none.
+     */
+    public List<UUID> idsNamed(UUID clientId, String name) {
+        return scope.inClient(clientId, () -> store.idsNamed(clientId, name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The names of these campaigns of the client, by id; unknown ids are left out. */
+    public Map<UUID, String> names(UUID clientId, Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : scope.inClient(clientId, () -> store.namesOf(clientId, ids));
     }
 
     public void delete(Actor actor, UUID id) {

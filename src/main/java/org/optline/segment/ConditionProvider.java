@@ -2,12 +2,13 @@ package org.optline.segment;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.optline.segment.language.Expr;
 
 /**
  * The extension point for conditions other modules know how to answer, such as engagement
- * ({@code opened within 30 days ago}, {@code received campaign "Spring sale"}) from the tracking
- * module. A provider declared as a bean is asked first for every {@code field op value} condition
+ * ({@code opened within 30 days}, {@code received campaign "Spring sale"}, {@code never opened}) from the
+ * analytics module. A provider declared as a bean is asked first for every {@code field op value} condition
  * whose field is not a built-in or custom field; it answers a SQL predicate over the subscriber
  * alias {@code s}, adding its values as named parameters (never concatenated) through {@code params}.
  */
@@ -24,5 +25,8 @@ public interface ConditionProvider {
         String add(Object value);
 
         String clientId();
+
+        /** The client whose subscribers the segment picks, for a provider that looks up names it is given. */
+        UUID client();
     }
 }

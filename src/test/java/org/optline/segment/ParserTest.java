@@ -66,6 +66,18 @@ class ParserTest {
         assertThatThrownBy(() -> Parser.parse("(".repeat(5000) + "a = 1" + ")".repeat(5000))).isInstanceOf(SegmentSyntaxException.class);
     }
 
+    @Test
+    void engagementConditionsHaveTheirOwnForms() {
+        assertThat(canonical("opened within 30 days and clicked within 1 Week")).isEqualTo("(opened within 30 days and clicked within 1 week)");
+        assertThat(canonical("never opened or not never clicked")).isEqualTo("(never opened or not never clicked)");
+        assertThat(canonical("clicked campaign \"Spring sale\" and received campaign \"A \\\"B\\\"\"")).isEqualTo(
+                "(clicked campaign \"Spring sale\" and received campaign \"A \\\"B\\\"\")");
+        // "never" is only the engagement form before a word: as a field it still compares.
+        assertThat(canonical("never = 1")).isEqualTo("never = 1");
+        assertError("opened within 2.5 days", 15, "whole number");
+        assertError("opened within 30 fortnights", 18, "expected days, weeks, months or years");
+    }
+
     private static void assertError(String source, int column, String message) {
         assertThatThrownBy(() -> Parser.parse(source))
                 .isInstanceOf(SegmentSyntaxException.class)

@@ -60,7 +60,11 @@ class SegmentLanguageProperties {
                 integers().between(0, 500).map(n -> compare("born", Operator.LT,
                         new Expr.Value(Expr.Value.Kind.RELATIVE_DATE, n + " days ago", 1))),
                 Generate.booleans().map(b -> compare("vip", Operator.EQ, new Expr.Value(Expr.Value.Kind.BOOLEAN, b.toString(), 1))),
-                Generate.constant(new Expr.InList("Customers", 1, null)));
+                Generate.constant(new Expr.InList("Customers", 1, null)),
+                integers().between(0, 500).map(n -> compare("opened", Operator.WITHIN,
+                        new Expr.Value(Expr.Value.Kind.RELATIVE_DATE, n + " days ago", 1))),
+                nasty().map(v -> compare("clicked", Operator.CAMPAIGN, text(v))),
+                Generate.constant(new Expr.Compare("opened", 1, Operator.NEVER, List.of())));
         if (depth == 0) {
             return leaf;
         }

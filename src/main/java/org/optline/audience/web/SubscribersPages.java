@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.optline.audience.ActivityTimeline;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberStatus;
@@ -30,8 +31,10 @@ class SubscribersPages {
     private final Subscribers subscribers;
     private final Lists lists;
     private final CustomFields fields;
+    private final ActivityTimeline activity;
 
-    SubscribersPages(Subscribers subscribers, Lists lists, CustomFields fields) {
+    SubscribersPages(Subscribers subscribers, Lists lists, CustomFields fields, ActivityTimeline activity) {
+        this.activity = activity;
         this.subscribers = subscribers;
         this.lists = lists;
         this.fields = fields;
@@ -59,6 +62,7 @@ class SubscribersPages {
         model.addAttribute("subscriber", subscriber);
         model.addAttribute("values", values);
         model.addAttribute("ledger", subscribers.consentLedger(actor, id));
+        model.addAttribute("activity", activity.of(actor, id));
         model.addAttribute("fields", fields.list(actor));
         return "audience/subscriber";
     }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.MessageTemplate;
 import org.optline.platform.NamedSql;
+import org.optline.platform.SqlArrays;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,6 +69,21 @@ public class CampaignStore {
 
     public List<Campaign> list(UUID clientId, int limit) {
         return jdbc.sql(sql.get("list")).param("clientId", clientId).param("limit", limit).query(this::campaign).list();
+    }
+
+    /** The names of these campaigns of the client, by id. */
+    public Map<UUID, String> namesOf(UUID clientId, Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql(sql.get("names-of")).param("clientId", clientId).param("ids", SqlArrays.ofIds(ids))
+                .query(rs -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("name"));
+                });
+        return names;
+    }
+
+    /** The ids of the client's campaigns with this name, compared lower-cased. */
+    public List<UUID> idsNamed(UUID clientId, String lowerName) {
+        return jdbc.sql(sql.get("ids-named")).param("clientId", clientId).param("name", lowerName).query(UUID.class).list();
     }
 
     public boolean delete(UUID clientId, UUID id) {

@@ -12,7 +12,7 @@ public sealed interface Expr {
 
     record Not(Expr inner) implements Expr {}
 
-    /** {@code field op value(s)}. */
+    /** {@code field op value(s)}; {@link Operator#NEVER} takes no value ({@code never opened}). */
     record Compare(String field, int fieldColumn, Operator op, List<Value> values) implements Expr {}
 
     /** {@code in list "Name"}, optionally {@code with status confirmed}. */

@@ -9,7 +9,9 @@ public enum Operator {
     EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="),
     CONTAINS("contains"), STARTS_WITH("starts with"), IN("in"), BETWEEN("between"),
     IS_SET("is set"), IS_NOT_SET("is not set"),
-    HAS("has"), HAS_ANY("has any"), HAS_ALL("has all");
+    HAS("has"), HAS_ANY("has any"), HAS_ALL("has all"),
+    // Conditions other modules answer (ConditionProvider): a relative date, a campaign's name, no value.
+    WITHIN("within"), CAMPAIGN("campaign"), NEVER("never");
 
     private final String written;
 

@@ -104,6 +104,12 @@ public final class Parser {
             }
             return new Expr.InList(name.text(), t.column(), status);
         }
+        if (t.is("never") && peekAt(1).kind() == Kind.IDENT) {
+            // "never opened": a condition without a value, answered by a ConditionProvider.
+            position++;
+            Token field = next();
+            return new Expr.Compare(field.text(), field.column(), Operator.NEVER, List.of());
+        }
         if (t.kind() != Kind.IDENT) {
             throw new SegmentSyntaxException(t.column(), "expected a field name, '(' , 'not' or 'in list', found " + t.describe());
         }
@@ -151,6 +157,10 @@ public final class Parser {
                 throw new SegmentSyntaxException(peek().column(), "expected 'set', 'not set', 'true' or 'false' after 'is', found "
                         + peek().describe());
             }
+            case "within":
+                return new Expr.Compare(name, col, Operator.WITHIN, List.of(period()));
+            case "campaign":
+                return new Expr.Compare(name, col, Operator.CAMPAIGN, List.of(value()));
             case "has":
                 if (peek().is("any")) {
                     position++;
@@ -163,7 +173,8 @@ public final class Parser {
                 return new Expr.Compare(name, col, Operator.HAS, List.of(value()));
             default:
                 throw new SegmentSyntaxException(t.column(), "expected an operator after '" + name
-                        + "' (=, !=, <, <=, >, >=, contains, starts with, in, not in, between, is set, has, has any, has all), found "
+                        + "' (=, !=, <, <=, >, >=, contains, starts with, in, not in, between, is set, has, has any, has all, within, "
+                        + "campaign), found "
                         + t.describe());
         }
     }
@@ -223,6 +234,20 @@ public final class Parser {
             }
         }
         return null;
+    }
+
+    /** {@code 30 days}, after {@code within}: kept as the relative date it reaches back to ({@code 30 days ago}). */
+    private Value period() {
+        Token n = next();
+        if (n.kind() != Kind.NUMBER || n.text().contains(".") || n.text().startsWith("-")) {
+            throw new SegmentSyntaxException(n.column(), "expected a whole number of days, weeks, months or years, like 30 days, found "
+                    + n.describe());
+        }
+        Token unit = next();
+        if (unit.kind() != Kind.IDENT || !UNITS.contains(unit.text().toLowerCase(Locale.ROOT))) {
+            throw new SegmentSyntaxException(unit.column(), "expected days, weeks, months or years, found " + unit.describe());
+        }
+        return new Value(Value.Kind.RELATIVE_DATE, n.text() + " " + unit.text().toLowerCase(Locale.ROOT) + " ago", n.column());
     }
 
     private void expectWord(String word) {

@@ -30,7 +30,9 @@ public final class Printer {
             case IN, HAS_ANY, HAS_ALL -> op + " " + list(c);
             case BETWEEN -> op + " " + value(c.values().get(0)) + " and " + value(c.values().get(1));
             case IS_SET, IS_NOT_SET -> op;
-            case EQ, NE, LT, LE, GT, GE, CONTAINS, STARTS_WITH, HAS -> op + " " + value(c.values().get(0));
+            case EQ, NE, LT, LE, GT, GE, CONTAINS, STARTS_WITH, HAS, CAMPAIGN -> op + " " + value(c.values().get(0));
+            case WITHIN -> op + " " + c.values().get(0).text().replaceFirst(" ago$", "");
+            case NEVER -> "never " + f;
         };
     }
 

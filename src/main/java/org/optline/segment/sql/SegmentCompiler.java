@@ -150,6 +150,10 @@ public final class SegmentCompiler {
                 public String clientId() {
                     return ":segment_clientId";
                 }
+
+                public UUID client() {
+                    return clientId;
+                }
             });
             if (sql.isPresent()) {
                 return "(" + sql.get() + ")";

@@ -29,6 +29,12 @@ select * from campaigns where client_id = :clientId and id = :id
 -- name: list
 select * from campaigns where client_id = :clientId order by created_at desc, id desc limit :limit
 
+-- name: names-of
+select id, name from campaigns where client_id = :clientId and id = any(:ids)
+
+-- name: ids-named
+select id from campaigns where client_id = :clientId and lower(name) = :name
+
 -- name: delete
 delete from campaigns where client_id = :clientId and id = :id and status = 'draft'
 

@@ -1,0 +1,39 @@
+package org.optline.analytics.web;
+
+import org.optline.analytics.Dashboard;
+import org.optline.analytics.Dashboards;
+import org.optline.platform.Actor;
+import org.optline.platform.Clients;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The home page: a client's dashboard (operators go to their area), and its figures as JSON for the charts. */
+@Controller
+class DashboardPage {
+
+    private final Clients clients;
+    private final Dashboards dashboards;
+
+    DashboardPage(Clients clients, Dashboards dashboards) {
+        this.clients = clients;
+        this.dashboards = dashboards;
+    }
+
+    @GetMapping("/")
+    String dashboard(Actor actor, Model model) {
+        if (actor.isOperator()) {
+            return "redirect:/operator";
+        }
+        model.addAttribute("client", clients.own(actor));
+        model.addAttribute("dashboard", dashboards.of(actor));
+        return "analytics/dashboard";
+    }
+
+    @GetMapping("/dashboard.json")
+    @ResponseBody
+    Dashboard dashboardJson(Actor actor) {
+        return dashboards.of(actor);
+    }
+}
