@@ -41,24 +41,38 @@ public class Campaigns {
     /** How far ahead a campaign may be scheduled; a later time is a typo (and beyond what a timestamp column holds). */
     static final int MAX_SCHEDULE_YEARS = 10;
 
-    /** What a client writes; null members are left as they are when changing. */
+    /**
+     * What a client writes; null members are left as they are when changing. {@code format} is
+     * html, markdown or richtext (none: html, or the campaign's format when changing); in Markdown
+     * the content is {@code markdown} and {@code html} is rendered from it, so a given one is ignored.
+     */
     public record CampaignInput(String name, String subject, String preheader, String fromName, String fromEmail,
-                                String replyTo, String html, String text, UUID templateId, UUID segmentId, List<UUID> listIds) {
+                                String replyTo, String html, String text, UUID templateId, UUID segmentId, List<UUID> listIds,
+                                String format, String markdown) {
+
+        /** HTML content, or the campaign's own format when changing. */
+        public CampaignInput(String name, String subject, String preheader, String fromName, String fromEmail, String replyTo,
+                             String html, String text, UUID templateId, UUID segmentId, List<UUID> listIds) {
+            this(name, subject, preheader, fromName, fromEmail, replyTo, html, text, templateId, segmentId, listIds, null, null);
+        }
 
         /** A new draft of this content. */
         Campaign draft(UUID clientId, OffsetDateTime now) {
             return Campaign.builder().id(UUID.randomUUID()).clientId(clientId).name(name).subject(subject).preheader(preheader)
                     .fromName(fromName).fromEmail(fromEmail).replyTo(replyTo).html(html).text(text).templateId(templateId)
-                    .segmentId(segmentId).listIds(listIds == null ? List.of() : listIds).createdAt(now).updatedAt(now).build();
+                    .segmentId(segmentId).listIds(listIds == null ? List.of() : listIds).createdAt(now).updatedAt(now)
+                    .format(ContentFormat.fromWire(format)).source(markdown).build();
         }
 
         /** {@code old} with the members given here changed. */
         Campaign appliedTo(Campaign old) {
+            ContentFormat f = format == null ? old.format() : ContentFormat.fromWire(format);
             return old.toBuilder().name(or(name, old.name())).subject(or(subject, old.subject()))
                     .preheader(or(preheader, old.preheader())).fromName(or(fromName, old.fromName()))
                     .fromEmail(or(fromEmail, old.fromEmail())).replyTo(or(replyTo, old.replyTo())).html(or(html, old.html()))
                     .text(or(text, old.text())).templateId(or(templateId, old.templateId()))
-                    .segmentId(or(segmentId, old.segmentId())).listIds(or(listIds, old.listIds())).build();
+                    .segmentId(or(segmentId, old.segmentId())).listIds(or(listIds, old.listIds()))
+                    .format(f).source(or(markdown, old.source())).build();
         }
 
         private static <T> T or(T value, T fallback) {
@@ -159,16 +173,16 @@ public class Campaigns {
         return RenderedMessage.of(content.compile(c).render(values.preview(client, person)));
     }
 
-    /** Renders unsaved content for a sample person (the editor's live preview). */
-    public RenderedMessage draftPreview(Actor actor, String subject, String html, String preheader, UUID templateId) {
+    /** Renders unsaved content in any format for a sample person (the editor's live preview). */
+    public RenderedMessage draftPreview(Actor actor, String subject, String preheader, UUID templateId, DraftContent body) {
         UUID clientId = actor.requireClient();
         TextFields.atMost("subject", subject, ContentLimits.MAX_SUBJECT);
         TextFields.atMost("preheader", preheader, ContentLimits.MAX_PREHEADER);
-        TextFields.atMost("html", html, ContentLimits.MAX_CONTENT);
+        String html = body.asHtml();
         Client client = clients.profile(clientId).orElseThrow();
         var draft = Campaign.builder().id(new UUID(0, 0)).clientId(clientId).name("draft")
                 .subject(subject == null || subject.isBlank() ? "(no subject)" : subject).preheader(preheader)
-                .fromName("").fromEmail("").html(html == null ? "" : html).templateId(templateId).build();
+                .fromName("").fromEmail("").html(html).templateId(templateId).build();
         return RenderedMessage.of(content.compile(draft).render(values.preview(client, null)));
     }
 
@@ -293,20 +307,22 @@ public class Campaigns {
     }
 
     /** {@code c} checked, its HTML as it is stored: sanitised, so what the editor shows is what is sent. */
-    private Campaign validated(UUID clientId, Campaign c) {
+    private Campaign validated(UUID clientId, Campaign written) {
+        Campaign c = DraftContent.rendered(written);
         TextFields.required("name", c.name(), ContentLimits.MAX_NAME);
         TextFields.required("fromName", c.fromName(), ContentLimits.MAX_NAME);
         TextFields.atMost("subject", c.subject(), ContentLimits.MAX_SUBJECT);
         TextFields.atMost("preheader", c.preheader(), ContentLimits.MAX_PREHEADER);
-        TextFields.atMost("html", c.html(), ContentLimits.MAX_CONTENT);
         TextFields.atMost("text", c.text(), ContentLimits.MAX_CONTENT);
         EmailAddress.of("fromEmail", c.fromEmail());
         if (c.replyTo() != null && !c.replyTo().isBlank()) {
             EmailAddress.of("replyTo", c.replyTo());
         }
+        String field = c.format() == ContentFormat.MARKDOWN ? "markdown" : "html";
         if (c.html() == null || c.html().isBlank()) {
-            throw ValidationException.of("html", "is required");
+            throw ValidationException.of(field, "is required");
         }
+        TextFields.atMost(field, c.html(), ContentLimits.MAX_CONTENT);
         String html = engine.sanitize(c.html());
         if (html.isBlank()) {
             throw ValidationException.of("html", "keeps nothing once sanitised (no script, forms or frames in mail)");

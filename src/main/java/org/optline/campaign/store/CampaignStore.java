@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.optline.audience.RecipientSelection;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignStatus;
+import org.optline.campaign.ContentFormat;
 import org.optline.campaign.MessageTemplate;
 import org.optline.platform.NamedSql;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -128,6 +129,8 @@ public class CampaignStore {
         p.put("replyTo", c.replyTo());
         p.put("html", c.html());
         p.put("text", c.text());
+        p.put("format", c.format().wireName());
+        p.put("source", c.source());
         // A null id needs a type for the PostgreSQL driver; a present one binds as a UUID.
         p.put("templateId", c.templateId() == null ? new SqlParameterValue(Types.OTHER, null) : c.templateId());
         p.put("segmentId", c.segmentId() == null ? new SqlParameterValue(Types.OTHER, null) : c.segmentId());
@@ -145,7 +148,8 @@ public class CampaignStore {
                 .listIds(lists).status(CampaignStatus.fromWire(rs.getString("status")))
                 .scheduledAt(rs.getObject("scheduled_at", OffsetDateTime.class))
                 .createdAt(rs.getObject("created_at", OffsetDateTime.class))
-                .updatedAt(rs.getObject("updated_at", OffsetDateTime.class)).statusNote(rs.getString("status_note")).build();
+                .updatedAt(rs.getObject("updated_at", OffsetDateTime.class)).statusNote(rs.getString("status_note"))
+                .format(ContentFormat.fromWire(rs.getString("content_format"))).source(rs.getString("source")).build();
     }
 
     private static MessageTemplate template(ResultSet rs, int n) throws SQLException {
