@@ -8,12 +8,14 @@ import java.util.UUID;
  * A campaign: its content, its audience (lists, optionally narrowed by a segment) and its state;
  * {@code tracking} says whether its messages carry tracked links and an open pixel.
  * Built by name ({@link #builder()}, {@link #toBuilder()}): eighteen fields in a row are too many
- * to read by position, and a new campaign has most of its state unset.
+ * to read by position, and a new campaign has most of its state unset. {@code html} is always the
+ * sanitised HTML that is sent; {@code source} is the Markdown it was rendered from (null in the
+ * other formats).
  */
 public record Campaign(UUID id, UUID clientId, String name, String subject, String preheader, String fromName,
                        String fromEmail, String replyTo, String html, String text, UUID templateId, UUID segmentId,
                        List<UUID> listIds, CampaignStatus status, OffsetDateTime scheduledAt, OffsetDateTime createdAt,
-                       OffsetDateTime updatedAt, String statusNote, boolean tracking) {
+                       OffsetDateTime updatedAt, String statusNote, boolean tracking, ContentFormat format, String source) {
 
     /** An empty campaign: no lists, a draft; every other field unset until named. */
     public static Builder builder() {
@@ -25,7 +27,7 @@ public record Campaign(UUID id, UUID clientId, String name, String subject, Stri
         return new Builder().id(id).clientId(clientId).name(name).subject(subject).preheader(preheader).fromName(fromName)
                 .fromEmail(fromEmail).replyTo(replyTo).html(html).text(text).templateId(templateId).segmentId(segmentId)
                 .listIds(listIds).status(status).scheduledAt(scheduledAt).createdAt(createdAt).updatedAt(updatedAt)
-                .statusNote(statusNote).tracking(tracking);
+                .statusNote(statusNote).tracking(tracking).format(format).source(source);
     }
 
     public static final class Builder {
@@ -48,6 +50,8 @@ public record Campaign(UUID id, UUID clientId, String name, String subject, Stri
         private OffsetDateTime updatedAt;
         private String statusNote;
         private boolean tracking = true;
+        private ContentFormat format = ContentFormat.HTML;
+        private String source;
 
         private Builder() {}
 
@@ -70,10 +74,12 @@ public record Campaign(UUID id, UUID clientId, String name, String subject, Stri
         public Builder updatedAt(OffsetDateTime updatedAt) { this.updatedAt = updatedAt; return this; }
         public Builder statusNote(String statusNote) { this.statusNote = statusNote; return this; }
         public Builder tracking(boolean tracking) { this.tracking = tracking; return this; }
+        public Builder format(ContentFormat format) { this.format = format; return this; }
+        public Builder source(String source) { this.source = source; return this; }
 
         public Campaign build() {
             return new Campaign(id, clientId, name, subject, preheader, fromName, fromEmail, replyTo, html, text, templateId,
-                    segmentId, listIds, status, scheduledAt, createdAt, updatedAt, statusNote, tracking);
+                    segmentId, listIds, status, scheduledAt, createdAt, updatedAt, statusNote, tracking, format, source);
         }
     }
 }

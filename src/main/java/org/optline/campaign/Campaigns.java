@@ -46,15 +46,26 @@ public class Campaigns {
     /**
      * What a client writes; null members are left as they are when changing. {@code tracking}:
      * whether messages carry tracked links and an open pixel (unset on a new campaign: yes).
+     * {@code format} is html, markdown or richtext (none: html, or the campaign's format when
+     * changing); in Markdown the content is {@code markdown} and {@code html} is rendered from it,
+     * so a given one is ignored.
      */
     public record CampaignInput(String name, String subject, String preheader, String fromName, String fromEmail,
                                 String replyTo, String html, String text, UUID templateId, UUID segmentId, List<UUID> listIds,
-                                Boolean tracking) {
+                                Boolean tracking, String format, String markdown) {
 
-        /** Content and audience only; tracking as it is (on, for a new campaign). */
+        /** HTML content (or the campaign's own format when changing); tracking as it is (on, for a new campaign). */
         public CampaignInput(String name, String subject, String preheader, String fromName, String fromEmail, String replyTo,
                              String html, String text, UUID templateId, UUID segmentId, List<UUID> listIds) {
-            this(name, subject, preheader, fromName, fromEmail, replyTo, html, text, templateId, segmentId, listIds, null);
+            this(name, subject, preheader, fromName, fromEmail, replyTo, html, text, templateId, segmentId, listIds, null, null, null);
+        }
+
+        /** Content in a format, and audience; tracking as it is (on, for a new campaign). */
+        public CampaignInput(String name, String subject, String preheader, String fromName, String fromEmail, String replyTo,
+                             String html, String text, UUID templateId, UUID segmentId, List<UUID> listIds, String format,
+                             String markdown) {
+            this(name, subject, preheader, fromName, fromEmail, replyTo, html, text, templateId, segmentId, listIds, null, format,
+                    markdown);
         }
 
         /** A new draft of this content. */
@@ -62,17 +73,18 @@ public class Campaigns {
             return Campaign.builder().id(UUID.randomUUID()).clientId(clientId).name(name).subject(subject).preheader(preheader)
                     .fromName(fromName).fromEmail(fromEmail).replyTo(replyTo).html(html).text(text).templateId(templateId)
                     .segmentId(segmentId).listIds(listIds == null ? List.of() : listIds).tracking(tracking == null || tracking)
-                    .createdAt(now).updatedAt(now).build();
+                    .createdAt(now).updatedAt(now).format(ContentFormat.fromWire(format)).source(markdown).build();
         }
 
         /** {@code old} with the members given here changed. */
         Campaign appliedTo(Campaign old) {
+            ContentFormat f = format == null ? old.format() : ContentFormat.fromWire(format);
             return old.toBuilder().name(or(name, old.name())).subject(or(subject, old.subject()))
                     .preheader(or(preheader, old.preheader())).fromName(or(fromName, old.fromName()))
                     .fromEmail(or(fromEmail, old.fromEmail())).replyTo(or(replyTo, old.replyTo())).html(or(html, old.html()))
                     .text(or(text, old.text())).templateId(or(templateId, old.templateId()))
                     .segmentId(or(segmentId, old.segmentId())).listIds(or(listIds, old.listIds()))
-                    .tracking(or(tracking, old.tracking())).build();
+                    .tracking(or(tracking, old.tracking())).format(f).source(or(markdown, old.source())).build();
         }
 
         private static <T> T or(T value, T fallback) {
@@ -186,16 +198,16 @@ public class Campaigns {
         return RenderedMessage.of(content.compile(c).render(values.preview(client, person)));
     }
 
-    /** Renders unsaved content for a sample person (the editor's live preview). */
-    public RenderedMessage draftPreview(Actor actor, String subject, String html, String preheader, UUID templateId) {
+    /** Renders unsaved content in any format for a sample person (the editor's live preview). */
+    public RenderedMessage draftPreview(Actor actor, String subject, String preheader, UUID templateId, DraftContent body) {
         UUID clientId = actor.requireClient();
         TextFields.atMost("subject", subject, ContentLimits.MAX_SUBJECT);
         TextFields.atMost("preheader", preheader, ContentLimits.MAX_PREHEADER);
-        TextFields.atMost("html", html, ContentLimits.MAX_CONTENT);
+        String html = body.asHtml();
         Client client = clients.profile(clientId).orElseThrow();
         var draft = Campaign.builder().id(new UUID(0, 0)).clientId(clientId).name("draft")
                 .subject(subject == null || subject.isBlank() ? "(no subject)" : subject).preheader(preheader)
-                .fromName("").fromEmail("").html(html == null ? "" : html).templateId(templateId).build();
+                .fromName("").fromEmail("").html(html).templateId(templateId).build();
         return RenderedMessage.of(content.compile(draft).render(values.preview(client, null)));
     }
 
@@ -320,20 +332,22 @@ public class Campaigns {
     }
 
     /** {@code c} checked, its HTML as it is stored: sanitised, so what the editor shows is what is sent. */
-    private Campaign validated(UUID clientId, Campaign c) {
+    private Campaign validated(UUID clientId, Campaign written) {
+        Campaign c = DraftContent.rendered(written);
         TextFields.required("name", c.name(), ContentLimits.MAX_NAME);
         TextFields.required("fromName", c.fromName(), ContentLimits.MAX_NAME);
         TextFields.atMost("subject", c.subject(), ContentLimits.MAX_SUBJECT);
         TextFields.atMost("preheader", c.preheader(), ContentLimits.MAX_PREHEADER);
-        TextFields.atMost("html", c.html(), ContentLimits.MAX_CONTENT);
         TextFields.atMost("text", c.text(), ContentLimits.MAX_CONTENT);
         EmailAddress.of("fromEmail", c.fromEmail());
         if (c.replyTo() != null && !c.replyTo().isBlank()) {
             EmailAddress.of("replyTo", c.replyTo());
         }
+        String field = c.format() == ContentFormat.MARKDOWN ? "markdown" : "html";
         if (c.html() == null || c.html().isBlank()) {
-            throw ValidationException.of("html", "is required");
+            throw ValidationException.of(field, "is required");
         }
+        TextFields.atMost(field, c.html(), ContentLimits.MAX_CONTENT);
         String html = engine.sanitize(c.html());
         if (html.isBlank()) {
             throw ValidationException.of("html", "keeps nothing once sanitised (no script, forms or frames in mail)");

@@ -55,6 +55,11 @@ public record SendCounts(Map<SendState, Long> byState) {
         return byState.entrySet().stream().filter(e -> !e.getKey().isFinal()).mapToLong(Map.Entry::getValue).sum();
     }
 
+    /** Everyone the campaign was queued for, whatever became of them. */
+    public long total() {
+        return byState.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** Whether the campaign has a send queue at all (none before it starts sending). */
     public boolean any() {
         return !byState.isEmpty();

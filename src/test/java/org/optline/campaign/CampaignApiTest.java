@@ -182,6 +182,37 @@ class CampaignApiTest {
         assertThat(campaigns.get(admin, c.id()).subject()).isEqualTo("S");
     }
 
+    @Test
+    void theFormatAndTheMarkdownSourceMakeTheRoundTrip() throws Exception {
+        String key = Fixtures.client(clients, "Api Formats").adminApiKey().secret();
+        String created = mvc.perform(as(key, post("/api/v1/campaigns"), """
+                        {"name": "Md", "subject": "Hi", "fromName": "Shop", "fromEmail": "news@shop.de", "format": "markdown",
+                         "markdown": "# Soup for {{name|you}}\\n\\n[Menu](https://shop.example/) <script>x()</script>"}"""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.format").value("markdown"))
+                .andExpect(jsonPath("$.markdown").value("# Soup for {{name|you}}\n\n[Menu](https://shop.example/) <script>x()</script>"))
+                .andExpect(jsonPath("$.html", Matchers.containsString("<h1>Soup for {{name|you}}</h1>")))
+                .andExpect(jsonPath("$.html", Matchers.not(Matchers.containsString("<script"))))
+                .andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(created, "$.id");
+        mvc.perform(as(key, get("/api/v1/campaigns/" + id), "")).andExpect(jsonPath("$.format").value("markdown"))
+                .andExpect(jsonPath("$.markdown", Matchers.startsWith("# Soup")));
+        mvc.perform(as(key, patch("/api/v1/campaigns/" + id), "{\"markdown\": \"*Bread*\"}"))
+                .andExpect(jsonPath("$.html", Matchers.containsString("<em>Bread</em>")));
+        mvc.perform(as(key, patch("/api/v1/campaigns/" + id), "{\"format\": \"richtext\"}"))
+                .andExpect(jsonPath("$.format").value("richtext"))
+                .andExpect(jsonPath("$.markdown").value(Matchers.nullValue()))
+                .andExpect(jsonPath("$.html", Matchers.containsString("<em>Bread</em>")));
+        mvc.perform(as(key, post("/api/v1/campaigns"), campaign("format", "docx")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("format"));
+        mvc.perform(as(key, post("/api/v1/campaigns"), campaign("subject", "Old client")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.format").value("html"))
+                .andExpect(jsonPath("$.html").value("<p>Hi</p>"));
+    }
+
     /** A valid campaign body with one member set to {@code value}. */
     private static String campaign(String member, String value) throws Exception {
         var body = new LinkedHashMap<String, Object>(Map.of("name", "C", "subject", "Hello", "fromName", "Shop",

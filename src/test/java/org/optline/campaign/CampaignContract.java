@@ -44,6 +44,7 @@ abstract class CampaignContract {
     @Autowired Segments segments;
     @Autowired Campaigns campaigns;
     @Autowired Templates templates;
+    @Autowired CampaignCopies copies;
     @Autowired CampaignDispatch dispatch;
     @Autowired Outbox outbox;
     @Autowired SendingDomains domains;
@@ -255,12 +256,47 @@ abstract class CampaignContract {
     }
 
     @Test
+    void markdownIsStoredAsWrittenAndSentAsItsSanitisedHtml() {
+        Campaign c = campaigns.create(admin, new Campaigns.CampaignInput("Md", "Hi", null, "Shoehaus", "news@" + domain, null,
+                null, null, null, null, List.of(news.id()), "markdown", "# News from {{city}}\n\n<script>x()</script>\n\n*Shoes*"));
+        Campaign stored = campaigns.get(admin, c.id());
+        assertThat(stored.format()).isEqualTo(ContentFormat.MARKDOWN);
+        assertThat(stored.source()).isEqualTo("# News from {{city}}\n\n<script>x()</script>\n\n*Shoes*");
+        assertThat(stored.html()).contains("<h1>News from {{city}}</h1>").contains("<em>Shoes</em>").doesNotContain("script");
+        var ann = subscribers.findByEmail(admin, "ann@shoehaus.de").orElseThrow();
+        assertThat(campaigns.preview(admin, c.id(), ann.id()).html()).contains("<h1>News from Berlin</h1>");
+        Campaign html = campaigns.change(admin, c.id(), new Campaigns.CampaignInput(null, null, null, null, null, null, null, null,
+                null, null, null, "html", null));
+        assertThat(html.format()).isEqualTo(ContentFormat.HTML);
+        assertThat(html.source()).isNull();
+        assertThat(html.html()).isEqualTo(stored.html());
+    }
+
+    @Test
+    void aDuplicateIsANewDraftWithTheSameContentAndTheListsThatStillExist() {
+        Campaign c = campaigns.create(admin, new Campaigns.CampaignInput("Spring news", "Hi", null, "Shoehaus", "news@" + domain,
+                null, null, null, null, null, List.of(news.id(), offers.id()), "markdown", "*Shoes*"));
+        campaigns.send(admin, c.id(), null);
+        lists.delete(admin, offers.id());
+        Campaign copy = copies.duplicate(admin, c.id());
+        assertThat(copy.id()).isNotEqualTo(c.id());
+        assertThat(copy.status()).isEqualTo(CampaignStatus.DRAFT);
+        assertThat(copy.name()).isEqualTo("Copy of Spring news");
+        assertThat(copy.format()).isEqualTo(ContentFormat.MARKDOWN);
+        assertThat(copy.source()).isEqualTo("*Shoes*");
+        assertThat(copy.html()).isEqualTo(campaigns.get(admin, c.id()).html());
+        assertThat(copy.listIds()).containsExactly(news.id());
+        var stranger = Fixtures.admin(Fixtures.client(clients, "Stranger"));
+        assertThatThrownBy(() -> copies.duplicate(stranger, c.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void aCopyKeepsEveryFieldAndANewCampaignIsAnEmptyDraft() {
         Campaign c = campaigns.create(admin, input("<p>x</p>", List.of(news), null, null));
         assertThat(c.toBuilder().build()).isEqualTo(c);
         assertThat(c.toBuilder().html("<p>y</p>").build()).isEqualTo(new Campaign(c.id(), c.clientId(), c.name(), c.subject(),
                 c.preheader(), c.fromName(), c.fromEmail(), c.replyTo(), "<p>y</p>", c.text(), c.templateId(), c.segmentId(),
-                c.listIds(), c.status(), c.scheduledAt(), c.createdAt(), c.updatedAt(), c.statusNote(), c.tracking()));
+                c.listIds(), c.status(), c.scheduledAt(), c.createdAt(), c.updatedAt(), c.statusNote(), c.tracking(), c.format(), c.source()));
         Campaign empty = Campaign.builder().build();
         assertThat(empty.status()).isEqualTo(CampaignStatus.DRAFT);
         assertThat(empty.listIds()).isEmpty();

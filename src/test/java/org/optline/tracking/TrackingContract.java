@@ -76,7 +76,7 @@ abstract class TrackingContract {
 
     Campaign sent(String html, String text, Boolean tracking) {
         Campaign c = campaigns.create(admin, new Campaigns.CampaignInput("Links", "News", null, "Shoehaus", "news@" + domain,
-                null, html, text, null, null, List.of(news.id()), tracking));
+                null, html, text, null, null, List.of(news.id()), tracking, null, null));
         campaigns.send(admin, c.id(), null);
         worker.runOnce();
         return c;

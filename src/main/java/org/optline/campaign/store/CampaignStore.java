@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.optline.audience.RecipientSelection;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignStatus;
+import org.optline.campaign.ContentFormat;
 import org.optline.campaign.MessageTemplate;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
@@ -146,6 +147,8 @@ public class CampaignStore {
         p.put("html", c.html());
         p.put("text", c.text());
         p.put("tracking", c.tracking());
+        p.put("format", c.format().wireName());
+        p.put("source", c.source());
         // A null id needs a type for the PostgreSQL driver; a present one binds as a UUID.
         p.put("templateId", c.templateId() == null ? new SqlParameterValue(Types.OTHER, null) : c.templateId());
         p.put("segmentId", c.segmentId() == null ? new SqlParameterValue(Types.OTHER, null) : c.segmentId());
@@ -164,7 +167,8 @@ public class CampaignStore {
                 .scheduledAt(rs.getObject("scheduled_at", OffsetDateTime.class))
                 .createdAt(rs.getObject("created_at", OffsetDateTime.class))
                 .updatedAt(rs.getObject("updated_at", OffsetDateTime.class)).statusNote(rs.getString("status_note"))
-                .tracking(rs.getBoolean("tracking")).build();
+                .tracking(rs.getBoolean("tracking"))
+                .format(ContentFormat.fromWire(rs.getString("content_format"))).source(rs.getString("source")).build();
     }
 
     private static MessageTemplate template(ResultSet rs, int n) throws SQLException {

@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.optline.audience.Lists;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
+import org.optline.campaign.CampaignCopies;
 import org.optline.campaign.Campaigns;
+import org.optline.campaign.ContentFormat;
+import org.optline.campaign.DraftContent;
 import org.optline.campaign.SendCounts;
 import org.optline.campaign.SendProgress;
 import org.optline.campaign.Templates;
@@ -55,6 +58,21 @@ class CampaignPages {
     static final String PREVIEW_CSP = "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
             + "frame-ancestors 'self'";
 
+    /**
+     * The layout a new template starts from. Written here rather than in the page: a Thymeleaf
+     * string literal has no escapes, so a "\n" there is printed as a backslash and an n.
+     */
+    static final String DEFAULT_TEMPLATE = """
+            <html><body>
+            <div style="max-width: 600px; margin: 0 auto">
+            {{content}}
+            </div>
+            </body></html>
+            """;
+
+    private static final Map<ContentFormat, String> FORMAT_LABELS = Map.of(ContentFormat.HTML, "HTML",
+            ContentFormat.MARKDOWN, "Markdown", ContentFormat.RICHTEXT, "Rich text");
+
     private final Campaigns campaigns;
     private final Templates templates;
     private final Lists lists;
@@ -62,9 +80,11 @@ class CampaignPages {
     private final Subscribers subscribers;
     private final Clients clients;
     private final SendProgress progress;
+    private final CampaignCopies copies;
 
     CampaignPages(Campaigns campaigns, Templates templates, Lists lists, Segments segments, Subscribers subscribers,
-                  Clients clients, SendProgress progress) {
+                  Clients clients, SendProgress progress, CampaignCopies copies) {
+        this.copies = copies;
         this.clients = clients;
         this.progress = progress;
         this.campaigns = campaigns;
@@ -89,8 +109,9 @@ class CampaignPages {
     @AllowedWhileSuspended("reads: renders a preview")
     String draftPreview(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model) {
         try {
-            model.addAttribute("draftHtml", campaigns.draftPreview(actor, form.getFirst("subject"), form.getFirst("html"),
-                    form.getFirst("preheader"), uuid(form.getFirst("templateId"))).html());
+            model.addAttribute("draftHtml", campaigns.draftPreview(actor, form.getFirst("subject"), form.getFirst("preheader"),
+                    uuid(form.getFirst("templateId")), new DraftContent(form.getFirst("format"), form.getFirst("html"),
+                            form.getFirst("markdown"))).html());
         } catch (ValidationException e) {
             model.addAttribute("draftError", message(e));
         }
@@ -100,7 +121,7 @@ class CampaignPages {
     @GetMapping("/campaigns/new")
     String initCreate(Actor actor, Model model) {
         return editor(actor, model, null, new Campaigns.CampaignInput("", "", "", "", "", "", "<h1>Hello {{name|there}}</h1>\n<p>…</p>",
-                null, null, null, List.of()));
+                null, null, null, List.of(), ContentFormat.HTML.wireName(), "# Hello {{name|there}}\n\n…\n"));
     }
 
     @PostMapping("/campaigns")
@@ -119,6 +140,7 @@ class CampaignPages {
     @GetMapping("/campaigns/templates")
     String templates(Actor actor, Model model) {
         model.addAttribute("templates", templates.list(actor));
+        model.addAttribute("defaultTemplateHtml", DEFAULT_TEMPLATE);
         return "campaign/templates";
     }
 
@@ -148,7 +170,7 @@ class CampaignPages {
             }
         }
         return editor(actor, model, c, new Campaigns.CampaignInput(c.name(), c.subject(), c.preheader(), c.fromName(), c.fromEmail(),
-                c.replyTo(), c.html(), c.text(), c.templateId(), c.segmentId(), c.listIds()));
+                c.replyTo(), c.html(), c.text(), c.templateId(), c.segmentId(), c.listIds(), c.format().wireName(), c.source()));
     }
 
     @PostMapping("/campaigns/{id}")
@@ -200,29 +222,19 @@ class CampaignPages {
     @GetMapping("/campaigns/{id}/progress")
     String progress(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Long sent,
                     @RequestParam(required = false) Long at, Model model) {
-        Campaign c = campaigns.get(actor, id);
-        model.addAttribute("campaign", c);
-        model.addAttribute("live", ProgressView.of(progress.counts(c.clientId(), c.id()), sent, at, System.currentTimeMillis()));
+        statusOf(actor, campaigns.get(actor, id), sent, at, model);
         return "campaign/progress :: progress";
     }
 
-    /** Sending figures with the rate since the last poll and the time left at that rate. */
-    record ProgressView(long sent, long remaining, long deferred, long failed, long suppressed, long at, Double rate,
-                        String eta, boolean any) {
-
-        static ProgressView of(SendCounts counts, Long sentBefore, Long atBefore, long now) {
-            long sent = counts.sent();
-            long remaining = counts.remaining();
-            Double rate = sentBefore == null || atBefore == null || now <= atBefore ? null
-                    : Math.max(0, sent - sentBefore) * 1000.0 / (now - atBefore);
-            String eta = rate == null || rate <= 0 || remaining == 0 ? null : duration(Math.round(remaining / rate));
-            return new ProgressView(sent, remaining, counts.deferred(), counts.failed(), counts.suppressed(), now, rate, eta,
-                    counts.any());
-        }
-
-        private static String duration(long seconds) {
-            return seconds < 60 ? seconds + " s" : seconds < 3600 ? (seconds / 60) + " min " + (seconds % 60) + " s"
-                    : (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min";
+    @PostMapping("/campaigns/{id}/duplicate")
+    String processDuplicate(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            Campaign copy = copies.duplicate(actor, id);
+            redirect.addFlashAttribute("notice", "This is a new draft, copied from " + campaigns.get(actor, id).name() + ".");
+            return "redirect:/campaigns/" + copy.id();
+        } catch (ValidationException | ConflictException e) {
+            redirect.addFlashAttribute("error", message(e));
+            return "redirect:/campaigns/" + id;
         }
     }
 
@@ -247,17 +259,25 @@ class CampaignPages {
 
     /** What the editor shows of a saved campaign besides its fields: status, sending figures, schedule, checklist. */
     private void existing(Actor actor, Campaign c, Model model) {
+        statusOf(actor, c, null, null, model);
+        model.addAttribute("checks", campaigns.checks(actor, c.id()));
+    }
+
+    /** The status, its schedule in the client's time zone and the sending figures (the rate since {@code sent} at {@code at}). */
+    private void statusOf(Actor actor, Campaign c, Long sent, Long at, Model model) {
         model.addAttribute("campaign", c);
-        model.addAttribute("live", ProgressView.of(progress.counts(c.clientId(), c.id()), null, null, System.currentTimeMillis()));
+        model.addAttribute("live", ProgressView.of(progress.counts(c.clientId(), c.id()), sent, at, System.currentTimeMillis()));
         var zone = clients.profile(actor.requireClient()).orElseThrow().zone();
         model.addAttribute("zone", zone.getId());
         model.addAttribute("scheduledLocal", c.scheduledAt() == null ? null
                 : c.scheduledAt().atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' '));
-        model.addAttribute("checks", campaigns.checks(actor, c.id()));
     }
 
     private String editor(Actor actor, Model model, Campaign campaign, Campaigns.CampaignInput input) {
         model.addAttribute("input", input);
+        model.addAttribute("formats", ContentFormat.values());
+        model.addAttribute("formatLabels", FORMAT_LABELS);
+        model.addAttribute("format", formatOf(input));
         model.addAttribute("lists", lists.list(actor));
         model.addAttribute("segments", segments.list(actor));
         model.addAttribute("templates", templates.list(actor));
@@ -267,11 +287,21 @@ class CampaignPages {
         return "campaign/editor";
     }
 
+    /** The format the editor opens in: the one asked for, HTML when it names none the server knows. */
+    private static ContentFormat formatOf(Campaigns.CampaignInput input) {
+        try {
+            return ContentFormat.fromWire(input.format());
+        } catch (ValidationException unknown) {
+            return ContentFormat.HTML;
+        }
+    }
+
     private static Campaigns.CampaignInput input(MultiValueMap<String, String> form) {
         List<UUID> listIds = form.getOrDefault("listIds", List.of()).stream().map(CampaignPages::uuid).filter(Objects::nonNull).toList();
         return new Campaigns.CampaignInput(form.getFirst("name"), form.getFirst("subject"), form.getFirst("preheader"),
                 form.getFirst("fromName"), form.getFirst("fromEmail"), form.getFirst("replyTo"), form.getFirst("html"),
-                blank(form.getFirst("text")), uuid(form.getFirst("templateId")), uuid(form.getFirst("segmentId")), listIds);
+                blank(form.getFirst("text")), uuid(form.getFirst("templateId")), uuid(form.getFirst("segmentId")), listIds,
+                form.getFirst("format"), form.getFirst("markdown"));
     }
 
     /** A local date-time from the form, in the client's time zone (or with an explicit offset). */
@@ -300,7 +330,7 @@ class CampaignPages {
     }
 
     private static String message(RuntimeException e) {
-        return PageErrors.sentence(e, Map.of("html", "HTML"));
+        return PageErrors.sentence(e, Map.of("html", "HTML", "markdown", "Markdown"));
     }
 
     /** The campaigns entry in the client navigation. */

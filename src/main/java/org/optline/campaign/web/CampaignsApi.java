@@ -36,13 +36,13 @@ class CampaignsApi {
     record CampaignJson(String id, String name, String subject, String preheader, String fromName, String fromEmail,
                         String replyTo, String html, String text, String templateId, String segmentId, List<String> listIds,
                         String status, OffsetDateTime scheduledAt, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                        String statusNote, boolean tracking) {
+                        String statusNote, boolean tracking, String format, String markdown) {
         static CampaignJson of(Campaign c) {
             return new CampaignJson(c.id().toString(), c.name(), c.subject(), c.preheader(), c.fromName(), c.fromEmail(),
                     c.replyTo(), c.html(), c.text(), c.templateId() == null ? null : c.templateId().toString(),
                     c.segmentId() == null ? null : c.segmentId().toString(), c.listIds().stream().map(UUID::toString).toList(),
                     c.status().wireName(), c.scheduledAt(), c.createdAt(), c.updatedAt(), c.statusNote(),
-                    c.tracking());
+                    c.tracking(), c.format().wireName(), c.source());
         }
     }
 

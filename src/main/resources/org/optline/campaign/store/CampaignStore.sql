@@ -12,15 +12,15 @@ select count(*) from templates where client_id = :clientId and name = :name
 
 -- name: insert
 insert into campaigns (id, client_id, name, subject, preheader, from_name, from_email, reply_to, html, text_body,
-                       template_id, segment_id, tracking, status, created_at, updated_at)
+                       template_id, segment_id, tracking, status, created_at, updated_at, content_format, source)
 values (:id, :clientId, :name, :subject, :preheader, :fromName, :fromEmail, :replyTo, :html, :text,
-        :templateId, :segmentId, :tracking, 'draft', :at, :at)
+        :templateId, :segmentId, :tracking, 'draft', :at, :at, :format, :source)
 
 -- name: update
 -- Only while the campaign is still editable.
 update campaigns set name = :name, subject = :subject, preheader = :preheader, from_name = :fromName,
        from_email = :fromEmail, reply_to = :replyTo, html = :html, text_body = :text, template_id = :templateId,
-       segment_id = :segmentId, tracking = :tracking, updated_at = :at
+       segment_id = :segmentId, tracking = :tracking, content_format = :format, source = :source, updated_at = :at
 where client_id = :clientId and id = :id and status in ('draft', 'scheduled')
 
 -- name: find

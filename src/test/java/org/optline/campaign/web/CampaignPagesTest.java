@@ -21,6 +21,7 @@ import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignDispatch;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
+import org.optline.campaign.Templates;
 import org.optline.campaign.WebViewTokens;
 import org.optline.delivery.SendingDomains;
 import org.optline.platform.Actor;
@@ -45,6 +46,7 @@ class CampaignPagesTest {
     @Autowired WebViewTokens webViews;
     @Autowired SendingDomains domains;
     @Autowired Subscribers subscribers;
+    @Autowired Templates templates;
 
     /** A Berlin client, one subscriber, its domain, a campaign ready to send, and a logged-in session. */
     private record Ready(CreatedClient client, Actor admin,
@@ -99,6 +101,19 @@ class CampaignPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(answer).contains("id=\"campaign-error\"").contains("can no longer be edited");
         assertThat(campaigns.get(r.admin(), r.campaign().id()).subject()).isEqualTo("S");
+    }
+
+    @Test
+    void theDefaultTemplateHasLineBreaksNotBackslashes() throws Exception {
+        Ready r = readyCampaign("Default Layout", "default-layout.de");
+        String page = mvc.perform(get("/campaigns/templates").session(r.session())).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("{{content}}").doesNotContain("\\n");
+        mvc.perform(post("/campaigns/templates").session(r.session()).with(csrf()).param("name", "Default")
+                .param("html", CampaignPages.DEFAULT_TEMPLATE)).andExpect(status().is3xxRedirection());
+        var template = templates.list(r.admin()).get(0);
+        campaigns.change(r.admin(), r.campaign().id(), new Campaigns.CampaignInput(null, null, null, null, null, null, null, null,
+                template.id(), null, null));
+        assertThat(campaigns.preview(r.admin(), r.campaign().id(), null).html()).contains("Hi").doesNotContain("\\n");
     }
 
     @Test
