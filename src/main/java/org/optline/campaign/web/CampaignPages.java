@@ -303,12 +303,19 @@ class CampaignPages {
         return PageErrors.sentence(e, Map.of("html", "HTML"));
     }
 
-    /** The campaigns entry in the client navigation. */
+    /** The campaigns and templates entries in the client navigation. */
     @Configuration
     static class Navigation {
         @Bean
         NavigationItem campaignsNav() {
-            return new NavigationItem(NavigationItem.Area.CLIENT, "Campaigns", "/campaigns", 50, Role.IN_CLIENT);
+            return new NavigationItem(NavigationItem.Area.CLIENT, NavigationItem.Group.CAMPAIGNS, "Campaigns", "/campaigns", 100,
+                    Role.IN_CLIENT);
+        }
+
+        @Bean
+        NavigationItem templatesNav() {
+            return new NavigationItem(NavigationItem.Area.CLIENT, NavigationItem.Group.CAMPAIGNS, "Templates", "/campaigns/templates",
+                    110, Role.IN_CLIENT);
         }
     }
 }
