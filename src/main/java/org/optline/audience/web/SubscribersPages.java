@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.optline.audience.CustomField;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberStatus;
@@ -71,7 +73,8 @@ class SubscribersPages {
             subscribers.correct(actor, id, new Subscribers.Correction(form.getFirst("email"), form.getFirst("name"), values, null));
             redirect.addFlashAttribute("notice", "Saved.");
         } catch (ValidationException | ConflictException e) {
-            redirect.addFlashAttribute("error", PageErrors.sentence(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e, PageErrors.customFieldLabels(fields.list(actor).stream()
+                    .collect(Collectors.toMap(CustomField::key, CustomField::label)))));
         }
         return "redirect:/audience/subscribers/" + id;
     }

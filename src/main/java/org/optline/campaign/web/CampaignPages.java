@@ -1,5 +1,6 @@
 package org.optline.campaign.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -52,6 +53,9 @@ class CampaignPages {
      * The preview document's own policy: a sandboxed frame with no script, no forms, no plugins;
      * images from anywhere (as in a mail client), styles inline.
      */
+    /** Message HTML with its charset named, or browsers guess Latin-1 and show "MÃ¼ller". */
+    static final MediaType HTML_UTF8 = new MediaType("text", "html", StandardCharsets.UTF_8);
+
     static final String PREVIEW_CSP = "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
             + "frame-ancestors 'self'";
 
@@ -170,7 +174,7 @@ class CampaignPages {
     /** The rendered HTML for the preview iframe, with a policy of its own (sandbox, no script). */
     @GetMapping("/campaigns/{id}/preview.html")
     ResponseEntity<String> previewHtml(Actor actor, @PathVariable UUID id, @RequestParam(name = "as", required = false) UUID subscriberId) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+        return ResponseEntity.ok().contentType(HTML_UTF8)
                 .header("Content-Security-Policy", PREVIEW_CSP)
                 .header("X-Frame-Options", "SAMEORIGIN")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
