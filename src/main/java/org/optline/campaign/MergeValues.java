@@ -69,10 +69,26 @@ class MergeValues {
         return values;
     }
 
+    /**
+     * The postal address as the footer prints it under the client's name: one line per line the
+     * operator entered (blank lines and stray spaces dropped), and without a first line that only
+     * repeats the name, which the footer already shows.
+     */
+    static String footerAddress(String clientName, String postalAddress) {
+        if (postalAddress == null) {
+            return null;
+        }
+        List<String> lines = postalAddress.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (!lines.isEmpty() && clientName != null && lines.get(0).replaceAll("[,.]$", "").equalsIgnoreCase(clientName.strip())) {
+            lines = lines.subList(1, lines.size());
+        }
+        return String.join("\n", lines);
+    }
+
     private static Map<String, String> person(Client client, Subscriber person) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("client_name", client.name());
-        values.put("postal_address", client.postalAddress());
+        values.put("postal_address", footerAddress(client.name(), client.postalAddress()));
         if (person == null) {
             values.put("email", "subscriber@example.com");
             values.put("name", "Sam Sample");
