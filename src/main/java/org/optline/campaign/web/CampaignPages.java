@@ -88,19 +88,6 @@ class CampaignPages {
         return "campaign/campaigns";
     }
 
-    /** Live preview while editing: the unsaved HTML rendered for a sample person, in a sandboxed frame. */
-    @PostMapping("/campaigns/draft-preview")
-    @AllowedWhileSuspended("reads: renders a preview")
-    String draftPreview(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model) {
-        try {
-            model.addAttribute("draftHtml", campaigns.draftPreview(actor, form.getFirst("subject"), form.getFirst("html"),
-                    form.getFirst("preheader"), uuid(form.getFirst("templateId"))).html());
-        } catch (ValidationException e) {
-            model.addAttribute("draftError", message(e));
-        }
-        return "campaign/editor :: draft";
-    }
-
     @GetMapping("/campaigns/new")
     String initCreate(Actor actor, Model model) {
         return editor(actor, model, null, new Campaigns.CampaignInput("", "", "", "", "", "", "<h1>Hello {{name|there}}</h1>\n<p>…</p>",
