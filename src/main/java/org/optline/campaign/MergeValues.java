@@ -2,8 +2,11 @@ package org.optline.campaign;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.optline.audience.CustomField;
+import org.optline.audience.CustomFields;
 import org.optline.audience.PublicLinks;
 import org.optline.audience.Subscriber;
 import org.optline.audience.SubscriberTokens;
@@ -31,10 +34,12 @@ class MergeValues {
 
     private final PublicLinks publicLinks;
     private final WebViewTokens webViews;
+    private final CustomFields fields;
 
-    MergeValues(PublicLinks publicLinks, WebViewTokens webViews) {
+    MergeValues(PublicLinks publicLinks, WebViewTokens webViews, CustomFields fields) {
         this.publicLinks = publicLinks;
         this.webViews = webViews;
+        this.fields = fields;
     }
 
     /**
@@ -63,10 +68,26 @@ class MergeValues {
      */
     Map<String, String> preview(Client client, Subscriber person) {
         Map<String, String> values = person(client, person);
+        if (person == null) {
+            // The sample person has a value in every field, so a preview reads as a sentence
+            // ("in size M"), not with holes ("in size .").
+            fields.listFor(client.id()).forEach(f -> values.put(f.key(), sample(f)));
+        }
         values.put("unsubscribe_url", publicLinks.preview(client.id(), SubscriberTokens.Link.UNSUBSCRIBE));
         values.put("preferences_url", publicLinks.preview(client.id(), SubscriberTokens.Link.PREFERENCES));
         values.put("webview_url", publicLinks.preview(client.id(), SubscriberTokens.Link.WEB_VERSION));
         return values;
+    }
+
+    /** A plausible value of a field's type, labelled as a sample where it is text. */
+    static String sample(CustomField field) {
+        return switch (field.type()) {
+            case TEXT -> "Sample " + field.label().toLowerCase(Locale.ROOT);
+            case NUMBER -> "42";
+            case DATE -> "2025-06-01";
+            case BOOLEAN -> "true";
+            case MULTI -> "first choice, second choice";
+        };
     }
 
     /**

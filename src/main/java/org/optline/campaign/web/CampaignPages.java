@@ -245,6 +245,7 @@ class CampaignPages {
         model.addAttribute("scheduledLocal", c.scheduledAt() == null ? null
                 : c.scheduledAt().atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' '));
         model.addAttribute("checks", campaigns.checks(actor, c.id()));
+        model.addAttribute("recipientCount", campaigns.recipients(actor, c.id()));
     }
 
     private String editor(Actor actor, Model model, Campaign campaign, Campaigns.CampaignInput input) {
