@@ -10,19 +10,27 @@ document.addEventListener("click", function (event) {
     return;
   }
   var text = (source.value !== undefined ? source.value : source.textContent).trim();
-  var done = function () {
-    button.textContent = "Copied";
-    button.setAttribute("data-copied", "true");
+  var told = function (state, label) {
+    button.textContent = label;
+    button.setAttribute("data-copy-state", state);
+  };
+  // Where the clipboard is refused, the text is selected instead and the button says so.
+  var fallback = function () {
+    if (selectText(source)) {
+      told("copied", "Copied");
+    } else {
+      told("selected", "Selected: press Ctrl+C");
+    }
   };
   if (navigator.clipboard && window.isSecureContext) {
-    navigator.clipboard.writeText(text).then(done, function () { selectText(source); });
+    navigator.clipboard.writeText(text).then(function () { told("copied", "Copied"); }, fallback);
   } else {
-    selectText(source);
-    done();
+    fallback();
   }
 });
 
-// Where the clipboard is out of reach (plain http), select the text so a keyboard copy takes it.
+// Where the clipboard API is out of reach (plain http), selects the text and tries the older copy
+// command; true when that copied. Either way the selection stays for a keyboard copy.
 function selectText(element) {
   var range = document.createRange();
   range.selectNodeContents(element);
@@ -30,8 +38,8 @@ function selectText(element) {
   selection.removeAllRanges();
   selection.addRange(range);
   try {
-    document.execCommand("copy");
+    return document.execCommand("copy");
   } catch (ignored) {
-    // The selection stays for the person to copy by hand.
+    return false;
   }
 }
