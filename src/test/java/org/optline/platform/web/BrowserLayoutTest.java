@@ -84,6 +84,20 @@ class BrowserLayoutTest extends BrowserTest {
         checkEveryPage("operator", pages);
     }
 
+    @Test
+    void theChecksSeeACspViolationAndASidewaysScroll() {
+        browser.manage().window().setSize(new Dimension(390, 1000));
+        browser.get(url("/login"));
+        problemsOn("/login", 390);
+        // Markup with a style attribute (refused by the policy), and a box made wide through the
+        // CSS object model, which the policy allows: the check must report both.
+        ((JavascriptExecutor) browser).executeScript("document.body.insertAdjacentHTML('beforeend', '<div style=\"color: red\">x</div>');"
+                + " var wide = document.createElement('div'); wide.style.width = '2000px'; wide.style.height = '1px';"
+                + " document.body.appendChild(wide);");
+        assertThat(problemsOn("/login", 390)).anySatisfy(p -> assertThat(p).contains("Content Security Policy"))
+                .anySatisfy(p -> assertThat(p).contains("px wide"));
+    }
+
     private void checkEveryPage(String who, List<String> pages) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         List<String> problems = new ArrayList<>();
