@@ -16,7 +16,10 @@ final class ComplianceFooter {
      * content has its own ({@code linked}: one that survives sanitising; one in a comment is not a link).
      */
     static String html(String html, boolean linked) {
-        StringBuilder footer = new StringBuilder("<p class=\"optline-footer\">{{client_name}}, {{postal_address}}");
+        // The address keeps its lines: pre-line shows the line breaks of the merged value, which an
+        // HTML merge value cannot carry as tags (values are escaped).
+        StringBuilder footer = new StringBuilder("<p class=\"optline-footer\" style=\"white-space: pre-line\">{{client_name}}<br>"
+                + "{{postal_address}}");
         if (!linked) {
             footer.append("<br><a href=\"{{unsubscribe_url}}\">Unsubscribe</a> · <a href=\"{{preferences_url}}\">Preferences</a>");
         }
@@ -34,7 +37,7 @@ final class ComplianceFooter {
         if (text == null || text.isBlank()) {
             return text;
         }
-        StringBuilder footer = new StringBuilder(text.stripTrailing()).append("\n\n--\n{{client_name}}, {{postal_address}}\n");
+        StringBuilder footer = new StringBuilder(text.stripTrailing()).append("\n\n--\n{{client_name}}\n{{postal_address}}\n");
         if (!MergeTags.names(text).contains("unsubscribe_url")) {
             footer.append("Unsubscribe: {{unsubscribe_url}}\nPreferences: {{preferences_url}}\n");
         }

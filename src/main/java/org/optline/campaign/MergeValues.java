@@ -2,8 +2,11 @@ package org.optline.campaign;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.optline.audience.CustomField;
+import org.optline.audience.CustomFields;
 import org.optline.audience.PublicLinks;
 import org.optline.audience.Subscriber;
 import org.optline.audience.SubscriberTokens;
@@ -31,10 +34,12 @@ class MergeValues {
 
     private final PublicLinks publicLinks;
     private final WebViewTokens webViews;
+    private final CustomFields fields;
 
-    MergeValues(PublicLinks publicLinks, WebViewTokens webViews) {
+    MergeValues(PublicLinks publicLinks, WebViewTokens webViews, CustomFields fields) {
         this.publicLinks = publicLinks;
         this.webViews = webViews;
+        this.fields = fields;
     }
 
     /**
@@ -63,16 +68,48 @@ class MergeValues {
      */
     Map<String, String> preview(Client client, Subscriber person) {
         Map<String, String> values = person(client, person);
+        if (person == null) {
+            // The sample person has a value in every field, so a preview reads as a sentence
+            // ("in size M"), not with holes ("in size .").
+            fields.listFor(client.id()).forEach(f -> values.put(f.key(), sample(f)));
+        }
         values.put("unsubscribe_url", publicLinks.preview(client.id(), SubscriberTokens.Link.UNSUBSCRIBE));
         values.put("preferences_url", publicLinks.preview(client.id(), SubscriberTokens.Link.PREFERENCES));
         values.put("webview_url", publicLinks.preview(client.id(), SubscriberTokens.Link.WEB_VERSION));
         return values;
     }
 
+    /** A plausible value of a field's type, labelled as a sample where it is text. */
+    static String sample(CustomField field) {
+        return switch (field.type()) {
+            case TEXT -> "Sample " + field.label().toLowerCase(Locale.ROOT);
+            case NUMBER -> "42";
+            case DATE -> "2025-06-01";
+            case BOOLEAN -> "true";
+            case MULTI -> "first choice, second choice";
+        };
+    }
+
+    /**
+     * The postal address as the footer prints it under the client's name: one line per line the
+     * operator entered (blank lines and stray spaces dropped), and without a first line that only
+     * repeats the name, which the footer already shows.
+     */
+    static String footerAddress(String clientName, String postalAddress) {
+        if (postalAddress == null) {
+            return null;
+        }
+        List<String> lines = postalAddress.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (!lines.isEmpty() && clientName != null && lines.get(0).replaceAll("[,.]$", "").equalsIgnoreCase(clientName.strip())) {
+            lines = lines.subList(1, lines.size());
+        }
+        return String.join("\n", lines);
+    }
+
     private static Map<String, String> person(Client client, Subscriber person) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("client_name", client.name());
-        values.put("postal_address", client.postalAddress());
+        values.put("postal_address", footerAddress(client.name(), client.postalAddress()));
         if (person == null) {
             values.put("email", "subscriber@example.com");
             values.put("name", "Sam Sample");

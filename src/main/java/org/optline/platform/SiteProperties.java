@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The installation as the public sees it: {@code baseUrl}, the address links in mail point at
- * ({@code OPTLINE_BASE_URL}, kept without a trailing slash so links append their path to it), and
+ * ({@code OPTLINE_BASE_URL}, kept without a trailing slash so links append their path to it; unset,
+ * {@code application.yml} makes it {@code http://localhost:} followed by {@code OPTLINE_PORT}), and
  * {@code secret}, the key that signs those links ({@code OPTLINE_SECRET}; empty: one generated
  * once and kept in the database, see {@link Signer}).
  */

@@ -14,7 +14,7 @@ class PageErrorsTest {
         assertThat(PageErrors.sentence(ValidationException.of("postalAddress", "is required")))
                 .isEqualTo("Postal address is required.");
         assertThat(PageErrors.sentence(ValidationException.of("fields.loyalty_tier", "is not a number")))
-                .isEqualTo("Loyalty_tier is not a number.");
+                .isEqualTo("Loyalty tier is not a number.");
     }
 
     @Test
@@ -35,5 +35,23 @@ class PageErrorsTest {
         assertThat(PageErrors.sentence(new ConflictException("A list named 'News' already exists")))
                 .isEqualTo("A list named 'News' already exists.");
         assertThat(PageErrors.sentence(new NotFoundException("Gone."))).isEqualTo("Gone.");
+    }
+
+    @Test
+    void aCustomFieldIsNamedByItsLabel() {
+        var labels = PageErrors.customFieldLabels(Map.of("vip", "VIP"));
+        assertThat(PageErrors.sentence(ValidationException.of("fields.vip", "must be true or false"), labels))
+                .isEqualTo("VIP must be true or false.");
+    }
+
+    @Test
+    void aMessageThatIsASentenceOfItsOwnKeepsNoFieldPrefix() {
+        assertThat(PageErrors.sentence(ValidationException.of("from domain", "Set up example.com as a sending domain")))
+                .isEqualTo("Set up example.com as a sending domain.");
+    }
+
+    @Test
+    void anUnnamedProblemStartsWithACapital() {
+        assertThat(PageErrors.sentence(new ConflictException("password is too common"))).isEqualTo("Password is too common.");
     }
 }

@@ -84,7 +84,7 @@ class WebhooksPage {
     static class Navigation {
         @Bean
         NavigationItem webhooksNav() {
-            return new NavigationItem(NavigationItem.Area.CLIENT, "Webhooks", "/settings/webhooks", 920, Set.of(Role.CLIENT_ADMIN));
+            return new NavigationItem(NavigationItem.Area.CLIENT, NavigationItem.Group.SETTINGS, "Webhooks", "/settings/webhooks", 920, Set.of(Role.CLIENT_ADMIN));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.optline.audience.web;
 import java.util.Set;
 import org.optline.platform.NavigationItem;
 import org.optline.platform.NavigationItem.Area;
+import org.optline.platform.NavigationItem.Group;
 import org.optline.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,26 +17,26 @@ class AudienceNavigation {
 
     @Bean
     NavigationItem listsNav() {
-        return new NavigationItem(Area.CLIENT, "Lists", "/audience/lists", 100, ALL);
+        return new NavigationItem(Area.CLIENT, Group.AUDIENCE, "Lists", "/audience/lists", 110, ALL);
     }
 
     @Bean
     NavigationItem subscribersNav() {
-        return new NavigationItem(Area.CLIENT, "Subscribers", "/audience/subscribers", 110, ALL);
+        return new NavigationItem(Area.CLIENT, Group.AUDIENCE, "Subscribers", "/audience/subscribers", 100, ALL);
     }
 
     @Bean
     NavigationItem importsNav() {
-        return new NavigationItem(Area.CLIENT, "Import", "/audience/imports", 120, WRITERS);
+        return new NavigationItem(Area.CLIENT, Group.AUDIENCE, "Import", "/audience/imports", 140, WRITERS);
     }
 
     @Bean
     NavigationItem fieldsNav() {
-        return new NavigationItem(Area.CLIENT, "Fields", "/audience/fields", 130, ALL);
+        return new NavigationItem(Area.CLIENT, Group.AUDIENCE, "Fields", "/audience/fields", 120, ALL);
     }
 
     @Bean
     NavigationItem suppressionsNav() {
-        return new NavigationItem(Area.CLIENT, "Suppression", "/audience/suppressions", 140, ALL);
+        return new NavigationItem(Area.CLIENT, Group.AUDIENCE, "Suppression", "/audience/suppressions", 150, ALL);
     }
 }

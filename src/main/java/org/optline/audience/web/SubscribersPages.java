@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.ActivityTimeline;
+import java.util.stream.Collectors;
+import org.optline.audience.CustomField;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberStatus;
@@ -75,7 +77,8 @@ class SubscribersPages {
             subscribers.correct(actor, id, new Subscribers.Correction(form.getFirst("email"), form.getFirst("name"), values, null));
             redirect.addFlashAttribute("notice", "Saved.");
         } catch (ValidationException | ConflictException e) {
-            redirect.addFlashAttribute("error", PageErrors.sentence(e));
+            redirect.addFlashAttribute("error", PageErrors.sentence(e, PageErrors.customFieldLabels(fields.list(actor).stream()
+                    .collect(Collectors.toMap(CustomField::key, CustomField::label)))));
         }
         return "redirect:/audience/subscribers/" + id;
     }

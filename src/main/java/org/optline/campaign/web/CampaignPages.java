@@ -1,5 +1,6 @@
 package org.optline.campaign.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import org.optline.audience.Lists;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignCopies;
+import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
 import org.optline.campaign.ContentFormat;
 import org.optline.campaign.DraftContent;
@@ -55,6 +57,9 @@ class CampaignPages {
      * The preview document's own policy: a sandboxed frame with no script, no forms, no plugins;
      * images from anywhere (as in a mail client), styles inline.
      */
+    /** Message HTML with its charset named, or browsers guess Latin-1 and show "MÃ¼ller". */
+    static final MediaType HTML_UTF8 = new MediaType("text", "html", StandardCharsets.UTF_8);
+
     static final String PREVIEW_CSP = "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; "
             + "frame-ancestors 'self'";
 
@@ -102,20 +107,6 @@ class CampaignPages {
         model.addAttribute("campaigns", all);
         model.addAttribute("counts", counts);
         return "campaign/campaigns";
-    }
-
-    /** Live preview while editing: the unsaved HTML rendered for a sample person, in a sandboxed frame. */
-    @PostMapping("/campaigns/draft-preview")
-    @AllowedWhileSuspended("reads: renders a preview")
-    String draftPreview(Actor actor, @RequestParam MultiValueMap<String, String> form, Model model) {
-        try {
-            model.addAttribute("draftHtml", campaigns.draftPreview(actor, form.getFirst("subject"), form.getFirst("preheader"),
-                    uuid(form.getFirst("templateId")), new DraftContent(form.getFirst("format"), form.getFirst("html"),
-                            form.getFirst("markdown"))).html());
-        } catch (ValidationException e) {
-            model.addAttribute("draftError", message(e));
-        }
-        return "campaign/editor :: draft";
     }
 
     @GetMapping("/campaigns/new")
@@ -192,7 +183,7 @@ class CampaignPages {
     /** The rendered HTML for the preview iframe, with a policy of its own (sandbox, no script). */
     @GetMapping("/campaigns/{id}/preview.html")
     ResponseEntity<String> previewHtml(Actor actor, @PathVariable UUID id, @RequestParam(name = "as", required = false) UUID subscriberId) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+        return ResponseEntity.ok().contentType(HTML_UTF8)
                 .header("Content-Security-Policy", PREVIEW_CSP)
                 .header("X-Frame-Options", "SAMEORIGIN")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -260,7 +251,6 @@ class CampaignPages {
     /** What the editor shows of a saved campaign besides its fields: status, sending figures, schedule, checklist. */
     private void existing(Actor actor, Campaign c, Model model) {
         statusOf(actor, c, null, null, model);
-        model.addAttribute("checks", campaigns.checks(actor, c.id()));
     }
 
     /** The status, its schedule in the client's time zone and the sending figures (the rate since {@code sent} at {@code at}). */
@@ -271,6 +261,11 @@ class CampaignPages {
         model.addAttribute("zone", zone.getId());
         model.addAttribute("scheduledLocal", c.scheduledAt() == null ? null
                 : c.scheduledAt().atZoneSameInstant(zone).toLocalDateTime().toString().replace('T', ' '));
+        model.addAttribute("checks", campaigns.checks(actor, c.id()));
+        if (c.status() == CampaignStatus.DRAFT || c.status() == CampaignStatus.SCHEDULED) {
+            // Only these offer "Send now", which names the count; a count is a query, and sending polls this.
+            model.addAttribute("recipientCount", campaigns.recipients(actor, c.id()));
+        }
     }
 
     private String editor(Actor actor, Model model, Campaign campaign, Campaigns.CampaignInput input) {
@@ -333,12 +328,19 @@ class CampaignPages {
         return PageErrors.sentence(e, Map.of("html", "HTML", "markdown", "Markdown"));
     }
 
-    /** The campaigns entry in the client navigation. */
+    /** The campaigns and templates entries in the client navigation. */
     @Configuration
     static class Navigation {
         @Bean
         NavigationItem campaignsNav() {
-            return new NavigationItem(NavigationItem.Area.CLIENT, "Campaigns", "/campaigns", 50, Role.IN_CLIENT);
+            return new NavigationItem(NavigationItem.Area.CLIENT, NavigationItem.Group.CAMPAIGNS, "Campaigns", "/campaigns", 100,
+                    Role.IN_CLIENT);
+        }
+
+        @Bean
+        NavigationItem templatesNav() {
+            return new NavigationItem(NavigationItem.Area.CLIENT, NavigationItem.Group.CAMPAIGNS, "Templates", "/campaigns/templates",
+                    110, Role.IN_CLIENT);
         }
     }
 }

@@ -22,13 +22,13 @@ class WebViewPage {
     @GetMapping("/s/view/{token}")
     ResponseEntity<String> view(@PathVariable String token) {
         if (webVersions.isPreviewLink(token)) {
-            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+            return ResponseEntity.ok().contentType(CampaignPages.HTML_UTF8).header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                     .body("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Preview link</title></head><body>"
                             + "<p id=\"public-message\">This is a preview link. In a message sent to a subscriber, this link "
                             + "opens the message's web version. Nothing was changed.</p></body></html>");
         }
         return webVersions.webView(token)
-                .map(p -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+                .map(p -> ResponseEntity.ok().contentType(CampaignPages.HTML_UTF8)
                         .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src https: http: data:; "
                                 + "style-src 'unsafe-inline'; frame-ancestors 'none'")
                         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")

@@ -3,6 +3,7 @@ package org.optline.delivery.web;
 import java.util.Set;
 import org.optline.platform.NavigationItem;
 import org.optline.platform.NavigationItem.Area;
+import org.optline.platform.NavigationItem.Group;
 import org.optline.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,26 +16,26 @@ class DeliveryNavigation {
 
     @Bean
     NavigationItem domainsNav() {
-        return new NavigationItem(Area.CLIENT, "Sending domains", "/sending/domains", 300, ALL);
+        return new NavigationItem(Area.CLIENT, Group.SETTINGS, "Sending domains", "/sending/domains", 100, ALL);
     }
 
     @Bean
     NavigationItem relayNav() {
-        return new NavigationItem(Area.CLIENT, "SMTP relay", "/sending/relay", 305, Role.CLIENT_WRITERS);
+        return new NavigationItem(Area.CLIENT, Group.SETTINGS, "SMTP relay", "/sending/relay", 110, Role.CLIENT_WRITERS);
     }
 
     @Bean
     NavigationItem outboxNav() {
-        return new NavigationItem(Area.CLIENT, "Outbox", "/outbox", 310, ALL);
+        return new NavigationItem(Area.CLIENT, Group.OUTBOX, "Outbox", "/outbox", 100, ALL);
     }
 
     @Bean
     NavigationItem operatorOutboxNav() {
-        return new NavigationItem(Area.OPERATOR, "Outbox", "/outbox", 300, Set.of(Role.OPERATOR));
+        return new NavigationItem(Area.OPERATOR, Group.OUTBOX, "Outbox", "/outbox", 100, Set.of(Role.OPERATOR));
     }
 
     @Bean
     NavigationItem transportNav() {
-        return new NavigationItem(Area.OPERATOR, "Delivery", "/operator/delivery", 310, Set.of(Role.OPERATOR));
+        return new NavigationItem(Area.OPERATOR, Group.SETTINGS, "Delivery", "/operator/delivery", 100, Set.of(Role.OPERATOR));
     }
 }

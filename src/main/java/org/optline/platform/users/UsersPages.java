@@ -46,11 +46,11 @@ class UsersPages {
         try {
             users.create(actor, new NewUser(email, password, Role.fromWire(role)));
             redirect.addFlashAttribute("notice", "Created " + email.trim() + ".");
-        } catch (ValidationException e) {
+        } catch (ValidationException | ConflictException e) {
+            // The form comes back as it was sent, role included: a resubmit never turns into another role.
             redirect.addFlashAttribute("error", PageErrors.sentence(e));
             redirect.addFlashAttribute("email", email);
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", PageErrors.sentence(e));
+            redirect.addFlashAttribute("role", role);
         }
         return "redirect:/settings/users";
     }

@@ -2,13 +2,18 @@ package org.optline.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.optline.platform.Actor;
+import org.optline.platform.Client;
 import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.NavigationItem;
 import org.optline.platform.NavigationItem.Area;
+import org.optline.platform.NavigationItem.Group;
 import org.optline.platform.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -52,9 +57,46 @@ class Navigation {
         Area area = actor.isOperator() ? Area.OPERATOR : Area.CLIENT;
         return items.orderedStream()
                 .filter(i -> i.area() == area && i.visibleTo(actor.role()))
-                .sorted(Comparator.comparingInt(NavigationItem::order))
+                .sorted(Comparator.comparing(NavigationItem::group).thenComparingInt(NavigationItem::order))
                 .toList();
     }
+
+    /** The visible entries in their sidebar sections, in the groups' order. */
+    @ModelAttribute("navGroups")
+    List<NavSection> navGroups(@ModelAttribute("nav") List<NavigationItem> nav) {
+        Map<Group, List<NavigationItem>> byGroup = new EnumMap<>(Group.class);
+        nav.forEach(i -> byGroup.computeIfAbsent(i.group(), g -> new ArrayList<>()).add(i));
+        return byGroup.entrySet().stream().map(e -> new NavSection(e.getKey().heading(), e.getValue())).toList();
+    }
+
+    /** The path of the entry the current page belongs to: the longest one its address starts with. */
+    @ModelAttribute("activePath")
+    String activePath(HttpServletRequest request, @ModelAttribute("nav") List<NavigationItem> nav) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return nav.stream().map(NavigationItem::path)
+                .filter(p -> p.equals(path) || (!p.equals("/") && path.startsWith(p + "/")))
+                .max(Comparator.comparingInt(String::length)).orElse(null);
+    }
+
+    /** The client's name for the sidebar, or null for operators. */
+    @ModelAttribute("clientName")
+    String clientName(HttpServletRequest request) {
+        Actor actor = ActorArgumentResolver.currentOrNull(request);
+        if (actor == null || actor.clientId() == null) {
+            return null;
+        }
+        return clients.profile(actor.clientId()).map(Client::name).orElse(null);
+    }
+
+    /** The role as people read it ("client admin"), for the sidebar. */
+    @ModelAttribute("roleLabel")
+    String roleLabel(HttpServletRequest request) {
+        Actor actor = ActorArgumentResolver.currentOrNull(request);
+        return actor == null || actor.role() == null ? null : actor.role().wireName().replace('_', ' ');
+    }
+
+    /** One sidebar section: a heading (null for top-level links) and its entries. */
+    record NavSection(String heading, List<NavigationItem> items) {}
 
     @ModelAttribute("me")
     Actor me(HttpServletRequest request) {
@@ -73,12 +115,12 @@ class Navigation {
 
         @Bean
         NavigationItem usersNav() {
-            return new NavigationItem(Area.CLIENT, "Users", "/settings/users", 900, Set.of(Role.CLIENT_ADMIN));
+            return new NavigationItem(Area.CLIENT, Group.SETTINGS, "Users", "/settings/users", 900, Set.of(Role.CLIENT_ADMIN));
         }
 
         @Bean
         NavigationItem apiKeysNav() {
-            return new NavigationItem(Area.CLIENT, "API keys", "/settings/api-keys", 910, Set.of(Role.CLIENT_ADMIN));
+            return new NavigationItem(Area.CLIENT, Group.SETTINGS, "API keys", "/settings/api-keys", 910, Set.of(Role.CLIENT_ADMIN));
         }
 
         @Bean
@@ -88,17 +130,17 @@ class Navigation {
 
         @Bean
         NavigationItem operatorAuditNav() {
-            return new NavigationItem(Area.OPERATOR, "Audit log", "/operator/audit", 800, Set.of(Role.OPERATOR));
+            return new NavigationItem(Area.OPERATOR, Group.REPORTS, "Audit log", "/operator/audit", 100, Set.of(Role.OPERATOR));
         }
 
         @Bean
         NavigationItem operatorUsersNav() {
-            return new NavigationItem(Area.OPERATOR, "Operators", "/settings/users", 900, ADMINS);
+            return new NavigationItem(Area.OPERATOR, Group.SETTINGS, "Operators", "/settings/users", 900, ADMINS);
         }
 
         @Bean
         NavigationItem operatorKeysNav() {
-            return new NavigationItem(Area.OPERATOR, "API keys", "/settings/api-keys", 910, ADMINS);
+            return new NavigationItem(Area.OPERATOR, Group.SETTINGS, "API keys", "/settings/api-keys", 910, ADMINS);
         }
     }
 }

@@ -175,7 +175,7 @@ class SegmentPages {
     static class Navigation {
         @Bean
         NavigationItem segmentsNav() {
-            return new NavigationItem(NavigationItem.Area.CLIENT, "Segments", "/segments", 200, Role.IN_CLIENT);
+            return new NavigationItem(NavigationItem.Area.CLIENT, NavigationItem.Group.AUDIENCE, "Segments", "/segments", 130, Role.IN_CLIENT);
         }
     }
 

@@ -18,6 +18,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.NoSuchFrameException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -152,6 +153,7 @@ class BrowserCampaignEditorTest extends BrowserTest {
         noProblems();
 
         browser.findElement(By.id("send-now")).click();
+        browser.findElement(By.id("confirm-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-status"), "sending"));
         assertThat(browser.findElements(By.id("pause-campaign"))).hasSize(1);
         worker.runOnce();
@@ -207,10 +209,18 @@ class BrowserCampaignEditorTest extends BrowserTest {
     }
 
     private void waitForDraft(String html) {
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        // The draft is framed from its own address (under the preview policy): look inside the frame.
+        wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchFrameException.class).until(d -> {
             var frames = d.findElements(By.id("draft-preview"));
-            return !frames.isEmpty() && frames.get(0).getAttribute("srcdoc") != null
-                    && frames.get(0).getAttribute("srcdoc").contains(html);
+            if (frames.isEmpty()) {
+                return false;
+            }
+            try {
+                d.switchTo().frame(frames.get(0));
+                return d.getPageSource().contains(html);
+            } finally {
+                d.switchTo().defaultContent();
+            }
         });
     }
 

@@ -73,6 +73,8 @@ class BrowserCampaignTest extends BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-notice"), "Sent 1 test message"));
 
         browser.findElement(By.id("send-now")).click();
+        assertThat(browser.findElement(By.id("send-count")).getText()).contains("to 2 subscriber(s)");
+        browser.findElement(By.id("confirm-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-status"), "sending"));
         worker.runOnce();
         browser.navigate().refresh();

@@ -188,7 +188,9 @@ class CampaignPagesTest {
         String draft = mvc.perform(post("/campaigns/draft-preview").session(session).with(csrf())
                         .param("subject", "Hi").param("html", "<p>Draft for {{name|you}}<script>x()</script></p>"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(draft).contains("srcdoc=\"").contains("Draft for Sam Sample").doesNotContain("<script").doesNotContain("<html");
+        assertThat(draft).contains("src=\"/campaigns/draft-preview/preview.html?v=").doesNotContain("<script").doesNotContain("<html");
+        assertThat(mvc.perform(get("/campaigns/draft-preview/preview.html").session(session)).andReturn().getResponse()
+                .getContentAsString()).contains("Draft for Sam Sample").doesNotContain("<script");
         assertThat(mvc.perform(get("/campaigns").session(session)).andReturn().getResponse().getContentAsString())
                 .contains("<th>Sent</th>");
         String bad = mvc.perform(post("/campaigns").session(session).with(csrf()).param("name", "X").param("subject", "S")

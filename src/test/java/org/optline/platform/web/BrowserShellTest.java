@@ -54,6 +54,9 @@ class BrowserShellTest extends BrowserTest {
         browser.findElement(By.id("create-key")).click();
         String key = browser.findElement(By.id("new-key")).getText();
         assertThat(key).startsWith("opl_");
+        browser.findElement(By.id("copy-new-key")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.attributeToBeNotEmpty(
+                browser.findElement(By.id("copy-new-key")), "data-copy-state"));
         assertThat(browser.findElement(By.id("keys")).getText()).contains("Newsletter sync", key.substring(0, 12));
 
         HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/api-keys")))
