@@ -110,12 +110,12 @@ public class Campaigns {
     private final TransactionalMail mail;
     private final TenantScope scope;
     private final Clock clock;
-    private final SenderDomains senderDomains;
+    private final SendChecklist checklist;
     private final TestRecipients testRecipients;
 
     public Campaigns(CampaignStore store, CampaignContent content, ContentEngine engine, MergeValues values,
                      RecipientQueries recipientQueries, Lists lists, Segments segments, Subscribers subscribers, Clients clients,
-                     TransactionalMail mail, TenantScope scope, Clock clock, SenderDomains senderDomains,
+                     TransactionalMail mail, TenantScope scope, Clock clock, SendChecklist checklist,
                      TestRecipients testRecipients) {
         this.store = store;
         this.content = content;
@@ -129,7 +129,7 @@ public class Campaigns {
         this.mail = mail;
         this.scope = scope;
         this.clock = clock;
-        this.senderDomains = senderDomains;
+        this.checklist = checklist;
         this.testRecipients = testRecipients;
     }
 
@@ -211,39 +211,9 @@ public class Campaigns {
         return RenderedMessage.of(content.compile(draft).render(values.preview(client, null)));
     }
 
-    /** The pre-send checklist: every failure must be fixed before the campaign can be sent. */
+    /** The pre-send checklist ({@link SendChecklist}): every failure must be fixed before the campaign can be sent. */
     public List<Check> checks(Actor actor, UUID id) {
-        Campaign c = get(actor, id);
-        Client client = clients.profile(c.clientId()).orElseThrow();
-        List<Check> checks = new ArrayList<>();
-        checks.add(new Check("subject", !c.subject().isBlank(), c.subject().isBlank() ? "The subject is empty." : "Subject set."));
-        boolean address = client.postalAddress() != null && !client.postalAddress().isBlank();
-        checks.add(new Check("postal address", address, address ? "Your postal address is in the footer of every message."
-                : "Your account has no postal address; ask the operator to add it."));
-        boolean ownLink = content.ownUnsubscribeLink(c);
-        checks.add(new Check("unsubscribe link", true, ownLink ? "Your content has an unsubscribe link."
-                : "A footer with an unsubscribe link is added to every message."));
-        String fromDomain = c.fromEmail().substring(c.fromEmail().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        SenderDomains.Standing standing = senderDomains.standing(c.clientId(), fromDomain);
-        checks.add(new Check("from domain", standing == SenderDomains.Standing.VERIFIED
-                || standing == SenderDomains.Standing.UNVERIFIED_CAPTURED, switch (standing) {
-                    case VERIFIED -> "Sending from " + fromDomain + ", one of your verified sending domains.";
-                    case UNVERIFIED_CAPTURED -> "Sending from " + fromDomain + ", one of your sending domains; its DNS records are "
-                            + "not verified yet, which the outbox does not need but an SMTP relay will.";
-                    case UNVERIFIED -> "Publish the DKIM record of " + fromDomain + " and verify it on the sending domains page: "
-                            + "mail through an SMTP relay is only sent From a verified domain.";
-                    case NOT_SET_UP -> "Set up " + fromDomain + " as a sending domain (DKIM and DNS records) before sending from it.";
-                }));
-        checks.add(new Check("lists", !c.listIds().isEmpty(), c.listIds().isEmpty() ? "Choose at least one list." : c.listIds().size() + " list(s)."));
-        long count = recipients(actor, id);
-        checks.add(new Check("recipients", count > 0, count + " subscriber(s) would receive it now (suppressed and unconfirmed people left out)."));
-        try {
-            content.compile(c);
-            checks.add(new Check("content", true, "The content compiles."));
-        } catch (ValidationException e) {
-            checks.add(new Check("content", false, e.getMessage()));
-        }
-        return checks;
+        return checklist.of(get(actor, id), recipients(actor, id));
     }
 
     /** How many people would receive the campaign now: lists ∪, segment ∩, minus suppressed and unconfirmed. */
