@@ -3,11 +3,12 @@ package org.optline.tracking;
 import java.util.List;
 
 /**
- * Follows the events tracking stores. Each group of events is handed over inside the transaction
- * that inserts them, before it commits, so what a listener writes (rollups, a webhook outbox) is
- * durable exactly when the events are; a listener that throws rolls the group back and the hits
- * are not answered as stored. Listeners must therefore be quick and set-based: one call carries a
- * few hundred events.
+ * Follows the events tracking stores. Stored events are handed over shortly after their hits were
+ * answered, in chunks of up to a few thousand, each inside the transaction that takes the chunk
+ * off tracking's pending queue: what a listener writes (rollups, a webhook outbox) commits
+ * together with the removal, so each event reaches it exactly once, on whichever node. A listener
+ * that throws rolls the chunk back and it is handed over again later. Listeners must therefore
+ * be set-based, and see the events of many clients in one call.
  */
 public interface TrackedEventsListener {
 

@@ -1,8 +1,10 @@
 package org.optline.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -11,10 +13,14 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +40,7 @@ import org.optline.platform.Clients;
 import org.optline.platform.TenantScope;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -42,7 +49,24 @@ import org.springframework.test.web.servlet.MockMvc;
  * redirect to the stored target, the pixel, refusals that store nothing, and the events stored
  * with their classes. On H2 and PostgreSQL.
  */
+@Import(TrackingContract.Heard.class)
 abstract class TrackingContract {
+
+    /** A listener that notes every event handed to it and can be made to fail its next call. */
+    static class Heard implements TrackedEventsListener {
+        final List<TrackedEvent> events = new CopyOnWriteArrayList<>();
+        final AtomicInteger failuresWanted = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+
+        @Override
+        public void stored(List<TrackedEvent> group) {
+            if (failuresWanted.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                failed.incrementAndGet();
+                throw new IllegalStateException("listener failing on purpose");
+            }
+            events.addAll(group);
+        }
+    }
 
     static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
     static final Pattern CLICK = Pattern.compile("http://localhost:8080/t/c/([A-Za-z0-9_-]+)");
@@ -58,6 +82,7 @@ abstract class TrackingContract {
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired Heard heard;
 
     Actor admin;
     MailingList news;
@@ -208,6 +233,44 @@ abstract class TrackingContract {
         mvc.perform(get("/t/o/" + token).header("User-Agent", BROWSER)).andExpect(status().isBadRequest());
         mvc.perform(get("/t/c/" + open).header("User-Agent", BROWSER)).andExpect(status().isBadRequest());
         assertThat(events(c)).isZero();
+    }
+
+    @Test
+    void onlyGetAndHeadAreTakenAndEveryAnswerCarriesTheSecurityHeaders() throws Exception {
+        Campaign c = sent(HTML, null, null);
+        String token = all(CLICK, parts(messages(c).get(0)).get(1)).get(0);
+        mvc.perform(post("/t/c/" + token).header("User-Agent", BROWSER))
+                .andExpect(status().isMethodNotAllowed()).andExpect(header().string("Allow", "GET, HEAD"))
+                .andExpect(header().doesNotExist("Location"));
+        mvc.perform(get("/t/c/" + token + "/more").header("User-Agent", BROWSER)).andExpect(status().isNotFound());
+        assertThat(events(c)).isZero();
+        mvc.perform(get("/t/c/" + token).header("User-Agent", BROWSER))
+                .andExpect(status().isFound())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"))
+                .andExpect(header().string("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        assertThat(events(c)).isEqualTo(1L);
+    }
+
+    @Test
+    void storedEventsReachTheListenersExactlyOnceAndAFailedHandOverComesAgain() throws Exception {
+        Campaign c = sent(HTML, null, null);
+        heard.failuresWanted.set(1);
+        for (OutboxMessage m : messages(c)) {
+            mvc.perform(get("/t/c/" + all(CLICK, parts(m).get(1)).get(0)).header("User-Agent", BROWSER)).andExpect(status().isFound());
+        }
+        List<UUID> stored = scope.asPlatform(() -> jdbc.sql("select id from tracked_events where campaign_id = ?").param(c.id())
+                .query(UUID.class).list());
+        assertThat(stored).hasSize(3);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(heard.failed.get()).isPositive();
+            assertThat(scope.asPlatform(() -> jdbc.sql("select count(*) from tracked_events_pending where campaign_id = ?")
+                    .param(c.id()).query(Long.class).single())).isZero();
+            assertThat(heard.events.stream().filter(e -> e.campaignId().equals(c.id())).map(TrackedEvent::id))
+                    .containsExactlyInAnyOrderElementsOf(stored);
+        });
     }
 
     @Test

@@ -123,35 +123,34 @@ public class RollupStore {
     }
 
     void addToCampaigns(Map<EventTally.Campaign, Counts> campaigns) {
-        List<EventTally.Campaign> keys = List.copyOf(campaigns.keySet());
-        Function<EventTally.Campaign, MapSqlParameterSource> key = c -> new MapSqlParameterSource()
-                .addValue("clientId", c.clientId()).addValue("campaignId", c.campaignId());
-        batch(sql.get("ensure-campaign"), keys, key);
-        batch(sql.get("add-to-campaign"), keys, c -> counts(key.apply(c), campaigns.get(c)).addValue("at", campaigns.get(c).last));
+        addCounts(sql.get("ensure-campaign"), sql.get("add-to-campaign"), campaigns, c -> new MapSqlParameterSource()
+                .addValue("clientId", c.clientId()).addValue("campaignId", c.campaignId())
+                .addValue("at", campaigns.get(c).last));
     }
 
     void addToLinks(Map<EventTally.Link, Counts> links) {
-        List<EventTally.Link> keys = List.copyOf(links.keySet());
-        Function<EventTally.Link, MapSqlParameterSource> key = l -> new MapSqlParameterSource()
-                .addValue("clientId", l.clientId()).addValue("campaignId", l.campaignId()).addValue("link", l.link());
-        batch(sql.get("ensure-link"), keys, key);
-        batch(sql.get("add-to-link"), keys, l -> counts(key.apply(l), links.get(l)));
+        addCounts(sql.get("ensure-link"), sql.get("add-to-link"), links, l -> new MapSqlParameterSource()
+                .addValue("clientId", l.clientId()).addValue("campaignId", l.campaignId()).addValue("link", l.link()));
     }
 
     void addToHours(Map<EventTally.Hour, Counts> hours) {
-        List<EventTally.Hour> keys = List.copyOf(hours.keySet());
-        Function<EventTally.Hour, MapSqlParameterSource> key = h -> new MapSqlParameterSource()
-                .addValue("clientId", h.clientId()).addValue("campaignId", h.campaignId()).addValue("hour", h.hour());
-        batch(sql.get("ensure-hour"), keys, key);
-        batch(sql.get("add-to-hour"), keys, h -> counts(key.apply(h), hours.get(h)));
+        addCounts(sql.get("ensure-hour"), sql.get("add-to-hour"), hours, h -> new MapSqlParameterSource()
+                .addValue("clientId", h.clientId()).addValue("campaignId", h.campaignId()).addValue("hour", h.hour()));
     }
 
     void addToProviders(Map<EventTally.Provider, Counts> providers) {
-        List<EventTally.Provider> keys = List.copyOf(providers.keySet());
-        Function<EventTally.Provider, MapSqlParameterSource> key = p -> new MapSqlParameterSource()
-                .addValue("clientId", p.clientId()).addValue("campaignId", p.campaignId()).addValue("provider", p.group());
-        batch(sql.get("ensure-provider"), keys, key);
-        batch(sql.get("add-to-provider"), keys, p -> counts(key.apply(p), providers.get(p)));
+        addCounts(sql.get("ensure-provider"), sql.get("add-to-provider"), providers, p -> new MapSqlParameterSource()
+                .addValue("clientId", p.clientId()).addValue("campaignId", p.campaignId()).addValue("provider", p.group()));
+    }
+
+    /**
+     * Adds each key's counts to its row of one counter table: {@code ensure} makes the row where it
+     * is missing, {@code add} adds to it; one batch each for all the keys.
+     */
+    private <K> void addCounts(String ensure, String add, Map<K, Counts> rows, Function<K, MapSqlParameterSource> key) {
+        List<K> keys = List.copyOf(rows.keySet());
+        batch(ensure, keys, key);
+        batch(add, keys, k -> counts(key.apply(k), rows.get(k)));
     }
 
     /** A person's last open and click over all campaigns, only ever moved forward. */

@@ -8,21 +8,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.optline.platform.TenantScope;
 import org.optline.tracking.TrackedEvent;
-import org.optline.tracking.TrackedEventsListener;
 import org.optline.tracking.TrackingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Group commit of tracking events. Request threads {@link #submit} an event and wait for its
  * future; writer threads take what is waiting (up to {@code batch} events, or whatever came within
- * {@code linger} of the first), insert it in one transaction together with every
- * {@link TrackedEventsListener}'s writes, and only after the commit complete the futures. So a hit
- * is answered as stored only once its event is durable, and a thousand hits a second cost a few
- * dozen transactions, not a thousand.
+ * {@code linger} of the first), insert it in one transaction (the events, and the same events
+ * queued for the {@link EventFanout}, which hands them to the listeners afterwards), and only
+ * after the commit complete the futures. So a hit is answered as stored only once its event is
+ * durable, and a thousand hits a second cost a few dozen transactions, not a thousand.
  *
  * <p>The queue is bounded: when it is full, {@link #submit} answers null at once and the hit is
  * refused (503, Retry-After) rather than held in memory. Stopping refuses new events, then writes
@@ -38,8 +36,7 @@ public class EventWriter implements SmartLifecycle {
     private record Pending(TrackedEvent event, CompletableFuture<Void> stored) {}
 
     private final TrackedEventStore store;
-    private final ObjectProvider<TrackedEventsListener> listenerBeans;
-    private List<TrackedEventsListener> listeners = List.of();
+    private final EventFanout fanout;
     private final TenantScope scope;
     private final TrackingProperties.Ingest settings;
     private final BlockingQueue<Pending> queue;
@@ -47,10 +44,9 @@ public class EventWriter implements SmartLifecycle {
     private volatile boolean accepting;
     private volatile boolean running;
 
-    EventWriter(TrackedEventStore store, ObjectProvider<TrackedEventsListener> listeners, TenantScope scope,
-                TrackingProperties settings) {
+    EventWriter(TrackedEventStore store, EventFanout fanout, TenantScope scope, TrackingProperties settings) {
         this.store = store;
-        this.listenerBeans = listeners;
+        this.fanout = fanout;
         this.scope = scope;
         this.settings = settings.ingest();
         this.queue = new ArrayBlockingQueue<>(Math.max(1, this.settings.queue()));
@@ -67,7 +63,6 @@ public class EventWriter implements SmartLifecycle {
 
     @Override
     public void start() {
-        listeners = listenerBeans.orderedStream().toList();
         running = true;
         accepting = true;
         for (int i = 0; i < Math.max(1, settings.writers()); i++) {
@@ -146,12 +141,7 @@ public class EventWriter implements SmartLifecycle {
         try {
             // The platform scope: a group holds many clients' events (row-level security allows
             // platform work on every client's rows; nothing here reads on a client's behalf).
-            scope.asPlatform(() -> {
-                store.insert(events);
-                for (TrackedEventsListener listener : listeners) {
-                    listener.stored(events);
-                }
-            });
+            scope.asPlatform(() -> store.insert(events));
             if (!scope.isPostgres()) {
                 store.flushH2();
             }
@@ -161,5 +151,6 @@ public class EventWriter implements SmartLifecycle {
             return;
         }
         group.forEach(p -> p.stored().complete(null));
+        fanout.wake();
     }
 }

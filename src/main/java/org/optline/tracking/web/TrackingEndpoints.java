@@ -1,71 +1,109 @@
 package org.optline.tracking.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Base64;
 import org.optline.tracking.Hits;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * The public tracking links written into mail: {@code /t/o/{token}} answers a 1×1 transparent GIF
  * that no cache may keep (so each open reaches us), {@code /t/c/{token}} redirects (302) to the
  * link's stored target. Both answer only once the hit is stored; a bad token is a plain 400 with
  * no redirect, a hit that could not be stored a 503 with Retry-After.
+ *
+ * <p>A servlet filter that answers by itself, ahead of Spring Security and the MVC dispatcher, on
+ * purpose: these two addresses take a hit for every open and click of every campaign, need no
+ * session, login, CSRF token or content negotiation, and the dispatcher's pattern matching over
+ * every route of the application cost more than the hit itself (bench/track.sh, profiled). The
+ * security headers the filter chain would add are written here instead.
  */
-@Controller
-class TrackingEndpoints {
+class TrackingEndpoints extends HttpFilter {
 
     /** The smallest transparent GIF: 43 bytes. */
     static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==");
 
-    private static final CacheControl NEVER = CacheControl.noStore().mustRevalidate().cachePrivate();
+    static final String OPEN = "/t/o/";
+    static final String CLICK = "/t/c/";
 
-    private final Hits hits;
+    private static final byte[] REFUSED = "This tracking link is not valid.\n".getBytes(UTF_8);
+    private static final byte[] BUSY = "Busy: please try again in a moment.\n".getBytes(UTF_8);
+    private static final byte[] NOT_FOUND = "Not found.\n".getBytes(UTF_8);
+
+    private final transient Hits hits;
 
     TrackingEndpoints(Hits hits) {
         this.hits = hits;
     }
 
-    @GetMapping("/t/o/{token}")
-    ResponseEntity<byte[]> open(@PathVariable String token, HttpServletRequest request) {
-        Hits.Answer answer = hits.open(token, request.getMethod(), request.getHeader(HttpHeaders.USER_AGENT));
-        return switch (answer.outcome()) {
-            case STORED -> ResponseEntity.ok().cacheControl(NEVER).header(HttpHeaders.PRAGMA, "no-cache")
-                    .header(HttpHeaders.EXPIRES, "0").contentType(MediaType.IMAGE_GIF).body(PIXEL);
-            case BAD_TOKEN -> refused();
-            case BUSY -> busy();
-        };
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean open = path.startsWith(OPEN);
+        if (!open && !path.startsWith(CLICK)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        secure(response);
+        String token = path.substring(OPEN.length());
+        String method = request.getMethod();
+        if (token.isEmpty() || token.indexOf('/') >= 0) {
+            answer(response, HttpServletResponse.SC_NOT_FOUND, NOT_FOUND, method);
+            return;
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            response.setHeader("Allow", "GET, HEAD");
+            answer(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, REFUSED, method);
+            return;
+        }
+        String userAgent = request.getHeader("User-Agent");
+        Hits.Answer answer = open ? hits.open(token, method, userAgent) : hits.click(token, method, userAgent);
+        switch (answer.outcome()) {
+            case STORED -> {
+                if (open) {
+                    response.setStatus(HttpServletResponse.SC_OK);
+                    response.setContentType("image/gif");
+                    response.setContentLength(PIXEL.length);
+                    if (!method.equals("HEAD")) {
+                        response.getOutputStream().write(PIXEL);
+                    }
+                } else {
+                    response.setStatus(HttpServletResponse.SC_FOUND);
+                    response.setHeader("Location", answer.target());
+                    response.setContentLength(0);
+                }
+            }
+            case BAD_TOKEN -> answer(response, HttpServletResponse.SC_BAD_REQUEST, REFUSED, method);
+            case BUSY -> {
+                response.setHeader("Retry-After", "1");
+                answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BUSY, method);
+            }
+        }
     }
 
-    @RequestMapping(path = "/t/c/{token}", method = {RequestMethod.GET, RequestMethod.HEAD})
-    ResponseEntity<byte[]> click(@PathVariable String token, HttpServletRequest request) {
-        Hits.Answer answer = hits.click(token, request.getMethod(), request.getHeader(HttpHeaders.USER_AGENT));
-        return switch (answer.outcome()) {
-            case STORED -> ResponseEntity.status(HttpStatus.FOUND).cacheControl(NEVER)
-                    .header(HttpHeaders.LOCATION, answer.target()).build();
-            case BAD_TOKEN -> refused();
-            case BUSY -> busy();
-        };
+    /** What the security filter chain gives every other answer, and no cache may keep a hit. */
+    private static void secure(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store, must-revalidate, private");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Expires", "0");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     }
 
-    private static ResponseEntity<byte[]> refused() {
-        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).cacheControl(NEVER)
-                .body("This tracking link is not valid.\n".getBytes(UTF_8));
-    }
-
-    private static ResponseEntity<byte[]> busy() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.TEXT_PLAIN).cacheControl(NEVER)
-                .body("Busy: please try again in a moment.\n".getBytes(UTF_8));
+    private static void answer(HttpServletResponse response, int status, byte[] body, String method) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setContentLength(body.length);
+        if (!method.equals("HEAD")) {
+            response.getOutputStream().write(body);
+        }
     }
 }
