@@ -112,7 +112,7 @@ class CampaignPages {
     @GetMapping("/campaigns/new")
     String initCreate(Actor actor, Model model) {
         return editor(actor, model, null, new Campaigns.CampaignInput("", "", "", "", "", "", "<h1>Hello {{name|there}}</h1>\n<p>…</p>",
-                null, null, null, List.of(), ContentFormat.HTML.wireName(), "# Hello {{name|there}}\n\n…\n"));
+                null, null, null, List.of(), true, ContentFormat.HTML.wireName(), "# Hello {{name|there}}\n\n…\n"));
     }
 
     @PostMapping("/campaigns")
@@ -161,7 +161,8 @@ class CampaignPages {
             }
         }
         return editor(actor, model, c, new Campaigns.CampaignInput(c.name(), c.subject(), c.preheader(), c.fromName(), c.fromEmail(),
-                c.replyTo(), c.html(), c.text(), c.templateId(), c.segmentId(), c.listIds(), c.format().wireName(), c.source()));
+                c.replyTo(), c.html(), c.text(), c.templateId(), c.segmentId(), c.listIds(), c.tracking(), c.format().wireName(),
+                c.source()));
     }
 
     @PostMapping("/campaigns/{id}")
@@ -296,7 +297,19 @@ class CampaignPages {
         return new Campaigns.CampaignInput(form.getFirst("name"), form.getFirst("subject"), form.getFirst("preheader"),
                 form.getFirst("fromName"), form.getFirst("fromEmail"), form.getFirst("replyTo"), form.getFirst("html"),
                 blank(form.getFirst("text")), uuid(form.getFirst("templateId")), uuid(form.getFirst("segmentId")), listIds,
-                form.getFirst("format"), form.getFirst("markdown"));
+                tracking(form), form.getFirst("format"), form.getFirst("markdown"));
+    }
+
+    /**
+     * The "Track opens and clicks" checkbox. A browser leaves an unticked box out of the form, so
+     * the editor also posts {@code trackingShown}: with it, no box means off; without it (a form
+     * that never showed the box) the campaign's setting stays as it is.
+     */
+    private static Boolean tracking(MultiValueMap<String, String> form) {
+        if (form.containsKey("tracking")) {
+            return true;
+        }
+        return form.containsKey("trackingShown") ? false : null;
     }
 
     /** A local date-time from the form, in the client's time zone (or with an explicit offset). */
