@@ -15,6 +15,7 @@ import org.optline.audience.Lists;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignCopies;
+import org.optline.campaign.CampaignEngagement;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
 import org.optline.campaign.ContentFormat;
@@ -86,10 +87,12 @@ class CampaignPages {
     private final Clients clients;
     private final SendProgress progress;
     private final CampaignCopies copies;
+    private final CampaignEngagement engagement;
 
     CampaignPages(Campaigns campaigns, Templates templates, Lists lists, Segments segments, Subscribers subscribers,
-                  Clients clients, SendProgress progress, CampaignCopies copies) {
+                  Clients clients, SendProgress progress, CampaignCopies copies, CampaignEngagement engagement) {
         this.copies = copies;
+        this.engagement = engagement;
         this.clients = clients;
         this.progress = progress;
         this.campaigns = campaigns;
@@ -104,8 +107,15 @@ class CampaignPages {
         var all = campaigns.list(actor);
         Map<UUID, SendCounts> counts = new HashMap<>();
         all.forEach(c -> counts.put(c.id(), progress.counts(c.clientId(), c.id())));
+        // Opens and clicks of the whole page in one read of analytics' rollups.
+        Map<UUID, CampaignEngagement.Engagement> engaged = engagement.of(actor.requireClient(),
+                all.stream().map(Campaign::id).toList());
+        Map<UUID, EngagementView> rates = new HashMap<>();
+        all.forEach(c -> rates.put(c.id(), EngagementView.of(counts.get(c.id()),
+                engaged.getOrDefault(c.id(), CampaignEngagement.Engagement.NONE))));
         model.addAttribute("campaigns", all);
         model.addAttribute("counts", counts);
+        model.addAttribute("rates", rates);
         return "campaign/campaigns";
     }
 
