@@ -89,6 +89,10 @@ public class RecipientEvents {
     public Page<Event> page(Actor actor, UUID campaignId, String type, String cursor, Integer limit) {
         TrackedEvent.Kind kind = type(type);
         Cursor after = Cursor.decode(cursor);
+        if (after != null && (after.createdAt().getYear() < 1970 || after.createdAt().getYear() > 9999)) {
+            // Parses, but no page ended there; and years past 9999 would be out of the database's range.
+            throw ValidationException.of("cursor", "is not a cursor returned by this list");
+        }
         int size = Cursor.limit(limit);
         Campaign c = campaigns.get(actor, campaignId);
         TrackedEvents.Position from = after == null ? null : new TrackedEvents.Position(after.createdAt().toInstant(), after.id());

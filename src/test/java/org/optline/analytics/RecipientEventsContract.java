@@ -175,6 +175,10 @@ abstract class RecipientEventsContract {
         mvc.perform(get(events).param("cursor", "not-a-cursor").header(HttpHeaders.AUTHORIZATION, key))
                 .andExpect(status().isBadRequest());
         mvc.perform(get(events).param("limit", "0").header(HttpHeaders.AUTHORIZATION, key)).andExpect(status().isBadRequest());
+        String farFuture = new org.optline.platform.Cursor(java.time.OffsetDateTime.parse("+99999-01-01T00:00Z"), UUID.randomUUID())
+                .encode();
+        mvc.perform(get(events).param("cursor", farFuture).header(HttpHeaders.AUTHORIZATION, key))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("cursor"));
         mvc.perform(get(events + "/export.csv").param("type", "bounce").header(HttpHeaders.AUTHORIZATION, key))
                 .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 
