@@ -24,7 +24,8 @@ public class CampaignCopies {
     /**
      * A new draft with the content and audience of campaign {@code id} (in any status), named
      * "Copy of …". Lists and a segment deleted since are left out (a deleted template is already
-     * unset), so an old campaign can always be copied.
+     * unset), so an old campaign can always be copied. The copy tracks opens and clicks when the
+     * original did.
      */
     public Campaign duplicate(Actor actor, UUID id) {
         UUID clientId = actor.requireClientWriter();
@@ -35,6 +36,6 @@ public class CampaignCopies {
         return campaigns.create(actor, new Campaigns.CampaignInput(
                 name.length() > ContentLimits.MAX_NAME ? name.substring(0, ContentLimits.MAX_NAME) : name, c.subject(),
                 c.preheader(), c.fromName(), c.fromEmail(), c.replyTo(), c.html(), c.text(), c.templateId(), segmentId,
-                c.listIds().stream().filter(ownLists::contains).toList(), c.format().wireName(), c.source()));
+                c.listIds().stream().filter(ownLists::contains).toList(), c.tracking(), c.format().wireName(), c.source()));
     }
 }

@@ -26,6 +26,7 @@ import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.audience.Suppressions;
 import org.optline.campaign.Campaign;
+import org.optline.campaign.CampaignEngagement;
 import org.optline.campaign.Campaigns;
 import org.optline.delivery.SendingDomains;
 import org.optline.delivery.queue.DeliveryWorker;
@@ -67,6 +68,8 @@ abstract class ReportContract {
     @Autowired Segments segments;
     @Autowired ActivityTimeline timeline;
     @Autowired Dashboards dashboards;
+    @Autowired CampaignSummaries summaries;
+    @Autowired CampaignEngagement engagement;
 
     CreatedClient client;
     Actor admin;
@@ -302,5 +305,33 @@ abstract class ReportContract {
             assertThat(c.openRate()).isEqualTo(0.6667);
             assertThat(c.clickRate()).isEqualTo(0.3333);
         });
+    }
+
+    @Test
+    void theReportsListShowsCampaignsThatWentOutWithTheirFiguresAndTheCampaignListTheSameRates() {
+        script();
+        subscribers.unsubscribe(client.client().id(), people.get("bob"), new ConsentSource(ConsentChannel.UNSUBSCRIBE, null, null, null, null));
+        Campaign draft = campaigns.create(admin, new Campaigns.CampaignInput("Next one", "Hi", null, "Shop",
+                campaign.fromEmail(), null, "<p>Soon</p>", null, null, null, campaign.listIds()));
+        assertThat(summaries.reported(admin)).as("drafts have no report").singleElement().satisfies(line -> {
+            assertThat(line.id()).isEqualTo(campaign.id());
+            assertThat(line.name()).isEqualTo("Spring sale");
+            assertThat(line.status()).isIn("sent", "sending");
+            assertThat(line.sentAt()).isNotNull();
+            assertThat(line.recipients()).isEqualTo(3); // the suppressed address is skipped
+            assertThat(line.delivered()).isEqualTo(3);
+            assertThat(line.uniqueOpens()).isEqualTo(2);
+            assertThat(line.uniqueClicks()).isEqualTo(1);
+            assertThat(line.openRate()).isEqualTo(0.6667);
+            assertThat(line.clickRate()).isEqualTo(0.3333);
+            assertThat(line.unsubscribes()).isEqualTo(1);
+        });
+        // The campaign list's port: one read for any number of campaigns, people only, nothing for a draft.
+        assertThat(engagement.of(client.client().id(), List.of(campaign.id(), draft.id())))
+                .containsExactly(Map.entry(campaign.id(), new CampaignEngagement.Engagement(2, 1)));
+
+        CreatedClient other = Fixtures.client(clients, "Other reader");
+        assertThat(summaries.reported(Fixtures.admin(other))).isEmpty();
+        assertThat(engagement.of(other.client().id(), List.of(campaign.id()))).as("another client's campaign").isEmpty();
     }
 }

@@ -291,6 +291,17 @@ abstract class CampaignContract {
     }
 
     @Test
+    void aDuplicateKeepsTheCampaignsTrackingSwitch() {
+        Campaign untracked = campaigns.create(admin, new Campaigns.CampaignInput("Private", "Hi", null, "Shoehaus",
+                "news@" + domain, null, "<p>Hi</p>", null, null, null, List.of(news.id()), false, null, null));
+        Campaign tracked = campaigns.create(admin, new Campaigns.CampaignInput("Public", "Hi", null, "Shoehaus",
+                "news@" + domain, null, "<p>Hi</p>", null, null, null, List.of(news.id()), true, null, null));
+        assertThat(untracked.tracking()).isFalse();
+        assertThat(copies.duplicate(admin, untracked.id()).tracking()).isFalse();
+        assertThat(copies.duplicate(admin, tracked.id()).tracking()).isTrue();
+    }
+
+    @Test
     void aCopyKeepsEveryFieldAndANewCampaignIsAnEmptyDraft() {
         Campaign c = campaigns.create(admin, input("<p>x</p>", List.of(news), null, null));
         assertThat(c.toBuilder().build()).isEqualTo(c);

@@ -27,7 +27,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * The campaign module with the modules it depends on (segment, audience, platform: a campaign's
  * recipients are lists and a segment, its merge values the subscriber's fields). The ports that the
  * delivery module implements, and delivery is not booted here, are mocks: {@link SenderDomains}
- * (a From domain's standing), {@link SendProgress} and audience's {@link TransactionalMail}. A
+ * (a From domain's standing), {@link SendProgress} and audience's {@link TransactionalMail}, and the
+ * one analytics implements, {@link CampaignEngagement} (rates on the campaign list). A
  * client creates a campaign and previews it as one of its subscribers.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
@@ -39,6 +40,9 @@ class CampaignModuleTest {
 
     @MockitoBean
     SendProgress sendProgress;
+
+    @MockitoBean
+    CampaignEngagement engagement;
 
     @MockitoBean
     TransactionalMail mail;

@@ -3,6 +3,7 @@ package org.optline.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.optline.campaign.CampaignEngagement;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
@@ -14,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The delivery module with all it depends on. Its direct dependencies are not enough: delivery
@@ -25,6 +27,10 @@ import org.springframework.test.context.ActiveProfiles;
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 @ActiveProfiles("test")
 class DeliveryModuleTest {
+
+    /** The campaign list's rates come from analytics, which depends on delivery and is not booted here. */
+    @MockitoBean
+    CampaignEngagement engagement;
 
     @Autowired
     Clients clients;

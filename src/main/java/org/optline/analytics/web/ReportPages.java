@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.optline.analytics.CampaignExports;
 import org.optline.analytics.CampaignReport;
 import org.optline.analytics.CampaignReports;
+import org.optline.analytics.RecipientEvents;
 import org.optline.platform.Actor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,10 +25,12 @@ class ReportPages {
 
     private final CampaignReports reports;
     private final CampaignExports exports;
+    private final RecipientEvents events;
 
-    ReportPages(CampaignReports reports, CampaignExports exports) {
+    ReportPages(CampaignReports reports, CampaignExports exports, RecipientEvents events) {
         this.reports = reports;
         this.exports = exports;
+        this.events = events;
     }
 
     @GetMapping("/campaigns/{id}/report")
@@ -47,5 +50,10 @@ class ReportPages {
     @GetMapping("/campaigns/{id}/export")
     ResponseEntity<StreamingResponseBody> export(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String format) {
         return ExportResponses.of(exports, actor, id, format);
+    }
+
+    @GetMapping("/campaigns/{id}/events.csv")
+    ResponseEntity<StreamingResponseBody> events(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String type) {
+        return EventsApi.csv(events, actor, id, type);
     }
 }

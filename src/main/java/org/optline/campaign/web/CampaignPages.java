@@ -15,6 +15,7 @@ import org.optline.audience.Lists;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.CampaignCopies;
+import org.optline.campaign.CampaignEngagement;
 import org.optline.campaign.CampaignStatus;
 import org.optline.campaign.Campaigns;
 import org.optline.campaign.ContentFormat;
@@ -86,10 +87,12 @@ class CampaignPages {
     private final Clients clients;
     private final SendProgress progress;
     private final CampaignCopies copies;
+    private final CampaignEngagement engagement;
 
     CampaignPages(Campaigns campaigns, Templates templates, Lists lists, Segments segments, Subscribers subscribers,
-                  Clients clients, SendProgress progress, CampaignCopies copies) {
+                  Clients clients, SendProgress progress, CampaignCopies copies, CampaignEngagement engagement) {
         this.copies = copies;
+        this.engagement = engagement;
         this.clients = clients;
         this.progress = progress;
         this.campaigns = campaigns;
@@ -104,15 +107,22 @@ class CampaignPages {
         var all = campaigns.list(actor);
         Map<UUID, SendCounts> counts = new HashMap<>();
         all.forEach(c -> counts.put(c.id(), progress.counts(c.clientId(), c.id())));
+        // Opens and clicks of the whole page in one read of analytics' rollups.
+        Map<UUID, CampaignEngagement.Engagement> engaged = engagement.of(actor.requireClient(),
+                all.stream().map(Campaign::id).toList());
+        Map<UUID, EngagementView> rates = new HashMap<>();
+        all.forEach(c -> rates.put(c.id(), EngagementView.of(counts.get(c.id()),
+                engaged.getOrDefault(c.id(), CampaignEngagement.Engagement.NONE))));
         model.addAttribute("campaigns", all);
         model.addAttribute("counts", counts);
+        model.addAttribute("rates", rates);
         return "campaign/campaigns";
     }
 
     @GetMapping("/campaigns/new")
     String initCreate(Actor actor, Model model) {
         return editor(actor, model, null, new Campaigns.CampaignInput("", "", "", "", "", "", "<h1>Hello {{name|there}}</h1>\n<p>…</p>",
-                null, null, null, List.of(), ContentFormat.HTML.wireName(), "# Hello {{name|there}}\n\n…\n"));
+                null, null, null, List.of(), true, ContentFormat.HTML.wireName(), "# Hello {{name|there}}\n\n…\n"));
     }
 
     @PostMapping("/campaigns")
@@ -161,7 +171,8 @@ class CampaignPages {
             }
         }
         return editor(actor, model, c, new Campaigns.CampaignInput(c.name(), c.subject(), c.preheader(), c.fromName(), c.fromEmail(),
-                c.replyTo(), c.html(), c.text(), c.templateId(), c.segmentId(), c.listIds(), c.format().wireName(), c.source()));
+                c.replyTo(), c.html(), c.text(), c.templateId(), c.segmentId(), c.listIds(), c.tracking(), c.format().wireName(),
+                c.source()));
     }
 
     @PostMapping("/campaigns/{id}")
@@ -296,7 +307,19 @@ class CampaignPages {
         return new Campaigns.CampaignInput(form.getFirst("name"), form.getFirst("subject"), form.getFirst("preheader"),
                 form.getFirst("fromName"), form.getFirst("fromEmail"), form.getFirst("replyTo"), form.getFirst("html"),
                 blank(form.getFirst("text")), uuid(form.getFirst("templateId")), uuid(form.getFirst("segmentId")), listIds,
-                form.getFirst("format"), form.getFirst("markdown"));
+                tracking(form), form.getFirst("format"), form.getFirst("markdown"));
+    }
+
+    /**
+     * The "Track opens and clicks" checkbox. A browser leaves an unticked box out of the form, so
+     * the editor also posts {@code trackingShown}: with it, no box means off; without it (a form
+     * that never showed the box) the campaign's setting stays as it is.
+     */
+    private static Boolean tracking(MultiValueMap<String, String> form) {
+        if (form.containsKey("tracking")) {
+            return true;
+        }
+        return form.containsKey("trackingShown") ? false : null;
     }
 
     /** A local date-time from the form, in the client's time zone (or with an explicit offset). */

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
@@ -101,6 +103,57 @@ class CampaignPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(answer).contains("id=\"campaign-error\"").contains("can no longer be edited");
         assertThat(campaigns.get(r.admin(), r.campaign().id()).subject()).isEqualTo("S");
+    }
+
+    @Test
+    void theTrackingSwitchIsSavedShownAndReadOnlyOnceSent() throws Exception {
+        Ready r = readyCampaign("Tracking Switch", "tracking-switch.de");
+        String list = r.campaign().listIds().get(0).toString();
+        String fresh = mvc.perform(get("/campaigns/new").session(r.session())).andReturn().getResponse().getContentAsString();
+        assertThat(trackingBox(fresh).hasAttr("checked")).as("new campaigns track").isTrue();
+        assertThat(trackingBox(page(r)).hasAttr("checked")).isTrue();
+
+        // Unticked: the browser leaves the box out, the editor's marker says it was shown.
+        mvc.perform(post("/campaigns/" + r.campaign().id()).session(r.session()).with(csrf())
+                        .param("name", "C").param("subject", "S").param("fromName", "F")
+                        .param("fromEmail", "news@tracking-switch.de").param("html", "<p>Hi</p>").param("listIds", list).param("trackingShown", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(campaigns.get(r.admin(), r.campaign().id()).tracking()).isFalse();
+        assertThat(trackingBox(page(r)).hasAttr("checked")).isFalse();
+
+        // A form that never showed the box leaves the setting as it is; ticking it turns tracking on.
+        mvc.perform(post("/campaigns/" + r.campaign().id()).session(r.session()).with(csrf())
+                        .param("name", "C").param("subject", "Other").param("fromName", "F")
+                        .param("fromEmail", "news@tracking-switch.de").param("html", "<p>Hi</p>").param("listIds", list))
+                .andExpect(status().is3xxRedirection());
+        assertThat(campaigns.get(r.admin(), r.campaign().id()).tracking()).isFalse();
+        mvc.perform(post("/campaigns/" + r.campaign().id()).session(r.session()).with(csrf())
+                        .param("name", "C").param("subject", "S").param("fromName", "F")
+                        .param("fromEmail", "news@tracking-switch.de").param("html", "<p>Hi</p>").param("listIds", list).param("trackingShown", "true")
+                        .param("tracking", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(campaigns.get(r.admin(), r.campaign().id()).tracking()).isTrue();
+
+        // Created unticked from the new-campaign form.
+        String created = mvc.perform(post("/campaigns").session(r.session()).with(csrf()).param("name", "Quiet")
+                        .param("subject", "S").param("fromName", "F").param("fromEmail", "news@tracking-switch.de")
+                        .param("html", "<p>x</p>").param("trackingShown", "true"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        UUID quiet = UUID.fromString(created.substring(created.lastIndexOf('/') + 1));
+        assertThat(campaigns.get(r.admin(), quiet).tracking()).isFalse();
+
+        campaigns.send(r.admin(), r.campaign().id(), null);
+        dispatch.markSent(r.client().client().id(), r.campaign().id());
+        Element box = trackingBox(page(r));
+        assertThat(box.hasAttr("checked")).isTrue();
+        assertThat(box.closest("fieldset.campaign-fields").hasAttr("disabled")).as("read-only once sent").isTrue();
+    }
+
+    private static Element trackingBox(String page) {
+        Element box = Jsoup.parse(page).getElementById("c-tracking");
+        assertThat(box).as("the tracking checkbox").isNotNull();
+        assertThat(box.parent().text()).contains("Track opens and clicks");
+        return box;
     }
 
     @Test

@@ -69,7 +69,7 @@ class BrowserLayoutTest extends BrowserTest {
         List<String> pages = crawl("/");
         assertThat(pages).contains("/audience/subscribers", "/audience/lists", "/audience/fields", "/segments",
                 "/audience/imports", "/audience/suppressions", "/campaigns", "/campaigns/templates", "/sending/domains",
-                "/sending/relay", "/settings/users", "/settings/api-keys", "/outbox");
+                "/sending/relay", "/settings/users", "/settings/api-keys", "/outbox", "/reports");
         checkEveryPage("client", pages);
     }
 

@@ -1,0 +1,43 @@
+package org.optline.tracking.events;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.optline.platform.NamedSql;
+import org.optline.tracking.TrackedEvent;
+import org.optline.tracking.TrackedEvents;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads one campaign's raw events a page at a time, in the order they arrived, with each click's
+ * stored link target. Every query is pinned to the client and the campaign.
+ */
+@Repository
+public class CampaignEventStore {
+
+    private final JdbcClient jdbc;
+    private final NamedSql sql = NamedSql.forClass(CampaignEventStore.class);
+
+    CampaignEventStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Up to {@code limit} events of {@code kinds} after ({@code afterAt}, {@code afterId}), oldest first. */
+    public List<TrackedEvents.Stored> page(UUID clientId, UUID campaignId, Collection<TrackedEvent.Kind> kinds, Instant afterAt,
+                                           UUID afterId, int limit) {
+        return jdbc.sql(sql.get("page")).param("clientId", clientId).param("campaignId", campaignId)
+                .param("kinds", kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList())
+                .param("afterAt", OffsetDateTime.ofInstant(afterAt, ZoneOffset.UTC)).param("afterId", afterId)
+                .param("limit", limit)
+                .query((rs, n) -> new TrackedEvents.Stored(rs.getObject("id", UUID.class), rs.getObject("subscriber_id", UUID.class),
+                        TrackedEvent.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getInt("link"),
+                        rs.getString("url"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        TrackedEvent.Source.valueOf(rs.getString("source").toUpperCase(Locale.ROOT)), rs.getString("rule")))
+                .list();
+    }
+}
