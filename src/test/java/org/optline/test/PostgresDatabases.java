@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -106,12 +111,55 @@ public final class PostgresDatabases {
         }
     }
 
-    /** Points the Spring context at a database of its own. */
+    /** Drops a database made for a test context, with whatever connections are still open. */
+    static void dropDatabase(String name) {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            System.out.println("[WARNING] could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** Drops its context's database when the context closes: last, as the connection pool depends on it. */
+    static final class DatabaseDropper implements DisposableBean {
+        private final String name;
+
+        DatabaseDropper(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void destroy() {
+            dropDatabase(name);
+        }
+    }
+
+    /**
+     * Points the Spring context at a database of its own, and drops that database when the context
+     * closes (evicted from the test context cache, or at the end of the run), so a run leaves no
+     * databases behind; those of a killed run go with the next run's stale sweep.
+     */
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        private static final String DROPPER = "optlineTestDatabaseDropper";
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("optline-test-postgres", createDatabase()));
+            Map<String, Object> settings = createDatabase();
+            String url = (String) settings.get("spring.datasource.url");
+            String name = url.substring(url.lastIndexOf('/') + 1);
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("optline-test-postgres", settings));
+            context.addBeanFactoryPostProcessor(factory -> {
+                BeanDefinitionRegistry registry = (BeanDefinitionRegistry) factory;
+                registry.registerBeanDefinition(DROPPER,
+                        BeanDefinitionBuilder.genericBeanDefinition(DatabaseDropper.class, () -> new DatabaseDropper(name)).getBeanDefinition());
+                if (registry.containsBeanDefinition("dataSource")) {
+                    BeanDefinition pool = registry.getBeanDefinition("dataSource");
+                    String[] before = pool.getDependsOn() == null ? new String[0] : pool.getDependsOn();
+                    String[] after = Arrays.copyOf(before, before.length + 1);
+                    after[before.length] = DROPPER;
+                    pool.setDependsOn(after);
+                }
+            });
         }
     }
 }
