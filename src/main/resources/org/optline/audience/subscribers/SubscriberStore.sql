@@ -102,7 +102,8 @@ where client_id = :clientId and id = :id
 -- membership, whatever its state), in the order put in place of the order marker (one of the
 -- order-by blocks below, its direction chosen from asc/desc by the store). Pages by offset: people
 -- page through the first few screens, sorted by several columns, which a keyset cannot follow
--- when names repeat or are missing.
+-- when names repeat or are missing. Text found anywhere cannot use an index, so it reads the
+-- client's rows (client_id leads every index); the API's search keeps the indexed email prefix.
 select * from subscribers
 where client_id = :clientId
   and (:text = '' or email_key like :textPattern or lower(name) like :textPattern)

@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.ConsentAct;
 import org.optline.audience.CustomFields;
+import org.optline.audience.EmailAddress;
 import org.optline.audience.ImportJob;
 import org.optline.audience.Imports;
 import org.optline.audience.Lists;
@@ -29,7 +31,7 @@ import org.optline.audience.SubscriberInput;
 import org.optline.audience.SubscriberStatus;
 import org.optline.audience.Subscribers;
 import org.optline.audience.Suppressions;
-import org.optline.audience.EmailAddress;
+import org.optline.audience.fields.FieldValues;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.test.Fixtures;
@@ -184,7 +186,7 @@ class SubscribersPagesTest {
 
     /** The local parts of the addresses in the results table, top to bottom. */
     private static List<String> order(String html) {
-        return java.util.regex.Pattern.compile(">([a-z]+)@[a-z]\\.test</a>").matcher(html).results().map(m -> m.group(1)).toList();
+        return Pattern.compile(">([a-z]+)@[a-z]\\.test</a>").matcher(html).results().map(m -> m.group(1)).toList();
     }
 
     @Test
@@ -215,7 +217,7 @@ class SubscribersPagesTest {
         String first = page("/audience/subscribers?listId=" + news.id() + "&sort=email");
         assertThat(first).contains("53 subscribers match").contains("p00@p.test").contains("p49@p.test")
                 .doesNotContain("p50@p.test").doesNotContain("Previous page");
-        var link = java.util.regex.Pattern.compile("id=\"next-page\" href=\"([^\"]+)\"").matcher(first);
+        var link = Pattern.compile("id=\"next-page\" href=\"([^\"]+)\"").matcher(first);
         assertThat(link.find()).isTrue();
         String next = link.group(1).replace("&amp;", "&");
         assertThat(next).contains("listId=" + news.id()).contains("sort=email").contains("page=2");
@@ -326,6 +328,9 @@ class SubscribersPagesTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(subscribers.get(admin, imported.id()).fields()).containsEntry("interests", List.of("ferns", "old tulips", "roses"));
 
+        // Both pages tell the same separator.
+        assertThat(page("/audience/imports")).contains("<code>shoes" + FieldValues.MULTI_SEPARATOR + "hats</code>");
+        assertThat(html).contains("placeholder=\"new values, separated by " + FieldValues.MULTI_SEPARATOR + "\"");
         // A value typed in the form's text box with the same separator reads as the import read it.
         var typed = subscribers.add(admin, new SubscriberInput("bea@garden.de", null, Map.of("interests", "roses;ferns; old tulips"),
                 List.of(), null), false, "active");
