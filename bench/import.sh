@@ -23,7 +23,7 @@ awk -v n="$ROWS" 'BEGIN {
   srand(42); split("US CA DE FR GB NL SE ES IT PL", c, " "); split("shoes hats running garden books music travel food", t, " ");
   print "email,name,country,age,interests";
   for (i = 1; i <= n; i++) {
-    printf "person%07d@mail%d.example-shop.de,Person %d,%s,%d,%s|%s\n", i, i % 97, i, c[int(rand()*10)+1], 18 + int(rand()*60), t[int(rand()*8)+1], t[int(rand()*8)+1]
+    printf "person%07d@mail%d.example-shop.de,Person %d,%s,%d,%s;%s\n", i, i % 97, i, c[int(rand()*10)+1], 18 + int(rand()*60), t[int(rand()*8)+1], t[int(rand()*8)+1]
   }
 }' > "$WORK/people.csv"
 ls -lh "$WORK/people.csv" | awk '{print "   file size " $5}'
@@ -86,7 +86,7 @@ create temp table stage on commit drop as
 insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at, text_1, number_1)
   select id, '$FLOOR_CLIENT', email, email_key, encode(sha256(convert_to(email_key, 'UTF8')), 'hex'), name, 'active', now(), now(), country, age from stage;
 insert into subscriber_tags (client_id, field_id, subscriber_id, tag)
-  select distinct '$FLOOR_CLIENT'::uuid, '$FLOOR_FIELD'::uuid, id, unnest(string_to_array(interests, '|')) from stage;
+  select distinct '$FLOOR_CLIENT'::uuid, '$FLOOR_FIELD'::uuid, id, unnest(string_to_array(interests, ';')) from stage;
 insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
   select '$FLOOR_CLIENT', '$FLOOR_LIST', id, 'confirmed', now(), now() from stage;
 insert into consent_events (client_id, subscriber_id, at, event, list_id, source_kind, source_id, consent_text, detail)

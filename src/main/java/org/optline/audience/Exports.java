@@ -88,7 +88,7 @@ public class Exports {
                         row.createdAt().toString()));
                 for (CustomField f : defs) {
                     Object v = values.get(f.key());
-                    cells.add(v instanceof List<?> l ? String.join("|", l.stream().map(String::valueOf).toList()) : v == null ? "" : v.toString());
+                    cells.add(v instanceof List<?> l ? FieldValues.joined(l) : v == null ? "" : v.toString());
                 }
                 csv.writeRecord(cells.stream().map(CsvCells::safe).toList());
             });

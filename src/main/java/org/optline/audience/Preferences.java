@@ -90,7 +90,7 @@ public class Preferences {
                     .map(s -> {
                         Map<String, String> values = new HashMap<>();
                         s.fields().forEach((k, v) -> values.put(k, v instanceof List<?> l
-                                ? String.join("|", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+                                ? FieldValues.joined(l) : String.valueOf(v)));
                         return new View(s, c, fields.listFor(h.clientId()), values, choices(h.clientId(), s));
                     })));
         });

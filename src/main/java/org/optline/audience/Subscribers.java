@@ -33,8 +33,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * A client's subscribers: add or update one, read, search, correct, unsubscribe, erase, and the
- * consent ledger that records every act of consent and its withdrawal.
+ * A client's subscribers: add or update one, add one by hand, read, search, correct, take off a
+ * list, unsubscribe, erase, and the consent ledger that records every act of consent and its withdrawal.
  */
 @Service
 public class Subscribers {
@@ -84,6 +84,36 @@ public class Subscribers {
      * states the person already confirmed). A suppressed address cannot be put on lists this way.
      */
     public Saved save(Actor actor, SubscriberInput input, boolean preconfirmed) {
+        return save(actor, input, preconfirmed, false);
+    }
+
+    /**
+     * Adds a new subscriber by hand (the subscribers page): as {@link #save}, but an address the
+     * client already has is refused rather than updated, and {@code status} may be
+     * {@code unsubscribed}, which records someone who opted out (suppressed, on no list) through
+     * the same ledger entry as any unsubscribe.
+     */
+    public Subscriber add(Actor actor, SubscriberInput input, boolean preconfirmed, String status) {
+        boolean unsubscribed = SubscriberStatus.UNSUBSCRIBED.wireName().equals(status);
+        if (!unsubscribed && status != null && !status.isBlank() && !SubscriberStatus.ACTIVE.wireName().equals(status)) {
+            throw ValidationException.of("status", "must be active or unsubscribed; bounces and complaints come from mail");
+        }
+        if (unsubscribed && input.lists() != null && !input.lists().isEmpty()) {
+            throw ValidationException.of("lists", "must be empty for an unsubscribed subscriber");
+        }
+        UUID clientId = actor.requireClientWriter();
+        return scope.inClient(clientId, () -> {
+            Subscriber added = save(actor, input, preconfirmed, true).subscriber();
+            if (!unsubscribed) {
+                return added;
+            }
+            unsubscribeInScope(clientId, added.id(), new ConsentSource(ConsentChannel.API, actor.label(), actor.sourceIp(),
+                    null, null), "recorded as unsubscribed when added by the client");
+            return assembly.load(clientId, added.id()).orElseThrow();
+        });
+    }
+
+    private Saved save(Actor actor, SubscriberInput input, boolean preconfirmed, boolean mustBeNew) {
         UUID clientId = actor.requireClientWriter();
         EmailAddress email = EmailAddress.of("email", input.email());
         String name = TextFields.optional("name", input.name(), 200);
@@ -102,6 +132,9 @@ public class Subscribers {
             }
             OffsetDateTime now = Times.now(clock);
             Optional<SubscriberRow> existing = store.findByKey(clientId, email.key());
+            if (mustBeNew && existing.isPresent()) {
+                throw new ConflictException("A subscriber with this address already exists");
+            }
             UUID id = existing.map(SubscriberRow::id).orElseGet(UUID::randomUUID);
             if (existing.isEmpty()) {
                 store.insertAll(clientId, List.of(new SubscriberStore.NewSubscriber(id, email.value(), email.key(), name,
@@ -213,6 +246,30 @@ public class Subscribers {
                     throw ValidationException.of("status", "can only be changed to unsubscribed; a subscriber re-subscribes themselves");
                 }
                 unsubscribeInScope(clientId, id, source, "unsubscribed by the client");
+            }
+            return assembly.load(clientId, id).orElseThrow();
+        });
+    }
+
+    /**
+     * Takes a subscriber off one list at the client's hand: the membership becomes unsubscribed
+     * (so only the person can rejoin it, as after leaving it themselves), open confirmations for
+     * the list are voided, and the ledger records the withdrawal with who did it.
+     */
+    public Subscriber removeFromList(Actor actor, UUID id, UUID listId) {
+        UUID clientId = actor.requireClientWriter();
+        return scope.inClient(clientId, () -> {
+            SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
+            MembershipStatus current = memberships.membershipStatus(clientId, listId, id)
+                    .orElseThrow(() -> ValidationException.of("list", "names a list this subscriber is not on"));
+            if (current != MembershipStatus.UNSUBSCRIBED) {
+                OffsetDateTime now = Times.now(clock);
+                ConsentSource source = new ConsentSource(ConsentChannel.API, actor.label(), actor.sourceIp(), null, null);
+                memberships.setMembership(clientId, listId, id, MembershipStatus.UNSUBSCRIBED, now);
+                confirmations.voidList(clientId, id, listId);
+                consent.append(clientId, now, new ConsentStore.Entry(id, ConsentAct.UNSUBSCRIBED, listId, source,
+                        "removed from the list by the client"));
+                events.publishEvent(new SubscriberUnsubscribed(clientId, id, row.email(), listId, source.kind().wireName(), now));
             }
             return assembly.load(clientId, id).orElseThrow();
         });

@@ -71,7 +71,7 @@ abstract class ImportContract {
     @Test
     void aMessyButValidFileImportsWithLineNumberedRejections() {
         String csv = "\uFEFFE-Mail Address;Full Name;Country;Age;Interests;Ignored\r\n"
-                + "ann@shoehaus.de;\"Ann \"\"A\"\" Smith\";US;34;shoes|hats;x\r\n"
+                + "ann@shoehaus.de;\"Ann \"\"A\"\" Smith\";US;34;\"shoes;hats\";x\r\n"
                 + "\"bob@shoehaus.de\";\"Bob\r\non two lines\";CA;;shoes;y\r\n"
                 + "not-an-address;Nobody;US;1;;\r\n"
                 + "cid@shoehaus.de;Cid;US;old;;\r\n"
@@ -245,8 +245,8 @@ abstract class ImportContract {
     }
     @Test
     void importingAgainReplacesMultiValuesAndAddsNoSecondMembershipOrConsentRow() {
-        importCsv("email,interests,country\nann@shoehaus.de,shoes|hats,US\nbob@shoehaus.de,books,CA\n");
-        ImportJob again = importCsv("email,interests\nann@shoehaus.de,garden\ncid@shoehaus.de,music|books\n");
+        importCsv("email,interests,country\nann@shoehaus.de,shoes;hats,US\nbob@shoehaus.de,books,CA\n");
+        ImportJob again = importCsv("email,interests\nann@shoehaus.de,garden\ncid@shoehaus.de,music;books\n");
         assertThat(again.rowsImported()).isEqualTo(1);
         assertThat(again.rowsUpdated()).isEqualTo(1);
 

@@ -24,6 +24,13 @@ public final class FieldValues {
 
     private static final BigDecimal MAX_NUMBER = new BigDecimal("1e18");
 
+    /**
+     * The one separator of a multi-valued field's values wherever they are written as text: CSV
+     * import cells, exports, form fields and API strings ({@code "shoes;hats"}). A value cannot
+     * contain it, so every value written out reads back the same.
+     */
+    public static final String MULTI_SEPARATOR = ";";
+
     private FieldValues() {}
 
     /** A converted value, or why the input is not one. */
@@ -102,7 +109,7 @@ public final class FieldValues {
     }
 
     private static Result multi(Object raw) {
-        Collection<?> items = raw instanceof Collection<?> c ? c : List.of(raw.toString().split("[|;]"));
+        Collection<?> items = raw instanceof Collection<?> c ? c : List.of(raw.toString().split(MULTI_SEPARATOR));
         Set<String> tags = new LinkedHashSet<>();
         for (Object item : items) {
             if (item == null) {
@@ -112,6 +119,9 @@ public final class FieldValues {
                 return Result.error("must be a list of texts");
             }
             String tag = item.toString().strip();
+            if (tag.contains(MULTI_SEPARATOR)) {
+                return Result.error("has a value containing " + MULTI_SEPARATOR + ", which separates values");
+            }
             if (tag.length() > 200) {
                 return Result.error("has a value longer than 200 characters");
             }
@@ -134,6 +144,11 @@ public final class FieldValues {
             }
         });
         return slots;
+    }
+
+    /** A multi-valued field's values as one text, joined with {@link #MULTI_SEPARATOR}. */
+    public static String joined(Collection<?> values) {
+        return String.join(MULTI_SEPARATOR, values.stream().map(String::valueOf).toList());
     }
 
     /** The canonical text of a stored value, as the API shows it. */

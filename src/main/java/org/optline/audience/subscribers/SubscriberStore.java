@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.optline.audience.CustomField;
 import org.optline.audience.EmailAddress;
 import org.optline.audience.FieldType;
+import org.optline.audience.SubscriberSort;
 import org.optline.audience.SubscriberStatus;
 import org.optline.audience.fields.Slots;
 import org.optline.platform.Cursor;
@@ -272,6 +273,40 @@ public class SubscriberStore {
             spec = spec.param("createdAt", after.createdAt()).param("afterId", after.id());
         }
         return spec.query(SubscriberRow::map).list();
+    }
+
+    /** What the subscribers page filters by: text in the address or name, a status, a list; each optional. */
+    public record Filter(String text, SubscriberStatus status, UUID listId) {}
+
+    /** A page of subscribers matching {@code filter}, in {@code sort}'s order, from row {@code offset}. */
+    public List<SubscriberRow> browse(UUID clientId, Filter filter, SubscriberSort sort, int offset, int limit) {
+        String order = switch (sort.column()) {
+            case "email" -> sql.get("order-by-email");
+            case "name" -> sql.get("order-by-name");
+            case "status" -> sql.get("order-by-status");
+            default -> sql.get("order-by-created");
+        };
+        String statement = sql.get("browse").replace("/*order*/", order.replace("/*dir*/", sort.descending() ? "desc" : "asc"));
+        return filtered(jdbc.sql(statement), clientId, filter).param("limit", limit).param("offset", offset)
+                .query(SubscriberRow::map).list();
+    }
+
+    /** How many subscribers match {@code filter}. */
+    public long countMatching(UUID clientId, Filter filter) {
+        return filtered(jdbc.sql(sql.get("browse-count")), clientId, filter).query(Long.class).single();
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec spec, UUID clientId, Filter filter) {
+        String text = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.ROOT);
+        return spec.param("clientId", clientId).param("text", text).param("textPattern", "%" + SqlLike.escape(text) + "%")
+                .param("status", filter.status() == null ? "" : filter.status().wireName())
+                .param("listId", filter.listId() == null ? new SqlParameterValue(Types.OTHER, null) : filter.listId());
+    }
+
+    /** The values a multi field has among the client's subscribers, alphabetically, at most {@code limit}. */
+    public List<String> knownTags(UUID clientId, UUID fieldId, int limit) {
+        return jdbc.sql(sql.get("known-tags")).param("clientId", clientId).param("fieldId", fieldId).param("limit", limit)
+                .query(String.class).list();
     }
 
     /** The type a slot's text is cast to; none for text (an explicit cast would cut an over-long value silently). */

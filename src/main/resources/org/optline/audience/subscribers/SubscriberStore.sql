@@ -96,3 +96,53 @@ update subscribers set updated_at = :at /*set*/ where client_id = :clientId and 
 -- name: set-email
 update subscribers set email = :email, email_key = :emailKey, email_hash = :emailHash, updated_at = :at
 where client_id = :clientId and id = :id
+
+-- name: browse
+-- The subscribers page: text found anywhere in the address or the name, a status, a list (any
+-- membership, whatever its state), in the order put in place of the order marker (one of the
+-- order-by blocks below, its direction chosen from asc/desc by the store). Pages by offset: people
+-- page through the first few screens, sorted by several columns, which a keyset cannot follow
+-- when names repeat or are missing. Text found anywhere cannot use an index, so it reads the
+-- client's rows (client_id leads every index); the API's search keeps the indexed email prefix.
+select * from subscribers
+where client_id = :clientId
+  and (:text = '' or email_key like :textPattern or lower(name) like :textPattern)
+  and (:status = '' or status = :status)
+  and (cast(:listId as uuid) is null or exists (select 1 from list_memberships m
+        where m.client_id = :clientId and m.list_id = cast(:listId as uuid) and m.subscriber_id = subscribers.id))
+order by /*order*/
+limit :limit offset :offset
+
+-- name: browse-count
+select count(*) from subscribers
+where client_id = :clientId
+  and (:text = '' or email_key like :textPattern or lower(name) like :textPattern)
+  and (:status = '' or status = :status)
+  and (cast(:listId as uuid) is null or exists (select 1 from list_memberships m
+        where m.client_id = :clientId and m.list_id = cast(:listId as uuid) and m.subscriber_id = subscribers.id))
+
+-- name: order-by-email
+email_key /*dir*/, id /*dir*/
+
+-- name: order-by-name
+-- People without a name come last either way.
+lower(name) /*dir*/ nulls last, email_key /*dir*/, id /*dir*/
+
+-- name: order-by-created
+created_at /*dir*/, id /*dir*/
+
+-- name: order-by-status
+status /*dir*/, created_at desc, id desc
+
+-- name: known-tags
+-- The values a multi field has among the client's subscribers, alphabetically, at most :limit:
+-- a loose index scan (each step one probe of subscriber_tags_lookup_idx for the next larger tag),
+-- so a field with millions of rows and a few dozen values costs a few dozen probes, not a scan.
+with recursive known (tag, n) as (
+  select min(tag), 1 from subscriber_tags where client_id = :clientId and field_id = :fieldId
+  union all
+  select (select min(t.tag) from subscriber_tags t
+          where t.client_id = :clientId and t.field_id = :fieldId and t.tag > known.tag), known.n + 1
+  from known where known.tag is not null and known.n < :limit
+)
+select tag from known where tag is not null order by tag

@@ -53,7 +53,7 @@ class BrowserImportTest extends BrowserTest {
 
         StringBuilder csv = new StringBuilder("Email;Full name;Favourite plants;Shoe size\n");
         for (int i = 0; i < 4000; i++) {
-            csv.append("gardener").append(i).append("@seedmail.de;Gardener ").append(i).append(";roses|ferns;42\n");
+            csv.append("gardener").append(i).append("@seedmail.de;Gardener ").append(i).append(";\"roses;ferns\";42\n");
         }
         csv.append("not an address;Nobody;;\n");
         Path file = Files.createTempFile("garden", ".csv");

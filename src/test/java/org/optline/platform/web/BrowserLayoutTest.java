@@ -25,6 +25,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
@@ -49,6 +50,7 @@ class BrowserLayoutTest extends BrowserTest {
 
     @Autowired Clients clients;
     @Autowired Lists lists;
+    @Autowired CustomFields fields;
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired SendingDomains domains;
@@ -59,8 +61,16 @@ class BrowserLayoutTest extends BrowserTest {
         var admin = Fixtures.admin(client);
         var list = lists.create(admin, new Lists.ListInput("Regulars", null, "single"));
         domains.add(admin, "laden.example");
+        lists.create(admin, new Lists.ListInput("Stammtisch mit einem recht langen Namen", null, "double"));
+        fields.create(admin, "birthday", "Birthday", "date");
+        fields.create(admin, "regular", "Regular guest", "boolean");
+        fields.create(admin, "visits", "Visits", "number");
+        fields.create(admin, "dishes", "Favourite dishes", "multi");
+        fields.create(admin, "city", "City", "text");
         subscribers.save(admin, new SubscriberInput("a-rather-long-address-for-wrapping@layout-laden-und-soehne.example",
-                "Greta", Map.of(), List.of(list.id()), null), false);
+                "Greta", Map.of("birthday", "1990-04-01", "regular", true, "visits", 12, "city", "Braunschweig",
+                        "dishes", List.of("Spätzle", "Käsespätzle mit Röstzwiebeln und Bergkäse", "Maultaschen")),
+                List.of(list.id()), null), false);
         campaigns.create(admin, new Campaigns.CampaignInput("Spring menu", "Spring", "", "Laden", "news@laden.example", "",
                 "<p>Hello {{name|there}}</p>", null, null, null, List.of(list.id())));
 
@@ -69,8 +79,33 @@ class BrowserLayoutTest extends BrowserTest {
         List<String> pages = crawl("/");
         assertThat(pages).contains("/audience/subscribers", "/audience/lists", "/audience/fields", "/segments",
                 "/audience/imports", "/audience/suppressions", "/campaigns", "/campaigns/templates", "/sending/domains",
-                "/sending/relay", "/settings/users", "/settings/api-keys", "/outbox", "/reports");
+                "/sending/relay", "/settings/users", "/settings/api-keys", "/outbox", "/reports", "/audience/subscribers/new");
+        assertThat(pages).anyMatch(p -> p.matches("/audience/subscribers/[0-9a-f-]{36}"));
         checkEveryPage("client", pages);
+        checkAddSubscriberRefusal();
+    }
+
+    /** The add-subscriber form as it comes back refused, with everything typed kept, at both widths. */
+    private void checkAddSubscriberRefusal() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (int width : WIDTHS) {
+            browser.manage().window().setSize(new Dimension(width, 1000));
+            browser.get(url("/audience/subscribers/new"));
+            browser.findElement(By.name("email")).sendKeys("someone@no-top-level-domain");
+            browser.findElement(By.name("name")).sendKeys("Someone with a rather long name to keep");
+            browser.findElement(By.name("field.city")).sendKeys("Wolfenbüttel");
+            browser.findElement(By.cssSelector("#add-form button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("add-error")));
+            assertThat(browser.findElement(By.id("add-error")).getText()).startsWith("Email ");
+            assertThat(browser.findElement(By.name("field.city")).getAttribute("value")).isEqualTo("Wolfenbüttel");
+            // The refusal answers 422 on purpose, which the browser logs as a failed load of the
+            // page itself; anything else logged still counts.
+            problems.addAll(problemsOn("/audience/subscribers/new (refused)", width).stream()
+                    .filter(p -> !p.contains("/audience/subscribers/new - Failed to load resource: the server responded with a status of 422"))
+                    .toList());
+            screenshot("client-" + width + "-audience-subscribers-new-refused");
+        }
+        assertThat(problems).isEmpty();
     }
 
     @Test
