@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.optline.audience.fields.FieldStore;
 import org.optline.audience.fields.Slots;
 import org.optline.platform.Actor;
+import org.optline.platform.AuditLog;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.TenantScope;
@@ -32,11 +33,13 @@ public class CustomFields {
     private final FieldStore store;
     private final TenantScope scope;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public CustomFields(FieldStore store, TenantScope scope, Clock clock) {
+    public CustomFields(FieldStore store, TenantScope scope, Clock clock, AuditLog audit) {
         this.store = store;
         this.scope = scope;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A field subscribers cannot see or edit in the preference centre. */
@@ -88,6 +91,11 @@ public class CustomFields {
             String label = rawLabel == null ? current.label() : TextFields.required("label", rawLabel, 200);
             boolean editable = subscriberEditable == null ? current.subscriberEditable() : subscriberEditable;
             store.update(clientId, id, label, editable);
+            if (editable != current.subscriberEditable()) {
+                // It decides what anyone holding a preferences link may set: worth a record of who changed it.
+                audit.record(actor, clientId, "field.subscriber-editable", "field:" + id,
+                        current.key() + (editable ? ": subscribers may edit" : ": subscribers may not edit"));
+            }
             return new CustomField(current.id(), clientId, current.key(), label, current.type(), current.slot(),
                     current.createdAt(), editable);
         });

@@ -1,6 +1,7 @@
 package org.optline.audience.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.optline.audience.CustomField;
 import org.optline.audience.CustomFields;
 import org.optline.platform.Actor;
+import org.optline.platform.AuditEntry;
+import org.optline.platform.AuditLog;
 import org.optline.platform.Clients;
 import org.optline.test.Fixtures;
 import org.optline.test.OptlineTest;
@@ -28,6 +31,7 @@ class FieldPagesTest {
     @Autowired MockMvc mvc;
     @Autowired Clients clients;
     @Autowired CustomFields fields;
+    @Autowired AuditLog audit;
 
     MockHttpSession session;
     Actor admin;
@@ -70,6 +74,10 @@ class FieldPagesTest {
                 .andExpect(redirectedUrl("/audience/fields")).andExpect(flash().attribute("notice", "Saved the field Country of residence."));
         assertThat(field("country")).extracting(CustomField::label, CustomField::subscriberEditable, CustomField::key,
                 CustomField::slot).containsExactly("Country of residence", true, "country", country.slot());
+
+        assertThat(audit.page(Fixtures.operator(), null, 50).items()).filteredOn(e -> e.target().equals("field:" + country.id()))
+                .extracting(AuditEntry::action, AuditEntry::detail)
+                .containsExactly(tuple("field.subscriber-editable", "country: subscribers may edit"));
 
         // An unticked box is not posted at all: the field becomes internal again.
         mvc.perform(post("/audience/fields/" + country.id()).session(session).with(csrf()).param("label", "Country of residence"))
