@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import org.optline.audience.fields.FieldStore;
 import org.optline.audience.fields.Slots;
 import org.optline.platform.Actor;
+import org.optline.platform.AuditLog;
 import org.optline.platform.ConflictException;
+import org.optline.platform.NotFoundException;
 import org.optline.platform.TenantScope;
 import org.optline.platform.TextFields;
 import org.optline.platform.Times;
@@ -31,14 +33,22 @@ public class CustomFields {
     private final FieldStore store;
     private final TenantScope scope;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public CustomFields(FieldStore store, TenantScope scope, Clock clock) {
+    public CustomFields(FieldStore store, TenantScope scope, Clock clock, AuditLog audit) {
         this.store = store;
         this.scope = scope;
         this.clock = clock;
+        this.audit = audit;
     }
 
+    /** A field subscribers cannot see or edit in the preference centre. */
     public CustomField create(Actor actor, String rawKey, String rawLabel, String rawType) {
+        return create(actor, rawKey, rawLabel, rawType, false);
+    }
+
+    /** A new field; {@code subscriberEditable}: the preference centre shows it and takes the subscriber's changes. */
+    public CustomField create(Actor actor, String rawKey, String rawLabel, String rawType, boolean subscriberEditable) {
         UUID clientId = actor.requireClientWriter();
         String key = rawKey == null ? "" : rawKey.strip();
         if (!KEY.matcher(key).matches()) {
@@ -61,9 +71,33 @@ public class CustomFields {
             }
             Set<String> used = existing.stream().map(CustomField::slot).collect(Collectors.toSet());
             String slot = Slots.free(type, used).orElseThrow();
-            var field = new CustomField(UUID.randomUUID(), clientId, key, label, type, slot, Times.now(clock));
+            var field = new CustomField(UUID.randomUUID(), clientId, key, label, type, slot, Times.now(clock),
+                    subscriberEditable);
             store.insert(field);
             return field;
+        });
+    }
+
+    /**
+     * Changes a field's label and whether subscribers may see and edit it in the preference centre.
+     * A null argument keeps what is there; a blank label is refused. Key, type and slot never change
+     * (imports, merge tags and segments name the key). Another client's field is not found.
+     */
+    public CustomField change(Actor actor, UUID id, String rawLabel, Boolean subscriberEditable) {
+        UUID clientId = actor.requireClientWriter();
+        return scope.inClient(clientId, () -> {
+            CustomField current = store.list(clientId).stream().filter(f -> f.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("No field " + id));
+            String label = rawLabel == null ? current.label() : TextFields.required("label", rawLabel, 200);
+            boolean editable = subscriberEditable == null ? current.subscriberEditable() : subscriberEditable;
+            store.update(clientId, id, label, editable);
+            if (editable != current.subscriberEditable()) {
+                // It decides what anyone holding a preferences link may set: worth a record of who changed it.
+                audit.record(actor, clientId, "field.subscriber-editable", "field:" + id,
+                        current.key() + (editable ? ": subscribers may edit" : ": subscribers may not edit"));
+            }
+            return new CustomField(current.id(), clientId, current.key(), label, current.type(), current.slot(),
+                    current.createdAt(), editable);
         });
     }
 

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The preference centre, reached by a signed link with no login: the subscriber corrects their
- * name and fields, chooses lists, unsubscribes from everything, or downloads their data. The link
+ * name and the fields the client marked as theirs to edit, chooses lists, unsubscribes from everything, or downloads their data. The link
  * is in every message, and the client can read its own messages, so it does not prove who holds
  * it: it narrows at once, and widens only through a confirmation mailed to the address (see
  * {@link #save}). Every change is written to the consent ledger.
@@ -88,10 +88,16 @@ public class Preferences {
             Optional<Client> client = clients.profile(h.clientId());
             return client.flatMap(c -> scope.inClient(h.clientId(), () -> subscribers.snapshot(h.clientId(), h.subscriberId())
                     .map(s -> {
+                        List<CustomField> editable = editableFields(h.clientId());
                         Map<String, String> values = new HashMap<>();
-                        s.fields().forEach((k, v) -> values.put(k, v instanceof List<?> l
-                                ? FieldValues.joined(l) : String.valueOf(v)));
-                        return new View(s, c, fields.listFor(h.clientId()), values, choices(h.clientId(), s));
+                        editable.forEach(f -> {
+                            Object v = s.fields().get(f.key());
+                            if (v != null) {
+                                values.put(f.key(), v instanceof List<?> l
+                                        ? FieldValues.joined(l) : String.valueOf(v));
+                            }
+                        });
+                        return new View(s, c, editable, values, choices(h.clientId(), s));
                     })));
         });
     }
@@ -100,8 +106,9 @@ public class Preferences {
     public enum Saved { SAVED, CONFIRMATION_SENT }
 
     /**
-     * Saves the page: name, field values, and list choices (ids of the lists ticked). The link
-     * comes with every message, which the client can read too, so it only narrows at once:
+     * Saves the page: name, the values of the fields subscribers may edit (values posted for other
+     * fields are ignored), and list choices (ids of the lists ticked). The link comes with every
+     * message, which the client can read too, so it only narrows at once:
      * correcting the profile and leaving lists take effect, but joining a list does so only for
      * an active, unsuppressed subscriber, on a single opt-in list they never left. Any other list
      * ticked (someone who unsubscribed, bounced, complained or is suppressed; a double opt-in
@@ -215,10 +222,20 @@ public class Preferences {
         return choices;
     }
 
+    /** The fields the client lets subscribers see and correct; the others are never shown nor written here. */
+    private List<CustomField> editableFields(UUID clientId) {
+        return fields.listFor(clientId).stream().filter(CustomField::subscriberEditable).toList();
+    }
+
+    /**
+     * Converts the posted values of the fields subscribers may edit. A value posted for any other
+     * field (an internal {@code vip} flag, say) is left out: the page never offers it, and the link
+     * proves nothing about who posts.
+     */
     private Map<CustomField, Object> convert(UUID clientId, Map<String, String> raw) {
         Map<CustomField, Object> values = new LinkedHashMap<>();
         List<ValidationException.FieldError> errors = new ArrayList<>();
-        for (CustomField field : fields.listFor(clientId)) {
+        for (CustomField field : editableFields(clientId)) {
             if (raw == null || !raw.containsKey(field.key())) {
                 continue;
             }

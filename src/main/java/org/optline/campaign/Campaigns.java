@@ -175,6 +175,11 @@ public class Campaigns {
         return scope.inClient(clientId, () -> store.idsNamed(clientId, name.toLowerCase(Locale.ROOT)));
     }
 
+    /** The names of a client's latest 200 campaigns, newest first, each once: what a segment can name. */
+    public List<String> namesFor(UUID clientId) {
+        return scope.inClient(clientId, () -> store.list(clientId, 200)).stream().map(Campaign::name).distinct().toList();
+    }
+
     /** The names of these campaigns of the client, by id; unknown ids are left out. */
     public Map<UUID, String> names(UUID clientId, Collection<UUID> ids) {
         return ids.isEmpty() ? Map.of() : scope.inClient(clientId, () -> store.namesOf(clientId, ids));

@@ -85,6 +85,12 @@ public class Segments {
         }
     }
 
+    /** The engagement and other provided fields the rule builder offers this client, with their choices. */
+    public List<ConditionProvider.BuilderField> builderFields(Actor actor) {
+        UUID clientId = actor.requireClient();
+        return providers.stream().flatMap(p -> p.builderFields(clientId).stream()).toList();
+    }
+
     public Segment create(Actor actor, String rawName, String expression) {
         UUID clientId = actor.requireClientWriter();
         String name = name(rawName);

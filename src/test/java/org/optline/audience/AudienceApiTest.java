@@ -79,6 +79,28 @@ class AudienceApiTest {
     }
 
     @Test
+    void fieldsTakeAndAnswerWhetherSubscribersMayEditThem() throws Exception {
+        mvc.perform(json(post("/api/v1/fields"), "{\"key\": \"vip\", \"type\": \"boolean\"}")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.subscriberEditable").value(false));
+        String id = JsonPath.read(mvc.perform(json(post("/api/v1/fields"),
+                        "{\"key\": \"first_name\", \"label\": \"First name\", \"type\": \"text\", \"subscriberEditable\": true}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.subscriberEditable").value(true))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(json(patch("/api/v1/fields/" + id), "{\"label\": \"Given name\"}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.label").value("Given name")).andExpect(jsonPath("$.subscriberEditable").value(true))
+                .andExpect(jsonPath("$.key").value("first_name"));
+        mvc.perform(json(patch("/api/v1/fields/" + id), "{\"subscriberEditable\": false}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.label").value("Given name")).andExpect(jsonPath("$.subscriberEditable").value(false));
+        mvc.perform(json(patch("/api/v1/fields/" + id), "{\"label\": \" \"}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("label"));
+        mvc.perform(json(get("/api/v1/fields"), "")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.key == 'first_name')].subscriberEditable").value(false))
+                .andExpect(jsonPath("$.items[?(@.key == 'vip')].subscriberEditable").value(false));
+        mvc.perform(json(patch("/api/v1/fields/" + java.util.UUID.randomUUID()), "{\"label\": \"x\"}"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void subscribersAreAddedUpdatedCorrectedAndErased() throws Exception {
         String list = createList("Customers", "single");
         mvc.perform(json(post("/api/v1/fields"), "{\"key\": \"age\", \"type\": \"number\"}")).andExpect(status().isCreated());

@@ -2,6 +2,7 @@ package org.optline.audience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,6 +38,8 @@ abstract class AudienceDataContract {
     @Autowired Suppressions suppressions;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
+    @Autowired Preferences preferences;
+    @Autowired SubscriberTokens tokens;
 
     CreatedClient client;
     Actor admin;
@@ -74,6 +77,58 @@ abstract class AudienceDataContract {
             assertThat(m.status()).isEqualTo(MembershipStatus.CONFIRMED);
         });
     }
+
+    @Test
+    void whetherSubscribersMayEditAFieldIsStoredAndChangedOnlyByItsClient() {
+        var vip = fields.create(admin, "vip", "VIP", "boolean");
+        var nickname = fields.create(admin, "nickname", "Nickname", "text", true);
+        assertThat(fields.list(admin)).extracting(CustomField::key, CustomField::subscriberEditable)
+                .containsExactlyInAnyOrder(tuple("vip", false), tuple("nickname", true));
+
+        fields.change(admin, vip.id(), "Very important", null);
+        fields.change(admin, nickname.id(), null, false);
+        assertThat(fields.list(admin)).extracting(CustomField::label, CustomField::subscriberEditable)
+                .containsExactlyInAnyOrder(tuple("Very important", false), tuple("Nickname", false));
+
+        Actor other = Fixtures.admin(Fixtures.client(clients, "Audience Other"));
+        assertThatThrownBy(() -> fields.change(other, vip.id(), "Taken", true)).isInstanceOf(NotFoundException.class);
+        assertThat(fields.list(admin)).filteredOn(f -> f.key().equals("vip")).singleElement()
+                .extracting(CustomField::label, CustomField::subscriberEditable).containsExactly("Very important", false);
+    }
+
+    @Test
+    void thePreferenceCentreWritesOnlyTheFieldsSubscribersMayEdit() {
+        fields.create(admin, "vip", "VIP", "boolean");
+        fields.create(admin, "interests", "Interests", "multi", true);
+        Subscriber s = save("pref@example.org", Map.of("vip", false, "interests", List.of("shoes")), List.of());
+        String token = tokens.preferences(client.client().id(), s.id());
+
+        assertThat(preferences.view(token).orElseThrow().fields()).extracting(CustomField::key).containsExactly("interests");
+        assertThat(preferences.view(token).orElseThrow().values()).containsOnlyKeys("interests");
+        preferences.save(token, "Pat", Map.of("vip", "true", "interests", "hats|shoes"), java.util.Set.of(), "203.0.113.4", "Test");
+        assertThat(subscribers.get(admin, s.id()).fields()).containsEntry("vip", "false")
+                .containsEntry("interests", List.of("hats", "shoes"));
+    }
+
+    /** The migration that introduced the flag keeps the usual name fields editable and makes the rest internal. */
+    @Test
+    void fieldsFromBeforeTheFlagStayEditableOnlyWhenTheyHoldAName() throws Exception {
+        fields.create(admin, "first_name", "First name", "text");
+        fields.create(admin, "surname", "Surname", "text");
+        fields.create(admin, "vip", "VIP", "boolean");
+        fields.create(admin, "first_name_tags", "Tags", "multi");
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/" + vendor() + "/V26_1__subscriber_editable_name_fields.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String update = migration.substring(migration.indexOf("update custom_fields"));
+        scope.asPlatform(() -> jdbc.sql(update.strip().replaceFirst(";$", "")).update());
+        assertThat(fields.list(admin)).filteredOn(CustomField::subscriberEditable).extracting(CustomField::key)
+                .containsExactlyInAnyOrder("first_name", "surname");
+    }
+
+    /** The vendor folder of the migrations this database runs ({@code h2} or {@code postgresql}). */
+    abstract String vendor();
 
     @Test
     void datesEitherDatabaseCannotStoreAsWrittenAreRefusedAndTheEarliestAndLatestAreKept() {

@@ -4,4 +4,10 @@ import org.optline.test.OptlineTest;
 
 /** The audience data layer on embedded H2. */
 @OptlineTest
-class H2AudienceDataTest extends AudienceDataContract {}
+class H2AudienceDataTest extends AudienceDataContract {
+
+    @Override
+    String vendor() {
+        return "h2";
+    }
+}

@@ -11,6 +11,11 @@ import org.optline.test.PostgresTest;
 @PostgresTest
 class PostgresAudienceDataTest extends AudienceDataContract {
 
+    @Override
+    String vendor() {
+        return "postgresql";
+    }
+
     @Test
     void theConsentLedgerCannotBeRewritten() {
         var s = subscribers.save(admin, new SubscriberInput("ledger@shop.test", null, Map.of(), List.of(), null), false);

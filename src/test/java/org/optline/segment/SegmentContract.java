@@ -14,9 +14,11 @@ import org.optline.audience.Lists;
 import org.optline.audience.MailingList;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
+import org.optline.campaign.Campaigns;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.ValidationException;
+import org.optline.segment.language.Operator;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,13 +33,15 @@ abstract class SegmentContract {
     @Autowired CustomFields fields;
     @Autowired Subscribers subscribers;
     @Autowired Segments segments;
+    @Autowired Campaigns campaigns;
 
     Actor admin;
+    Actor twin;
 
     @BeforeEach
     void fixedDataSet() {
         admin = populate("Segmented");
-        populate("Twin"); // the same people for another client: never counted
+        twin = populate("Twin"); // the same people for another client: never counted
     }
 
     private Actor populate(String name) {
@@ -71,6 +75,24 @@ abstract class SegmentContract {
 
     private long count(String expression) {
         return segments.count(admin, expression, 0).count();
+    }
+
+    @Test
+    void theBuilderOffersEngagementWithThisClientsCampaignsOnly() {
+        campaign(admin, "Spring sale");
+        campaign(admin, "Autumn sale");
+        campaign(twin, "Twin secret");
+        List<ConditionProvider.BuilderField> offered = segments.builderFields(admin);
+        assertThat(offered).extracting(ConditionProvider.BuilderField::field).containsExactly("opened", "clicked", "received");
+        assertThat(offered.get(2).operators()).containsExactly(Operator.CAMPAIGN, Operator.NEVER);
+        assertThat(offered).allSatisfy(f -> assertThat(f.names()).containsExactlyInAnyOrder("Autumn sale", "Spring sale"));
+        assertThat(segments.count(admin, "never opened and not received campaign \"Spring sale\"", 0).count()).isEqualTo(6);
+    }
+
+    private void campaign(Actor actor, String name) {
+        MailingList list = lists.list(actor).get(0);
+        campaigns.create(actor, new Campaigns.CampaignInput(name, "Hello", "", "Shop", "news@shop.example", "",
+                "<p>Hi</p>", null, null, null, List.of(list.id())));
     }
 
     @Test

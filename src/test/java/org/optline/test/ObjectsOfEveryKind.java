@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.optline.analytics.webhooks.Webhooks;
+import org.optline.audience.CustomFields;
 import org.optline.audience.Imports;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
@@ -41,6 +42,7 @@ public record ObjectsOfEveryKind(Map<String, String> ids, UUID listId, UUID subs
         ids.put("api-keys", client.adminApiKey().key().id().toString());
         var list = context.getBean(Lists.class).create(admin, new Lists.ListInput("News of " + label, null, "single"));
         ids.put("lists", list.id().toString());
+        ids.put("fields", context.getBean(CustomFields.class).create(admin, "kind", "Kind", "text").id().toString());
         UUID subscriberId = context.getBean(Subscribers.class).save(admin, new SubscriberInput("person@" + label + ".test",
                 "Person", Map.of(), List.of(list.id()), null), false).subscriber().id();
         ids.put("subscribers", subscriberId.toString());

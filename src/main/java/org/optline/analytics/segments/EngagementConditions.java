@@ -12,6 +12,7 @@ import org.optline.platform.SqlArrays;
 import org.optline.platform.Times;
 import org.optline.segment.ConditionProvider;
 import org.optline.segment.language.Expr;
+import org.optline.segment.language.Operator;
 import org.optline.segment.language.SegmentSyntaxException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,19 @@ class EngagementConditions implements ConditionProvider {
     @Override
     public Set<String> fields() {
         return FIELDS;
+    }
+
+    /**
+     * Opened and clicked: within a period, a named campaign, never; received: a named campaign or
+     * never. The campaigns offered are the client's latest, by name.
+     */
+    @Override
+    public List<BuilderField> builderFields(UUID clientId) {
+        List<String> names = campaigns.getObject().namesFor(clientId);
+        return List.of(
+                new BuilderField("opened", "Opened", List.of(Operator.WITHIN, Operator.CAMPAIGN, Operator.NEVER), names),
+                new BuilderField("clicked", "Clicked", List.of(Operator.WITHIN, Operator.CAMPAIGN, Operator.NEVER), names),
+                new BuilderField("received", "Received", List.of(Operator.CAMPAIGN, Operator.NEVER), names));
     }
 
     @Override

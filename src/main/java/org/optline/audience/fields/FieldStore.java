@@ -24,14 +24,21 @@ public class FieldStore {
     public void insert(CustomField field) {
         jdbc.sql(sql.get("insert")).param("id", field.id()).param("clientId", field.clientId())
                 .param("key", field.key()).param("label", field.label()).param("type", field.type().wireName())
-                .param("slot", field.slot()).param("at", field.createdAt()).update();
+                .param("slot", field.slot()).param("at", field.createdAt()).param("editable", field.subscriberEditable())
+                .update();
     }
 
     public List<CustomField> list(UUID clientId) {
         return jdbc.sql(sql.get("list")).param("clientId", clientId).query((rs, n) -> new CustomField(
                 rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class), rs.getString("field_key"),
                 rs.getString("label"), FieldType.fromWire(rs.getString("field_type")), Slots.checked(rs.getString("slot")),
-                rs.getObject("created_at", OffsetDateTime.class))).list();
+                rs.getObject("created_at", OffsetDateTime.class), rs.getBoolean("subscriber_editable"))).list();
+    }
+
+    /** Changes a field's label and whether subscribers may edit it; false when the client has no such field. */
+    public boolean update(UUID clientId, UUID id, String label, boolean subscriberEditable) {
+        return jdbc.sql(sql.get("update")).param("clientId", clientId).param("id", id).param("label", label)
+                .param("editable", subscriberEditable).update() == 1;
     }
 
     public boolean keyTaken(UUID clientId, String key) {

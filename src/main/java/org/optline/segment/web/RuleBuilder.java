@@ -4,31 +4,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.optline.audience.CustomField;
 import org.springframework.util.MultiValueMap;
 
 /**
  * The rule builder's state, read from and written to plain form fields
  * ({@code g0.join}, {@code g0.c1.field}, {@code g0.c1.op}, {@code g0.c1.value}), so it works as an
  * ordinary form without JavaScript and with htmx re-rendering it on every change. It writes the
- * same expression the text mode takes: groups of conditions joined by and/or.
+ * same expression the text mode takes: groups of conditions joined by and/or. {@link ExpressionRows}
+ * reads an expression back into rows when it has this shape.
  */
 public final class RuleBuilder {
 
     private static final Pattern RELATIVE = Pattern.compile("(?i)^(today|\\d+ (day|days|week|weeks|month|months|year|years) ago)$");
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
+    private static final Pattern PERIOD = Pattern.compile("(?i)^\\d{1,9} (day|days|week|weeks|month|months|year|years)$");
 
     /** One condition row. */
     public record Condition(String field, String op, String value) {}
 
     /** Conditions joined by one word. */
     public record Group(String join, List<Condition> conditions) {}
-
-    /** A field the builder offers, with its type (text, number, date, boolean, multi, status, list). */
-    public record FieldChoice(String key, String label, String type) {}
 
     private final String join;
     private final List<Group> groups;
@@ -89,13 +86,13 @@ public final class RuleBuilder {
         }
     }
 
-    /** The expression the builder stands for; conditions without a field are left out. */
-    String expression(Map<String, String> typesByField) {
+    /** The expression the builder stands for; conditions without a field or an operator are left out. */
+    String expression(BuilderVocabulary vocabulary) {
         List<String> groupTexts = new ArrayList<>();
         for (Group group : groups) {
             List<String> parts = group.conditions().stream()
                     .filter(c -> !c.field().isBlank() && !c.op().isBlank())
-                    .map(c -> condition(c, typesByField.getOrDefault(c.field(), "text")))
+                    .map(c -> condition(c, vocabulary.type(c.field())))
                     .toList();
             if (!parts.isEmpty()) {
                 String text = String.join(" " + group.join() + " ", parts);
@@ -105,7 +102,8 @@ public final class RuleBuilder {
         return String.join(" " + join + " ", groupTexts);
     }
 
-    private static String condition(Condition c, String type) {
+    /** One row as the language writes it; values are quoted unless they are plainly of the field's type. */
+    static String condition(Condition c, String type) {
         if (c.field().equals("@list")) {
             String list = "in list " + quote(c.value().strip());
             return c.op().equals("not in list") ? "not " + list : list;
@@ -113,6 +111,10 @@ public final class RuleBuilder {
         String op = c.op();
         return switch (op) {
             case "is set", "is not set" -> c.field() + " " + op;
+            case "never" -> "never " + c.field();
+            case "within" -> c.field() + " within " + period(c.value().strip());
+            case "campaign" -> c.field() + " campaign " + quote(c.value().strip());
+            case "not campaign" -> "not " + c.field() + " campaign " + quote(c.value().strip());
             case "in", "not in", "has any", "has all" -> c.field() + " " + op + " " + Arrays.stream(c.value().split(","))
                     .map(String::strip).filter(v -> !v.isEmpty()).map(v -> value(v, type))
                     .collect(Collectors.joining(", ", "[", "]"));
@@ -123,6 +125,14 @@ public final class RuleBuilder {
             }
             default -> c.field() + " " + op + " " + value(c.value().strip(), type);
         };
+    }
+
+    /** {@code 30 days} (a bare number counts days); anything else is quoted, so the count says what is wrong. */
+    private static String period(String v) {
+        if (v.matches("\\d{1,9}")) {
+            return v + " days";
+        }
+        return PERIOD.matcher(v).matches() ? v.toLowerCase(Locale.ROOT) : quote(v);
     }
 
     /** Numbers, booleans and relative dates stay bare; everything else is quoted text. */
@@ -141,28 +151,6 @@ public final class RuleBuilder {
 
     private static String quote(String v) {
         return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** Operators that fit a field type, for the builder's select. */
-    static List<String> operators(String type) {
-        return switch (type) {
-            case "number", "date" -> List.of("=", "!=", "<", "<=", ">", ">=", "between", "in", "is set", "is not set");
-            case "boolean" -> List.of("=", "!=", "is set", "is not set");
-            case "multi" -> List.of("has", "has any", "has all", "is set", "is not set");
-            case "list" -> List.of("in list", "not in list");
-            case "status" -> List.of("=", "!=", "in");
-            default -> List.of("=", "!=", "contains", "starts with", "in", "not in", "is set", "is not set");
-        };
-    }
-
-    /** The built-in fields, the pseudo-field for lists, and the client's custom fields. */
-    static List<FieldChoice> fields(List<CustomField> custom) {
-        List<FieldChoice> choices = new ArrayList<>(List.of(
-                new FieldChoice("email", "Email", "text"), new FieldChoice("domain", "Email domain", "text"),
-                new FieldChoice("name", "Name", "text"), new FieldChoice("status", "Status", "status"),
-                new FieldChoice("subscribed", "Subscribed on", "date"), new FieldChoice("@list", "List", "list")));
-        custom.forEach(f -> choices.add(new FieldChoice(f.key(), f.label(), f.type().wireName())));
-        return choices;
     }
 
     private static String orAnd(String value) {

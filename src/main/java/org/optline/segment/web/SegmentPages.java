@@ -1,7 +1,6 @@
 package org.optline.segment.web;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.CustomFields;
@@ -61,24 +60,45 @@ class SegmentPages {
 
     @GetMapping("/segments/new")
     String initCreate(Actor actor, Model model) {
-        return editor(actor, model, null, "", "", RuleBuilder.empty(), false);
+        return editor(actor, model, null, "", "", null);
     }
 
+    /** Opens a saved segment: the builder shows its expression when it can, and the text is kept as saved. */
     @GetMapping("/segments/{id}")
     String initEdit(Actor actor, @PathVariable UUID id, Model model) {
         Segment s = segments.get(actor, id);
-        return editor(actor, model, s.id(), s.name(), s.expression(), RuleBuilder.empty(), false);
+        return editor(actor, model, s.id(), s.name(), s.expression(), null);
     }
 
-    /** Re-renders the editor from the builder's fields: the builder writes the expression. */
+    /**
+     * Re-renders the editor after a change in the builder, and the builder writes the expression;
+     * but never over text it does not stand for. When the text was edited since the builder last
+     * wrote it ({@code written} is what the page showed), or the builder was not shown because it
+     * cannot show the expression, or the "show in the builder" button was pressed, the text is
+     * kept as it is and the builder is read from it instead.
+     */
     @PostMapping("/segments/builder")
     @AllowedWhileSuspended("reads: re-renders the editor")
     String processBuilder(Actor actor, @RequestParam MultiValueMap<String, String> form,
                           @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        String view = htmx != null ? " :: editor" : "";
+        UUID id = id(form.getFirst("id"));
+        String name = form.getFirst("name");
+        String text = lines(form.getFirst("expression"));
+        String written = form.getFirst("written");
+        boolean edited = written != null && !text.strip().equals(lines(written).strip());
+        boolean rowsShown = form.containsKey("g0.join");
+        if ("load".equals(form.getFirst("action")) || edited || (!rowsShown && !text.isBlank())) {
+            String notice = edited && !"load".equals(form.getFirst("action"))
+                    ? "The expression was changed as text, so the builder now shows that text and your change in the "
+                    + "builder was not applied. Make it again if you still want it." : null;
+            return editor(actor, model, id, name, text, notice) + view;
+        }
+        BuilderVocabulary vocabulary = vocabulary(actor);
         RuleBuilder builder = RuleBuilder.fromForm(form);
-        String expression = builder.expression(types(actor));
-        String view = editor(actor, model, id(form.getFirst("id")), form.getFirst("name"), expression, builder, true);
-        return htmx != null ? view + " :: editor" : view;
+        String expression = builder.expression(vocabulary);
+        fill(actor, model, id, name, expression, builder, vocabulary, null);
+        return "segment/editor" + view;
     }
 
     /** The live count for the text mode. */
@@ -98,7 +118,7 @@ class SegmentPages {
             return "redirect:/segments/" + s.id();
         } catch (ValidationException | ConflictException e) {
             model.addAttribute("error", PageErrors.sentence(e));
-            return editor(actor, model, null, name, expression, RuleBuilder.empty(), false);
+            return editor(actor, model, null, name, expression, null);
         }
     }
 
@@ -111,7 +131,7 @@ class SegmentPages {
             return "redirect:/segments/" + id;
         } catch (ValidationException | ConflictException e) {
             model.addAttribute("error", PageErrors.sentence(e));
-            return editor(actor, model, id, name, expression, RuleBuilder.empty(), false);
+            return editor(actor, model, id, name, expression, null);
         }
     }
 
@@ -122,23 +142,27 @@ class SegmentPages {
         return "redirect:/segments";
     }
 
-    private String editor(Actor actor, Model model, UUID id, String name, String expression, RuleBuilder builder,
-                          boolean fromBuilder) {
+    /** The editor for {@code expression}, its builder read from it (or absent when it cannot show it). */
+    private String editor(Actor actor, Model model, UUID id, String name, String expression, String builderNotice) {
+        BuilderVocabulary vocabulary = vocabulary(actor);
+        RuleBuilder builder = ExpressionRows.read(expression, vocabulary).orElse(null);
+        fill(actor, model, id, name, expression, builder, vocabulary, builderNotice);
+        return "segment/editor";
+    }
+
+    private void fill(Actor actor, Model model, UUID id, String name, String expression, RuleBuilder builder,
+                      BuilderVocabulary vocabulary, String builderNotice) {
         model.addAttribute("id", id);
         model.addAttribute("name", name);
-        model.addAttribute("expression", expression);
+        model.addAttribute("expression", expression == null ? "" : expression);
         model.addAttribute("builder", builder);
-        model.addAttribute("fieldChoices", RuleBuilder.fields(fields.list(actor)));
-        model.addAttribute("types", types(actor));
-        Map<String, List<String>> opsByType = new LinkedHashMap<>();
-        for (String type : List.of("text", "number", "date", "boolean", "multi", "list", "status")) {
-            opsByType.put(type, RuleBuilder.operators(type));
-        }
-        model.addAttribute("opsByType", opsByType);
-        model.addAttribute("lists", lists.list(actor));
-        model.addAttribute("fromBuilder", fromBuilder);
+        model.addAttribute("builderNotice", builderNotice);
+        model.addAttribute("vocabulary", vocabulary);
         count(actor, expression, model);
-        return "segment/editor";
+    }
+
+    private BuilderVocabulary vocabulary(Actor actor) {
+        return new BuilderVocabulary(fields.list(actor), lists.list(actor), segments.builderFields(actor));
     }
 
     private void count(Actor actor, String expression, Model model) {
@@ -156,10 +180,9 @@ class SegmentPages {
         }
     }
 
-    private Map<String, String> types(Actor actor) {
-        Map<String, String> types = new LinkedHashMap<>();
-        RuleBuilder.fields(fields.list(actor)).forEach(f -> types.put(f.key(), f.type()));
-        return types;
+    /** Text as a form posts it, with the browser's CRLF line breaks as the LF the page was given. */
+    private static String lines(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n");
     }
 
     private static UUID id(String raw) {

@@ -62,7 +62,7 @@ class PublicSubscriptionTest {
     void aDoubleOptInListWithAForm() {
         admin = Fixtures.admin(Fixtures.client(clients, "Public"));
         list = lists.create(admin, new Lists.ListInput("Recipes", "Weekly recipes", "double"));
-        fields.create(admin, "diet", "Diet", "text");
+        fields.create(admin, "diet", "Diet", "text", true);
         form = forms.save(admin, list.id(), new SubscriptionForms.Settings(true, null, "One recipe a week.", List.of("diet"),
                 "Yes, send me the weekly recipe email. I can leave at any time."));
     }
@@ -137,6 +137,30 @@ class PublicSubscriptionTest {
                 .isEqualTo(MembershipStatus.UNSUBSCRIBED);
         mvc.perform(post("/s/preferences/" + prefToken + "/unsubscribe")).andExpect(status().isOk());
         assertThat(suppressions.isSuppressed(admin.clientId(), EmailAddress.of("e", "sam@kitchen.de"))).isTrue();
+    }
+
+    @Test
+    void thePreferenceCentreNeitherShowsNorTakesAFieldSubscribersMayNotEdit() throws Exception {
+        fields.create(admin, "vip", "VIP", "boolean");
+        fields.create(admin, "score", "Lead score", "number");
+        var pat = subscribers.save(admin, new SubscriberInput("pat@kitchen.de", "Pat", Map.of("vip", false, "score", 12,
+                "diet", "vegan"), List.of(), null), false).subscriber();
+        String token = tokens.preferences(admin.clientId(), pat.id());
+
+        String page = mvc.perform(get("/s/preferences/" + token)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("name=\"field.diet\"").contains("value=\"vegan\"")
+                .doesNotContain("field.vip").doesNotContain("VIP").doesNotContain("field.score").doesNotContain("Lead score");
+
+        mvc.perform(post("/s/preferences/" + token).param("name", "Pat").param("field.diet", "vegetarian")
+                .param("field.vip", "true").param("field.score", "99")).andExpect(status().isOk());
+        var after = subscribers.get(admin, pat.id());
+        assertThat(after.fields()).as("posting an internal field changes nothing")
+                .containsEntry("vip", "false").containsEntry("score", "12").containsEntry("diet", "vegetarian");
+        // Not even a value the page could not have shown: a field posted empty is not cleared either.
+        mvc.perform(post("/s/preferences/" + token).param("field.diet", "vegetarian").param("field.vip", ""))
+                .andExpect(status().isOk());
+        assertThat(subscribers.get(admin, pat.id()).fields()).containsEntry("vip", "false");
     }
 
     @Test

@@ -28,10 +28,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.optline.audience.CustomFields;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
+import org.optline.audience.SubscriberTokens;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
 import org.optline.delivery.SendingDomains;
 import org.optline.platform.Clients;
+import org.optline.segment.Segments;
 import org.optline.test.BrowserTest;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +56,8 @@ class BrowserLayoutTest extends BrowserTest {
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired SendingDomains domains;
+    @Autowired Segments segments;
+    @Autowired SubscriberTokens tokens;
 
     @Test
     void everyClientPageFitsBothWidthsWithoutErrors() throws IOException {
@@ -74,13 +78,23 @@ class BrowserLayoutTest extends BrowserTest {
         campaigns.create(admin, new Campaigns.CampaignInput("Spring menu", "Spring", "", "Laden", "news@laden.example", "",
                 "<p>Hello {{name|there}}</p>", null, null, null, List.of(list.id())));
 
+        fields.create(admin, "first_name", "First name", "text", true);
+        var greta = subscribers.findByEmail(admin, "a-rather-long-address-for-wrapping@layout-laden-und-soehne.example").orElseThrow();
+        // A segment whose every row the builder shows, engagement and a campaign picked from a list included.
+        segments.create(admin, "Spring readers", "opened within 30 days and received campaign \"Spring menu\" and "
+                + "dishes has any [\"Spätzle\", \"Maultaschen\"] and in list \"Regulars\"");
+
         logIn(client.admin().email(), client.generatedAdminPassword());
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
-        List<String> pages = crawl("/");
+        List<String> pages = new ArrayList<>(crawl("/"));
         assertThat(pages).contains("/audience/subscribers", "/audience/lists", "/audience/fields", "/segments",
                 "/audience/imports", "/audience/suppressions", "/campaigns", "/campaigns/templates", "/sending/domains",
                 "/sending/relay", "/settings/users", "/settings/api-keys", "/outbox", "/reports", "/audience/subscribers/new");
         assertThat(pages).anyMatch(p -> p.matches("/audience/subscribers/[0-9a-f-]{36}"));
+        assertThat(pages).as("a field's page and a saved segment in the builder")
+                .anyMatch(p -> p.matches("/audience/fields/[0-9a-f-]{36}")).anyMatch(p -> p.matches("/segments/[0-9a-f-]{36}"));
+        // Public pages are not linked from the app; the preference centre is checked by its address.
+        pages.add("/s/preferences/" + tokens.preferences(admin.clientId(), greta.id()));
         checkEveryPage("client", pages);
         checkAddSubscriberRefusal();
     }
