@@ -2,7 +2,11 @@ package org.optline.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,12 +29,15 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.optline.audience.Imports;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
+import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
 import org.optline.platform.Clients;
+import org.optline.platform.TransactionalMail;
 import org.optline.test.BrowserTest;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +59,8 @@ class BrowserLayoutTest extends BrowserTest {
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired SendingDomains domains;
+    @Autowired Outbox outbox;
+    @Autowired Imports imports;
 
     @Test
     void everyClientPageFitsBothWidthsWithoutErrors() throws IOException {
@@ -63,6 +72,17 @@ class BrowserLayoutTest extends BrowserTest {
                 "Greta", Map.of(), List.of(list.id()), null), false);
         campaigns.create(admin, new Campaigns.CampaignInput("Spring menu", "Spring", "", "Laden", "news@laden.example", "",
                 "<p>Hello {{name|there}}</p>", null, null, null, List.of(list.id())));
+        // A captured message (the outbox's message page and its framed HTML part) and an import
+        // with rejected rows (its result page).
+        outbox.send(new TransactionalMail.Message(client.client().id(), "test", "Laden",
+                "a-rather-long-address-for-wrapping@layout-laden-und-soehne.example", "Spring menu: asparagus, strawberries and "
+                + "a-very-long-unbroken-word-that-must-wrap-instead-of-widening-the-page",
+                "Hello Greta,\n\nhttps://laden.example/a/very/long/link/that/goes/on/and/on/and/on/and/on/and/on/and/on/and/on\n",
+                "<p>Hello <strong>Greta</strong>, spring is here.</p>"));
+        var upload = imports.upload(admin, list.id(), "regulars.csv", new ByteArrayInputStream(
+                "email,name\nok@laden.example,Ok\nnot-an-address,Nobody\n".getBytes(StandardCharsets.UTF_8)));
+        imports.start(admin, upload.id(), null, "Signed up at the counter");
+        await().atMost(Duration.ofSeconds(30)).until(() -> imports.get(admin, upload.id()).finished());
 
         logIn(client.admin().email(), client.generatedAdminPassword());
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
@@ -70,6 +90,8 @@ class BrowserLayoutTest extends BrowserTest {
         assertThat(pages).contains("/audience/subscribers", "/audience/lists", "/audience/fields", "/segments",
                 "/audience/imports", "/audience/suppressions", "/campaigns", "/campaigns/templates", "/sending/domains",
                 "/sending/relay", "/settings/users", "/settings/api-keys", "/outbox");
+        assertThat(pages).anyMatch(p -> p.matches("/outbox/[0-9a-f-]{36}"))
+                .anyMatch(p -> p.matches("/audience/imports/[0-9a-f-]{36}"));
         checkEveryPage("client", pages);
     }
 
