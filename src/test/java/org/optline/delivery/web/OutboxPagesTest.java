@@ -2,12 +2,14 @@ package org.optline.delivery.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
+import org.optline.audience.SubscriptionForms;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.Campaigns;
 import org.optline.delivery.Outbox;
@@ -48,6 +51,7 @@ class OutboxPagesTest {
     @Autowired Campaigns campaigns;
     @Autowired DeliveryWorker worker;
     @Autowired Outbox outbox;
+    @Autowired SubscriptionForms forms;
 
     CreatedClient client;
     Actor admin;
@@ -207,5 +211,23 @@ class OutboxPagesTest {
         assertThatThrownBy(() -> outbox.get(admin, mine.id())).isInstanceOf(NotFoundException.class);
         // The operator reads it whole.
         assertThat(outbox.view(Fixtures.operator(), mine.id()).raw()).contains("secret-token_123.abc");
+    }
+
+    @Test
+    void aConfirmationFromTheClientsOwnFormShowsInItsOutboxWithoutItsLink() throws Exception {
+        var list = lists.create(admin, new Lists.ListInput("Double", null, "double"));
+        var form = forms.save(admin, list.id(), new SubscriptionForms.Settings(true, null, "News.", List.of(),
+                "Yes, send me the news."));
+        mvc.perform(post("/s/subscribe/" + form.id()).param("email", "ida@" + domain).param("name", "Ida"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !outbox.search(admin, new OutboxSearch("ida@", null, null), null, 5)
+                .items().isEmpty());
+        OutboxMessage confirmation = only(new OutboxSearch("ida@", null, "confirmation"));
+        String raw = outbox.view(Fixtures.operator(), confirmation.id()).raw().replace("=\r\n", "");
+        Matcher link = Pattern.compile("/s/confirm/([^\\s]+)").matcher(raw);
+        assertThat(link.find()).isTrue();
+
+        String view = page("/outbox/" + confirmation.id());
+        assertThat(view).contains("Please confirm your subscription to Double").contains("/s/confirm/(link withheld)")
+                .doesNotContain(link.group(1)).doesNotContain("id=\"raw-message\"");
     }
 }
