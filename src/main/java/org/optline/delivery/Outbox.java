@@ -157,7 +157,8 @@ public class Outbox implements TransactionalMail {
                 img.remove();
             }
         }
-        doc.charset(StandardCharsets.UTF_8);
+        doc.charset(StandardCharsets.UTF_8); // the frame is served as UTF-8: a meta naming another charset would disagree
+        doc.outputSettings().prettyPrint(false); // the message's own white space, as its recipient gets it
         return doc.outerHtml();
     }
 }
