@@ -5,6 +5,8 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.optline.audience.imports.CsvFiles;
 import org.optline.audience.imports.CsvLayout;
+import org.optline.audience.imports.ImportRunner;
 import org.optline.audience.imports.ImportStore;
+import org.optline.audience.imports.RejectedRowsCsv;
 import org.optline.audience.imports.UploadedFile;
 import org.optline.audience.lists.ListStore;
 import org.optline.platform.Actor;
@@ -144,6 +148,22 @@ public class Imports {
             return store.issues(clientId, id, kind, limit);
         });
     }
+
+    /**
+     * Writes the import's rejected rows as a CSV file to fix and import again
+     * ({@link RejectedRowsCsv}): the first {@value ImportRunner#MAX_ISSUES} kept, by line.
+     */
+    public void writeRejectedRows(Actor actor, UUID id, OutputStream out) {
+        UUID clientId = actor.requireClient();
+        Rejected rejected = scope.inClient(clientId, () -> {
+            ImportStore.Row row = store.find(clientId, id).orElseThrow(() -> new NotFoundException("No import " + id));
+            return new Rejected(row, store.rejectedRows(clientId, id, ImportRunner.MAX_ISSUES));
+        });
+        RejectedRowsCsv.write(rejected.row().job().headers(), rejected.row().separator(), rejected.rows(),
+                new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
+    private record Rejected(ImportStore.Row row, List<ImportStore.RejectedRow> rows) {}
 
     /** The first {@code rows} data rows of an uploaded file, for the column-mapping page. */
     public List<List<String>> preview(Actor actor, UUID id, int rows) {

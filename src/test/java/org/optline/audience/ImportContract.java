@@ -261,4 +261,46 @@ abstract class ImportContract {
         assertThat(subscribers.consentLedger(admin, cid.id())).singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("line 3 of file sha256:" + again.fileSha256()));
     }
+
+    private String rejectedCsv(ImportJob job) {
+        var out = new java.io.ByteArrayOutputStream();
+        imports.writeRejectedRows(admin, job.id(), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void rejectedRowsKeepTheirCellsAndDownloadInTheFilesOwnColumnsWithAReason() {
+        ImportJob job = importCsv("E-Mail;Full Name;Age;Notes\r\n"
+                + "ok@shoehaus.de;Ok;30;fine\r\n"
+                + "not-an-address;\"Quote \"\"Q\"\" Smith\";31;\"two\r\nlines; and a semicolon\"\r\n"
+                + "old@shoehaus.de;Old;very old\r\n"
+                + "nul@shoehaus.de;N\u0000ul;1;x\r\n");
+        assertThat(job.rowsRejected()).isEqualTo(3);
+        List<ImportJob.Issue> why = imports.issues(admin, job.id(), "error", 10);
+        assertThat(why).extracting(ImportJob.Issue::line).containsExactly(3L, 5L, 6L);
+        assertThat(rejectedCsv(job)).isEqualTo("E-Mail;Full Name;Age;Notes;reason\r\n"
+                + "not-an-address;\"Quote \"\"Q\"\" Smith\";31;\"two\r\nlines; and a semicolon\";line 3: "
+                + why.get(0).message() + "\r\n"
+                + "old@shoehaus.de;Old;very old;;line 5: " + why.get(1).message() + "\r\n"
+                + ";;;;line 6: column 2 holds a NUL character (the row was not kept: copy it from line 6 of the original file)\r\n");
+    }
+
+    @Test
+    void anotherClientsImportHasNoRejectedRowsToDownload() {
+        ImportJob job = importCsv("email;age\nx@shoehaus.de;old\n");
+        Actor stranger = Fixtures.admin(Fixtures.client(clients, "Stranger"));
+        assertThatThrownBy(() -> imports.writeRejectedRows(stranger, job.id(), new java.io.ByteArrayOutputStream()))
+                .isInstanceOf(org.optline.platform.NotFoundException.class);
+    }
+
+    @Test
+    void erasureRemovesARejectedRowThatHoldsTheAddress() {
+        importCsv("email\neve@shoehaus.de\n");
+        ImportJob job = importCsv("email,age\nEve@Shoehaus.de,ancient\nfred@shoehaus.de,never\n");
+        assertThat(imports.issues(admin, job.id(), "error", 10)).hasSize(2);
+        subscribers.erase(admin, subscribers.findByEmail(admin, "eve@shoehaus.de").orElseThrow().id(), "asked");
+        assertThat(imports.issues(admin, job.id(), "error", 10)).singleElement()
+                .satisfies(i -> assertThat(i.line()).isEqualTo(3));
+        assertThat(rejectedCsv(job)).doesNotContainIgnoringCase("eve@").contains("fred@shoehaus.de");
+    }
 }

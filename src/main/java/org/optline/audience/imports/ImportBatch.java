@@ -153,20 +153,20 @@ final class ImportBatch {
             String cell = i < record.getFieldCount() ? record.getField(i) : "";
             if (cell.indexOf('\0') >= 0) {
                 // No database stores one in text, and the cell is not quoted back: it would not store either.
-                issues.add(new ImportStore.Issue(line, "error", "column " + (i + 1) + " holds a NUL character"));
+                issues.add(rejected(record, "column " + (i + 1) + " holds a NUL character"));
                 return null;
             }
             if (CsvLayout.EMAIL.equals(target)) {
                 EmailAddress.Parse parse = EmailAddress.parse(cell);
                 if (!parse.ok()) {
-                    issues.add(new ImportStore.Issue(line, "error", "email '" + shorten(cell) + "' " + parse.error()));
+                    issues.add(rejected(record, "email '" + shorten(cell) + "' " + parse.error()));
                     return null;
                 }
                 email = parse.address();
             } else if (CsvLayout.NAME.equals(target)) {
                 String value = cell.strip();
                 if (value.length() > 200) {
-                    issues.add(new ImportStore.Issue(line, "error", "name " + TextFields.tooLong(200)));
+                    issues.add(rejected(record, "name " + TextFields.tooLong(200)));
                     return null;
                 }
                 name = value.isEmpty() ? null : value;
@@ -174,7 +174,7 @@ final class ImportBatch {
                 CustomField field = ctx.fields().get(target);
                 FieldValues.Result result = FieldValues.convert(field, cell);
                 if (result.error() != null) {
-                    issues.add(new ImportStore.Issue(line, "error", "column '" + field.label() + "' " + result.error()));
+                    issues.add(rejected(record, "column '" + field.label() + "' " + result.error()));
                     return null;
                 }
                 if (result.value() != null) {
@@ -189,10 +189,17 @@ final class ImportBatch {
             }
         }
         if (email == null) {
-            issues.add(new ImportStore.Issue(line, "error", "no email address"));
+            issues.add(rejected(record, "no email address"));
             return null;
         }
         return new Row(line, email, name, slots, tags);
+    }
+
+    /** A rejected row, with its original cells so it can be downloaded, fixed and imported again. */
+    private static ImportStore.Issue rejected(CsvRecord record, String message) {
+        String cells = CsvFiles.encodeRow(record.getFields());
+        // No database stores a NUL in text: such a row is listed by line without its cells.
+        return new ImportStore.Issue(record.getStartingLineNumber(), "error", message, cells.indexOf('\0') >= 0 ? null : cells);
     }
 
     private static Row merge(Row earlier, Row later) {

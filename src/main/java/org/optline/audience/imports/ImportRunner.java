@@ -55,7 +55,8 @@ public class ImportRunner implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
-    static final int MAX_ISSUES = 1000;
+    /** Rejected and flagged rows kept per import, the first by line. */
+    public static final int MAX_ISSUES = 1000;
 
     private final ImportStore store;
     private final ImportBatch batch;

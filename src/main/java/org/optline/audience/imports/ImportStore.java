@@ -28,8 +28,23 @@ public class ImportStore {
     /** The counts one batch adds. */
     public record Progress(long imported, long updated, long rejected, long suppressed, long flagged) {}
 
-    /** A row to list as rejected ("error") or flagged ("flag"). */
-    public record Issue(long line, String kind, String message) {}
+    /**
+     * A row to list as rejected ("error") or flagged ("flag"); {@code cells}: a rejected row's
+     * original cells as one CSV record ({@link CsvFiles#encodeRow}), null for a flag.
+     */
+    public record Issue(long line, String kind, String message, String cells) {
+
+        /** A flag: the row was imported, so its cells are not kept. */
+        public Issue(long line, String kind, String message) {
+            this(line, kind, message, null);
+        }
+    }
+
+    /** A rejected row as kept: its line, why, and its original cells (empty when not kept). */
+    public record RejectedRow(long line, String message, List<String> cells) {}
+
+    /** Longer rejected rows are listed without their cells (bounds what an import keeps). */
+    public static final int MAX_ROW_CHARS = 16_000;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -109,7 +124,8 @@ public class ImportStore {
         }
         named.batchUpdate(sql.get("insert-issue"), issues.stream().map(i -> new MapSqlParameterSource()
                 .addValue("importId", importId).addValue("clientId", clientId).addValue("line", i.line())
-                .addValue("kind", i.kind()).addValue("message", i.message().length() > 500 ? i.message().substring(0, 500) : i.message()))
+                .addValue("kind", i.kind()).addValue("message", i.message().length() > 500 ? i.message().substring(0, 500) : i.message())
+                .addValue("cells", i.cells() == null || i.cells().length() > MAX_ROW_CHARS ? null : i.cells()))
                 .toArray(MapSqlParameterSource[]::new));
     }
 
@@ -120,6 +136,16 @@ public class ImportStore {
     public List<ImportJob.Issue> issues(UUID clientId, UUID importId, String kind, int limit) {
         return jdbc.sql(sql.get("issues")).param("clientId", clientId).param("importId", importId).param("kind", kind)
                 .param("limit", limit).query((rs, n) -> new ImportJob.Issue(rs.getLong("line"), rs.getString("message"))).list();
+    }
+
+    /** Rejected rows in line order, at most {@code limit}; those without kept cells included. */
+    public List<RejectedRow> rejectedRows(UUID clientId, UUID importId, int limit) {
+        return jdbc.sql(sql.get("rejected-rows")).param("clientId", clientId).param("importId", importId).param("limit", limit)
+                .query((rs, n) -> {
+                    String cells = rs.getString("cells");
+                    return new RejectedRow(rs.getLong("line"), rs.getString("message"),
+                            cells == null ? List.of() : CsvFiles.decodeRow(cells));
+                }).list();
     }
 
     /** Fresh planner statistics of the subscriber tables (PostgreSQL; H2 plans without any worth refreshing). */

@@ -1,6 +1,7 @@
 package org.optline.audience.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,10 @@ import org.optline.platform.Actor;
 import org.optline.platform.ConflictException;
 import org.optline.platform.PageErrors;
 import org.optline.platform.ValidationException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The import wizard: upload, map columns and attest, then watch the progress. */
@@ -105,5 +111,17 @@ class ImportPages {
             model.addAttribute("flags", imports.issues(actor, id, "flag", 200));
         }
         return htmx != null ? "audience/import :: progress" : "audience/import";
+    }
+
+    /** The rejected rows with the file's own columns and a reason, to fix and import again. */
+    @GetMapping("/audience/imports/{id}/rejected.csv")
+    ResponseEntity<StreamingResponseBody> rejectedRows(Actor actor, @PathVariable UUID id) {
+        var job = imports.get(actor, id); // before the response starts: a missing import is a 404, not a broken file
+        String base = job.fileName().replaceFirst("(?i)\\.(csv|txt)$", "");
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(base + "-rejected.csv", StandardCharsets.UTF_8).build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(out -> imports.writeRejectedRows(actor, id, out));
     }
 }

@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.delivery.OutboxMessage;
+import org.optline.delivery.OutboxSearch;
 import org.optline.platform.Cursor;
 import org.optline.platform.NamedSql;
+import org.optline.platform.SqlLike;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,14 +39,25 @@ public class OutboxStore {
                 .param("subject", m.subject()).param("raw", m.raw()).param("at", m.createdAt()).update();
     }
 
-    public Optional<OutboxMessage> find(UUID clientId, UUID id) {
-        return jdbc.sql(sql.get("find")).param("id", id).param("clientId", clientId).query(OutboxStore::map).optional();
+    /**
+     * One message of the client ({@code clientId} null: platform mail); {@code onBehalf} also
+     * admits the platform-held confirmation mail sent for the client.
+     */
+    public Optional<OutboxMessage> find(UUID clientId, UUID id, boolean onBehalf) {
+        return jdbc.sql(sql.get("find")).param("id", id).param("clientId", clientId).param("onBehalf", onBehalf)
+                .query(OutboxStore::map).optional();
     }
 
-    public List<OutboxMessage> page(UUID clientId, Cursor after, int limit) {
-        var spec = after == null ? jdbc.sql(sql.get("first-page"))
-                : jdbc.sql(sql.get("next-page")).param("createdAt", after.createdAt()).param("afterId", after.id());
-        return spec.param("clientId", clientId).param("limit", limit).query(OutboxStore::map).list();
+    /** Messages matching {@code search}, newest first, after the cursor; who sees what as in {@link #find}. */
+    public List<OutboxMessage> search(UUID clientId, boolean onBehalf, OutboxSearch search, Cursor after, int limit) {
+        var spec = after == null ? jdbc.sql(sql.get("search-first"))
+                : jdbc.sql(sql.get("search-next")).param("createdAt", after.createdAt()).param("afterId", after.id());
+        String recipient = search.recipient() == null ? "" : search.recipient().strip().toLowerCase(Locale.ROOT);
+        return spec.param("clientId", clientId).param("onBehalf", onBehalf)
+                .param("recipient", recipient).param("recipientPattern", "%" + SqlLike.escape(recipient) + "%")
+                .param("campaignId", search.campaignId())
+                .param("kind", search.kind() == null ? "" : search.kind())
+                .param("limit", limit).query(OutboxStore::map).list();
     }
 
     public void forgetRecipient(UUID clientId, String recipient) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.UUID;
 import org.optline.delivery.ClientRelays;
 import org.optline.delivery.DeliveryProperties;
-import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
 import org.optline.delivery.domains.DomainChecks;
 import org.optline.delivery.transport.MailTransport;
@@ -23,23 +22,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The delivery module's pages: a client's sending domains with the DKIM, SPF and DMARC records
- * to publish; the client's own SMTP relay; the capture outbox browser; and, for operators, how
- * mail leaves this installation.
+ * to publish; the client's own SMTP relay; and, for operators, how mail leaves this installation.
+ * The outbox browser is {@link OutboxPages}.
  */
 @Controller
 class DeliveryPages {
 
     private final SendingDomains domains;
-    private final Outbox outbox;
     private final MailTransport transport;
     private final DeliveryProperties settings;
     private final ClientRelays relays;
 
-    DeliveryPages(SendingDomains domains, Outbox outbox, MailTransport transport, DeliveryProperties settings,
-                  ClientRelays relays) {
+    DeliveryPages(SendingDomains domains, MailTransport transport, DeliveryProperties settings, ClientRelays relays) {
         this.relays = relays;
         this.domains = domains;
-        this.outbox = outbox;
         this.transport = transport;
         this.settings = settings;
     }
@@ -115,19 +111,6 @@ class DeliveryPages {
             redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/sending/relay";
-    }
-
-    @GetMapping("/outbox")
-    String outbox(Actor actor, @RequestParam(required = false) String cursor, Model model) {
-        model.addAttribute("page", outbox.page(actor, cursor, 50));
-        model.addAttribute("transport", transport.describe());
-        return "delivery/outbox";
-    }
-
-    @GetMapping("/outbox/{id}")
-    String message(Actor actor, @PathVariable UUID id, Model model) {
-        model.addAttribute("message", outbox.get(actor, id));
-        return "delivery/message";
     }
 
     @GetMapping("/operator/delivery")

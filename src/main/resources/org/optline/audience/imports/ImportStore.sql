@@ -48,7 +48,8 @@ update imports set status = :status, error = :error, finished_at = :at, lease_un
 where client_id = :clientId and id = :id and status = 'running' and lease_token = :token
 
 -- name: insert-issue
-insert into import_issues (import_id, client_id, line, kind, message) values (:importId, :clientId, :line, :kind, :message)
+insert into import_issues (import_id, client_id, line, kind, message, cells)
+values (:importId, :clientId, :line, :kind, :message, :cells)
 
 -- name: count-issues
 select count(*) from import_issues where client_id = :clientId and import_id = :importId
@@ -57,9 +58,15 @@ select count(*) from import_issues where client_id = :clientId and import_id = :
 select line, kind, message from import_issues
 where client_id = :clientId and import_id = :importId and kind = :kind order by line limit :limit
 
+-- name: rejected-rows
+select line, message, cells from import_issues
+where client_id = :clientId and import_id = :importId and kind = 'error' order by line limit :limit
+
 -- name: forget-address
--- Erasure: rejected and flagged rows quote the address (or the raw cell), so they go too.
-delete from import_issues where client_id = :clientId and lower(message) like :pattern escape '\'
+-- Erasure: rejected and flagged rows quote the address (or the raw cell), and a rejected row
+-- keeps its cells, so they go too.
+delete from import_issues where client_id = :clientId
+  and (lower(message) like :pattern escape '\' or lower(cells) like :pattern escape '\')
 
 -- name: refresh-statistics
 -- PostgreSQL only (see ImportRunner.refreshStatistics for when).

@@ -3,14 +3,27 @@ insert into outbox_messages (id, client_id, campaign_id, on_behalf_of, kind, env
 values (:id, :clientId, :campaignId, :onBehalfOf, :kind, :envelopeFrom, :recipient, :subject, :raw, :at)
 
 -- name: find
-select * from outbox_messages where id = :id and client_id is not distinct from :clientId
+-- A client's own mail and, with :onBehalf (its admins), the platform-held confirmation mail sent
+-- for it; operators (:clientId null) read platform mail.
+select * from outbox_messages where id = :id
+  and (client_id is not distinct from :clientId or (:onBehalf and client_id is null and on_behalf_of = :clientId))
 
--- name: first-page
-select * from outbox_messages where client_id is not distinct from :clientId
+-- name: search-first
+-- Who sees what as in find. Each filter is optional ('' or null: any); the recipient matches
+-- anywhere in the address, case-insensitively.
+select * from outbox_messages
+where (client_id is not distinct from :clientId or (:onBehalf and client_id is null and on_behalf_of = :clientId))
+  and (:recipient = '' or lower(recipient) like :recipientPattern escape '\')
+  and (cast(:campaignId as uuid) is null or campaign_id = cast(:campaignId as uuid))
+  and (:kind = '' or kind = :kind)
 order by created_at desc, id desc limit :limit
 
--- name: next-page
-select * from outbox_messages where client_id is not distinct from :clientId
+-- name: search-next
+select * from outbox_messages
+where (client_id is not distinct from :clientId or (:onBehalf and client_id is null and on_behalf_of = :clientId))
+  and (:recipient = '' or lower(recipient) like :recipientPattern escape '\')
+  and (cast(:campaignId as uuid) is null or campaign_id = cast(:campaignId as uuid))
+  and (:kind = '' or kind = :kind)
   and (created_at, id) < (:createdAt, :afterId)
 order by created_at desc, id desc limit :limit
 

@@ -2,7 +2,11 @@ package org.optline.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,14 +30,17 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.optline.audience.CustomFields;
+import org.optline.audience.Imports;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.SubscriberTokens;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
+import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
 import org.optline.platform.Clients;
 import org.optline.segment.Segments;
+import org.optline.platform.TransactionalMail;
 import org.optline.test.BrowserTest;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +65,8 @@ class BrowserLayoutTest extends BrowserTest {
     @Autowired SendingDomains domains;
     @Autowired Segments segments;
     @Autowired SubscriberTokens tokens;
+    @Autowired Outbox outbox;
+    @Autowired Imports imports;
 
     @Test
     void everyClientPageFitsBothWidthsWithoutErrors() throws IOException {
@@ -77,6 +86,17 @@ class BrowserLayoutTest extends BrowserTest {
                 List.of(list.id()), null), false);
         campaigns.create(admin, new Campaigns.CampaignInput("Spring menu", "Spring", "", "Laden", "news@laden.example", "",
                 "<p>Hello {{name|there}}</p>", null, null, null, List.of(list.id())));
+        // A captured message (the outbox's message page and its framed HTML part) and an import
+        // with rejected rows (its result page).
+        outbox.send(new TransactionalMail.Message(client.client().id(), "test", "Laden",
+                "a-rather-long-address-for-wrapping@layout-laden-und-soehne.example", "Spring menu: asparagus, strawberries and "
+                + "a-very-long-unbroken-word-that-must-wrap-instead-of-widening-the-page",
+                "Hello Greta,\n\nhttps://laden.example/a/very/long/link/that/goes/on/and/on/and/on/and/on/and/on/and/on/and/on\n",
+                "<p>Hello <strong>Greta</strong>, spring is here.</p>"));
+        var upload = imports.upload(admin, list.id(), "regulars.csv", new ByteArrayInputStream(
+                "email,name\nok@laden.example,Ok\nnot-an-address,Nobody\n".getBytes(StandardCharsets.UTF_8)));
+        imports.start(admin, upload.id(), null, "Signed up at the counter");
+        await().atMost(Duration.ofSeconds(30)).until(() -> imports.get(admin, upload.id()).finished());
 
         fields.create(admin, "first_name", "First name", "text", true);
         var greta = subscribers.findByEmail(admin, "a-rather-long-address-for-wrapping@layout-laden-und-soehne.example").orElseThrow();
@@ -95,6 +115,8 @@ class BrowserLayoutTest extends BrowserTest {
                 .anyMatch(p -> p.matches("/audience/fields/[0-9a-f-]{36}")).anyMatch(p -> p.matches("/segments/[0-9a-f-]{36}"));
         // Public pages are not linked from the app; the preference centre is checked by its address.
         pages.add("/s/preferences/" + tokens.preferences(admin.clientId(), greta.id()));
+        assertThat(pages).anyMatch(p -> p.matches("/outbox/[0-9a-f-]{36}"))
+                .anyMatch(p -> p.matches("/audience/imports/[0-9a-f-]{36}"));
         checkEveryPage("client", pages);
         checkAddSubscriberRefusal();
     }
