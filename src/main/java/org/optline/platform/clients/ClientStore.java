@@ -23,6 +23,7 @@ public class ClientStore {
     private final String firstPage;
     private final String nextPage;
     private final String moveStatus;
+    private final String changeDetails;
 
     public ClientStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -32,6 +33,7 @@ public class ClientStore {
         this.firstPage = sql.get("first-page");
         this.nextPage = sql.get("next-page");
         this.moveStatus = sql.get("move-status");
+        this.changeDetails = sql.get("change-details");
     }
 
     public void insert(Client client) {
@@ -68,6 +70,16 @@ public class ClientStore {
                 .param("next", next.wireName())
                 .param("at", at)
                 .update() == 1;
+    }
+
+    /** Writes a client's postal address and time zone, both already checked. */
+    public void changeDetails(UUID id, String postalAddress, String timeZone, OffsetDateTime at) {
+        jdbc.sql(changeDetails)
+                .param("id", id)
+                .param("postalAddress", postalAddress)
+                .param("timeZone", timeZone)
+                .param("at", at)
+                .update();
     }
 
     private static Client map(ResultSet rs, int row) throws SQLException {
