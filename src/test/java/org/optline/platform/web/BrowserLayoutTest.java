@@ -30,6 +30,8 @@ import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
 import org.optline.delivery.SendingDomains;
+import org.optline.platform.AuditLog;
+import org.optline.platform.ClientDetails;
 import org.optline.platform.Clients;
 import org.optline.test.BrowserTest;
 import org.optline.test.Fixtures;
@@ -52,6 +54,7 @@ class BrowserLayoutTest extends BrowserTest {
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired SendingDomains domains;
+    @Autowired AuditLog audit;
 
     @Test
     void everyClientPageFitsBothWidthsWithoutErrors() throws IOException {
@@ -70,17 +73,24 @@ class BrowserLayoutTest extends BrowserTest {
         assertThat(pages).contains("/audience/subscribers", "/audience/lists", "/audience/fields", "/segments",
                 "/audience/imports", "/audience/suppressions", "/campaigns", "/campaigns/templates", "/sending/domains",
                 "/sending/relay", "/settings/users", "/settings/api-keys", "/outbox");
+        assertThat(pages).as("a sending domain's own page").anyMatch(p -> p.matches("/sending/domains/[0-9a-f-]{36}"));
         checkEveryPage("client", pages);
     }
 
     @Test
     void everyOperatorPageFitsBothWidthsWithoutErrors() throws IOException {
-        Fixtures.client(clients, "Operator Example");
+        var client = Fixtures.client(clients, "Operator Example");
+        clients.changeDetails(Fixtures.operator(), client.client().id(), new ClientDetails(
+                "Operator Example GmbH\nEine-ziemlich-lange-Strassenbezeichnung-ohne-Leerzeichen 12\n10115 Berlin", "Europe/Berlin"));
+        // A long detail without a break: it must wrap in its cell, not widen the page.
+        audit.record(Fixtures.operator(), client.client().id(), "client.note", "client:" + client.client().id(),
+                "detail-" + "x".repeat(400) + " and " + "words ".repeat(60));
         logIn(Fixtures.OPERATOR_EMAIL, Fixtures.OPERATOR_PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/operator/clients"));
         List<String> pages = crawl("/operator/clients");
         assertThat(pages).contains("/operator/clients", "/operator/audit", "/outbox", "/operator/delivery",
-                "/settings/users", "/settings/api-keys");
+                "/settings/users", "/settings/api-keys", "/operator/clients/new");
+        assertThat(pages).as("a client's page with its details form").anyMatch(p -> p.matches("/operator/clients/[0-9a-f-]{36}"));
         checkEveryPage("operator", pages);
     }
 
