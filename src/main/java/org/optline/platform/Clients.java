@@ -170,6 +170,25 @@ public class Clients {
     }
 
     /**
+     * Changes the time zone of the actor's own client (its admins choose it; the postal address
+     * stays the operator's). A refused zone leaves the stored one as it was.
+     */
+    public Client changeOwnTimeZone(Actor actor, String timeZone) {
+        UUID clientId = actor.requireClient();
+        actor.requireAdmin();
+        String zone = TimeZones.parse("timeZone", timeZone);
+        return scope.inClient(clientId, () -> {
+            Client before = store.find(clientId).orElseThrow(() -> new NotFoundException("No client " + clientId));
+            if (before.timeZone().equals(zone)) {
+                return before;
+            }
+            store.changeTimeZone(clientId, zone, Times.now(clock));
+            audit.record(actor, clientId, "client.time_zone_changed", "client:" + clientId, before.timeZone() + " -> " + zone);
+            return store.find(clientId).orElseThrow();
+        });
+    }
+
+    /**
      * A postal address as it is kept: its lines in order (mail footers print them one per line),
      * each without trailing blanks, Windows or old Mac line ends made plain, blank lines at either end dropped.
      */

@@ -59,6 +59,22 @@ abstract class SettingsDataContract {
     }
 
     @Test
+    void aClientsAdminChangesItsOwnTimeZoneAndNothingElse() {
+        var c = Fixtures.client(clients, "Own Zone");
+        Client changed = clients.changeOwnTimeZone(Fixtures.admin(c), "America/New_York");
+        assertThat(changed.timeZone()).isEqualTo("America/New_York");
+        assertThat(changed.postalAddress()).isEqualTo(c.client().postalAddress());
+        assertThat(clients.get(Fixtures.operator(), c.client().id()).timeZone()).isEqualTo("America/New_York");
+        assertThatThrownBy(() -> clients.changeOwnTimeZone(Fixtures.admin(c), "Nowhere/Special"))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> clients.changeOwnTimeZone(Fixtures.withRole(c, Role.MARKETER), "Europe/Rome"))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(clients.get(Fixtures.operator(), c.client().id()).timeZone()).isEqualTo("America/New_York");
+        assertThat(audit.search(Fixtures.admin(c), new AuditFilter(null, "client.time_zone_changed", null, null, null), null, 10)
+                .items()).singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("UTC -> America/New_York"));
+    }
+
+    @Test
     void changeRoleGivesAGrantableRoleAndIsAudited() {
         var c = Fixtures.client(clients, "Role Changer");
         User marketer = users.create(Fixtures.admin(c), new NewUser(unique("m"), "a long enough password", Role.MARKETER));

@@ -24,6 +24,7 @@ public class ClientStore {
     private final String nextPage;
     private final String moveStatus;
     private final String changeDetails;
+    private final String changeTimeZone;
 
     public ClientStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -34,6 +35,7 @@ public class ClientStore {
         this.nextPage = sql.get("next-page");
         this.moveStatus = sql.get("move-status");
         this.changeDetails = sql.get("change-details");
+        this.changeTimeZone = sql.get("change-time-zone");
     }
 
     public void insert(Client client) {
@@ -80,6 +82,11 @@ public class ClientStore {
                 .param("timeZone", timeZone)
                 .param("at", at)
                 .update();
+    }
+
+    /** Writes a client's time zone, already checked. */
+    public void changeTimeZone(UUID id, String timeZone, OffsetDateTime at) {
+        jdbc.sql(changeTimeZone).param("id", id).param("timeZone", timeZone).param("at", at).update();
     }
 
     private static Client map(ResultSet rs, int row) throws SQLException {

@@ -25,3 +25,6 @@ update clients set status = :next, updated_at = :at where id = :id and status = 
 
 -- name: change-details
 update clients set postal_address = :postalAddress, time_zone = :timeZone, updated_at = :at where id = :id
+
+-- name: change-time-zone
+update clients set time_zone = :timeZone, updated_at = :at where id = :id

@@ -72,7 +72,7 @@ class BrowserLayoutTest extends BrowserTest {
         List<String> pages = crawl("/");
         assertThat(pages).contains("/audience/subscribers", "/audience/lists", "/audience/fields", "/segments",
                 "/audience/imports", "/audience/suppressions", "/campaigns", "/campaigns/templates", "/sending/domains",
-                "/sending/relay", "/settings/users", "/settings/api-keys", "/outbox");
+                "/sending/relay", "/settings/users", "/settings/api-keys", "/settings/account", "/outbox");
         assertThat(pages).as("a sending domain's own page").anyMatch(p -> p.matches("/sending/domains/[0-9a-f-]{36}"));
         checkEveryPage("client", pages);
     }
