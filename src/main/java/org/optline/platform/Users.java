@@ -106,11 +106,12 @@ public class Users {
      */
     public User changeRole(Actor actor, UUID id, Role role) {
         actor.requireAdmin();
-        if (role == null) {
-            throw ValidationException.of("role", "is required");
-        }
         return scope.as(actor, () -> {
+            // The user is looked up first: another client's id answers 404 whatever the request says.
             User user = store.find(actor.clientId(), id).orElseThrow(() -> new NotFoundException("No user " + id));
+            if (role == null) {
+                throw ValidationException.of("role", "is required");
+            }
             if (!actor.grantableRoles().contains(role)) {
                 throw new ForbiddenException("You cannot give the " + role.wireName().replace('_', ' ') + " role");
             }
