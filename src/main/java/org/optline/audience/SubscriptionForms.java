@@ -263,7 +263,7 @@ public class SubscriptionForms {
                 + "please confirm that you want to receive " + lists + " from " + client.name() + ":\n\n"
                 + link + "\n\n"
                 + "If you did not ask for this, ignore this message: nothing changes and you will hear no more.\n\n"
-                + "-- \n" + client.name() + "\n" + client.postalAddress() + "\n";
+                + "-- \n" + client.name() + "\n" + client.footerAddress() + "\n";
         // Held as platform mail, not the client's: whoever can read the link can confirm, so the
         // client (who could then confirm people on their behalf) must never see it. It names the
         // client it was sent for, so that client's erasure of the address deletes it.

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.RecipientSelection;
@@ -156,6 +157,15 @@ public class CampaignDispatch {
     }
 
     /** Whether the campaign is being sent: false once it is paused, cancelled or sent, and when it is gone. */
+    /**
+     * The names of the client's campaigns that will still send From an address at {@code domain}:
+     * scheduled, sending or paused (drafts are checked again before they are sent; sent and
+     * cancelled ones send nothing more). The delivery module asks before a sending domain goes.
+     */
+    public List<String> stillSendingFrom(UUID clientId, String domain) {
+        return scope.inClient(clientId, () -> store.namesStillSendingFrom(clientId, domain.toLowerCase(Locale.ROOT)));
+    }
+
     public boolean isSending(UUID clientId, UUID id) {
         return scope.inClient(clientId, () -> store.find(clientId, id)).map(c -> c.status() == CampaignStatus.SENDING).orElse(false);
     }

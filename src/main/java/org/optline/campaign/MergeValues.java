@@ -96,14 +96,7 @@ class MergeValues {
      * repeats the name, which the footer already shows.
      */
     static String footerAddress(String clientName, String postalAddress) {
-        if (postalAddress == null) {
-            return null;
-        }
-        List<String> lines = postalAddress.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        if (!lines.isEmpty() && clientName != null && lines.get(0).replaceAll("[,.]$", "").equalsIgnoreCase(clientName.strip())) {
-            lines = lines.subList(1, lines.size());
-        }
-        return String.join("\n", lines);
+        return Client.footerAddress(clientName, postalAddress);
     }
 
     private static Map<String, String> person(Client client, Subscriber person) {

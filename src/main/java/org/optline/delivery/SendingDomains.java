@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.optline.campaign.CampaignDispatch;
 import org.optline.campaign.SenderDomains;
+import org.optline.delivery.dkim.DkimKeys;
 import org.optline.delivery.domains.DomainChecks;
 import org.optline.delivery.domains.DomainStore;
 import org.optline.delivery.transport.MailTransport;
@@ -46,9 +48,13 @@ public class SendingDomains implements SenderDomains {
     private final TenantScope scope;
     private final AuditLog audit;
     private final Clock clock;
+    private final CampaignDispatch dispatch;
+    private final DkimKeys keys;
 
     public SendingDomains(DomainStore store, DomainChecks checks, ClientRelays relays, MailTransport platformTransport, TenantScope scope,
-                          AuditLog audit, Clock clock) {
+                          AuditLog audit, Clock clock, CampaignDispatch dispatch, DkimKeys keys) {
+        this.dispatch = dispatch;
+        this.keys = keys;
         this.store = store;
         this.checks = checks;
         this.relays = relays;
@@ -120,6 +126,35 @@ public class SendingDomains implements SenderDomains {
             }
             return view(checked);
         });
+    }
+
+    /**
+     * Deletes a sending domain with its DKIM key and releases the name, which this or another
+     * client may then add again (with a new key). Refused while a scheduled, sending or paused
+     * campaign is From an address at it: that mail would lose its signature or its relay. Drafts
+     * do not hold a domain; their send checklist asks for one again.
+     */
+    public void remove(Actor actor, UUID id) {
+        UUID clientId = actor.requireClientWriter();
+        DomainStore.Row row = scope.inClient(clientId, () -> store.find(clientId, id))
+                .orElseThrow(() -> new NotFoundException("No domain " + id));
+        List<String> campaigns = dispatch.stillSendingFrom(clientId, row.domain());
+        if (!campaigns.isEmpty()) {
+            throw new ConflictException("The domain " + row.domain() + " cannot be deleted while "
+                    + (campaigns.size() == 1 ? "the campaign " : "the campaigns ")
+                    + String.join(", ", campaigns.stream().map(n -> "\"" + n + "\"").toList())
+                    + (campaigns.size() == 1 ? " sends" : " send") + " from it; let "
+                    + (campaigns.size() == 1 ? "it" : "them") + " finish or cancel "
+                    + (campaigns.size() == 1 ? "it" : "them") + " first");
+        }
+        scope.inClient(clientId, () -> {
+            if (!store.delete(clientId, id)) {
+                throw new NotFoundException("No domain " + id);
+            }
+            audit.record(actor, clientId, "domain.deleted", "domain:" + id, row.domain());
+            return null;
+        });
+        keys.forget(clientId, row.domain());
     }
 
     public List<SendingDomain> list(Actor actor) {

@@ -40,9 +40,25 @@ public class AuditLog {
     /** The whole log, newest first; operators only. */
     public Page<AuditEntry> page(Actor actor, String cursor, Integer limit) {
         actor.requireOperator();
+        return search(actor, AuditFilter.none(), cursor, limit);
+    }
+
+    /**
+     * The log narrowed by {@code filter}, newest first, a page at a time (the cursor carries the
+     * position, the filter is given again with every page). Operators read every client's part, or
+     * one client's; a client's admin reads only their own client's, whatever the filter names.
+     */
+    public Page<AuditEntry> search(Actor actor, AuditFilter filter, String cursor, Integer limit) {
+        actor.requireAdmin();
+        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+            throw ValidationException.of("to", "must be on or after the from date");
+        }
         int size = Cursor.limit(limit);
         Long before = decode(cursor);
-        List<AuditEntry> rows = scope.asPlatform(() -> store.page(before, size + 1));
+        List<AuditEntry> rows = actor.isOperator()
+                ? scope.asPlatform(() -> store.search(filter, before, size + 1))
+                : scope.as(actor, () -> store.search(new AuditFilter(filter.actor(), filter.action(), filter.from(),
+                        filter.to(), actor.requireClient()), before, size + 1));
         List<AuditEntry> items = rows.size() > size ? rows.subList(0, size) : rows;
         String next = rows.size() > size ? Long.toString(items.get(items.size() - 1).id()) : null;
         return new Page<>(List.copyOf(items), next);

@@ -1,12 +1,11 @@
 package org.optline.platform;
 
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.optline.platform.apikeys.Secrets;
 import org.optline.platform.clients.ClientStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,8 +38,8 @@ public class Clients {
     public CreatedClient create(Actor operator, NewClient request) {
         operator.requireOperator();
         String name = TextFields.required("name", request.name(), 200);
-        String postalAddress = TextFields.required("postalAddress", request.postalAddress(), 1000);
-        String zone = zone(request.timeZone());
+        String postalAddress = postalAddress(request.postalAddress());
+        String zone = TimeZones.parse("timeZone", request.timeZone());
         boolean generated = request.adminPassword() == null || request.adminPassword().isBlank();
         String password = generated ? Secrets.newPassword() : request.adminPassword();
         return scope.asPlatform(() -> {
@@ -144,17 +143,61 @@ public class Clients {
         return move.client();
     }
 
+    /**
+     * Changes the postal address and time zone of a client. Both are checked before anything is
+     * written, so a refused change leaves the stored client as it was.
+     */
+    public Client changeDetails(Actor operator, UUID id, ClientDetails details) {
+        operator.requireOperator();
+        String postalAddress = postalAddress(details.postalAddress());
+        String zone = TimeZones.parse("timeZone", details.timeZone());
+        return scope.asPlatform(() -> {
+            Client before = store.find(id).orElseThrow(() -> new NotFoundException("No client " + id));
+            if (before.postalAddress().equals(postalAddress) && before.timeZone().equals(zone)) {
+                return before;
+            }
+            store.changeDetails(id, postalAddress, zone, Times.now(clock));
+            List<String> changed = new ArrayList<>();
+            if (!before.postalAddress().equals(postalAddress)) {
+                changed.add("postal address");
+            }
+            if (!before.timeZone().equals(zone)) {
+                changed.add("time zone " + before.timeZone() + " -> " + zone);
+            }
+            audit.record(operator, id, "client.details_changed", "client:" + id, String.join("; ", changed));
+            return store.find(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Changes the time zone of the actor's own client (its admins choose it; the postal address
+     * stays the operator's). A refused zone leaves the stored one as it was.
+     */
+    public Client changeOwnTimeZone(Actor actor, String timeZone) {
+        UUID clientId = actor.requireClient();
+        actor.requireAdmin();
+        String zone = TimeZones.parse("timeZone", timeZone);
+        return scope.inClient(clientId, () -> {
+            Client before = store.find(clientId).orElseThrow(() -> new NotFoundException("No client " + clientId));
+            if (before.timeZone().equals(zone)) {
+                return before;
+            }
+            store.changeTimeZone(clientId, zone, Times.now(clock));
+            audit.record(actor, clientId, "client.time_zone_changed", "client:" + clientId, before.timeZone() + " -> " + zone);
+            return store.find(clientId).orElseThrow();
+        });
+    }
+
+    /**
+     * A postal address as it is kept: its lines in order (mail footers print them one per line),
+     * each without trailing blanks, Windows or old Mac line ends made plain, blank lines at either end dropped.
+     */
+    static String postalAddress(String raw) {
+        String lines = raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n').lines().map(String::stripTrailing)
+                .collect(Collectors.joining("\n"));
+        return TextFields.required("postalAddress", lines, 1000);
+    }
+
     /** A standing change: the standing before, and the client after. */
     private record Move(ClientStatus from, Client client) {}
-
-    private static String zone(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return "UTC";
-        }
-        try {
-            return ZoneId.of(raw.strip()).getId();
-        } catch (DateTimeException e) {
-            throw ValidationException.of("timeZone", "is not a time zone like Europe/Berlin or America/New_York");
-        }
-    }
 }

@@ -78,7 +78,10 @@ public class Users {
                 .orElseThrow(() -> new NotFoundException("No user " + id));
     }
 
-    /** Disables (or re-enables) a login; users are never deleted so the audit log keeps its meaning. */
+    /**
+     * Disables (or re-enables) a login; users are never deleted so the audit log keeps its meaning.
+     * A client's last enabled admin stays enabled (an admin API key could otherwise lock the client out).
+     */
     public User setEnabled(Actor actor, UUID id, boolean enabled) {
         actor.requireAdmin();
         return scope.as(actor, () -> {
@@ -86,10 +89,59 @@ public class Users {
             if (user.id().equals(actor.id()) && !enabled) {
                 throw new ConflictException("You cannot disable your own login");
             }
+            if (!enabled) {
+                requireAnotherAdmin(user, "disabled");
+            }
             store.setEnabled(actor.clientId(), id, enabled);
             audit.record(actor, actor.clientId(), enabled ? "user.enabled" : "user.disabled", "user:" + id, null);
             return store.find(actor.clientId(), id).orElseThrow();
         });
+    }
+
+    /**
+     * Gives a user of the actor's client (or, for operators, an operator) another role: only one
+     * the actor may grant ({@link Actor#grantableRoles()}), and never so that the client is left
+     * without an enabled admin. The user's sessions end at their next request (the live login
+     * check compares the role), so a demoted admin loses the rights at once.
+     */
+    public User changeRole(Actor actor, UUID id, Role role) {
+        actor.requireAdmin();
+        return scope.as(actor, () -> {
+            // The user is looked up first: another client's id answers 404 whatever the request says.
+            User user = store.find(actor.clientId(), id).orElseThrow(() -> new NotFoundException("No user " + id));
+            if (role == null) {
+                throw ValidationException.of("role", "is required");
+            }
+            if (!actor.grantableRoles().contains(role)) {
+                throw new ForbiddenException("You cannot give the " + role.wireName().replace('_', ' ') + " role");
+            }
+            if (user.role() == role) {
+                return user;
+            }
+            if (user.role() == Role.CLIENT_ADMIN) {
+                requireAnotherAdmin(user, "made " + role.wireName().replace('_', ' '));
+            }
+            store.setRole(actor.clientId(), id, role);
+            audit.record(actor, actor.clientId(), "user.role_changed", "user:" + id,
+                    user.email() + ": " + user.role().wireName() + " -> " + role.wireName());
+            return store.find(actor.clientId(), id).orElseThrow();
+        });
+    }
+
+    /**
+     * Refuses to take the admin rights of a client's last enabled admin ({@code change}: what was
+     * asked, "disabled" or "made marketer"). The client's enabled admins are locked first, so two
+     * such changes at once take turns and the second sees what the first did.
+     */
+    private void requireAnotherAdmin(User user, String change) {
+        if (user.clientId() == null || user.role() != Role.CLIENT_ADMIN || !user.enabled()) {
+            return;
+        }
+        List<UUID> admins = store.lockEnabledAdmins(user.clientId());
+        if (admins.stream().noneMatch(a -> !a.equals(user.id()))) {
+            throw new ConflictException("The only enabled admin of this account, " + user.email() + ", cannot be " + change
+                    + "; make another user an admin first");
+        }
     }
 
     /**

@@ -105,7 +105,7 @@ abstract class AudienceDataContract {
 
         assertThat(preferences.view(token).orElseThrow().fields()).extracting(CustomField::key).containsExactly("interests");
         assertThat(preferences.view(token).orElseThrow().values()).containsOnlyKeys("interests");
-        preferences.save(token, "Pat", Map.of("vip", "true", "interests", "hats|shoes"), java.util.Set.of(), "203.0.113.4", "Test");
+        preferences.save(token, "Pat", Map.of("vip", "true", "interests", "hats;shoes"), java.util.Set.of(), "203.0.113.4", "Test");
         assertThat(subscribers.get(admin, s.id()).fields()).containsEntry("vip", "false")
                 .containsEntry("interests", List.of("hats", "shoes"));
     }

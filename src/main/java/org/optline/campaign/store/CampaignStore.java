@@ -17,6 +17,7 @@ import org.optline.campaign.ContentFormat;
 import org.optline.campaign.MessageTemplate;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
+import org.optline.platform.SqlLike;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -120,6 +121,12 @@ public class CampaignStore {
     public List<UUID> inStatus(UUID clientId, CampaignStatus status) {
         return jdbc.sql(sql.get("in-status-of-client")).param("clientId", clientId).param("status", status.wireName())
                 .query(UUID.class).list();
+    }
+
+    /** The names of a client's campaigns that will still send From an address at {@code domain} (lower case). */
+    public List<String> namesStillSendingFrom(UUID clientId, String domain) {
+        return jdbc.sql(sql.get("names-from-domain")).param("clientId", clientId).param("pattern", "%@" + SqlLike.escape(domain))
+                .query(String.class).list();
     }
 
     public List<UUID[]> due(OffsetDateTime now) {

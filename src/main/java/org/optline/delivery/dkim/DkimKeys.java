@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The signer for a client's From domain, loaded from the sending domain's key once and kept:
  * parsing a PKCS#8 key per message would cost more than signing. Keys never change in place
- * (a new key means a new selector), so the cache needs no invalidation beyond a restart.
+ * (a new key means a new selector); a deleted domain's signer is dropped ({@link #forget}).
  */
 @Component
 public class DkimKeys {
@@ -50,6 +50,15 @@ public class DkimKeys {
         return Optional.ofNullable(signers.computeIfAbsent(new Key(clientId, domain), k -> scope.inClient(clientId,
                 () -> store.signingKey(clientId, domain)).map(key -> new DkimSigner(domain, key.selector(), parse(key.privateKey())))
                 .orElse(null)));
+    }
+
+    /**
+     * Drops the signer of a domain the client deleted, on this node; another node keeps its copy
+     * until it restarts (docs/delivery.md), which is harmless while the domain is gone: mail From it
+     * is refused by the send checklist and the relay rule first.
+     */
+    public void forget(UUID clientId, String domain) {
+        signers.remove(new Key(clientId, domain.toLowerCase(Locale.ROOT)));
     }
 
     private static PrivateKey parse(String pkcs8) {

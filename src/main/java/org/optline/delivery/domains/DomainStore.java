@@ -76,6 +76,12 @@ public class DomainStore {
                 .param("dmarc", dmarc).param("at", at).update();
     }
 
+    /** Deletes a client's domain with its key, releasing its claim on the name; answers whether there was one. */
+    public boolean delete(UUID clientId, UUID id) {
+        jdbc.sql(sql.get("release-claim")).param("clientId", clientId).param("id", id).update();
+        return jdbc.sql(sql.get("delete")).param("clientId", clientId).param("id", id).update() == 1;
+    }
+
     /** What a key is sealed for: its row, so that it opens nowhere else. */
     private static String keyContext(UUID domainId) {
         return "sending_domains.private_key:" + domainId;

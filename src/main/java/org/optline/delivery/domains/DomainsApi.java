@@ -8,6 +8,7 @@ import org.optline.delivery.SendingDomains;
 import org.optline.platform.Actor;
 import org.optline.platform.Page;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/domains}: sending domains with the DKIM selector, the DNS records to publish and
- * the last check of them; {@code POST /{id}/verify} checks them in the DNS now.
+ * the last check of them; {@code POST /{id}/verify} checks them in the DNS now; {@code DELETE /{id}}
+ * deletes one with its key.
  */
 @RestController
 @RequestMapping("/api/v1/domains")
@@ -53,6 +55,13 @@ class DomainsApi {
     @PostMapping("/{id}/verify")
     DomainJson verify(Actor actor, @PathVariable UUID id) {
         return DomainJson.of(domains.verify(actor, id));
+    }
+
+    /** Deletes the domain with its key and releases the name; 409 while a scheduled, sending or paused campaign is From it. */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Actor actor, @PathVariable UUID id) {
+        domains.remove(actor, id);
     }
 
     @GetMapping("/{id}")

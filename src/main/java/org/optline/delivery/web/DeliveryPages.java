@@ -22,8 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The delivery module's pages: a client's sending domains with the DKIM, SPF and DMARC records
- * to publish; the client's own SMTP relay; and, for operators, how mail leaves this installation.
- * The outbox browser is {@link OutboxPages}.
+ * to publish, each on its own page too, where it is checked again or deleted; the client's own SMTP
+ * relay; and, for operators, how mail leaves this installation. The outbox browser is
+ * {@link OutboxPages}.
  */
 @Controller
 class DeliveryPages {
@@ -60,9 +61,31 @@ class DeliveryPages {
         return "redirect:/sending/domains";
     }
 
+    @GetMapping("/sending/domains/{id}")
+    String domain(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("d", domains.get(actor, id));
+        return "delivery/domain";
+    }
+
+    @PostMapping("/sending/domains/{id}/delete")
+    String deleteDomain(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            String name = domains.get(actor, id).domain();
+            domains.remove(actor, id);
+            redirect.addFlashAttribute("notice", "Deleted " + name + " and its DKIM key. Remove its DKIM record from the DNS; "
+                    + "the name is free to be added again, with a new key.");
+            return "redirect:/sending/domains";
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
+            return "redirect:/sending/domains/" + id;
+        }
+    }
+
+    /** {@code back}: "domain" when the button was on the domain's own page, which the result is then shown on. */
     @PostMapping("/sending/domains/{id}/verify")
-    String verifyDomain(Actor actor, @PathVariable UUID id,
+    String verifyDomain(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String back,
                         RedirectAttributes redirect) {
+        String target = "domain".equals(back) ? "redirect:/sending/domains/" + id : "redirect:/sending/domains";
         try {
             var d = domains.verify(actor, id);
             var c = d.checks();
@@ -78,7 +101,7 @@ class DeliveryPages {
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
-        return "redirect:/sending/domains";
+        return target;
     }
 
     @GetMapping("/sending/relay")

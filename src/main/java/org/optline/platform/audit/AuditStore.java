@@ -1,11 +1,15 @@
 package org.optline.platform.audit;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditEntry;
+import org.optline.platform.AuditFilter;
 import org.optline.platform.NamedSql;
+import org.optline.platform.SqlLike;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +24,7 @@ public class AuditStore {
         this.jdbc = jdbc;
         this.sql = NamedSql.forClass(AuditStore.class);
         sql.get("insert");
-        sql.get("first-page");
-        sql.get("next-page");
+        sql.get("search");
     }
 
     public void insert(OffsetDateTime at, UUID clientId, Actor actor, String action, String target, String detail) {
@@ -38,12 +41,21 @@ public class AuditStore {
                 .update();
     }
 
-    /** Newest first, before entry id {@code before} when given. Visibility is the caller's scope. */
-    public List<AuditEntry> page(Long before, int limit) {
-        var spec = before == null
-                ? jdbc.sql(sql.get("first-page"))
-                : jdbc.sql(sql.get("next-page")).param("before", before);
-        return spec.param("limit", limit).query((rs, n) -> new AuditEntry(
+    /**
+     * Newest first, before entry id {@code before} when given, narrowed by the filter: {@code actor}
+     * is matched as part of the label in any case, {@code action} as a start, days in UTC
+     * ({@code to} included). Visibility is also the caller's scope.
+     */
+    public List<AuditEntry> search(AuditFilter filter, Long before, int limit) {
+        return jdbc.sql(sql.get("search"))
+                .param("clientId", filter.clientId())
+                .param("actor", filter.actor() == null ? null : "%" + SqlLike.escape(filter.actor().toLowerCase(Locale.ROOT)) + "%")
+                .param("action", filter.action() == null ? null : SqlLike.escape(filter.action()) + "%")
+                .param("from", filter.from() == null ? null : filter.from().atStartOfDay().atOffset(ZoneOffset.UTC))
+                .param("until", filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+                .param("before", before)
+                .param("limit", limit)
+                .query((rs, n) -> new AuditEntry(
                 rs.getLong("id"),
                 rs.getObject("at", OffsetDateTime.class),
                 rs.getObject("client_id", UUID.class),

@@ -23,6 +23,8 @@ public class ClientStore {
     private final String firstPage;
     private final String nextPage;
     private final String moveStatus;
+    private final String changeDetails;
+    private final String changeTimeZone;
 
     public ClientStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -32,6 +34,8 @@ public class ClientStore {
         this.firstPage = sql.get("first-page");
         this.nextPage = sql.get("next-page");
         this.moveStatus = sql.get("move-status");
+        this.changeDetails = sql.get("change-details");
+        this.changeTimeZone = sql.get("change-time-zone");
     }
 
     public void insert(Client client) {
@@ -68,6 +72,21 @@ public class ClientStore {
                 .param("next", next.wireName())
                 .param("at", at)
                 .update() == 1;
+    }
+
+    /** Writes a client's postal address and time zone, both already checked. */
+    public void changeDetails(UUID id, String postalAddress, String timeZone, OffsetDateTime at) {
+        jdbc.sql(changeDetails)
+                .param("id", id)
+                .param("postalAddress", postalAddress)
+                .param("timeZone", timeZone)
+                .param("at", at)
+                .update();
+    }
+
+    /** Writes a client's time zone, already checked. */
+    public void changeTimeZone(UUID id, String timeZone, OffsetDateTime at) {
+        jdbc.sql(changeTimeZone).param("id", id).param("timeZone", timeZone).param("at", at).update();
     }
 
     private static Client map(ResultSet rs, int row) throws SQLException {

@@ -3,11 +3,14 @@ package org.optline.platform.clients;
 import java.util.Map;
 import java.util.UUID;
 import org.optline.platform.Actor;
+import org.optline.platform.Client;
+import org.optline.platform.ClientDetails;
 import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.NewClient;
 import org.optline.platform.PageErrors;
+import org.optline.platform.TimeZones;
 import org.optline.platform.ValidationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The operator's clients pages: list, create (showing the new admin's secrets once), view, suspend and reinstate. */
+/**
+ * The operator's clients pages: list, create (showing the new admin's secrets once), view, change the
+ * postal address and time zone, suspend and reinstate.
+ */
 @Controller
 @RequestMapping("/operator/clients")
 class OperatorClientsPages {
@@ -41,7 +47,8 @@ class OperatorClientsPages {
 
     @GetMapping("/new")
     String initCreate(Model model) {
-        model.addAttribute("form", new NewClient("", "", "", "", "UTC"));
+        model.addAttribute("form", new NewClient("", "", "", "", TimeZones.DEFAULT));
+        model.addAttribute("zones", TimeZones.picker(TimeZones.DEFAULT));
         return "platform/operator-client-new";
     }
 
@@ -53,6 +60,7 @@ class OperatorClientsPages {
             return "platform/operator-client-created";
         } catch (ValidationException | ConflictException e) {
             model.addAttribute("form", new NewClient(form.name(), form.postalAddress(), form.adminEmail(), "", form.timeZone()));
+            model.addAttribute("zones", TimeZones.picker(form.timeZone()));
             model.addAttribute("error", PageErrors.sentence(e, LABELS));
             return "platform/operator-client-new";
         }
@@ -60,8 +68,27 @@ class OperatorClientsPages {
 
     @GetMapping("/{id}")
     String show(Actor actor, @PathVariable UUID id, Model model) {
-        model.addAttribute("client", clients.get(actor, id));
+        Client client = clients.get(actor, id);
+        model.addAttribute("client", client);
+        model.addAttribute("details", new ClientDetails(client.postalAddress(), client.timeZone()));
+        model.addAttribute("zones", TimeZones.picker(client.timeZone()));
         return "platform/operator-client";
+    }
+
+    @PostMapping("/{id}/details")
+    String processDetails(Actor actor, @PathVariable UUID id, ClientDetails form, Model model, RedirectAttributes redirect) {
+        try {
+            clients.changeDetails(actor, id, form);
+            redirect.addFlashAttribute("notice", "The postal address and time zone are saved; messages sent from now on carry them.");
+            return "redirect:/operator/clients/" + id;
+        } catch (ValidationException e) {
+            // The page again, the stored client as it is and the form as it was sent, so nothing typed is lost.
+            model.addAttribute("client", clients.get(actor, id));
+            model.addAttribute("details", form);
+            model.addAttribute("zones", TimeZones.picker(form.timeZone()));
+            model.addAttribute("detailsError", PageErrors.sentence(e));
+            return "platform/operator-client";
+        }
     }
 
     @PostMapping("/{id}/status")

@@ -13,8 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a UI session whose user was disabled, whose client was terminated, or whose password was
- * changed (by another session) since login. The principal in the session was checked only at
+ * Ends a UI session whose user was disabled, whose client was terminated, whose role was changed,
+ * or whose password was changed (by another session) since login. The principal in the session was checked only at
  * login; this re-checks it on every request, one row by its unique key, so the session ends at
  * its next request, on whichever node it arrives.
  */
@@ -49,6 +49,7 @@ final class LiveLoginCheckFilter extends OncePerRequestFilter {
         String stamp = kept instanceof String s ? s : user.passwordStamp();
         return scope.asPlatform(() -> users.loginByEmail(user.getUsername())
                 .map(row -> row.id().equals(user.actor().id()) && row.enabled() && !"terminated".equals(row.clientStatus())
+                        && row.role() == user.actor().role()
                         && PasswordStamp.of(row.passwordHash()).equals(stamp))
                 .orElse(false));
     }

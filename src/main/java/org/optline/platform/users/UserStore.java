@@ -65,6 +65,16 @@ public class UserStore {
                 .param("id", id).param("clientId", clientId).param("enabled", enabled).update() == 1;
     }
 
+    /** Locks the client's enabled admins for the rest of the transaction and answers their ids. */
+    public List<UUID> lockEnabledAdmins(UUID clientId) {
+        return jdbc.sql(sql.get("lock-enabled-admins")).param("clientId", clientId).query(UUID.class).list();
+    }
+
+    public boolean setRole(UUID clientId, UUID id, Role role) {
+        return jdbc.sql(sql.get("set-role"))
+                .param("id", id).param("clientId", clientId).param("role", role.wireName()).update() == 1;
+    }
+
     public void setPassword(UUID id, String passwordHash) {
         jdbc.sql(sql.get("set-password")).param("id", id).param("passwordHash", passwordHash).update();
     }

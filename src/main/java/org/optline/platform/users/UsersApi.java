@@ -25,6 +25,8 @@ class UsersApi {
 
     record CreateRequest(String email, String password, String role) {}
 
+    record RoleRequest(String role) {}
+
     record UserJson(String id, String email, String role, boolean enabled, OffsetDateTime createdAt,
                     OffsetDateTime lastLoginAt) {
         static UserJson of(User u) {
@@ -59,6 +61,13 @@ class UsersApi {
     @AllowedWhileSuspended("disables a login")
     UserJson disable(Actor actor, @PathVariable UUID id) {
         return UserJson.of(users.setEnabled(actor, id, false));
+    }
+
+    /** Another role for a user: one the caller may grant (403 otherwise), never the last enabled admin's (409). */
+    @PostMapping("/{id}/role")
+    UserJson role(Actor actor, @PathVariable UUID id, @RequestBody RoleRequest body) {
+        Role role = body.role() == null ? null : Role.fromWire(body.role());
+        return UserJson.of(users.changeRole(actor, id, role));
     }
 
     @PostMapping("/{id}/enable")

@@ -6,9 +6,11 @@ import org.optline.platform.Actor;
 import org.optline.platform.AllowedWhileSuspended;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
+import org.optline.platform.ForbiddenException;
 import org.optline.platform.NewUser;
 import org.optline.platform.PageErrors;
 import org.optline.platform.Role;
+import org.optline.platform.User;
 import org.optline.platform.Users;
 import org.optline.platform.ValidationException;
 import org.optline.platform.security.PasswordStamp;
@@ -20,7 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Users page for client admins (and operators, for operators), and everyone's own password page. */
+/**
+ * Users page for client admins (and operators, for operators): add, change a role, disable; and
+ * everyone's own password page.
+ */
 @Controller
 class UsersPages {
 
@@ -42,8 +47,11 @@ class UsersPages {
 
     @PostMapping("/settings/users")
     String processCreate(Actor actor, @RequestParam String email, @RequestParam String password,
-                         @RequestParam String role, RedirectAttributes redirect) {
+                         @RequestParam(required = false) String role, RedirectAttributes redirect) {
         try {
+            if (role == null || role.isBlank()) {
+                throw ValidationException.of("role", "is required: choose one");
+            }
             users.create(actor, new NewUser(email, password, Role.fromWire(role)));
             redirect.addFlashAttribute("notice", "Created " + email.trim() + ".");
         } catch (ValidationException | ConflictException e) {
@@ -67,6 +75,26 @@ class UsersPages {
             redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }
         return "redirect:/settings/users";
+    }
+
+    @PostMapping("/settings/users/{id}/role")
+    String processRole(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String role,
+                       RedirectAttributes redirect) {
+        try {
+            if (role == null || role.isBlank()) {
+                throw ValidationException.of("role", "is required: choose one");
+            }
+            User changed = users.changeRole(actor, id, Role.fromWire(role));
+            redirect.addFlashAttribute("notice", changed.email() + " is now " + label(changed.role()) + ".");
+        } catch (ValidationException | ConflictException | ForbiddenException e) {
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
+        }
+        return "redirect:/settings/users";
+    }
+
+    /** A role as the page writes it: "client admin". */
+    private static String label(Role role) {
+        return role.wireName().replace('_', ' ');
     }
 
     @GetMapping("/account/password")

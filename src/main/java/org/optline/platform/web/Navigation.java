@@ -124,6 +124,11 @@ class Navigation {
         }
 
         @Bean
+        NavigationItem accountNav() {
+            return new NavigationItem(Area.CLIENT, Group.SETTINGS, "Account", "/settings/account", 890, Set.of(Role.CLIENT_ADMIN));
+        }
+
+        @Bean
         NavigationItem operatorClientsNav() {
             return new NavigationItem(Area.OPERATOR, "Clients", "/operator/clients", 0, Set.of(Role.OPERATOR));
         }

@@ -66,5 +66,12 @@ select client_id, id from campaigns where status = :status order by created_at l
 -- name: in-status-of-client
 select id from campaigns where client_id = :clientId and status = :status
 
+-- name: names-from-domain
+-- The campaigns that will still send From an address at this domain (scheduled, sending or
+-- paused), by name. Domain names hold only a-z 0-9 . -, and the pattern comes escaped.
+select name from campaigns
+where client_id = :clientId and status in ('scheduled', 'sending', 'paused') and lower(from_email) like :pattern escape '\'
+order by name
+
 -- name: due
 select client_id, id from campaigns where status = 'scheduled' and scheduled_at <= :now order by scheduled_at limit 100

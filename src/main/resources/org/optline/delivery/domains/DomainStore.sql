@@ -55,3 +55,10 @@ select id, private_key from sending_domains where private_key not like 'sealed:%
 
 -- name: seal-key
 update sending_domains set private_key = :sealed where id = :id and private_key = :plain
+
+-- name: release-claim
+-- The claim goes first (it refers to the domain's row); another client may then add the name.
+delete from sending_domain_claims where client_id = :clientId and domain_id = :id
+
+-- name: delete
+delete from sending_domains where client_id = :clientId and id = :id

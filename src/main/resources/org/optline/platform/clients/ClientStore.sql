@@ -22,3 +22,9 @@ limit :limit
 -- name: move-status
 -- Guarded by the expected status so two concurrent standing changes cannot both win.
 update clients set status = :next, updated_at = :at where id = :id and status = :expected
+
+-- name: change-details
+update clients set postal_address = :postalAddress, time_zone = :timeZone, updated_at = :at where id = :id
+
+-- name: change-time-zone
+update clients set time_zone = :timeZone, updated_at = :at where id = :id

@@ -18,6 +18,14 @@ select count(*) from users where email = :email
 -- name: set-enabled
 update users set enabled = :enabled where id = :id and client_id is not distinct from :clientId
 
+-- name: lock-enabled-admins
+-- The client's enabled admins, locked until the transaction ends: two admins demoting or
+-- disabling each other at once take turns, so the second sees that the first left no other.
+select id from users where client_id = :clientId and role = 'client_admin' and enabled = true for update
+
+-- name: set-role
+update users set role = :role where id = :id and client_id is not distinct from :clientId
+
 -- name: set-password
 update users set password_hash = :passwordHash where id = :id
 

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
@@ -130,6 +131,13 @@ abstract class DnsDomainChecksContract {
         }
         assertThat(mvc.perform(get("/sending/domains").session(session)).andReturn().getResponse().getContentAsString())
                 .contains(">verified<").contains("DKIM published, SPF missing, DMARC missing");
+        // Checked again from the domain's own page (the DKIM answer is cached; the server is gone), the result comes back there.
+        var again = mvc.perform(post("/sending/domains/" + d.id() + "/verify").session(session).with(csrf()).param("back", "domain"))
+                .andExpect(redirectedUrl("/sending/domains/" + d.id())).andReturn().getFlashMap();
+        assertThat((String) again.get("notice")).contains("verified");
+        assertThat(mvc.perform(get("/sending/domains/" + d.id()).session(session).flashAttrs(again)).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"domain-notice\"").contains(">verified<")
+                .contains("Last checked").contains(": DKIM published,");
     }
 
     @Test

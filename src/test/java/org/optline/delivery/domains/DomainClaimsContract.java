@@ -29,6 +29,9 @@ import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
 import org.optline.platform.CreatedClient;
+import org.optline.platform.ForbiddenException;
+import org.optline.platform.NotFoundException;
+import org.optline.platform.Role;
 import org.optline.platform.TenantScope;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -178,5 +181,35 @@ abstract class DomainClaimsContract {
         assertThatThrownBy(() -> domains.verify(lateAdmin, id)).isInstanceOf(ConflictException.class);
         assertThat(dkim.forSender(holder.clientId(), "news@" + name)).isPresent();
         assertThat(senderDomains.standing(holder.clientId(), name)).isEqualTo(SenderDomains.Standing.UNVERIFIED_CAPTURED);
+    }
+
+    @Test
+    void deletingADomainReleasesItsClaimAndKeyAndAnotherClientMayThenAddTheName() {
+        CreatedClient first = Fixtures.client(clients, "Release First");
+        CreatedClient second = Fixtures.client(clients, "Release Second");
+        String name = Fixtures.domain("release.test");
+        SendingDomain d = domains.add(Fixtures.admin(first), name);
+        assertThat(dkim.forSender(first.client().id(), "news@" + name)).isPresent();
+        assertThatThrownBy(() -> domains.add(Fixtures.admin(second), "mail." + name)).isInstanceOf(ConflictException.class);
+
+        domains.remove(Fixtures.admin(first), d.id());
+        assertThat(domains.list(Fixtures.admin(first))).isEmpty();
+        assertThat(dkim.forSender(first.client().id(), "news@" + name)).isEmpty();
+        assertThat(senderDomains.standing(first.client().id(), name)).isEqualTo(SenderDomains.Standing.NOT_SET_UP);
+        long claims = scope.asPlatform(() -> jdbc.sql("select count(*) from sending_domain_claims where domain = :d")
+                .param("d", name).query(Long.class).single());
+        assertThat(claims).isZero();
+        assertThat(domains.add(Fixtures.admin(second), "mail." + name).claimed()).isTrue();
+        assertThat(domains.add(Fixtures.admin(second), name).claimed()).isTrue();
+    }
+
+    @Test
+    void anotherClientsDomainCannotBeDeleted() {
+        CreatedClient owner = Fixtures.client(clients, "Delete Owner");
+        CreatedClient other = Fixtures.client(clients, "Delete Other");
+        SendingDomain d = domains.add(Fixtures.admin(owner), Fixtures.domain("keep.test"));
+        assertThatThrownBy(() -> domains.remove(Fixtures.admin(other), d.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> domains.remove(Fixtures.withRole(owner, Role.ANALYST), d.id())).isInstanceOf(ForbiddenException.class);
+        assertThat(domains.get(Fixtures.admin(owner), d.id()).claimed()).isTrue();
     }
 }

@@ -5,8 +5,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,9 @@ import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
+import org.optline.delivery.SendingDomains;
 import org.optline.delivery.queue.DeliveryWorker;
+import org.optline.platform.AuditLog;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
 import org.optline.test.Fixtures;
@@ -33,6 +38,8 @@ class DeliveryPagesTest {
     @Autowired Subscribers subscribers;
     @Autowired Campaigns campaigns;
     @Autowired DeliveryWorker worker;
+    @Autowired SendingDomains domains;
+    @Autowired AuditLog audit;
 
     private MockHttpSession logIn(String email, String password) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email").user(email).password(password))
@@ -116,5 +123,69 @@ class DeliveryPagesTest {
                 .isIn(403, 404);
         MockHttpSession operator = logIn(Fixtures.OPERATOR_EMAIL, Fixtures.OPERATOR_PASSWORD);
         assertThat(page(operator, "/operator/delivery")).contains("capture").contains("gmail.com").contains("at most 20 at once per relay").contains("at most 10 at once per relay").contains("3 days").contains("2 min").contains("30 min");
+    }
+
+    @Test
+    void aDomainsPageShowsItsRecordsAndDeletesItWithItsKey() throws Exception {
+        CreatedClient client = Fixtures.client(clients, "Domain Delete");
+        String name = Fixtures.domain("domain-delete.de");
+        var d = domains.add(Fixtures.admin(client), name);
+        MockHttpSession session = logIn(client.admin().email(), client.generatedAdminPassword());
+        assertThat(page(session, "/sending/domains")).contains("href=\"/sending/domains/" + d.id() + "\"");
+        assertThat(page(session, "/sending/domains/" + d.id())).contains("<h1>" + name + "</h1>").contains("._domainkey." + name)
+                .contains("name=\"back\" value=\"domain\"").contains("action=\"/sending/domains/" + d.id() + "/delete\"")
+                .contains("id=\"domain-unchecked\"");
+
+        var flash = mvc.perform(post("/sending/domains/" + d.id() + "/delete").session(session).with(csrf()))
+                .andExpect(redirectedUrl("/sending/domains")).andReturn().getFlashMap();
+        assertThat((String) flash.get("notice")).startsWith("Deleted " + name + " and its DKIM key.");
+        assertThat(domains.list(Fixtures.admin(client))).isEmpty();
+        mvc.perform(get("/sending/domains/" + d.id()).session(session)).andExpect(status().isNotFound());
+        assertThat(audit.page(Fixtures.operator(), null, 50).items()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("domain.deleted");
+            assertThat(e.detail()).isEqualTo(name);
+        });
+    }
+
+    @Test
+    void aDomainAScheduledCampaignSendsFromIsKeptWithTheReasonUntilTheCampaignIsCancelled() throws Exception {
+        CreatedClient client = Fixtures.client(clients, "Domain Held");
+        var admin = Fixtures.admin(client);
+        String name = Fixtures.domain("domain-held.de");
+        var d = domains.add(admin, name);
+        var list = lists.create(admin, new Lists.ListInput("L", null, "single"));
+        subscribers.save(admin, new SubscriberInput("p@domain-held.de", "P", Map.of(), List.of(list.id()), null), false);
+        var draft = campaigns.create(admin, new Campaigns.CampaignInput("Draft only", "Hi", null, "Shop", "news@" + name, null,
+                "<p>Hi</p>", null, null, null, List.of(list.id())));
+        var later = campaigns.create(admin, new Campaigns.CampaignInput("Winter sale", "Hi", null, "Shop", "News@" + name.toUpperCase(),
+                null, "<p>Hi</p>", null, null, null, List.of(list.id())));
+        campaigns.send(admin, later.id(), OffsetDateTime.now(ZoneOffset.UTC).plusDays(3));
+        MockHttpSession session = logIn(client.admin().email(), client.generatedAdminPassword());
+
+        var refused = mvc.perform(post("/sending/domains/" + d.id() + "/delete").session(session).with(csrf()))
+                .andExpect(redirectedUrl("/sending/domains/" + d.id())).andReturn().getFlashMap();
+        assertThat(refused.get("error")).isEqualTo("The domain " + name + " cannot be deleted while the campaign \"Winter sale\" "
+                + "sends from it; let it finish or cancel it first.");
+        assertThat(domains.get(admin, d.id()).claimed()).isTrue();
+        assertThat(mvc.perform(get("/sending/domains/" + d.id()).session(session).flashAttrs(refused))
+                .andReturn().getResponse().getContentAsString()).contains("id=\"domain-error\"").contains("Winter sale");
+
+        campaigns.cancel(admin, later.id());
+        mvc.perform(post("/sending/domains/" + d.id() + "/delete").session(session).with(csrf()))
+                .andExpect(redirectedUrl("/sending/domains"));
+        assertThat(domains.list(admin)).isEmpty();
+        assertThat(campaigns.get(admin, draft.id()).status().wireName()).isEqualTo("draft");
+    }
+
+    @Test
+    void anotherClientsDomainPageAndDeleteAreNotFound() throws Exception {
+        CreatedClient owner = Fixtures.client(clients, "Domain Owner Page");
+        CreatedClient other = Fixtures.client(clients, "Domain Other Page");
+        var d = domains.add(Fixtures.admin(owner), Fixtures.domain("domain-owner.de"));
+        MockHttpSession session = logIn(other.admin().email(), other.generatedAdminPassword());
+        mvc.perform(get("/sending/domains/" + d.id()).session(session)).andExpect(status().isNotFound());
+        mvc.perform(post("/sending/domains/" + d.id() + "/delete").session(session).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/sending/domains/" + d.id() + "/verify").session(session).with(csrf())).andExpect(status().isNotFound());
+        assertThat(domains.get(Fixtures.admin(owner), d.id()).claimed()).isTrue();
     }
 }

@@ -38,6 +38,8 @@ import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
+import org.optline.platform.AuditLog;
+import org.optline.platform.ClientDetails;
 import org.optline.platform.Clients;
 import org.optline.segment.Segments;
 import org.optline.platform.TransactionalMail;
@@ -67,6 +69,7 @@ class BrowserLayoutTest extends BrowserTest {
     @Autowired SubscriberTokens tokens;
     @Autowired Outbox outbox;
     @Autowired Imports imports;
+    @Autowired AuditLog audit;
 
     @Test
     void everyClientPageFitsBothWidthsWithoutErrors() throws IOException {
@@ -109,7 +112,7 @@ class BrowserLayoutTest extends BrowserTest {
         List<String> pages = new ArrayList<>(crawl("/"));
         assertThat(pages).contains("/audience/subscribers", "/audience/lists", "/audience/fields", "/segments",
                 "/audience/imports", "/audience/suppressions", "/campaigns", "/campaigns/templates", "/sending/domains",
-                "/sending/relay", "/settings/users", "/settings/api-keys", "/outbox", "/reports", "/audience/subscribers/new");
+                "/sending/relay", "/settings/users", "/settings/api-keys", "/settings/account", "/outbox", "/reports", "/audience/subscribers/new");
         assertThat(pages).anyMatch(p -> p.matches("/audience/subscribers/[0-9a-f-]{36}"));
         assertThat(pages).as("a field's page and a saved segment in the builder")
                 .anyMatch(p -> p.matches("/audience/fields/[0-9a-f-]{36}")).anyMatch(p -> p.matches("/segments/[0-9a-f-]{36}"));
@@ -117,6 +120,7 @@ class BrowserLayoutTest extends BrowserTest {
         pages.add("/s/preferences/" + tokens.preferences(admin.clientId(), greta.id()));
         assertThat(pages).anyMatch(p -> p.matches("/outbox/[0-9a-f-]{36}"))
                 .anyMatch(p -> p.matches("/audience/imports/[0-9a-f-]{36}"));
+        assertThat(pages).as("a sending domain's own page").anyMatch(p -> p.matches("/sending/domains/[0-9a-f-]{36}"));
         checkEveryPage("client", pages);
         checkAddSubscriberRefusal();
     }
@@ -146,12 +150,18 @@ class BrowserLayoutTest extends BrowserTest {
 
     @Test
     void everyOperatorPageFitsBothWidthsWithoutErrors() throws IOException {
-        Fixtures.client(clients, "Operator Example");
+        var client = Fixtures.client(clients, "Operator Example");
+        clients.changeDetails(Fixtures.operator(), client.client().id(), new ClientDetails(
+                "Operator Example GmbH\nEine-ziemlich-lange-Strassenbezeichnung-ohne-Leerzeichen 12\n10115 Berlin", "Europe/Berlin"));
+        // A long detail without a break: it must wrap in its cell, not widen the page.
+        audit.record(Fixtures.operator(), client.client().id(), "client.note", "client:" + client.client().id(),
+                "detail-" + "x".repeat(400) + " and " + "words ".repeat(60));
         logIn(Fixtures.OPERATOR_EMAIL, Fixtures.OPERATOR_PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/operator/clients"));
         List<String> pages = crawl("/operator/clients");
         assertThat(pages).contains("/operator/clients", "/operator/audit", "/outbox", "/operator/delivery",
-                "/settings/users", "/settings/api-keys");
+                "/settings/users", "/settings/api-keys", "/operator/clients/new");
+        assertThat(pages).as("a client's page with its details form").anyMatch(p -> p.matches("/operator/clients/[0-9a-f-]{36}"));
         checkEveryPage("operator", pages);
     }
 
