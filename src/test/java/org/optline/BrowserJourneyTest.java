@@ -47,7 +47,7 @@ import org.springframework.test.context.TestPropertySource;
  * so the test calls no service.
  */
 @TestPropertySource(properties = "optline.delivery.poll-ms=2000")
-class JourneyBrowserTest extends BrowserTest {
+class BrowserJourneyTest extends BrowserTest {
 
     private static final Path SHOTS = Path.of("target", "journey");
     private static final Pattern CONFIRM_LINK = Pattern.compile("/s/confirm/[A-Za-z0-9_~.%-]+");
