@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -83,6 +84,7 @@ abstract class TrackingContract {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired Heard heard;
+    @Autowired MeterRegistry meters;
 
     Actor admin;
     MailingList news;
@@ -252,6 +254,9 @@ abstract class TrackingContract {
                 .andExpect(header().string("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
                 .andExpect(header().doesNotExist("Set-Cookie"));
         assertThat(events(c)).isEqualTo(1L);
+        // Counted by kind and outcome, where other requests have the per-request timer.
+        assertThat(meters.get("optline.tracking.hits").tag("kind", "click").tag("outcome", "stored").counter().count())
+                .isPositive();
     }
 
     @Test

@@ -9,6 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.optline.tracking.Hits;
 
 /**
@@ -36,9 +41,13 @@ class TrackingEndpoints extends HttpFilter {
     private static final byte[] NOT_FOUND = "Not found.\n".getBytes(UTF_8);
 
     private final transient Hits hits;
+    /** Hits by kind and outcome, in place of the per-request timer these paths go without. */
+    private final transient Map<String, Counter> counted = new ConcurrentHashMap<>();
+    private final transient MeterRegistry meters;
 
-    TrackingEndpoints(Hits hits) {
+    TrackingEndpoints(Hits hits, MeterRegistry meters) {
         this.hits = hits;
+        this.meters = meters;
     }
 
     @Override
@@ -64,6 +73,7 @@ class TrackingEndpoints extends HttpFilter {
         }
         String userAgent = request.getHeader("User-Agent");
         Hits.Answer answer = open ? hits.open(token, method, userAgent) : hits.click(token, method, userAgent);
+        count(open, answer.outcome());
         switch (answer.outcome()) {
             case STORED -> {
                 if (open) {
@@ -85,6 +95,14 @@ class TrackingEndpoints extends HttpFilter {
                 answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BUSY, method);
             }
         }
+    }
+
+    private void count(boolean open, Hits.Outcome outcome) {
+        String kind = open ? "open" : "click";
+        String result = outcome.name().toLowerCase(Locale.ROOT);
+        counted.computeIfAbsent(kind + result, k -> Counter.builder("optline.tracking.hits")
+                .description("Tracking hits taken, by kind and outcome").tag("kind", kind).tag("outcome", result)
+                .register(meters)).increment();
     }
 
     /** What the security filter chain gives every other answer, and no cache may keep a hit. */
