@@ -223,6 +223,8 @@ class BrowserJourneyTest extends BrowserTest {
         assertThat(js().executeScript("return window.journeyNoReload === true;")).as("the page was not reloaded").isEqualTo(true);
         assertThat(browser.findElement(By.id("campaign-status")).getText()).isEqualTo("sent");
         assertThat(browser.findElements(By.id("pause-campaign"))).isEmpty();
+        // The notice of the send does not outlive it: the poll that brought "sent" cleared it.
+        assertThat(browser.findElements(By.id("campaign-notice"))).noneMatch(n -> n.getText().contains("sending"));
         step("campaign-sent");
 
         browser.get(url("/outbox"));

@@ -225,7 +225,7 @@ class CampaignPages {
     String progress(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Long sent,
                     @RequestParam(required = false) Long at, Model model) {
         statusOf(actor, campaigns.get(actor, id), sent, at, model);
-        return "campaign/progress :: progress";
+        return "campaign/progress :: polled";
     }
 
     @PostMapping("/campaigns/{id}/duplicate")
