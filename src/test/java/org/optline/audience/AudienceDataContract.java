@@ -282,6 +282,17 @@ abstract class AudienceDataContract {
     }
 
     @Test
+    void aClientHasSeveralMultiValueFieldsEachWithItsOwnValues() {
+        fields.create(admin, "interests", "Interests", "multi");
+        fields.create(admin, "sizes", "Sizes", "multi");
+        fields.create(admin, "colours", "Colours", "multi");
+        Subscriber s = save("multi@example.org", Map.of("interests", List.of("shoes", "hats"), "sizes", List.of("M"),
+                "colours", List.of("red", "shoes")), List.of());
+        assertThat(s.fields()).containsEntry("interests", List.of("hats", "shoes")).containsEntry("sizes", List.of("M"))
+                .containsEntry("colours", List.of("red", "shoes"));
+    }
+
+    @Test
     void fieldKeysAreUniqueAndSlotsRunOut() {
         fields.create(admin, "a1", null, "boolean");
         assertThatThrownBy(() -> fields.create(admin, "a1", null, "text")).isInstanceOf(ConflictException.class);
