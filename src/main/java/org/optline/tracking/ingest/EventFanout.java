@@ -62,11 +62,8 @@ public class EventFanout implements SmartLifecycle {
         }
     }
 
-    /**
-     * One pass: hands up to a batch of queued events to the listeners; answers how many. Public
-     * for tests that need the rollups of the hits they made now rather than a pass later.
-     */
-    public int handOver() {
+    /** One pass: hands up to a batch of queued events to the listeners; answers how many. */
+    int handOver() {
         return scope.asPlatform(() -> {
             List<TrackedEvent> events = store.takePending(batch);
             if (!events.isEmpty()) {
@@ -76,16 +73,6 @@ public class EventFanout implements SmartLifecycle {
             }
             return events.size();
         });
-    }
-
-    /** Hands over until nothing is queued; answers how many events it handed over. */
-    public long handOverAll() {
-        long total = 0;
-        int n;
-        while ((n = handOver()) > 0) {
-            total += n;
-        }
-        return total;
     }
 
     @Override
@@ -142,9 +129,10 @@ public class EventFanout implements SmartLifecycle {
     private void drain() {
         long until = System.nanoTime() + DRAIN.toNanos();
         try {
-            while (System.nanoTime() < until && handOver() > 0) {
-                // keep handing over until the queue is empty or time is up; the rest waits for the next start
-            }
+            int handedOver;
+            do {
+                handedOver = handOver();
+            } while (handedOver > 0 && System.nanoTime() < until); // the rest waits for the next start
         } catch (RuntimeException e) {
             log.warn("Stopping with tracking events not yet handed over; the next start takes them: {}", e.toString());
         }

@@ -53,10 +53,6 @@ class TrackedEventStore {
                 .query((rs, n) -> event(rs)).list();
     }
 
-    long countPending() {
-        return client.sql(sql.get("count-pending")).query(Long.class).single();
-    }
-
     /**
      * Writes H2's committed changes to its file now. H2 (MVStore) writes commits in the background,
      * up to a write delay later, so a process killed in between loses transactions it had

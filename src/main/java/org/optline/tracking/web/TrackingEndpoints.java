@@ -9,9 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.optline.tracking.Hits;
@@ -41,24 +41,25 @@ class TrackingEndpoints extends HttpFilter {
     private static final byte[] NOT_FOUND = "Not found.\n".getBytes(UTF_8);
 
     private final transient Hits hits;
-    /** Hits by kind and outcome, in place of the per-request timer these paths go without. */
-    private final transient Map<String, Counter> counted = new ConcurrentHashMap<>();
-    private final transient MeterRegistry meters;
+    /** Hits by outcome, opens and clicks apart, in place of the per-request timer these paths go without. */
+    private final transient Map<Hits.Outcome, Counter> opens;
+    private final transient Map<Hits.Outcome, Counter> clicks;
 
     TrackingEndpoints(Hits hits, MeterRegistry meters) {
         this.hits = hits;
-        this.meters = meters;
+        this.opens = counters("open", meters);
+        this.clicks = counters("click", meters);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean open = path.startsWith(OPEN);
-        if (!open && !path.startsWith(CLICK)) {
+        if (!isHit(request)) {
             chain.doFilter(request, response);
             return;
         }
+        String path = pathOf(request);
+        boolean open = path.startsWith(OPEN);
         secure(response);
         String token = path.substring(OPEN.length());
         String method = request.getMethod();
@@ -97,12 +98,27 @@ class TrackingEndpoints extends HttpFilter {
         }
     }
 
+    /** Whether {@code request} is for an open pixel or a tracked link (its path within the application). */
+    static boolean isHit(HttpServletRequest request) {
+        String path = pathOf(request);
+        return path.startsWith(OPEN) || path.startsWith(CLICK);
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
     private void count(boolean open, Hits.Outcome outcome) {
-        String kind = open ? "open" : "click";
-        String result = outcome.name().toLowerCase(Locale.ROOT);
-        counted.computeIfAbsent(kind + result, k -> Counter.builder("optline.tracking.hits")
-                .description("Tracking hits taken, by kind and outcome").tag("kind", kind).tag("outcome", result)
-                .register(meters)).increment();
+        (open ? opens : clicks).get(outcome).increment();
+    }
+
+    private static Map<Hits.Outcome, Counter> counters(String kind, MeterRegistry meters) {
+        Map<Hits.Outcome, Counter> byOutcome = new EnumMap<>(Hits.Outcome.class);
+        for (Hits.Outcome outcome : Hits.Outcome.values()) {
+            byOutcome.put(outcome, Counter.builder("optline.tracking.hits").description("Tracking hits taken, by kind and outcome")
+                    .tag("kind", kind).tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(meters));
+        }
+        return byOutcome;
     }
 
     /** What the security filter chain gives every other answer, and no cache may keep a hit. */

@@ -39,10 +39,6 @@ class TrackingWebConfig {
     @Bean
     ObservationPredicate noRequestObservationForTrackingHits() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && isHit(request.getCarrier().getRequestURI()));
-    }
-
-    private static boolean isHit(String uri) {
-        return uri != null && (uri.startsWith(TrackingEndpoints.OPEN) || uri.startsWith(TrackingEndpoints.CLICK));
+                && TrackingEndpoints.isHit(request.getCarrier()));
     }
 }

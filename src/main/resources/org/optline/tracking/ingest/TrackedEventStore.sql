@@ -18,9 +18,6 @@ select id, client_id, campaign_id, subscriber_id, kind, link, at, source, rule, 
 from old table (delete from tracked_events_pending
                 where seq in (select seq from tracked_events_pending order by seq fetch first :limit rows only))
 
--- name: count-pending
-select count(*) from tracked_events_pending
-
 -- name: flush-h2
 -- H2 only: write what is committed to the file before anyone is told it is stored.
 checkpoint
