@@ -90,19 +90,11 @@ class MergeValues {
         };
     }
 
-    /**
-     * The postal address as the footer prints it under the client's name: one line per line the
-     * operator entered (blank lines and stray spaces dropped), and without a first line that only
-     * repeats the name, which the footer already shows.
-     */
-    static String footerAddress(String clientName, String postalAddress) {
-        return Client.footerAddress(clientName, postalAddress);
-    }
 
     private static Map<String, String> person(Client client, Subscriber person) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("client_name", client.name());
-        values.put("postal_address", footerAddress(client.name(), client.postalAddress()));
+        values.put("postal_address", client.footerAddress());
         if (person == null) {
             values.put("email", "subscriber@example.com");
             values.put("name", "Sam Sample");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.optline.platform.Client;
 
 /** The footer's postal address: its own lines, the client's name once. */
 class ComplianceFooterTest {
@@ -12,11 +13,11 @@ class ComplianceFooterTest {
 
     @Test
     void theAddressKeepsItsLinesAndDropsALeadingLineThatRepeatsTheName() {
-        assertThat(MergeValues.footerAddress("Browser Bakery", "Browser Bakery\n2 Flour Lane\r\n\n  12345 Breadville "))
+        assertThat(Client.footerAddress("Browser Bakery", "Browser Bakery\n2 Flour Lane\r\n\n  12345 Breadville "))
                 .isEqualTo("2 Flour Lane\n12345 Breadville");
-        assertThat(MergeValues.footerAddress("Browser Bakery", "2 Flour Lane\n12345 Breadville"))
+        assertThat(Client.footerAddress("Browser Bakery", "2 Flour Lane\n12345 Breadville"))
                 .isEqualTo("2 Flour Lane\n12345 Breadville");
-        assertThat(MergeValues.footerAddress("Bakery", null)).isNull();
+        assertThat(Client.footerAddress("Bakery", null)).isNull();
     }
 
     @Test
