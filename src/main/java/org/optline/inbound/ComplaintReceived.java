@@ -1,0 +1,16 @@
+package org.optline.inbound;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A recipient marked a message as unwanted (an ARF feedback report from a mailbox provider's
+ * feedback loop), published inside the transaction that records the complaint and the
+ * unsubscribe and suppression that follow it.
+ *
+ * @param campaignId   the campaign complained about, null when only the subscriber is known
+ * @param feedbackType the report's Feedback-Type (abuse, fraud, virus, other)
+ * @param userAgent    the reporting system's User-Agent field, or null
+ */
+public record ComplaintReceived(UUID clientId, UUID campaignId, UUID subscriberId, String email, String feedbackType,
+                                String userAgent, OffsetDateTime at) {}
