@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -144,6 +145,7 @@ abstract class InboundFeedbackContract {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theReportCountsEachPersonOnceWithAsyncHardBouncesAmongTheHardOnes() throws Exception {
         script();
         CampaignReport r = reports.report(admin, campaign.id());
@@ -160,6 +162,17 @@ abstract class InboundFeedbackContract {
 
         assertThat(summaries.reported(admin)).singleElement()
                 .satisfies(line -> assertThat(line.complaints()).isEqualTo(1));
+
+        var started = mvc.perform(get("/api/v1/campaigns/" + campaign.id() + "/export?format=json")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + client.adminApiKey().secret())).andReturn();
+        String json = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((List<String>) JsonPath.read(json, "$[?(@.softBouncedAt != null)].subscriberId"))
+                .as("bob's soft bounce stays in his results; the report counts him as hard")
+                .containsExactlyInAnyOrder(people.get("ann").toString(), people.get("bob").toString());
+        assertThat((List<String>) JsonPath.read(json, "$[?(@.complainedAt != null)].subscriberId"))
+                .containsExactly(people.get("cid").toString());
+        assertThat((List<String>) JsonPath.read(json, "$[?(@.bouncedAt != null)].subscriberId"))
+                .containsExactlyInAnyOrder(people.get("bob").toString(), people.get("dee").toString());
     }
 
     @Test
