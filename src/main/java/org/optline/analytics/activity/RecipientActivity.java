@@ -45,7 +45,8 @@ class RecipientActivity implements SubscriberActivity {
                         ? "refused for good at send time" : "hard bounce " + r.bounceStatus() + " (reported by mail)"));
             }
             if (r.softBouncedAt() != null) {
-                out.add(new Entry(r.softBouncedAt(), "bounced", r.id(), name, r.softBounceStatus() == null ? "soft bounce" : "soft bounce " + r.softBounceStatus()));
+                out.add(new Entry(r.softBouncedAt(), "bounced", r.id(), name,
+                        r.softBounceStatus() == null ? "soft bounce" : "soft bounce " + r.softBounceStatus()));
             }
             if (r.complainedAt() != null) {
                 out.add(new Entry(r.complainedAt(), "complained", r.id(), name, "marked as unwanted ("

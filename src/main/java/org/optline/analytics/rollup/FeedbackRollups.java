@@ -29,24 +29,24 @@ class FeedbackRollups {
     }
 
     @EventListener
-    void on(BounceReceived bounce) {
-        scope.inClient(bounce.clientId(), () -> {
-            boolean counts = bounce.campaignId() == null || bounce.subscriberId() == null
-                    || (bounce.hard()
-                        ? store.hardBounced(bounce.clientId(), bounce.campaignId(), bounce.subscriberId(), bounce.status(), bounce.at())
-                        : store.softBounced(bounce.clientId(), bounce.campaignId(), bounce.subscriberId(), bounce.status(), bounce.at()));
+    void on(BounceReceived b) {
+        scope.inClient(b.clientId(), () -> {
+            boolean counts = b.campaignId() == null || b.subscriberId() == null
+                    || (b.hard() ? store.hardBounced(b.clientId(), b.campaignId(), b.subscriberId(), b.status(), b.at())
+                                 : store.softBounced(b.clientId(), b.campaignId(), b.subscriberId(), b.status(), b.at()));
             if (counts) {
-                store.addToDay(bounce.clientId(), day(bounce.at()), bounce.hard() ? 1 : 0, bounce.hard() ? 0 : 1, 0);
+                store.addToDay(b.clientId(), day(b.at()), b.hard() ? 1 : 0, b.hard() ? 0 : 1, 0);
             }
         });
     }
 
     @EventListener
-    void on(ComplaintReceived complaint) {
-        scope.inClient(complaint.clientId(), () -> {
-            if (complaint.campaignId() == null || complaint.subscriberId() == null || store.complained(complaint.clientId(), complaint.campaignId(),
-                    complaint.subscriberId(), complaint.feedbackType(), complaint.at())) {
-                store.addToDay(complaint.clientId(), day(complaint.at()), 0, 0, 1);
+    void on(ComplaintReceived c) {
+        scope.inClient(c.clientId(), () -> {
+            boolean counts = c.campaignId() == null || c.subscriberId() == null
+                    || store.complained(c.clientId(), c.campaignId(), c.subscriberId(), c.feedbackType(), c.at());
+            if (counts) {
+                store.addToDay(c.clientId(), day(c.at()), 0, 0, 1);
             }
         });
     }
