@@ -36,7 +36,9 @@
       ]);
       chart('health-chart', 'line', days, [
         { label: 'Unsubscribes', data: d.days.map(function (x) { return x.unsubscribes; }), borderColor: '#fb8c00', backgroundColor: '#fb8c00' },
-        { label: 'Hard bounces', data: d.days.map(function (x) { return x.hardBounces; }), borderColor: '#e53935', backgroundColor: '#e53935' }
+        { label: 'Hard bounces', data: d.days.map(function (x) { return x.hardBounces; }), borderColor: '#e53935', backgroundColor: '#e53935' },
+        { label: 'Soft bounces', data: d.days.map(function (x) { return x.softBounces; }), borderColor: '#8e24aa', backgroundColor: '#8e24aa' },
+        { label: 'Complaints', data: d.days.map(function (x) { return x.complaints; }), borderColor: '#6d4c41', backgroundColor: '#6d4c41' }
       ]);
       var names = d.campaigns.map(function (c) { return c.name; });
       chart('campaigns-chart', 'bar', names, [

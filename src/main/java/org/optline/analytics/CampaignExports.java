@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams a campaign's per-recipient results (sent, bounced, opens, clicks, unsubscribed) as CSV
+ * Streams a campaign's per-recipient results (sent, bounced, opens, clicks, unsubscribed, complained) as CSV
  * or JSON, a page of {@value #PAGE} recipients per transaction, so an export of a million
  * recipients holds one page in memory. CSV cells are spreadsheet-safe. Erased subscribers keep
  * their row with no address.
@@ -41,7 +41,8 @@ public class CampaignExports {
 
     static final int PAGE = 1000;
     private static final List<String> COLUMNS = List.of("subscriber_id", "email", "sent_at", "bounced_at", "opens",
-            "first_open_at", "last_open_at", "clicks", "first_click_at", "last_click_at", "unsubscribed_at");
+            "first_open_at", "last_open_at", "clicks", "first_click_at", "last_click_at", "unsubscribed_at", "soft_bounced_at",
+            "complained_at");
 
     /** The formats an export is written in. */
     public enum Format { CSV, JSON }
@@ -144,7 +145,7 @@ public class CampaignExports {
     private static List<String> cells(RecipientRow r, String email) {
         List<String> cells = new ArrayList<>(List.of(r.id().toString(), email, at(r.sentAt()), at(r.bouncedAt()),
                 String.valueOf(r.opens()), at(r.firstOpenAt()), at(r.lastOpenAt()), String.valueOf(r.clicks()),
-                at(r.firstClickAt()), at(r.lastClickAt()), at(r.unsubscribedAt())));
+                at(r.firstClickAt()), at(r.lastClickAt()), at(r.unsubscribedAt()), at(r.softBouncedAt()), at(r.complainedAt())));
         return cells;
     }
 

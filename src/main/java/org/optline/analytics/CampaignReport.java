@@ -9,13 +9,18 @@ import java.util.UUID;
  * A campaign's figures, as the report API answers them. Opens and clicks count people's hits
  * only; hits by mailbox proxies and security scanners are in {@code machineOpens} and
  * {@code machineClicks}. {@code clickToOpen} is unique clicks over unique opens (0 without opens).
+ * {@code delivered} is what receiving servers accepted, bounces reported later included; those
+ * bounces are in {@code bounced}. {@code complaints} counts people who complained, once each.
  */
 public record CampaignReport(UUID campaignId, String name, String status, long sent, long delivered, long deferred,
                              long failed, Bounces bounced, long opens, long uniqueOpens, long clicks, long uniqueClicks,
                              double clickToOpen, long unsubscribes, long complaints, long machineOpens, long machineClicks,
                              List<LinkFigures> links, Timeline timeline, List<ProviderFigures> providers) {
 
-    /** Hard bounces are refusals for good at send time; soft ones wait for inbound bounce processing. */
+    /**
+     * People whose message bounced: {@code hard} refused for good at send time or reported dead by a
+     * DSN later, {@code soft} with a transient failure reported by DSN and no hard bounce.
+     */
     public record Bounces(long hard, long soft) {}
 
     /** One link of the content, by its index among the content's tracked links. */

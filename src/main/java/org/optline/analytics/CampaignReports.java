@@ -14,8 +14,8 @@ import org.optline.platform.Times;
 import org.springframework.stereotype.Service;
 
 /**
- * Campaign reports for a client's users: sending figures from delivery, engagement from the
- * analytics rollups. Another client's campaign is not found, as everywhere.
+ * Campaign reports for a client's users: sending figures from delivery, engagement, bounces and
+ * complaints from the analytics rollups. Another client's campaign is not found, as everywhere.
  */
 @Service
 public class CampaignReports {
@@ -42,8 +42,8 @@ public class CampaignReports {
             ReportStore.Totals t = store.totals(clientId, c.id());
             double clickToOpen = t.uniqueOpens() == 0 ? 0 : Math.round(10_000.0 * t.uniqueClicks() / t.uniqueOpens()) / 10_000.0;
             return new CampaignReport(c.id(), c.name(), c.status().wireName(), sent.sent(),
-                    sent.delivered(), sent.deferred(), sent.failed(), new CampaignReport.Bounces(t.hardBounces(), 0),
-                    t.opens(), t.uniqueOpens(), t.clicks(), t.uniqueClicks(), clickToOpen, t.unsubscribes(), 0,
+                    sent.delivered(), sent.deferred(), sent.failed(), new CampaignReport.Bounces(t.hardBounces(), t.softBounces()),
+                    t.opens(), t.uniqueOpens(), t.clicks(), t.uniqueClicks(), clickToOpen, t.unsubscribes(), t.complaints(),
                     t.machineOpens(), t.machineClicks(), store.links(clientId, c.id(), LinkTargets.of(c.html())),
                     Timelines.of(t.firstSentAt(), store.hours(clientId, c.id()), Times.now(clock)),
                     store.providers(clientId, c.id()));

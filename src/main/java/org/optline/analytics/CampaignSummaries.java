@@ -33,9 +33,11 @@ public class CampaignSummaries {
      * @param recipients everyone it is sent to (those skipped as suppressed left out)
      * @param delivered  messages receiving servers accepted
      * @param openRate   people who opened over delivered (null before any was delivered); likewise {@code clickRate}
+     * @param complaints people who complained (feedback reports)
      */
     public record Summary(UUID id, String name, String status, OffsetDateTime sentAt, long recipients, long delivered,
-                          long uniqueOpens, long uniqueClicks, Double openRate, Double clickRate, long unsubscribes) {}
+                          long uniqueOpens, long uniqueClicks, Double openRate, Double clickRate, long unsubscribes,
+                          long complaints) {}
 
     private final Campaigns campaigns;
     private final ReportStore store;
@@ -61,7 +63,7 @@ public class CampaignSummaries {
             long recipients = f.sent() + f.waiting();
             return new Summary(c.id(), c.name(), c.status().wireName(), t.firstSentAt(), recipients, f.delivered(),
                     t.uniqueOpens(), t.uniqueClicks(), Dashboards.rate(t.uniqueOpens(), f.delivered()),
-                    Dashboards.rate(t.uniqueClicks(), f.delivered()), t.unsubscribes());
+                    Dashboards.rate(t.uniqueClicks(), f.delivered()), t.unsubscribes(), t.complaints());
         }).sorted(Comparator.comparing(Summary::sentAt, Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder())).reversed())
                 .toList();
     }

@@ -52,21 +52,24 @@ public class Dashboards {
                 .collect(Collectors.toMap(ReportStore.DayFigures::day, Function.identity()));
         List<Dashboard.Day> days = new ArrayList<>();
         long totalSent = 0;
+        long refused = 0;
         long unsubscribes = 0;
         long bounces = 0;
+        long complaints = 0;
         for (Map.Entry<LocalDate, Long> d : joined.entrySet()) {
-            ReportStore.DayFigures f = sent.get(d.getKey());
-            long s = f == null ? 0 : f.sent();
-            long u = f == null ? 0 : f.unsubscribes();
-            long b = f == null ? 0 : f.hardBounces();
-            days.add(new Dashboard.Day(d.getKey(), d.getValue(), s, u, b));
-            totalSent += s;
-            unsubscribes += u;
-            bounces += b;
+            ReportStore.DayFigures f = sent.getOrDefault(d.getKey(), new ReportStore.DayFigures(d.getKey(), 0, 0, 0, 0, 0, 0));
+            long hard = f.hardBounces() + f.dsnHardBounces();
+            days.add(new Dashboard.Day(d.getKey(), d.getValue(), f.sent(), f.unsubscribes(), hard, f.softBounces(), f.complaints()));
+            totalSent += f.sent();
+            refused += f.hardBounces();
+            unsubscribes += f.unsubscribes();
+            bounces += hard;
+            complaints += f.complaints();
         }
         long joinedTotal = joined.values().stream().mapToLong(Long::longValue).sum();
+        // Refusals at send time were never delivered; DSN bounces were, so they are in totalSent already.
         return new Dashboard(audience.size(actor), joinedTotal, unsubscribes, totalSent, rate(unsubscribes, totalSent),
-                rate(bounces, totalSent + bounces), totalSent == 0 ? null : 0.0, days, lastCampaigns(actor, clientId));
+                rate(bounces, totalSent + refused), rate(complaints, totalSent), days, lastCampaigns(actor, clientId));
     }
 
     /** The last campaigns that went out (or are going), newest first. */

@@ -245,7 +245,7 @@ abstract class ReportContract {
         String csv = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).isEqualTo("subscriber_id,email,sent_at,bounced_at,opens,first_open_at,last_open_at,clicks,"
-                + "first_click_at,last_click_at,unsubscribed_at");
+                + "first_click_at,last_click_at,unsubscribed_at,soft_bounced_at,complained_at");
         assertThat(lines).hasSize(4); // ann, bob, cid: the suppressed address was never sent
         String ann = lines.stream().filter(l -> l.contains("ann@reported.de")).findFirst().orElseThrow();
         assertThat(ann.split(",")[4]).isEqualTo("3");

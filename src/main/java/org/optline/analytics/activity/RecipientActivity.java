@@ -12,8 +12,10 @@ import org.optline.platform.TenantScope;
 import org.springframework.stereotype.Component;
 
 /**
- * A subscriber's activity from the per-recipient rollup: per campaign, when it was sent, bounced,
- * first opened and first clicked (with how many opens and clicks in all). Human hits only.
+ * A subscriber's activity from the per-recipient rollup: per campaign, when it was sent, bounced
+ * (refused at send time, or hard or soft by DSN, with the status), complained (with the feedback
+ * type), first opened and first clicked (with how many opens and clicks in all). Human hits only.
+ * Bounces and complaints that named no campaign are not here: they count for the client's day only.
  */
 @Component
 class RecipientActivity implements SubscriberActivity {
@@ -39,7 +41,16 @@ class RecipientActivity implements SubscriberActivity {
                 out.add(new Entry(r.sentAt(), "sent", r.id(), name, null));
             }
             if (r.bouncedAt() != null) {
-                out.add(new Entry(r.bouncedAt(), "bounced", r.id(), name, "refused for good at send time"));
+                out.add(new Entry(r.bouncedAt(), "bounced", r.id(), name, r.bounceStatus() == null
+                        ? "refused for good at send time" : "hard bounce " + r.bounceStatus() + " (reported by mail)"));
+            }
+            if (r.softBouncedAt() != null) {
+                out.add(new Entry(r.softBouncedAt(), "bounced", r.id(), name,
+                        r.softBounceStatus() == null ? "soft bounce" : "soft bounce " + r.softBounceStatus()));
+            }
+            if (r.complainedAt() != null) {
+                out.add(new Entry(r.complainedAt(), "complained", r.id(), name, "marked as unwanted ("
+                        + (r.feedbackType() == null ? "feedback report" : r.feedbackType()) + ")"));
             }
             if (r.firstOpenAt() != null) {
                 out.add(new Entry(r.firstOpenAt(), "opened", r.id(), name,

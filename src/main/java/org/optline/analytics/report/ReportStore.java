@@ -30,19 +30,32 @@ public class ReportStore {
         this.sql = NamedSql.forClass(ReportStore.class);
     }
 
-    /** A campaign's totals; all zero before its first send or event. */
+    /**
+     * A campaign's totals; all zero before its first send or event. {@code hardBounces} counts people
+     * refused at send time or bounced for good by a DSN, {@code softBounces} people with a soft bounce
+     * and no hard one, {@code complaints} people who complained.
+     */
     public record Totals(long opens, long uniqueOpens, long clicks, long uniqueClicks, long machineOpens, long machineClicks,
-                         long unsubscribes, long hardBounces, OffsetDateTime firstSentAt, OffsetDateTime lastEventAt) {
-        public static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0, null, null);
+                         long unsubscribes, long hardBounces, long softBounces, long complaints, OffsetDateTime firstSentAt,
+                         OffsetDateTime lastEventAt) {
+        public static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
     }
 
-    /** A client's sending per day. */
-    public record DayFigures(LocalDate day, long sent, long hardBounces, long unsubscribes) {}
+    /**
+     * A client's sending per day: {@code hardBounces} are refusals at send time (so {@code sent +
+     * hardBounces} is the messages handed over), {@code dsnHardBounces} hard bounces reported later by DSN.
+     */
+    public record DayFigures(LocalDate day, long sent, long hardBounces, long unsubscribes, long dsnHardBounces,
+                             long softBounces, long complaints) {}
 
-    /** One recipient's results in one campaign (or one campaign's, in a subscriber's activity). */
+    /**
+     * One recipient's results in one campaign (or one campaign's, in a subscriber's activity).
+     * {@code bounceStatus} is the DSN's status of a hard bounce (null when refused at send time).
+     */
     public record RecipientRow(UUID id, OffsetDateTime sentAt, OffsetDateTime bouncedAt, OffsetDateTime firstOpenAt,
                                OffsetDateTime lastOpenAt, int opens, OffsetDateTime firstClickAt, OffsetDateTime lastClickAt,
-                               int clicks, OffsetDateTime unsubscribedAt) {}
+                               int clicks, OffsetDateTime unsubscribedAt, String bounceStatus, OffsetDateTime softBouncedAt,
+                               String softBounceStatus, OffsetDateTime complainedAt, String feedbackType) {}
 
     public Totals totals(UUID clientId, UUID campaignId) {
         return jdbc.sql(sql.get("campaign")).param("clientId", clientId).param("campaignId", campaignId)
@@ -83,7 +96,8 @@ public class ReportStore {
     public List<DayFigures> days(UUID clientId, LocalDate from) {
         return jdbc.sql(sql.get("days")).param("clientId", clientId).param("from", from)
                 .query((rs, n) -> new DayFigures(rs.getObject("day_start", LocalDate.class), rs.getLong("sent"),
-                        rs.getLong("hard_bounces"), rs.getLong("unsubscribes"))).list();
+                        rs.getLong("hard_bounces"), rs.getLong("unsubscribes"), rs.getLong("dsn_hard_bounces"),
+                        rs.getLong("soft_bounces"), rs.getLong("complaints"))).list();
     }
 
     /** A subscriber's campaigns, newest first; each row's id is the campaign's. */
@@ -101,14 +115,16 @@ public class ReportStore {
     private static Totals totals(ResultSet rs) throws SQLException {
         return new Totals(rs.getLong("opens"), rs.getLong("unique_opens"), rs.getLong("clicks"), rs.getLong("unique_clicks"),
                 rs.getLong("machine_opens"), rs.getLong("machine_clicks"), rs.getLong("unsubscribes"),
-                rs.getLong("hard_bounces"), rs.getObject("first_sent_at", OffsetDateTime.class),
+                rs.getLong("hard_bounces"), rs.getLong("soft_bounces"), rs.getLong("complaints"),
+                rs.getObject("first_sent_at", OffsetDateTime.class),
                 rs.getObject("last_event_at", OffsetDateTime.class));
     }
 
     private static RecipientRow recipient(ResultSet rs, String idColumn) throws SQLException {
         return new RecipientRow(rs.getObject(idColumn, UUID.class), at(rs, "sent_at"), at(rs, "bounced_at"),
                 at(rs, "first_open_at"), at(rs, "last_open_at"), rs.getInt("opens"), at(rs, "first_click_at"),
-                at(rs, "last_click_at"), rs.getInt("clicks"), at(rs, "unsubscribed_at"));
+                at(rs, "last_click_at"), rs.getInt("clicks"), at(rs, "unsubscribed_at"), rs.getString("bounce_status"),
+                at(rs, "soft_bounced_at"), rs.getString("soft_bounce_status"), at(rs, "complained_at"), rs.getString("feedback_type"));
     }
 
     private static OffsetDateTime at(ResultSet rs, String column) throws SQLException {

@@ -4,11 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/**
- * The event types an endpoint can ask for, by their wire names. {@link #COMPLAINED} is accepted so
- * that an endpoint can be set up for it; nothing emits it yet, as no complaint reaches Optline
- * before inbound mail (feedback loops, abuse reports) is processed.
- */
+/** The event types an endpoint can ask for, by their wire names. */
 enum WebhookEvent {
     DELIVERED, BOUNCED, OPENED, CLICKED, UNSUBSCRIBED, COMPLAINED, SUBSCRIBED;
 
