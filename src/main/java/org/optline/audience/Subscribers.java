@@ -376,7 +376,7 @@ public class Subscribers {
             consent.erase(clientId, id, email.hash(), actor.label(), reason, now);
             imports.forgetAddress(clientId, email.key());
             store.delete(clientId, id);
-            events.publishEvent(new SubscriberErased(clientId, email.value()));
+            events.publishEvent(new SubscriberErased(clientId, email.value(), id));
             events.publishEvent(new SubscriberOptedOut(clientId, id));
             audit.record(actor, clientId, "subscriber.erased", "subscriber:" + id, reason);
         });

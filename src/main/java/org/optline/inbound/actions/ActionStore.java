@@ -70,4 +70,11 @@ public class ActionStore {
                     .param("days", policy.softBounceDays()).param("at", at).update();
         }
     }
+
+    /** Deletes what inbound mail recorded about an erased subscriber: replies, complaint reports, bounces. */
+    public void forget(UUID clientId, UUID subscriberId) {
+        jdbc.sql(sql.get("forget-replies")).param("clientId", clientId).param("subscriberId", subscriberId).update();
+        jdbc.sql(sql.get("forget-complaints")).param("clientId", clientId).param("subscriberId", subscriberId).update();
+        jdbc.sql(sql.get("forget-bounces")).param("clientId", clientId).param("subscriberId", subscriberId).update();
+    }
 }

@@ -38,3 +38,12 @@ where client_id = :clientId
 -- name: insert-policy
 insert into bounce_policies (client_id, soft_bounce_limit, soft_bounce_days, updated_at)
 values (:clientId, :limit, :days, :at)
+
+-- name: forget-replies
+delete from inbound_replies where client_id = :clientId and subscriber_id = :subscriberId
+
+-- name: forget-complaints
+delete from inbound_complaints where client_id = :clientId and subscriber_id = :subscriberId
+
+-- name: forget-bounces
+delete from inbound_bounces where client_id = :clientId and subscriber_id = :subscriberId

@@ -367,6 +367,19 @@ abstract class MailActionsContract {
     }
 
     @Test
+    void erasingTheSubscriberDeletesTheirRepliesComplaintsAndBounces() {
+        actions.apply(mail(replyToOf("ann")), reply(MailKind.HUMAN_REPLY, email("ann"), "Re: Hello", "Call me"), mark);
+        actions.apply(mail(verpOf("ann")), bounce(MailKind.SOFT_BOUNCE, email("ann"), "4.2.2", "dsn"), mark);
+        actions.apply(mail(verpOf("ann")), new Classification(MailKind.COMPLAINT, null, "abuse", null, "arf", null, null,
+                new Classification.Feedback("abuse", null, "1", email("ann"), null, null, null)), mark);
+        actions.apply(mail(replyToOf("bob")), reply(MailKind.HUMAN_REPLY, email("bob"), "Re: Hello", "Keep me"), mark);
+        subscribers.erase(admin, people.get("ann"), "asked to be forgotten");
+        assertThat(rows("inbound_replies")).isEqualTo(1);
+        assertThat(rows("inbound_bounces")).isZero();
+        assertThat(rows("inbound_complaints")).isZero();
+    }
+
+    @Test
     void autoRepliesAndUnknownMailAreOnlyMarked() {
         assertThat(actions.apply(mail(replyToOf("ann")), reply(MailKind.AUTO_REPLY, email("ann"), "Out of office", "away"),
                 mark).action()).isEqualTo("ignored: auto-reply");
