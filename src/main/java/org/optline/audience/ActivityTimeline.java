@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * A subscriber's activity timeline, newest first: what later modules report through
- * {@link SubscriberActivity} (sent, bounced, opened, clicked), and the unsubscribes of the consent
- * ledger. Without an implementation of the port, the ledger's part alone.
+ * {@link SubscriberActivity} (sent, bounced, opened, clicked), and the unsubscribes and
+ * complaints of the consent ledger. Without an implementation of the port, the ledger's part alone.
  */
 @Service
 public class ActivityTimeline {
@@ -33,6 +33,8 @@ public class ActivityTimeline {
         for (ConsentEvent e : subscribers.consentLedger(actor, subscriberId)) {
             if (e.event() == ConsentAct.UNSUBSCRIBED) {
                 all.add(new SubscriberActivity.Entry(e.at(), "unsubscribed", null, null, e.sourceKind().wireName()));
+            } else if (e.event() == ConsentAct.COMPLAINED) {
+                all.add(new SubscriberActivity.Entry(e.at(), "complained", null, null, e.detail()));
             }
         }
         activity.ifAvailable(a -> all.addAll(a.of(clientId, subscriberId, LIMIT)));

@@ -20,7 +20,13 @@ public enum ConsentChannel {
     /** The unsubscribe page a person opened from a message. */
     UNSUBSCRIBE("unsubscribe"),
     /** A mail client's {@code List-Unsubscribe-Post} (RFC 8058), no page shown. */
-    ONE_CLICK("one-click");
+    ONE_CLICK("one-click"),
+    /** A reply to a campaign that asked to be taken off (read by the inbound module). */
+    REPLY("reply"),
+    /** A mail to the {@code mailto:} address of a message's {@code List-Unsubscribe} header. */
+    MAILTO("mailto"),
+    /** A feedback-loop complaint (an ARF report from the recipient's mailbox provider). */
+    COMPLAINT("complaint");
 
     private final String wireName;
 

@@ -303,6 +303,52 @@ public class Subscribers {
         }));
     }
 
+    /**
+     * A complaint (the person marked a message as spam; STANDARDS 23, 25): the subscriber leaves
+     * every list, is marked complained, the address is suppressed for this client, and the ledger
+     * records the complaint with {@code detail} (feedback type, campaign), all in the caller's
+     * transaction when there is one. Platform-wide suppression is the caller's (it runs in the
+     * platform scope). Publishes {@link SubscriberOptedOut}, which stops a running send, but not
+     * {@link SubscriberUnsubscribed}: reports count a complaint as a complaint (from the inbound
+     * module's event), not as an unsubscribe. Answers the address; empty for an unknown or erased
+     * subscriber, or one already marked complained (nothing is recorded twice).
+     */
+    public Optional<EmailAddress> complained(UUID clientId, UUID id, ConsentSource source, String detail) {
+        return scope.inClient(clientId, () -> store.find(clientId, id)
+                .filter(row -> row.status() != SubscriberStatus.COMPLAINED)
+                .map(row -> {
+                    EmailAddress email = EmailAddress.of("email", row.email());
+                    OffsetDateTime now = Times.now(clock);
+                    store.setStatus(clientId, id, SubscriberStatus.COMPLAINED, now);
+                    memberships.unsubscribeAllMemberships(clientId, id, now);
+                    suppressions.suppress(clientId, email, SuppressionReason.COMPLAINED, source.kind().wireName());
+                    consent.append(clientId, now, new ConsentStore.Entry(id, ConsentAct.COMPLAINED, null, source,
+                            clip(detail)));
+                    events.publishEvent(new SubscriberOptedOut(clientId, id));
+                    return email;
+                }));
+    }
+
+    /**
+     * Unsubscribes from every list unless the subscriber has already left (unsubscribed, bounced,
+     * complained), for channels that can repeat themselves (a second reply saying "stop"): answers
+     * whether anything changed, so the ledger gets one row per withdrawal. Empty: no such subscriber.
+     */
+    public Optional<Boolean> unsubscribeOnce(UUID clientId, UUID id, ConsentSource source, String detail) {
+        return scope.inClient(clientId, () -> store.find(clientId, id).map(row -> {
+            if (row.status() != SubscriberStatus.ACTIVE) {
+                return false;
+            }
+            unsubscribeInScope(clientId, id, source, clip(detail));
+            return true;
+        }));
+    }
+
+    /** A subscriber's address and status by id, for modules acting on mail about them; empty when unknown or erased. */
+    public Optional<Subscriber> find(UUID clientId, UUID id) {
+        return scope.inClient(clientId, () -> assembly.load(clientId, id));
+    }
+
     private void unsubscribeInScope(UUID clientId, UUID id, ConsentSource source, String detail) {
         SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
         OffsetDateTime now = Times.now(clock);
@@ -330,7 +376,7 @@ public class Subscribers {
             consent.erase(clientId, id, email.hash(), actor.label(), reason, now);
             imports.forgetAddress(clientId, email.key());
             store.delete(clientId, id);
-            events.publishEvent(new SubscriberErased(clientId, email.value()));
+            events.publishEvent(new SubscriberErased(clientId, email.value(), id));
             events.publishEvent(new SubscriberOptedOut(clientId, id));
             audit.record(actor, clientId, "subscriber.erased", "subscriber:" + id, reason);
         });
@@ -391,6 +437,11 @@ public class Subscribers {
         return values;
     }
 
+
+    /** The ledger's detail column holds 2,000 characters. */
+    private static String clip(String detail) {
+        return detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+    }
 
     private static NotFoundException notFound(UUID id) {
         return new NotFoundException("No subscriber " + id);

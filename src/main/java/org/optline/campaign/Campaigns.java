@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.optline.audience.EmailAddress;
 import org.optline.audience.Lists;
@@ -160,6 +161,19 @@ public class Campaigns {
     public Campaign get(Actor actor, UUID id) {
         UUID clientId = actor.requireClient();
         return scope.inClient(clientId, () -> store.find(clientId, id)).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The client that owns a campaign, for inbound mail that names the campaign only (a bounce
+     * or reply address); empty for an unknown campaign. Runs in the platform scope.
+     */
+    public Optional<UUID> clientOf(UUID campaignId) {
+        return scope.asPlatform(() -> store.clientOf(campaignId));
+    }
+
+    /** One of a client's campaigns, for work on the client's behalf that has no user (forwarding a reply). */
+    public Optional<Campaign> find(UUID clientId, UUID id) {
+        return scope.inClient(clientId, () -> store.find(clientId, id));
     }
 
     public List<Campaign> list(Actor actor) {

@@ -13,7 +13,7 @@ public record OutboxSearch(String recipient, UUID campaignId, String kind) {
     public static final OutboxSearch ANY = new OutboxSearch(null, null, null);
 
     /** The kinds of mail the outbox holds: campaign sends, test sends, subscription confirmations. */
-    public static final List<String> KINDS = List.of("campaign", "test", "confirmation");
+    public static final List<String> KINDS = List.of("campaign", "test", "confirmation", "reply-forward");
 
     public OutboxSearch {
         recipient = recipient == null || recipient.isBlank() ? null : recipient.strip();

@@ -1,8 +1,10 @@
 package org.optline.delivery;
 
 import java.nio.ByteBuffer;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.optline.platform.Signer;
 import org.springframework.stereotype.Component;
 
@@ -10,12 +12,18 @@ import org.springframework.stereotype.Component;
  * Per-recipient envelope senders (VERP, STANDARDS 2.17): {@code b-<token>@<bounce domain>}, where
  * the token is signed and names campaign and subscriber, so a bounce maps back to exactly one send
  * and a forged bounce maps to nothing. The local part stays within SMTP's 64 characters.
+ *
+ * <p>The same token starts the local part of the message's Message-ID
+ * ({@code <token.random@from domain>}), so a bounce or complaint that returns only the original
+ * headers, or arrives at an address other than the VERP one, still names its send. The client's
+ * campaign is not in the token (it would pass 64 characters); who owns the campaign is looked up.
  */
 @Component
 public class Verp {
 
     private static final byte PURPOSE = 'V';
     private static final int MAC_BYTES = 8;
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final Signer signer;
     private final String bounceDomain;
@@ -25,14 +33,31 @@ public class Verp {
         this.bounceDomain = mail.bounceDomain();
     }
 
-    /** The campaign and subscriber a bounce address names. */
+    /** The campaign and subscriber a bounce address, Message-ID or reply address names. */
     public record Send(UUID campaignId, UUID subscriberId) {}
 
+    /** The signed token naming one send; {@link #addressOf} and {@link #messageIdOf} wrap it. */
+    public String token(UUID campaignId, UUID subscriberId) {
+        return signed(signer, PURPOSE, campaignId, subscriberId);
+    }
+
     public String address(UUID campaignId, UUID subscriberId) {
-        ByteBuffer b = Signer.payload(PURPOSE, 32);
-        b.putLong(campaignId.getMostSignificantBits()).putLong(campaignId.getLeastSignificantBits());
-        b.putLong(subscriberId.getMostSignificantBits()).putLong(subscriberId.getLeastSignificantBits());
-        return "b-" + signer.signShort(Signer.bytes(b), MAC_BYTES) + "@" + bounceDomain;
+        return addressOf(token(campaignId, subscriberId));
+    }
+
+    /** The bounce address of a {@link #token}. */
+    public String addressOf(String token) {
+        return "b-" + token + "@" + bounceDomain;
+    }
+
+    /**
+     * A Message-ID that names the send: {@code <token.random@domain>}; the random part (72 bits)
+     * keeps two messages of one send (a retry after a lost answer) apart.
+     */
+    public String messageIdOf(String token, String domain) {
+        byte[] random = new byte[9];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "<" + token + "." + B64.encodeToString(random) + "@" + domain + ">";
     }
 
     /** The send behind a bounce address, if this installation made it. */
@@ -40,14 +65,45 @@ public class Verp {
         if (address == null) {
             return Optional.empty();
         }
-        int at = address.lastIndexOf('@');
-        String local = at < 0 ? address : address.substring(0, at);
+        String local = localPart(address.strip());
         if (!local.startsWith("b-")) {
             return Optional.empty();
         }
-        return signer.verifyShort(local.substring(2), MAC_BYTES).filter(p -> p.length == 33 && p[0] == PURPOSE).map(p -> {
+        return verified(signer, PURPOSE, local.substring(2));
+    }
+
+    /** The send behind a Message-ID this installation wrote ({@code <token.random@domain>}, brackets optional). */
+    public Optional<Send> readMessageId(String messageId) {
+        if (messageId == null) {
+            return Optional.empty();
+        }
+        String id = messageId.strip();
+        if (id.startsWith("<") && id.endsWith(">")) {
+            id = id.substring(1, id.length() - 1);
+        }
+        String[] parts = localPart(id).split("\\.");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        return verified(signer, PURPOSE, parts[0] + "." + parts[1]);
+    }
+
+    static String signed(Signer signer, byte purpose, UUID campaignId, UUID subscriberId) {
+        ByteBuffer b = Signer.payload(purpose, 32);
+        b.putLong(campaignId.getMostSignificantBits()).putLong(campaignId.getLeastSignificantBits());
+        b.putLong(subscriberId.getMostSignificantBits()).putLong(subscriberId.getLeastSignificantBits());
+        return signer.signShort(Signer.bytes(b), MAC_BYTES);
+    }
+
+    static Optional<Send> verified(Signer signer, byte purpose, String token) {
+        return signer.verifyShort(token, MAC_BYTES).filter(p -> p.length == 33 && p[0] == purpose).map(p -> {
             ByteBuffer b = ByteBuffer.wrap(p, 1, 32);
             return new Send(new UUID(b.getLong(), b.getLong()), new UUID(b.getLong(), b.getLong()));
         });
+    }
+
+    static String localPart(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? address : address.substring(0, at);
     }
 }

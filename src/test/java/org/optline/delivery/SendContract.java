@@ -70,6 +70,7 @@ abstract class SendContract {
     @Autowired Outbox outbox;
     @Autowired DeliveryWorker worker;
     @Autowired Verp verp;
+    @Autowired ReplyAddresses replyAddresses;
     @Autowired SendingDomains domains;
     @Autowired ApplicationEventPublisher events;
     @Autowired SendProgress progress;
@@ -164,7 +165,7 @@ abstract class SendContract {
         assertThat(one.raw()).contains("List-Unsubscribe: <http://localhost:8080/s/unsubscribe/")
                 .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
                 .contains("Feedback-ID: " + c.id().toString().substring(0, 8))
-                .contains("Reply-To: help@shoehaus.de")
+                .containsPattern("Reply-To: Shoehaus\\s+<r-[A-Za-z0-9_.-]+@replies\\.optline\\.local>")
                 .contains("Subject: Hello Reader");
         // The footer's unsubscribe link is the header's (MessageBuilder hands its token to the renderer).
         String token = one.raw().replaceAll("(?s).*List-Unsubscribe: <http://localhost:8080/s/unsubscribe/([^>]+)>.*", "$1");
@@ -182,6 +183,18 @@ abstract class SendContract {
         assertThat(subscribers.get(admin, mapped.subscriberId()).email()).isEqualTo(one.recipient());
         assertThat(verp.read("b-" + one.envelopeFrom().substring(3))).isEmpty();
         assertThat(sent.stream().map(OutboxMessage::envelopeFrom).distinct()).hasSize(25);
+        // Reply-To and Message-ID name the same send, so a reply or a headers-only bounce maps back.
+        String replyTo = one.raw().replaceAll("(?s).*\r\nReply-To: [^<]*<([^>]+)>.*", "$1");
+        assertThat(replyTo.substring(0, replyTo.indexOf('@'))).hasSizeLessThanOrEqualTo(64);
+        assertThat(replyAddresses.read(replyTo)).contains(mapped);
+        assertThat(verp.read(replyTo)).isEmpty();
+        assertThat(replyAddresses.read(one.envelopeFrom())).isEmpty();
+        String messageId = one.raw().replaceAll("(?s).*\r\nMessage-ID: (<[^>]+>).*", "$1");
+        assertThat(messageId).endsWith("@" + domain + ">");
+        assertThat(verp.readMessageId(messageId)).contains(mapped);
+        assertThat(verp.readMessageId(messageId.replace("<", "<x"))).isEmpty();
+        assertThat(sent.stream().map(m -> m.raw().replaceAll("(?s).*\r\nMessage-ID: (<[^>]+>).*", "$1")).distinct())
+                .hasSize(25);
     }
 
     @Test

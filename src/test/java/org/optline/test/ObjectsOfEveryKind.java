@@ -1,5 +1,10 @@
 package org.optline.test;
 
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
+import org.optline.platform.TenantScope;
+import org.optline.inbound.replies.ReplyStore;
+import org.optline.inbound.replies.Reply;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -65,6 +70,12 @@ public record ObjectsOfEveryKind(Map<String, String> ids, UUID listId, UUID subs
         // A .invalid host never resolves (RFC 6761): a dispatcher that meets this endpoint fails fast.
         ids.put("webhooks", context.getBean(Webhooks.class).create(admin, new Webhooks.Input("https://" + label
                 + ".invalid/hooks", List.of("delivered"))).endpoint().id().toString());
+        // A kept reply, stored as inbound processing stores one (matching it needs a sent campaign).
+        UUID replyId = UUID.randomUUID();
+        context.getBean(TenantScope.class).inClient(client.client().id(), () -> context.getBean(ReplyStore.class).insert(
+                new Reply(replyId, client.client().id(), subscriberId, UUID.fromString(ids.get("campaigns")), UUID.randomUUID(),
+                        "person@" + label + ".test", "Re: Hello", "Thanks", OffsetDateTime.now(ZoneOffset.UTC), null, null)));
+        ids.put("replies", replyId.toString());
         return new ObjectsOfEveryKind(Collections.unmodifiableMap(ids), list.id(), subscriberId, label);
     }
 }

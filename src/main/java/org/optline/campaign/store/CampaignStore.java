@@ -65,6 +65,11 @@ public class CampaignStore {
         return true;
     }
 
+    /** Which client owns a campaign; only in the platform scope. */
+    public Optional<UUID> clientOf(UUID id) {
+        return jdbc.sql(sql.get("client-of")).param("id", id).query(UUID.class).optional();
+    }
+
     public Optional<Campaign> find(UUID clientId, UUID id) {
         return jdbc.sql(sql.get("find")).param("clientId", clientId).param("id", id).query(this::campaign).optional();
     }

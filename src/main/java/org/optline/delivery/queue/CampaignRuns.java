@@ -7,6 +7,7 @@ import org.optline.audience.PublicLinks;
 import org.optline.audience.SubscriberTokens;
 import org.optline.campaign.CampaignDispatch;
 import org.optline.delivery.MailProperties;
+import org.optline.delivery.ReplyAddresses;
 import org.optline.delivery.Verp;
 import org.optline.delivery.dkim.DkimKeys;
 import org.optline.delivery.dkim.DkimSigner;
@@ -32,11 +33,13 @@ class CampaignRuns {
     private final DkimKeys dkim;
     private final SubscriberTokens tokens;
     private final Verp verp;
+    private final ReplyAddresses replies;
     private final PublicLinks links;
     private final MailProperties mail;
 
     CampaignRuns(CampaignDispatch campaigns, Transports transports, DkimKeys dkim, SubscriberTokens tokens, Verp verp,
-                 PublicLinks links, MailProperties mail) {
+                 ReplyAddresses replies, PublicLinks links, MailProperties mail) {
+        this.replies = replies;
         this.campaigns = campaigns;
         this.transports = transports;
         this.dkim = dkim;
@@ -71,7 +74,7 @@ class CampaignRuns {
                     + "(and publish its new DNS record), then resume the campaign.");
             return Optional.empty();
         }
-        MessageBuilder builder = new MessageBuilder(clientId, renderer, tokens, verp, signer, links,
+        MessageBuilder builder = new MessageBuilder(clientId, renderer, tokens, verp, replies, signer, links,
                 mail.bounceDomain());
         return Optional.of(new CampaignRun(clientId, campaignId, builder, route, halted));
     }

@@ -26,6 +26,10 @@ where client_id = :clientId and id = :id and status in ('draft', 'scheduled')
 -- name: find
 select * from campaigns where client_id = :clientId and id = :id
 
+-- name: client-of
+-- Platform scope: inbound mail names a campaign (VERP, reply address) but not its client.
+select client_id from campaigns where id = :id
+
 -- name: list
 select * from campaigns where client_id = :clientId order by created_at desc, id desc limit :limit
 

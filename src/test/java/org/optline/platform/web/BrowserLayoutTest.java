@@ -1,5 +1,11 @@
 package org.optline.platform.web;
 
+import java.util.UUID;
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
+import org.optline.platform.TenantScope;
+import org.optline.inbound.replies.ReplyStore;
+import org.optline.inbound.replies.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.awaitility.Awaitility.await;
@@ -68,6 +74,8 @@ class BrowserLayoutTest extends BrowserTest {
     @Autowired Segments segments;
     @Autowired SubscriberTokens tokens;
     @Autowired Outbox outbox;
+    @Autowired ReplyStore replyStore;
+    @Autowired TenantScope scope;
     @Autowired Imports imports;
     @Autowired AuditLog audit;
 
@@ -107,9 +115,16 @@ class BrowserLayoutTest extends BrowserTest {
         segments.create(admin, "Spring readers", "opened within 30 days and received campaign \"Spring menu\" and "
                 + "dishes has any [\"Spätzle\", \"Maultaschen\"] and in list \"Regulars\"");
 
+        // A kept reply with long words (the replies list and a reply's page).
+        scope.inClient(client.client().id(), () -> replyStore.insert(new Reply(UUID.randomUUID(), client.client().id(),
+                greta.id(), null, UUID.randomUUID(), greta.email(), "Re: Spring menu and a-very-long-unbroken-subject-word-that-wraps",
+                "Can I book a table?\nhttps://laden.example/a/very/long/link/that/goes/on/and/on/and/on/and/on/and/on/and/on",
+                OffsetDateTime.now(ZoneOffset.UTC), "reservations@laden.example", OffsetDateTime.now(ZoneOffset.UTC))));
+
         logIn(client.admin().email(), client.generatedAdminPassword());
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
         List<String> pages = new ArrayList<>(crawl("/"));
+        assertThat(pages).contains("/replies", "/settings/bounces").anyMatch(p -> p.matches("/replies/[0-9a-f-]{36}"));
         assertThat(pages).contains("/audience/subscribers", "/audience/lists", "/audience/fields", "/segments",
                 "/audience/imports", "/audience/suppressions", "/campaigns", "/campaigns/templates", "/sending/domains",
                 "/sending/relay", "/settings/users", "/settings/api-keys", "/settings/account", "/outbox", "/reports", "/audience/subscribers/new");
