@@ -22,7 +22,7 @@ final class AutoReplies {
             + "|respuesta automática|respuesta automatica|fuera de (la )?oficina|ausente"
             + "|automatisch antwoord|afwezig|niet aanwezig|afwezigheidsbericht"
             + "|risposta automatica|fuori ufficio|fuori sede|assente)(?![\\p{L}\\p{N}])");
-    private static final Pattern PRECEDENCE = Pattern.compile("(?i)^\\s*(auto_reply|bulk|junk|list)\\b.*");
+    private static final Pattern PRECEDENCE = Pattern.compile("(?i)^\\s*(auto_reply|bulk|junk)\\b.*");
 
     private AutoReplies() {
     }

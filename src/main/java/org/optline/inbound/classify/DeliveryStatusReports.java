@@ -1,12 +1,13 @@
 package org.optline.inbound.classify;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Header;
+import org.apache.james.mime4j.dom.Message;
 import org.optline.inbound.MailKind;
 
 /**
@@ -17,7 +18,6 @@ import org.optline.inbound.MailKind;
 final class DeliveryStatusReports {
 
     static final int MAX_DIAGNOSTIC = 300;
-    private static final Pattern BLANK_LINE = Pattern.compile("\\r?\\n[ \\t]*\\r?\\n");
     private static final int MAX_BLOCKS = 50;
 
     private DeliveryStatusReports() {
@@ -74,21 +74,26 @@ final class DeliveryStatusReports {
                 ReturnedHeaders.of(returned), null, null);
     }
 
-    /** The blocks that are about one recipient (they name it, or say what happened). */
+    /**
+     * The blocks that are about one recipient (they name it, or say what happened). The body is
+     * blocks of fields separated by blank lines; mime4j reads each block as a header, and what
+     * follows its blank line as the body that holds the next blocks.
+     */
     static List<Header> recipientBlocks(String body) throws IOException {
         List<Header> blocks = new ArrayList<>();
-        for (String text : BLANK_LINE.split(body)) {
-            if (blocks.size() >= MAX_BLOCKS) {
-                break;
-            }
-            if (text.isBlank()) {
-                continue;
-            }
-            Header fields = MailParts.parseFields(text);
+        String rest = body.stripLeading();
+        for (int read = 0; read < MAX_BLOCKS && !rest.isEmpty(); read++) {
+            Message block = MailParts.parse(rest.getBytes(StandardCharsets.UTF_8));
+            Header fields = block.getHeader();
             if (fields.getField("Final-Recipient") != null || fields.getField("Original-Recipient") != null
                     || fields.getField("Action") != null) {
                 blocks.add(fields);
             }
+            String next = MailParts.text(block).stripLeading();
+            if (next.length() >= rest.length()) {
+                break;
+            }
+            rest = next;
         }
         return blocks;
     }

@@ -55,8 +55,13 @@ final class MailParts {
 
     /** Line breaks of folded fields and the blanks around them; mime4j leaves the indent of continuation lines. */
     private static final Pattern FOLD = Pattern.compile("[ \\t]*(\\r?\\n|\\r)?[ \\t]+|[ \\t]*(\\r?\\n|\\r)");
-    private static final Pattern ADDRESS = Pattern.compile(
-            "[A-Za-z0-9._%+!#$&'*/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))+");
+    /**
+     * An address-shaped word. The local part starts where a run of its characters starts and is at
+     * most 64 long, so a search through a line of a hundred thousand such characters stays linear.
+     */
+    private static final String LOCAL_CHARS = "[A-Za-z0-9._%+!#$&'*/=?^`{|}~-]";
+    private static final Pattern ADDRESS = Pattern.compile("(?<!" + LOCAL_CHARS + ")" + LOCAL_CHARS + "{1,64}+@"
+            + "[A-Za-z0-9][A-Za-z0-9-]{0,62}+(?:\\.[A-Za-z0-9][A-Za-z0-9-]{0,62}+){1,20}+");
 
     private MailParts() {
     }
