@@ -51,8 +51,4 @@ final class AutoReplies {
         }
         return null;
     }
-
-    static boolean subjectLooksAutomatic(String subject) {
-        return subject != null && SUBJECT.matcher(subject).find();
-    }
 }

@@ -30,7 +30,7 @@ final class DeliveryStatusReports {
 
     static Classification read(Entity statusPart, List<Entity> parts) throws IOException {
         Header block = chosenRecipient(recipientBlocks(MailParts.text(statusPart)));
-        var returned = ReturnedHeaders.find(parts);
+        Header returned = ReturnedHeaders.find(parts);
         if (block == null) {
             return Classifications.unknown("dsn: no per-recipient fields", ReturnedHeaders.of(returned));
         }
@@ -70,8 +70,7 @@ final class DeliveryStatusReports {
         } else if (kind != MailKind.UNKNOWN && status != null) {
             rule = rule + " " + status;
         }
-        return new Classification(kind, recipient, status, diagnostic, rule,
-                ReturnedHeaders.of(returned), null, null);
+        return new Classification(kind, recipient, status, diagnostic, rule, ReturnedHeaders.of(returned), null, null);
     }
 
     /**
