@@ -47,7 +47,9 @@ final class DeliveryStatusReports {
             kind = MailKind.UNKNOWN;
             rule = "dsn: action " + action + ", not a bounce";
         } else if (action.startsWith("delayed")) {
+            // A delay is transient whatever its Status says; a soft bounce's status is 4.x.x.
             kind = MailKind.SOFT_BOUNCE;
+            status = StatusCodes.temporary(status) ? status : "4.0.0";
             rule = "dsn: delayed";
         } else if (StatusCodes.permanent(status)) {
             kind = MailKind.HARD_BOUNCE;

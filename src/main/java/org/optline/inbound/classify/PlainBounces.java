@@ -10,7 +10,8 @@ import org.optline.inbound.classify.Classification.Returned;
 
 /**
  * Reads the bounces that carry no delivery-status part, by the words the common mail servers
- * write (qmail and Yahoo's qmail heritage, old Sendmail, Exim without DSN, Exchange). Only a
+ * write (Postfix's text part when its report part is lost, qmail and Yahoo's qmail heritage, old Sendmail,
+ * Exim without DSN, Exchange). Only a
  * known shape with both a failed address and an SMTP code counts; anything less is not a bounce
  * this reads, so a guess never suppresses an address.
  */
@@ -20,6 +21,7 @@ final class PlainBounces {
     private record Shape(String family, String marker) {}
 
     private static final List<Shape> SHAPES = List.of(
+            new Shape("postfix", "this is the mail system at host"),
             new Shape("qmail", "this is the qmail-send program"),
             new Shape("yahoo", "sorry, we were unable to deliver your message to the following address"),
             new Shape("sendmail", "----- the following addresses had permanent fatal errors -----"),
@@ -88,6 +90,9 @@ final class PlainBounces {
         String rule = "bounce text: " + family;
         if (recipient == null || code == null) {
             return Classifications.unknown(rule + (recipient == null ? ", no failed address" : ", no smtp code"), returned);
+        }
+        if (!StatusCodes.permanent(code) && !StatusCodes.temporary(code)) {
+            return Classifications.unknown(rule + ", not a failure " + code, returned);
         }
         MailKind kind = StatusCodes.permanent(code) ? MailKind.HARD_BOUNCE : MailKind.SOFT_BOUNCE;
         rule = rule + (StatusCodes.blamesSender(code) ? " sender-blamed " : " ") + code;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class StatusCodes {
 
     private static final Pattern ENHANCED = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d])");
-    private static final Pattern REPLY = Pattern.compile("(?<![\\d.#])([45])\\d\\d(?=[ \\-:]|$)");
+    private static final Pattern REPLY = Pattern.compile("(?<![\\d.#:])([45])\\d\\d(?=[ \\-:]|$)");
 
     private StatusCodes() {
     }

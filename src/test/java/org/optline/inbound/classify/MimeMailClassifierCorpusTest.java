@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,5 +132,17 @@ class MimeMailClassifierCorpusTest {
 
         Classification gmail = Corpus.classify("reply-human-gmail-html.eml");
         assertThat(gmail.reply().text()).isEqualTo("Can I still use the code on Sunday?");
+    }
+
+    @Test
+    void aSuccessReportInABouncesWordsIsNoBounce() {
+        byte[] raw = ("From: MAILER-DAEMON@relay.example.net\r\nSubject: Successful Mail Delivery Report\r\n\r\n"
+                + "This is the mail system at host relay.example.net.\r\n\r\n"
+                + "<happy@example.net>: delivery via mx.example.net: 250 2.0.0 Ok: queued\r\n").getBytes(StandardCharsets.US_ASCII);
+
+        Classification got = Corpus.classifier().classify(raw, new InboundEnvelope("", List.of("b-x@bounces.optline.local")));
+
+        assertThat(got.kind()).isEqualTo(MailKind.UNKNOWN);
+        assertThat(got.rule()).isEqualTo("bounce text: postfix, not a failure 2.0.0");
     }
 }

@@ -21,6 +21,7 @@ class StatusCodesTest {
         assertThat(StatusCodes.anyCode("host mx.example.net [192.0.2.45]")).isNull();
         assertThat(StatusCodes.anyCode("IP 10.5.1.1.2 and 2026-12-07 09:14:00")).isNull();
         assertThat(StatusCodes.anyCode("a size of 45000 bytes")).isNull();
+        assertThat(StatusCodes.anyCode("connect to mx.example.org[203.0.113.9]:465: Connection refused")).isNull();
         assertThat(StatusCodes.anyCode(null)).isNull();
     }
 
