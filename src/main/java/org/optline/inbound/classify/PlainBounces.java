@@ -1,5 +1,6 @@
 package org.optline.inbound.classify;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +54,11 @@ final class PlainBounces {
      * @param failedRecipients the X-Failed-Recipients header Exim adds, or null
      * @param ownDomains       domains whose addresses are never the failed recipient (ours)
      */
-    static Classification read(String text, String failedRecipients, Set<String> ownDomains, Returned returned) {
-        String[] lines = ownWords(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", MAX_LINES + 1));
+    static Classification read(String text, String failedRecipients, Set<String> ownDomains, Returned attached) {
+        String[] all = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", MAX_LINES + 1);
+        int copyAt = copyStart(all);
+        String[] lines = Arrays.copyOf(all, copyAt);
+        Returned returned = attached != null ? attached : inlineCopy(all, copyAt);
         int start = -1;
         String family = null;
         for (int i = 0; i < lines.length && family == null; i++) {
@@ -99,14 +103,29 @@ final class PlainBounces {
         return new Classification(kind, recipient, code, diagnostic, rule, returned, null, null);
     }
 
-    private static String[] ownWords(String[] lines) {
+    /** The line where the returned copy begins (the bounce's own words end), or the number of lines read. */
+    private static int copyStart(String[] lines) {
         int end = Math.min(lines.length, MAX_LINES);
         for (int i = 0; i < end; i++) {
             if (COPY.matcher(lines[i]).find()) {
-                end = i;
+                return i;
             }
         }
-        return Arrays.copyOf(lines, end);
+        return end;
+    }
+
+    /** The headers of the returned copy that follows the bounce's words in the same text, read by mime4j. */
+    private static Returned inlineCopy(String[] lines, int copyAt) {
+        if (copyAt >= lines.length) {
+            return null;
+        }
+        String copy = String.join("\n", Arrays.copyOfRange(lines, copyAt + 1, lines.length)).stripLeading();
+        try {
+            Returned returned = ReturnedHeaders.of(MailParts.parseFields(copy));
+            return returned.messageId() == null && returned.returnPath() == null && returned.to() == null ? null : returned;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static boolean ownDomain(String address, Set<String> ownDomains) {

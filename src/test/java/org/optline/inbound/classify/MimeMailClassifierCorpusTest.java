@@ -145,4 +145,13 @@ class MimeMailClassifierCorpusTest {
         assertThat(got.kind()).isEqualTo(MailKind.UNKNOWN);
         assertThat(got.rule()).isEqualTo("bounce text: postfix, not a failure 2.0.0");
     }
+
+    @Test
+    void aBounceInWordsCarriesTheHeadersOfTheCopyItQuotes() {
+        assertThat(Corpus.classify("qmail.eml").returned()).isEqualTo(new Classification.Returned(
+                "<c1.s52.Qmail00000123@send.optline.local>", "<b-Qmail00000123@bounces.optline.local>",
+                "left.company@example.net", null, null));
+        assertThat(Corpus.classify("exim-text.eml").returned().returnPath()).isEqualTo("<b-EximText00777@bounces.optline.local>");
+        assertThat(Corpus.classify("exim-text-defer.eml").returned()).isNull();
+    }
 }
