@@ -42,7 +42,7 @@ final class PlainBounces {
     private PlainBounces() {
     }
 
-    /** The sender is a bounce's: the null reverse path, or MAILER-DAEMON / postmaster. */
+    /** The From address or the reverse path is a mail system's own: MAILER-DAEMON, postmaster. */
     static boolean fromDaemon(String fromAddress, String mailFrom) {
         return DAEMONS.contains(MailParts.localPart(fromAddress)) || DAEMONS.contains(MailParts.localPart(mailFrom));
     }
@@ -53,12 +53,12 @@ final class PlainBounces {
      *
      * @param failedRecipients the X-Failed-Recipients header Exim adds, or null
      * @param ownDomains       domains whose addresses are never the failed recipient (ours)
+     * @param attached         the headers of a returned message attached as a part, or null
      */
     static Classification read(String text, String failedRecipients, Set<String> ownDomains, Returned attached) {
         String[] all = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", MAX_LINES + 1);
         int copyAt = copyStart(all);
         String[] lines = Arrays.copyOf(all, copyAt);
-        Returned returned = attached != null ? attached : inlineCopy(all, copyAt);
         int start = -1;
         String family = null;
         for (int i = 0; i < lines.length && family == null; i++) {
@@ -74,6 +74,7 @@ final class PlainBounces {
         if (family == null) {
             return null;
         }
+        Returned returned = attached != null ? attached : inlineCopy(all, copyAt);
         String recipient = MailParts.address(failedRecipients);
         int at = start;
         for (int i = start; i < lines.length && recipient == null; i++) {
