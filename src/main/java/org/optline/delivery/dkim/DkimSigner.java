@@ -20,10 +20,10 @@ import org.apache.james.jdkim.canon.RelaxedBodyCanonicalizer;
 /**
  * Signs finished messages for one sending domain (RFC 6376): rsa-sha256, {@code c=relaxed/relaxed},
  * over the headers that receivers and mailbox providers look at (STANDARDS: From, To, Subject, Date,
- * Message-ID, MIME-Version, Content-Type and the list and feedback headers). From and Subject are
- * listed twice ("over-signed"), so a second From or Subject added on the way breaks the signature
- * instead of being shown to the reader. Signing is the last step before the transport: nothing may
- * change the message afterwards.
+ * Message-ID, MIME-Version, Content-Type and the list and feedback headers, and Reply-To, which
+ * routes replies to the inbound listener). From and Subject are listed twice ("over-signed"), so a
+ * second From or Subject added on the way breaks the signature instead of being shown to the reader.
+ * Signing is the last step before the transport: nothing may change the message afterwards.
  *
  * <p>The body is canonicalised by Apache James jDKIM's relaxed body canonicaliser and hashed with
  * SHA-256; the RSA signature is the JCA's (Amazon Corretto Crypto Provider when it loads). The
@@ -36,7 +36,7 @@ import org.apache.james.jdkim.canon.RelaxedBodyCanonicalizer;
 public final class DkimSigner {
 
     /** Header names in h=, lower case; the repeated names are the over-signed ones. */
-    public static final List<String> SIGNED_HEADERS = List.of("from", "from", "to", "subject", "subject", "date",
+    public static final List<String> SIGNED_HEADERS = List.of("from", "from", "to", "reply-to", "subject", "subject", "date",
             "message-id", "mime-version", "content-type", "list-unsubscribe", "list-unsubscribe-post", "feedback-id");
 
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};

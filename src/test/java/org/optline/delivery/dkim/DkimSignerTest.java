@@ -44,6 +44,7 @@ class DkimSignerTest {
         headers.put("List-Unsubscribe", "<https://optline.example/s/unsubscribe/abc>, <mailto:unsubscribe@bounces.example?subject=x>");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("Feedback-ID", "c1:k2:campaign:optline");
+        headers.put("Reply-To", "News <r-AbCdEf012345@replies.example>");
         String raw = MimeComposer.compose("<m1@news.example.com>", "Ünïcode News", "news@news.example.com",
                 "ann@example.org", subject, "Hello Ann,\n\nA line with trailing spaces   \n\n\n",
                 "<p>Hello <b>Ann</b></p>\n<p>" + "x".repeat(200) + "</p>", Instant.parse("2026-11-29T08:00:00Z"), headers);
@@ -74,7 +75,7 @@ class DkimSignerTest {
         assertThat(records).hasSize(1);
         assertThat(records.get(0).getHeaders()).map(CharSequence::toString)
                 .containsSubsequence("from", "from", "subject", "subject")
-                .contains("list-unsubscribe", "list-unsubscribe-post", "feedback-id", "message-id", "date", "to");
+                .contains("list-unsubscribe", "list-unsubscribe-post", "feedback-id", "message-id", "date", "to", "reply-to");
     }
 
     @Test
@@ -86,6 +87,11 @@ class DkimSignerTest {
         // Over-signing: a second From added in transit is not covered, so verification fails.
         byte[] extraFrom = signed.replaceFirst("\r\nFrom: ", "\r\nFrom: evil@attacker.example\r\nFrom: ").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> verifyWithJdkim(extraFrom)).isInstanceOf(FailException.class);
+
+        // Reply-To routes replies (and unsubscribe requests) back to the platform: signed too.
+        byte[] otherReplyTo = signed.replace("r-AbCdEf012345@replies.example", "collector@attacker.example")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> verifyWithJdkim(otherReplyTo)).isInstanceOf(FailException.class);
     }
 
     @Test
