@@ -9,10 +9,14 @@
 -- state: received -> processed | unprocessable. A worker claims a received row by writing its
 -- lease_token and moving next_attempt_at to the end of its lease; a failed attempt clears the
 -- token and sets next_attempt_at by the backoff; a node that dies leaves its claims due once their
--- lease has passed. sha256 (of the raw bytes) keeps a message that is sent twice stored once.
+-- lease has passed. sha256 is the SHA-256 of the raw bytes; dedupe_key, the SHA-256 of the envelope
+-- recipients and the bytes, keeps a message that is delivered twice (a sender's retry after a lost
+-- 250) stored once, while the same bytes sent to two VERP addresses stay two messages: the envelope
+-- recipient is what names the send a bounce is about.
 create table inbound_messages (
     id               uuid primary key,
     sha256           varchar(64) not null,
+    dedupe_key       varchar(64) not null,
     received_at      timestamp with time zone not null,
     remote_address   varchar(100),
     mail_from        varchar(500) not null,
@@ -30,7 +34,7 @@ create table inbound_messages (
     result_action    varchar(500),
     client_id        uuid,
     processed_at     timestamp with time zone,
-    constraint inbound_messages_sha256_key unique (sha256),
+    constraint inbound_messages_dedupe_key unique (dedupe_key),
     constraint inbound_messages_state_check check (state in ('received', 'processed', 'unprocessable'))
 );
 -- The processing poll: received rows by when they are due.

@@ -100,7 +100,7 @@ public class InboundListener implements SmartLifecycle {
                 .connectionTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis()), TimeUnit.MILLISECONDS)
                 .sessionHandler(new RateLimited()).messageHandlerFactory(Receiver::new)
                 .serverThreadName("inbound-smtp")
-                // The bytes as the sender sent them: their SHA-256 is what keeps a message sent twice stored once.
+                // The bytes as the sender sent them: their SHA-256 is what keeps a message delivered twice stored once.
                 .insertReceivedHeaders(false);
         if (!settings.hostName().isBlank()) {
             builder.hostName(settings.hostName());

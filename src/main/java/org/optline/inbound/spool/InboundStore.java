@@ -1,5 +1,6 @@
 package org.optline.inbound.spool;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
@@ -33,11 +34,12 @@ import org.springframework.stereotype.Repository;
 public class InboundStore {
 
     /** A received message as the listener or the raw API hands it over, not yet stored. */
-    public record Incoming(UUID id, String sha256, OffsetDateTime receivedAt, String remoteAddress,
+    public record Incoming(UUID id, String sha256, String dedupeKey, OffsetDateTime receivedAt, String remoteAddress,
                            InboundEnvelope envelope, byte[] raw) {
 
         public static Incoming of(byte[] raw, InboundEnvelope envelope, String remoteAddress, OffsetDateTime now) {
-            return new Incoming(UUID.randomUUID(), InboundStore.sha256(raw), now, remoteAddress, envelope, raw);
+            return new Incoming(UUID.randomUUID(), InboundStore.sha256(raw), InboundStore.dedupeKey(envelope, raw), now, remoteAddress,
+                    envelope, raw);
         }
     }
 
@@ -71,9 +73,24 @@ public class InboundStore {
 
     /**
      * Inserts the messages not stored yet (one JDBC batch, a multi-row insert on PostgreSQL) and
-     * answers the stored id of each one's SHA-256: its own, or the one stored before it. Rows
+     * answers the stored id of each one's dedupe key: its own, or the one stored before it. Rows
      * inserted with a {@code leaseToken} are claimed by it until {@code nextAttemptAt}.
      */
+    /**
+     * The SHA-256 of the envelope recipients (one a line, then a NUL) and the bytes: the same
+     * message delivered again is the same key; the same bytes to another VERP address are not.
+     */
+    static String dedupeKey(InboundEnvelope envelope, byte[] raw) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(String.join(RECIPIENT_SEPARATOR, envelope.recipients()).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return HexFormat.of().formatHex(digest.digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Map<String, UUID> insert(List<Incoming> messages, UUID leaseToken, OffsetDateTime nextAttemptAt) {
         jdbc.batchUpdate(sql.get("insert"), new BatchPreparedStatementSetter() {
             @Override
@@ -81,17 +98,18 @@ public class InboundStore {
                 Incoming m = messages.get(i);
                 ps.setObject(1, m.id());
                 ps.setString(2, m.sha256());
-                ps.setObject(3, m.receivedAt());
-                ps.setString(4, m.remoteAddress());
-                ps.setString(5, clip(m.envelope().mailFrom(), 500));
-                ps.setString(6, clip(String.join(RECIPIENT_SEPARATOR, m.envelope().recipients()), 20000));
-                ps.setInt(7, m.raw().length);
-                ps.setBytes(8, m.raw());
-                ps.setObject(9, nextAttemptAt == null ? m.receivedAt() : nextAttemptAt);
+                ps.setString(3, m.dedupeKey());
+                ps.setObject(4, m.receivedAt());
+                ps.setString(5, m.remoteAddress());
+                ps.setString(6, clip(m.envelope().mailFrom(), 500));
+                ps.setString(7, clip(String.join(RECIPIENT_SEPARATOR, m.envelope().recipients()), 20000));
+                ps.setInt(8, m.raw().length);
+                ps.setBytes(9, m.raw());
+                ps.setObject(10, nextAttemptAt == null ? m.receivedAt() : nextAttemptAt);
                 if (leaseToken == null) {
-                    ps.setNull(10, Types.OTHER);
+                    ps.setNull(11, Types.OTHER);
                 } else {
-                    ps.setObject(10, leaseToken);
+                    ps.setObject(11, leaseToken);
                 }
             }
 
@@ -101,8 +119,8 @@ public class InboundStore {
             }
         });
         Map<String, UUID> ids = new HashMap<>();
-        client.sql(sql.get("ids-by-sha256")).param("sha256", messages.stream().map(Incoming::sha256).distinct().toList())
-                .query((rs, n) -> ids.put(rs.getString("sha256"), rs.getObject("id", UUID.class))).list();
+        client.sql(sql.get("ids-by-dedupe-key")).param("keys", messages.stream().map(Incoming::dedupeKey).distinct().toList())
+                .query((rs, n) -> ids.put(rs.getString("dedupe_key"), rs.getObject("id", UUID.class))).list();
         return ids;
     }
 

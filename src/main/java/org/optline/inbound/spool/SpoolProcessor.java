@@ -124,7 +124,7 @@ public class SpoolProcessor implements SmartLifecycle {
         if (!store.isPostgres()) {
             store.flushH2();
         }
-        UUID id = ids.get(message.sha256());
+        UUID id = ids.get(message.dedupeKey());
         if (!id.equals(message.id())) {
             InboundStore.Row before = store.find(id);
             if (before.isFinal()) {

@@ -160,9 +160,9 @@ public class SpoolWriter implements SmartLifecycle {
             return;
         }
         for (Pending p : group) {
-            UUID id = ids.get(p.message().sha256());
+            UUID id = ids.get(p.message().dedupeKey());
             if (id == null) {
-                p.stored().completeExceptionally(new IllegalStateException("stored message not found by its SHA-256"));
+                p.stored().completeExceptionally(new IllegalStateException("stored message not found by its key"));
             } else {
                 p.stored().complete(id);
             }

@@ -1,12 +1,12 @@
 -- name: insert
--- A message sent twice (the same bytes) is kept once: the second insert does nothing.
-insert into inbound_messages (id, sha256, received_at, remote_address, mail_from, recipients, size_bytes, raw, state,
+-- A message delivered twice (the same recipients and bytes) is kept once: the second insert does nothing.
+insert into inbound_messages (id, sha256, dedupe_key, received_at, remote_address, mail_from, recipients, size_bytes, raw, state,
                               attempts, next_attempt_at, lease_token)
-values (?, ?, ?, ?, ?, ?, ?, ?, 'received', 0, ?, ?)
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', 0, ?, ?)
 on conflict do nothing
 
--- name: ids-by-sha256
-select id, sha256 from inbound_messages where sha256 in (:sha256)
+-- name: ids-by-dedupe-key
+select id, dedupe_key from inbound_messages where dedupe_key in (:keys)
 
 -- name: flush-h2
 -- H2 only: write what is committed to the file before the sender is told it is stored.
