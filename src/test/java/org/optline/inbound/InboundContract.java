@@ -320,6 +320,7 @@ abstract class InboundContract {
         MvcResult json = mvc.perform(post("/api/v1/inbound/raw").header(HttpHeaders.AUTHORIZATION, "Bearer " + Fixtures.OPERATOR_KEY)
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn();
         assertThat(json.getResponse().getStatus()).isEqualTo(415);
+        assertThat(json.getResponse().getContentType()).startsWith("application/problem+json");
     }
 
     @Test
