@@ -11,6 +11,7 @@
 #   bash bench/inbound.sh                          # 20,000 messages, 20 sessions
 #   MESSAGES=5000 SESSIONS=10 bash bench/inbound.sh
 #   SKIP_BUILD=1 bash bench/inbound.sh             # use the jar in target/
+#   OPTLINE_CP=... SKIP_BUILD=1 bash bench/inbound.sh   # run from this class path instead of the jar
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,7 +40,11 @@ psql_admin -c "do \$\$ begin if not exists (select from pg_roles where rolname =
 psql_admin -c "drop database if exists $DB with (force)"
 psql_admin -c "create database $DB owner optline_app"
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -DskipTests package
-JAR=$(ls target/optline-*.jar | grep -v original | head -n1)
+if [ -n "${OPTLINE_CP:-}" ]; then
+  APP=(-cp "$OPTLINE_CP" org.optline.OptlineApplication)
+else
+  APP=(-jar "$(ls target/optline-*.jar | grep -v original | head -n1)")
+fi
 
 echo "== the bounce: an RFC 3464 report with the returned message's headers"
 cat > "$WORK/dsn.eml" <<'DSN'
@@ -126,29 +131,27 @@ echo "== Optline with the inbound listener on 127.0.0.1:$SMTP_PORT"
 OPTLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" OPTLINE_DB_USER=optline_app OPTLINE_PORT=$PORT \
   OPTLINE_OPERATOR_API_KEY=$KEY OPTLINE_OPERATOR_PASSWORD="bench operator password" OPTLINE_DATA_DIR="$WORK/data" \
   OPTLINE_INBOUND_PORT=$SMTP_PORT OPTLINE_INBOUND_CONNECTIONS_PER_MINUTE=0 \
-  java -Xmx$HEAP ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/app.log" 2>&1 &
+  java -Xmx$HEAP ${JAVA_OPTS:-} "${APP[@]}" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
 
-send() { # $1: port; prints nothing, fails if smtp-source does
-  "$SOURCE" -N -s "$SESSIONS" -m "$MESSAGES" -f '' -t b-bench@bounces.optline.local -F "$WORK/dsn.eml" "127.0.0.1:$1"
+send() { # $1: port, $2: messages, $3: recipient (-N numbers it per message); fails if smtp-source does
+  "$SOURCE" -N -s "$SESSIONS" -m "$2" -f '' -t "$3" -F "$WORK/dsn.eml" "127.0.0.1:$1"
 }
 
-echo "== warm-up: 1,000 messages to Optline (counted in the check below)"
-MESSAGES_MAIN=$MESSAGES
-MESSAGES=1000 ; send "$SMTP_PORT"
-MESSAGES=$MESSAGES_MAIN
+echo "== warm-up: 1,000 messages to Optline (another recipient, so they are other messages; counted below)"
+send "$SMTP_PORT" 1000 b-warmup@bounces.optline.local
 
 echo "== reference: $MESSAGES messages, $SESSIONS sessions, smtp-source -> smtp-sink"
 start_sink
-T0=$(now); send "$SINK_PORT"; T1=$(now)
+T0=$(now); send "$SINK_PORT" "$MESSAGES" b-bench@bounces.optline.local; T1=$(now)
 SUNK=$(sink_count)
 SINK_RATE=$(rate "$MESSAGES" "$T0" "$T1")
 echo "   $SINK_RATE msg/s (smtp-sink counted $SUNK)"
 
 echo "== Optline: $MESSAGES messages, $SESSIONS sessions, smtp-source -> inbound listener"
-T0=$(now); send "$SMTP_PORT"; T1=$(now)
+T0=$(now); send "$SMTP_PORT" "$MESSAGES" b-bench@bounces.optline.local; T1=$(now)
 OPTLINE_RATE=$(rate "$MESSAGES" "$T0" "$T1")
 echo "   $OPTLINE_RATE msg/s, every one answered 250 after its commit"
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Group commit of received messages, as the tracking module's EventWriter does for hits. SMTP
  * handler threads {@link #submit} a message and wait for its future; writer threads take what is
- * waiting (up to {@code batch} messages, or whatever came within {@code linger} of the first),
+ * waiting (up to {@code batch} messages, and whatever comes within {@code linger}, by default none),
  * insert it in one transaction and only after the commit (and, on H2, the write to its file)
  * complete the futures with each message's stored id. So a sender is answered 250 only once its
  * message is durable, and a few hundred messages a second cost a few dozen transactions.
