@@ -16,6 +16,7 @@ import org.optline.audience.AudienceProperties;
 import org.optline.campaign.CampaignProperties;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.MailProperties;
+import org.optline.inbound.InboundProperties;
 import org.optline.platform.SiteProperties;
 import org.optline.platform.StorageProperties;
 import org.optline.platform.security.LoginProperties;
@@ -45,7 +46,8 @@ class SettingsTest {
             CampaignProperties.class.getName(), "optline.campaigns",
             DeliveryProperties.class.getName(), "optline.delivery",
             "org.optline.platform.bootstrap.OperatorProperties", "optline.operator",
-            LoginProperties.class.getName(), "optline.login");
+            LoginProperties.class.getName(), "optline.login",
+            InboundProperties.class.getName(), "optline.inbound");
 
     @Test
     void applicationYmlFallsBackToTheRecordsDefaults() throws Exception {
