@@ -1,0 +1,7 @@
+package org.optline.inbound;
+
+import org.optline.test.OptlineTest;
+
+/** Inbound mail end to end on embedded H2. */
+@OptlineTest
+class H2InboundEndToEndTest extends InboundEndToEndContract {}
