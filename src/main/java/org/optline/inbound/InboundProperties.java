@@ -23,6 +23,9 @@ import org.springframework.util.unit.DataSize;
  * @param tlsKey               the PEM (PKCS #8) private key of {@code tlsCertificate}
  * @param store                the group commit of received messages
  * @param processing           the workers that classify and act on stored messages
+ * @param retention            how long a processed (or unprocessable) message's raw bytes are kept
+ *                             ({@code OPTLINE_INBOUND_RETENTION}); they hold people's addresses and
+ *                             words, and a subscriber's erasure does not reach them before this
  */
 @ConfigurationProperties("optline.inbound")
 public record InboundProperties(@DefaultValue("true") boolean enabled,
@@ -37,7 +40,8 @@ public record InboundProperties(@DefaultValue("true") boolean enabled,
                                 @DefaultValue("") String tlsCertificate,
                                 @DefaultValue("") String tlsKey,
                                 @DefaultValue Store store,
-                                @DefaultValue Processing processing) {
+                                @DefaultValue Processing processing,
+                                @DefaultValue("30d") Duration retention) {
 
     /** Whether STARTTLS is configured. */
     public boolean tls() {

@@ -1,0 +1,7 @@
+package org.optline.inbound.spool;
+
+import org.optline.test.OptlineTest;
+
+/** Inbound retention on embedded H2. */
+@OptlineTest
+class H2SpoolRetentionTest extends SpoolRetentionContract {}

@@ -1,0 +1,7 @@
+package org.optline.inbound.spool;
+
+import org.optline.test.PostgresTest;
+
+/** Inbound retention on PostgreSQL. */
+@PostgresTest
+class PostgresSpoolRetentionTest extends SpoolRetentionContract {}
