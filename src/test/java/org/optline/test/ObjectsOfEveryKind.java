@@ -1,12 +1,9 @@
 package org.optline.test;
 
-import java.time.ZoneOffset;
-import java.time.OffsetDateTime;
-import org.optline.platform.TenantScope;
-import org.optline.inbound.replies.ReplyStore;
-import org.optline.inbound.replies.Reply;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +20,16 @@ import org.optline.campaign.Templates;
 import org.optline.campaign.TestRecipients;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
+import org.optline.inbound.InboundMail;
+import org.optline.inbound.replies.Reply;
+import org.optline.inbound.replies.ReplyStore;
 import org.optline.platform.Actor;
 import org.optline.platform.CreatedClient;
+import org.optline.platform.TenantScope;
 import org.optline.platform.TransactionalMail;
 import org.optline.segment.Segments;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One object of every kind the API names by id, all owned by one client, keyed by the resource
@@ -76,6 +78,12 @@ public record ObjectsOfEveryKind(Map<String, String> ids, UUID listId, UUID subs
                 new Reply(replyId, client.client().id(), subscriberId, UUID.fromString(ids.get("campaigns")), UUID.randomUUID(),
                         "person@" + label + ".test", "Re: Hello", "Thanks", OffsetDateTime.now(ZoneOffset.UTC), null, null)));
         ids.put("replies", replyId.toString());
+        // Inbound mail is the platform's (operator pages); one stored message to name.
+        byte[] inboundMail = ("From: mailer-daemon@mx." + label + ".test\r\nTo: b-" + label + "@bounces.optline.local\r\n"
+                + "Subject: Undelivered " + UUID.randomUUID() + "\r\n\r\nGone.\r\n").getBytes(StandardCharsets.US_ASCII);
+        context.getBean(InboundMail.class).feedRaw(Fixtures.operator(), inboundMail);
+        ids.put("inbound", context.getBean(JdbcClient.class).sql("select id from inbound_messages where raw = :raw")
+                .param("raw", inboundMail).query(UUID.class).single().toString());
         return new ObjectsOfEveryKind(Collections.unmodifiableMap(ids), list.id(), subscriberId, label);
     }
 }

@@ -1,13 +1,6 @@
 package org.optline.platform.web;
 
-import java.util.UUID;
-import java.time.ZoneOffset;
-import java.time.OffsetDateTime;
-import org.optline.platform.TenantScope;
-import org.optline.inbound.replies.ReplyStore;
-import org.optline.inbound.replies.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
@@ -17,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -44,11 +40,15 @@ import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
+import org.optline.inbound.InboundMail;
+import org.optline.inbound.replies.Reply;
+import org.optline.inbound.replies.ReplyStore;
 import org.optline.platform.AuditLog;
 import org.optline.platform.ClientDetails;
 import org.optline.platform.Clients;
-import org.optline.segment.Segments;
+import org.optline.platform.TenantScope;
 import org.optline.platform.TransactionalMail;
+import org.optline.segment.Segments;
 import org.optline.test.BrowserTest;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,6 +75,7 @@ class BrowserLayoutTest extends BrowserTest {
     @Autowired SubscriberTokens tokens;
     @Autowired Outbox outbox;
     @Autowired ReplyStore replyStore;
+    @Autowired InboundMail inbound;
     @Autowired TenantScope scope;
     @Autowired Imports imports;
     @Autowired AuditLog audit;
@@ -171,12 +172,16 @@ class BrowserLayoutTest extends BrowserTest {
         // A long detail without a break: it must wrap in its cell, not widen the page.
         audit.record(Fixtures.operator(), client.client().id(), "client.note", "client:" + client.client().id(),
                 "detail-" + "x".repeat(400) + " and " + "words ".repeat(60));
+        // An inbound message with a long unbroken header line: its page must wrap it.
+        inbound.feedRaw(Fixtures.operator(), ("From: mailer-daemon@mx.example.net\r\nTo: b-" + "y".repeat(300)
+                + "@bounces.optline.local\r\nSubject: Undelivered\r\n\r\nGone.\r\n").getBytes(StandardCharsets.US_ASCII));
         logIn(Fixtures.OPERATOR_EMAIL, Fixtures.OPERATOR_PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/operator/clients"));
         List<String> pages = crawl("/operator/clients");
         assertThat(pages).contains("/operator/clients", "/operator/audit", "/outbox", "/operator/delivery",
                 "/settings/users", "/settings/api-keys", "/operator/clients/new");
         assertThat(pages).as("a client's page with its details form").anyMatch(p -> p.matches("/operator/clients/[0-9a-f-]{36}"));
+        assertThat(pages).contains("/operator/inbound").anyMatch(p -> p.matches("/operator/inbound/[0-9a-f-]{36}"));
         checkEveryPage("operator", pages);
     }
 
