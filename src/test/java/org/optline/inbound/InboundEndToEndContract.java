@@ -239,10 +239,50 @@ abstract class InboundEndToEndContract {
         assertThat(status("eve")).isEqualTo(SubscriberStatus.ACTIVE);
     }
 
+    @Test
+    void aReplyThatOnlyRepeatsTheCampaignsSubjectIsNotARequestToLeave() throws Exception {
+        Campaign tips = send("Paper bills", null, "How to unsubscribe from paper bills");
+        Map<String, OutboxMessage> tipsSent = messagesOf(tips);
+        String thanks = """
+                From: Dee <%1$s>
+                To: %2$s
+                Subject: Re: How to unsubscribe from paper bills
+                Date: Mon, 7 Dec 2026 06:00:00 +0000
+                Message-ID: <reply-3@e2e.de>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                Great tips, thank you! Saved me a lot of paper.
+                """.formatted(email("dee"), replyToOf(tipsSent.get("dee")));
+        String leave = """
+                From: Eve <%1$s>
+                To: %2$s
+                Subject: Re: How to unsubscribe from paper bills
+                Date: Mon, 7 Dec 2026 06:00:00 +0000
+                Message-ID: <reply-4@e2e.de>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                Please unsubscribe me from this newsletter.
+                """.formatted(email("eve"), replyToOf(tipsSent.get("eve")));
+
+        assertThat(deliver(email("dee"), replyToOf(tipsSent.get("dee")), thanks)).startsWith("250");
+        assertThat(deliver(email("eve"), replyToOf(tipsSent.get("eve")), leave)).startsWith("250");
+
+        await().atMost(PROCESSED).until(() -> status("eve") == SubscriberStatus.UNSUBSCRIBED);
+        await().atMost(PROCESSED).until(() -> replies.page(admin, null, 10).items().stream()
+                .anyMatch(r -> r.subscriberId().equals(people.get("dee"))));
+        assertThat(status("dee")).isEqualTo(SubscriberStatus.ACTIVE);
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private Campaign send(String name, String replyTo) {
-        Campaign c = campaigns.create(admin, new Campaigns.CampaignInput(name, "Hello", null, "Shop", "news@" + domain,
+        return send(name, replyTo, "Hello");
+    }
+
+    private Campaign send(String name, String replyTo, String subject) {
+        Campaign c = campaigns.create(admin, new Campaigns.CampaignInput(name, subject, null, "Shop", "news@" + domain,
                 replyTo, "<p>Hi</p>", null, null, null, List.of(list.id())));
         campaigns.send(admin, c.id(), null);
         worker.runOnce();
@@ -277,11 +317,19 @@ abstract class InboundEndToEndContract {
     }
 
     private String replyToOf(String person) {
-        return header(person, "Reply-To").replaceAll(".*<([^>]+)>.*", "$1");
+        return replyToOf(sent.get(person));
+    }
+
+    private static String replyToOf(OutboxMessage message) {
+        return header(message, "Reply-To").replaceAll(".*<([^>]+)>.*", "$1");
     }
 
     private String header(String person, String name) {
-        String raw = sent.get(person).raw().replaceAll("\r\n[ \t]+", " ");
+        return header(sent.get(person), name);
+    }
+
+    private static String header(OutboxMessage message, String name) {
+        String raw = message.raw().replaceAll("\r\n[ \t]+", " ");
         return raw.replaceAll("(?s).*\r\n" + name + ": ([^\r\n]*)\r\n.*", "$1");
     }
 

@@ -11,7 +11,9 @@ import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaign;
 import org.optline.campaign.Campaigns;
 import org.optline.inbound.InboundResult;
+import org.optline.inbound.MailKind;
 import org.optline.inbound.classify.Classification;
+import org.optline.inbound.classify.UnsubscribeIntent;
 import org.optline.inbound.replies.Reply;
 import org.optline.inbound.replies.ReplyStore;
 import org.optline.platform.TenantScope;
@@ -52,6 +54,10 @@ class ReplyActions {
 
     InboundResult unsubscribe(StoredMail stored, Classification c, SendMatcher.Match m,
                               BiConsumer<UUID, InboundResult> mark) {
+        if (onlyEchoesTheCampaignsSubject(c, m)) {
+            return keep(stored, new Classification(MailKind.HUMAN_REPLY, c.recipient(), c.status(), c.diagnostic(),
+                    "human reply: the subject is the campaign's own", c.returned(), c.reply(), c.feedback()), m, mark);
+        }
         ConsentChannel channel = m.viaMailto() ? ConsentChannel.MAILTO : ConsentChannel.REPLY;
         String detail = (m.campaignId() == null ? "" : "campaign " + m.campaignId() + "; ") + "rule: " + c.rule();
         return scope.inClient(m.clientId(), () -> {
@@ -60,6 +66,20 @@ class ReplyActions {
             return InboundActions.marked(m.clientId(), InboundActions.result(c, m,
                     changed ? "unsubscribed" : "already unsubscribed: nothing changed"), mark);
         });
+    }
+
+    /**
+     * A reply keeps the subject it answers: when the campaign's own subject speaks of
+     * unsubscribing ("How to unsubscribe from paper bills"), a request read from the subject alone
+     * is no request, and only the reply's words count.
+     */
+    private boolean onlyEchoesTheCampaignsSubject(Classification c, SendMatcher.Match m) {
+        if (!UnsubscribeIntent.SUBJECT_RULE.equals(c.rule()) || m.campaignId() == null) {
+            return false;
+        }
+        boolean campaignSays = campaigns.find(m.clientId(), m.campaignId())
+                .map(campaign -> UnsubscribeIntent.inSubject(campaign.subject())).orElse(false);
+        return campaignSays && !UnsubscribeIntent.inText(c.reply() == null ? null : c.reply().text());
     }
 
     InboundResult keep(StoredMail stored, Classification c, SendMatcher.Match m, BiConsumer<UUID, InboundResult> mark) {

@@ -95,7 +95,7 @@ public class MimeMailClassifier implements MailClassifier {
             return replyOf(MailKind.AUTO_REPLY, automatic, reply);
         }
         if (UnsubscribeIntent.inSubject(subject)) {
-            return replyOf(MailKind.UNSUBSCRIBE_REQUEST, "unsubscribe intent: subject", reply);
+            return replyOf(MailKind.UNSUBSCRIBE_REQUEST, UnsubscribeIntent.SUBJECT_RULE, reply);
         }
         if (UnsubscribeIntent.inText(reply.text())) {
             return replyOf(MailKind.UNSUBSCRIBE_REQUEST, "unsubscribe intent: text", reply);

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * them ("I don't want to unsubscribe"), and the bare words "stop", "remove", "baja" only when
  * they stand alone as the subject or a line.
  */
-final class UnsubscribeIntent {
+public final class UnsubscribeIntent {
+
+    /** The classification rule of a request read from the subject alone. */
+    public static final String SUBJECT_RULE = "unsubscribe intent: subject";
 
     /** Lines of new text read: the wish comes first in a short note, quoted text is gone already. */
     static final int LINES_READ = 5;
@@ -34,7 +37,7 @@ final class UnsubscribeIntent {
     }
 
     /** Whether the subject, reply prefixes taken off, asks to unsubscribe. */
-    static boolean inSubject(String subject) {
+    public static boolean inSubject(String subject) {
         if (subject == null) {
             return false;
         }
@@ -42,7 +45,7 @@ final class UnsubscribeIntent {
     }
 
     /** Whether one of the first {@link #LINES_READ} non-blank lines of the new text asks to unsubscribe. */
-    static boolean inText(String newText) {
+    public static boolean inText(String newText) {
         if (newText == null) {
             return false;
         }
