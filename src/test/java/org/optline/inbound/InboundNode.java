@@ -1,17 +1,10 @@
 package org.optline.inbound;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.optline.test.ChildJvm;
 
 /**
  * A whole Optline in its own JVM (the test class path, {@link InboundTestNode}: the real main
@@ -20,19 +13,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class InboundNode implements AutoCloseable {
 
-    private final Process process;
-    private final int httpPort;
+    private final ChildJvm jvm;
     private final int smtpPort;
-    private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     InboundNode(String url, String user, Path dir, String name) throws IOException {
-        this.httpPort = freePort();
-        this.smtpPort = freePort();
-        this.log = dir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), InboundTestNode.class.getName(),
-                "--server.port=" + httpPort,
+        this.smtpPort = ChildJvm.freePort();
+        this.jvm = ChildJvm.start(InboundTestNode.class.getName(), ChildJvm.freePort(), List.of(
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=",
@@ -43,14 +29,7 @@ final class InboundNode implements AutoCloseable {
                 "--optline.inbound.processing.first-retry=200ms",
                 // What the killed node had claimed is due again this soon (the default is minutes).
                 "--optline.inbound.processing.lease=5s",
-                "--logging.level.root=WARN"));
-        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+                "--logging.level.root=WARN"), dir.resolve(name + ".log"));
     }
 
     int smtpPort() {
@@ -58,38 +37,16 @@ final class InboundNode implements AutoCloseable {
     }
 
     void awaitReady(Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("node exited early:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                        + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("node not ready in " + within + ":\n" + Files.readString(log));
+        jvm.awaitReady(within);
     }
 
     /** SIGKILL: no shutdown hooks, no chance to write or process what is queued. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+        jvm.kill();
     }
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
+        jvm.close();
     }
 }

@@ -1,19 +1,17 @@
 package org.optline.tracking;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.optline.test.ChildJvm;
 
 /**
  * A whole Optline in its own JVM (the test class path, the real main class), mail kept by the
@@ -24,20 +22,14 @@ final class TrackingNode implements AutoCloseable {
 
     static final String OPERATOR_KEY = "opl_tracking_node_operator_key_01234";
 
-    private final Process process;
+    private final ChildJvm jvm;
     private final int port;
-    private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     TrackingNode(String url, String user, Path dir) throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            this.port = s.getLocalPort();
-        }
-        this.log = dir.resolve("node.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), "org.optline.OptlineApplication",
-                "--server.port=" + port,
+        this.port = ChildJvm.freePort();
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=",
@@ -46,26 +38,13 @@ final class TrackingNode implements AutoCloseable {
                 "--optline.data-dir=" + dir.resolve("data"),
                 "--optline.secrets.key=dHJhY2tpbmcgbm9kZSB0ZXN0IGtleSwgMzIgYnl0ZXM=",
                 "--optline.delivery.poll-ms=200",
+                "--optline.inbound.port=0", // several nodes on one machine: any free port
                 "--logging.level.root=WARN"));
-        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        this.jvm = ChildJvm.start("org.optline.OptlineApplication", port, arguments, dir.resolve("node.log"));
     }
 
     void awaitReady(Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("node exited early:\n" + Files.readString(log));
-            }
-            try {
-                if (call("GET", "/actuator/health", null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("node not ready in " + within + ":\n" + Files.readString(log));
+        jvm.awaitReady(within);
     }
 
     HttpResponse<String> call(String method, String path, String key, String json) throws IOException, InterruptedException {
@@ -106,17 +85,11 @@ final class TrackingNode implements AutoCloseable {
 
     /** SIGKILL: no shutdown hooks, no chance to write what is queued. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+        jvm.kill();
     }
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
+        jvm.close();
     }
 }

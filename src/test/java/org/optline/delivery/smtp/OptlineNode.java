@@ -5,15 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.optline.test.ChildJvm;
 
 /**
  * A whole Optline in its own JVM (the test class path, the real main class), so a test can kill
@@ -24,17 +23,13 @@ final class OptlineNode implements AutoCloseable {
     static final String OPERATOR_KEY = "opl_node_test_operator_key_0123456789";
     static final String SECRETS_KEY = "bm9kZSB0ZXN0IHNlY3JldHMga2V5LCAzMiBieXRlcy4=";
 
-    private final Process process;
+    private final ChildJvm jvm;
     private final int port;
-    private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     OptlineNode(String name, Map<String, Object> database, int smtpPort, Path dir, Map<String, String> extra) throws IOException {
         this.port = LoopbackPorts.free();
-        this.log = dir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), "org.optline.OptlineApplication",
-                "--server.port=" + port,
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + database.get("spring.datasource.url"),
                 "--spring.datasource.username=" + database.get("spring.datasource.username"),
                 "--spring.datasource.password=",
@@ -47,27 +42,14 @@ final class OptlineNode implements AutoCloseable {
                 "--optline.delivery.smtp.port=" + smtpPort,
                 "--optline.delivery.smtp.helo-name=" + name,
                 "--optline.delivery.poll-ms=200",
+                "--optline.inbound.port=0", // several nodes on one machine: any free port
                 "--logging.level.root=WARN", "--logging.level.org.optline.delivery.queue=DEBUG"));
-        extra.forEach((k, v) -> command.add("--" + k + "=" + v));
-        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        extra.forEach((k, v) -> arguments.add("--" + k + "=" + v));
+        this.jvm = ChildJvm.start("org.optline.OptlineApplication", port, arguments, dir.resolve(name + ".log"));
     }
 
     void awaitReady(Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("node exited early:\n" + Files.readString(log));
-            }
-            try {
-                if (call("GET", "/actuator/health", null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("node not ready in " + within + ":\n" + Files.readString(log));
+        jvm.awaitReady(within);
     }
 
     HttpResponse<String> call(String method, String path, String key, String json) throws IOException, InterruptedException {
@@ -101,17 +83,11 @@ final class OptlineNode implements AutoCloseable {
 
     /** SIGKILL: no shutdown hooks, no chance to settle what is in flight. */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+        jvm.kill();
     }
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
+        jvm.close();
     }
 }
