@@ -72,11 +72,6 @@ public class InboundStore {
     }
 
     /**
-     * Inserts the messages not stored yet (one JDBC batch, a multi-row insert on PostgreSQL) and
-     * answers the stored id of each one's dedupe key: its own, or the one stored before it. Rows
-     * inserted with a {@code leaseToken} are claimed by it until {@code nextAttemptAt}.
-     */
-    /**
      * The SHA-256 of the envelope recipients (one a line, then a NUL) and the bytes: the same
      * message delivered again is the same key; the same bytes to another VERP address are not.
      */
@@ -91,6 +86,11 @@ public class InboundStore {
         }
     }
 
+    /**
+     * Inserts the messages not stored yet (one statement on PostgreSQL, a JDBC batch on H2) and
+     * answers the stored id of each one's dedupe key: its own, or the one stored before it. Rows
+     * inserted with a {@code leaseToken} are claimed by it until {@code nextAttemptAt}.
+     */
     Map<String, UUID> insert(List<Incoming> messages, UUID leaseToken, OffsetDateTime nextAttemptAt) {
         if (postgres) {
             return insertPostgres(messages, leaseToken, nextAttemptAt);
