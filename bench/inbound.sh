@@ -10,12 +10,14 @@
 #
 #   bash bench/inbound.sh                          # 20,000 messages, 20 sessions
 #   MESSAGES=5000 SESSIONS=10 bash bench/inbound.sh
+#   WARMUP=10000 bash bench/inbound.sh            # a longer warm-up (default 1,000 messages)
 #   SKIP_BUILD=1 bash bench/inbound.sh             # use the jar in target/
 #   OPTLINE_CP=... SKIP_BUILD=1 bash bench/inbound.sh   # run from this class path instead of the jar
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MESSAGES="${MESSAGES:-20000}"
+WARMUP="${WARMUP:-1000}"
 SESSIONS="${SESSIONS:-20}"
 PORT="${PORT:-18083}"
 SMTP_PORT="${SMTP_PORT:-25525}"
@@ -140,8 +142,8 @@ send() { # $1: port, $2: messages, $3: recipient (-N numbers it per message); fa
   "$SOURCE" -N -s "$SESSIONS" -m "$2" -f '' -t "$3" -F "$WORK/dsn.eml" "127.0.0.1:$1"
 }
 
-echo "== warm-up: 1,000 messages to Optline (another recipient, so they are other messages; counted below)"
-send "$SMTP_PORT" 1000 b-warmup@bounces.optline.local
+echo "== warm-up: $WARMUP messages to Optline (another recipient, so they are other messages; counted below)"
+send "$SMTP_PORT" "$WARMUP" b-warmup@bounces.optline.local
 
 echo "== reference: $MESSAGES messages, $SESSIONS sessions, smtp-source -> smtp-sink"
 start_sink
@@ -155,7 +157,7 @@ T0=$(now); send "$SMTP_PORT" "$MESSAGES" b-bench@bounces.optline.local; T1=$(now
 OPTLINE_RATE=$(rate "$MESSAGES" "$T0" "$T1")
 echo "   $OPTLINE_RATE msg/s, every one answered 250 after its commit"
 
-EXPECTED=$((MESSAGES + 1000))
+EXPECTED=$((MESSAGES + WARMUP))
 STORED=$(psql_db -c "select count(*) from inbound_messages")
 echo "== stored: $STORED rows (expected $EXPECTED: the warm-up and the run; smtp-source stops at the first refusal)"
 [ "$STORED" -eq "$EXPECTED" ] || { echo "FAIL: $STORED stored, expected $EXPECTED" >&2; exit 1; }

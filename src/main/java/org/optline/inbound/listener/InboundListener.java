@@ -225,7 +225,7 @@ public class InboundListener implements SmartLifecycle {
         }
 
         private String receive(InputStream data) throws RejectException, IOException {
-            byte[] raw = readBounded(data);
+            byte[] raw = read(data);
             if (raw == null) {
                 count("refused_size");
                 throw refuse(552, "5.3.4 Message too big, the limit is " + maxBytes + " bytes");
@@ -264,7 +264,23 @@ public class InboundListener implements SmartLifecycle {
             return new RejectException(code, text);
         }
 
-        /** The message, or null when it is larger than the limit (the rest is read and dropped, so the session goes on). */
+        /**
+         * The message, or null when it is larger than the limit (the rest is read and dropped, so the
+         * session goes on). Read in blocks from the session's input (see {@link MessageData}); then
+         * subethasmtp's own data stream reads the terminating line and must be at its end.
+         */
+        private byte[] read(InputStream data) throws IOException {
+            if (!(context instanceof Session session) || !session.getRawInput().markSupported()) {
+                return readBounded(data);
+            }
+            byte[] raw = MessageData.read(session.getRawInput(), maxBytes);
+            if (data.read() != -1) {
+                throw new IOException("The message data did not end where it was read to");
+            }
+            return raw;
+        }
+
+        /** The message read through subethasmtp's data stream, or null when it is larger than the limit. */
         private byte[] readBounded(InputStream data) throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
             byte[] buffer = new byte[8192];

@@ -72,11 +72,6 @@ public class InboundStore {
     }
 
     /**
-     * Inserts the messages not stored yet (one JDBC batch, a multi-row insert on PostgreSQL) and
-     * answers the stored id of each one's dedupe key: its own, or the one stored before it. Rows
-     * inserted with a {@code leaseToken} are claimed by it until {@code nextAttemptAt}.
-     */
-    /**
      * The SHA-256 of the envelope recipients (one a line, then a NUL) and the bytes: the same
      * message delivered again is the same key; the same bytes to another VERP address are not.
      */
@@ -91,7 +86,15 @@ public class InboundStore {
         }
     }
 
+    /**
+     * Inserts the messages not stored yet (one statement on PostgreSQL, a JDBC batch on H2) and
+     * answers the stored id of each one's dedupe key: its own, or the one stored before it. Rows
+     * inserted with a {@code leaseToken} are claimed by it until {@code nextAttemptAt}.
+     */
     Map<String, UUID> insert(List<Incoming> messages, UUID leaseToken, OffsetDateTime nextAttemptAt) {
+        if (postgres) {
+            return insertPostgres(messages, leaseToken, nextAttemptAt);
+        }
         jdbc.batchUpdate(sql.get("insert"), new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -122,6 +125,62 @@ public class InboundStore {
         client.sql(sql.get("ids-by-dedupe-key")).param("keys", messages.stream().map(Incoming::dedupeKey).distinct().toList())
                 .query((rs, n) -> ids.put(rs.getString("dedupe_key"), rs.getObject("id", UUID.class))).list();
         return ids;
+    }
+
+    /**
+     * PostgreSQL: the group as one statement (an array a column) that answers the ids it inserted,
+     * so that outside a transaction it is a single round trip that commits itself. Only the keys it
+     * did not insert (stored before) are looked up afterwards.
+     */
+    private Map<String, UUID> insertPostgres(List<Incoming> messages, UUID leaseToken, OffsetDateTime nextAttemptAt) {
+        int n = messages.size();
+        UUID[] ids = new UUID[n];
+        String[] sha256 = new String[n];
+        String[] keys = new String[n];
+        String[] receivedAt = new String[n];
+        String[] remote = new String[n];
+        String[] from = new String[n];
+        String[] recipients = new String[n];
+        Integer[] sizes = new Integer[n];
+        byte[][] raw = new byte[n][];
+        String[] due = new String[n];
+        for (int i = 0; i < n; i++) {
+            Incoming m = messages.get(i);
+            ids[i] = m.id();
+            sha256[i] = m.sha256();
+            keys[i] = m.dedupeKey();
+            receivedAt[i] = m.receivedAt().toString();
+            remote[i] = m.remoteAddress();
+            from[i] = clip(m.envelope().mailFrom(), 500);
+            recipients[i] = clip(String.join(RECIPIENT_SEPARATOR, m.envelope().recipients()), 20000);
+            sizes[i] = m.raw().length;
+            raw[i] = m.raw();
+            due[i] = (nextAttemptAt == null ? m.receivedAt() : nextAttemptAt).toString();
+        }
+        Map<String, UUID> stored = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql.get("insert-postgresql"));
+            ps.setObject(1, leaseToken, Types.OTHER);
+            ps.setArray(2, con.createArrayOf("uuid", ids));
+            ps.setArray(3, con.createArrayOf("varchar", sha256));
+            ps.setArray(4, con.createArrayOf("varchar", keys));
+            ps.setArray(5, con.createArrayOf("varchar", receivedAt));
+            ps.setArray(6, con.createArrayOf("varchar", remote));
+            ps.setArray(7, con.createArrayOf("varchar", from));
+            ps.setArray(8, con.createArrayOf("text", recipients));
+            ps.setArray(9, con.createArrayOf("int4", sizes));
+            ps.setArray(10, con.createArrayOf("bytea", raw));
+            ps.setArray(11, con.createArrayOf("varchar", due));
+            return ps;
+        }, rs -> {
+            stored.put(rs.getString("dedupe_key"), rs.getObject("id", UUID.class));
+        });
+        List<String> missing = messages.stream().map(Incoming::dedupeKey).filter(k -> !stored.containsKey(k)).distinct().toList();
+        if (!missing.isEmpty()) {
+            client.sql(sql.get("ids-by-dedupe-key")).param("keys", missing)
+                    .query((rs, r) -> stored.put(rs.getString("dedupe_key"), rs.getObject("id", UUID.class))).list();
+        }
+        return stored;
     }
 
     /** H2 only: writes what is committed to its file now (see TrackedEventStore.flushH2 for why). */

@@ -5,6 +5,19 @@ insert into inbound_messages (id, sha256, dedupe_key, received_at, remote_addres
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', 0, ?, ?)
 on conflict do nothing
 
+-- name: insert-postgresql
+-- The whole group in one statement (one array a column), answering the rows it inserted: a message
+-- delivered twice (the same recipients and bytes) is kept once, and is not among them.
+insert into inbound_messages (id, sha256, dedupe_key, received_at, remote_address, mail_from, recipients, size_bytes, raw, state,
+                              attempts, next_attempt_at, lease_token)
+select m.id, m.sha256, m.dedupe_key, m.received_at, m.remote_address, m.mail_from, m.recipients, m.size_bytes, m.raw, 'received',
+       0, m.next_attempt_at, ?::uuid
+from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::varchar[], ?::text[], ?::int[], ?::bytea[],
+            ?::timestamptz[])
+         as m(id, sha256, dedupe_key, received_at, remote_address, mail_from, recipients, size_bytes, raw, next_attempt_at)
+on conflict do nothing
+returning id, dedupe_key
+
 -- name: ids-by-dedupe-key
 select id, dedupe_key from inbound_messages where dedupe_key in (:keys)
 
