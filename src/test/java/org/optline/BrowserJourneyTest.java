@@ -317,10 +317,14 @@ class BrowserJourneyTest extends BrowserTest {
         new Select(browser.findElement(By.id("c-format"))).selectByValue(format);
     }
 
-    /** Saves the campaign and waits for the page the save redirects to. */
+    /**
+     * Saves the campaign and waits for the page the save redirects to. The click goes to the
+     * button itself (a script click): the live preview above it grows when its frame reloads, and
+     * a pointer click aimed before that lands on whatever moved under it.
+     */
     private void save() {
         WebElement button = browser.findElement(By.id("save-campaign"));
-        button.click();
+        js().executeScript("arguments[0].click();", button);
         wait.until(ExpectedConditions.stalenessOf(button));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-notice"), "Saved"));
     }
