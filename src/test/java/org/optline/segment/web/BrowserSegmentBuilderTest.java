@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -91,8 +92,14 @@ class BrowserSegmentBuilderTest extends BrowserTest {
 
     private void saveAndWait(WebDriverWait wait) {
         String before = browser.getCurrentUrl();
-        WebElement save = browser.findElement(By.id("save-segment"));
-        save.click();
+        // The builder's last change may still be swapping the editor in (htmx): a button found just
+        // before the swap is gone when clicked, so find and click again until a click lands.
+        WebElement save = new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(d -> {
+                    WebElement button = d.findElement(By.id("save-segment"));
+                    button.click();
+                    return button;
+                });
         wait.until(ExpectedConditions.stalenessOf(save));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor"), "Saved."));
         assertThat(browser.getCurrentUrl()).isEqualTo(before);
