@@ -53,6 +53,15 @@ class MarkdownSanitisingProperties {
         storesOnlySanitisedHtml("<script>alert(1)</script>\n\n[x](javascript:alert(1))");
         // Found by the property: the definition became text of the heading (inert), never a link.
         storesOnlySanitisedHtml("# # # # # # # # # \n[x]: javascript:alert(1)");
+        // Found by the property: a backtick in a link title made each sanitising pass add a space.
+        storesOnlySanitisedHtml("[x]: javascript:alert(1)\n'# `# # # # # # [x]# ");
+    }
+
+    @Test
+    void anAttributeWithABacktickIsStableUnderSanitising() {
+        String once = engine.sanitize("<a href=\"https://shop.example/\" title=\"`quoted` \">x</a><img src=\"https://shop.example/a.png\" alt=\"a`b\">");
+        assertThat(engine.sanitize(once)).isEqualTo(once);
+        assertThat(engine.sanitize(engine.sanitize(once))).isEqualTo(once);
     }
 
     private static final java.util.Set<String> URL_ATTRIBUTES =

@@ -1,6 +1,7 @@
 package org.optline.campaign.render;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.jsoup.nodes.Element;
 import org.optline.platform.ValidationException;
 import org.owasp.html.CssSchema;
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlStreamEventReceiver;
+import org.owasp.html.HtmlStreamEventReceiverWrapper;
 import org.owasp.html.PolicyFactory;
 
 /**
@@ -50,6 +53,7 @@ public final class EmailHtmlPolicy {
             .allowStyling(CssSchema.union(CssSchema.DEFAULT,
                     CssSchema.withProperties(List.of("display", "overflow", "max-height", "max-width",
                             "min-width", "opacity"))))
+            .withPreprocessor(EmailHtmlPolicy::backtickValuesWithoutTrailingSpace)
             .toFactory();
 
     /** A well-formed merge tag: a name, a section mark or end, or a name with a plain-text default. */
@@ -88,6 +92,27 @@ public final class EmailHtmlPolicy {
             clean = clean.replace(e.getKey(), e.getValue().group());
         }
         return clean;
+    }
+
+    /**
+     * The sanitiser appends a space to any attribute value holding a backtick (old Internet
+     * Explorer read a backtick as a quote). Left alone, each sanitising pass would grow the value by
+     * one space, so stored HTML would change every time it is saved; trailing spaces of such a value
+     * are dropped first, and the one space the sanitiser adds is the only one kept.
+     */
+    private static HtmlStreamEventReceiver backtickValuesWithoutTrailingSpace(HtmlStreamEventReceiver next) {
+        return new HtmlStreamEventReceiverWrapper(next) {
+            @Override
+            public void openTag(String elementName, List<String> attrs) {
+                List<String> kept = new ArrayList<>(attrs);
+                for (int i = 1; i < kept.size(); i += 2) {
+                    if (kept.get(i).indexOf('`') >= 0) {
+                        kept.set(i, kept.get(i).stripTrailing());
+                    }
+                }
+                underlying.openTag(elementName, kept);
+            }
+        };
     }
 
     private static void checkAttributes(String clean, Pattern token, Map<String, Matcher> held) {
