@@ -222,8 +222,19 @@ public class InboundStore {
     /**
      * Marks a message processed with its result, in the caller's transaction (the one that
      * recorded its effects); answers whether this claim still held it.
+     *
+     * <p>On PostgreSQL that transaction commits without waiting for its WAL to reach the disk
+     * ({@code synchronous_commit = off}, for this transaction only). Processing may be lost by a
+     * crash, never half-done: the effects and the mark are one transaction, lost together, and the
+     * message itself was stored with a synchronous commit before its 250, so it is simply due
+     * again and processed again, which changes nothing twice. Waiting for the disk here would put
+     * one flush per processed message on the write-ahead log that the listener's group commits
+     * wait on.
      */
     boolean markProcessed(UUID id, UUID token, UUID clientId, InboundResult result, OffsetDateTime now) {
+        if (postgres) {
+            client.sql(sql.get("commit-without-waiting-postgresql")).query(String.class).single();
+        }
         return client.sql(sql.get("mark-processed")).param("id", id).param("token", token)
                 .param("clientId", clientId, Types.OTHER)
                 .param("kind", result.kind() == null ? null : result.kind().wireName(), Types.VARCHAR)

@@ -58,6 +58,10 @@ where id = :id and state = 'received' and (lease_token is null or next_attempt_a
 select id, received_at, mail_from, recipients, raw, attempts from inbound_messages
 where id = :id and lease_token = :token and state = 'received'
 
+-- name: commit-without-waiting-postgresql
+-- This transaction only: its commit does not wait for the WAL flush (see InboundStore.markProcessed).
+select set_config('synchronous_commit', 'off', true)
+
 -- name: mark-processed
 -- In the transaction that recorded the message's effects; only while this claim holds the row.
 update inbound_messages
