@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -13,6 +14,8 @@ import org.optline.audience.EmailAddress;
 import org.optline.audience.Exports;
 import org.optline.audience.SubscriberDirectory;
 import org.optline.audience.Suppressions;
+import org.optline.delivery.DeliveryRecords;
+import org.optline.inbound.InboundRecords;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditEntry;
 import org.optline.platform.AuditFilter;
@@ -22,6 +25,7 @@ import org.optline.platform.Page;
 import org.optline.platform.TextFields;
 import org.optline.platform.Times;
 import org.optline.platform.ValidationException;
+import org.optline.tracking.TrackedEvents;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +46,13 @@ class LegalDisclosures {
     private static final Pattern DETAIL = Pattern.compile("id=([0-9a-f-]{36}); clients=(\\d+); basis=(.*)", Pattern.DOTALL);
     private static final String HASH_TARGET = "email-hash:";
 
+    /** Opens and clicks per client at most: the newest ten thousand tell the story. */
+    static final int EVENTS_LIMIT = 10_000;
+
     private final SubscriberDirectory directory;
+    private final DeliveryRecords deliveries;
+    private final TrackedEvents events;
+    private final InboundRecords inbound;
     private final Exports exports;
     private final Suppressions suppressions;
     private final Clients clients;
@@ -50,9 +60,13 @@ class LegalDisclosures {
     private final JsonMapper json;
     private final Clock clock;
 
-    LegalDisclosures(SubscriberDirectory directory, Exports exports, Suppressions suppressions, Clients clients,
-                     AuditLog audit, JsonMapper json, Clock clock) {
+    LegalDisclosures(SubscriberDirectory directory, Exports exports, Suppressions suppressions, DeliveryRecords deliveries,
+                     TrackedEvents events, InboundRecords inbound, Clients clients, AuditLog audit, JsonMapper json,
+                     Clock clock) {
         this.directory = directory;
+        this.deliveries = deliveries;
+        this.events = events;
+        this.inbound = inbound;
         this.exports = exports;
         this.suppressions = suppressions;
         this.clients = clients;
@@ -107,6 +121,11 @@ class LegalDisclosures {
             client.put("clientId", holder.clientId().toString());
             client.put("clientName", clients.get(operator, holder.clientId()).name());
             client.putAll(exports.heldAbout(holder.clientId(), email));
+            client.put("delivery", deliveries.heldAbout(holder.clientId(), holder.subscriberId(), email.value()));
+            if (holder.subscriberId() != null) {
+                client.put("trackingEvents", trackingEvents(holder.clientId(), holder.subscriberId()));
+                client.put("inbound", inbound.heldAbout(holder.clientId(), holder.subscriberId()));
+            }
             held.add(client);
         }
         Map<String, Object> disclosure = new LinkedHashMap<>();
@@ -134,6 +153,21 @@ class LegalDisclosures {
         audit.record(operator, null, ACTION, HASH_TARGET + email.hash(),
                 "id=" + id + "; clients=" + held.size() + "; basis=" + basis);
         return new Produced(id, at, held.size(), bytes);
+    }
+
+    /** The subscriber's stored opens and clicks, newest first, each with its campaign. */
+    private List<Map<String, Object>> trackingEvents(UUID clientId, UUID subscriberId) {
+        return events.ofSubscriber(clientId, subscriberId, EVENTS_LIMIT).stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.event().id().toString());
+            m.put("campaignId", e.campaignId().toString());
+            m.put("kind", e.event().kind().name().toLowerCase(Locale.ROOT));
+            m.put("at", e.event().at().toString());
+            m.put("url", e.event().url());
+            m.put("source", e.event().source().name().toLowerCase(Locale.ROOT));
+            m.put("rule", e.event().rule());
+            return m;
+        }).toList();
     }
 
     /** Past disclosures, newest first, a page at a time (operators only). */
