@@ -71,7 +71,7 @@ public class SubscriberDirectory {
     /**
      * The clients that hold {@code email} (a subscriber, a suppression or an erasure tombstone), in
      * the order they were created. The one read of subscribers across clients, with platform
-     * rights, for operators only; legal disclosure is its only caller (ModuleStructureTest).
+     * rights, for operators only; legal disclosure is its only caller (CrossClientReadsTest).
      */
     public List<Holder> clientsHolding(Actor operator, EmailAddress email) {
         operator.requireOperator();
