@@ -1,6 +1,7 @@
 package org.optline.inbound;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.optline.inbound.actions.ActionStore;
@@ -26,8 +27,18 @@ public class InboundRecords {
         this.scope = scope;
     }
 
-    /** {@code bounces}, {@code complaints} and {@code replies}, each a list of field maps. */
+    /**
+     * {@code bounces}, {@code complaints} and {@code replies}, each a list of field maps; all empty
+     * without a subscriber (inbound mail is recorded only for a matched subscriber).
+     */
     public Map<String, Object> heldAbout(UUID clientId, UUID subscriberId) {
+        if (subscriberId == null) {
+            Map<String, Object> none = new LinkedHashMap<>();
+            none.put("bounces", List.of());
+            none.put("complaints", List.of());
+            none.put("replies", List.of());
+            return none;
+        }
         return scope.inClient(clientId, () -> {
             Map<String, Object> all = new LinkedHashMap<>();
             all.put("bounces", store.bouncesOf(clientId, subscriberId, LIMIT).stream().map(b -> fields(

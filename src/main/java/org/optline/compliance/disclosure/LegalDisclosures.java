@@ -122,10 +122,9 @@ class LegalDisclosures {
             client.put("clientName", clients.get(operator, holder.clientId()).name());
             client.putAll(exports.heldAbout(holder.clientId(), email));
             client.put("delivery", deliveries.heldAbout(holder.clientId(), holder.subscriberId(), email.value()));
-            if (holder.subscriberId() != null) {
-                client.put("trackingEvents", trackingEvents(holder.clientId(), holder.subscriberId()));
-                client.put("inbound", inbound.heldAbout(holder.clientId(), holder.subscriberId()));
-            }
+            client.put("trackingEvents", holder.subscriberId() == null ? List.of()
+                    : trackingEvents(holder.clientId(), holder.subscriberId()));
+            client.put("inbound", inbound.heldAbout(holder.clientId(), holder.subscriberId()));
             held.add(client);
         }
         Map<String, Object> disclosure = new LinkedHashMap<>();

@@ -47,7 +47,7 @@ class LegalDisclosuresPage {
             LegalDisclosures.Produced produced = disclosures.produce(actor, new LegalDisclosures.Request(form.email(), form.legalBasis()));
             return new ModelAndView(new Download(produced));
         } catch (ValidationException e) {
-            return page(actor, form, null, PageErrors.sentence(e, LABELS), HttpStatus.BAD_REQUEST);
+            return page(actor, form, null, PageErrors.sentence(e, LABELS), HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 

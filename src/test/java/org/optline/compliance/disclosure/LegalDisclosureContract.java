@@ -277,6 +277,9 @@ abstract class LegalDisclosureContract {
         assertThat((List<String>) JsonPath.read(json, "$.clients[*].clientId")).containsExactly(alpha.client().client().id().toString());
         assertThat((Object) JsonPath.read(json, "$.clients[0].subscriber")).isNull();
         assertThat((String) JsonPath.read(json, "$.clients[0].suppression.reason")).isEqualTo("manual");
+        assertThat((List<Object>) JsonPath.read(json, "$.clients[0].trackingEvents")).isEmpty();
+        assertThat((List<Object>) JsonPath.read(json, "$.clients[0].inbound.replies")).isEmpty();
+        assertThat((List<Object>) JsonPath.read(json, "$.clients[0].delivery.sendQueue")).isEmpty();
     }
 
     @Test
@@ -348,7 +351,7 @@ abstract class LegalDisclosureContract {
         int before = disclosures().size();
         String refused = mvc.perform(post("/operator/legal-disclosures").session(session)
                         .with(SecurityMockMvcRequestPostProcessors.csrf()).param("email", email).param("legalBasis", " "))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("Legal basis is required.").contains("value=\"" + email + "\"");
         assertThat(disclosures()).hasSize(before);
