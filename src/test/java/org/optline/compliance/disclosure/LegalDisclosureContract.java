@@ -283,6 +283,21 @@ abstract class LegalDisclosureContract {
     }
 
     @Test
+    void anErasedAddressShowsOnlyItsTombstoneAndItsSuppressionByHash() throws Exception {
+        String gone = "gone." + run + "@posteo.de";
+        UUID id = subscribers.save(alpha.admin(), new SubscriberInput(gone, "Gone Person " + run, Map.of(), List.of(), null), true)
+                .subscriber().id();
+        subscribers.erase(alpha.admin(), id, "asked to be forgotten " + run);
+        String json = disclose(OPERATOR, body(gone, "Court order " + run)).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((List<String>) JsonPath.read(json, "$.clients[*].clientId")).containsExactly(alpha.client().client().id().toString());
+        assertThat((Object) JsonPath.read(json, "$.clients[0].subscriber")).isNull();
+        assertThat((String) JsonPath.read(json, "$.clients[0].erasures[0].reason")).isEqualTo("asked to be forgotten " + run);
+        assertThat((Object) JsonPath.read(json, "$.clients[0].suppression.email")).as("erasure keeps only the hash").isNull();
+        assertThat((String) JsonPath.read(json, "$.clients[0].suppression.emailHash")).isEqualTo(EmailAddress.of("email", gone).hash());
+        assertThat(json.replace((String) JsonPath.read(json, "$.disclosure.email"), "")).doesNotContain("Gone Person");
+    }
+
+    @Test
     void aMissingOrBlankLegalBasisOrABadAddressIsRefusedAndNothingIsAudited() throws Exception {
         int before = disclosures().size();
         for (String body : List.of(body(email, null), body(email, "   "), "{\"email\": \"" + email + "\"}")) {
@@ -372,7 +387,8 @@ abstract class LegalDisclosureContract {
 
     /**
      * The "only route" check, at run time: every GET route in the request mappings (API and pages,
-     * each path variable filled in turn with the scene's client, subscriber, list and campaign ids),
+     * each path variable filled in turn with the scene's client, subscriber, list and campaign ids,
+     * or without variables each id in the usual id parameters),
      * called as the operator (key or session), answers at most one client's part of the scene; called
      * as Alpha's admin, none of Bravo's. The disclosure itself, the positive control, answers both.
      */
@@ -397,8 +413,15 @@ abstract class LegalDisclosureContract {
         int calls = 0;
         int alphaSeen = 0;
         for (String pattern : RouteScan.getPatterns(mappings)) {
-            List<String> uris = RouteScan.VARIABLE.matcher(pattern).find()
-                    ? ids.stream().map(id -> RouteScan.VARIABLE.matcher(pattern).replaceAll(id)).toList() : List.of(pattern);
+            // Path variables take each id in turn; a route without any also gets each id in the
+            // request parameters that name an object (filters such as ?listId= and the audit's ?client=).
+            List<String> uris = new ArrayList<>();
+            if (RouteScan.VARIABLE.matcher(pattern).find()) {
+                ids.forEach(id -> uris.add(RouteScan.VARIABLE.matcher(pattern).replaceAll(id)));
+            } else {
+                uris.add(pattern);
+                ids.forEach(id -> uris.add(pattern + RouteScan.idParameters(id)));
+            }
             for (String uri : uris) {
                 boolean api = uri.startsWith("/api/");
                 String asOperator = RouteScan.body(mvc, api ? get(uri).header(HttpHeaders.AUTHORIZATION, OPERATOR)

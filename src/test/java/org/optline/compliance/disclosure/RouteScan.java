@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -29,6 +30,12 @@ final class RouteScan {
             }
         });
         return patterns;
+    }
+
+    /** Request parameters the app's filters take an object's id in, each set to {@code id}. */
+    static String idParameters(String id) {
+        return "?" + String.join("&", Stream.of("id", "clientId", "client", "listId", "campaignId", "subscriberId", "segmentId",
+                "templateId", "as").map(name -> name + "=" + id).toList());
     }
 
     /** The body the request answers, streamed bodies included; a request that fails answers nothing. */
