@@ -29,8 +29,13 @@ public class ActivityTimeline {
 
     public List<SubscriberActivity.Entry> of(Actor actor, UUID subscriberId) {
         UUID clientId = actor.requireClient();
+        return of(clientId, subscriberId, subscribers.consentLedger(actor, subscriberId));
+    }
+
+    /** The timeline of a subscriber the caller has found in its client, from the ledger it has read. */
+    List<SubscriberActivity.Entry> of(UUID clientId, UUID subscriberId, List<ConsentEvent> ledger) {
         List<SubscriberActivity.Entry> all = new ArrayList<>();
-        for (ConsentEvent e : subscribers.consentLedger(actor, subscriberId)) {
+        for (ConsentEvent e : ledger) {
             if (e.event() == ConsentAct.UNSUBSCRIBED) {
                 all.add(new SubscriberActivity.Entry(e.at(), "unsubscribed", null, null, e.sourceKind().wireName()));
             } else if (e.event() == ConsentAct.COMPLAINED) {

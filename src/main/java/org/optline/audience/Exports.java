@@ -10,12 +10,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.optline.audience.export.CsvCells;
 import org.optline.audience.fields.FieldValues;
+import org.optline.audience.imports.ImportStore;
 import org.optline.audience.lists.ListStore;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.SubscriberRow;
@@ -31,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Exports of active subscribers (all, or one list's) as CSV or JSON, written page by page so
  * memory stays bounded whatever the audience's size, and the per-subscriber export of everything
- * held about one person. Suppressed addresses are never exported as active.
+ * held about one person (for the person's client, and client by client for a legal disclosure).
+ * Suppressed addresses are never exported as active.
  */
 @Service
 public class Exports {
@@ -50,11 +54,15 @@ public class Exports {
     private final AuditLog audit;
     private final JsonMapper json;
     private final ActivityTimeline activity;
+    private final SubscriberAssembly assembly;
+    private final ImportStore importStore;
 
     public Exports(SubscriberStore store, SuppressionStore suppressions, ListStore lists, ConsentStore consent,
                    CustomFields fields, Subscribers subscribers, TenantScope scope, AuditLog audit, JsonMapper json,
-                   ActivityTimeline activity) {
+                   ActivityTimeline activity, SubscriberAssembly assembly, ImportStore importStore) {
         this.activity = activity;
+        this.assembly = assembly;
+        this.importStore = importStore;
         this.store = store;
         this.suppressions = suppressions;
         this.lists = lists;
@@ -125,9 +133,60 @@ public class Exports {
         audit.record(actor, clientId, "subscribers.exported", listId == null ? "all" : "list:" + listId, "json");
     }
 
-    /** Everything held about one subscriber: profile, fields, memberships, the consent ledger and the activity timeline. */
+    /**
+     * Everything held about one subscriber: profile, fields, memberships, the consent ledger with
+     * the imports it names (file hash and attestation), and the activity timeline.
+     */
     public Map<String, Object> person(Actor actor, UUID id) {
         Subscriber s = subscribers.get(actor, id);
+        UUID clientId = actor.clientId();
+        Map<String, Object> all = scope.inClient(clientId, () -> record(clientId, s));
+        audit.record(actor, clientId, "subscriber.exported", "subscriber:" + id, null);
+        return all;
+    }
+
+    /**
+     * Everything client {@code clientId} holds about {@code email}, for a legal disclosure: the
+     * subscriber's record as {@link #person} builds it (or {@code subscriber: null} when the client
+     * has no subscriber with that address), its suppression of the address and its erasure
+     * tombstones. Runs in that client's scope and writes nothing to the client's audit trail: the
+     * disclosure is audited once, by the platform, where no client reads it.
+     */
+    public Map<String, Object> heldAbout(UUID clientId, EmailAddress email) {
+        return scope.inClient(clientId, () -> {
+            Map<String, Object> all = new LinkedHashMap<>();
+            Optional<Subscriber> found = store.findByKey(clientId, email.key()).map(row -> assembly.assemble(clientId, row));
+            if (found.isPresent()) {
+                all.putAll(record(clientId, found.get()));
+            } else {
+                all.put("subscriber", null);
+            }
+            all.put("suppression", suppressions.clientEntry(clientId, email.hash()).map(Exports::suppression).orElse(null));
+            all.put("erasures", consent.tombstones(clientId, email.hash()).stream().map(t -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("erasedAt", t.erasedAt().toString());
+                m.put("erasedBy", t.erasedBy());
+                m.put("reason", t.reason());
+                return m;
+            }).toList());
+            return all;
+        });
+    }
+
+    /** A suppression as exports show it. */
+    static Map<String, Object> suppression(Suppression x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("email", x.email());
+        m.put("emailHash", x.emailHash());
+        m.put("reason", x.reason());
+        m.put("source", x.source());
+        m.put("platformWide", x.platformWide());
+        m.put("createdAt", x.createdAt().toString());
+        return m;
+    }
+
+    /** One subscriber's record, in the client's scope. */
+    private Map<String, Object> record(UUID clientId, Subscriber s) {
         Map<String, Object> all = new LinkedHashMap<>();
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("id", s.id().toString());
@@ -140,10 +199,42 @@ public class Exports {
         all.put("fields", s.fields());
         all.put("lists", s.lists().stream().map(m -> Map.of("listId", m.listId().toString(), "name", m.listName(),
                 "status", m.status().wireName(), "updatedAt", m.updatedAt().toString())).toList());
-        all.put("consent", subscribers.consentLedger(actor, id));
-        all.put("activity", activity.of(actor, id));
-        audit.record(actor, actor.clientId(), "subscriber.exported", "subscriber:" + id, null);
+        List<ConsentEvent> ledger = consent.ledger(clientId, s.id());
+        all.put("consent", ledger);
+        all.put("imports", imports(clientId, ledger));
+        all.put("activity", activity.of(clientId, s.id(), ledger));
         return all;
+    }
+
+    /** The imports the ledger names, with the file's hash and the client's opt-in attestation. */
+    private List<Map<String, Object>> imports(UUID clientId, List<ConsentEvent> ledger) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (ConsentEvent e : ledger) {
+            if (e.sourceKind() == ConsentChannel.IMPORT && e.sourceId() != null) {
+                try {
+                    ids.add(UUID.fromString(e.sourceId()));
+                } catch (IllegalArgumentException notAnId) {
+                    // An import is always named by its id; anything else names no import row.
+                }
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (UUID id : ids) {
+            importStore.find(clientId, id).map(ImportStore.Row::job).ifPresent(job -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", job.id().toString());
+                m.put("fileName", job.fileName());
+                m.put("fileSha256", job.fileSha256());
+                m.put("fileBytes", job.fileBytes());
+                m.put("attestation", job.attestation());
+                m.put("attestedBy", job.attestedBy());
+                m.put("createdAt", job.createdAt().toString());
+                m.put("startedAt", job.startedAt() == null ? null : job.startedAt().toString());
+                m.put("finishedAt", job.finishedAt() == null ? null : job.finishedAt().toString());
+                out.add(m);
+            });
+        }
+        return out;
     }
 
     /** Receives one exported row with its field values by key. */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The subscribers page's reads: a client's subscribers filtered, sorted and paged, and the values
- * its multi-valued fields already have (the choices a subscriber's page offers).
+ * its multi-valued fields already have (the choices a subscriber's page offers); and, for a legal
+ * disclosure only, which clients hold an address.
  */
 @Service
 public class SubscriberDirectory {
@@ -62,6 +63,20 @@ public class SubscriberDirectory {
             List<Subscriber> items = rows.stream().limit(size).map(r -> assembly.assemble(clientId, r)).toList();
             return new Result(items, store.countMatching(clientId, filter), page, rows.size() > size, sort);
         });
+    }
+
+    /** A client that holds an address: its subscriber, or {@code null} when it holds only a suppression or an erasure tombstone. */
+    public record Holder(UUID clientId, UUID subscriberId) {}
+
+    /**
+     * The clients that hold {@code email} (a subscriber, a suppression or an erasure tombstone), in
+     * the order they were created. The one read of subscribers across clients, with platform
+     * rights, for operators only; legal disclosure is its only caller (CrossClientReadsTest).
+     */
+    public List<Holder> clientsHolding(Actor operator, EmailAddress email) {
+        operator.requireOperator();
+        return scope.asPlatform(() -> store.clientsHolding(email.hash()).stream()
+                .map(h -> new Holder(h.clientId(), h.subscriberId())).toList());
     }
 
     /** Multi field key → the values it has among the client's subscribers, alphabetically. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.optline.audience.subscribers.ConfirmationStore;
@@ -70,6 +71,12 @@ public class Suppressions {
     /** Adds an address to the platform-wide list (hard bounces, complaints), in its own platform transaction. */
     public void suppressPlatformWide(EmailAddress email, SuppressionReason reason, String source) {
         scope.asPlatform(() -> store.insertPlatform(email.hash(), email.value(), reason.wireName(), source, Times.now(clock)));
+    }
+
+    /** The platform-wide suppression of an address, if any: operators only (a legal disclosure shows it). */
+    public Optional<Suppression> platformEntry(Actor operator, EmailAddress email) {
+        operator.requireOperator();
+        return scope.asPlatform(() -> store.platformEntry(email.hash()));
     }
 
     public boolean isSuppressed(UUID clientId, EmailAddress email) {

@@ -41,6 +41,9 @@ public class TrackedEvents {
         }
     }
 
+    /** One stored event of one subscriber, with its campaign. */
+    public record OfSubscriber(UUID campaignId, Stored event) {}
+
     private final CampaignEventStore store;
     private final TenantScope scope;
 
@@ -57,5 +60,13 @@ public class TrackedEvents {
         Set<TrackedEvent.Kind> kinds = kind == null ? EnumSet.allOf(TrackedEvent.Kind.class) : EnumSet.of(kind);
         Position from = after == null ? START : after;
         return scope.inClient(clientId, () -> store.page(clientId, campaignId, kinds, from.at(), from.id(), limit));
+    }
+
+    /**
+     * A subscriber's stored opens and clicks across the client's campaigns, newest first, at most
+     * {@code limit} (a legal disclosure shows them). Read in the client's own scope.
+     */
+    public List<OfSubscriber> ofSubscriber(UUID clientId, UUID subscriberId, int limit) {
+        return scope.inClient(clientId, () -> store.ofSubscriber(clientId, subscriberId, limit));
     }
 }

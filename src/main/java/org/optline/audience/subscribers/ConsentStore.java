@@ -96,6 +96,16 @@ public class ConsentStore {
                         rs.getString("consent_text"), rs.getString("detail"))).list();
     }
 
+    /** The client's erasure tombstones of one address (SHA-256 of its key), oldest first. */
+    public List<Tombstone> tombstones(UUID clientId, String emailHash) {
+        return jdbc.sql(sql.get("tombstones-of")).param("clientId", clientId).param("emailHash", emailHash)
+                .query((rs, n) -> new Tombstone(rs.getObject("erased_at", OffsetDateTime.class), rs.getString("erased_by"),
+                        rs.getString("reason"))).list();
+    }
+
+    /** Proof that an address was erased: when, by whom, why. */
+    public record Tombstone(OffsetDateTime erasedAt, String erasedBy, String reason) {}
+
     /** Removes a subscriber's ledger and leaves the hashed-address tombstone that proves the erasure. */
     public void erase(UUID clientId, UUID subscriberId, String emailHash, String erasedBy, String reason,
                       OffsetDateTime at) {

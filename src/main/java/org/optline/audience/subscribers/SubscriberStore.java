@@ -49,6 +49,20 @@ public class SubscriberStore {
         return jdbc.sql(sql.get("find")).param("clientId", clientId).param("id", id).query(SubscriberRow::map).optional();
     }
 
+    /**
+     * Which clients hold the address (SHA-256 of its key): a subscriber, a suppression or an
+     * erasure tombstone. The one statement on subscribers that names no client: it reads across
+     * clients and runs only in the platform scope, for a legal disclosure.
+     */
+    public List<Holding> clientsHolding(String emailHash) {
+        return jdbc.sql(sql.get("clients-holding")).param("emailHash", emailHash)
+                .query((rs, n) -> new Holding(rs.getObject("client_id", UUID.class), rs.getObject("subscriber_id", UUID.class)))
+                .list();
+    }
+
+    /** A client that holds an address, with its subscriber if it has one ({@code null}: a suppression or tombstone only). */
+    public record Holding(UUID clientId, UUID subscriberId) {}
+
     public Optional<SubscriberRow> findByKey(UUID clientId, String emailKey) {
         return jdbc.sql(sql.get("find-by-key")).param("clientId", clientId).param("emailKey", emailKey)
                 .query(SubscriberRow::map).optional();

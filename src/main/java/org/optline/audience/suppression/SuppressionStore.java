@@ -55,6 +55,20 @@ public class SuppressionStore {
                         rs.getString("source"), false, rs.getObject("created_at", OffsetDateTime.class))).list();
     }
 
+    /** The client's suppression of one address, if any. */
+    public Optional<Suppression> clientEntry(UUID clientId, String emailHash) {
+        return jdbc.sql(sql.get("client-suppression")).param("clientId", clientId).param("emailHash", emailHash)
+                .query((rs, n) -> new Suppression(rs.getString("email_hash"), rs.getString("email"), rs.getString("reason"),
+                        rs.getString("source"), false, rs.getObject("created_at", OffsetDateTime.class))).optional();
+    }
+
+    /** The platform-wide suppression of one address, if any. */
+    public Optional<Suppression> platformEntry(String emailHash) {
+        return jdbc.sql(sql.get("platform-suppression")).param("emailHash", emailHash)
+                .query((rs, n) -> new Suppression(rs.getString("email_hash"), rs.getString("email"), rs.getString("reason"),
+                        rs.getString("source"), true, rs.getObject("created_at", OffsetDateTime.class))).optional();
+    }
+
     public boolean platformSuppressed(String emailHash) {
         return jdbc.sql(sql.get("platform-suppressed")).param("emailHash", emailHash).query(Long.class).single() > 0;
     }

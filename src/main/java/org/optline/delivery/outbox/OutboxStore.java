@@ -60,6 +60,16 @@ public class OutboxStore {
                 .param("limit", limit).query(OutboxStore::map).list();
     }
 
+    /**
+     * The client's captured mail to one address and the platform-held confirmation mail sent to it
+     * on the client's behalf, newest first: what erasure deletes, read before (a legal disclosure).
+     */
+    public List<OutboxMessage> toRecipient(UUID clientId, String recipient, int limit) {
+        return jdbc.sql(sql.get("to-recipient")).param("clientId", clientId)
+                .param("recipient", recipient.toLowerCase(Locale.ROOT)).param("limit", limit)
+                .query(OutboxStore::map).list();
+    }
+
     public void forgetRecipient(UUID clientId, String recipient) {
         jdbc.sql(sql.get("forget-recipient")).param("clientId", clientId)
                 .param("recipient", recipient.toLowerCase(Locale.ROOT)).update();

@@ -317,4 +317,17 @@ public class SendQueueStore {
     public long open(UUID clientId, UUID campaignId) {
         return jdbc.sql(sql.get("open")).param("clientId", clientId).param("campaignId", campaignId).query(Long.class).single();
     }
+
+    /** A subscriber's place in a campaign's send queue: the state it reached and the last server reply. */
+    public record QueueEntry(UUID campaignId, String state, int attempts, OffsetDateTime firstAttemptAt,
+                             String lastReply, OffsetDateTime updatedAt) {}
+
+    /** A subscriber's queue entries in every campaign of the client, newest first (a legal disclosure). */
+    public List<QueueEntry> ofSubscriber(UUID clientId, UUID subscriberId, int limit) {
+        return jdbc.sql(sql.get("of-subscriber")).param("clientId", clientId).param("subscriberId", subscriberId)
+                .param("limit", limit)
+                .query((rs, n) -> new QueueEntry(rs.getObject("campaign_id", UUID.class), rs.getString("state"),
+                        rs.getInt("attempts"), rs.getObject("first_attempt_at", OffsetDateTime.class),
+                        rs.getString("last_reply"), rs.getObject("updated_at", OffsetDateTime.class))).list();
+    }
 }

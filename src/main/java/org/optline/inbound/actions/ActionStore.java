@@ -1,6 +1,7 @@
 package org.optline.inbound.actions;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.optline.platform.NamedSql;
@@ -26,6 +27,42 @@ public class ActionStore {
     /** One complaint matched to a send; {@code report} is the report's fields and the returned headers. */
     public record Complaint(UUID id, UUID clientId, UUID subscriberId, UUID campaignId, UUID inboundMessageId,
                             String feedbackType, String userAgent, String report, OffsetDateTime receivedAt) {}
+
+    /** One reply kept for the client, as a subscriber's record shows it. */
+    public record KeptReply(UUID id, UUID campaignId, String fromAddress, String subject, String textBody,
+                            OffsetDateTime receivedAt, String forwardedTo, OffsetDateTime forwardedAt) {}
+
+    /** A subscriber's bounces, newest first, at most {@code limit}. */
+    public List<Bounce> bouncesOf(UUID clientId, UUID subscriberId, int limit) {
+        return jdbc.sql(sql.get("bounces-of")).param("clientId", clientId).param("subscriberId", subscriberId)
+                .param("limit", limit)
+                .query((rs, n) -> new Bounce(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
+                        rs.getObject("subscriber_id", UUID.class), rs.getObject("campaign_id", UUID.class),
+                        rs.getObject("inbound_message_id", UUID.class), rs.getBoolean("hard"), rs.getBoolean("sender_blamed"),
+                        rs.getBoolean("suppressed"), rs.getString("status"), rs.getString("diagnostic"),
+                        rs.getObject("received_at", OffsetDateTime.class))).list();
+    }
+
+    /** A subscriber's complaints, newest first, at most {@code limit}. */
+    public List<Complaint> complaintsOf(UUID clientId, UUID subscriberId, int limit) {
+        return jdbc.sql(sql.get("complaints-of")).param("clientId", clientId).param("subscriberId", subscriberId)
+                .param("limit", limit)
+                .query((rs, n) -> new Complaint(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
+                        rs.getObject("subscriber_id", UUID.class), rs.getObject("campaign_id", UUID.class),
+                        rs.getObject("inbound_message_id", UUID.class), rs.getString("feedback_type"),
+                        rs.getString("user_agent"), rs.getString("report"),
+                        rs.getObject("received_at", OffsetDateTime.class))).list();
+    }
+
+    /** A subscriber's kept replies, newest first, at most {@code limit}. */
+    public List<KeptReply> repliesOf(UUID clientId, UUID subscriberId, int limit) {
+        return jdbc.sql(sql.get("replies-of")).param("clientId", clientId).param("subscriberId", subscriberId)
+                .param("limit", limit)
+                .query((rs, n) -> new KeptReply(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
+                        rs.getString("from_address"), rs.getString("subject"), rs.getString("text_body"),
+                        rs.getObject("received_at", OffsetDateTime.class), rs.getString("forwarded_to"),
+                        rs.getObject("forwarded_at", OffsetDateTime.class))).list();
+    }
 
     public void insert(Bounce b) {
         jdbc.sql(sql.get("insert-bounce")).param("id", b.id()).param("clientId", b.clientId())

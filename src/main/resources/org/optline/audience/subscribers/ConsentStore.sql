@@ -24,3 +24,7 @@ select set_config('optline.erasing', 'on', true)
 -- name: tombstone
 insert into erasure_tombstones (client_id, email_hash, erased_at, erased_by, reason)
 values (:clientId, :emailHash, :at, :erasedBy, :reason)
+
+-- name: tombstones-of
+select erased_at, erased_by, reason from erasure_tombstones
+where client_id = :clientId and email_hash = :emailHash order by erased_at, id

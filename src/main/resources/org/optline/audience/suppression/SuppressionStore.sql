@@ -26,6 +26,13 @@ update suppressions set email = null where client_id = :clientId and email_hash 
 -- name: platform-suppressed
 select count(*) from platform_suppressions where email_hash = :emailHash
 
+-- name: client-suppression
+select email_hash, email, reason, source, created_at from suppressions
+where client_id = :clientId and email_hash = :emailHash
+
+-- name: platform-suppression
+select email_hash, email, reason, source, created_at from platform_suppressions where email_hash = :emailHash
+
 -- name: client-suppression-reason
 select reason from suppressions where client_id = :clientId and email_hash = :emailHash
 

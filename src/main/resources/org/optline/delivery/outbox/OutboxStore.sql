@@ -32,3 +32,9 @@ order by created_at desc, id desc limit :limit
 -- confirmation mail sent on this client's behalf (never another client's).
 delete from outbox_messages
 where lower(recipient) = :recipient and (client_id = :clientId or (client_id is null and on_behalf_of = :clientId))
+
+-- name: to-recipient
+-- The same rows as forget-recipient, newest first (a legal disclosure reads them).
+select * from outbox_messages
+where lower(recipient) = :recipient and (client_id = :clientId or (client_id is null and on_behalf_of = :clientId))
+order by created_at desc, id desc limit :limit

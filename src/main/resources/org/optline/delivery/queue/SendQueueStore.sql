@@ -175,3 +175,13 @@ select (select count(*) from send_jobs where client_id = :clientId and campaign_
 -- name: attempts
 select subscriber_id, attempts from send_queue
 where campaign_id = :campaignId and client_id = :clientId and subscriber_id = any(:ids)
+
+-- name: of-subscriber
+-- A subscriber's entries across the client's campaigns (a legal disclosure). The queue has no
+-- index by subscriber, so this starts from the client's jobs (one row per campaign, never
+-- deleted) and probes the (campaign_id, subscriber_id) key once per campaign.
+select q.campaign_id, q.state, q.attempts, q.first_attempt_at, q.last_reply, q.updated_at
+from send_jobs j
+join send_queue q on q.campaign_id = j.campaign_id and q.subscriber_id = :subscriberId
+where j.client_id = :clientId and q.client_id = :clientId
+order by q.updated_at desc, q.campaign_id desc limit :limit

@@ -47,3 +47,16 @@ delete from inbound_complaints where client_id = :clientId and subscriber_id = :
 
 -- name: forget-bounces
 delete from inbound_bounces where client_id = :clientId and subscriber_id = :subscriberId
+
+-- name: bounces-of
+-- A subscriber's record (legal disclosure): the (client_id, subscriber_id, received_at) index.
+select * from inbound_bounces where client_id = :clientId and subscriber_id = :subscriberId
+order by received_at desc, id desc limit :limit
+
+-- name: complaints-of
+select * from inbound_complaints where client_id = :clientId and subscriber_id = :subscriberId
+order by received_at desc, id desc limit :limit
+
+-- name: replies-of
+select * from inbound_replies where client_id = :clientId and subscriber_id = :subscriberId
+order by received_at desc, id desc limit :limit

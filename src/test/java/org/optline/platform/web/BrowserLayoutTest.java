@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +169,7 @@ class BrowserLayoutTest extends BrowserTest {
     }
 
     @Test
-    void everyOperatorPageFitsBothWidthsWithoutErrors() throws IOException {
+    void everyOperatorPageFitsBothWidthsWithoutErrors() throws IOException, InterruptedException {
         var client = Fixtures.client(clients, "Operator Example");
         clients.changeDetails(Fixtures.operator(), client.client().id(), new ClientDetails(
                 "Operator Example GmbH\nEine-ziemlich-lange-Strassenbezeichnung-ohne-Leerzeichen 12\n10115 Berlin", "Europe/Berlin"));
@@ -175,9 +179,17 @@ class BrowserLayoutTest extends BrowserTest {
         // An inbound message with a long unbroken header line: its page must wrap it.
         inbound.feedRaw(Fixtures.operator(), ("From: mailer-daemon@mx.example.net\r\nTo: b-" + "y".repeat(300)
                 + "@bounces.optline.local\r\nSubject: Undelivered\r\n\r\nGone.\r\n").getBytes(StandardCharsets.US_ASCII));
+        // A past legal disclosure whose legal basis runs long without a break: its cell must wrap.
+        HttpResponse<String> disclosed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url("/api/v1/legal-disclosures")))
+                .header("Authorization", "Bearer " + Fixtures.OPERATOR_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"someone@layout.example\", \"legalBasis\": \"Court-order-"
+                        + "z".repeat(300) + " of the district court\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(disclosed.statusCode()).isEqualTo(200);
         logIn(Fixtures.OPERATOR_EMAIL, Fixtures.OPERATOR_PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/operator/clients"));
         List<String> pages = crawl("/operator/clients");
+        assertThat(pages).contains("/operator/legal-disclosures");
         assertThat(pages).contains("/operator/clients", "/operator/audit", "/outbox", "/operator/delivery",
                 "/settings/users", "/settings/api-keys", "/operator/clients/new");
         assertThat(pages).as("a client's page with its details form").anyMatch(p -> p.matches("/operator/clients/[0-9a-f-]{36}"));
