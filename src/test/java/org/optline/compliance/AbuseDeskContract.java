@@ -1,6 +1,7 @@
 package org.optline.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -41,6 +42,7 @@ import org.optline.platform.AuditLog;
 import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
+import org.optline.platform.ValidationException;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -305,6 +307,12 @@ abstract class AbuseDeskContract {
         assertThat(fields(call(get("/api/v1/abuse-cases?severity=urgent"), Fixtures.OPERATOR_KEY, 400))).containsExactly("severity");
         assertThat(fields(call(get("/api/v1/abuse-cases?cursor=abc"), Fixtures.OPERATOR_KEY, 400))).containsExactly("cursor");
         assertThat(cases.get(operator, kase.id()).summary().state()).isEqualTo(CaseState.OPEN);
+
+        // The site's abuse form: the same rules, the reporter's contact checked too.
+        assertThatThrownBy(() -> cases.reportFromSite(new AbuseCases.SiteReport(UUID.randomUUID(), null, "a@b.de", "",
+                new AbuseCase.Reporter("R", "not an address", null))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(ValidationException.FieldError::field).containsExactly("clientId", "text", "reporterEmail"));
 
         // The desk is the operator's: a client's key finds nothing there, and the client's list is not the operator's.
         call(get("/api/v1/abuse-cases"), client.adminApiKey().secret(), 404);
