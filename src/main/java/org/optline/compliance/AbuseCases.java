@@ -1,16 +1,12 @@
 package org.optline.compliance;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -99,7 +95,7 @@ public class AbuseCases {
                 : Severity.fromWire(filter.severity()).orElseThrow(() -> ValidationException.of("severity",
                         "must be one of low, medium, high"));
         int size = Cursor.limit(limit);
-        AbuseCaseStore.DeskCursor after = decode(cursor);
+        AbuseCaseStore.DeskCursor after = AbuseCaseStore.DeskCursor.decode(cursor);
         List<AbuseCaseStore.CaseRow> rows = scope.asPlatform(() -> store.deskPage(state, filter.clientId(), severity, after,
                 size + 1));
         List<AbuseCaseStore.CaseRow> shown = rows.size() > size ? rows.subList(0, size) : rows;
@@ -107,7 +103,7 @@ public class AbuseCases {
         String next = null;
         if (rows.size() > size) {
             AbuseCaseStore.CaseRow last = shown.get(shown.size() - 1);
-            next = encode(new AbuseCaseStore.DeskCursor(last.severity().rank(), last.openedAt(), last.id()));
+            next = new AbuseCaseStore.DeskCursor(last.severity().rank(), last.openedAt(), last.id()).encode();
         }
         return new Page<>(items, next);
     }
@@ -312,26 +308,5 @@ public class AbuseCases {
 
     private static NotFoundException notFound(UUID id) {
         return new NotFoundException("No abuse case " + id);
-    }
-
-    static String encode(AbuseCaseStore.DeskCursor c) {
-        String raw = c.severity() + "|" + c.openedAt().withOffsetSameInstant(java.time.ZoneOffset.UTC) + "|" + c.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static AbuseCaseStore.DeskCursor decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("three parts");
-            }
-            return new AbuseCaseStore.DeskCursor(Severity.ofRank(Integer.parseInt(parts[0])).rank(),
-                    OffsetDateTime.parse(parts[1]), UUID.fromString(parts[2].toLowerCase(Locale.ROOT)));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ValidationException.of("cursor", "is not a cursor returned by this list");
-        }
     }
 }

@@ -10,11 +10,16 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.ConsentAct;
@@ -190,6 +195,30 @@ abstract class AbuseDeskContract {
         assertThat(noCampaign.campaignId()).isNull();
         assertThat(noCampaign.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(casesOfClient()).hasSize(2);
+    }
+
+    @Test
+    void complaintsArrivingTogetherEndInOneCaseEachCounted() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<AbuseCase>> filed = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String report = "Complaint " + i;
+                filed.add(pool.submit(() -> cases.report(operator, new AbuseCases.OperatorReport(client.client().id(),
+                        campaign.id(), "ann@" + domain, "abuse", report))));
+            }
+            for (Future<AbuseCase> f : filed) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(casesOfClient()).singleElement().satisfies(k -> {
+            assertThat(k.complaints()).isEqualTo(8);
+            assertThat(k.severity()).isEqualTo(Severity.HIGH);
+        });
+        assertThat(cases.get(operator, casesOfClient().get(0).id()).notes()).extracting(AbuseCase.Note::kind)
+                .containsOnlyOnce("opened");
     }
 
     @Test

@@ -1,8 +1,12 @@
 package org.optline.compliance.abuse;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +15,7 @@ import org.optline.compliance.CaseResolution;
 import org.optline.compliance.CaseState;
 import org.optline.compliance.Severity;
 import org.optline.platform.NamedSql;
+import org.optline.platform.ValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,8 +50,31 @@ public class AbuseCaseStore {
     public record ClientRow(UUID id, OffsetDateTime receivedAt, UUID campaignId, String email, String feedbackType,
                             AbuseCase.Source source, CaseState caseState, String clientNote) {}
 
-    /** A position in the desk's order. */
-    public record DeskCursor(int severity, OffsetDateTime openedAt, UUID id) {}
+    /** A position in the desk's order, carried to the caller as an opaque string. */
+    public record DeskCursor(int severity, OffsetDateTime openedAt, UUID id) {
+
+        public String encode() {
+            String raw = severity + "|" + openedAt.withOffsetSameInstant(ZoneOffset.UTC) + "|" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The position a cursor names; null or blank is the first page. */
+        public static DeskCursor decode(String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+                if (parts.length != 3) {
+                    throw new IllegalArgumentException("not three parts");
+                }
+                return new DeskCursor(Severity.ofRank(Integer.parseInt(parts[0])).rank(), OffsetDateTime.parse(parts[1]),
+                        UUID.fromString(parts[2]));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw ValidationException.of("cursor", "is not a cursor returned by this list");
+            }
+        }
+    }
 
     /** The open case's key: the campaign, or {@code none} for the client's mail without a campaign. */
     static String openKey(UUID campaignId) {

@@ -7,7 +7,9 @@ values (:id, :clientId, :campaignId, 'open', 1, 0, :openKey, :at, :at, :at)
 on conflict do nothing
 
 -- name: find-open
-select * from abuse_cases where client_id = :clientId and open_key = :openKey
+-- Locked until the complaint's transaction ends: complaints joining the same case at once are
+-- counted one after the other, so none of their counts overwrites a larger one.
+select * from abuse_cases where client_id = :clientId and open_key = :openKey for update
 
 -- name: insert-complaint
 insert into abuse_complaints (id, client_id, case_id, source, subscriber_id, email, campaign_id, feedback_type, user_agent,
