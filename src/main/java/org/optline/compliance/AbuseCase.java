@@ -2,6 +2,7 @@ package org.optline.compliance;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.optline.audience.ConsentEvidence;
 
@@ -28,11 +29,11 @@ public record AbuseCase(UUID id, UUID clientId, String clientName, UUID campaign
         ABUSE_FORM;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Source fromWire(String value) {
-            return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 

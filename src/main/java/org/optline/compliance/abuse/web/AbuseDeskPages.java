@@ -1,8 +1,11 @@
 package org.optline.compliance.abuse.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.optline.audience.ConsentEvidence;
+import org.optline.audience.ImportJob;
 import org.optline.compliance.AbuseCase;
 import org.optline.compliance.AbuseCases;
 import org.optline.compliance.CaseResolution;
@@ -96,15 +99,15 @@ class AbuseDeskPages {
         model.addAttribute("c", detail.summary());
         model.addAttribute("evidence", detail.evidence().stream().map(r -> new EvidenceView(r,
                 AbuseEvidence.doubleOptIn(r), AbuseEvidence.importsById(r))).toList());
-        model.addAttribute("nextStates", java.util.Arrays.stream(CaseState.values())
+        model.addAttribute("nextStates", Arrays.stream(CaseState.values())
                 .filter(s -> detail.summary().state().canMoveTo(s)).map(CaseState::wireName).toList());
-        model.addAttribute("resolutions", java.util.Arrays.stream(CaseResolution.values()).map(CaseResolution::wireName).toList());
+        model.addAttribute("resolutions", Arrays.stream(CaseResolution.values()).map(CaseResolution::wireName).toList());
         return "compliance/abuse-case";
     }
 
     /** A subscriber's evidence with what the page reads from it. */
-    record EvidenceView(org.optline.audience.ConsentEvidence.Record record, boolean doubleOptIn,
-                        Map<String, org.optline.audience.ImportJob> imports) {}
+    record EvidenceView(ConsentEvidence.Record record, boolean doubleOptIn,
+                        Map<String, ImportJob> imports) {}
 
     @PostMapping("/{id}/notes")
     String processNote(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String text,
