@@ -11,6 +11,15 @@ import java.util.UUID;
  * @param campaignId   the campaign complained about, null when only the subscriber is known
  * @param feedbackType the report's Feedback-Type (abuse, fraud, virus, other)
  * @param userAgent    the reporting system's User-Agent field, or null
+ * @param report       the evidence inbound keeps of the report: its fields, the returned message's headers and
+ *                     how it was matched to the send (never the original body); null when not known
  */
 public record ComplaintReceived(UUID clientId, UUID campaignId, UUID subscriberId, String email, String feedbackType,
-                                String userAgent, OffsetDateTime at) {}
+                                String userAgent, OffsetDateTime at, String report) {
+
+    /** A complaint announced without the report's text. */
+    public ComplaintReceived(UUID clientId, UUID campaignId, UUID subscriberId, String email, String feedbackType,
+                             String userAgent, OffsetDateTime at) {
+        this(clientId, campaignId, subscriberId, email, feedbackType, userAgent, at, null);
+    }
+}

@@ -18,6 +18,8 @@ import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
 import org.optline.campaign.Templates;
 import org.optline.campaign.TestRecipients;
+import org.optline.compliance.AbuseCases;
+import org.optline.compliance.ClientComplaints;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
 import org.optline.inbound.InboundMail;
@@ -84,6 +86,11 @@ public record ObjectsOfEveryKind(Map<String, String> ids, UUID listId, UUID subs
         context.getBean(InboundMail.class).feedRaw(Fixtures.operator(), inboundMail);
         ids.put("inbound", context.getBean(JdbcClient.class).sql("select id from inbound_messages where raw = :raw")
                 .param("raw", inboundMail).query(UUID.class).single().toString());
+        // An abuse case about the client's campaign (operator only) and the complaint in it (the client's view).
+        ids.put("abuse-cases", context.getBean(AbuseCases.class).report(Fixtures.operator(), new AbuseCases.OperatorReport(
+                client.client().id(), UUID.fromString(ids.get("campaigns")), "person@" + label + ".test", "abuse",
+                "Reported by phone")).id().toString());
+        ids.put("complaints", context.getBean(ClientComplaints.class).page(admin, null, 1).items().get(0).id().toString());
         return new ObjectsOfEveryKind(Collections.unmodifiableMap(ids), list.id(), subscriberId, label);
     }
 }

@@ -57,10 +57,11 @@ class ComplaintActions {
                             f == null ? null : InboundActions.clip(f.sourceIp(), 64), InboundActions.clip(userAgent, 500), null),
                     "feedback report (" + (feedbackType == null ? "abuse" : feedbackType) + ")"
                             + (userAgent == null ? "" : " from " + userAgent)).isPresent();
+            String report = report(c, m);
             store.insert(new ActionStore.Complaint(UUID.randomUUID(), clientId, m.subscriberId(), m.campaignId(), mail.id(),
-                    InboundActions.clip(feedbackType, 40), InboundActions.clip(userAgent, 500), report(c, m), mail.receivedAt()));
+                    InboundActions.clip(feedbackType, 40), InboundActions.clip(userAgent, 500), report, mail.receivedAt()));
             events.publishEvent(new ComplaintReceived(clientId, m.campaignId(), m.subscriberId(), email, feedbackType,
-                    userAgent, mail.receivedAt()));
+                    userAgent, mail.receivedAt(), report));
             return InboundActions.marked(clientId, InboundActions.result(c, m,
                     changed ? "unsubscribed and suppressed" : "recorded: already marked complained"), mark);
         });

@@ -42,6 +42,7 @@ import org.optline.audience.SubscriberInput;
 import org.optline.audience.SubscriberTokens;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
+import org.optline.compliance.AbuseCases;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
 import org.optline.inbound.InboundMail;
@@ -83,6 +84,7 @@ class BrowserLayoutTest extends BrowserTest {
     @Autowired TenantScope scope;
     @Autowired Imports imports;
     @Autowired AuditLog audit;
+    @Autowired AbuseCases abuseCases;
 
     @Test
     void everyClientPageFitsBothWidthsWithoutErrors() throws IOException {
@@ -126,10 +128,16 @@ class BrowserLayoutTest extends BrowserTest {
                 "Can I book a table?\nhttps://laden.example/a/very/long/link/that/goes/on/and/on/and/on/and/on/and/on/and/on",
                 OffsetDateTime.now(ZoneOffset.UTC), "reservations@laden.example", OffsetDateTime.now(ZoneOffset.UTC))));
 
+        // A complaint about Greta with a warning from the abuse desk (the complaints page).
+        var complaint = abuseCases.report(Fixtures.operator(), new AbuseCases.OperatorReport(client.client().id(), null,
+                greta.email(), "abuse", "Reported by phone"));
+        abuseCases.changeState(Fixtures.operator(), complaint.id(), new AbuseCases.StateChange("resolved", "client_warned",
+                "Please-check-how-this-address-was-collected-" + "x".repeat(120)));
+
         logIn(client.admin().email(), client.generatedAdminPassword());
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
         List<String> pages = new ArrayList<>(crawl("/"));
-        assertThat(pages).contains("/replies", "/settings/bounces").anyMatch(p -> p.matches("/replies/[0-9a-f-]{36}"));
+        assertThat(pages).contains("/replies", "/settings/bounces", "/complaints").anyMatch(p -> p.matches("/replies/[0-9a-f-]{36}"));
         assertThat(pages).contains("/audience/subscribers", "/audience/lists", "/audience/fields", "/segments",
                 "/audience/imports", "/audience/suppressions", "/campaigns", "/campaigns/templates", "/sending/domains",
                 "/sending/relay", "/settings/users", "/settings/api-keys", "/settings/account", "/outbox", "/reports", "/audience/subscribers/new");
@@ -186,6 +194,10 @@ class BrowserLayoutTest extends BrowserTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"someone@layout.example\", \"legalBasis\": \"Court-order-"
                         + "z".repeat(300) + " of the district court\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(disclosed.statusCode()).isEqualTo(200);
+        // An abuse case with a long unbroken report and address (the desk's list and a case page).
+        abuseCases.report(Fixtures.operator(), new AbuseCases.OperatorReport(client.client().id(), null,
+                "someone-with-a-rather-long-address@operator-example-und-partner.example", "fraud",
+                "Forwarded: " + "z".repeat(300)));
         logIn(Fixtures.OPERATOR_EMAIL, Fixtures.OPERATOR_PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/operator/clients"));
         List<String> pages = crawl("/operator/clients");
@@ -194,6 +206,8 @@ class BrowserLayoutTest extends BrowserTest {
                 "/settings/users", "/settings/api-keys", "/operator/clients/new");
         assertThat(pages).as("a client's page with its details form").anyMatch(p -> p.matches("/operator/clients/[0-9a-f-]{36}"));
         assertThat(pages).contains("/operator/inbound").anyMatch(p -> p.matches("/operator/inbound/[0-9a-f-]{36}"));
+        assertThat(pages).contains("/operator/abuse-cases", "/operator/abuse-cases/new")
+                .anyMatch(p -> p.matches("/operator/abuse-cases/[0-9a-f-]{36}"));
         checkEveryPage("operator", pages);
     }
 
