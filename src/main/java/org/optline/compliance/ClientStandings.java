@@ -22,10 +22,12 @@ public class ClientStandings {
 
     private final StandingBook book;
     private final Clients clients;
+    private final StandingProperties settings;
 
-    public ClientStandings(StandingBook book, Clients clients) {
+    public ClientStandings(StandingBook book, Clients clients, StandingProperties settings) {
         this.book = book;
         this.clients = clients;
+        this.settings = settings;
     }
 
     /**
@@ -46,6 +48,19 @@ public class ClientStandings {
     public StandingFigures of(Actor operator, UUID clientId) {
         clients.get(operator, clientId);
         return figures(clientId);
+    }
+
+    /**
+     * The level the standing monitor last acted on for a client ({@code ok}, {@code warn} or
+     * {@code pause}); one key lookup, cheap enough for every page view.
+     */
+    public StandingLevel lastLevel(UUID clientId) {
+        return book.lastLevel(clientId);
+    }
+
+    /** The thresholds the figures are judged against. */
+    public StandingProperties thresholds() {
+        return settings;
     }
 
     /** The newest standing alerts of every client, for the operator (404 for anybody else). */

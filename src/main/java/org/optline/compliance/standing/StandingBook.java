@@ -11,6 +11,7 @@ import org.optline.compliance.ClientStandings;
 import org.optline.compliance.Rates;
 import org.optline.compliance.StandingAlert;
 import org.optline.compliance.StandingFigures;
+import org.optline.compliance.StandingLevel;
 import org.optline.compliance.StandingProperties;
 import org.optline.compliance.UnsubscribeLatency;
 import org.optline.platform.Clients;
@@ -64,6 +65,11 @@ public class StandingBook {
 
     /** What one read of a client's figures takes from the store, in one transaction. */
     private record Read(StandingStore.Counts window, List<StandingStore.CampaignCounts> campaigns, UnsubscribeLatency latency) {}
+
+    /** The level the monitor last acted on for the client: one key lookup, for the notice on every page. */
+    public StandingLevel lastLevel(UUID clientId) {
+        return scope.inClient(clientId, () -> store.storedLevel(clientId)).orElse(StandingLevel.OK);
+    }
 
     public List<StandingAlert> alerts(int limit) {
         return scope.asPlatform(() -> store.alerts(limit));

@@ -78,6 +78,11 @@ class StandingStore {
         return StandingLevel.fromWire(jdbc.sql(sql.get("level")).param("clientId", clientId).query(String.class).single());
     }
 
+    /** The level the monitor last acted on, read without writing (for page views); empty before its first look. */
+    Optional<StandingLevel> storedLevel(UUID clientId) {
+        return jdbc.sql(sql.get("level")).param("clientId", clientId).query(String.class).optional().map(StandingLevel::fromWire);
+    }
+
     boolean moveLevel(UUID clientId, StandingLevel expected, StandingLevel next, OffsetDateTime now) {
         return jdbc.sql(sql.get("move-level")).param("clientId", clientId).param("expected", expected.wireName())
                 .param("next", next.wireName()).param("at", now).update() == 1;
