@@ -38,8 +38,17 @@ public record Rates(long sent, long complaints, long hardBounces, long unknownUs
 
     /** The figures in one line, e.g. for the audit log: counts and rates of everything measured. */
     public String summary() {
+        return summary(true);
+    }
+
+    /**
+     * The figures in one line; {@code withUnsubscribes} false leaves out the unsubscribes, which a
+     * campaign's figures do not have (an unsubscribe names no campaign).
+     */
+    public String summary(boolean withUnsubscribes) {
         return sent + " sent; " + part(complaints, complaintRate, "complaint") + "; " + part(hardBounces, hardBounceRate, "hard bounce")
-                + "; " + part(unknownUsers, unknownUserRate, "unknown user") + "; " + part(unsubscribes, unsubscribeRate, "unsubscribe");
+                + "; " + part(unknownUsers, unknownUserRate, "unknown user")
+                + (withUnsubscribes ? "; " + part(unsubscribes, unsubscribeRate, "unsubscribe") : "");
     }
 
     private static String part(long count, Double rate, String what) {

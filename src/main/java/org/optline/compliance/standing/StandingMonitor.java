@@ -188,7 +188,7 @@ class StandingMonitor implements SchedulingConfigurer {
         if (level == StandingLevel.OK) {
             return;
         }
-        String figures = String.join(" ", rates.reasons()) + " This campaign so far: " + rates.summary() + ".";
+        String figures = String.join(" ", rates.reasons()) + " This campaign so far: " + rates.summary(false) + ".";
         boolean stopped = level == StandingLevel.PAUSE && dispatch.holdForStanding(clientId, campaignId,
                 "Stopped by the standing monitor. " + figures + " The remaining recipients were not sent to;"
                         + " look into the complaints and bounces before you resume it.");
