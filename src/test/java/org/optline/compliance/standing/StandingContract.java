@@ -120,8 +120,9 @@ abstract class StandingContract {
         complainByArf(messages.get(2));
         await().atMost(JUDGED).until(() -> clients.standing(client.client().id()) == ClientStatus.PAUSED);
 
-        String audited = jdbc.sql("select detail from audit_log where client_id = :c and action = 'client.paused'"
-                + " and actor_label = 'standing'").param("c", client.client().id()).query(String.class).single();
+        String audited = scope.asPlatform(() -> jdbc.sql("select detail from audit_log where client_id = :c"
+                + " and action = 'client.paused' and actor_label = 'standing'").param("c", client.client().id())
+                .query(String.class).single());
         assertThat(audited).contains("Paused by the standing monitor", "Complaint rate 7.5 %", "40 sent", "3 complaints");
         await().atMost(JUDGED).until(() -> hasAlert("client", StandingLevel.PAUSE));
         assertThat(alertCount("client", "pause")).isEqualTo(alertsBefore + 1);
@@ -204,8 +205,9 @@ abstract class StandingContract {
         Campaign stopped = campaigns.get(admin, going.id());
         assertThat(stopped.statusNote()).startsWith("Stopped by the standing monitor.")
                 .contains("Complaint rate 8 % is at or above the pause line of 6 %", "25 sent");
-        assertThat(jdbc.sql("select count(*) from audit_log where client_id = :c and action = 'campaign.paused-by-standing'")
-                .param("c", client.client().id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(scope.asPlatform(() -> jdbc.sql("select count(*) from audit_log where client_id = :c"
+                + " and action = 'campaign.paused-by-standing'").param("c", client.client().id()).query(Long.class).single()))
+                .isEqualTo(1);
         assertThat(clients.standing(client.client().id())).isEqualTo(ClientStatus.ACTIVE);
         await().atMost(JUDGED).until(() -> hasAlert("campaign", StandingLevel.PAUSE));
         // Stopped means stopped: the worker sends none of its messages.
