@@ -35,6 +35,7 @@ import org.optline.delivery.OutboxMessage;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
 import org.optline.delivery.queue.DeliveryWorker;
+import org.optline.inbound.BounceReceived;
 import org.optline.inbound.ComplaintReceived;
 import org.optline.inbound.InboundMail;
 import org.optline.inbound.InboundResult;
@@ -245,6 +246,70 @@ abstract class StandingContract {
     }
 
     @Test
+    void hardBouncesAtSendTimeAndByDsnCountWithTheirUnknownUsersAndPausePastTheirLine() {
+        Campaign draft = draft("Old list");
+        List<MessagesSettled.Recipient> delivered = people.subList(0, 30).stream()
+                .map(id -> new MessagesSettled.Recipient(id, id + "@x", null)).toList();
+        List<MessagesSettled.Recipient> refused = people.subList(30, 40).stream()
+                .map(id -> new MessagesSettled.Recipient(id, id + "@x", "550 5.1.1 <" + id + "@x>: Recipient address rejected"))
+                .toList();
+        UUID clientId = client.client().id();
+        scope.inClient(clientId, () -> events.publishEvent(new MessagesSettled(clientId, draft.id(), now(), delivered, refused)));
+        // Later DSNs: one unknown user, one full mailbox (hard, not unknown), one soft bounce (not counted).
+        bounce(draft.id(), people.get(0), true, "5.1.1", "550 5.1.1 User unknown");
+        bounce(draft.id(), people.get(1), true, "5.2.2", "552 5.2.2 Mailbox full");
+        bounce(draft.id(), people.get(2), false, "4.2.2", "452 4.2.2 Mailbox full");
+
+        StandingFigures figures = standings.figures(clientId);
+        assertThat(figures.window().sent()).isEqualTo(40);
+        assertThat(figures.window().hardBounces()).isEqualTo(12);
+        assertThat(figures.window().unknownUsers()).isEqualTo(11);
+        assertThat(figures.window().hardBounceRate()).isEqualTo(0.3);
+        assertThat(figures.campaigns()).singleElement().satisfies(c -> {
+            assertThat(c.rates().hardBounces()).isEqualTo(12);
+            assertThat(c.rates().unknownUsers()).isEqualTo(11);
+        });
+        // 30 % is the (scaled-down) pause line for hard bounces.
+        await().atMost(JUDGED).until(() -> clients.standing(clientId) == ClientStatus.PAUSED);
+        assertThat(figures.window().reasons()).containsExactly("Hard-bounce rate 30 % is at or above the pause line of 30 %.");
+    }
+
+    @Test
+    void severalNodesJudgingTheSameClientAtOnceActOnce() throws Exception {
+        UUID clientId = client.client().id();
+        Campaign draft = draft("Raced");
+        settle(draft.id(), people, now());
+        complain(draft.id(), people.get(0));
+        complain(draft.id(), people.get(1));
+        complain(draft.id(), people.get(2));
+        // The events' own checks run on the monitor's thread; four more callers stand in for other nodes.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    monitor.judge(clientId, List.of(draft.id()));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        await().atMost(JUDGED).until(() -> clients.standing(clientId) == ClientStatus.PAUSED);
+        monitor.sweep();
+        assertThat(scope.asPlatform(() -> jdbc.sql("select count(*) from audit_log where client_id = :c and action = 'client.paused'")
+                .param("c", clientId).query(Long.class).single())).isEqualTo(1);
+        assertThat(standings.ownAlerts(admin, 50)).filteredOn(a -> a.kind().equals("client") && a.level() == StandingLevel.PAUSE)
+                .hasSize(1);
+    }
+
+    @Test
     void eachClientSeesOnlyItsOwnStandingAndOperatorsUseTheClientApi() throws Exception {
         CreatedClient other = Fixtures.client(clients, "Other");
         Campaign draft = draft("Mine");
@@ -284,6 +349,12 @@ abstract class StandingContract {
     private void complain(UUID campaignId, UUID subscriberId) {
         scope.inClient(client.client().id(), () -> events.publishEvent(new ComplaintReceived(client.client().id(), campaignId,
                 subscriberId, subscriberId + "@x", "abuse", "Test/1.0", now())));
+    }
+
+    /** Inbound's report of a DSN, published in a client transaction as inbound does. */
+    private void bounce(UUID campaignId, UUID subscriberId, boolean hard, String status, String words) {
+        scope.inClient(client.client().id(), () -> events.publishEvent(new BounceReceived(client.client().id(), campaignId,
+                subscriberId, subscriberId + "@x", hard, status, words, hard, now())));
     }
 
     private InboundResult complainByArf(OutboxMessage original) {
