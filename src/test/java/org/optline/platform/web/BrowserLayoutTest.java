@@ -182,7 +182,7 @@ class BrowserLayoutTest extends BrowserTest {
         assertThat(pages).contains("/operator/clients", "/operator/audit", "/outbox", "/operator/delivery",
                 "/settings/users", "/settings/api-keys", "/operator/clients/new");
         assertThat(pages).as("a client's page with its details form").anyMatch(p -> p.matches("/operator/clients/[0-9a-f-]{36}"));
-        assertThat(pages).contains("/operator/standing");
+        assertThat(pages).contains("/operator/standing").anyMatch(p -> p.matches("/operator/standing/[0-9a-f-]{36}"));
         assertThat(pages).contains("/operator/inbound").anyMatch(p -> p.matches("/operator/inbound/[0-9a-f-]{36}"));
         checkEveryPage("operator", pages);
     }
