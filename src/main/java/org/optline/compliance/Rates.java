@@ -1,5 +1,7 @@
 package org.optline.compliance;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,7 +74,7 @@ public record Rates(long sent, long complaints, long hardBounces, long unknownUs
 
     /** A share as a percentage with up to three decimals, e.g. {@code 0.35 %}. */
     public static String percent(double share) {
-        return new java.math.BigDecimal(share * 100).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return new BigDecimal(share * 100).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString() + " %";
     }
 

@@ -1,6 +1,8 @@
 package org.optline.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class RatesTest {
     void underTheMinimumVolumeRatesAreShownButDoNotAct() {
         Rates r = client(999, 500, 400);
         assertThat(r.level()).isEqualTo(StandingLevel.QUIET);
-        assertThat(r.complaintRate()).isEqualTo(500 / 999.0, org.assertj.core.data.Offset.offset(0.000001));
+        assertThat(r.complaintRate()).isEqualTo(500 / 999.0, offset(0.000001));
         assertThat(r.reasons()).singleElement().asString().contains("Fewer than 1000 messages");
     }
 
@@ -55,7 +57,7 @@ class RatesTest {
 
     @Test
     void settingsRefuseAWarnLineAboveItsPauseLine() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        assertThatThrownBy(
                 () -> new StandingProperties(0.004, 0.003, 0.02, 0.05, 1000, 1000, Duration.ofMinutes(5)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

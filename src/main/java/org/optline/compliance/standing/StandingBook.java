@@ -3,6 +3,7 @@ package org.optline.compliance.standing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,7 +51,7 @@ public class StandingBook {
     /** The client's figures now; the caller has checked that it may see them. */
     public StandingFigures figures(UUID clientId) {
         LocalDate since = since();
-        OffsetDateTime sinceTime = since.atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+        OffsetDateTime sinceTime = since.atStartOfDay().atOffset(ZoneOffset.UTC);
         Read read = scope.inClient(clientId, () -> new Read(store.window(clientId, since), store.campaigns(clientId, CAMPAIGNS),
                 store.latency(clientId, sinceTime)));
         Map<UUID, String> names = campaigns.names(clientId,
@@ -91,7 +92,7 @@ public class StandingBook {
 
     /** The first UTC day of the window: today and the {@value ClientStandings#WINDOW_DAYS} - 1 days before it. */
     LocalDate since() {
-        return Times.now(clock).withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDate()
+        return Times.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()
                 .minusDays(ClientStandings.WINDOW_DAYS - 1);
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.optline.audience.SubscriberUnsubscribed;
 import org.optline.audience.SubscriptionsStarted;
 import org.optline.delivery.MessagesSettled;
@@ -91,7 +92,7 @@ class StandingCounters {
     /** People who joined a list again (confirmed) may be mailed again: the watch on them ends. */
     @EventListener
     void on(SubscriptionsStarted started) {
-        List<java.util.UUID> ids = started.subscribers().stream().map(SubscriptionsStarted.Joined::subscriberId).toList();
+        List<UUID> ids = started.subscribers().stream().map(SubscriptionsStarted.Joined::subscriberId).toList();
         if (!ids.isEmpty()) {
             scope.inClient(started.clientId(), () -> store.forgetUnsubscribes(started.clientId(), ids));
         }

@@ -1,9 +1,12 @@
 package org.optline.compliance.standing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +113,7 @@ class StandingStore {
 
     /** Of these recipients of a message sent at {@code at}, who had left before it, and when; counted as late sends. */
     Map<UUID, OffsetDateTime> countReachedAfterLeaving(UUID clientId, List<UUID> subscriberIds, OffsetDateTime at) {
-        Map<UUID, OffsetDateTime> late = new java.util.LinkedHashMap<>();
+        Map<UUID, OffsetDateTime> late = new LinkedHashMap<>();
         for (List<UUID> chunk : SqlArrays.chunks(subscriberIds)) {
             Map<UUID, OffsetDateTime> found = jdbc.sql(sql.get("reached-after-leaving")).param("clientId", clientId)
                     .param("subscriberIds", SqlArrays.ofIds(chunk)).param("at", at)
@@ -155,13 +158,13 @@ class StandingStore {
                 .query(StandingStore::alertRow).list();
     }
 
-    private static CampaignCounts campaignRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static CampaignCounts campaignRow(ResultSet rs, int n) throws SQLException {
         return new CampaignCounts(rs.getObject("campaign_id", UUID.class), new Counts(rs.getLong("sent"),
                 rs.getLong("hard_bounces"), rs.getLong("unknown_users"), rs.getLong("complaints"), 0),
                 StandingLevel.fromWire(rs.getString("level")));
     }
 
-    private static StandingAlert alertRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static StandingAlert alertRow(ResultSet rs, int n) throws SQLException {
         return new StandingAlert(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
                 rs.getObject("campaign_id", UUID.class), rs.getString("kind"), StandingLevel.fromWire(rs.getString("level")),
                 rs.getString("detail"), rs.getObject("raised_at", OffsetDateTime.class));

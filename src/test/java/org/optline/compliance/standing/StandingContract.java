@@ -1,6 +1,7 @@
 package org.optline.compliance.standing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.ConsentChannel;
@@ -31,8 +35,8 @@ import org.optline.compliance.StandingAlert;
 import org.optline.compliance.StandingFigures;
 import org.optline.compliance.StandingLevel;
 import org.optline.delivery.MessagesSettled;
-import org.optline.delivery.OutboxMessage;
 import org.optline.delivery.Outbox;
+import org.optline.delivery.OutboxMessage;
 import org.optline.delivery.SendingDomains;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.inbound.BounceReceived;
@@ -129,7 +133,7 @@ abstract class StandingContract {
         assertThat(alertCount("client", "pause")).isEqualTo(alertsBefore + 1);
         assertThat(standings.alerts(Fixtures.operator(), 100)).filteredOn(a -> a.clientId().equals(client.client().id()))
                 .extracting(StandingAlert::kind, StandingAlert::level)
-                .contains(org.assertj.core.groups.Tuple.tuple("client", StandingLevel.PAUSE));
+                .contains(tuple("client", StandingLevel.PAUSE));
 
         // The operator's client API shows the figures beside the status it always showed.
         mvc.perform(get("/api/v1/clients/" + client.client().id()).header("Authorization", "Bearer " + Fixtures.OPERATOR_KEY))
@@ -283,10 +287,10 @@ abstract class StandingContract {
         complain(draft.id(), people.get(1));
         complain(draft.id(), people.get(2));
         // The events' own checks run on the monitor's thread; four more callers stand in for other nodes.
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var pool = Executors.newFixedThreadPool(4);
         try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            var start = new CountDownLatch(1);
+            List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 runs.add(pool.submit(() -> {
                     start.await();

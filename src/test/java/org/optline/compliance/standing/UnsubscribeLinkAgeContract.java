@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,7 +102,7 @@ abstract class UnsubscribeLinkAgeContract {
         MailingList list = lists.create(admin, new Lists.ListInput("News", null, "single"));
         String domain = Fixtures.domain("linkage.de");
         domains.add(admin, domain);
-        Map<String, UUID> people = new java.util.LinkedHashMap<>();
+        Map<String, UUID> people = new LinkedHashMap<>();
         for (String name : List.of("ann", "bob", "cid")) {
             people.put(name, subscribers.save(admin, new SubscriberInput(name + "@" + domain, name, Map.of(), List.of(list.id()),
                     null), false).subscriber().id());
@@ -109,7 +111,7 @@ abstract class UnsubscribeLinkAgeContract {
                 "<p>Hi</p>", null, null, null, List.of(list.id())));
         campaigns.send(admin, c.id(), null);
         worker.runOnce();
-        Map<String, String> links = new java.util.HashMap<>();
+        Map<String, String> links = new HashMap<>();
         for (OutboxMessage m : outbox.page(admin, null, 10).items()) {
             links.put(m.recipient().substring(0, m.recipient().indexOf('@')),
                     m.raw().replaceAll("(?s).*\r\nList-Unsubscribe: <https?://[^/]+(/s/unsubscribe/[^>]+)>.*", "$1"));
