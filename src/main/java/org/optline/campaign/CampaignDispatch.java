@@ -185,6 +185,23 @@ public class CampaignDispatch {
         return paused;
     }
 
+    /**
+     * Stops a sending campaign on the compliance module's behalf, when its own complaint or
+     * hard-bounce rate crossed a pause line: the rest of its recipients would only hear from a
+     * sender they are complaining about. The note is what the client reads on the campaign page;
+     * it goes to the audit log too. Answers whether this call stopped it (false when it was no
+     * longer sending).
+     */
+    public boolean holdForStanding(UUID clientId, UUID id, String note) {
+        boolean held = scope.inClient(clientId, () -> store.moveStatusWithNote(clientId, id, CampaignStatus.SENDING,
+                CampaignStatus.PAUSED, note, Times.now(clock)));
+        if (held) {
+            audit.record(Actor.system("standing"), clientId, "campaign.paused-by-standing",
+                    "campaign:" + id, note.length() > 300 ? note.substring(0, 300) : note);
+        }
+        return held;
+    }
+
     /** Marks a sending campaign sent once delivery has handed every message over. */
     public void markSent(UUID clientId, UUID id) {
         scope.inClient(clientId, () -> store.moveStatus(clientId, id, CampaignStatus.SENDING, CampaignStatus.SENT, null, Times.now(clock)));

@@ -47,6 +47,8 @@ public record ObjectsOfEveryKind(Map<String, String> ids, UUID listId, UUID subs
         Actor admin = Fixtures.admin(client);
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("clients", client.client().id().toString());
+        // The operator's view of one client's standing takes the client's id.
+        ids.put("standing", client.client().id().toString());
         ids.put("users", client.admin().id().toString());
         ids.put("api-keys", client.adminApiKey().key().id().toString());
         var list = context.getBean(Lists.class).create(admin, new Lists.ListInput("News of " + label, null, "single"));

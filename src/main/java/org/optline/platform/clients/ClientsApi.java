@@ -6,6 +6,8 @@ import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.NewClient;
 import org.optline.platform.Page;
+import org.optline.platform.StandingFiguresSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +30,11 @@ class ClientsApi {
     record StatusChange(String reason) {}
 
     private final Clients clients;
+    private final ObjectProvider<StandingFiguresSource> standing;
 
-    ClientsApi(Clients clients) {
+    ClientsApi(Clients clients, ObjectProvider<StandingFiguresSource> standing) {
         this.clients = clients;
+        this.standing = standing;
     }
 
     @PostMapping
@@ -49,7 +53,9 @@ class ClientsApi {
 
     @GetMapping("/{id}")
     ClientJson get(Actor actor, @PathVariable UUID id) {
-        return ClientJson.of(clients.get(actor, id));
+        ClientJson client = ClientJson.of(clients.get(actor, id));
+        StandingFiguresSource figures = standing.getIfAvailable();
+        return figures == null ? client : client.withStanding(figures.figures(id));
     }
 
     @PostMapping("/{id}/suspend")

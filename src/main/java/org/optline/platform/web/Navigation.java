@@ -15,6 +15,7 @@ import org.optline.platform.NavigationItem;
 import org.optline.platform.NavigationItem.Area;
 import org.optline.platform.NavigationItem.Group;
 import org.optline.platform.Role;
+import org.optline.platform.StandingFiguresSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,10 +32,23 @@ class Navigation {
 
     private final ObjectProvider<NavigationItem> items;
     private final Clients clients;
+    private final ObjectProvider<StandingFiguresSource> standingFigures;
 
-    Navigation(ObjectProvider<NavigationItem> items, Clients clients) {
+    Navigation(ObjectProvider<NavigationItem> items, Clients clients, ObjectProvider<StandingFiguresSource> standingFigures) {
         this.items = items;
         this.clients = clients;
+        this.standingFigures = standingFigures;
+    }
+
+    /** The client's standing level when it is flagged or crossed a pause line (the layout's notice), else null. */
+    @ModelAttribute("standingNotice")
+    String standingNotice(HttpServletRequest request) {
+        Actor actor = ActorArgumentResolver.currentOrNull(request);
+        StandingFiguresSource source = standingFigures.getIfAvailable();
+        if (actor == null || actor.clientId() == null || source == null) {
+            return null;
+        }
+        return source.notice(actor.clientId());
     }
 
     /** The client's standing when it is not active (the layout's banner), else null. */

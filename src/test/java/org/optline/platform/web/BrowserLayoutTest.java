@@ -137,6 +137,7 @@ class BrowserLayoutTest extends BrowserTest {
         logIn(client.admin().email(), client.generatedAdminPassword());
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
         List<String> pages = new ArrayList<>(crawl("/"));
+        assertThat(pages).contains("/standing");
         assertThat(pages).contains("/replies", "/settings/bounces", "/complaints").anyMatch(p -> p.matches("/replies/[0-9a-f-]{36}"));
         assertThat(pages).contains("/audience/subscribers", "/audience/lists", "/audience/fields", "/segments",
                 "/audience/imports", "/audience/suppressions", "/campaigns", "/campaigns/templates", "/sending/domains",
@@ -205,6 +206,7 @@ class BrowserLayoutTest extends BrowserTest {
         assertThat(pages).contains("/operator/clients", "/operator/audit", "/outbox", "/operator/delivery",
                 "/settings/users", "/settings/api-keys", "/operator/clients/new");
         assertThat(pages).as("a client's page with its details form").anyMatch(p -> p.matches("/operator/clients/[0-9a-f-]{36}"));
+        assertThat(pages).contains("/operator/standing").anyMatch(p -> p.matches("/operator/standing/[0-9a-f-]{36}"));
         assertThat(pages).contains("/operator/inbound").anyMatch(p -> p.matches("/operator/inbound/[0-9a-f-]{36}"));
         assertThat(pages).contains("/operator/abuse-cases", "/operator/abuse-cases/new")
                 .anyMatch(p -> p.matches("/operator/abuse-cases/[0-9a-f-]{36}"));
