@@ -1,0 +1,180 @@
+package org.optline.compliance.termination;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.optline.platform.NamedSql;
+import org.optline.platform.TenantScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tables a client owns, read from the database's own schema: every table with a
+ * {@code client_id} column (and platform mail's {@code on_behalf_of}), plus the client's row in
+ * {@code clients}. Nothing here lists tables by hand except {@link #KEPT}, so a table a module adds
+ * later is exported and purged without anyone remembering to.
+ *
+ * <p>This is the deliberate exception to "no module reads another's tables" (docs/architecture.md):
+ * termination must reach every module's rows, and reading the schema is what keeps it complete.
+ */
+@Component
+public class ClientTables {
+
+    /** The columns that say whose a row is. */
+    static final List<String> OWNER_COLUMNS = List.of("client_id", "on_behalf_of");
+
+    /**
+     * Client-owned tables whose rows outlive the purge, with the reason. Everything else the client
+     * owns is deleted (its users and API keys too).
+     */
+    public static final Map<String, String> KEPT = Map.of(
+            "audit_log", "the record of who did what, the termination included; append-only",
+            "erasure_tombstones", "proof that an address was erased, without the address, for the record and for law",
+            "termination_jobs", "the record of this termination: what was exported, when, and what was purged");
+
+    /** Kept tables left out of the export: the termination's own bookkeeping, which holds the link's token hash. */
+    static final Set<String> NOT_EXPORTED = Set.of("termination_jobs");
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /** One client-owned table: its name, the columns naming the owner, and all its columns in order. */
+    public record OwnedTable(String name, List<String> ownerColumns, List<String> columns) {
+
+        /** The condition that picks the client's rows, {@code :clientId} bound by the caller. */
+        String ownerCondition() {
+            return String.join(" or ", ownerColumns.stream().map(c -> "\"" + c + "\" = :clientId").toList());
+        }
+
+        /** Every column, quoted (some are words SQL reserves), in the table's order. */
+        String columnList() {
+            return String.join(", ", columns.stream().map(c -> "\"" + c + "\"").toList());
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TenantScope scope;
+    private final NamedSql sql = NamedSql.forClass(ClientTables.class);
+
+    ClientTables(JdbcClient jdbc, TenantScope scope) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+    }
+
+    /**
+     * Every table with an owner column, by name (on PostgreSQL, a partitioned table once, not its
+     * partitions), and the clients table (owner column {@code id}) first.
+     */
+    public List<OwnedTable> exported() {
+        Layout layout = layout();
+        List<OwnedTable> tables = new ArrayList<>();
+        tables.add(new OwnedTable("clients", List.of("id"), layout.columns().get("clients")));
+        layout.owners().forEach((table, owners) -> {
+            if (!layout.partitions().contains(table) && !NOT_EXPORTED.contains(table)) {
+                tables.add(new OwnedTable(table, owners, layout.columns().get(table)));
+            }
+        });
+        return tables;
+    }
+
+    /**
+     * The tables the purge empties of the client's rows, children before their parents (by the
+     * schema's foreign keys), so no delete waits on a cascade or fails on a reference. On
+     * PostgreSQL the partitions of a partitioned table are purged one by one.
+     */
+    public List<OwnedTable> purged() {
+        Layout layout = layout();
+        Map<String, OwnedTable> tables = new TreeMap<>();
+        layout.owners().forEach((table, owners) -> {
+            if (!layout.partitioned().contains(table) && !KEPT.containsKey(table)) {
+                tables.put(table, new OwnedTable(table, owners, layout.columns().get(table)));
+            }
+        });
+        return childrenFirst(tables, layout.references());
+    }
+
+    /** Every table with an owner column, partitions included, kept ones too: what a scan for leftovers reads. */
+    public List<OwnedTable> all() {
+        Layout layout = layout();
+        List<OwnedTable> tables = new ArrayList<>();
+        layout.owners().forEach((table, owners) -> {
+            if (!layout.partitioned().contains(table)) {
+                tables.add(new OwnedTable(table, owners, layout.columns().get(table)));
+            }
+        });
+        return tables;
+    }
+
+    private static List<OwnedTable> childrenFirst(Map<String, OwnedTable> tables, Map<String, Set<String>> references) {
+        // Kahn's order on "is referenced by": a table goes once no remaining table references it.
+        Map<String, Set<String>> referencedBy = new TreeMap<>();
+        tables.keySet().forEach(t -> referencedBy.put(t, new TreeSet<>()));
+        references.forEach((child, parents) -> parents.forEach(parent -> {
+            if (tables.containsKey(child) && tables.containsKey(parent) && !child.equals(parent)) {
+                referencedBy.get(parent).add(child);
+            }
+        }));
+        List<OwnedTable> order = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        while (order.size() < tables.size()) {
+            String next = referencedBy.entrySet().stream()
+                    .filter(e -> !done.contains(e.getKey()) && done.containsAll(e.getValue()))
+                    .map(Map.Entry::getKey).findFirst()
+                    // A cycle: take the first left by name; the purge retries what a reference still blocks.
+                    .orElseGet(() -> referencedBy.keySet().stream().filter(t -> !done.contains(t))
+                            .min(Comparator.naturalOrder()).orElseThrow());
+            done.add(next);
+            order.add(tables.get(next));
+        }
+        return order;
+    }
+
+    /** What the schema says, read in one platform transaction. */
+    private record Layout(Map<String, List<String>> owners, Map<String, List<String>> columns,
+                          Map<String, Set<String>> references, Set<String> partitions, Set<String> partitioned) {}
+
+    private Layout layout() {
+        return scope.asPlatform(() -> {
+            Map<String, List<String>> owners = new TreeMap<>();
+            jdbc.sql(sql.get("owner-columns")).param("owners", OWNER_COLUMNS).query((rs, n) -> {
+                owners.computeIfAbsent(identifier(rs.getString("table_name")), t -> new ArrayList<>())
+                        .add(identifier(rs.getString("column_name")));
+                return null;
+            }).list();
+            Map<String, List<String>> columns = new LinkedHashMap<>();
+            jdbc.sql(sql.get("columns")).query((rs, n) -> {
+                columns.computeIfAbsent(identifier(rs.getString("table_name")), t -> new ArrayList<>())
+                        .add(identifier(rs.getString("column_name")));
+                return null;
+            }).list();
+            Map<String, Set<String>> references = new TreeMap<>();
+            jdbc.sql(sql.get("foreign-keys")).query((rs, n) -> {
+                references.computeIfAbsent(rs.getString("child"), t -> new TreeSet<>()).add(rs.getString("parent"));
+                return null;
+            }).list();
+            Set<String> partitions = new TreeSet<>();
+            Set<String> partitioned = new TreeSet<>();
+            if (scope.isPostgres()) {
+                jdbc.sql(sql.get("postgresql-partitions")).query((rs, n) -> {
+                    (rs.getBoolean("is_partition") ? partitions : partitioned).add(rs.getString("table_name"));
+                    return null;
+                }).list();
+            }
+            return new Layout(owners, columns, references, partitions, partitioned);
+        });
+    }
+
+    /** A name as the schema gives it, checked before it is ever written into SQL. */
+    static String identifier(String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalStateException("Unexpected name in the schema: " + name);
+        }
+        return name;
+    }
+}
