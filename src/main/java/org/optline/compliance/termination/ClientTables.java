@@ -44,8 +44,15 @@ public class ClientTables {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
-    /** One client-owned table: its name, the columns naming the owner, and all its columns in order. */
-    public record OwnedTable(String name, List<String> ownerColumns, List<String> columns) {
+    /**
+     * One client-owned table: its name, the columns naming the owner, and all its columns in order;
+     * for a partition (PostgreSQL), {@code parent} names the partitioned table it is reached through.
+     */
+    public record OwnedTable(String name, List<String> ownerColumns, List<String> columns, String parent) {
+
+        OwnedTable(String name, List<String> ownerColumns, List<String> columns) {
+            this(name, ownerColumns, columns, null);
+        }
 
         /** The condition that picks the client's rows, {@code :clientId} bound by the caller. */
         String ownerCondition() {
@@ -76,7 +83,7 @@ public class ClientTables {
         List<OwnedTable> tables = new ArrayList<>();
         tables.add(new OwnedTable("clients", List.of("id"), layout.columns().get("clients")));
         layout.owners().forEach((table, owners) -> {
-            if (!layout.partitions().contains(table) && !NOT_EXPORTED.contains(table)) {
+            if (!layout.partitions().containsKey(table) && !NOT_EXPORTED.contains(table)) {
                 tables.add(new OwnedTable(table, owners, layout.columns().get(table)));
             }
         });
@@ -86,29 +93,18 @@ public class ClientTables {
     /**
      * The tables the purge empties of the client's rows, children before their parents (by the
      * schema's foreign keys), so no delete waits on a cascade or fails on a reference. On
-     * PostgreSQL the partitions of a partitioned table are purged one by one.
+     * PostgreSQL the partitions of a partitioned table are purged one by one, through their parent
+     * (a partition reached directly shows nothing: row-level security guards it with no policy).
      */
     public List<OwnedTable> purged() {
         Layout layout = layout();
         Map<String, OwnedTable> tables = new TreeMap<>();
         layout.owners().forEach((table, owners) -> {
             if (!layout.partitioned().contains(table) && !KEPT.containsKey(table)) {
-                tables.put(table, new OwnedTable(table, owners, layout.columns().get(table)));
+                tables.put(table, new OwnedTable(table, owners, layout.columns().get(table), layout.partitions().get(table)));
             }
         });
         return childrenFirst(tables, layout.references());
-    }
-
-    /** Every table with an owner column, partitions included, kept ones too: what a scan for leftovers reads. */
-    public List<OwnedTable> all() {
-        Layout layout = layout();
-        List<OwnedTable> tables = new ArrayList<>();
-        layout.owners().forEach((table, owners) -> {
-            if (!layout.partitioned().contains(table)) {
-                tables.add(new OwnedTable(table, owners, layout.columns().get(table)));
-            }
-        });
-        return tables;
     }
 
     private static List<OwnedTable> childrenFirst(Map<String, OwnedTable> tables, Map<String, Set<String>> references) {
@@ -137,7 +133,7 @@ public class ClientTables {
 
     /** What the schema says, read in one platform transaction. */
     private record Layout(Map<String, List<String>> owners, Map<String, List<String>> columns,
-                          Map<String, Set<String>> references, Set<String> partitions, Set<String> partitioned) {}
+                          Map<String, Set<String>> references, Map<String, String> partitions, Set<String> partitioned) {}
 
     private Layout layout() {
         return scope.asPlatform(() -> {
@@ -158,11 +154,15 @@ public class ClientTables {
                 references.computeIfAbsent(rs.getString("child"), t -> new TreeSet<>()).add(rs.getString("parent"));
                 return null;
             }).list();
-            Set<String> partitions = new TreeSet<>();
+            Map<String, String> partitions = new TreeMap<>();
             Set<String> partitioned = new TreeSet<>();
             if (scope.isPostgres()) {
                 jdbc.sql(sql.get("postgresql-partitions")).query((rs, n) -> {
-                    (rs.getBoolean("is_partition") ? partitions : partitioned).add(rs.getString("table_name"));
+                    if (rs.getBoolean("is_partition")) {
+                        partitions.put(identifier(rs.getString("table_name")), identifier(rs.getString("parent")));
+                    } else {
+                        partitioned.add(identifier(rs.getString("table_name")));
+                    }
                     return null;
                 }).list();
             }

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 class Purger {
 
     private static final Logger log = LoggerFactory.getLogger(Purger.class);
+    /** Passes over every table before the purge gives up on rows that keep coming back (it is retried later). */
+    private static final int MAX_PASSES = 5;
 
     private final JdbcClient jdbc;
     private final TenantScope scope;
@@ -48,9 +50,27 @@ class Purger {
      * Purges until nothing of the client is left in the purged tables; answers the rows deleted.
      * Tables go children first; a table whose delete a reference still blocks (a foreign key the
      * order did not foresee) is tried again after the others, and only a round that deletes nothing
-     * while such a failure remains gives up, with the job left to retry.
+     * while such a failure remains gives up, with the job left to retry. Background work may still
+     * move a row of the client from one table to another while the purge runs (tracking events
+     * from their pending table into the events), so passes repeat until one finds nothing at all.
      */
     long purge(UUID clientId) {
+        long total = 0;
+        long pass;
+        int passes = 0;
+        do {
+            pass = onePass(clientId);
+            total += pass;
+            passes++;
+        } while (pass > 0 && passes < MAX_PASSES);
+        if (pass > 0) {
+            throw new IllegalStateException("Rows of client " + clientId + " keep appearing while it is purged");
+        }
+        log.info("Purged {} rows of client {} in {} passes", total, clientId, passes);
+        return total;
+    }
+
+    private long onePass(UUID clientId) {
         List<OwnedTable> left = new ArrayList<>(tables.purged());
         long total = 0;
         while (!left.isEmpty()) {
@@ -72,12 +92,13 @@ class Purger {
             }
             left = blocked;
         }
-        log.info("Purged {} rows of client {}", total, clientId);
         return total;
     }
 
     private long emptyOf(UUID clientId, OwnedTable table) {
-        String delete = sql.get(scope.isPostgres() ? "delete-batch-postgresql" : "delete-batch-h2")
+        String statement = !scope.isPostgres() ? "delete-batch-h2"
+                : table.parent() == null ? "delete-batch-postgresql" : "delete-batch-postgresql-partition";
+        String delete = sql.get(statement).replace("{parent}", String.valueOf(table.parent()))
                 .replace("{table}", table.name()).replace("{owner}", table.ownerCondition());
         int limit = settings.batchSize();
         long total = 0;

@@ -28,8 +28,10 @@ join information_schema.table_constraints parent
 where lower(rc.constraint_schema) = lower(current_schema)
 
 -- name: postgresql-partitions
--- PostgreSQL: partitioned tables (exported once, through the parent) and their partitions (purged
--- one by one: a batch is picked by ctid, which is only unique within one partition).
-select c.relname as table_name, c.relispartition as is_partition
+-- PostgreSQL: partitioned tables (exported once, through the parent) and their partitions with
+-- their parent (purged one by one through it: a batch is picked by ctid, unique within one partition).
+select c.relname as table_name, c.relispartition as is_partition, p.relname as parent
 from pg_class c
+left join pg_inherits i on i.inhrelid = c.oid
+left join pg_class p on p.oid = i.inhparent
 where c.relnamespace = current_schema()::regnamespace and (c.relispartition or c.relkind = 'p')
