@@ -35,6 +35,9 @@ class Purger {
     private final TerminationProperties settings;
     private final Clock clock;
     private final NamedSql sql = NamedSql.forClass(Purger.class);
+    private final String deleteH2 = sql.get("delete-batch-h2");
+    private final String deletePostgresql = sql.get("delete-batch-postgresql");
+    private final String deletePartition = sql.get("delete-batch-postgresql-partition");
 
     Purger(JdbcClient jdbc, TenantScope scope, ClientTables tables, TerminationStore store, TerminationProperties settings,
            Clock clock) {
@@ -96,9 +99,8 @@ class Purger {
     }
 
     private long emptyOf(UUID clientId, OwnedTable table) {
-        String statement = !scope.isPostgres() ? "delete-batch-h2"
-                : table.parent() == null ? "delete-batch-postgresql" : "delete-batch-postgresql-partition";
-        String delete = sql.get(statement).replace("{parent}", String.valueOf(table.parent()))
+        String template = !scope.isPostgres() ? deleteH2 : table.parent() == null ? deletePostgresql : deletePartition;
+        String delete = template.replace("{parent}", String.valueOf(table.parent()))
                 .replace("{table}", table.name()).replace("{owner}", table.ownerCondition());
         int limit = settings.batchSize();
         long total = 0;

@@ -38,6 +38,7 @@ import org.optline.audience.SubscriberInput;
 import org.optline.audience.SubscriberTokens;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
+import org.optline.compliance.termination.TerminationWorker;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
 import org.optline.inbound.InboundMail;
@@ -79,6 +80,7 @@ class BrowserLayoutTest extends BrowserTest {
     @Autowired TenantScope scope;
     @Autowired Imports imports;
     @Autowired AuditLog audit;
+    @Autowired TerminationWorker terminations;
 
     @Test
     void everyClientPageFitsBothWidthsWithoutErrors() throws IOException {
@@ -175,9 +177,15 @@ class BrowserLayoutTest extends BrowserTest {
         // An inbound message with a long unbroken header line: its page must wrap it.
         inbound.feedRaw(Fixtures.operator(), ("From: mailer-daemon@mx.example.net\r\nTo: b-" + "y".repeat(300)
                 + "@bounces.optline.local\r\nSubject: Undelivered\r\n\r\nGone.\r\n").getBytes(StandardCharsets.US_ASCII));
+        // A terminated client with its export written: its page and the termination's page.
+        var ended = Fixtures.client(clients, "Ended Example");
+        clients.terminate(Fixtures.operator(), ended.client().id(), "Complaints far over the line: " + "x".repeat(300));
+        terminations.runDue();
         logIn(Fixtures.OPERATOR_EMAIL, Fixtures.OPERATOR_PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/operator/clients"));
         List<String> pages = crawl("/operator/clients");
+        pages.add("/operator/clients/" + ended.client().id());
+        pages.add("/operator/clients/" + ended.client().id() + "/termination");
         assertThat(pages).contains("/operator/clients", "/operator/audit", "/outbox", "/operator/delivery",
                 "/settings/users", "/settings/api-keys", "/operator/clients/new");
         assertThat(pages).as("a client's page with its details form").anyMatch(p -> p.matches("/operator/clients/[0-9a-f-]{36}"));
@@ -273,6 +281,7 @@ class BrowserLayoutTest extends BrowserTest {
         String path = address.replaceAll("\\?.*$", "");
         return !path.isEmpty() && !path.startsWith("/api/") && !path.startsWith("/s/") && !path.endsWith(".csv")
                 && !path.endsWith(".json") && !path.endsWith(".html") && !path.endsWith("/progress")
+                && !path.endsWith("/termination/export")
                 && !path.startsWith("/logout") && !path.startsWith("/webjars/") && !path.startsWith("/css/")
                 && !path.startsWith("/js/") && !path.startsWith("/favicon");
     }
