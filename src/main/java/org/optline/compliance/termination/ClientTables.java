@@ -39,6 +39,14 @@ public class ClientTables {
             "erasure_tombstones", "proof that an address was erased, without the address, for the record and for law",
             "termination_jobs", "the record of this termination: what was exported, when, and what was purged");
 
+    /**
+     * Columns left out of the export: credentials, hashed or sealed with this installation's key.
+     * They are of no use to the client (its logins and keys end with it; sealed values open only
+     * here) and a risk in a file that travels by a mailed link.
+     */
+    public static final Set<String> WITHHELD = Set.of("users.password_hash", "api_keys.secret_hash",
+            "sending_domains.private_key", "client_relays.password", "webhook_endpoints.secret");
+
     /** Kept tables left out of the export: the termination's own bookkeeping, which holds the link's token hash. */
     static final Set<String> NOT_EXPORTED = Set.of("termination_jobs");
 
@@ -76,18 +84,23 @@ public class ClientTables {
 
     /**
      * Every table with an owner column, by name (on PostgreSQL, a partitioned table once, not its
-     * partitions), and the clients table (owner column {@code id}) first.
+     * partitions), and the clients table (owner column {@code id}) first; their columns less the
+     * {@link #WITHHELD} ones.
      */
     public List<OwnedTable> exported() {
         Layout layout = layout();
         List<OwnedTable> tables = new ArrayList<>();
-        tables.add(new OwnedTable("clients", List.of("id"), layout.columns().get("clients")));
+        tables.add(new OwnedTable("clients", List.of("id"), exportedColumns("clients", layout)));
         layout.owners().forEach((table, owners) -> {
             if (!layout.partitions().containsKey(table) && !NOT_EXPORTED.contains(table)) {
-                tables.add(new OwnedTable(table, owners, layout.columns().get(table)));
+                tables.add(new OwnedTable(table, owners, exportedColumns(table, layout)));
             }
         });
         return tables;
+    }
+
+    private static List<String> exportedColumns(String table, Layout layout) {
+        return layout.columns().get(table).stream().filter(c -> !WITHHELD.contains(table + "." + c)).toList();
     }
 
     /**

@@ -93,6 +93,8 @@ class ExportArchive {
                 entry.put("rows", written.rows());
                 entry.put("columns", table.columns());
                 entry.put("ownerColumns", table.ownerColumns());
+                entry.put("withheldColumns", ClientTables.WITHHELD.stream().filter(c -> c.startsWith(table.name() + "."))
+                        .map(c -> c.substring(table.name().length() + 1)).sorted().toList());
                 entry.put("files", Map.of("csv", Map.of("path", written.csvPath(), "sha256", written.csvSha256()),
                         "json", Map.of("path", written.jsonPath(), "sha256", written.jsonSha256())));
                 manifestTables.add(entry);
@@ -103,7 +105,8 @@ class ExportArchive {
             manifest.put("createdAt", createdAt.toString());
             manifest.put("tables", manifestTables);
             manifest.put("notes", "CSV cells that begin with = + - @ tab or CR are prefixed with ' so spreadsheets do"
-                    + " not run them; the JSON files hold the values exactly. Binary values are base64.");
+                    + " not run them; the JSON files hold the values exactly. Binary values are base64. Credentials"
+                    + " (password and key hashes, sealed secrets) are withheld: they open nothing outside this installation.");
             sums.put("manifest.json", entry(zip, "manifest.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest)));
             StringBuilder lines = new StringBuilder();
             sums.forEach((path, sum) -> lines.append(sum).append("  ").append(path).append('\n'));
