@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.AudienceProperties;
 import org.optline.campaign.CampaignProperties;
+import org.optline.compliance.termination.TerminationProperties;
 import org.optline.delivery.DeliveryProperties;
 import org.optline.delivery.MailProperties;
 import org.optline.inbound.InboundProperties;
@@ -37,17 +38,18 @@ import org.springframework.core.io.ClassPathResource;
 class SettingsTest {
 
     /** Each settings record with the prefix it binds; package-private ones by name. */
-    private static final Map<String, String> RECORDS = Map.of(
-            SiteProperties.class.getName(), "optline",
-            StorageProperties.class.getName(), "optline",
-            MailProperties.class.getName(), "optline.mail",
-            "org.optline.platform.web.HttpProperties", "optline.http",
-            AudienceProperties.class.getName(), "optline.audience",
-            CampaignProperties.class.getName(), "optline.campaigns",
-            DeliveryProperties.class.getName(), "optline.delivery",
-            "org.optline.platform.bootstrap.OperatorProperties", "optline.operator",
-            LoginProperties.class.getName(), "optline.login",
-            InboundProperties.class.getName(), "optline.inbound");
+    private static final Map<String, String> RECORDS = Map.ofEntries(
+            Map.entry(SiteProperties.class.getName(), "optline"),
+            Map.entry(StorageProperties.class.getName(), "optline"),
+            Map.entry(MailProperties.class.getName(), "optline.mail"),
+            Map.entry("org.optline.platform.web.HttpProperties", "optline.http"),
+            Map.entry(AudienceProperties.class.getName(), "optline.audience"),
+            Map.entry(CampaignProperties.class.getName(), "optline.campaigns"),
+            Map.entry(DeliveryProperties.class.getName(), "optline.delivery"),
+            Map.entry("org.optline.platform.bootstrap.OperatorProperties", "optline.operator"),
+            Map.entry(LoginProperties.class.getName(), "optline.login"),
+            Map.entry(InboundProperties.class.getName(), "optline.inbound"),
+            Map.entry(TerminationProperties.class.getName(), "optline.termination"));
 
     @Test
     void applicationYmlFallsBackToTheRecordsDefaults() throws Exception {

@@ -138,9 +138,19 @@ public class Clients {
         });
         if (move.from() != next) {
             // After the commit, outside the platform scope: listeners (campaigns pausing) open their own.
-            events.publishEvent(new ClientStandingChanged(id, move.from(), next));
+            events.publishEvent(new ClientStandingChanged(id, move.from(), next, reason));
         }
         return move.client();
+    }
+
+    /**
+     * Terminates a client: no login, no key, nothing sent, for good. A reason is required; it is
+     * audited and handed to the listeners of {@link ClientStandingChanged} (the compliance module
+     * exports the client's data to its admin, then purges it).
+     */
+    public Client terminate(Actor operator, UUID id, String reason) {
+        operator.requireOperator();
+        return changeStatus(operator, id, ClientStatus.TERMINATED, TextFields.required("reason", reason, 2000));
     }
 
     /**

@@ -73,6 +73,15 @@ public class Users {
         return scope.as(actor, () -> store.list(actor.clientId()));
     }
 
+    /**
+     * The enabled admins of a client, for the platform's own notices to it (the termination
+     * export's link): system work, not an operator view, answering one client's users.
+     */
+    public List<User> enabledAdminsOf(UUID clientId) {
+        return scope.inClient(clientId, () -> store.list(clientId)).stream()
+                .filter(u -> u.enabled() && u.role() == Role.CLIENT_ADMIN).toList();
+    }
+
     public User get(Actor actor, UUID id) {
         return scope.as(actor, () -> store.find(actor.clientId(), id))
                 .orElseThrow(() -> new NotFoundException("No user " + id));

@@ -213,7 +213,7 @@ abstract class TenantIsolationContract {
         return mvc.perform(request).andReturn();
     }
 
-    /** UI routes (not the API, the public /s/ pages or the actuator) that take an id in the path or a query. */
+    /** UI routes (not the API, the public token pages or the actuator) that take an id in the path or a query. */
     List<UiRoute> uiRoutesWithIds() {
         Set<UiRoute> routes = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
@@ -227,8 +227,9 @@ abstract class TenantIsolationContract {
             }
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
+                // Public token routes (subscription pages, tracking, export links) take no id of a client's object.
                 if (pattern.startsWith("/api/") || pattern.startsWith("/s/") || pattern.startsWith("/t/")
-                        || pattern.startsWith("/actuator") || pattern.equals("/error")) {
+                        || pattern.startsWith("/termination-exports/") || pattern.startsWith("/actuator") || pattern.equals("/error")) {
                     continue;
                 }
                 for (String method : methods.isEmpty() ? List.of("GET") : methods.stream().map(Enum::name).toList()) {

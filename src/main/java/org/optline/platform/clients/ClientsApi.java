@@ -26,7 +26,7 @@ class ClientsApi {
     /** The body of {@code POST /api/v1/clients}; {@code adminPassword} is optional. */
     record CreateRequest(String name, String postalAddress, String adminEmail, String adminPassword, String timeZone) {}
 
-    /** The optional body of a standing change. */
+    /** The body of a standing change; the reason is optional except for a termination. */
     record StatusChange(String reason) {}
 
     private final Clients clients;
@@ -66,6 +66,12 @@ class ClientsApi {
     @PostMapping("/{id}/reinstate")
     ClientJson reinstate(Actor actor, @PathVariable UUID id, @RequestBody(required = false) StatusChange body) {
         return ClientJson.of(clients.changeStatus(actor, id, ClientStatus.ACTIVE, reason(body)));
+    }
+
+    /** Terminates the client for good: its admin gets an export, then its data is purged. A reason is required. */
+    @PostMapping("/{id}/terminate")
+    ClientJson terminate(Actor actor, @PathVariable UUID id, @RequestBody(required = false) StatusChange body) {
+        return ClientJson.of(clients.terminate(actor, id, reason(body)));
     }
 
     private static String reason(StatusChange body) {

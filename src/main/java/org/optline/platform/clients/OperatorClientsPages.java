@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The operator's clients pages: list, create (showing the new admin's secrets once), view, change the
- * postal address and time zone, suspend and reinstate.
+ * postal address and time zone, suspend, reinstate and terminate. A terminated client's page links to
+ * the termination's progress, which the compliance module serves at {@code /operator/clients/{id}/termination}.
  */
 @Controller
 @RequestMapping("/operator/clients")
@@ -98,6 +99,32 @@ class OperatorClientsPages {
         try {
             clients.changeStatus(actor, id, next, reason);
             redirect.addFlashAttribute("notice", "The client is now " + next.wireName() + ".");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", PageErrors.sentence(e));
+        }
+        return "redirect:/operator/clients/" + id;
+    }
+
+    /**
+     * Terminates the client, for good: it needs a reason and the ticked confirmation (the page's
+     * form asks for both; a request without them changes nothing and says why).
+     */
+    @PostMapping("/{id}/terminate")
+    String processTerminate(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String reason,
+                            @RequestParam(required = false) String confirm, RedirectAttributes redirect) {
+        actor.requireOperator();
+        if (!"terminate".equals(confirm)) {
+            clients.get(actor, id);
+            redirect.addFlashAttribute("error", "Nothing was changed: tick the box that confirms the termination.");
+            return "redirect:/operator/clients/" + id;
+        }
+        try {
+            clients.terminate(actor, id, reason);
+            redirect.addFlashAttribute("notice", "The client is terminated. Its data is being exported for its admin;"
+                    + " the purge follows when the export's time is up.");
+            return "redirect:/operator/clients/" + id + "/termination";
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("error", PageErrors.sentence(e) + " Nothing was changed.");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", PageErrors.sentence(e));
         }

@@ -43,6 +43,7 @@ import org.optline.audience.SubscriberTokens;
 import org.optline.audience.Subscribers;
 import org.optline.campaign.Campaigns;
 import org.optline.compliance.AbuseCases;
+import org.optline.compliance.termination.TerminationWorker;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
 import org.optline.inbound.InboundMail;
@@ -85,6 +86,7 @@ class BrowserLayoutTest extends BrowserTest {
     @Autowired Imports imports;
     @Autowired AuditLog audit;
     @Autowired AbuseCases abuseCases;
+    @Autowired TerminationWorker terminations;
 
     @Test
     void everyClientPageFitsBothWidthsWithoutErrors() throws IOException {
@@ -199,9 +201,15 @@ class BrowserLayoutTest extends BrowserTest {
         abuseCases.report(Fixtures.operator(), new AbuseCases.OperatorReport(client.client().id(), null,
                 "someone-with-a-rather-long-address@operator-example-und-partner.example", "fraud",
                 "Forwarded: " + "z".repeat(300)));
+        // A terminated client with its export written: its page and the termination's page.
+        var ended = Fixtures.client(clients, "Ended Example");
+        clients.terminate(Fixtures.operator(), ended.client().id(), "Complaints far over the line: " + "x".repeat(300));
+        terminations.runDue();
         logIn(Fixtures.OPERATOR_EMAIL, Fixtures.OPERATOR_PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/operator/clients"));
         List<String> pages = crawl("/operator/clients");
+        pages.add("/operator/clients/" + ended.client().id());
+        pages.add("/operator/clients/" + ended.client().id() + "/termination");
         assertThat(pages).contains("/operator/legal-disclosures");
         assertThat(pages).contains("/operator/clients", "/operator/audit", "/outbox", "/operator/delivery",
                 "/settings/users", "/settings/api-keys", "/operator/clients/new");
@@ -301,6 +309,7 @@ class BrowserLayoutTest extends BrowserTest {
         String path = address.replaceAll("\\?.*$", "");
         return !path.isEmpty() && !path.startsWith("/api/") && !path.startsWith("/s/") && !path.endsWith(".csv")
                 && !path.endsWith(".json") && !path.endsWith(".html") && !path.endsWith("/progress")
+                && !path.endsWith("/termination/export")
                 && !path.startsWith("/logout") && !path.startsWith("/webjars/") && !path.startsWith("/css/")
                 && !path.startsWith("/js/") && !path.startsWith("/favicon");
     }
