@@ -166,6 +166,13 @@ abstract class AbuseDeskContract {
                 .isEqualToIgnoringCase(sha256(csv));
         assertThat(body.get("evidence").get(0).get("doubleOptIn").asBoolean()).isFalse();
         assertThat(body.get("complaints").get(0).get("report").asString()).contains("Feedback-Type: abuse");
+        // Beside the evidence, the client's standing now: two messages sent and this complaint,
+        // too few messages for the rates to act.
+        JsonNode standing = body.get("clientStanding");
+        assertThat(standing.get("sent").asLong()).isEqualTo(2);
+        assertThat(standing.get("complaints").asLong()).isEqualTo(1);
+        assertThat(standing.get("level").asString()).isEqualTo("quiet");
+        assertThat(standing.get("thresholds").get("complaintPause").asDouble()).isPositive();
     }
 
     @Test

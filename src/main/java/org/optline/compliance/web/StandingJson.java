@@ -14,10 +14,10 @@ import org.optline.compliance.UnsubscribeLatency;
  * the operator's {@code GET /api/v1/clients/{id}}): rates are shares (0.003 is 0.3 %), null when
  * nothing was sent.
  */
-record StandingJson(String status, LocalDate since, int windowDays, @JsonUnwrapped RatesJson rates, Thresholds thresholds,
+public record StandingJson(String status, LocalDate since, int windowDays, @JsonUnwrapped RatesJson rates, Thresholds thresholds,
                     List<CampaignJson> campaigns, UnsubscribeLatency unsubscribeLatency) {
 
-    record RatesJson(String level, List<String> reasons, long sent, long complaints, long hardBounces, long unknownUsers,
+    public record RatesJson(String level, List<String> reasons, long sent, long complaints, long hardBounces, long unknownUsers,
                      long unsubscribes, Double complaintRate, Double hardBounceRate, Double unknownUserRate,
                      Double unsubscribeRate) {
 
@@ -28,14 +28,14 @@ record StandingJson(String status, LocalDate since, int windowDays, @JsonUnwrapp
     }
 
     /** One campaign's rates; campaigns have no per-campaign unsubscribe count (see docs/compliance.md). */
-    record CampaignJson(String id, String name, String level, List<String> reasons, long sent, long complaints,
+    public record CampaignJson(String id, String name, String level, List<String> reasons, long sent, long complaints,
                         long hardBounces, long unknownUsers, Double complaintRate, Double hardBounceRate,
                         Double unknownUserRate) {}
 
-    record Thresholds(double complaintWarn, double complaintPause, double hardBounceWarn, double hardBouncePause,
+    public record Thresholds(double complaintWarn, double complaintPause, double hardBounceWarn, double hardBouncePause,
                       long minimumSent, long campaignMinimumSent) {}
 
-    static StandingJson of(StandingFigures f, StandingProperties t) {
+    public static StandingJson of(StandingFigures f, StandingProperties t) {
         return new StandingJson(f.status(), f.since(), ClientStandings.WINDOW_DAYS, RatesJson.of(f.window()),
                 new Thresholds(t.complaintWarn(), t.complaintPause(), t.hardBounceWarn(), t.hardBouncePause(), t.minimumSent(),
                         t.campaignMinimumSent()),

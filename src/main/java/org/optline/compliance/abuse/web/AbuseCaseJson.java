@@ -2,6 +2,7 @@ package org.optline.compliance.abuse.web;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.optline.compliance.web.StandingJson;
 import org.optline.audience.ConsentEvent;
 import org.optline.audience.ConsentEvidence;
 import org.optline.audience.ImportJob;
@@ -75,11 +76,13 @@ final class AbuseCaseJson {
         }
     }
 
-    record Detail(Summary abuseCase, List<Complaint> complaints, List<Note> notes, List<Evidence> evidence) {
+    /** A case with its evidence and the client's current standing (its rates now, not when the case opened). */
+    record Detail(Summary abuseCase, List<Complaint> complaints, List<Note> notes, List<Evidence> evidence,
+                  StandingJson clientStanding) {
 
-        static Detail of(AbuseCase.Detail d) {
+        static Detail of(AbuseCase.Detail d, StandingJson clientStanding) {
             return new Detail(Summary.of(d.summary()), d.complaints().stream().map(Complaint::of).toList(),
-                    d.notes().stream().map(Note::of).toList(), d.evidence().stream().map(Evidence::of).toList());
+                    d.notes().stream().map(Note::of).toList(), d.evidence().stream().map(Evidence::of).toList(), clientStanding);
         }
     }
 

@@ -1,7 +1,10 @@
 package org.optline.compliance.abuse.web;
 
 import java.util.UUID;
+import org.optline.compliance.AbuseCase;
 import org.optline.compliance.AbuseCases;
+import org.optline.compliance.ClientStandings;
+import org.optline.compliance.web.StandingJson;
 import org.optline.platform.Actor;
 import org.optline.platform.Page;
 import org.optline.platform.ValidationException;
@@ -28,8 +31,10 @@ class AbuseCasesApi {
     record StateRequest(String state, String resolution, String note) {}
 
     private final AbuseCases cases;
+    private final ClientStandings standings;
 
-    AbuseCasesApi(AbuseCases cases) {
+    AbuseCasesApi(AbuseCases cases, ClientStandings standings) {
+        this.standings = standings;
         this.cases = cases;
     }
 
@@ -45,7 +50,8 @@ class AbuseCasesApi {
 
     @GetMapping("/{id}")
     AbuseCaseJson.Detail get(Actor actor, @PathVariable UUID id) {
-        return AbuseCaseJson.Detail.of(cases.get(actor, id));
+        AbuseCase.Detail detail = cases.get(actor, id);
+        return AbuseCaseJson.Detail.of(detail, StandingJson.of(standings.of(actor, detail.summary().clientId()), standings.thresholds()));
     }
 
     @PostMapping

@@ -10,6 +10,7 @@ import org.optline.compliance.AbuseCase;
 import org.optline.compliance.AbuseCases;
 import org.optline.compliance.CaseResolution;
 import org.optline.compliance.CaseState;
+import org.optline.compliance.ClientStandings;
 import org.optline.compliance.Severity;
 import org.optline.platform.Actor;
 import org.optline.platform.Client;
@@ -43,10 +44,12 @@ class AbuseDeskPages {
 
     private final AbuseCases cases;
     private final Clients clients;
+    private final ClientStandings standings;
 
-    AbuseDeskPages(AbuseCases cases, Clients clients) {
+    AbuseDeskPages(AbuseCases cases, Clients clients, ClientStandings standings) {
         this.cases = cases;
         this.clients = clients;
+        this.standings = standings;
     }
 
     @GetMapping
@@ -97,6 +100,9 @@ class AbuseDeskPages {
         AbuseCase.Detail detail = cases.get(actor, id);
         model.addAttribute("detail", detail);
         model.addAttribute("c", detail.summary());
+        // The client's current rates beside the evidence: one complaint means more from a client already near the lines.
+        model.addAttribute("figures", standings.of(actor, detail.summary().clientId()));
+        model.addAttribute("thresholds", standings.thresholds());
         model.addAttribute("evidence", detail.evidence().stream().map(r -> new EvidenceView(r,
                 AbuseEvidence.doubleOptIn(r), AbuseEvidence.importsById(r))).toList());
         model.addAttribute("nextStates", Arrays.stream(CaseState.values())

@@ -64,7 +64,9 @@ class AbuseDeskPagesTest {
         String page = page(operator, location);
         assertThat(page).contains("&lt;b&gt;Stop&lt;/b&gt; mailing me").doesNotContain("<b>Stop</b>")
                 .contains(email).contains("Desk Pages Shop").contains("no campaign known").contains("Consent evidence")
-                .doesNotContain("Client standing");
+                // The client's rates now, with the way to its standing page.
+                .contains("Client standing").contains("id=\"standing-level\"")
+                .contains("/operator/standing/" + client.client().id());
     }
 
     @Test

@@ -74,7 +74,8 @@ class BrowserAbuseDeskTest extends BrowserTest {
             assertThat(browser.findElement(By.id("case-state")).getText()).isEqualTo("open");
             assertThat(browser.findElement(By.tagName("body")).getText())
                     .contains("Auf der Gartenmesse 2026 am Stand auf Papier eingetragen", hash, "I never signed up for this.")
-                    .doesNotContain("Client standing");
+                    .contains("Client standing");
+            assertThat(browser.findElement(By.id("standing-level")).getText()).isNotBlank();
             problems.addAll(problemsOn("case page", width));
         }
         assertThat(problems).isEmpty();
