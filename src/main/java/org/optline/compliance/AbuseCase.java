@@ -23,6 +23,8 @@ public record AbuseCase(UUID id, UUID clientId, String clientName, UUID campaign
     public enum Source {
         /** An ARF report from a mailbox provider's feedback loop, through the inbound module. */
         FEEDBACK_LOOP,
+        /** A reply to the campaign saying it is spam or was never asked for, through the inbound module. */
+        REPLY,
         /** Entered by an operator at the desk. */
         OPERATOR,
         /** The public site's abuse form. */

@@ -29,7 +29,7 @@ public class ClientComplaints {
      * One complaint about the client's mail.
      *
      * @param email   the subscriber's address, null once they were erased
-     * @param source  {@code feedback_loop}, {@code operator} or {@code abuse_form}
+     * @param source  {@code feedback_loop}, {@code reply}, {@code operator} or {@code abuse_form}
      * @param warning the operator's warning on the complaint's case, or null
      */
     public record ClientComplaint(UUID id, OffsetDateTime receivedAt, UUID campaignId, String campaignName, String email,

@@ -31,8 +31,9 @@ create table abuse_complaints (
     id                 uuid primary key,
     client_id          uuid not null references clients (id),
     case_id            uuid not null references abuse_cases (id),
-    -- feedback_loop (an ARF report through inbound), operator (entered at the desk), abuse_form (the site).
-    source             varchar(20) not null check (source in ('feedback_loop', 'operator', 'abuse_form')),
+    -- feedback_loop (an ARF report through inbound), reply (a complaint in a reply, through inbound),
+    -- operator (entered at the desk), abuse_form (the site).
+    source             varchar(20) not null check (source in ('feedback_loop', 'reply', 'operator', 'abuse_form')),
     -- Null once the subscriber is erased, or when the address is not one of the client's subscribers.
     subscriber_id      uuid,
     email              varchar(320),

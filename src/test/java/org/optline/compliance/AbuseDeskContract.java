@@ -176,6 +176,49 @@ abstract class AbuseDeskContract {
     }
 
     @Test
+    void aReplySayingItIsSpamIsAComplaintFiledWithTheReplysWords() throws Exception {
+        String replyTo = header(sent.get("ann"), "Reply-To").replaceAll(".*<([^>]+)>.*", "$1");
+        String reply = """
+                From: Ann <ann@%1$s>
+                To: %2$s
+                Subject: Re: Hello
+                Date: Mon, 7 Dec 2026 06:00:00 +0000
+                Message-ID: <reply-%3$s@%1$s>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                This is spam. I never signed up for this.
+
+                > Hi
+                """.formatted(domain, replyTo, UUID.randomUUID()).replace("\r\n", "\n").replace("\n", "\r\n");
+        assertThat(smtp("ann@" + domain, replyTo, reply)).startsWith("250");
+
+        await().atMost(PROCESSED).until(() -> !casesOfClient().isEmpty());
+        AbuseCase.Detail detail = cases.get(operator, casesOfClient().get(0).id());
+        assertThat(detail.summary().campaignId()).isEqualTo(campaign.id());
+        // A person wrote in: more than a click on a spam button.
+        assertThat(detail.summary().severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(detail.complaints()).singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo(AbuseCase.Source.REPLY);
+            assertThat(c.subscriberId()).isEqualTo(people.get("ann"));
+            assertThat(c.feedbackType()).isEqualTo("abuse");
+            assertThat(c.report()).contains("Matched-By: reply address", "Subject: Re: Hello",
+                    "This is spam. I never signed up for this.").doesNotContain("> Hi");
+        });
+        // Handled as a complaint: off the lists, suppressed, the ledger says so.
+        assertThat(subscribers.get(admin, people.get("ann")).status().wireName()).isEqualTo("complained");
+        assertThat(detail.evidence()).singleElement().satisfies(e ->
+                assertThat(e.ledger()).anySatisfy(l -> assertThat(l.event()).isEqualTo(ConsentAct.COMPLAINED)));
+        assertThat(complaints.page(admin, null, 10).items()).singleElement()
+                .satisfies(c -> assertThat(c.source()).isEqualTo("reply"));
+    }
+
+    private static String header(OutboxMessage message, String name) {
+        String raw = message.raw().replaceAll("\r\n[ \t]+", " ");
+        return raw.replaceAll("(?s).*\r\n" + name + ": ([^\r\n]*)\r\n.*", "$1");
+    }
+
+    @Test
     void aSecondComplaintAboutTheSameCampaignJoinsTheCaseAndRaisesItsSeverity() {
         inbound.feedRaw(operator, arf("ann").getBytes(StandardCharsets.UTF_8));
         inbound.feedRaw(operator, arf("imp").getBytes(StandardCharsets.UTF_8));

@@ -39,7 +39,7 @@ class ComplaintIntake {
         String report = c.report() != null ? c.report()
                 : "Feedback-Type: " + c.feedbackType() + (c.userAgent() == null ? "" : "\nUser-Agent: " + c.userAgent());
         scope.inClient(c.clientId(), () -> intake.file(INBOUND, new CaseIntake.Incoming(c.clientId(), c.campaignId(),
-                c.subscriberId(), c.email(), AbuseCase.Source.FEEDBACK_LOOP,
+                c.subscriberId(), c.email(), c.byReply() ? AbuseCase.Source.REPLY : AbuseCase.Source.FEEDBACK_LOOP,
                 c.feedbackType() == null ? "abuse" : clip(c.feedbackType(), 40), clip(c.userAgent(), 500), clip(report, 8000),
                 null, c.at())));
     }

@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Feedback-loop complaints (STANDARDS 23, 25): the address goes on the platform-wide list, the
+ * Complaints, from a feedback loop (STANDARDS 23, 25) or in a reply: the address goes on the platform-wide list, the
  * subscriber is unsubscribed, marked complained and suppressed for the client with a ledger line,
  * and the complaint is kept for the abuse desk with the report's fields and the returned headers
  * (never the original body). Every report is kept and announced, also a second one about the
@@ -44,10 +44,12 @@ class ComplaintActions {
         UUID clientId = m.clientId();
         String email = m.subscriber().email();
         Classification.Feedback f = c.feedback();
-        String feedbackType = f != null && f.feedbackType() != null ? f.feedbackType() : c.status();
+        // A complaint in a reply has no report part: the person's words are the report, and it is abuse.
+        boolean byReply = f == null && c.reply() != null;
+        String feedbackType = f != null && f.feedbackType() != null ? f.feedbackType() : byReply ? "abuse" : c.status();
         String userAgent = f == null ? null : f.userAgent();
         suppressions.suppressPlatformWide(EmailAddress.of("email", email), SuppressionReason.COMPLAINED,
-                InboundActions.clip("complaint: " + (feedbackType == null ? "abuse" : feedbackType), 200));
+                InboundActions.clip((byReply ? "complaint in a reply: " : "complaint: ") + (feedbackType == null ? "abuse" : feedbackType), 200));
         return scope.inClient(clientId, () -> {
             if (store.recorded(clientId, mail.id())) {
                 return InboundActions.marked(clientId, InboundActions.result(c, m, "already processed: nothing changed"), mark);
@@ -55,13 +57,13 @@ class ComplaintActions {
             boolean changed = subscribers.complained(clientId, m.subscriberId(),
                     new ConsentSource(ConsentChannel.COMPLAINT, m.campaignId() == null ? null : "campaign:" + m.campaignId(),
                             f == null ? null : InboundActions.clip(f.sourceIp(), 64), InboundActions.clip(userAgent, 500), null),
-                    "feedback report (" + (feedbackType == null ? "abuse" : feedbackType) + ")"
+                    byReply ? "complaint in a reply" : "feedback report (" + (feedbackType == null ? "abuse" : feedbackType) + ")"
                             + (userAgent == null ? "" : " from " + userAgent)).isPresent();
             String report = report(c, m);
             store.insert(new ActionStore.Complaint(UUID.randomUUID(), clientId, m.subscriberId(), m.campaignId(), mail.id(),
                     InboundActions.clip(feedbackType, 40), InboundActions.clip(userAgent, 500), report, mail.receivedAt()));
             events.publishEvent(new ComplaintReceived(clientId, m.campaignId(), m.subscriberId(), email, feedbackType,
-                    userAgent, mail.receivedAt(), report));
+                    userAgent, mail.receivedAt(), report, byReply));
             return InboundActions.marked(clientId, InboundActions.result(c, m,
                     changed ? "unsubscribed and suppressed" : "recorded: already marked complained"), mark);
         });
@@ -89,6 +91,12 @@ class ComplaintActions {
             line(r, "Feedback-ID", h.feedbackId());
         }
         line(r, "Matched-By", m.via());
+        Classification.Reply reply = c.reply();
+        if (f == null && reply != null) {
+            line(r, "Reply-From", reply.from());
+            line(r, "Subject", reply.subject());
+            r.append('\n').append(reply.text() == null ? "" : reply.text().strip()).append('\n');
+        }
         return InboundActions.clip(r.toString(), 8000);
     }
 

@@ -94,6 +94,9 @@ public class MimeMailClassifier implements MailClassifier {
         if (automatic != null) {
             return replyOf(MailKind.AUTO_REPLY, automatic, reply);
         }
+        if (ComplaintIntent.in(subject, reply.text())) {
+            return replyOf(MailKind.COMPLAINT, ComplaintIntent.RULE, reply);
+        }
         if (UnsubscribeIntent.inSubject(subject)) {
             return replyOf(MailKind.UNSUBSCRIBE_REQUEST, UnsubscribeIntent.SUBJECT_RULE, reply);
         }

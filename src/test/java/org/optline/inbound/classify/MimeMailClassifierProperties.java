@@ -74,7 +74,15 @@ class MimeMailClassifierProperties {
         switch (got.kind()) {
             case HARD_BOUNCE -> assertThat(got.status()).startsWith("5.");
             case SOFT_BOUNCE -> assertThat(got.status()).startsWith("4.");
-            case COMPLAINT -> assertThat(got.feedback()).isNotNull();
+            case COMPLAINT -> {
+                // A feedback report, or a reply whose words complain (then it reads like a reply).
+                if (got.feedback() == null) {
+                    assertThat(got.rule()).isEqualTo(ComplaintIntent.RULE);
+                    assertThat(got.reply()).isNotNull();
+                    assertThat(got.reply().from()).contains("@");
+                    assertThat(got.reply().text()).hasSizeLessThanOrEqualTo(ReplyText.MAX_CHARS);
+                }
+            }
             case UNSUBSCRIBE_REQUEST, AUTO_REPLY, HUMAN_REPLY -> {
                 assertThat(got.reply()).isNotNull();
                 assertThat(got.reply().from()).contains("@");
