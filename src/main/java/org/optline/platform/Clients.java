@@ -106,6 +106,15 @@ public class Clients {
         }
     }
 
+    /**
+     * The ids of every terminated client, for the system's own work (termination catching up on a
+     * termination whose follow-up was never recorded). Terminated clients stay few: they are kept
+     * as one row each after their data is purged.
+     */
+    public List<UUID> terminated() {
+        return scope.asPlatform(() -> store.idsWithStatus(ClientStatus.TERMINATED));
+    }
+
     public Page<Client> page(Actor operator, String cursor, Integer limit) {
         operator.requireOperator();
         int size = Cursor.limit(limit);

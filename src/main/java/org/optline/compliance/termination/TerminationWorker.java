@@ -38,6 +38,7 @@ public class TerminationWorker {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final TerminationStore store;
+    private final Terminations terminations;
     private final ExportArchive archive;
     private final Purger purger;
     private final Clients clients;
@@ -50,10 +51,11 @@ public class TerminationWorker {
     private final TerminationProperties settings;
     private final Clock clock;
 
-    TerminationWorker(TerminationStore store, ExportArchive archive, Purger purger, Clients clients, Users users,
+    TerminationWorker(TerminationStore store, Terminations terminations, ExportArchive archive, Purger purger, Clients clients, Users users,
                       TransactionalMail mail, DataDirectory data, SiteProperties site, TenantScope scope, AuditLog audit,
                       TerminationProperties settings, Clock clock) {
         this.store = store;
+        this.terminations = terminations;
         this.archive = archive;
         this.purger = purger;
         this.clients = clients;
@@ -74,6 +76,7 @@ public class TerminationWorker {
 
     /** Works through every job with work due now; answers how many it worked on. */
     public int runDue() {
+        catchUp();
         int worked = 0;
         for (UUID clientId : scope.asPlatform(() -> store.due(Times.now(clock)))) {
             OffsetDateTime now = Times.now(clock);
@@ -93,6 +96,21 @@ public class TerminationWorker {
             }
         }
         return worked;
+    }
+
+    /**
+     * A client terminated without a job: the listener that records one runs after the status
+     * change has committed, so a failure there (the database gone for a moment) would leave the
+     * client terminated with its data never exported or purged. Each round records the job it
+     * lacks; the reason is in the audit log's {@code client.terminated} entry.
+     */
+    private void catchUp() {
+        for (UUID clientId : clients.terminated()) {
+            if (scope.asPlatform(() -> store.find(clientId)).isEmpty()) {
+                log.warn("Client {} is terminated but its termination was never begun; beginning it now", clientId);
+                terminations.begin(clientId, "(recorded late: the reason is in the audit log's client.terminated entry)");
+            }
+        }
     }
 
     /** Takes one job as far as it can go now. */

@@ -23,6 +23,7 @@ public class ClientStore {
     private final String firstPage;
     private final String nextPage;
     private final String moveStatus;
+    private final String idsWithStatus;
     private final String changeDetails;
     private final String changeTimeZone;
 
@@ -34,6 +35,7 @@ public class ClientStore {
         this.firstPage = sql.get("first-page");
         this.nextPage = sql.get("next-page");
         this.moveStatus = sql.get("move-status");
+        this.idsWithStatus = sql.get("ids-with-status");
         this.changeDetails = sql.get("change-details");
         this.changeTimeZone = sql.get("change-time-zone");
     }
@@ -62,6 +64,11 @@ public class ClientStore {
                 .param("id", after.id())
                 .param("limit", limit)
                 .query(ClientStore::map).list();
+    }
+
+    /** The ids of every client in {@code status}. */
+    public List<UUID> idsWithStatus(ClientStatus status) {
+        return jdbc.sql(idsWithStatus).param("status", status.wireName()).query(UUID.class).list();
     }
 
     /** Moves the status only if it is still {@code expected}; answers whether it moved. */

@@ -19,6 +19,9 @@ where (created_at, id) < (:createdAt, :id)
 order by created_at desc, id desc
 limit :limit
 
+-- name: ids-with-status
+select id from clients where status = :status order by id
+
 -- name: move-status
 -- Guarded by the expected status so two concurrent standing changes cannot both win.
 update clients set status = :next, updated_at = :at where id = :id and status = :expected

@@ -43,6 +43,7 @@ import org.optline.platform.ConflictException;
 import org.optline.platform.CreatedClient;
 import org.optline.platform.DataDirectory;
 import org.optline.platform.TenantScope;
+import org.optline.platform.NotFoundException;
 import org.optline.platform.ValidationException;
 import org.optline.test.ClientRows;
 import org.optline.tracking.Hits;
@@ -238,6 +239,22 @@ abstract class TerminationContract {
         worker.runDue();
         assertThat(terminations.status(Fixtures.operator(), id).state()).isEqualTo(TerminationState.PURGED);
         assertNothingLeftOf(id);
+    }
+
+    @Test
+    void aTerminationWhoseJobWasNeverRecordedIsBegunByTheNextRound() {
+        UUID id = doomed.client().id();
+        clients.terminate(Fixtures.operator(), id, "Listener lost");
+        // As if the listener that records the job had failed after the status change committed.
+        scope.asPlatform(() -> jdbc.sql("delete from termination_jobs where client_id = :id").param("id", id).update());
+        assertThatThrownBy(() -> terminations.status(Fixtures.operator(), id)).isInstanceOf(NotFoundException.class);
+
+        worker.runDue();
+        assertThat(terminations.status(Fixtures.operator(), id).state()).isEqualTo(TerminationState.EXPORT_READY);
+        assertThat(terminations.status(Fixtures.operator(), id).reason()).contains("audit log");
+        // The other client, still active, is left alone.
+        assertThat(scope.asPlatform(() -> jdbc.sql("select count(*) from termination_jobs where client_id = :id")
+                .param("id", bystander.client().id()).query(Long.class).single())).isZero();
     }
 
     @Test
