@@ -16,6 +16,7 @@ import org.optline.tracking.classify.MachineRules;
 import org.optline.tracking.classify.RecentClicks;
 import org.optline.tracking.ingest.EventWriter;
 import org.optline.tracking.links.CampaignTargets;
+import org.optline.tracking.links.ClosedClients;
 import org.optline.tracking.links.TrackedLinksStore;
 import org.optline.tracking.token.TrackingToken;
 import org.optline.tracking.token.TrackingTokens;
@@ -33,7 +34,7 @@ public class Hits {
     public enum Outcome {
         /** Stored; for a click, {@link Answer#target} is where to send the person. */
         STORED,
-        /** Not a token this installation signed, or one naming a link it does not have. */
+        /** Not a token this installation signed, one naming a link it does not have, or one of a terminated client. */
         BAD_TOKEN,
         /** Not stored: the writer's queue is full or the write failed; try again shortly. */
         BUSY
@@ -47,15 +48,17 @@ public class Hits {
 
     private final TrackingTokens tokens;
     private final CampaignTargets targets;
+    private final ClosedClients closed;
     private final RecentClicks recent;
     private final EventWriter writer;
     private final Duration answerWithin;
     private final Clock clock;
 
-    Hits(TrackingTokens tokens, CampaignTargets targets, RecentClicks recent, EventWriter writer, TrackingProperties settings,
+    Hits(TrackingTokens tokens, CampaignTargets targets, ClosedClients closed, RecentClicks recent, EventWriter writer, TrackingProperties settings,
          Clock clock) {
         this.tokens = tokens;
         this.targets = targets;
+        this.closed = closed;
         this.recent = recent;
         this.writer = writer;
         this.answerWithin = settings.ingest().answerWithin();
@@ -79,7 +82,8 @@ public class Hits {
         }
         TrackingToken token = read.get();
         Optional<TrackedLinksStore.Targets> campaign = targets.of(token.campaignId());
-        if (campaign.isEmpty() || (!token.open() && token.link() >= campaign.get().urls().size())) {
+        if (campaign.isEmpty() || (!token.open() && token.link() >= campaign.get().urls().size())
+                || closed.contains(campaign.get().clientId())) {
             return BAD;
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -138,6 +138,8 @@ abstract class TerminationContract {
     @Test
     void theExportIsCompleteTheLinkExpiresAndThePurgeLeavesNothingButTheKeptTables() throws Exception {
         UUID id = doomed.client().id();
+        String pixel = pixelOf(id);
+        assertThat(hits.open(pixel, "GET", "Mozilla/5.0 Thunderbird/128.0").outcome()).isEqualTo(Hits.Outcome.STORED);
         Map<String, Long> before = countsOf(id, exportedTablesFromTheSchema());
         assertThat(before.get("subscribers")).isGreaterThanOrEqualTo(6);
         assertThat(before.get("users")).isEqualTo(1);
@@ -184,6 +186,9 @@ abstract class TerminationContract {
                 && !e.getKey().equals("clients")).mapToLong(Map.Entry::getValue).sum();
         assertThat(purged.purgedRows()).isGreaterThanOrEqualTo(purgeable);
 
+        assertNothingLeftOf(id);
+        // A recipient opening an old message afterwards stores nothing of the client again.
+        assertThat(hits.open(pixel, "GET", "Mozilla/5.0 Thunderbird/128.0").outcome()).isEqualTo(Hits.Outcome.BAD_TOKEN);
         assertNothingLeftOf(id);
         assertThat(clients.standing(id)).isEqualTo(ClientStatus.TERMINATED);
         assertThat(ClientRows.snapshot(scope, jdbc, bystander.client().id())).isEqualTo(bystanderRows);
@@ -419,6 +424,11 @@ abstract class TerminationContract {
 
     /** One recipient opens the campaign: its pixel, fetched as a mail client would, stores a tracked event. */
     private void open(UUID clientId) {
+        hits.open(pixelOf(clientId), "GET", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Thunderbird/128.0");
+    }
+
+    /** The open pixel's token in the client's first campaign message. */
+    private String pixelOf(UUID clientId) {
         String raw = scope.asPlatform(() -> jdbc.sql("select raw from outbox_messages where client_id = :c and campaign_id is not null")
                 .param("c", clientId).query(String.class).list().get(0));
         try {
@@ -431,7 +441,7 @@ abstract class TerminationContract {
             }
             Matcher pixel = Pattern.compile("/t/o/([^\"'\\s>]+)").matcher(bodies);
             assertThat(pixel.find()).as("an open pixel in the campaign").isTrue();
-            hits.open(pixel.group(1), "GET", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Thunderbird/128.0");
+            return pixel.group(1);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
