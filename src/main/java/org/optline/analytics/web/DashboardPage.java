@@ -2,6 +2,7 @@ package org.optline.analytics.web;
 
 import org.optline.analytics.Dashboard;
 import org.optline.analytics.Dashboards;
+import org.optline.compliance.ClientStandings;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.springframework.stereotype.Controller;
@@ -15,10 +16,12 @@ class DashboardPage {
 
     private final Clients clients;
     private final Dashboards dashboards;
+    private final ClientStandings standings;
 
-    DashboardPage(Clients clients, Dashboards dashboards) {
+    DashboardPage(Clients clients, Dashboards dashboards, ClientStandings standings) {
         this.clients = clients;
         this.dashboards = dashboards;
+        this.standings = standings;
     }
 
     @GetMapping("/")
@@ -28,6 +31,8 @@ class DashboardPage {
         }
         model.addAttribute("client", clients.own(actor));
         model.addAttribute("dashboard", dashboards.of(actor));
+        // Where the account stands with the platform, and why, on arrival: what pauses it is here first.
+        model.addAttribute("standing", standings.own(actor));
         return "analytics/dashboard";
     }
 
