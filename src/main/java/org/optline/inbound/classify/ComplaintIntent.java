@@ -47,25 +47,7 @@ public final class ComplaintIntent {
 
     /** Whether the subject (reply prefixes and all) or one of the first lines of the new text complains. */
     public static boolean in(String subject, String newText) {
-        if (subject != null && says(subject)) {
-            return true;
-        }
-        if (newText == null) {
-            return false;
-        }
-        int read = 0;
-        for (String line : newText.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (read++ >= UnsubscribeIntent.LINES_READ) {
-                return false;
-            }
-            if (says(line)) {
-                return true;
-            }
-        }
-        return false;
+        return subject != null && says(subject) || UnsubscribeIntent.anyOfTheFirstLines(newText, ComplaintIntent::says);
     }
 
     static boolean says(String line) {

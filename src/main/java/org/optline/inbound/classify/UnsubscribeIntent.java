@@ -1,5 +1,6 @@
 package org.optline.inbound.classify;
 
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,11 @@ public final class UnsubscribeIntent {
 
     /** Whether one of the first {@link #LINES_READ} non-blank lines of the new text asks to unsubscribe. */
     public static boolean inText(String newText) {
+        return anyOfTheFirstLines(newText, UnsubscribeIntent::says);
+    }
+
+    /** Whether {@code says} holds for one of the first {@link #LINES_READ} non-blank lines of the new text. */
+    static boolean anyOfTheFirstLines(String newText, Predicate<String> says) {
         if (newText == null) {
             return false;
         }
@@ -57,7 +63,7 @@ public final class UnsubscribeIntent {
             if (read++ >= LINES_READ) {
                 return false;
             }
-            if (says(line)) {
+            if (says.test(line)) {
                 return true;
             }
         }

@@ -28,6 +28,7 @@ import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
 import org.optline.platform.TenantScope;
+import org.optline.test.StepClock;
 import org.optline.test.Fixtures;
 import org.optline.tracking.TrackedEvent;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,9 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +27,7 @@ import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
+import org.optline.test.StepClock;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -56,30 +54,6 @@ abstract class UnsubscribeLinkAgeContract {
         @Primary
         StepClock movableClock() {
             return new StepClock();
-        }
-    }
-
-    /** Real time plus {@link #advance}: rows the application writes stay in order with the test's moves. */
-    static final class StepClock extends Clock {
-        private volatile Duration ahead = Duration.ZERO;
-
-        void advance(Duration by) {
-            ahead = ahead.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
         }
     }
 

@@ -45,6 +45,7 @@ import org.optline.platform.DataDirectory;
 import org.optline.platform.TenantScope;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.ValidationException;
+import org.optline.test.StepClock;
 import org.optline.test.ClientRows;
 import org.optline.tracking.Hits;
 import org.optline.test.Fixtures;

@@ -1,4 +1,4 @@
-package org.optline.compliance.termination;
+package org.optline.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The real time plus what the test added: an export window passes when the test moves the clock on. */
-final class StepClock extends Clock {
+/**
+ * The real time plus what the test added: rows the application writes with its own clock stay in
+ * order with the test's moves, and a wait (a retry's backoff, an export window, a link's age)
+ * passes only when the test moves the clock on.
+ */
+public final class StepClock extends Clock {
     private volatile Duration ahead = Duration.ZERO;
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         ahead = ahead.plus(by);
     }
 
