@@ -72,10 +72,17 @@ public final class PostgresDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }
+        // Spring keeps test contexts cached side by side, each with its pool: an idle pool shrinks to
+        // one connection after ten seconds (Hikari's shortest idle timeout), so a dozen cached
+        // contexts do not take PostgreSQL's hundred connection slots; a busy test still gets the
+        // full pool. (Not for H2: an in-memory H2 database loses its check constraints when the
+        // connection that created them closes.)
         return Map.of(
                 "spring.datasource.url", "jdbc:postgresql://" + m.group(1) + "/" + name,
                 "spring.datasource.username", APP_ROLE,
-                "spring.datasource.password", "");
+                "spring.datasource.password", "",
+                "spring.datasource.hikari.minimum-idle", "1",
+                "spring.datasource.hikari.idle-timeout", "10000");
     }
 
     /** Drops test databases left by runs that ended more than {@value #STALE_SECONDS} seconds ago. */
