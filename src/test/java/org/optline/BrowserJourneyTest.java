@@ -201,7 +201,7 @@ class BrowserJourneyTest extends BrowserTest {
         browser.findElement(By.id("preview-as")).sendKeys("ada@journeybakery.de");
         WebElement previewAs = browser.findElement(By.id("preview-as-button"));
         previewAs.click();
-        wait.until(ExpectedConditions.stalenessOf(previewAs));
+        wait.until(gone(previewAs));
         wait.until(d -> frameText("preview").contains("Fresh today.") && frameText("preview").contains("Ada"));
         step("campaign-preview");
         browser.findElement(By.id("test-emails")).sendKeys(adminEmail);
@@ -216,7 +216,7 @@ class BrowserJourneyTest extends BrowserTest {
         assertThat(browser.findElement(By.id("send-count")).getText()).contains("3 subscriber(s)");
         step("campaign-send-confirm");
         confirm.click();
-        wait.until(ExpectedConditions.stalenessOf(confirm));
+        wait.until(gone(confirm));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("campaign-status")));
         js().executeScript("window.journeyNoReload = true;");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-status"), "sent"));
@@ -310,7 +310,7 @@ class BrowserJourneyTest extends BrowserTest {
     private void swap(By locator, Consumer<WebElement> action) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
         action.accept(element);
-        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(gone(element));
     }
 
     private void format(String format) {
@@ -325,7 +325,7 @@ class BrowserJourneyTest extends BrowserTest {
     private void save() {
         WebElement button = browser.findElement(By.id("save-campaign"));
         js().executeScript("arguments[0].click();", button);
-        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(gone(button));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-notice"), "Saved"));
     }
 

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -35,6 +38,22 @@ public abstract class BrowserTest {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    /**
+     * True once {@code element} has left the page (an htmx swap replaced it). Unlike Selenium's
+     * staleness check this also takes Chromium's "node does not belong to the document" inspector
+     * error, which it sometimes answers for a detached node instead of a stale element.
+     */
+    protected static ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException detached) {
+                return true;
+            }
+        };
     }
 
     protected String url(String path) {

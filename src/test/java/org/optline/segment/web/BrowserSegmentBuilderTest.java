@@ -38,7 +38,7 @@ class BrowserSegmentBuilderTest extends BrowserTest {
     private static void swap(WebDriverWait wait, By locator, Consumer<WebElement> action) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
         action.accept(element);
-        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(gone(element));
     }
 
     @Test
@@ -100,7 +100,7 @@ class BrowserSegmentBuilderTest extends BrowserTest {
                     button.click();
                     return button;
                 });
-        wait.until(ExpectedConditions.stalenessOf(save));
+        wait.until(gone(save));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor"), "Saved."));
         assertThat(browser.getCurrentUrl()).isEqualTo(before);
     }
