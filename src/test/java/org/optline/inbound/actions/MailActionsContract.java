@@ -89,7 +89,7 @@ abstract class MailActionsContract {
                     List.of(list.id()), null), false).subscriber().id());
         }
         campaign = campaigns.create(admin, new Campaigns.CampaignInput("Spring sale", "Hello", null, "Shop", "news@" + domain,
-                "help@" + domain, "<p>Hi</p>", null, null, null, List.of(list.id())));
+                "help@" + domain, "<p>The spring catalogue is here</p>", null, null, null, List.of(list.id())));
         campaigns.send(admin, campaign.id(), null);
         worker.runOnce();
         outbox.page(admin, null, 200).items().stream().filter(m -> campaign.id().equals(m.campaignId()))
@@ -308,7 +308,9 @@ abstract class MailActionsContract {
                 "select report from inbound_complaints where client_id = ? and subscriber_id = ?")
                 .param(client.client().id()).param(people.get("bob")).query(String.class).single());
         assertThat(report).contains("Feedback-Type: abuse").contains("User-Agent: SomeFBL/1.0")
-                .contains("Message-ID: " + messageIdOf("bob")).doesNotContain("Hi");
+                .contains("Message-ID: " + messageIdOf("bob"))
+                // Never the original body (a word of it would be found in a random token too easily).
+                .doesNotContain("spring catalogue");
         assertThat(events.stream(ComplaintReceived.class)).singleElement().satisfies(e -> {
             assertThat(e.campaignId()).isEqualTo(campaign.id());
             assertThat(e.feedbackType()).isEqualTo("abuse");
