@@ -48,6 +48,7 @@ import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
 import org.optline.platform.ValidationException;
+import org.optline.test.FeedbackReports;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -177,7 +178,7 @@ abstract class AbuseDeskContract {
 
     @Test
     void aReplySayingItIsSpamIsAComplaintFiledWithTheReplysWords() throws Exception {
-        String replyTo = header(sent.get("ann"), "Reply-To").replaceAll(".*<([^>]+)>.*", "$1");
+        String replyTo = header("ann", "Reply-To").replaceAll(".*<([^>]+)>.*", "$1");
         String reply = """
                 From: Ann <ann@%1$s>
                 To: %2$s
@@ -211,11 +212,6 @@ abstract class AbuseDeskContract {
                 assertThat(e.ledger()).anySatisfy(l -> assertThat(l.event()).isEqualTo(ConsentAct.COMPLAINED)));
         assertThat(complaints.page(admin, null, 10).items()).singleElement()
                 .satisfies(c -> assertThat(c.source()).isEqualTo("reply"));
-    }
-
-    private static String header(OutboxMessage message, String name) {
-        String raw = message.raw().replaceAll("\r\n[ \t]+", " ");
-        return raw.replaceAll("(?s).*\r\n" + name + ": ([^\r\n]*)\r\n.*", "$1");
     }
 
     @Test
@@ -459,36 +455,7 @@ abstract class AbuseDeskContract {
 
     /** A feedback-loop report (ARF, RFC 5965) about the campaign's message to {@code person}, returning it whole. */
     private String arf(String person) {
-        return """
-                From: feedback@fbl.example.net
-                To: fbl@%1$s
-                Subject: Complaint about a message
-                Date: Mon, 7 Dec 2026 06:00:00 +0000
-                Message-ID: <arf-%4$s@fbl.example.net>
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=feedback-report; boundary="b2"
-
-                --b2
-                Content-Type: text/plain
-
-                This is an email abuse report for an email message received from IP 192.0.2.1.
-
-                --b2
-                Content-Type: message/feedback-report
-
-                Feedback-Type: abuse
-                User-Agent: ExampleFBL/1.0
-                Version: 1
-                Original-Rcpt-To: %2$s
-                Arrival-Date: Mon, 7 Dec 2026 05:00:00 +0000
-
-                --b2
-                Content-Type: message/rfc822
-
-                %3$s
-                --b2--
-                """.formatted(mail.bounceDomain(), person + "@" + domain, sent.get(person).raw(), UUID.randomUUID())
-                .replace("\r\n", "\n").replace("\n", "\r\n");
+        return FeedbackReports.abuse(mail.bounceDomain(), person + "@" + domain, sent.get(person).raw());
     }
 
     private String header(String person, String name) {

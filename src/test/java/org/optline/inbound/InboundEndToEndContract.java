@@ -31,6 +31,7 @@ import org.optline.inbound.replies.Replies;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
+import org.optline.test.FeedbackReports;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,36 +134,7 @@ abstract class InboundEndToEndContract {
 
     @Test
     void aFeedbackLoopComplaintUnsubscribesSuppressesAndIsCounted() throws Exception {
-        String original = sent.get("bob").raw();
-        String arf = """
-                From: feedback@fbl.example.net
-                To: fbl@%1$s
-                Subject: Complaint about a message
-                Date: Mon, 7 Dec 2026 06:00:00 +0000
-                Message-ID: <arf-1@fbl.example.net>
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=feedback-report; boundary="b2"
-
-                --b2
-                Content-Type: text/plain
-
-                This is an email abuse report for an email message received from IP 192.0.2.1.
-
-                --b2
-                Content-Type: message/feedback-report
-
-                Feedback-Type: abuse
-                User-Agent: ExampleFBL/1.0
-                Version: 1
-                Original-Rcpt-To: %2$s
-                Arrival-Date: Mon, 7 Dec 2026 05:00:00 +0000
-
-                --b2
-                Content-Type: message/rfc822
-
-                %3$s
-                --b2--
-                """.formatted(mail.bounceDomain(), email("bob"), original);
+        String arf = FeedbackReports.abuse(mail.bounceDomain(), email("bob"), sent.get("bob").raw());
 
         assertThat(deliver("feedback@fbl.example.net", "fbl@" + mail.bounceDomain(), arf)).startsWith("250");
 

@@ -1,13 +1,19 @@
 package org.optline.test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,6 +60,26 @@ public abstract class BrowserTest {
                 return true;
             }
         };
+    }
+
+    /**
+     * What is wrong with the page shown now at {@code width}: a sideways scroll, and anything the
+     * browser logged at warning or above (a Content-Security-Policy violation among them).
+     */
+    protected List<String> problemsOn(String page, int width) {
+        List<String> problems = new ArrayList<>();
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        long scrollWidth = (Long) js.executeScript("return document.scrollingElement.scrollWidth;");
+        long innerWidth = (Long) js.executeScript("return window.innerWidth;");
+        if (scrollWidth > innerWidth) {
+            problems.add(page + " at " + width + " px is " + scrollWidth + " px wide");
+        }
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.WARNING.intValue() || entry.getMessage().contains("Content Security Policy")) {
+                problems.add(page + " at " + width + " px logged: " + entry.getMessage());
+            }
+        }
+        return problems;
     }
 
     protected String url(String path) {

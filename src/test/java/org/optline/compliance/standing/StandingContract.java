@@ -49,6 +49,7 @@ import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
 import org.optline.platform.TenantScope;
+import org.optline.test.FeedbackReports;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -362,33 +363,7 @@ abstract class StandingContract {
     }
 
     private InboundResult complainByArf(OutboxMessage original) {
-        String arf = """
-                From: feedback@fbl.example.net
-                To: fbl@bounces.optline.local
-                Subject: Complaint about a message
-                Date: Mon, 7 Dec 2026 06:00:00 +0000
-                Message-ID: <arf-%1$s@fbl.example.net>
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=feedback-report; boundary="b2"
-
-                --b2
-                Content-Type: text/plain
-
-                This is an email abuse report.
-
-                --b2
-                Content-Type: message/feedback-report
-
-                Feedback-Type: abuse
-                User-Agent: ExampleFBL/1.0
-                Version: 1
-                Original-Rcpt-To: %2$s
-                Arrival-Date: Mon, 7 Dec 2026 05:00:00 +0000
-
-                --b2
-                Content-Type: message/rfc822
-
-                """.formatted(original.id(), original.recipient()).replace("\n", "\r\n") + original.raw() + "\r\n--b2--\r\n";
+        String arf = FeedbackReports.abuse("bounces.optline.local", original.recipient(), original.raw());
         return inbound.feedRaw(Fixtures.operator(), arf.getBytes(StandardCharsets.UTF_8));
     }
 

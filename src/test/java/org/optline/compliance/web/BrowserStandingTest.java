@@ -9,14 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.optline.audience.ConsentChannel;
@@ -120,22 +116,5 @@ class BrowserStandingTest extends BrowserTest {
             problems.addAll(problemsOn("/operator/standing/{id}", width));
         }
         assertThat(problems).isEmpty();
-    }
-
-    /** A sideways scroll, and anything the browser logged at warning or above (a CSP violation among them). */
-    private List<String> problemsOn(String page, int width) {
-        List<String> problems = new ArrayList<>();
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        long scrollWidth = (Long) js.executeScript("return document.scrollingElement.scrollWidth;");
-        long innerWidth = (Long) js.executeScript("return window.innerWidth;");
-        if (scrollWidth > innerWidth) {
-            problems.add(page + " at " + width + " px is " + scrollWidth + " px wide");
-        }
-        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.WARNING.intValue() || entry.getMessage().contains("Content Security Policy")) {
-                problems.add(page + " at " + width + " px logged: " + entry.getMessage());
-            }
-        }
-        return problems;
     }
 }

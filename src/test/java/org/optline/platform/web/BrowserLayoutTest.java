@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -31,8 +30,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.optline.audience.CustomFields;
@@ -259,22 +256,6 @@ class BrowserLayoutTest extends BrowserTest {
         browser.get(url(pages.get(0)));
         assertThat(browser.findElement(By.id("main-nav")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("logout")).isDisplayed()).isTrue();
-    }
-
-    private List<String> problemsOn(String page, int width) {
-        List<String> problems = new ArrayList<>();
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        long scrollWidth = (Long) js.executeScript("return document.scrollingElement.scrollWidth;");
-        long innerWidth = (Long) js.executeScript("return window.innerWidth;");
-        if (scrollWidth > innerWidth) {
-            problems.add(page + " at " + width + " px is " + scrollWidth + " px wide");
-        }
-        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.WARNING.intValue() || entry.getMessage().contains("Content Security Policy")) {
-                problems.add(page + " at " + width + " px logged: " + entry.getMessage());
-            }
-        }
-        return problems;
     }
 
     /** Follows same-site links breadth-first, visiting one address per pattern (ids replaced). */

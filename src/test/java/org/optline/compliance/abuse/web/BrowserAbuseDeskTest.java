@@ -8,13 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -101,21 +97,5 @@ class BrowserAbuseDeskTest extends BrowserTest {
             problems.addAll(problemsOn("complaints", width));
         }
         assertThat(problems).isEmpty();
-    }
-
-    private List<String> problemsOn(String page, int width) {
-        List<String> problems = new ArrayList<>();
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        long scrollWidth = (Long) js.executeScript("return document.scrollingElement.scrollWidth;");
-        long innerWidth = (Long) js.executeScript("return window.innerWidth;");
-        if (scrollWidth > innerWidth) {
-            problems.add(page + " at " + width + " px is " + scrollWidth + " px wide");
-        }
-        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.WARNING.intValue() || entry.getMessage().contains("Content Security Policy")) {
-                problems.add(page + " at " + width + " px logged: " + entry.getMessage());
-            }
-        }
-        return problems;
     }
 }
