@@ -76,6 +76,10 @@ public class ContentEngine {
             return compiler.compile(source);
         } catch (MustacheException e) {
             throw ValidationException.of(field, e.getMessage());
+        } catch (RuntimeException e) {
+            // JMustache's parser can fail with an index error on malformed tags; MergeTags refuses
+            // the ones known, and anything it misses must still be a validation error, not a 500.
+            throw ValidationException.of(field, "the merge tags cannot be read; check that every {{ has a matching }}");
         }
     }
 }

@@ -95,6 +95,18 @@ class ContentEngineTest {
     }
 
     @Test
+    void aMergeTagThatIsNeverClosedIsRefusedWithTheLine() {
+        // Found by ContentSanitisingProperties: JMustache's parser failed with an index error here.
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s", "<p></p>\n{{zz|{{}</p></p></p>", null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("line 2").hasMessageContaining("not closed");
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("Hi {{name", "<p>x</p>", null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("subject");
+        assertThatThrownBy(() -> engine.compile(new ContentEngine.Source("s", "<p>{{name}} and {{</p>", "{{name}} and {{")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("not closed");
+        assertThat(engine.compile(new ContentEngine.Source("s", "<p>{{name}} }} done</p>", null)).sanitizedHtml()).contains("done");
+    }
+
+    @Test
     void theSanitiserKeepsMailHtmlAndMergeLinksButNotScripts() {
         String html = engine.compile(new ContentEngine.Source("s", """
                 <script>alert(1)</script>

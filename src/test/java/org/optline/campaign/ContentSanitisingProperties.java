@@ -79,6 +79,11 @@ class ContentSanitisingProperties {
         rendersOnlyAllowedHtml(ContentEngineTest.BYPASS, List.of("", "", ""));
     }
 
+    @Test
+    void theUnclosedTagTheSearchOnceFoundIsAValidationError() {
+        rendersOnlyAllowedHtml("<p></p>{{zz|{{}</p></p></p>", List.of("javascript:alert(1)", "javascript:alert(1)", "javascript:alert(1)"));
+    }
+
     private void rendersOnlyAllowedHtml(String html, List<String> hostile) {
         CompiledContent content;
         String stored;

@@ -66,6 +66,7 @@ public final class MergeTags {
         }
         Matcher m = TAG.matcher(source);
         StringBuilder out = new StringBuilder();
+        int lastEnd = 0;
         while (m.find()) {
             String inner = m.group(1);
             String trimmed = inner.strip();
@@ -94,6 +95,12 @@ public final class MergeTags {
                 replacement = name == null ? "" : m.group();
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            lastEnd = m.end();
+        }
+        // The tag pattern matches up to the first "}}", so a "{{" after the last match has none.
+        int unclosed = source.indexOf("{{", lastEnd);
+        if (unclosed >= 0) {
+            throw ValidationException.of(field, "line " + line(source, unclosed) + ": a merge tag is not closed; write it as {{name}}");
         }
         m.appendTail(out);
         return out.toString();
