@@ -279,7 +279,7 @@ abstract class InboundFeedbackContract {
         assertThat(report.getElementById("complaint-rate").text()).as("1 of 4 delivered").isEqualTo("25.00 %");
         Document list = page(session, "/reports");
         assertThat(list.selectFirst("#reports-table tr.report-line .complaints").text()).isEqualTo("1");
-        Document home = page(session, "/");
+        Document home = page(session, "/dashboard");
         assertThat(home.getElementById("complaint-rate").text()).isEqualTo("50.00 %");
         assertThat(home.getElementById("bounce-rate").text()).isEqualTo("40.00 %");
     }

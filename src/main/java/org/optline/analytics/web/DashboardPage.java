@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The home page: a client's dashboard (operators go to their area), and its figures as JSON for the charts. */
+/** A client's start page: its dashboard (operators go to their area), and its figures as JSON for the charts. */
 @Controller
 class DashboardPage {
 
@@ -24,7 +24,7 @@ class DashboardPage {
         this.standings = standings;
     }
 
-    @GetMapping("/")
+    @GetMapping("/dashboard")
     String dashboard(Actor actor, Model model) {
         if (actor.isOperator()) {
             return "redirect:/operator";

@@ -124,7 +124,7 @@ class Navigation {
 
         @Bean
         NavigationItem dashboardNav() {
-            return new NavigationItem(Area.CLIENT, "Dashboard", "/", 0, Role.IN_CLIENT);
+            return new NavigationItem(Area.CLIENT, "Dashboard", "/dashboard", 0, Role.IN_CLIENT);
         }
 
         @Bean

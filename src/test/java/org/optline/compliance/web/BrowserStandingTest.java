@@ -82,13 +82,13 @@ class BrowserStandingTest extends BrowserTest {
         List<String> problems = new ArrayList<>();
         for (int width : List.of(1400, 390)) {
             browser.manage().window().setSize(new Dimension(width, 1000));
-            browser.get(url("/"));
+            browser.get(url("/dashboard"));
             assertThat(browser.findElement(By.id("standing-notice")).getText()).contains("past its warning line");
             // The dashboard itself says where the account stands and why.
             assertThat(browser.findElement(By.id("dashboard-standing-level")).getText()).isEqualTo("warn");
             assertThat(browser.findElement(By.id("dashboard-standing")).getText())
                     .contains("Complaint rate 0.167 % is at or above the warning line of 0.1 %.");
-            problems.addAll(problemsOn("/", width));
+            problems.addAll(problemsOn("/dashboard", width));
             browser.findElement(By.cssSelector("#standing-notice a")).click();
             wait.until(ExpectedConditions.urlContains("/standing"));
             assertThat(browser.findElement(By.id("standing-level")).getText()).isEqualTo("warn");

@@ -36,7 +36,7 @@ class LoginTest {
 
     @Test
     void pagesNeedALogin() throws Exception {
-        mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/dashboard")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/operator/clients")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/login")).andExpect(status().isOk());
     }
@@ -52,12 +52,12 @@ class LoginTest {
         MockHttpSession before = new MockHttpSession();
         MvcResult result = mvc.perform(formLogin("/login").userParameter("email")
                         .user(Fixtures.OPERATOR_EMAIL).password(Fixtures.OPERATOR_PASSWORD))
-                .andExpect(redirectedUrl("/"))
+                .andExpect(redirectedUrl("/dashboard"))
                 .andReturn();
         assertThat(result.getRequest().getSession(false)).isNotNull();
         assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(before.getId());
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/operator"));
+        mvc.perform(get("/dashboard").session(session)).andExpect(redirectedUrl("/operator"));
         mvc.perform(get("/operator/clients").session(session)).andExpect(status().isOk());
     }
 
@@ -67,7 +67,7 @@ class LoginTest {
         String oldId = session.getId();
         MvcResult result = mvc.perform(post("/login").session(session).with(csrf())
                         .param("email", Fixtures.OPERATOR_EMAIL).param("password", Fixtures.OPERATOR_PASSWORD))
-                .andExpect(redirectedUrl("/"))
+                .andExpect(redirectedUrl("/dashboard"))
                 .andReturn();
         assertThat(session.isInvalid()).isTrue();
         assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(oldId);
@@ -78,10 +78,10 @@ class LoginTest {
         var acme = Fixtures.client(clients, "Dashboard Co");
         MvcResult login = mvc.perform(formLogin("/login").userParameter("email")
                         .user(acme.admin().email()).password(acme.generatedAdminPassword()))
-                .andExpect(redirectedUrl("/"))
+                .andExpect(redirectedUrl("/dashboard"))
                 .andReturn();
         MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
-        String page = mvc.perform(get("/").session(session)).andExpect(status().isOk())
+        String page = mvc.perform(get("/dashboard").session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Dashboard Co").contains("API keys").doesNotContain("Audit log");
         mvc.perform(get("/operator/clients").session(session)).andExpect(status().isForbidden());
@@ -94,9 +94,9 @@ class LoginTest {
                 "a long enough password", Role.MARKETER));
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
                 .user("leaver@disabled.de").password("a long enough password")).andReturn().getRequest().getSession(false);
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/dashboard").session(session)).andExpect(status().isOk());
         users.setEnabled(Fixtures.admin(acme), marketer.id(), false);
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/dashboard").session(session)).andExpect(redirectedUrl("/login?expired"));
         assertThat(session.isInvalid()).isTrue();
     }
 
@@ -105,23 +105,23 @@ class LoginTest {
         var acme = Fixtures.client(clients, "Password Change");
         MockHttpSession here = login(acme.admin().email(), acme.generatedAdminPassword());
         MockHttpSession elsewhere = login(acme.admin().email(), acme.generatedAdminPassword());
-        mvc.perform(get("/").session(elsewhere)).andExpect(status().isOk());
+        mvc.perform(get("/dashboard").session(elsewhere)).andExpect(status().isOk());
         mvc.perform(post("/account/password").session(here).with(csrf())
                         .param("currentPassword", acme.generatedAdminPassword())
                         .param("newPassword", "a brand new pass phrase"))
                 .andExpect(status().isOk())
                 .andExpect(MockMvcResultMatchers.content()
                         .string(Matchers.containsString("Your password was changed.")));
-        mvc.perform(get("/").session(here)).andExpect(status().isOk());
-        mvc.perform(get("/").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/dashboard").session(here)).andExpect(status().isOk());
+        mvc.perform(get("/dashboard").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
         assertThat(elsewhere.isInvalid()).isTrue();
         // A session opened with the new password is a session like any other.
-        mvc.perform(get("/").session(login(acme.admin().email(), "a brand new pass phrase"))).andExpect(status().isOk());
+        mvc.perform(get("/dashboard").session(login(acme.admin().email(), "a brand new pass phrase"))).andExpect(status().isOk());
     }
 
     private MockHttpSession login(String email, String password) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email").user(email).password(password))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+                .andExpect(redirectedUrl("/dashboard")).andReturn().getRequest().getSession(false);
     }
 
     @Test

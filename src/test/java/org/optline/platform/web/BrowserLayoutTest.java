@@ -135,7 +135,7 @@ class BrowserLayoutTest extends BrowserTest {
 
         logIn(client.admin().email(), client.generatedAdminPassword());
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
-        List<String> pages = new ArrayList<>(crawl("/"));
+        List<String> pages = new ArrayList<>(crawl("/dashboard"));
         assertThat(pages).contains("/standing");
         assertThat(pages).contains("/replies", "/settings/bounces", "/complaints").anyMatch(p -> p.matches("/replies/[0-9a-f-]{36}"));
         assertThat(pages).contains("/audience/subscribers", "/audience/lists", "/audience/fields", "/segments",
