@@ -85,7 +85,7 @@ class AccessLogStore {
     /** The days of the range that have rows, in order. */
     List<Day> days(LocalDate from, LocalDate to) {
         return jdbc.sql(sql.get("days")).param("from", from).param("to", to)
-                .query((rs, n) -> new Day(rs.getObject("day", LocalDate.class), rs.getLong("requests"), rs.getLong("networks"),
+                .query((rs, n) -> new Day(rs.getObject("visit_day", LocalDate.class), rs.getLong("requests"), rs.getLong("networks"),
                         rs.getLong("bytes"), rs.getLong("status_2xx"), rs.getLong("status_3xx"), rs.getLong("status_4xx"),
                         rs.getLong("status_5xx")))
                 .list();
@@ -122,7 +122,7 @@ class AccessLogStore {
 
     private List<DayCount> dayCounts(String name, LocalDate from, LocalDate to) {
         return jdbc.sql(sql.get(name)).param("from", from).param("to", to)
-                .query((rs, n) -> new DayCount(rs.getObject("day", LocalDate.class), rs.getString("label"), rs.getLong("requests")))
+                .query((rs, n) -> new DayCount(rs.getObject("visit_day", LocalDate.class), rs.getString("label"), rs.getLong("requests")))
                 .list();
     }
 }

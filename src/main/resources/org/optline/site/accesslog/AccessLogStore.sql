@@ -1,5 +1,5 @@
 -- name: insert
-insert into site_access_log (at, day, method, path, status, bytes, referrer_host, browser, network)
+insert into site_access_log (at, visit_day, method, path, status, bytes, referrer_host, browser, network)
 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 
 -- name: purge
@@ -11,7 +11,7 @@ delete from site_access_log where id in (
 
 -- name: days
 -- Per day: requests, distinct networks, bytes, and the status classes.
-select day,
+select visit_day,
        count(*) as requests,
        count(distinct network) as networks,
        coalesce(sum(bytes), 0) as bytes,
@@ -20,18 +20,18 @@ select day,
        sum(case when status between 400 and 499 then 1 else 0 end) as status_4xx,
        sum(case when status between 500 and 599 then 1 else 0 end) as status_5xx
 from site_access_log
-where day between :from and :to
-group by day
-order by day
+where visit_day between :from and :to
+group by visit_day
+order by visit_day
 
 -- name: networks
 -- Distinct networks over the whole range (a network seen on several days counts once).
-select count(distinct network) from site_access_log where day between :from and :to
+select count(distinct network) from site_access_log where visit_day between :from and :to
 
 -- name: pages
 select path as label, count(*) as requests
 from site_access_log
-where day between :from and :to
+where visit_day between :from and :to
 group by path
 order by requests desc, path
 limit :limit
@@ -39,7 +39,7 @@ limit :limit
 -- name: browsers
 select browser as label, count(*) as requests
 from site_access_log
-where day between :from and :to
+where visit_day between :from and :to
 group by browser
 order by requests desc, browser
 limit :limit
@@ -47,20 +47,20 @@ limit :limit
 -- name: referrers
 select referrer_host as label, count(*) as requests
 from site_access_log
-where day between :from and :to and referrer_host is not null
+where visit_day between :from and :to and referrer_host is not null
 group by referrer_host
 order by requests desc, referrer_host
 limit :limit
 
 -- name: page-days
 -- Each day's requests per page, for the daily export's most requested page.
-select day, path as label, count(*) as requests
+select visit_day, path as label, count(*) as requests
 from site_access_log
-where day between :from and :to
-group by day, path
+where visit_day between :from and :to
+group by visit_day, path
 
 -- name: browser-days
-select day, browser as label, count(*) as requests
+select visit_day, browser as label, count(*) as requests
 from site_access_log
-where day between :from and :to
-group by day, browser
+where visit_day between :from and :to
+group by visit_day, browser
