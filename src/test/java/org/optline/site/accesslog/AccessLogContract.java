@@ -15,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -158,28 +157,8 @@ abstract class AccessLogContract {
         }
     }
 
-    /** Every text column of every table of the application's schema that holds {@code needle} somewhere, as table.column. */
     private List<String> textColumnsHolding(String needle) {
-        return scope.asPlatform(() -> {
-            List<Map<String, Object>> columns = jdbc.sql("""
-                    select table_name, column_name from information_schema.columns
-                    where table_schema = current_schema()
-                      and lower(data_type) in ('character varying', 'varchar', 'text', 'character', 'char',
-                                               'character large object', 'clob', 'json', 'jsonb')
-                    """).query().listOfRows();
-            assertThat(columns).as("text columns to scan").hasSizeGreaterThan(50);
-            List<String> holding = new ArrayList<>();
-            for (Map<String, Object> c : columns) {
-                String table = String.valueOf(c.get("table_name"));
-                String column = String.valueOf(c.get("column_name"));
-                Long n = jdbc.sql("select count(*) from \"" + table + "\" where cast(\"" + column + "\" as varchar) like :needle")
-                        .param("needle", "%" + needle + "%").query(Long.class).single();
-                if (n > 0) {
-                    holding.add(table.toLowerCase() + "." + column.toLowerCase());
-                }
-            }
-            return holding;
-        });
+        return DatabaseScan.textColumnsHolding(jdbc, scope, needle);
     }
 
     @Test
