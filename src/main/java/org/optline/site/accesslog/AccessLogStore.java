@@ -96,32 +96,32 @@ class AccessLogStore {
     }
 
     List<Count> pages(LocalDate from, LocalDate to, int limit) {
-        return counts("pages", from, to, limit);
+        return counts(sql.get("pages"), from, to, limit);
     }
 
     List<Count> browsers(LocalDate from, LocalDate to, int limit) {
-        return counts("browsers", from, to, limit);
+        return counts(sql.get("browsers"), from, to, limit);
     }
 
     List<Count> referrers(LocalDate from, LocalDate to, int limit) {
-        return counts("referrers", from, to, limit);
+        return counts(sql.get("referrers"), from, to, limit);
     }
 
     List<DayCount> pageDays(LocalDate from, LocalDate to) {
-        return dayCounts("page-days", from, to);
+        return dayCounts(sql.get("page-days"), from, to);
     }
 
     List<DayCount> browserDays(LocalDate from, LocalDate to) {
-        return dayCounts("browser-days", from, to);
+        return dayCounts(sql.get("browser-days"), from, to);
     }
 
-    private List<Count> counts(String name, LocalDate from, LocalDate to, int limit) {
-        return jdbc.sql(sql.get(name)).param("from", from).param("to", to).param("limit", limit)
+    private List<Count> counts(String statement, LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql(statement).param("from", from).param("to", to).param("limit", limit)
                 .query((rs, n) -> new Count(rs.getString("label"), rs.getLong("requests"))).list();
     }
 
-    private List<DayCount> dayCounts(String name, LocalDate from, LocalDate to) {
-        return jdbc.sql(sql.get(name)).param("from", from).param("to", to)
+    private List<DayCount> dayCounts(String statement, LocalDate from, LocalDate to) {
+        return jdbc.sql(statement).param("from", from).param("to", to)
                 .query((rs, n) -> new DayCount(rs.getObject("visit_day", LocalDate.class), rs.getString("label"), rs.getLong("requests")))
                 .list();
     }
