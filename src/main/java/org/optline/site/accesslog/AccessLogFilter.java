@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.optline.platform.Times;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.AntPathMatcher;
@@ -32,6 +33,8 @@ final class AccessLogFilter extends OncePerRequestFilter {
     static final List<String> PATHS = List.of("/", "/privacy", "/privacy/**", "/contact", "/contact/**", "/abuse", "/abuse/**",
             "/s/**");
 
+    /** Methods kept by name; any other is kept as OTHER (a client may send any token there). */
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
     private static final AntPathMatcher MATCHER = new AntPathMatcher();
     private static final int MAX_HOST = 255;
 
@@ -95,7 +98,7 @@ final class AccessLogFilter extends OncePerRequestFilter {
     private void record(HttpServletRequest request, CountingResponse response, OffsetDateTime at, String network, int status) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String method = request.getMethod().toUpperCase(Locale.ROOT);
-        writer.submit(new AccessEntry(at, method.length() > 10 ? method.substring(0, 10) : method,
+        writer.submit(new AccessEntry(at, METHODS.contains(method) ? method : "OTHER",
                 PathPatterns.of(pattern instanceof String s ? s : null, path(request)), status, response.bytes(),
                 referrerHost(request.getHeader(HttpHeaders.REFERER)), browsers.of(request.getHeader(HttpHeaders.USER_AGENT)),
                 network));
