@@ -21,6 +21,7 @@ import org.optline.inbound.InboundProperties;
 import org.optline.platform.SiteProperties;
 import org.optline.platform.StorageProperties;
 import org.optline.platform.security.LoginProperties;
+import org.optline.site.accesslog.AccessLogProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -49,7 +50,8 @@ class SettingsTest {
             Map.entry("org.optline.platform.bootstrap.OperatorProperties", "optline.operator"),
             Map.entry(LoginProperties.class.getName(), "optline.login"),
             Map.entry(InboundProperties.class.getName(), "optline.inbound"),
-            Map.entry(TerminationProperties.class.getName(), "optline.termination"));
+            Map.entry(TerminationProperties.class.getName(), "optline.termination"),
+            Map.entry(AccessLogProperties.class.getName(), "optline.site.access-log"));
 
     @Test
     void applicationYmlFallsBackToTheRecordsDefaults() throws Exception {
