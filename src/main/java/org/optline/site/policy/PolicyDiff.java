@@ -28,14 +28,6 @@ final class PolicyDiff {
     /** One line of the diff; a hunk's line holds where it starts in the older and the newer version. */
     record Line(Kind kind, String text, int oldLine, int newLine) {
 
-        boolean added() {
-            return kind == Kind.ADDED;
-        }
-
-        boolean removed() {
-            return kind == Kind.REMOVED;
-        }
-
         boolean hunk() {
             return kind == Kind.HUNK;
         }

@@ -7,10 +7,10 @@ import java.util.Locale;
 import org.optline.site.PolicyVersion;
 
 /**
- * One version as the site shows it: its number, the day it was published, its title and body as
+ * One version as the site shows it: its number and anchor on the versions page, the day it was published, its title and body as
  * sanitised HTML and, on the versions page, what changed since the version before.
  */
-record PolicyView(PolicyVersion version, String date, String title, String body, PolicyDiff.Result diff) {
+record PolicyView(PolicyVersion version, String anchor, String date, String title, String body, PolicyDiff.Result diff) {
 
     static final String DEFAULT_TITLE = "Privacy policy";
 
@@ -29,12 +29,12 @@ record PolicyView(PolicyVersion version, String date, String title, String body,
             title = html.substring("<h1>".length(), end);
             body = html.substring(end + "</h1>".length()).strip();
         }
-        return new PolicyView(v, day(v.publishedAt()), title, body, null);
+        return new PolicyView(v, anchor(v), day(v.publishedAt()), title, body, null);
     }
 
     /** The version with what changed since {@code previous} (null for the first version). */
     static PolicyView withDiff(PolicyVersion v, PolicyVersion previous) {
-        return new PolicyView(v, day(v.publishedAt()), null, null,
+        return new PolicyView(v, anchor(v), day(v.publishedAt()), null, null,
                 previous == null ? null : PolicyDiff.between(previous.text(), v.text()));
     }
 
@@ -43,8 +43,8 @@ record PolicyView(PolicyVersion version, String date, String title, String body,
         return DAY.format(at.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
-    /** The anchor of this version on the versions page. */
-    String anchor() {
-        return "version-" + version.version();
+    /** The anchor of a version on the versions page. */
+    static String anchor(PolicyVersion v) {
+        return "version-" + v.version();
     }
 }
