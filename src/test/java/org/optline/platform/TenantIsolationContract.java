@@ -65,13 +65,6 @@ abstract class TenantIsolationContract {
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
-    /**
-     * Resources no client owns whose API refuses every client key with 403 whatever the id (the
-     * privacy policy's versions are public pages, so nothing is hidden by a 404). The harness
-     * still asks that a real id and a random one answer alike and that nothing changes.
-     */
-    private static final Set<String> PLATFORM_RESOURCES = Set.of("policies");
-
     CreatedClient a;
     CreatedClient b;
 
@@ -108,7 +101,8 @@ abstract class TenantIsolationContract {
             MvcResult other = call(route, ids.get(resource), a.adminApiKey().secret());
             MvcResult missing = call(route, UUID.randomUUID().toString(), a.adminApiKey().secret());
             int status = other.getResponse().getStatus();
-            int expected = PLATFORM_RESOURCES.contains(resource) ? 403 : 404;
+            // A resource forbidden to clients answers 403; a real id and a random one must still answer alike.
+            int expected = ApiRoutes.FORBIDDEN_TO_CLIENTS.contains(resource) ? 403 : 404;
             if (status != expected) {
                 failures.add(route + " with another client's id answered " + status + ": "
                         + other.getResponse().getContentAsString());
