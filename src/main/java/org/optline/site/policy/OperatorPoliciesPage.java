@@ -42,7 +42,7 @@ class OperatorPoliciesPage {
     }
 
     @GetMapping(PATH)
-    ModelAndView show(Actor actor, @RequestParam(required = false) Integer published) {
+    ModelAndView show(Actor actor, @RequestParam(required = false) String published) {
         actor.requireOperator();
         ModelAndView page = page(new Form(policies.current().text(), null, false), null, HttpStatus.OK);
         page.addObject("published", published == null ? null : policies.version(published).orElse(null));
