@@ -22,6 +22,13 @@ public final class ApiRoutes {
     /** A path variable such as {@code {id}}. */
     public static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
+    /**
+     * Resources no client owns whose routes refuse every client key with 403, whatever the id and
+     * the client's standing: the privacy policy's versions are public pages, so a 404 would hide
+     * nothing. Other operator routes answer clients 404, as a route that does not exist.
+     */
+    public static final Set<String> FORBIDDEN_TO_CLIENTS = Set.of("policies");
+
     private ApiRoutes() {}
 
     /** One method on one path pattern, with the handler that serves it. */

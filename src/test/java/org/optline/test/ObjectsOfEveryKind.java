@@ -93,6 +93,8 @@ public record ObjectsOfEveryKind(Map<String, String> ids, UUID listId, UUID subs
                 client.client().id(), UUID.fromString(ids.get("campaigns")), "person@" + label + ".test", "abuse",
                 "Reported by phone")).id().toString());
         ids.put("complaints", context.getBean(ClientComplaints.class).page(admin, null, 1).items().get(0).id().toString());
+        // The privacy policy's first version, there from the first start (the platform's, no client's).
+        ids.put("policies", "1");
         return new ObjectsOfEveryKind(Collections.unmodifiableMap(ids), list.id(), subscriberId, label);
     }
 }

@@ -207,7 +207,7 @@ class BrowserLayoutTest extends BrowserTest {
         List<String> pages = crawl("/operator/clients");
         pages.add("/operator/clients/" + ended.client().id());
         pages.add("/operator/clients/" + ended.client().id() + "/termination");
-        assertThat(pages).contains("/operator/legal-disclosures");
+        assertThat(pages).contains("/operator/legal-disclosures", "/operator/policies");
         assertThat(pages).contains("/operator/clients", "/operator/audit", "/outbox", "/operator/delivery",
                 "/settings/users", "/settings/api-keys", "/operator/clients/new");
         assertThat(pages).as("a client's page with its details form").anyMatch(p -> p.matches("/operator/clients/[0-9a-f-]{36}"));
@@ -285,10 +285,15 @@ class BrowserLayoutTest extends BrowserTest {
         return new ArrayList<>(byPattern.values());
     }
 
-    /** Pages people read; downloads, frames' documents, polling fragments and the API are not. */
+    /**
+     * Pages people read; downloads, frames' documents, polling fragments and the API are not. The
+     * public site ({@code /}, the privacy policy, the contact and abuse forms), which the operator's
+     * pages link to, is left to the site's own browser tests: this walk is about the app's layout.
+     */
     private static boolean isPage(String address) {
         String path = address.replaceAll("\\?.*$", "");
-        return !path.isEmpty() && !path.startsWith("/api/") && !path.startsWith("/s/") && !path.endsWith(".csv")
+        return !path.isEmpty() && !path.equals("/") && !path.startsWith("/privacy") && !path.startsWith("/contact")
+                && !path.startsWith("/abuse") && !path.startsWith("/api/") && !path.startsWith("/s/") && !path.endsWith(".csv")
                 && !path.endsWith(".json") && !path.endsWith(".html") && !path.endsWith("/progress")
                 && !path.endsWith("/termination/export")
                 && !path.startsWith("/logout") && !path.startsWith("/webjars/") && !path.startsWith("/css/")

@@ -1,0 +1,75 @@
+package org.optline.site.policy;
+
+import java.util.List;
+import java.util.Map;
+import org.optline.platform.Actor;
+import org.optline.platform.ConflictException;
+import org.optline.platform.PageErrors;
+import org.optline.platform.ValidationException;
+import org.optline.site.PolicyVersion;
+import org.optline.site.PrivacyPolicies;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The operator's privacy-policy page: the versions published so far and a form for the next one,
+ * prefilled with the text in force. A refused form comes back with the reason and everything as
+ * typed; a published one redirects here with a notice.
+ */
+@Controller
+class OperatorPoliciesPage {
+
+    private static final String PATH = "/operator/policies";
+    private static final Map<String, String> LABELS = Map.of("text", "Policy text", "summary", "Summary",
+            "material", "Material change");
+
+    private final PrivacyPolicies policies;
+
+    OperatorPoliciesPage(PrivacyPolicies policies) {
+        this.policies = policies;
+    }
+
+    /** The form as sent; an unticked box sends nothing, which is "not material". */
+    record Form(String text, String summary, Boolean material) {
+
+        boolean materialTicked() {
+            return Boolean.TRUE.equals(material);
+        }
+    }
+
+    @GetMapping(PATH)
+    ModelAndView show(Actor actor, @RequestParam(required = false) String published) {
+        actor.requireOperator();
+        ModelAndView page = page(new Form(policies.current().text(), null, false), null, HttpStatus.OK);
+        page.addObject("published", published == null ? null : policies.version(published).orElse(null));
+        return page;
+    }
+
+    @PostMapping(PATH)
+    ModelAndView publish(Actor actor, Form form) {
+        actor.requireOperator();
+        try {
+            PolicyVersion v = policies.publish(actor, form.text(), form.materialTicked(), form.summary());
+            return new ModelAndView("redirect:" + PATH + "?published=" + v.version());
+        } catch (ValidationException | ConflictException e) {
+            return page(form, PageErrors.sentence(e, LABELS), e instanceof ConflictException ? HttpStatus.CONFLICT
+                    : HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+    }
+
+    private ModelAndView page(Form form, String error, HttpStatus status) {
+        List<PolicyVersion> versions = policies.versions();
+        ModelAndView mav = new ModelAndView("site/operator-policies", status);
+        mav.addObject("form", form);
+        mav.addObject("error", error);
+        mav.addObject("versions", versions);
+        mav.addObject("next", versions.isEmpty() ? 1 : versions.get(0).version() + 1);
+        mav.addObject("textMax", PrivacyPolicies.TEXT_MAX);
+        mav.addObject("summaryMax", PrivacyPolicies.SUMMARY_MAX);
+        return mav;
+    }
+}
