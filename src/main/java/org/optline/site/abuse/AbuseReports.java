@@ -137,7 +137,7 @@ public class AbuseReports {
 
     /** Deletes reports older than the retention, daily; the cases they joined keep their complaints. */
     @Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT1H")
-    void purgeOld() {
+    public void purgeOld() {
         OffsetDateTime before = Times.now(clock).minus(limits.retention());
         scope.asPlatform(() -> store.purge(before));
     }

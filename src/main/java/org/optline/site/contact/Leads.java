@@ -127,7 +127,7 @@ public class Leads {
 
     /** Deletes answered leads older than the retention, daily. */
     @Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT1H")
-    void purgeOld() {
+    public void purgeOld() {
         OffsetDateTime before = Times.now(clock).minus(limits.retention());
         scope.asPlatform(() -> store.purge(before));
     }
