@@ -30,6 +30,7 @@ import org.optline.platform.CreatedClient;
 import org.optline.platform.TenantScope;
 import org.optline.platform.TransactionalMail;
 import org.optline.segment.Segments;
+import org.optline.site.contact.Leads;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -93,6 +94,9 @@ public record ObjectsOfEveryKind(Map<String, String> ids, UUID listId, UUID subs
                 client.client().id(), UUID.fromString(ids.get("campaigns")), "person@" + label + ".test", "abuse",
                 "Reported by phone")).id().toString());
         ids.put("complaints", context.getBean(ClientComplaints.class).page(admin, null, 1).items().get(0).id().toString());
+        // A lead from the site's contact form: the platform's, operators only.
+        ids.put("leads", context.getBean(Leads.class).submit(new Leads.ContactInput("Person", "person@" + label + ".test",
+                "Company of " + label, null, "Hello", true)).id().toString());
         return new ObjectsOfEveryKind(Collections.unmodifiableMap(ids), list.id(), subscriberId, label);
     }
 }

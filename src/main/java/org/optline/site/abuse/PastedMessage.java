@@ -90,7 +90,7 @@ final class PastedMessage {
             collect(PREFERENCES, 1, view, preferences);
         }
         return new Evidence(List.copyOf(ids), List.copyOf(bounces), List.copyOf(tracking), List.copyOf(unsubscribe),
-                List.copyOf(preferences), recipient(unfolded(flush)));
+                List.copyOf(preferences), recipient(unfolded(text), unfolded(flush)));
     }
 
     private static void collect(Pattern pattern, int group, String text, Set<String> into) {
@@ -101,12 +101,14 @@ final class PastedMessage {
     }
 
     /** The first address of the first To (or Delivered-To, X-Original-To) header, else null. */
-    private static String recipient(String text) {
-        Matcher header = RECIPIENT_HEADER.matcher(text);
-        while (header.find()) {
-            Matcher address = ADDRESS.matcher(header.group(1));
-            if (address.find()) {
-                return address.group();
+    private static String recipient(String... views) {
+        for (String text : views) {
+            Matcher header = RECIPIENT_HEADER.matcher(text);
+            while (header.find()) {
+                Matcher address = ADDRESS.matcher(header.group(1));
+                if (address.find()) {
+                    return address.group();
+                }
             }
         }
         return null;
