@@ -172,6 +172,20 @@ abstract class AbuseFormContract {
                 .contains(stored.reference());
         assertThat(cases.page(operator, new AbuseCases.Filter(null, client.client().id(), null), null, 50).items()).isEmpty();
         assertThat(text(receiptTo(reporter))).contains("could not tell");
+
+        // The message's own pieces, each with one character changed, verify to nothing.
+        PastedMessage.Evidence real = PastedMessage.read(sent.raw());
+        assertThat(real.trackingTokens()).isNotEmpty();
+        assertThat(real.unsubscribeTokens()).isNotEmpty();
+        String tracking = real.trackingTokens().get(0);
+        String forgedTracking = tracking.substring(0, 30) + (tracking.charAt(30) == 'A' ? 'B' : 'A') + tracking.substring(31);
+        String verpId = real.messageIds().stream().filter(id -> id.chars().filter(c -> c == '.').count() >= 3).findFirst()
+                .orElseThrow();
+        String tamperedPaste = "Message-ID: <" + Fixtures.tampered(verpId) + ">\nSee https://o.example/t/c/" + forgedTracking
+                + "\nhttps://o.example/s/unsubscribe/" + Fixtures.tampered(real.unsubscribeTokens().get(0)) + "\n";
+        String tamperedPage = report("forger@reporters.example.org", tamperedPaste, null).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(tamperedPage).contains("id=\"abuse-unmatched\"");
+        assertThat(cases.page(operator, new AbuseCases.Filter(null, client.client().id(), null), null, 50).items()).isEmpty();
     }
 
     @Test
