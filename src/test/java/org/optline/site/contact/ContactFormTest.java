@@ -163,6 +163,14 @@ class ContactFormTest {
         assertThat(jdbc.sql("select count(*) from site_leads where concat(name, email, company, coalesce(phone, ''), message,"
                 + " consent_text) like :ip").param("ip", "%198.51.100%").query(Long.class).single()).isZero();
         assertThat(mail.raw()).doesNotContain("198.51.100");
+
+        // A company typed with a line break cannot start a header of its own (STANDARDS 56).
+        Lead crafted = leads.submit(new Leads.ContactInput("Mal", "mal@shop.example.org", "Mal Inc\r\nBcc: victim2@example.org",
+                null, "Hi", true));
+        OutboxMessage craftedMail = operatorMail().stream().filter(m -> m.subject().contains(crafted.reference())).findFirst()
+                .orElseThrow();
+        assertThat(craftedMail.subject()).doesNotContain("\n").doesNotContain("\r");
+        assertThat(craftedMail.raw().split("\r\n\r\n", 2)[0].lines()).noneMatch(l -> l.startsWith("Bcc:"));
     }
 
     @Test
