@@ -3,6 +3,7 @@ package org.optline.tracking;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.optline.platform.SiteProperties;
@@ -10,6 +11,7 @@ import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.optline.tracking.links.CampaignLinkTable;
 import org.optline.tracking.links.TrackedLinksStore;
+import org.optline.tracking.token.TrackingToken;
 import org.optline.tracking.token.TrackingTokens;
 import org.springframework.stereotype.Service;
 
@@ -61,5 +63,16 @@ public class Tracking {
         }
         byCampaign.put(campaignId, links);
         return links;
+    }
+
+    /** The campaign and subscriber (null in anonymous mode) a tracking link's token names. */
+    public record Sent(UUID campaignId, UUID subscriberId) {}
+
+    /**
+     * What the token of a tracking link ({@code /t/c/…}, {@code /t/o/…}) names, when this
+     * installation signed it; for a message someone pasted into the site's abuse form.
+     */
+    public Optional<Sent> read(String token) {
+        return tokens.verify(token).map((TrackingToken t) -> new Sent(t.campaignId(), t.subscriberId()));
     }
 }

@@ -30,6 +30,8 @@ import org.optline.platform.CreatedClient;
 import org.optline.platform.TenantScope;
 import org.optline.platform.TransactionalMail;
 import org.optline.segment.Segments;
+import org.optline.site.abuse.AbuseReports;
+import org.optline.site.contact.Leads;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -95,6 +97,12 @@ public record ObjectsOfEveryKind(Map<String, String> ids, UUID listId, UUID subs
         ids.put("complaints", context.getBean(ClientComplaints.class).page(admin, null, 1).items().get(0).id().toString());
         // The privacy policy's first version, there from the first start (the platform's, no client's).
         ids.put("policies", "1");
+        // A lead from the site's contact form: the platform's, operators only.
+        ids.put("leads", context.getBean(Leads.class).submit(new Leads.ContactInput("Person", "person@" + label + ".test",
+                "Company of " + label, null, "Hello", true)).id().toString());
+        // A report through the site's abuse form that named no sender: the platform's, operators only.
+        ids.put("site-reports", context.getBean(AbuseReports.class).file(new AbuseReports.ReportInput("person@" + label
+                + ".test", "Subject: unsolicited", null)).id().toString());
         return new ObjectsOfEveryKind(Collections.unmodifiableMap(ids), list.id(), subscriberId, label);
     }
 }
