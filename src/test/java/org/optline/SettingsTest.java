@@ -22,6 +22,7 @@ import org.optline.platform.SiteProperties;
 import org.optline.platform.StorageProperties;
 import org.optline.platform.security.LoginProperties;
 import org.optline.site.accesslog.AccessLogProperties;
+import org.optline.site.forms.FormLimits;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -51,7 +52,8 @@ class SettingsTest {
             Map.entry(LoginProperties.class.getName(), "optline.login"),
             Map.entry(InboundProperties.class.getName(), "optline.inbound"),
             Map.entry(TerminationProperties.class.getName(), "optline.termination"),
-            Map.entry(AccessLogProperties.class.getName(), "optline.site.access-log"));
+            Map.entry(AccessLogProperties.class.getName(), "optline.site.access-log"),
+            Map.entry(FormLimits.class.getName(), "optline.site.forms"));
 
     @Test
     void applicationYmlFallsBackToTheRecordsDefaults() throws Exception {
