@@ -49,7 +49,8 @@ class SettingsTest {
             Map.entry("org.optline.platform.bootstrap.OperatorProperties", "optline.operator"),
             Map.entry(LoginProperties.class.getName(), "optline.login"),
             Map.entry(InboundProperties.class.getName(), "optline.inbound"),
-            Map.entry(TerminationProperties.class.getName(), "optline.termination"));
+            Map.entry(TerminationProperties.class.getName(), "optline.termination"),
+            Map.entry("org.optline.site.notice.NoticeProperties", "optline.notices"));
 
     @Test
     void applicationYmlFallsBackToTheRecordsDefaults() throws Exception {
