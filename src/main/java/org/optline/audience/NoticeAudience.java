@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * consent ledger with the {@link ConsentChannel#PLATFORM_NOTICE} channel. It never revives an
  * address the notices client has lost (unsubscribed, bounced, complained): such a subscriber keeps
  * its status and its membership's status, and delivery leaves it out as it would for any client.
- * Set-based: one statement per step whatever the platform's size, the logins in pieces of
+ * Two refreshes of one list take turns (the list's row is locked). Set-based: one statement per step whatever the platform's size, the logins in pieces of
  * {@link SqlArrays#MAX_ELEMENTS}. Runs with platform rights, since it reads every client's rows;
  * every row it writes is the notices client's.
  */
@@ -36,13 +36,11 @@ public class NoticeAudience {
     public record Refreshed(long joined, long left, long members) {}
 
     private final NoticeAudienceStore store;
-    private final Lists lists;
     private final TenantScope scope;
     private final Clock clock;
 
-    public NoticeAudience(NoticeAudienceStore store, Lists lists, TenantScope scope, Clock clock) {
+    public NoticeAudience(NoticeAudienceStore store, TenantScope scope, Clock clock) {
         this.store = store;
-        this.lists = lists;
         this.scope = scope;
         this.clock = clock;
     }
@@ -55,9 +53,6 @@ public class NoticeAudience {
      */
     public Refreshed refresh(UUID clientId, UUID listId, Collection<UUID> leftOutClients, Collection<String> logins,
                              ConsentSource source) {
-        if (lists.listFor(clientId).stream().noneMatch(l -> l.id().equals(listId))) {
-            throw new NotFoundException("No list " + listId + " of client " + clientId);
-        }
         Set<UUID> leftOut = new LinkedHashSet<>(leftOutClients);
         leftOut.add(clientId);
         List<String> keys = new ArrayList<>();
@@ -69,6 +64,9 @@ public class NoticeAudience {
                 });
         var at = Times.now(clock);
         return scope.asPlatform(() -> {
+            if (!store.lockList(clientId, listId)) {
+                throw new NotFoundException("No list " + listId + " of client " + clientId);
+            }
             store.addFromClients(clientId, leftOut, at);
             for (int from = 0; from < keys.size(); from += SqlArrays.MAX_ELEMENTS) {
                 int to = Math.min(keys.size(), from + SqlArrays.MAX_ELEMENTS);

@@ -24,6 +24,12 @@ public class NoticeAudienceStore {
         this.jdbc = jdbc;
     }
 
+    /** Locks the list's row until the transaction ends; false when the client has no such list. */
+    public boolean lockList(UUID clientId, UUID listId) {
+        return jdbc.sql(sql.get("lock-list")).param("clientId", clientId).param("listId", listId).query(UUID.class).optional()
+                .isPresent();
+    }
+
     /** Adds, as active subscribers of the notices client, the addresses eligible elsewhere it does not hold yet. */
     public int addFromClients(UUID clientId, Collection<UUID> leftOut, OffsetDateTime at) {
         return jdbc.sql(sql.get("add-from-clients")).param("clientId", clientId).param("leftOut", SqlArrays.ofIds(leftOut))

@@ -4,6 +4,12 @@
 -- not left out (the notices client itself, terminated clients), confirmed on at least one list,
 -- and not on that client's suppression list.
 
+-- name: lock-list
+-- Two refreshes of the list (two versions published at once, on two nodes) take turns: each
+-- marks what it keeps with its own time and removes what it did not mark, which must not meet
+-- the other's uncommitted rows.
+select id from lists where client_id = :clientId and id = :listId for update
+
 -- name: add-from-clients
 insert into subscribers (id, client_id, email, email_key, email_hash, status, created_at, updated_at)
 select gen_random_uuid(), :clientId, e.email_key, e.email_key, e.email_hash, 'active', :at, :at

@@ -29,6 +29,7 @@ import org.optline.campaign.Campaigns;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
+import org.optline.platform.ClientStatus;
 import org.optline.platform.CreatedClient;
 import org.optline.platform.NewUser;
 import org.optline.platform.Role;
@@ -73,6 +74,7 @@ abstract class PolicyNoticeContract {
     CreatedClient alpha;
     CreatedClient bravo;
     CreatedClient charlie;
+    CreatedClient delta;
     Actor alphaAdmin;
     Actor bravoAdmin;
     UUID alphaList;
@@ -88,11 +90,13 @@ abstract class PolicyNoticeContract {
         alpha = Fixtures.client(clients, "Alpha " + run);
         bravo = Fixtures.client(clients, "Bravo " + run);
         charlie = Fixtures.client(clients, "Charlie " + run);
+        delta = Fixtures.client(clients, "Delta " + run);
         alphaAdmin = Fixtures.admin(alpha);
         bravoAdmin = Fixtures.admin(bravo);
         alphaList = lists.create(alphaAdmin, new Lists.ListInput("News", null, "single")).id();
         bravoList = lists.create(bravoAdmin, new Lists.ListInput("News", null, "single")).id();
         MailingList charlieList = lists.create(Fixtures.admin(charlie), new Lists.ListInput("News", null, "single"));
+        MailingList deltaList = lists.create(Fixtures.admin(delta), new Lists.ListInput("News", null, "single"));
         marketer = users.create(alphaAdmin, new NewUser("Mia.Marketer." + run + "@alpha-shop.de", "a long password for mia " + run,
                 Role.MARKETER));
         disabled = users.create(bravoAdmin, new NewUser("dan.disabled." + run + "@bravo-shop.de", "a long password for dan " + run,
@@ -108,6 +112,8 @@ abstract class PolicyNoticeContract {
         String bounced = address("bounced");
         String complained = address("complained");
         String terminated = address("terminated");
+        String suspended = address("suspended");
+        String pending = address("pending");
         add(alphaAdmin, alphaList, shared);
         add(bravoAdmin, bravoList, shared.toLowerCase());
         add(alphaAdmin, alphaList, onlyAlpha);
@@ -119,6 +125,9 @@ abstract class PolicyNoticeContract {
         add(bravoAdmin, bravoList, bounced);
         add(bravoAdmin, bravoList, complained);
         add(Fixtures.admin(charlie), charlieList.id(), terminated);
+        add(Fixtures.admin(delta), deltaList.id(), suspended);
+        MailingList doubleOptIn = lists.create(bravoAdmin, new Lists.ListInput("Confirm first", null, "double"));
+        subscribers.save(bravoAdmin, new SubscriberInput(pending, null, Map.of(), List.of(doubleOptIn.id()), null), false);
 
         ConsentSource link = new ConsentSource(ConsentChannel.UNSUBSCRIBE, "test", null, null, null);
         subscribers.unsubscribe(alpha.client().id(), goneId, link);
@@ -128,10 +137,13 @@ abstract class PolicyNoticeContract {
         suppressions.suppressPlatformWide(EmailAddress.of("email", bounced), SuppressionReason.BOUNCED, "test " + run);
         suppressions.suppressPlatformWide(EmailAddress.of("email", complained), SuppressionReason.COMPLAINED, "test " + run);
         clients.terminate(operator, charlie.client().id(), "test " + run);
+        clients.changeStatus(operator, delta.client().id(), ClientStatus.SUSPENDED, "test " + run);
 
+        // A suspended client's subscribers and users are still the platform's data subjects.
         eligible = List.of(shared.toLowerCase(), onlyAlpha, half, alpha.admin().email(), bravo.admin().email(),
-                marketer.email().toLowerCase());
-        excluded = List.of(gone, erased, blocked, bounced, complained, terminated, charlie.admin().email(), disabled.email());
+                marketer.email().toLowerCase(), suspended, delta.admin().email());
+        excluded = List.of(gone, erased, blocked, bounced, complained, terminated, pending, charlie.admin().email(),
+                disabled.email());
     }
 
     @Test
@@ -177,6 +189,11 @@ abstract class PolicyNoticeContract {
 
         UUID onlyAlpha = subscribers.findByEmail(alphaAdmin, eligible.get(1)).orElseThrow().id();
         subscribers.unsubscribe(alpha.client().id(), onlyAlpha, new ConsentSource(ConsentChannel.UNSUBSCRIBE, "test", null, null, null));
+        // The marketer leaves the notices themselves (their List-Unsubscribe): still a user, but not mailed again.
+        String marketerAddress = marketer.email().toLowerCase();
+        UUID marketerNotice = subscribers.findByEmail(notices_, marketerAddress).orElseThrow().id();
+        subscribers.unsubscribe(NoticeRunner.CLIENT_ID, marketerNotice,
+                new ConsentSource(ConsentChannel.ONE_CLICK, "test", null, null, null));
         int second = first + 1;
         events.publishEvent(policy(second, true));
         PolicyNotice notice = started(second);
@@ -184,8 +201,9 @@ abstract class PolicyNoticeContract {
         sendAll(notice.campaignId());
 
         Map<String, List<String>> mail = outbox(notice.campaignId());
-        assertThat(mail).doesNotContainKey(eligible.get(1));
+        assertThat(mail).doesNotContainKey(eligible.get(1)).doesNotContainKey(marketerAddress);
         assertThat(mail.get(eligible.get(0))).hasSize(1);
+        assertThat(subscribers.get(notices_, marketerNotice).status().name()).isEqualTo("UNSUBSCRIBED");
         UUID id = subscribers.findByEmail(notices_, eligible.get(1)).orElseThrow().id();
         assertThat(subscribers.consentLedger(notices_, id)).extracting(ConsentEvent::detail)
                 .contains("Taken off: no longer an active user or subscriber on the platform");
