@@ -2,6 +2,10 @@ package org.optline.site.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -42,7 +46,9 @@ import org.optline.site.PolicyPublished;
 import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A material privacy-policy change mails every eligible address once and nobody suppressed: two
@@ -66,6 +72,7 @@ abstract class PolicyNoticeContract {
     @Autowired DeliveryWorker worker;
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
 
     final Actor operator = Fixtures.operator();
     final Actor notices_ = new Actor(Actor.Kind.SYSTEM, null, "test", NoticeRunner.CLIENT_ID, Role.CLIENT_ADMIN, null);
@@ -147,7 +154,7 @@ abstract class PolicyNoticeContract {
     }
 
     @Test
-    void aMaterialChangeMailsEveryEligibleAddressOnceAndNobodySuppressed() {
+    void aMaterialChangeMailsEveryEligibleAddressOnceAndNobodySuppressed() throws Exception {
         int version = version();
         events.publishEvent(policy(version, true));
         PolicyNotice notice = started(version);
@@ -174,6 +181,15 @@ abstract class PolicyNoticeContract {
         assertThat(done.recipients()).isEqualTo((long) mail.size());
         assertThat(done.delivery().sent()).isEqualTo(mail.size());
         assertThat(notices.list(operator)).extracting(PolicyNotice::version).contains(version);
+        String n = "$.items[?(@.version == " + version + ")]";
+        mvc.perform(get("/api/v1/policy-notices").header(HttpHeaders.AUTHORIZATION, "Bearer " + Fixtures.OPERATOR_KEY))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(n + ".status").value(contains("sending")))
+                .andExpect(jsonPath(n + ".campaignStatus").value(contains("sent")))
+                .andExpect(jsonPath(n + ".recipients").value(contains(mail.size())))
+                .andExpect(jsonPath(n + ".delivery.sent").value(contains(mail.size())));
+        mvc.perform(get("/api/v1/policy-notices").header(HttpHeaders.AUTHORIZATION, "Bearer " + alpha.adminApiKey().secret()))
+                .andExpect(status().isNotFound());
 
         UUID sharedId = subscribers.findByEmail(notices_, eligible.get(0)).orElseThrow().id();
         List<ConsentEvent> ledger = subscribers.consentLedger(notices_, sharedId);
