@@ -53,7 +53,8 @@ class SettingsTest {
             Map.entry(InboundProperties.class.getName(), "optline.inbound"),
             Map.entry(TerminationProperties.class.getName(), "optline.termination"),
             Map.entry(AccessLogProperties.class.getName(), "optline.site.access-log"),
-            Map.entry(FormLimits.class.getName(), "optline.site.forms"));
+            Map.entry(FormLimits.class.getName(), "optline.site.forms"),
+            Map.entry("org.optline.site.notice.NoticeProperties", "optline.notices"));
 
     @Test
     void applicationYmlFallsBackToTheRecordsDefaults() throws Exception {

@@ -26,7 +26,13 @@ public enum ConsentChannel {
     /** A mail to the {@code mailto:} address of a message's {@code List-Unsubscribe} header. */
     MAILTO("mailto"),
     /** A feedback-loop complaint (an ARF report from the recipient's mailbox provider). */
-    COMPLAINT("complaint");
+    COMPLAINT("complaint"),
+    /**
+     * The platform's own notices list ({@link NoticeAudience}): the address was put there, or
+     * taken off, because it is (or is no longer) an active user or subscriber somewhere on the
+     * platform. Not anyone's consent: the legal duty to inform, named in the row's consent text.
+     */
+    PLATFORM_NOTICE("platform-notice");
 
     private final String wireName;
 

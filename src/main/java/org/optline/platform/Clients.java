@@ -53,6 +53,35 @@ public class Clients {
         });
     }
 
+    /**
+     * A client the platform itself runs (for its own notices), with a fixed id so that every node
+     * names the same one: created on first use, with no login and no key, and its postal address
+     * brought up to date with {@code postalAddress}. Several nodes may call this at once; the
+     * primary key lets one insert win and the others read it.
+     */
+    public Client ensurePlatformClient(UUID id, String name, String postalAddress) {
+        String checkedName = TextFields.required("name", name, 200);
+        String address = postalAddress(postalAddress);
+        Actor system = Actor.system("platform");
+        return scope.asPlatform(() -> {
+            Optional<Client> found = store.find(id);
+            if (found.isEmpty()) {
+                var now = Times.now(clock);
+                if (store.insertIfAbsent(new Client(id, checkedName, address, ClientStatus.ACTIVE, "UTC", now, now))) {
+                    audit.record(system, id, "client.created", "client:" + id, checkedName);
+                }
+                return store.find(id).orElseThrow();
+            }
+            Client client = found.get();
+            if (!client.postalAddress().equals(address)) {
+                store.changeDetails(id, address, client.timeZone(), Times.now(clock));
+                audit.record(system, id, "client.details_changed", "client:" + id, "postal address");
+                return store.find(id).orElseThrow();
+            }
+            return client;
+        });
+    }
+
     public Client get(Actor operator, UUID id) {
         operator.requireOperator();
         return scope.asPlatform(() -> store.find(id)).orElseThrow(() -> new NotFoundException("No client " + id));

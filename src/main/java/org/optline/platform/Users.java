@@ -82,6 +82,14 @@ public class Users {
                 .filter(u -> u.enabled() && u.role() == Role.CLIENT_ADMIN).toList();
     }
 
+    /**
+     * The address of every enabled login (lower-cased, once each) whose client is not terminated,
+     * operators included: whom the platform's own legal notices reach. System work, platform scope.
+     */
+    public List<String> activeLogins() {
+        return scope.asPlatform(store::activeLogins);
+    }
+
     public User get(Actor actor, UUID id) {
         return scope.as(actor, () -> store.find(actor.clientId(), id))
                 .orElseThrow(() -> new NotFoundException("No user " + id));

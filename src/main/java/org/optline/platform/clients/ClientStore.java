@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 public class ClientStore {
 
     private final JdbcClient jdbc;
+    private final String insertIfAbsent;
     private final String insert;
     private final String find;
     private final String firstPage;
@@ -31,6 +32,7 @@ public class ClientStore {
         this.jdbc = jdbc;
         NamedSql sql = NamedSql.forClass(ClientStore.class);
         this.insert = sql.get("insert");
+        this.insertIfAbsent = sql.get("insert-if-absent");
         this.find = sql.get("find");
         this.firstPage = sql.get("first-page");
         this.nextPage = sql.get("next-page");
@@ -49,6 +51,18 @@ public class ClientStore {
                 .param("timeZone", client.timeZone())
                 .param("createdAt", client.createdAt())
                 .update();
+    }
+
+    /** Inserts the client unless a row with its id exists; answers whether this call inserted it. */
+    public boolean insertIfAbsent(Client client) {
+        return jdbc.sql(insertIfAbsent)
+                .param("id", client.id())
+                .param("name", client.name())
+                .param("postalAddress", client.postalAddress())
+                .param("status", client.status().wireName())
+                .param("timeZone", client.timeZone())
+                .param("createdAt", client.createdAt())
+                .update() == 1;
     }
 
     public Optional<Client> find(UUID id) {

@@ -48,6 +48,11 @@ public class UserStore {
                 .query(Long.class).single() > 0;
     }
 
+    /** The lower-cased addresses of every enabled login of a client that is not terminated, and of every enabled operator. */
+    public List<String> activeLogins() {
+        return jdbc.sql(sql.get("active-logins")).query(String.class).list();
+    }
+
     public Optional<User> find(UUID clientId, UUID id) {
         return jdbc.sql(sql.get("find")).param("id", id).param("clientId", clientId).query(UserStore::map).optional();
     }

@@ -2,6 +2,12 @@
 insert into clients (id, name, postal_address, status, time_zone, created_at, updated_at)
 values (:id, :name, :postalAddress, :status, :timeZone, :createdAt, :createdAt)
 
+-- name: insert-if-absent
+-- Several nodes may create the same client (a fixed id) at once: the first insert wins.
+insert into clients (id, name, postal_address, status, time_zone, created_at, updated_at)
+values (:id, :name, :postalAddress, :status, :timeZone, :createdAt, :createdAt)
+on conflict do nothing
+
 -- name: find
 select id, name, postal_address, status, time_zone, created_at, updated_at from clients where id = :id
 

@@ -50,3 +50,10 @@ update users set failed_logins = 0, locked_until = null, last_login_at = :at whe
 
 -- name: enabled-login-of-client
 select count(*) from users where client_id = :clientId and email = :email and enabled = true
+
+-- name: active-logins
+-- Every enabled login whose client may still sign in (any standing but terminated), and every
+-- enabled operator: the platform's users as its own notices address them.
+select distinct lower(u.email) from users u left join clients c on c.id = u.client_id
+where u.enabled = true and (u.client_id is null or c.status <> 'terminated')
+order by 1
