@@ -3,10 +3,13 @@ package org.optline.site.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,6 +50,8 @@ import org.optline.test.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -195,6 +200,30 @@ abstract class PolicyNoticeContract {
         List<ConsentEvent> ledger = subscribers.consentLedger(notices_, sharedId);
         assertThat(ledger).isNotEmpty().allSatisfy(e -> assertThat(e.sourceKind()).isEqualTo(ConsentChannel.PLATFORM_NOTICE));
         assertThat(ledger.get(0).consentText()).startsWith("Not consent: the platform's legal duty");
+    }
+
+    @Test
+    void publishingThroughTheApiMailsTheChangeAndTheOperatorPageFollowsIt() throws Exception {
+        String body = "{\"text\": \"# Privacy policy\\n\\nEnd to end " + run + ".\", \"material\": true, "
+                + "\"summary\": \"Shorter retention " + run + "\"}";
+        String created = mvc.perform(post("/api/v1/policies").header(HttpHeaders.AUTHORIZATION, "Bearer " + Fixtures.OPERATOR_KEY)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        int version = Integer.parseInt(created.replaceAll(".*\"version\":(\\d+).*", "$1"));
+        PolicyNotice notice = started(version);
+        sendAll(notice.campaignId());
+        Map<String, List<String>> mail = outbox(notice.campaignId());
+        assertThat(mail.get(eligible.get(0))).hasSize(1);
+        assertThat(mail.get(eligible.get(0)).get(0)).contains("Shorter retention " + run);
+        assertThat(mail).doesNotContainKey(excluded.get(0).toLowerCase());
+
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").userParameter("email")
+                .user(Fixtures.OPERATOR_EMAIL).password(Fixtures.OPERATOR_PASSWORD)).andReturn().getRequest().getSession(false);
+        String page = mvc.perform(get("/operator/policies").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String row = page.substring(page.indexOf("id=\"notice-" + version + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("sending (campaign sent)", ">" + String.format("%,d", mail.size()) + "<");
     }
 
     @Test
