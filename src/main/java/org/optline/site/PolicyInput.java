@@ -8,8 +8,8 @@ import org.optline.platform.ValidationException;
 /**
  * A version as an operator asked for it, checked: the text required, within its length and free of
  * control characters (line breaks and tabs aside), line endings made {@code \n}; {@code material}
- * stated either way, since it decides who is mailed; the summary one line or none. Every problem is
- * reported at once.
+ * stated either way, since it decides who is mailed; the summary one line, required for a material
+ * change (its mail says what changes in those words), else optional. Every problem is reported at once.
  */
 record PolicyInput(String text, boolean material, String summary) {
 
@@ -31,6 +31,9 @@ record PolicyInput(String text, boolean material, String summary) {
             errors.add(new ValidationException.FieldError("summary", TextFields.tooLong(PrivacyPolicies.SUMMARY_MAX)));
         } else if (summary.chars().anyMatch(Character::isISOControl)) {
             errors.add(new ValidationException.FieldError("summary", "must be one line of plain text"));
+        } else if (summary.isEmpty() && Boolean.TRUE.equals(material)) {
+            // A material change is mailed to everyone, and the mail says what changes in these words.
+            errors.add(new ValidationException.FieldError("summary", "is required for a material change: the mail says what changes with it"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

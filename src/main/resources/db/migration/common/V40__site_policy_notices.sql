@@ -4,7 +4,7 @@
 create table site_policy_notices (
     policy_version   integer primary key,
     policy_id        uuid not null,
-    summary          varchar(20000) not null,
+    summary          varchar(20000),
     published_at     timestamp with time zone not null,
     status           varchar(20) not null,
     -- The campaign of the notices client that carries it, once created.

@@ -26,7 +26,7 @@ final class NoticeContent {
     static String text(PolicyPublished policy, String baseUrl) {
         return "We have published version " + policy.version() + " of our privacy policy on "
                 + day(policy) + ". It changes how we handle personal data, so we tell everyone it concerns.\n\n"
-                + "What changes:\n\n" + inert(policy.summary().strip()) + "\n\n"
+                + (policy.summary() == null ? "" : "What changes:\n\n" + inert(policy.summary().strip()) + "\n\n")
                 + "Read the new version, and compare it with the earlier ones, at " + versionsUrl(baseUrl) + "\n\n"
                 + "You receive this notice because you use Optline, or because a sender who uses Optline keeps your "
                 + "address on one of its lists. It is a legal notice, not advertising, and it goes to each address once.\n";
@@ -34,12 +34,12 @@ final class NoticeContent {
 
     static String html(PolicyPublished policy, String baseUrl) {
         String url = escape(versionsUrl(baseUrl));
-        String summary = policy.summary().strip().lines().map(line -> escape(inert(line)))
+        String summary = policy.summary() == null ? null : policy.summary().strip().lines().map(line -> escape(inert(line)))
                 .collect(Collectors.joining("<br>\n"));
         return "<h1>Our privacy policy changes</h1>\n"
                 + "<p>We have published version " + policy.version() + " of our privacy policy on " + day(policy)
                 + ". It changes how we handle personal data, so we tell everyone it concerns.</p>\n"
-                + "<h2>What changes</h2>\n<p>" + summary + "</p>\n"
+                + (summary == null ? "" : "<h2>What changes</h2>\n<p>" + summary + "</p>\n")
                 + "<p>Read the new version, and compare it with the earlier ones: <a href=\"" + url + "\">" + url + "</a></p>\n"
                 + "<p>You receive this notice because you use Optline, or because a sender who uses Optline keeps your "
                 + "address on one of its lists. It is a legal notice, not advertising, and it goes to each address once.</p>\n";

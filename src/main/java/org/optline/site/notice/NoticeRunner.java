@@ -102,8 +102,15 @@ public class NoticeRunner implements DisposableBean {
     }
 
     private void claimAndRun(PolicyPublished policy) {
-        boolean claimed = scope.asPlatform(() -> store.claim(policy.version(), policy.policyId(), policy.summary(),
-                policy.publishedAt(), Times.now(clock)));
+        boolean claimed;
+        try {
+            claimed = scope.asPlatform(() -> store.claim(policy.version(), policy.policyId(), policy.summary(),
+                    policy.publishedAt(), Times.now(clock)));
+        } catch (RuntimeException e) {
+            // Nothing was recorded, so no retry can find it: say so where the operator looks.
+            log.error("The notice of privacy policy version {} could not be recorded; it is not sent", policy.version(), e);
+            return;
+        }
         if (!claimed) {
             log.info("The notice of privacy policy version {} was recorded before; not sent again", policy.version());
             return;

@@ -12,7 +12,6 @@ import org.optline.site.PrivacyPolicies;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
@@ -67,8 +66,8 @@ class OperatorPoliciesPage {
     }
 
     /** Runs the mail of a material change again after it failed (the reason is on the page). */
-    @PostMapping(PATH + "/notices/{version}/retry")
-    ModelAndView retryNotice(Actor actor, @PathVariable int version) {
+    @PostMapping(PATH + "/notices/retry")
+    ModelAndView retryNotice(Actor actor, @RequestParam int version) {
         actor.requireOperator();
         try {
             notices.retry(actor, version);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -223,7 +224,16 @@ abstract class PolicyNoticeContract {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String row = page.substring(page.indexOf("id=\"notice-" + version + "\""));
         row = row.substring(0, row.indexOf("</tr>"));
-        assertThat(row).contains("sending (campaign sent)", ">" + String.format("%,d", mail.size()) + "<");
+        assertThat(row).contains("sending (campaign sent)", ">" + String.format("%,d", mail.size()) + "<")
+                .doesNotContain("retry-notice-");
+        // Only a failed run is tried again: this one went out, and a version never announced is not there.
+        String refused = mvc.perform(post("/operator/policies/notices/retry").session(session).with(csrf())
+                        .param("version", String.valueOf(version)))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("has not failed");
+        mvc.perform(post("/operator/policies/notices/retry").session(session).with(csrf()).param("version", "999999999"))
+                .andExpect(status().isNotFound());
+        assertThat(campaigns.idsNamed(NoticeRunner.CLIENT_ID, "Privacy policy version " + version)).hasSize(1);
     }
 
     @Test

@@ -124,6 +124,9 @@ abstract class PrivacyPoliciesContract {
                 "s".repeat(PrivacyPolicies.SUMMARY_MAX + 1)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(ValidationException.FieldError::message)
                         .containsExactly("must be at most 100000 characters", "must be at most 500 characters"));
+        assertThatThrownBy(() -> policies.publish(Fixtures.operator(), "A material change " + System.nanoTime(), true, "  "))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(ValidationException.FieldError::field)
+                        .containsExactly("summary")).hasMessageContaining("required for a material change");
         assertThatThrownBy(() -> policies.publish(Fixtures.operator(), "Bell\u0007", false, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("control characters");
         // The same text again, whatever its line endings, would announce a change that is not there.
