@@ -1,8 +1,6 @@
 package org.optline.site.accesslog;
 
 import com.google.common.net.InetAddresses;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -40,13 +38,8 @@ final class Networks {
         } catch (IllegalArgumentException notALiteral) {
             return null;
         }
+        // An IPv4-mapped literal (::ffff:a.b.c.d) already parses as the IPv4 address: four bytes.
         byte[] bytes = parsed.getAddress();
-        if (parsed instanceof Inet6Address) {
-            Inet4Address embedded = mappedIpv4(bytes);
-            if (embedded != null) {
-                bytes = embedded.getAddress();
-            }
-        }
         if (bytes.length == 4) {
             bytes[3] = 0;
         } else {
@@ -54,23 +47,6 @@ final class Networks {
         }
         try {
             return InetAddresses.toAddrString(InetAddress.getByAddress(bytes));
-        } catch (UnknownHostException impossible) {
-            return null;
-        }
-    }
-
-    /** The IPv4 address inside an IPv4-mapped ({@code ::ffff:a.b.c.d}) IPv6 address, else null. */
-    private static Inet4Address mappedIpv4(byte[] bytes) {
-        for (int i = 0; i < 10; i++) {
-            if (bytes[i] != 0) {
-                return null;
-            }
-        }
-        if (bytes[10] != (byte) 0xff || bytes[11] != (byte) 0xff) {
-            return null;
-        }
-        try {
-            return (Inet4Address) InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16));
         } catch (UnknownHostException impossible) {
             return null;
         }
