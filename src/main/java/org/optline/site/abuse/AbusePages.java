@@ -1,5 +1,7 @@
 package org.optline.site.abuse;
 
+import static org.optline.site.forms.FormGuard.field;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -30,12 +32,7 @@ class AbusePages {
     record AbuseForm(String reporterEmail, String pasted, String note) {
 
         static AbuseForm of(MultiValueMap<String, String> form) {
-            return new AbuseForm(value(form, "reporterEmail"), value(form, "pasted"), value(form, "note"));
-        }
-
-        private static String value(MultiValueMap<String, String> form, String name) {
-            String v = form.getFirst(name);
-            return v == null ? "" : v;
+            return new AbuseForm(field(form, "reporterEmail"), field(form, "pasted"), field(form, "note"));
         }
     }
 
@@ -65,11 +62,8 @@ class AbusePages {
             return "site/abuse-sent";
         }
         if (!guard.withinLimit("abuse", request)) {
-            response.setStatus(429);
-            model.addAttribute("heading", "Please wait a little");
-            model.addAttribute("message", "We received several reports from your network just now. Please try again in "
-                    + guard.windowInWords() + ".");
-            return "site/message";
+            return guard.tooMany(response, model,
+                    "We received several reports from your network just now. Please try again in %s.");
         }
         AbuseForm form = AbuseForm.of(params);
         try {

@@ -1,5 +1,7 @@
 package org.optline.site.contact;
 
+import static org.optline.site.forms.FormGuard.field;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -34,13 +36,8 @@ class ContactPages {
         }
 
         static ContactForm of(MultiValueMap<String, String> form) {
-            return new ContactForm(value(form, "name"), value(form, "email"), value(form, "company"), value(form, "phone"),
-                    value(form, "message"), form.containsKey("consent"));
-        }
-
-        private static String value(MultiValueMap<String, String> form, String name) {
-            String v = form.getFirst(name);
-            return v == null ? "" : v;
+            return new ContactForm(field(form, "name"), field(form, "email"), field(form, "company"), field(form, "phone"),
+                    field(form, "message"), form.containsKey("consent"));
         }
     }
 
@@ -68,11 +65,8 @@ class ContactPages {
             return "site/contact-sent";
         }
         if (!guard.withinLimit("contact", request)) {
-            response.setStatus(429);
-            model.addAttribute("heading", "Please wait a little");
-            model.addAttribute("message", "We received several messages from your network just now. Please try again in "
-                    + guard.windowInWords() + ", or write to us by mail.");
-            return "site/message";
+            return guard.tooMany(response, model,
+                    "We received several messages from your network just now. Please try again in %s, or write to us by mail.");
         }
         ContactForm form = ContactForm.of(params);
         try {

@@ -1,10 +1,12 @@
 package org.optline.site.forms;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.optline.platform.RateLimiter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -43,8 +45,25 @@ public class FormGuard {
         return limiter.tryAcquire("site-" + form + ":" + address, limits.perIp(), limits.window());
     }
 
+    /**
+     * Answers a post over the limit: 429 and the site's message page, {@code sentence} saying what
+     * came too often with a {@code %s} where the wait ("10 minutes") goes. Returns the view.
+     */
+    public String tooMany(HttpServletResponse response, Model model, String sentence) {
+        response.setStatus(429);
+        model.addAttribute("heading", "Please wait a little");
+        model.addAttribute("message", sentence.formatted(windowInWords()));
+        return "site/message";
+    }
+
+    /** A field of a posted form as typed, or "" when it was not sent. */
+    public static String field(MultiValueMap<String, String> form, String name) {
+        String v = form.getFirst(name);
+        return v == null ? "" : v;
+    }
+
     /** The window in words for the 429 page: "10 minutes", "1 hour". */
-    public String windowInWords() {
+    String windowInWords() {
         long minutes = Math.max(1, limits.window().toMinutes());
         if (minutes % 60 == 0) {
             long hours = minutes / 60;
