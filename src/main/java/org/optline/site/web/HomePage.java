@@ -25,18 +25,18 @@ class HomePage {
     }
 
     /** The notice of a new policy version: its day (UTC), its summary if any, and where its changes are shown. */
-    record PolicyNotice(int version, String date, String isoDate, String summary, String changes) {
+    record ChangeNotice(int version, String date, String isoDate, String summary, String changes) {
 
-        static PolicyNotice of(PolicyVersion v) {
+        static ChangeNotice of(PolicyVersion v) {
             var at = v.publishedAt().withOffsetSameInstant(ZoneOffset.UTC);
-            return new PolicyNotice(v.version(), DAY.format(at), at.toLocalDate().toString(), v.summary(),
+            return new ChangeNotice(v.version(), DAY.format(at), at.toLocalDate().toString(), v.summary(),
                     "/privacy/versions#version-" + v.version());
         }
     }
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("policyNotice", policies.recentChange().map(PolicyNotice::of).orElse(null));
+        model.addAttribute("policyNotice", policies.recentChange().map(ChangeNotice::of).orElse(null));
         return "site/home";
     }
 }
