@@ -138,7 +138,7 @@ public class AbuseCases {
         if (!FEEDBACK_TYPES.contains(type)) {
             errors.add(new ValidationException.FieldError("feedbackType", "must be one of abuse, fraud, virus, other"));
         }
-        String report = text("report", in.report(), REPORT_MAX, true, errors);
+        String report = TextFields.collect("report", in.report(), REPORT_MAX, true, errors);
         if (errors.isEmpty()) {
             campaign(in.clientId(), in.campaignId(), errors);
         }
@@ -161,9 +161,9 @@ public class AbuseCases {
             errors.add(new ValidationException.FieldError("clientId", "does not name a sender here"));
         }
         String email = email("email", in.email(), errors);
-        String text = text("text", in.text(), REPORT_MAX, true, errors);
+        String text = TextFields.collect("text", in.text(), REPORT_MAX, true, errors);
         AbuseCase.Reporter given = in.reporter() == null ? new AbuseCase.Reporter(null, null, null) : in.reporter();
-        String name = text("reporterName", given.name(), 200, false, errors);
+        String name = TextFields.collect("reporterName", given.name(), 200, false, errors);
         String reporterEmail = given.email() == null || given.email().isBlank() ? null : email("reporterEmail", given.email(), errors);
         String ip = given.ip() == null ? null : given.ip().length() > 64 ? given.ip().substring(0, 64) : given.ip();
         if (errors.isEmpty()) {
@@ -214,7 +214,7 @@ public class AbuseCases {
         } else if (hasResolution) {
             errors.add(new ValidationException.FieldError("resolution", "is given only when the state is resolved"));
         }
-        String note = text("note", change.note(), NOTE_MAX, true, errors);
+        String note = TextFields.collect("note", change.note(), NOTE_MAX, true, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -288,22 +288,6 @@ public class AbuseCases {
             return null;
         }
         return parse.address().value();
-    }
-
-    private static String text(String field, String raw, int max, boolean required,
-                               List<ValidationException.FieldError> errors) {
-        String value = raw == null ? "" : raw.strip();
-        if (value.isEmpty()) {
-            if (required) {
-                errors.add(new ValidationException.FieldError(field, "is required"));
-            }
-            return null;
-        }
-        if (value.length() > max) {
-            errors.add(new ValidationException.FieldError(field, TextFields.tooLong(max)));
-            return null;
-        }
-        return value;
     }
 
     private static NotFoundException notFound(UUID id) {

@@ -1,5 +1,7 @@
 package org.optline.platform;
 
+import java.util.List;
+
 /**
  * The one rule for short text a client names things with (list, segment, template and campaign
  * names, labels, a subscriber's name, a postal address): surrounding blanks are dropped, and what
@@ -29,6 +31,25 @@ public final class TextFields {
     public static String atMost(String field, String value, int max) {
         if (value != null && value.length() > max) {
             throw ValidationException.of(field, tooLong(max));
+        }
+        return value;
+    }
+
+    /**
+     * As {@link #required} or {@link #optional}, for checks that report every field at once: the
+     * value stripped, or null when blank or refused, the refusal added to {@code errors}.
+     */
+    public static String collect(String field, String raw, int max, boolean required, List<ValidationException.FieldError> errors) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.isEmpty()) {
+            if (required) {
+                errors.add(new ValidationException.FieldError(field, "is required"));
+            }
+            return null;
+        }
+        if (value.length() > max) {
+            errors.add(new ValidationException.FieldError(field, tooLong(max)));
+            return null;
         }
         return value;
     }

@@ -170,22 +170,11 @@ public class Leads {
     }
 
     static String text(String field, String raw, int max, boolean required, List<ValidationException.FieldError> errors) {
-        String value = raw == null ? "" : raw.strip();
-        if (value.isEmpty()) {
-            if (required) {
-                errors.add(new ValidationException.FieldError(field, "is required"));
-            }
-            return null;
-        }
-        if (value.indexOf('\u0000') >= 0) {
+        if (raw != null && raw.indexOf('\u0000') >= 0) {
             errors.add(new ValidationException.FieldError(field, "must not contain NUL characters"));
             return null;
         }
-        if (value.length() > max) {
-            errors.add(new ValidationException.FieldError(field, TextFields.tooLong(max)));
-            return null;
-        }
-        return value;
+        return TextFields.collect(field, raw, max, required, errors);
     }
 
     private static NotFoundException notFound(UUID id) {
