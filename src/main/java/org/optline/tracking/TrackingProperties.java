@@ -29,9 +29,10 @@ public record TrackingProperties(@DefaultValue("false") boolean anonymous,
      * @param answerWithin how long a hit waits for its write before it is answered 503
      * @param fanoutBatch  most stored events handed to the listeners (rollups, webhooks) in one transaction
      * @param fanoutIdle   how often an idle fan-out looks for events other nodes stored
+     * @param fanoutPause  after a pass that emptied the queue, how long before the writer may wake the next
      */
     public record Ingest(@DefaultValue("20000") int queue, @DefaultValue("500") int batch,
                          @DefaultValue("3ms") Duration linger, @DefaultValue("2") int writers,
                          @DefaultValue("10s") Duration answerWithin, @DefaultValue("5000") int fanoutBatch,
-                         @DefaultValue("500ms") Duration fanoutIdle) {}
+                         @DefaultValue("500ms") Duration fanoutIdle, @DefaultValue("200ms") Duration fanoutPause) {}
 }

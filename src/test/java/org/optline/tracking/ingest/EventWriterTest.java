@@ -64,7 +64,7 @@ class EventWriterTest {
 
     static EventWriter writer(FakeStore store, int queue, Duration linger) {
         TrackingProperties settings = new TrackingProperties(false, Duration.ofDays(90), 25, 3,
-                new TrackingProperties.Ingest(queue, 100, linger, 1, Duration.ofSeconds(10), 100, Duration.ofMillis(50)));
+                new TrackingProperties.Ingest(queue, 100, linger, 1, Duration.ofSeconds(10), 100, Duration.ofMillis(50), Duration.ZERO));
         // The fan-out is not started: these tests are about the writer alone.
         EventFanout fanout = new EventFanout(store, new DefaultListableBeanFactory().getBeanProvider(TrackedEventsListener.class),
                 SCOPE, settings);

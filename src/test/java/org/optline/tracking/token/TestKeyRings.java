@@ -27,6 +27,6 @@ public final class TestKeyRings {
 
     public static TrackingTokens tokens(KeyRings rings, Duration rotation) {
         return new TrackingTokens(rings, new TrackingProperties(false, rotation, 25, 3,
-                new TrackingProperties.Ingest(100, 10, Duration.ofMillis(1), 1, Duration.ofSeconds(5), 100, Duration.ofMillis(50))));
+                new TrackingProperties.Ingest(100, 10, Duration.ofMillis(1), 1, Duration.ofSeconds(5), 100, Duration.ofMillis(50), Duration.ZERO)));
     }
 }
