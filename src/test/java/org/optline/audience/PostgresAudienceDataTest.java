@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.MembershipStore;
 import org.optline.test.PostgresTest;
 
 /** The audience data layer on PostgreSQL, plus what only PostgreSQL enforces. */
@@ -48,5 +49,14 @@ class PostgresAudienceDataTest extends AudienceDataContract {
                 + "source_kind, source_id) values (:c, :at, 'imported', 'import', :i)").param("c", clientId)
                 .param("at", OffsetDateTime.now(ZoneOffset.UTC)).param("i", importId.toString()).update()))
                 .hasMessageContaining("consent_events_import_key");
+        Subscriber person = subscribers.save(admin, new SubscriberInput("linked@shop.test", null, Map.of(), List.of(), null), false)
+                .subscriber();
+        scope.inClient(clientId, () -> memberships.insertImported(clientId, news.id(), row,
+                List.of(new MembershipStore.ImportedMember(person.id(), 2)), MembershipStatus.CONFIRMED, OffsetDateTime.now(ZoneOffset.UTC)));
+        assertThatThrownBy(() -> scope.inClient(clientId, () -> jdbc.sql("update list_memberships set consent_line = 3 "
+                + "where subscriber_id = :s").param("s", person.id()).update())).hasMessageContaining("are fixed");
+        subscribers.correct(admin, person.id(), new Subscribers.Correction(null, null, null, "unsubscribed"));
+        assertThat(subscribers.consentLedger(admin, person.id())).extracting(ConsentEvent::event)
+                .containsExactly(ConsentAct.IMPORTED, ConsentAct.UNSUBSCRIBED);
     }
 }
