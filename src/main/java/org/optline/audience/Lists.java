@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.lists.ListStore;
+import org.optline.audience.subscribers.ConsentStore;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditLog;
 import org.optline.platform.ConflictException;
@@ -19,12 +20,14 @@ import org.springframework.stereotype.Service;
 public class Lists {
 
     private final ListStore store;
+    private final ConsentStore consent;
     private final TenantScope scope;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Lists(ListStore store, TenantScope scope, AuditLog audit, Clock clock) {
+    public Lists(ListStore store, ConsentStore consent, TenantScope scope, AuditLog audit, Clock clock) {
         this.store = store;
+        this.consent = consent;
         this.scope = scope;
         this.audit = audit;
         this.clock = clock;
@@ -78,6 +81,9 @@ public class Lists {
         UUID clientId = actor.requireClientWriter();
         scope.inClient(clientId, () -> {
             MailingList list = store.find(clientId, id).orElseThrow(() -> notFound(id));
+            // Imported members' evidence is their membership's link to the import's row: copy it to
+            // their own ledger rows before the memberships go.
+            consent.keepImportEvidenceOfList(clientId, id);
             store.delete(clientId, id);
             audit.record(actor, clientId, "list.deleted", "list:" + id, list.name());
         });

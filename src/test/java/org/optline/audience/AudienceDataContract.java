@@ -156,20 +156,22 @@ abstract class AudienceDataContract {
         int n = SqlArrays.MAX_ELEMENTS + 50;
         List<SubscriberStore.NewSubscriber> rows = new ArrayList<>();
         Map<UUID, List<String>> tags = new LinkedHashMap<>();
-        Map<UUID, String> details = new LinkedHashMap<>();
+        List<MembershipStore.ImportedMember> joined = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             UUID id = UUID.randomUUID();
             rows.add(new SubscriberStore.NewSubscriber(id, "p" + i + "@bulk.example",
                     "p" + i + "@bulk.example", null, Map.of()));
             tags.put(id, List.of("a", "b"));
-            details.put(id, "row " + i);
+            joined.add(new MembershipStore.ImportedMember(id, i + 2));
         }
         var at = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID importId = UUID.randomUUID();
+        var evidence = new ConsentStore.ImportEvidence(importId, news.id(), null, "test", "ab12", "pat@shop.test");
         scope.inClient(clientId, () -> {
             store.insertAll(clientId, rows, at);
             store.addTags(clientId, interests.id(), tags);
-            memberships.insertMemberships(clientId, news.id(), tags.keySet(), MembershipStatus.CONFIRMED, at);
-            consent.appendForMany(clientId, at, ConsentAct.IMPORTED, news.id(), new ConsentSource(ConsentChannel.IMPORT, "bulk", null, null, "test"), details);
+            long row = consent.importRow(clientId, evidence, at);
+            memberships.insertImported(clientId, news.id(), row, joined, MembershipStatus.CONFIRMED, at);
             return null;
         });
         long[] counts = scope.inClient(clientId, () -> new long[] {
@@ -177,11 +179,56 @@ abstract class AudienceDataContract {
                 jdbc.sql("select count(*) from subscriber_tags where client_id = :c").param("c", clientId).query(Long.class).single(),
                 jdbc.sql("select count(*) from list_memberships where client_id = :c").param("c", clientId).query(Long.class).single(),
                 jdbc.sql("select count(*) from consent_events where client_id = :c").param("c", clientId).query(Long.class).single()});
-        assertThat(counts).containsExactly(n, 2L * n, n, n);
+        assertThat(counts).containsExactly(n, 2L * n, n, 1);
         Subscriber last = subscribers.findByEmail(admin, "p" + (n - 1) + "@bulk.example").orElseThrow();
         assertThat(last.fields()).containsEntry("interests", List.of("a", "b"));
-        assertThat(subscribers.consentLedger(admin, last.id())).singleElement()
-                .satisfies(e -> assertThat(e.detail()).isEqualTo("row " + (n - 1)));
+        assertThat(subscribers.consentLedger(admin, last.id())).singleElement().satisfies(e -> {
+            assertThat(e.event()).isEqualTo(ConsentAct.IMPORTED);
+            assertThat(e.sourceId()).isEqualTo(importId.toString());
+            assertThat(e.detail()).isEqualTo("line " + (n + 1) + " of file sha256:ab12, attested by pat@shop.test");
+        });
+    }
+
+    @Test
+    void anImportsLedgerRowIsWrittenOnceAndTheOtherEventsSortAroundItByTime() {
+        var news = list("News", "single");
+        UUID clientId = admin.clientId();
+        Subscriber early = save("early@shop.test", Map.of(), List.of(list("Other", "single").id()));
+        var at = early.createdAt().plusNanos(1000);
+        var evidence = new ConsentStore.ImportEvidence(UUID.randomUUID(), news.id(), "192.0.2.1", "Opted in at the till",
+                "cd34", "pat@shop.test");
+        long first = scope.inClient(clientId, () -> consent.importRow(clientId, evidence, at));
+        // Found again, not written again, by a later batch or a resumed import, whatever its time.
+        long again = scope.inClient(clientId, () -> consent.importRow(clientId, evidence, at.plusMinutes(5)));
+        assertThat(again).isEqualTo(first);
+        scope.inClient(clientId, () -> {
+            memberships.insertImported(clientId, news.id(), first, List.of(new MembershipStore.ImportedMember(early.id(), 7)),
+                    MembershipStatus.CONFIRMED, at);
+            return null;
+        });
+        subscribers.correct(admin, early.id(), new Subscribers.Correction(null, null, null, "unsubscribed"));
+        assertThat(scope.inClient(clientId, () -> jdbc.sql("select count(*) from consent_events where client_id = :c "
+                + "and subscriber_id is null").param("c", clientId).query(Long.class).single())).isEqualTo(1);
+        // Its own subscribe row, then the import (at its row's time), then the unsubscribe it
+        // caused; the imported membership stays, unsubscribed, and so does its evidence.
+        assertThat(subscribers.consentLedger(admin, early.id())).extracting(ConsentEvent::event)
+                .containsExactly(ConsentAct.SUBSCRIBED, ConsentAct.IMPORTED, ConsentAct.UNSUBSCRIBED);
+        assertThat(subscribers.consentLedger(admin, early.id()).get(1)).satisfies(e -> {
+            assertThat(e.at()).isAtSameInstantAs(at);
+            assertThat(e.listId()).isEqualTo(news.id());
+            assertThat(e.sourceKind()).isEqualTo(ConsentChannel.IMPORT);
+            assertThat(e.ip()).isEqualTo("192.0.2.1");
+            assertThat(e.consentText()).isEqualTo("Opted in at the till");
+            assertThat(e.detail()).isEqualTo("line 7 of file sha256:cd34, attested by pat@shop.test");
+        });
+    }
+
+    @Test
+    void anImportRowWithoutASubscriberIsRefusedForAnyOtherKindOfEvent() {
+        UUID clientId = admin.clientId();
+        assertThatThrownBy(() -> scope.inClient(clientId, () -> jdbc.sql("insert into consent_events (client_id, at, event, "
+                + "source_kind, source_id) values (:c, :at, 'subscribed', 'form', 'x')").param("c", clientId)
+                .param("at", OffsetDateTime.now(ZoneOffset.UTC)).update())).hasMessageContaining("consent_events_subscriber_check");
     }
 
     @Test

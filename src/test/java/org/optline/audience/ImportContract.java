@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.imports.ImportRunner;
 import org.optline.audience.imports.ImportStore;
+import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.MembershipStore;
 import org.optline.platform.Actor;
 import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
@@ -41,6 +43,9 @@ abstract class ImportContract {
     @Autowired JdbcClient jdbc;
     @Autowired ImportStore store;
     @Autowired ImportRunner runner;
+    @Autowired Exports exports;
+    @Autowired ConsentStore consent;
+    @Autowired MembershipStore memberships;
 
     CreatedClient client;
     Actor admin;
@@ -101,16 +106,133 @@ abstract class ImportContract {
             assertThat(e.sourceKind()).isEqualTo(ConsentChannel.IMPORT);
             assertThat(e.sourceId()).isEqualTo(job.id().toString());
             assertThat(e.consentText()).contains("unticked opt-in box");
-            assertThat(e.detail()).contains("sha256:" + job.fileSha256());
+            assertThat(e.detail()).isEqualTo("line 3 of file sha256:" + job.fileSha256() + ", attested by " + job.attestedBy());
+        });
+    }
+
+    /** The client's ledger rows of one import that name no subscriber: the import's own row(s). */
+    private long importRows(UUID importId) {
+        UUID clientId = client.client().id();
+        return scope.inClient(clientId, () -> jdbc.sql("select count(*) from consent_events where client_id = :c "
+                + "and subscriber_id is null and source_id = :i").param("c", clientId).param("i", importId.toString())
+                .query(Long.class).single());
+    }
+
+    /** The client's ledger rows that name a subscriber. */
+    private long personRows() {
+        UUID clientId = client.client().id();
+        return scope.inClient(clientId, () -> jdbc.sql("select count(*) from consent_events where client_id = :c "
+                + "and subscriber_id is not null").param("c", clientId).query(Long.class).single());
+    }
+
+    @Test
+    void anImportWritesOneLedgerRowThatEachImportedSubscribersExportShowsWithTheirLine() {
+        StringBuilder csv = new StringBuilder("email,name\n");
+        for (int i = 0; i < 2100; i++) { // more than one batch
+            csv.append("m").append(i).append("@shoehaus.de,M\n");
+        }
+        ImportJob job = importCsv(csv.toString());
+        assertThat(job.rowsImported()).isEqualTo(2100);
+        assertThat(importRows(job.id())).isEqualTo(1);
+        assertThat(personRows()).isZero();
+
+        Subscriber last = subscribers.findByEmail(admin, "m2099@shoehaus.de").orElseThrow();
+        Map<String, Object> export = exports.person(admin, last.id());
+        @SuppressWarnings("unchecked")
+        List<ConsentEvent> ledger = (List<ConsentEvent>) export.get("consent");
+        assertThat(ledger).singleElement().satisfies(e -> {
+            assertThat(e.event()).isEqualTo(ConsentAct.IMPORTED);
+            assertThat(e.listId()).isEqualTo(list.id());
+            assertThat(e.sourceKind()).isEqualTo(ConsentChannel.IMPORT);
+            assertThat(e.sourceId()).isEqualTo(job.id().toString());
+            assertThat(e.consentText()).isEqualTo("Collected on our checkout page with an unticked opt-in box, 2025-2026");
+            assertThat(e.detail()).isEqualTo("line 2101 of file sha256:" + job.fileSha256() + ", attested by " + job.attestedBy());
+        });
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> named = (List<Map<String, Object>>) export.get("imports");
+        assertThat(named).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("id", job.id().toString()).containsEntry("fileSha256", job.fileSha256())
+                    .containsEntry("attestedBy", job.attestedBy());
+            assertThat(m.get("attestation")).isEqualTo(job.attestation());
+        });
+        Subscriber first = subscribers.findByEmail(admin, "m0@shoehaus.de").orElseThrow();
+        assertThat(subscribers.consentLedger(admin, first.id())).singleElement()
+                .satisfies(e -> assertThat(e.detail()).startsWith("line 2 of file sha256:"));
+        assertThat(subscribers.consentLedger(admin, first.id()).get(0).id()).isEqualTo(ledger.get(0).id());
+    }
+
+    @Test
+    void erasingAnImportedSubscriberRemovesTheirLinkAndKeepsTheImportsRow() {
+        ImportJob job = importCsv("email\nstays@shoehaus.de\ngoes@shoehaus.de\n");
+        Subscriber goes = subscribers.findByEmail(admin, "goes@shoehaus.de").orElseThrow();
+        subscribers.erase(admin, goes.id(), "asked");
+        UUID clientId = client.client().id();
+        assertThat(scope.inClient(clientId, () -> jdbc.sql("select count(*) from list_memberships where client_id = :c "
+                + "and subscriber_id = :s").param("c", clientId).param("s", goes.id()).query(Long.class).single())).isZero();
+        assertThat(scope.inClient(clientId, () -> jdbc.sql("select count(*) from erasure_tombstones where client_id = :c "
+                + "and email_hash = :h").param("c", clientId).param("h", EmailAddress.of("e", "goes@shoehaus.de").hash())
+                .query(Long.class).single())).isEqualTo(1);
+        assertThat(importRows(job.id())).isEqualTo(1);
+        Subscriber stays = subscribers.findByEmail(admin, "stays@shoehaus.de").orElseThrow();
+        assertThat(subscribers.consentLedger(admin, stays.id())).singleElement()
+                .satisfies(e -> assertThat(e.detail()).startsWith("line 2 of file sha256:" + job.fileSha256()));
+    }
+
+    @Test
+    void aResumedImportKeepsItsOneLedgerRow() {
+        String csv = "email\na@shoehaus.de\nb@shoehaus.de\nc@shoehaus.de\n";
+        ImportJob uploaded = imports.upload(admin, list.id(), "r.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        UUID clientId = client.client().id();
+        // As if a node had stored the first two rows, with the import's ledger row, and then died.
+        long row = scope.inClient(clientId, () -> {
+            jdbc.sql("update imports set status = 'running', next_record = 2, rows_imported = 2, "
+                    + "attestation = 'attested', attested_by = 'test' where id = :id").param("id", uploaded.id()).update();
+            long id = consent.importRow(clientId, new ConsentStore.ImportEvidence(uploaded.id(), list.id(), null, "attested",
+                    uploaded.fileSha256(), "test"), OffsetDateTime.now());
+            List<MembershipStore.ImportedMember> joined = new ArrayList<>();
+            for (String email : List.of("a@shoehaus.de", "b@shoehaus.de")) {
+                UUID s = subscribers.save(admin, new SubscriberInput(email, null, Map.of(), List.of(), null), false).subscriber().id();
+                joined.add(new MembershipStore.ImportedMember(s, joined.size() + 2));
+            }
+            memberships.insertImported(clientId, list.id(), id, joined, MembershipStatus.CONFIRMED, OffsetDateTime.now());
+            jdbc.sql("update imports set lease_until = :past where id = :id")
+                    .param("past", OffsetDateTime.now().minusMinutes(5)).param("id", uploaded.id()).update();
+            return id;
+        });
+        ImportJob job = awaitFinished(uploaded.id());
+        assertThat(job.status()).isEqualTo("done");
+        assertThat(job.rowsImported()).isEqualTo(3);
+        assertThat(importRows(job.id())).isEqualTo(1);
+        Subscriber a = subscribers.findByEmail(admin, "a@shoehaus.de").orElseThrow();
+        Subscriber c = subscribers.findByEmail(admin, "c@shoehaus.de").orElseThrow();
+        assertThat(subscribers.consentLedger(admin, a.id())).filteredOn(e -> e.event() == ConsentAct.IMPORTED)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.id()).isEqualTo(row);
+                    assertThat(e.detail()).isEqualTo("line 2 of file sha256:" + job.fileSha256() + ", attested by test");
+                });
+        assertThat(subscribers.consentLedger(admin, c.id())).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(row);
+            assertThat(e.detail()).isEqualTo("line 4 of file sha256:" + job.fileSha256() + ", attested by test");
         });
     }
 
     @Test
     void aListWithImportsCanBeDeletedAndTheImportRecordStays() {
         ImportJob job = importCsv("email\nkeep@shoehaus.de\n");
+        Subscriber keep = subscribers.findByEmail(admin, "keep@shoehaus.de").orElseThrow();
+        ConsentEvent before = subscribers.consentLedger(admin, keep.id()).get(0);
         lists.delete(admin, list.id());
         assertThat(imports.get(admin, job.id()).listId()).isNull();
         assertThat(imports.get(admin, job.id()).rowsImported()).isEqualTo(1);
+        // The membership that pointed at the import's row went with the list; its evidence did not.
+        assertThat(subscribers.consentLedger(admin, keep.id())).singleElement().satisfies(e -> {
+            assertThat(e.event()).isEqualTo(ConsentAct.IMPORTED);
+            assertThat(e.at()).isEqualTo(before.at());
+            assertThat(e.listId()).isEqualTo(list.id());
+            assertThat(e.sourceId()).isEqualTo(job.id().toString());
+            assertThat(e.consentText()).isEqualTo(before.consentText());
+            assertThat(e.detail()).isEqualTo("line 2 of file sha256:" + job.fileSha256() + ", attested by " + job.attestedBy());
+        });
     }
 
     @Test
@@ -260,6 +382,9 @@ abstract class ImportContract {
         assertThat(cid.fields()).containsEntry("interests", List.of("books", "music"));
         assertThat(subscribers.consentLedger(admin, cid.id())).singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("line 3 of file sha256:" + again.fileSha256()));
+        // One ledger row per import, none per person: each new member points at their import's row.
+        assertThat(importRows(again.id())).isEqualTo(1);
+        assertThat(personRows()).isZero();
     }
 
     private String rejectedCsv(ImportJob job) {

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.optline.audience.ConsentAct;
-import org.optline.audience.ConsentChannel;
-import org.optline.audience.ConsentSource;
 import org.optline.audience.CustomField;
 import org.optline.audience.EmailAddress;
 import org.optline.audience.FieldType;
@@ -28,7 +25,8 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * One batch of an import, as set-based as JDBC allows: parse and validate every row in memory,
  * then one probe each for suppressed and existing addresses, then batched inserts and updates of
- * subscribers, tags, memberships and consent rows. The caller runs it in one transaction together
+ * subscribers, tags and memberships, each new membership pointing at the import's one consent row
+ * with its line of the file. The caller runs it in one transaction together
  * with the progress update, so a batch is stored entirely or not at all.
  */
 final class ImportBatch {
@@ -118,14 +116,16 @@ final class ImportBatch {
                 leftBefore++; // they left this list themselves: an import never puts them back
             }
         }
-        // An import is the client's attestation that these people opted in, so they join confirmed.
-        memberships.insertMemberships(ctx.clientId(), ctx.listId(), joining, MembershipStatus.CONFIRMED, ctx.now());
-        ConsentSource source = new ConsentSource(ConsentChannel.IMPORT, ctx.importId().toString(), ctx.sourceIp(), null,
-                ctx.attestation());
-        Map<UUID, String> details = new LinkedHashMap<>();
-        joining.forEach(id -> details.put(id, "line " + byId.get(id).line() + " of file sha256:" + ctx.fileSha256()
-                + ", attested by " + ctx.attestedBy()));
-        consent.appendForMany(ctx.clientId(), ctx.now(), ConsentAct.IMPORTED, ctx.listId(), source, details);
+        if (!joining.isEmpty()) {
+            // One ledger row for the whole import, written with the first batch that adds anyone and
+            // found again by every later one; each new membership points at it with its line.
+            long consentRow = consent.importRow(ctx.clientId(), new ConsentStore.ImportEvidence(ctx.importId(),
+                    ctx.listId(), ctx.sourceIp(), ctx.attestation(), ctx.fileSha256(), ctx.attestedBy()), ctx.now());
+            // An import is the client's attestation that these people opted in, so they join confirmed.
+            memberships.insertImported(ctx.clientId(), ctx.listId(), consentRow, joining.stream()
+                    .map(id -> new MembershipStore.ImportedMember(id, byId.get(id).line())).toList(),
+                    MembershipStatus.CONFIRMED, ctx.now());
+        }
         if (!joining.isEmpty()) {
             // One event for the whole batch, in its transaction (see SubscriptionsStarted).
             events.publishEvent(new SubscriptionsStarted(ctx.clientId(), ctx.listId(), joining.stream()

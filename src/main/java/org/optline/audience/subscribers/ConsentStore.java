@@ -3,16 +3,13 @@ package org.optline.audience.subscribers;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.ConsentAct;
 import org.optline.audience.ConsentChannel;
 import org.optline.audience.ConsentEvent;
 import org.optline.audience.ConsentSource;
 import org.optline.platform.NamedSql;
-import org.optline.platform.SqlArrays;
 import org.optline.platform.TenantScope;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -20,7 +17,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The append-only consent ledger: rows are added, read, and removed only by erasure. */
+/**
+ * The append-only consent ledger: rows are added, read, and removed only by erasure. A subscriber's
+ * acts are rows of their own; an import is one row that the memberships it created point at, each
+ * with its line of the file (see docs/audience.md).
+ */
 @Repository
 public class ConsentStore {
 
@@ -58,35 +59,47 @@ public class ConsentStore {
     }
 
     /**
-     * Rows of one event from one source, with a detail each, for many subscribers: one statement
-     * (an import's batch). {@code detailBySubscriber} keeps its order in the ledger.
+     * What an import attests, once for all its rows: the list, the client's attestation and the
+     * address it came from, the file's SHA-256 and who attested.
      */
-    public void appendForMany(UUID clientId, OffsetDateTime at, ConsentAct event, UUID listId, ConsentSource source,
-                              Map<UUID, String> detailBySubscriber) {
-        if (detailBySubscriber.size() > SqlArrays.MAX_ELEMENTS) {
-            List<UUID> ids = List.copyOf(detailBySubscriber.keySet());
-            for (List<UUID> chunk : SqlArrays.chunks(ids)) {
-                Map<UUID, String> part = new LinkedHashMap<>();
-                chunk.forEach(id -> part.put(id, detailBySubscriber.get(id)));
-                appendForMany(clientId, at, event, listId, source, part);
-            }
-            return;
+    public record ImportEvidence(UUID importId, UUID listId, String sourceIp, String attestation, String fileSha256,
+                                 String attestedBy) {
+
+        /** The ledger detail of the import row; a membership's line is put in front when it is read. */
+        String detail() {
+            return "file sha256:" + fileSha256 + ", attested by " + attestedBy;
         }
-        if (detailBySubscriber.isEmpty()) {
-            return;
-        }
-        jdbc.sql(sql.get("insert-many")).param("clientId", clientId).param("at", at).param("event", event.wireName())
-                .param("listId", listId == null ? new SqlParameterValue(Types.OTHER, null) : listId)
-                .param("sourceKind", source.kind().wireName()).param("sourceId", truncate(source.sourceId(), 200))
-                .param("ip", new SqlParameterValue(Types.VARCHAR, truncate(source.ip(), 64)))
-                .param("userAgent", new SqlParameterValue(Types.VARCHAR, truncate(source.userAgent(), 500)))
-                .param("consentText", new SqlParameterValue(Types.VARCHAR, truncate(source.consentText(), 4000)))
-                .param("ids", SqlArrays.ofIds(detailBySubscriber.keySet()))
-                .param("details", SqlArrays.of(detailBySubscriber.values().stream()
-                        .map(d -> truncate(d, 2000)).toList()))
-                .update();
     }
 
+    /**
+     * The import's one ledger row, written on the first call and found on every later one (a
+     * resumed import, each batch): its id, for the memberships the import creates to point at.
+     */
+    public long importRow(UUID clientId, ImportEvidence evidence, OffsetDateTime at) {
+        String sourceId = evidence.importId().toString();
+        jdbc.sql(sql.get("insert-import-row")).param("clientId", clientId).param("at", at)
+                .param("listId", evidence.listId() == null ? new SqlParameterValue(Types.OTHER, null) : evidence.listId())
+                .param("sourceId", sourceId)
+                .param("ip", new SqlParameterValue(Types.VARCHAR, truncate(evidence.sourceIp(), 64)))
+                .param("consentText", new SqlParameterValue(Types.VARCHAR, truncate(evidence.attestation(), 4000)))
+                .param("detail", truncate(evidence.detail(), 2000))
+                .update();
+        return jdbc.sql(sql.get("import-row")).param("clientId", clientId).param("sourceId", sourceId)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Before a list is deleted: gives each subscriber an import made a member of it their own copy
+     * of that evidence, since the memberships that point at the import's row go with the list.
+     */
+    public void keepImportEvidenceOfList(UUID clientId, UUID listId) {
+        jdbc.sql(sql.get("keep-import-evidence-of-list")).param("clientId", clientId).param("listId", listId).update();
+    }
+
+    /**
+     * A subscriber's ledger, oldest first: their own rows and, for each membership an import
+     * created, the import's row with the line that named them.
+     */
     public List<ConsentEvent> ledger(UUID clientId, UUID subscriberId) {
         return jdbc.sql(sql.get("ledger")).param("clientId", clientId).param("subscriberId", subscriberId)
                 .query((rs, n) -> new ConsentEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
@@ -106,7 +119,11 @@ public class ConsentStore {
     /** Proof that an address was erased: when, by whom, why. */
     public record Tombstone(OffsetDateTime erasedAt, String erasedBy, String reason) {}
 
-    /** Removes a subscriber's ledger and leaves the hashed-address tombstone that proves the erasure. */
+    /**
+     * Removes a subscriber's own ledger rows and leaves the hashed-address tombstone that proves the
+     * erasure. Import rows stay: they name no one, and the subscriber's links to them are their
+     * memberships, which the erasure deletes with the subscriber.
+     */
     public void erase(UUID clientId, UUID subscriberId, String emailHash, String erasedBy, String reason,
                       OffsetDateTime at) {
         if (postgres) {

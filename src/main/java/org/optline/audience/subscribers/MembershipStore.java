@@ -1,5 +1,6 @@
 package org.optline.audience.subscribers;
 
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import org.optline.audience.Membership;
 import org.optline.audience.MembershipStatus;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,6 +50,24 @@ public class MembershipStore {
         for (List<UUID> chunk : SqlArrays.chunks(List.copyOf(ids))) {
             jdbc.sql(sql.get("insert-memberships")).param("clientId", clientId).param("listId", listId)
                     .param("ids", SqlArrays.ofIds(chunk)).param("status", status.wireName()).param("at", at).update();
+        }
+    }
+
+    /** A subscriber an import adds to a list, and the line of the file that named them. */
+    public record ImportedMember(UUID subscriberId, long line) {}
+
+    /**
+     * Inserts an import's new memberships of one list, each pointing at the import's consent row
+     * ({@link ConsentStore#importRow}) with its line: the per-person evidence, without a ledger row
+     * per person.
+     */
+    public void insertImported(UUID clientId, UUID listId, long consentEventId, List<ImportedMember> members,
+                               MembershipStatus status, OffsetDateTime at) {
+        for (List<ImportedMember> chunk : SqlArrays.chunks(members)) {
+            jdbc.sql(sql.get("insert-imported")).param("clientId", clientId).param("listId", listId)
+                    .param("ids", SqlArrays.ofIds(chunk.stream().map(ImportedMember::subscriberId).toList()))
+                    .param("lines", new SqlParameterValue(Types.ARRAY, chunk.stream().map(ImportedMember::line).toArray(Long[]::new)))
+                    .param("status", status.wireName()).param("consentEventId", consentEventId).param("at", at).update();
         }
     }
 

@@ -14,6 +14,12 @@ values (:clientId, :listId, :id, :status, :at, :at)
 insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
 select :clientId, :listId, t.id, :status, :at, :at from unnest(:ids) as t(id)
 
+-- name: insert-imported
+-- An import's new members: each points at the import's ledger row and names its line of the file.
+insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at, consent_event_id,
+                              consent_line)
+select :clientId, :listId, t.id, :status, :at, :at, :consentEventId, t.line from unnest(:ids, :lines) as t(id, line)
+
 -- name: set-membership
 update list_memberships set status = :status, updated_at = :at
 where client_id = :clientId and list_id = :listId and subscriber_id = :id
