@@ -142,7 +142,6 @@ public class Subscribers {
             } else {
                 store.updateProfile(clientId, id, name != null, name, FieldValues.slots(values), now);
             }
-            store.writeTags(clientId, id, values);
             List<ConsentStore.Entry> events = new ArrayList<>();
             List<UUID> joined = new ArrayList<>();
             for (MailingList list : targets) {
@@ -240,7 +239,6 @@ public class Subscribers {
             }
             String name = TextFields.optional("name", correction.name(), 200);
             store.updateProfile(clientId, id, name != null, name, FieldValues.slots(values), now);
-            store.writeTags(clientId, id, values);
             if (correction.status() != null && !correction.status().equals(row.status().wireName())) {
                 if (!SubscriberStatus.UNSUBSCRIBED.wireName().equals(correction.status())) {
                     throw ValidationException.of("status", "can only be changed to unsubscribed; a subscriber re-subscribes themselves");
