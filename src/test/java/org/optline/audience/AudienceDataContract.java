@@ -59,6 +59,31 @@ abstract class AudienceDataContract {
     }
 
     @Test
+    void multiFieldsTakeTheirOwnArraySlotsAndASixthIsRefused() {
+        List<CustomField> created = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            created.add(fields.create(admin, "multi" + i, null, "multi"));
+        }
+        assertThat(created).extracting(CustomField::slot).containsExactly("multi_1", "multi_2", "multi_3", "multi_4", "multi_5");
+        assertThatThrownBy(() -> fields.create(admin, "multi6", null, "multi")).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).errors()).containsExactly(
+                        new ValidationException.FieldError("type", "a client can have at most 5 multi fields")));
+        assertThat(fields.list(admin)).hasSize(5);
+        // Each field keeps its own values in its own column; a change to one leaves the others alone.
+        Subscriber s = save("five@shop.test", Map.of("multi1", "b;a;b", "multi3", List.of(" z ", "y"), "multi5", "one"), List.of());
+        assertThat(s.fields()).containsOnly(Map.entry("multi1", List.of("a", "b")), Map.entry("multi3", List.of("y", "z")),
+                Map.entry("multi5", List.of("one")));
+        Subscriber changed = save("five@shop.test", Map.of("multi3", "x"), List.of());
+        assertThat(changed.fields()).containsOnly(Map.entry("multi1", List.of("a", "b")), Map.entry("multi3", List.of("x")),
+                Map.entry("multi5", List.of("one")));
+        assertThat(save("five@shop.test", Map.of("multi1", " ; "), List.of()).fields()).as("no values clears the field")
+                .containsOnly(Map.entry("multi3", List.of("x")), Map.entry("multi5", List.of("one")));
+        // Another client's slots are its own.
+        var other = Fixtures.admin(Fixtures.client(clients, "Other multi"));
+        assertThat(fields.create(other, "interests", null, "multi").slot()).isEqualTo("multi_1");
+    }
+
+    @Test
     void typedFieldsRoundTripThroughTheirSlots() {
         fields.create(admin, "country", "Country", "text");
         fields.create(admin, "age", "Age", "number");
