@@ -21,16 +21,17 @@ alter table custom_fields add constraint custom_fields_multi_slot_check
 alter table custom_fields add constraint custom_fields_slot_key unique (client_id, slot);
 
 -- The values, sorted and distinct, each subscriber's row rewritten once for all five columns. A
--- field without values leaves its column null (never an empty array).
+-- field without values leaves its column null (never an empty array). Sorted by code point
+-- (collation "C"), the order FieldValues sorts new values in, whatever the database's collation.
 update subscribers s
 set multi_1 = v.m1, multi_2 = v.m2, multi_3 = v.m3, multi_4 = v.m4, multi_5 = v.m5
 from (
     select t.client_id, t.subscriber_id,
-           array_agg(distinct t.tag order by t.tag) filter (where f.slot = 'multi_1') as m1,
-           array_agg(distinct t.tag order by t.tag) filter (where f.slot = 'multi_2') as m2,
-           array_agg(distinct t.tag order by t.tag) filter (where f.slot = 'multi_3') as m3,
-           array_agg(distinct t.tag order by t.tag) filter (where f.slot = 'multi_4') as m4,
-           array_agg(distinct t.tag order by t.tag) filter (where f.slot = 'multi_5') as m5
+           array_agg(distinct t.tag collate "C" order by t.tag collate "C") filter (where f.slot = 'multi_1') as m1,
+           array_agg(distinct t.tag collate "C" order by t.tag collate "C") filter (where f.slot = 'multi_2') as m2,
+           array_agg(distinct t.tag collate "C" order by t.tag collate "C") filter (where f.slot = 'multi_3') as m3,
+           array_agg(distinct t.tag collate "C" order by t.tag collate "C") filter (where f.slot = 'multi_4') as m4,
+           array_agg(distinct t.tag collate "C" order by t.tag collate "C") filter (where f.slot = 'multi_5') as m5
     from subscriber_tags t
     join custom_fields f on f.id = t.field_id and f.client_id = t.client_id
     group by t.client_id, t.subscriber_id
