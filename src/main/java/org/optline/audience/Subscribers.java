@@ -394,9 +394,9 @@ public class Subscribers {
     }
 
     /**
-     * Subscribers of one client by id, for the delivery module, in at most three queries whatever
-     * the batch size (fields, rows with the slots those fields occupy, and tags when a field is
-     * multi-valued); erased ones are simply absent. Memberships are not loaded: a message needs
+     * Subscribers of one client by id, for the delivery module, in two queries whatever the batch
+     * size (the fields, then the rows with the slots those fields occupy, multi fields' arrays
+     * included); erased ones are simply absent. Memberships are not loaded: a message needs
      * the profile, and the queue already knows who is a recipient.
      */
     public List<Subscriber> forDelivery(UUID clientId, Collection<UUID> ids) {
