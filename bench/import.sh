@@ -78,10 +78,10 @@ FLOOR_KEY=$(api $KEY -X POST "http://127.0.0.1:$PORT/api/v1/clients" \
 FLOOR_LIST=$(api "$FLOOR_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/lists" -d '{"name": "Everybody", "optIn": "single"}' | json "['id']")
 api "$FLOOR_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d '{"key": "country", "type": "text"}' >/dev/null
 api "$FLOOR_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d '{"key": "age", "type": "number"}' >/dev/null
-FLOOR_FIELD=$(api "$FLOOR_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d '{"key": "interests", "type": "multi"}' | json "['id']")
+api "$FLOOR_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d '{"key": "interests", "type": "multi"}' >/dev/null
 FLOOR_CLIENT=$(psql_admin -d "$DB" -c "select id from clients where name = 'Bench Floor'")
-SLOTS=$(psql_admin -d "$DB" -c "select string_agg(slot, ',' order by field_key) from custom_fields where client_id = '$FLOOR_CLIENT' and slot <> 'tags'")
-[ "$SLOTS" = "number_1,text_1" ] || { echo "unexpected slots $SLOTS"; exit 1; }
+SLOTS=$(psql_admin -d "$DB" -c "select string_agg(slot, ',' order by field_key) from custom_fields where client_id = '$FLOOR_CLIENT'")
+[ "$SLOTS" = "number_1,text_1,multi_1" ] || { echo "unexpected slots $SLOTS"; exit 1; }
 cat > "$WORK/floor.sql" <<SQL
 begin;
 select set_config('optline.client_id', '$FLOOR_CLIENT', true), set_config('optline.scope', 'client', true);
@@ -89,10 +89,10 @@ create temp table raw (email text, name text, country text, age numeric, interes
 \\copy raw from '$WORK/people.csv' with (format csv, header true)
 create temp table stage on commit drop as
   select gen_random_uuid() as id, email, lower(email) as email_key, name, country, age, interests from raw;
-insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at, text_1, number_1)
-  select id, '$FLOOR_CLIENT', email, email_key, encode(sha256(convert_to(email_key, 'UTF8')), 'hex'), name, 'active', now(), now(), country, age from stage;
-insert into subscriber_tags (client_id, field_id, subscriber_id, tag)
-  select distinct '$FLOOR_CLIENT'::uuid, '$FLOOR_FIELD'::uuid, id, unnest(string_to_array(interests, ';')) from stage;
+insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at, text_1, number_1, multi_1)
+  select id, '$FLOOR_CLIENT', email, email_key, encode(sha256(convert_to(email_key, 'UTF8')), 'hex'), name, 'active', now(), now(), country, age,
+         nullif(array(select distinct trim(v) from unnest(string_to_array(interests, ';')) v where trim(v) <> '' order by 1), '{}')
+  from stage;
 insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
   select '$FLOOR_CLIENT', '$FLOOR_LIST', id, 'confirmed', now(), now() from stage;
 insert into consent_events (client_id, subscriber_id, at, event, list_id, source_kind, source_id, consent_text, detail)

@@ -46,30 +46,30 @@ VIP=$(api "$CKEY" -X POST "http://127.0.0.1:$PORT/api/v1/lists" -d '{"name": "VI
 for f in '{"key": "country", "type": "text"}' '{"key": "age", "type": "number"}' '{"key": "signup_date", "type": "date"}' '{"key": "interests", "type": "multi"}'; do
   api "$CKEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d "$f" >/dev/null
 done
-INTERESTS=$(admin $DB -c "select id from custom_fields where client_id = '$CLIENT' and field_key = 'interests'")
+INTERESTS=$(admin $DB -c "select slot from custom_fields where client_id = '$CLIENT' and field_key = 'interests'")
+[ "$INTERESTS" = "multi_1" ] || { echo "unexpected slot for interests: $INTERESTS"; exit 1; }
 
 echo "== generating $ROWS subscribers in SQL"
 T0=$(date +%s)
 admin $DB <<SQL
 set session_replication_role = replica; -- no FK checks while bulk-loading generated rows
-insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at, text_1, number_1, date_1)
-select gen_random_uuid(), '$CLIENT'::uuid, e, e, encode(sha256(convert_to(e, 'UTF8')), 'hex'), 'Person ' || i, 'active', now() - (i % 900) * interval '1 day', now(),
+-- Interests: one or two of eight values per person, sorted and distinct as Optline stores them.
+insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at, text_1, number_1, date_1, multi_1)
+select id, '$CLIENT'::uuid, e, e, encode(sha256(convert_to(e, 'UTF8')), 'hex'), 'Person ' || i, 'active', now() - (i % 900) * interval '1 day', now(),
        (array['US','CA','DE','FR','GB','NL','SE','ES','IT','PL'])[1 + i % 10], 18 + (i * 7) % 60,
-       date '2024-01-01' + (i % 800)
-from (select i, 'person' || lpad(i::text, 7, '0') || '@mail' || (i % 97) || '.example-shop.de' as e
-      from generate_series(1, $ROWS) i) g;
-insert into subscriber_tags (client_id, field_id, subscriber_id, tag)
-select client_id, '$INTERESTS'::uuid, id, (array['shoes','hats','running','garden','books','music','travel','food'])[1 + abs(hashtext(id::text)) % 8]
-from subscribers where client_id = '$CLIENT'
-union
-select client_id, '$INTERESTS'::uuid, id, (array['shoes','hats','running','garden','books','music','travel','food'])[1 + abs(hashtext(id::text || 'b')) % 8]
-from subscribers where client_id = '$CLIENT';
+       date '2024-01-01' + (i % 800),
+       case when a = b then array[a] when a < b then array[a, b] else array[b, a] end
+from (select i, e, id,
+             (array['shoes','hats','running','garden','books','music','travel','food'])[1 + abs(hashtext(id::text)) % 8] as a,
+             (array['shoes','hats','running','garden','books','music','travel','food'])[1 + abs(hashtext(id::text || 'b')) % 8] as b
+      from (select i, gen_random_uuid() as id, 'person' || lpad(i::text, 7, '0') || '@mail' || (i % 97) || '.example-shop.de' as e
+            from generate_series(1, $ROWS) i) n) g;
 insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
 select client_id, '$EVERYBODY'::uuid, id, 'confirmed', now(), now() from subscribers where client_id = '$CLIENT';
 insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
 select client_id, '$VIP'::uuid, id, 'confirmed', now(), now() from subscribers where client_id = '$CLIENT' and abs(hashtext(id::text)) % 20 = 0;
 set session_replication_role = origin;
-vacuum analyze subscribers; vacuum analyze subscriber_tags; vacuum analyze list_memberships;
+vacuum analyze subscribers; vacuum analyze list_memberships;
 SQL
 echo "   loaded in $(( $(date +%s) - T0 )) s"
 
@@ -82,7 +82,7 @@ EXPRESSIONS=(
 )
 HAND=(
   "select count(*) from subscribers where client_id = '$CLIENT' and text_1 = 'DE'"
-  "select count(*) from subscribers s where client_id = '$CLIENT' and text_1 in ('US','CA') and number_1 >= 30 and exists (select 1 from subscriber_tags t where t.client_id = s.client_id and t.field_id = '$INTERESTS' and t.subscriber_id = s.id and t.tag = 'shoes')"
+  "select count(*) from subscribers s where client_id = '$CLIENT' and text_1 in ('US','CA') and number_1 >= 30 and multi_1 @> array['shoes']"
   "select count(*) from subscribers where client_id = '$CLIENT' and text_1 in ('FR','IT') and number_1 < 25"
   "select count(*) from subscribers s where client_id = '$CLIENT' and exists (select 1 from list_memberships m where m.subscriber_id = s.id and m.list_id = '$EVERYBODY' and m.status <> 'unsubscribed') and not exists (select 1 from list_memberships m where m.subscriber_id = s.id and m.list_id = '$VIP' and m.status <> 'unsubscribed')"
   "select count(*) from subscribers where client_id = '$CLIENT' and date_1 between '2025-01-01' and '2025-06-30'"

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * A client-defined subscriber attribute (demographics, interests). {@code slot} is the subscribers
- * column holding its values ({@code text_3}, {@code number_1} …), or {@code tags:<id>} for multi.
+ * column holding its values ({@code text_3}, {@code number_1}, {@code multi_2} …).
  * {@code subscriberEditable}: the preference centre shows the field and accepts changes to it;
  * otherwise it is the client's own (a VIP flag, a score) and subscribers can neither see nor set it.
  */

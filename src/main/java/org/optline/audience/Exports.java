@@ -253,8 +253,6 @@ public class Exports {
             Map<String, SubscriberRow> byHash = new LinkedHashMap<>();
             page.forEach(r -> byHash.put(EmailAddress.of("email", r.email()).hash(), r));
             Set<String> suppressed = scope.inClient(clientId, () -> suppressions.suppressed(clientId, byHash.keySet()));
-            Map<UUID, Map<UUID, List<String>>> tags = scope.inClient(clientId,
-                    () -> store.tagsOf(clientId, page.stream().map(SubscriberRow::id).toList()));
             for (var entry : byHash.entrySet()) {
                 if (suppressed.contains(entry.getKey())) {
                     continue;
@@ -262,9 +260,7 @@ public class Exports {
                 SubscriberRow row = entry.getValue();
                 Map<String, Object> values = new LinkedHashMap<>();
                 for (CustomField f : defs) {
-                    Object v = f.type() == FieldType.MULTI
-                            ? tags.getOrDefault(row.id(), Map.of()).get(f.id())
-                            : FieldValues.display(row.slots().get(f.slot()));
+                    Object v = FieldValues.display(row.slots().get(f.slot()));
                     if (v != null) {
                         values.put(f.key(), v);
                     }

@@ -5,7 +5,7 @@ import org.optline.platform.ValidationException;
 
 /** The type of a custom field, which decides how its values are validated, stored and compared. */
 public enum FieldType {
-    TEXT("text", 10), NUMBER("number", 5), DATE("date", 5), BOOLEAN("bool", 5), MULTI(null, 50);
+    TEXT("text", 10), NUMBER("number", 5), DATE("date", 5), BOOLEAN("bool", 5), MULTI("multi", 5);
 
     private final String slotPrefix;
     private final int maxFields;
@@ -19,7 +19,7 @@ public enum FieldType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The subscribers column prefix (text_, number_ …); multi fields have no column. */
+    /** The subscribers column prefix (text_, number_, multi_ …). */
     public String slotPrefix() {
         return slotPrefix;
     }

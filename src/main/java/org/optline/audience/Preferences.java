@@ -138,7 +138,6 @@ public class Preferences {
             String name = TextFields.optional("name", rawName, 200);
             Map<CustomField, Object> values = convert(clientId, rawValues);
             store.updateProfile(clientId, id, true, name, FieldValues.slots(values), now);
-            store.writeTags(clientId, id, values);
             events.add(new ConsentStore.Entry(id, ConsentAct.PREFERENCES_CHANGED, null, source,
                     "profile saved in the preference centre"));
             Subscriber current = subscribers.snapshot(clientId, id).orElseThrow();

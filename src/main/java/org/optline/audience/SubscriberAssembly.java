@@ -14,8 +14,8 @@ import org.optline.audience.subscribers.SubscriberStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@link Subscriber} records from their rows: the profile, field values by key (multi-valued
- * fields from the tags) and memberships. Runs in the caller's client scope.
+ * Builds {@link Subscriber} records from their rows: the profile, field values by key and
+ * memberships. Runs in the caller's client scope.
  */
 @Component
 class SubscriberAssembly {
@@ -35,28 +35,26 @@ class SubscriberAssembly {
     }
 
     Subscriber assemble(UUID clientId, SubscriberRow row) {
-        Map<String, Object> values = values(fields.listFor(clientId), row, store.tags(clientId, row.id()));
+        Map<String, Object> values = values(fields.listFor(clientId), row);
         return new Subscriber(row.id(), row.clientId(), row.email(), row.name(), row.status(), values,
                 memberships.memberships(clientId, row.id()), row.createdAt(), row.updatedAt());
     }
 
-    /** The batch {@link Subscribers#forDelivery} answers, in at most three queries. */
+    /** The batch {@link Subscribers#forDelivery} answers, in two queries (the fields, then the rows). */
     List<Subscriber> forDelivery(UUID clientId, Collection<UUID> ids) {
         List<CustomField> defined = fields.listFor(clientId);
         List<String> slots = defined.stream().map(CustomField::slot).filter(Slots.columns()::contains).toList();
         List<SubscriberRow> rows = store.findMany(clientId, ids, slots);
-        Map<UUID, Map<UUID, List<String>>> tags = defined.stream().anyMatch(f -> f.type() == FieldType.MULTI)
-                ? store.tagsOf(clientId, ids) : Map.of();
         return rows.stream().map(row -> new Subscriber(row.id(), row.clientId(), row.email(), row.name(), row.status(),
-                values(defined, row, tags.getOrDefault(row.id(), Map.of())), List.of(), row.createdAt(), row.updatedAt()))
+                values(defined, row), List.of(), row.createdAt(), row.updatedAt()))
                 .toList();
     }
 
-    /** Field key → value for display and merge tags; multi-valued fields come from the tags. */
-    private static Map<String, Object> values(List<CustomField> defined, SubscriberRow row, Map<UUID, List<String>> tags) {
+    /** Field key → value for display and merge tags (a multi field's: its list of values). */
+    private static Map<String, Object> values(List<CustomField> defined, SubscriberRow row) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (CustomField field : defined) {
-            Object value = field.type() == FieldType.MULTI ? tags.get(field.id()) : FieldValues.display(row.slots().get(field.slot()));
+            Object value = FieldValues.display(row.slots().get(field.slot()));
             if (value != null) {
                 values.put(field.key(), value);
             }

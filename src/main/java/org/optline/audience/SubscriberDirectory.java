@@ -86,7 +86,7 @@ public class SubscriberDirectory {
             Map<String, List<String>> known = new LinkedHashMap<>();
             for (CustomField field : fields.listFor(clientId)) {
                 if (field.type() == FieldType.MULTI) {
-                    known.put(field.key(), store.knownTags(clientId, field.id(), KNOWN_VALUES));
+                    known.put(field.key(), store.knownValues(clientId, field.slot(), KNOWN_VALUES));
                 }
             }
             return known;

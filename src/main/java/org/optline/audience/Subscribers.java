@@ -142,7 +142,6 @@ public class Subscribers {
             } else {
                 store.updateProfile(clientId, id, name != null, name, FieldValues.slots(values), now);
             }
-            store.writeTags(clientId, id, values);
             List<ConsentStore.Entry> events = new ArrayList<>();
             List<UUID> joined = new ArrayList<>();
             for (MailingList list : targets) {
@@ -240,7 +239,6 @@ public class Subscribers {
             }
             String name = TextFields.optional("name", correction.name(), 200);
             store.updateProfile(clientId, id, name != null, name, FieldValues.slots(values), now);
-            store.writeTags(clientId, id, values);
             if (correction.status() != null && !correction.status().equals(row.status().wireName())) {
                 if (!SubscriberStatus.UNSUBSCRIBED.wireName().equals(correction.status())) {
                     throw ValidationException.of("status", "can only be changed to unsubscribed; a subscriber re-subscribes themselves");
@@ -396,9 +394,9 @@ public class Subscribers {
     }
 
     /**
-     * Subscribers of one client by id, for the delivery module, in at most three queries whatever
-     * the batch size (fields, rows with the slots those fields occupy, and tags when a field is
-     * multi-valued); erased ones are simply absent. Memberships are not loaded: a message needs
+     * Subscribers of one client by id, for the delivery module, in two queries whatever the batch
+     * size (the fields, then the rows with the slots those fields occupy, multi fields' arrays
+     * included); erased ones are simply absent. Memberships are not loaded: a message needs
      * the profile, and the queue already knows who is a recipient.
      */
     public List<Subscriber> forDelivery(UUID clientId, Collection<UUID> ids) {

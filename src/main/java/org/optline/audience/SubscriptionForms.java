@@ -193,7 +193,6 @@ public class SubscriptionForms {
             if (existing.isEmpty()) {
                 subscribers.insertAll(clientId, List.of(new SubscriberStore.NewSubscriber(id, email.value(), email.key(), name,
                         FieldValues.slots(values))), now);
-                subscribers.writeTags(clientId, id, values);
             }
             Optional<MembershipStatus> membership = memberships.membershipStatus(clientId, form.listId(), id);
             if (membership.isPresent() && membership.get() == MembershipStatus.CONFIRMED && !needsConfirmation) {

@@ -69,7 +69,8 @@ public class Segments {
     public CompiledSegment compile(UUID clientId, String expression) {
         try {
             Expr expr = Parser.parse(expression);
-            return new SegmentCompiler(clientId, fields.listFor(clientId), lists.listFor(clientId), providers, today())
+            return new SegmentCompiler(clientId, fields.listFor(clientId), lists.listFor(clientId), providers, today(),
+                    scope.isPostgres())
                     .compile(expr);
         } catch (SegmentSyntaxException e) {
             throw ValidationException.of("expression", e.getMessage());

@@ -59,6 +59,31 @@ abstract class AudienceDataContract {
     }
 
     @Test
+    void multiFieldsTakeTheirOwnArraySlotsAndASixthIsRefused() {
+        List<CustomField> created = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            created.add(fields.create(admin, "multi" + i, null, "multi"));
+        }
+        assertThat(created).extracting(CustomField::slot).containsExactly("multi_1", "multi_2", "multi_3", "multi_4", "multi_5");
+        assertThatThrownBy(() -> fields.create(admin, "multi6", null, "multi")).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).errors()).containsExactly(
+                        new ValidationException.FieldError("type", "a client can have at most 5 multi fields")));
+        assertThat(fields.list(admin)).hasSize(5);
+        // Each field keeps its own values in its own column; a change to one leaves the others alone.
+        Subscriber s = save("five@shop.test", Map.of("multi1", "b;a;b", "multi3", List.of(" z ", "y"), "multi5", "one"), List.of());
+        assertThat(s.fields()).containsOnly(Map.entry("multi1", List.of("a", "b")), Map.entry("multi3", List.of("y", "z")),
+                Map.entry("multi5", List.of("one")));
+        Subscriber changed = save("five@shop.test", Map.of("multi3", "x"), List.of());
+        assertThat(changed.fields()).containsOnly(Map.entry("multi1", List.of("a", "b")), Map.entry("multi3", List.of("x")),
+                Map.entry("multi5", List.of("one")));
+        assertThat(save("five@shop.test", Map.of("multi1", " ; "), List.of()).fields()).as("no values clears the field")
+                .containsOnly(Map.entry("multi3", List.of("x")), Map.entry("multi5", List.of("one")));
+        // Another client's slots are its own.
+        var other = Fixtures.admin(Fixtures.client(clients, "Other multi"));
+        assertThat(fields.create(other, "interests", null, "multi").slot()).isEqualTo("multi_1");
+    }
+
+    @Test
     void typedFieldsRoundTripThroughTheirSlots() {
         fields.create(admin, "country", "Country", "text");
         fields.create(admin, "age", "Age", "number");
@@ -155,13 +180,11 @@ abstract class AudienceDataContract {
         UUID clientId = admin.clientId();
         int n = SqlArrays.MAX_ELEMENTS + 50;
         List<SubscriberStore.NewSubscriber> rows = new ArrayList<>();
-        Map<UUID, List<String>> tags = new LinkedHashMap<>();
         List<MembershipStore.ImportedMember> joined = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             UUID id = UUID.randomUUID();
             rows.add(new SubscriberStore.NewSubscriber(id, "p" + i + "@bulk.example",
-                    "p" + i + "@bulk.example", null, Map.of()));
-            tags.put(id, List.of("a", "b"));
+                    "p" + i + "@bulk.example", null, Map.of(interests.slot(), List.of("a", "b"))));
             joined.add(new MembershipStore.ImportedMember(id, i + 2));
         }
         var at = OffsetDateTime.now(ZoneOffset.UTC);
@@ -169,14 +192,15 @@ abstract class AudienceDataContract {
         var evidence = new ConsentStore.ImportEvidence(importId, news.id(), null, "test", "ab12", "pat@shop.test");
         scope.inClient(clientId, () -> {
             store.insertAll(clientId, rows, at);
-            store.addTags(clientId, interests.id(), tags);
             long row = consent.importRow(clientId, evidence, at);
             memberships.insertImported(clientId, news.id(), row, joined, MembershipStatus.CONFIRMED, at);
             return null;
         });
         long[] counts = scope.inClient(clientId, () -> new long[] {
                 jdbc.sql("select count(*) from subscribers where client_id = :c").param("c", clientId).query(Long.class).single(),
-                jdbc.sql("select count(*) from subscriber_tags where client_id = :c").param("c", clientId).query(Long.class).single(),
+                // The field's values, two per subscriber, in its array column (slot names are a fixed set).
+                jdbc.sql("select sum(cardinality(" + interests.slot() + ")) from subscribers where client_id = :c")
+                        .param("c", clientId).query(Long.class).single(),
                 jdbc.sql("select count(*) from list_memberships where client_id = :c").param("c", clientId).query(Long.class).single(),
                 jdbc.sql("select count(*) from consent_events where client_id = :c").param("c", clientId).query(Long.class).single()});
         assertThat(counts).containsExactly(n, 2L * n, n, 1);
@@ -300,7 +324,8 @@ abstract class AudienceDataContract {
         scope.inClient(clientId, () -> {
             assertThat(jdbc.sql("select count(*) from consent_events where subscriber_id = :id").param("id", s.id())
                     .query(Long.class).single()).isZero();
-            assertThat(jdbc.sql("select count(*) from subscriber_tags where subscriber_id = :id").param("id", s.id())
+            // The row went, and with it the multi field's values it carried.
+            assertThat(jdbc.sql("select count(*) from subscribers where id = :id").param("id", s.id())
                     .query(Long.class).single()).isZero();
             assertThat(jdbc.sql("select email_hash from erasure_tombstones where client_id = :c").param("c", clientId)
                     .query(String.class).list()).containsExactly(hash);

@@ -104,8 +104,8 @@ abstract class SubscriberDirectoryContract {
         save(other, "c@a.test", null, Map.of("interests", List.of("secret")), List.of());
         assertThat(directory.knownValues(admin)).containsExactly(Map.entry("interests", List.of("ferns", "roses", "tulips")));
         assertThat(directory.knownValues(other)).containsEntry("interests", List.of("secret"));
-        UUID interests = fields.listFor(admin.clientId()).stream().filter(f -> f.key().equals("interests")).findFirst().orElseThrow().id();
-        assertThat(scope.inClient(admin.clientId(), () -> store.knownTags(admin.clientId(), interests, 2)))
+        String interests = fields.listFor(admin.clientId()).stream().filter(f -> f.key().equals("interests")).findFirst().orElseThrow().slot();
+        assertThat(scope.inClient(admin.clientId(), () -> store.knownValues(admin.clientId(), interests, 2)))
                 .containsExactly("ferns", "roses");
     }
 

@@ -151,6 +151,36 @@ abstract class SegmentContract {
     }
 
     @Test
+    void severalValuesConditionsCountWhatTheSubscribersRecordsHold() {
+        // The stored values as the subscriber records read them, and each condition decided here.
+        Map<String, List<String>> held = new LinkedHashMap<>();
+        for (String email : List.of("ann@gmail.com", "bob@yahoo.com", "cid@gmail.com", "dee@web.de", "eve@gmail.com",
+                "fay_x@outlook.com")) {
+            Object value = subscribers.findByEmail(admin, email).orElseThrow().fields().get("interests");
+            @SuppressWarnings("unchecked")
+            List<String> values = value == null ? List.of() : (List<String>) value;
+            held.put(email, values);
+        }
+        assertThat(held.get("eve@gmail.com")).as("stored sorted").containsExactly("books", "hats", "shoes");
+        assertThat(held.get("dee@web.de")).isEmpty();
+        for (String v : List.of("shoes", "hats", "books", "music", "nothing", "Shoes")) {
+            String q = "\"" + v + "\"";
+            long has = held.values().stream().filter(vs -> vs.contains(v)).count();
+            assertThat(count("interests has " + q)).as("has " + v).isEqualTo(has);
+            // Without values (dee) is not among those who have it: unknown counts as false under not.
+            assertThat(count("not interests has " + q)).as("not has " + v).isEqualTo(held.size() - has);
+            long any = held.values().stream().filter(vs -> vs.contains(v) || vs.contains("music")).count();
+            assertThat(count("interests has any [" + q + ", \"music\"]")).as("has any " + v).isEqualTo(any);
+            assertThat(count("not interests has any [" + q + ", \"music\"]")).as("not has any " + v).isEqualTo(held.size() - any);
+            long all = held.values().stream().filter(vs -> vs.contains(v) && vs.contains("shoes")).count();
+            assertThat(count("interests has all [" + q + ", \"shoes\", " + q + "]")).as("has all " + v).isEqualTo(all);
+        }
+        long set = held.values().stream().filter(vs -> !vs.isEmpty()).count();
+        assertThat(count("interests is set")).isEqualTo(set).isEqualTo(5);
+        assertThat(count("not interests is set")).isEqualTo(held.size() - set);
+    }
+
+    @Test
     void injectionAttemptsInEveryValuePositionMatchNothingAndHarmNothing() {
         String[] attacks = {"'; drop table subscribers; --", "' or '1'='1", "\\\" or 1=1 --", "x') or true or ('"};
         for (String attack : attacks) {

@@ -7,13 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.optline.audience.CustomField;
-import org.optline.audience.FieldType;
 import org.optline.platform.TextFields;
 
 /**
@@ -110,7 +109,9 @@ public final class FieldValues {
 
     private static Result multi(Object raw) {
         Collection<?> items = raw instanceof Collection<?> c ? c : List.of(raw.toString().split(MULTI_SEPARATOR));
-        Set<String> tags = new LinkedHashSet<>();
+        // Sorted and distinct, as the array column keeps them: a read gives them in the same order
+        // however they were written, and equal value sets are equal arrays.
+        Set<String> tags = new TreeSet<>();
         for (Object item : items) {
             if (item == null) {
                 continue;
@@ -135,14 +136,10 @@ public final class FieldValues {
         return Result.ok(tags.isEmpty() ? null : new ArrayList<>(tags));
     }
 
-    /** The slot column values among converted field values (multi fields have no slot; see tags). */
+    /** The slot column values among converted field values (a multi field's: its list of values). */
     public static Map<String, Object> slots(Map<CustomField, Object> values) {
         Map<String, Object> slots = new HashMap<>();
-        values.forEach((field, value) -> {
-            if (field.type() != FieldType.MULTI) {
-                slots.put(field.slot(), value);
-            }
-        });
+        values.forEach((field, value) -> slots.put(field.slot(), value));
         return slots;
     }
 

@@ -8,13 +8,11 @@ import java.util.Set;
 import org.optline.audience.FieldType;
 
 /**
- * The typed slot columns of the subscribers table. Slot names are the only identifiers ever put
- * into SQL text, and only after {@link #checked} has matched them against this fixed set.
+ * The slot columns of the subscribers table. Slot names are the only identifiers ever put into SQL
+ * text, and only after {@link #checked} has matched them against this fixed set. A multi-valued
+ * field's slot ({@code multi_1} .. {@code multi_5}) is an array column: its sorted, distinct values.
  */
 public final class Slots {
-
-    /** The slot of multi-valued fields: their values are rows of subscriber_tags. */
-    public static final String TAGS = "tags";
 
     private static final List<String> ALL = build();
     private static final Set<String> VALID = Set.copyOf(ALL);
@@ -28,9 +26,6 @@ public final class Slots {
 
     /** The first slot of {@code type} that none of {@code used} occupies. */
     public static Optional<String> free(FieldType type, Collection<String> used) {
-        if (type == FieldType.MULTI) {
-            return Optional.of(TAGS);
-        }
         for (int i = 1; i <= type.maxFields(); i++) {
             String slot = type.slotPrefix() + "_" + i;
             if (!used.contains(slot)) {
@@ -40,8 +35,13 @@ public final class Slots {
         return Optional.empty();
     }
 
+    /** Whether {@code slot} is an array column of a multi-valued field. */
+    public static boolean isMulti(String slot) {
+        return slot.startsWith(FieldType.MULTI.slotPrefix() + "_");
+    }
+
     public static String checked(String slot) {
-        if (!TAGS.equals(slot) && !VALID.contains(slot)) {
+        if (!VALID.contains(slot)) {
             throw new IllegalStateException("Not a subscriber slot column: " + slot);
         }
         return slot;
@@ -50,10 +50,8 @@ public final class Slots {
     private static List<String> build() {
         List<String> slots = new ArrayList<>();
         for (FieldType type : FieldType.values()) {
-            if (type.slotPrefix() != null) {
-                for (int i = 1; i <= type.maxFields(); i++) {
-                    slots.add(type.slotPrefix() + "_" + i);
-                }
+            for (int i = 1; i <= type.maxFields(); i++) {
+                slots.add(type.slotPrefix() + "_" + i);
             }
         }
         return List.copyOf(slots);

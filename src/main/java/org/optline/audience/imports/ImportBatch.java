@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.optline.audience.CustomField;
 import org.optline.audience.EmailAddress;
-import org.optline.audience.FieldType;
 import org.optline.audience.MembershipStatus;
 import org.optline.audience.SubscriptionsStarted;
 import org.optline.audience.fields.FieldValues;
@@ -25,8 +24,9 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * One batch of an import, as set-based as JDBC allows: parse and validate every row in memory,
  * then one probe each for suppressed and existing addresses, then batched inserts and updates of
- * subscribers, tags and memberships, each new membership pointing at the import's one consent row
- * with its line of the file. The caller runs it in one transaction together
+ * subscribers (a multi field's values in its array slot) and memberships, each new membership
+ * pointing at the import's one consent row with its line of the file. The caller runs it in one
+ * transaction together
  * with the progress update, so a batch is stored entirely or not at all.
  */
 final class ImportBatch {
@@ -36,7 +36,7 @@ final class ImportBatch {
                    String sourceIp, List<String> targets, Map<String, CustomField> fields, OffsetDateTime now) {}
 
     /** A row that passed validation. */
-    record Row(long line, EmailAddress email, String name, Map<String, Object> slots, Map<CustomField, List<String>> tags) {}
+    record Row(long line, EmailAddress email, String name, Map<String, Object> slots) {}
 
     private final SubscriberStore subscribers;
     private final MembershipStore memberships;
@@ -102,7 +102,6 @@ final class ImportBatch {
         }
         subscribers.insertAll(ctx.clientId(), inserts, ctx.now());
         subscribers.updateAll(ctx.clientId(), updates, ctx.now());
-        writeTags(ctx, byId, Set.copyOf(created));
 
         Map<UUID, MembershipStatus> inList = memberships.membershipsInList(ctx.clientId(), ctx.listId(),
                 existing.values().stream().map(SubscriberStore.Existing::id).toList());
@@ -143,7 +142,6 @@ final class ImportBatch {
         String name = null;
         EmailAddress email = null;
         Map<String, Object> slots = new HashMap<>();
-        Map<CustomField, List<String>> tags = new HashMap<>();
         List<String> targets = ctx.targets();
         for (int i = 0; i < targets.size(); i++) {
             String target = targets.get(i);
@@ -178,13 +176,9 @@ final class ImportBatch {
                     return null;
                 }
                 if (result.value() != null) {
-                    if (field.type() == FieldType.MULTI) {
-                        @SuppressWarnings("unchecked")
-                        List<String> values = (List<String>) result.value();
-                        tags.put(field, values);
-                    } else {
-                        slots.put(field.slot(), result.value());
-                    }
+                    // An empty cell leaves the stored value alone, a multi field's values too; a
+                    // non-empty one replaces them.
+                    slots.put(field.slot(), result.value());
                 }
             }
         }
@@ -192,7 +186,7 @@ final class ImportBatch {
             issues.add(rejected(record, "no email address"));
             return null;
         }
-        return new Row(line, email, name, slots, tags);
+        return new Row(line, email, name, slots);
     }
 
     /** A rejected row, with its original cells so it can be downloaded, fixed and imported again. */
@@ -205,28 +199,7 @@ final class ImportBatch {
     private static Row merge(Row earlier, Row later) {
         Map<String, Object> slots = new HashMap<>(earlier.slots());
         slots.putAll(later.slots());
-        Map<CustomField, List<String>> tags = new HashMap<>(earlier.tags());
-        tags.putAll(later.tags());
-        return new Row(later.line(), later.email(), later.name() != null ? later.name() : earlier.name(), slots, tags);
-    }
-
-    /** New subscribers' values are added; existing subscribers' values of the field are replaced. */
-    private void writeTags(Context ctx, Map<UUID, Row> byId, Set<UUID> created) {
-        for (CustomField field : ctx.fields().values()) {
-            if (field.type() != FieldType.MULTI || !ctx.targets().contains(field.key())) {
-                continue;
-            }
-            Map<UUID, List<String>> fresh = new LinkedHashMap<>();
-            Map<UUID, List<String>> changed = new LinkedHashMap<>();
-            byId.forEach((id, row) -> {
-                List<String> tags = row.tags().get(field);
-                if (tags != null) {
-                    (created.contains(id) ? fresh : changed).put(id, tags);
-                }
-            });
-            subscribers.addTags(ctx.clientId(), field.id(), fresh);
-            subscribers.replaceTags(ctx.clientId(), field.id(), changed);
-        }
+        return new Row(later.line(), later.email(), later.name() != null ? later.name() : earlier.name(), slots);
     }
 
     private static String shorten(String value) {

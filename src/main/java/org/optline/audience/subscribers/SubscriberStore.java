@@ -5,23 +5,23 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
-import org.optline.audience.CustomField;
 import org.optline.audience.EmailAddress;
-import org.optline.audience.FieldType;
 import org.optline.audience.SubscriberSort;
 import org.optline.audience.SubscriberStatus;
+import org.optline.audience.fields.FieldValues;
 import org.optline.audience.fields.Slots;
 import org.optline.platform.Cursor;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
 import org.optline.platform.SqlLike;
+import org.optline.platform.TenantScope;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL for subscribers and their tags (list memberships: {@link MembershipStore}). Every statement takes the client id.
- * The insert and profile update are built from the fixed slot list, never from input.
+ * SQL for subscribers (list memberships: {@link MembershipStore}). Every statement takes the client id.
+ * The insert and profile update are built from the fixed slot list, never from input. A multi
+ * field's values are an array in its slot column, written sorted and distinct as FieldValues gives them.
  */
 @Repository
 public class SubscriberStore {
@@ -38,11 +39,13 @@ public class SubscriberStore {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
     private final NamedSql sql;
+    private final boolean postgres;
 
-    public SubscriberStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    public SubscriberStore(JdbcClient jdbc, NamedParameterJdbcTemplate named, TenantScope scope) {
         this.jdbc = jdbc;
         this.named = named;
         this.sql = NamedSql.forClass(SubscriberStore.class);
+        this.postgres = scope.isPostgres();
     }
 
     public Optional<SubscriberRow> find(UUID clientId, UUID id) {
@@ -111,7 +114,15 @@ public class SubscriberStore {
             String slot = Slots.checked(slots.get(i));
             columns.append(", ").append(slot);
             String type = castTo(slot);
-            values.append(type == null ? ", t.s" + i : ", cast(t.s" + i + " as " + type + ")");
+            if (Slots.isMulti(slot)) {
+                // PostgreSQL's unnest flattens an array of arrays: a multi field's values travel
+                // joined by the separator no value contains and are split again. H2 keeps the
+                // nesting, so there each row's values travel as an array.
+                values.append(postgres ? ", string_to_array(t.s" + i + ", '" + FieldValues.MULTI_SEPARATOR + "')"
+                        : ", cast(t.s" + i + " as varchar(200) array)");
+            } else {
+                values.append(type == null ? ", t.s" + i : ", cast(t.s" + i + " as " + type + ")");
+            }
             arrays.append(", :s").append(i);
             names.append(", s").append(i);
         }
@@ -126,17 +137,30 @@ public class SubscriberStore {
                 .param("names", SqlArrays.of(rows.stream().map(NewSubscriber::name).toList()));
         for (int i = 0; i < slots.size(); i++) {
             String slot = slots.get(i);
-            spec = spec.param("s" + i, SqlArrays.of(rows.stream().map(r -> asText(r.slots().get(slot))).toList()));
+            if (Slots.isMulti(slot) && !postgres) {
+                spec = spec.param("s" + i, new SqlParameterValue(Types.ARRAY, rows.stream()
+                        .map(r -> multiArray(r.slots().get(slot))).toArray(Object[]::new)));
+            } else {
+                spec = spec.param("s" + i, SqlArrays.of(rows.stream().map(r -> asText(r.slots().get(slot))).toList()));
+            }
         }
         spec.update();
     }
 
-    /** A slot value as the text its SQL cast reads: plain decimal, ISO date, true/false. */
+    /** A slot value as the text its SQL cast reads: plain decimal, ISO date, true/false, values joined. */
     private static String asText(Object value) {
         if (value == null) {
             return null;
         }
+        if (value instanceof Collection<?> values) {
+            return FieldValues.joined(values);
+        }
         return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+    }
+
+    /** A multi field's values as an array parameter; null for none. */
+    private static String[] multiArray(Object value) {
+        return value == null ? null : ((Collection<?>) value).stream().map(String::valueOf).toArray(String[]::new);
     }
 
     /** Sets the name (when {@code setName}) and the given slots; other columns are left alone. */
@@ -161,7 +185,8 @@ public class SubscriberStore {
             for (String slot : Slots.columns()) {
                 if (u.slots().containsKey(slot)) {
                     set.append(", ").append(slot).append(" = :").append(slot);
-                    params.addValue(slot, u.slots().get(slot), sqlType(slot));
+                    Object value = u.slots().get(slot);
+                    params.addValue(slot, Slots.isMulti(slot) ? multiArray(value) : value, sqlType(slot));
                 }
             }
             String statement = sql.get("update-profile").replace("/*set*/", set);
@@ -175,51 +200,6 @@ public class SubscriberStore {
                 .param("email", email).param("emailKey", emailKey)
                 .param("emailHash", EmailAddress.hashOfKey(emailKey)).param("at", at)
                 .param("clientId", clientId).param("id", id).update();
-    }
-
-    public Map<UUID, List<String>> tags(UUID clientId, UUID id) {
-        Map<UUID, List<String>> tags = new LinkedHashMap<>();
-        jdbc.sql(sql.get("tags-of")).param("clientId", clientId).param("id", id).query(rs -> {
-            tags.computeIfAbsent(rs.getObject("field_id", UUID.class), k -> new ArrayList<>()).add(rs.getString("tag"));
-        });
-        return tags;
-    }
-
-    /** Writes one subscriber's multi-field values among converted field values (null clears a field). */
-    @SuppressWarnings("unchecked")
-    public void writeTags(UUID clientId, UUID id, Map<CustomField, Object> values) {
-        values.forEach((field, value) -> {
-            if (field.type() == FieldType.MULTI) {
-                replaceTags(clientId, field.id(), Map.of(id, value == null ? List.<String>of() : (List<String>) value));
-            }
-        });
-    }
-
-    /** Replaces the values of one multi field for many subscribers: one delete, then one insert. */
-    public void replaceTags(UUID clientId, UUID fieldId, Map<UUID, List<String>> tagsBySubscriber) {
-        if (tagsBySubscriber.isEmpty()) {
-            return;
-        }
-        jdbc.sql(sql.get("delete-tags-of-many")).param("clientId", clientId).param("fieldId", fieldId)
-                .param("ids", SqlArrays.ofIds(tagsBySubscriber.keySet())).update();
-        addTags(clientId, fieldId, tagsBySubscriber);
-    }
-
-    /** Adds values of one multi field to subscribers that have none yet (new ones), in one statement. */
-    public void addTags(UUID clientId, UUID fieldId, Map<UUID, List<String>> tagsBySubscriber) {
-        List<UUID> ids = new ArrayList<>();
-        List<String> tags = new ArrayList<>();
-        tagsBySubscriber.forEach((id, values) -> {
-            for (String tag : values == null ? List.<String>of() : values) {
-                ids.add(id);
-                tags.add(tag);
-            }
-        });
-        for (int from = 0; from < ids.size(); from += SqlArrays.MAX_ELEMENTS) {
-            int to = Math.min(ids.size(), from + SqlArrays.MAX_ELEMENTS);
-            jdbc.sql(sql.get("insert-tags")).param("clientId", clientId).param("fieldId", fieldId)
-                    .param("ids", SqlArrays.ofIds(ids.subList(from, to))).param("tags", SqlArrays.of(tags.subList(from, to))).update();
-        }
     }
 
     /** The next page of active subscribers after {@code afterId} (of one list when {@code listId} is given). */
@@ -246,19 +226,6 @@ public class SubscriberStore {
         return jdbc.sql(sql.get("find-many-with-slots").replace("/*slots*/", columns))
                 .param("clientId", clientId).param("ids", SqlArrays.ofIds(ids))
                 .query((rs, n) -> SubscriberRow.map(rs, slots)).list();
-    }
-
-    /** Tags of many subscribers: subscriber id → field id → values. */
-    public Map<UUID, Map<UUID, List<String>>> tagsOf(UUID clientId, Collection<UUID> ids) {
-        Map<UUID, Map<UUID, List<String>>> tags = new HashMap<>();
-        if (ids.isEmpty()) {
-            return tags;
-        }
-        jdbc.sql(sql.get("tags-of-many")).param("clientId", clientId).param("ids", SqlArrays.ofIds(ids)).query(rs -> {
-            tags.computeIfAbsent(rs.getObject("subscriber_id", UUID.class), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(rs.getObject("field_id", UUID.class), k -> new ArrayList<>()).add(rs.getString("tag"));
-        });
-        return tags;
     }
 
     public void setStatus(UUID clientId, UUID id, SubscriberStatus status, OffsetDateTime at) {
@@ -317,15 +284,35 @@ public class SubscriberStore {
                 .param("listId", filter.listId() == null ? new SqlParameterValue(Types.OTHER, null) : filter.listId());
     }
 
-    /** The values a multi field has among the client's subscribers, alphabetically, at most {@code limit}. */
-    public List<String> knownTags(UUID clientId, UUID fieldId, int limit) {
-        return jdbc.sql(sql.get("known-tags")).param("clientId", clientId).param("fieldId", fieldId).param("limit", limit)
-                .query(String.class).list();
+    /**
+     * The values a multi field (its slot) has among the client's subscribers, alphabetically, at
+     * most {@code limit}. PostgreSQL unnests the arrays in SQL; H2, which cannot unnest a column,
+     * reads the arrays and collects them here (H2 holds small installations).
+     */
+    public List<String> knownValues(UUID clientId, String slot, int limit) {
+        String column = Slots.checked(slot);
+        if (!Slots.isMulti(column)) {
+            throw new IllegalArgumentException("Not a multi field's slot: " + slot);
+        }
+        if (postgres) {
+            return jdbc.sql(sql.get("known-values-postgresql").replace("/*slot*/", column))
+                    .param("clientId", clientId).param("limit", limit).query(String.class).list();
+        }
+        TreeSet<String> known = new TreeSet<>();
+        jdbc.sql(sql.get("known-values-h2").replace("/*slot*/", column)).param("clientId", clientId).query(rs -> {
+            for (Object value : (Object[]) rs.getArray(1).getArray()) {
+                known.add(String.valueOf(value));
+                if (known.size() > limit) {
+                    known.pollLast();
+                }
+            }
+        });
+        return List.copyOf(known);
     }
 
     /** The type a slot's text is cast to; none for text (an explicit cast would cut an over-long value silently). */
     private static String castTo(String slot) {
-        if (slot.startsWith("text_")) {
+        if (slot.startsWith("text_") || Slots.isMulti(slot)) {
             return null;
         }
         if (slot.startsWith("number_")) {
@@ -346,6 +333,9 @@ public class SubscriberStore {
         }
         if (slot.startsWith("date_")) {
             return Types.DATE;
+        }
+        if (Slots.isMulti(slot)) {
+            return Types.ARRAY;
         }
         return Types.BOOLEAN;
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.optline.audience.CustomField;
 import org.optline.audience.SubscriberStatus;
 import org.optline.platform.SqlArrays;
 import org.optline.platform.SqlLike;
@@ -24,10 +23,12 @@ final class FieldConditions {
 
     private final SqlParams params;
     private final ConditionValues values;
+    private final boolean postgres;
 
-    FieldConditions(SqlParams params, ConditionValues values) {
+    FieldConditions(SqlParams params, ConditionValues values, boolean postgres) {
         this.params = params;
         this.values = values;
+        this.postgres = postgres;
     }
 
     String text(String column, Expr.Compare c, boolean caseless) {
@@ -130,22 +131,38 @@ final class FieldConditions {
         };
     }
 
-    String multi(CustomField f, Expr.Compare c) {
-        String field = params.add(f.id());
-        String tags = "select 1 from subscriber_tags t where t.client_id = :segment_clientId and t.subscriber_id = s.id and t.field_id = " + field;
+    /**
+     * A several-values field: its slot is an array column of the subscriber's row. On PostgreSQL
+     * {@code has} and {@code has all} are containment ({@code @>}) and {@code has any} overlap
+     * ({@code &&}), the operators the column's GIN index answers; H2 asks {@code array_contains}
+     * per value. A subscriber without values has null there: the comparisons are then unknown,
+     * which the compiler counts as false under {@code not}.
+     */
+    String multi(String column, Expr.Compare c) {
         return switch (c.op()) {
-            case HAS -> "exists (" + tags + " and t.tag = " + params.add(values.textOf(c, 0, false)) + ")";
-            case HAS_ANY -> "exists (" + tags + " and t.tag = any(" + params.add(SqlArrays.of(values.texts(c, false))) + "))";
-            case HAS_ALL -> {
-                List<String> wanted = values.texts(c, false).stream().distinct().toList();
-                yield "(select count(distinct t.tag) from subscriber_tags t where t.client_id = :segment_clientId and t.subscriber_id = s.id"
-                        + " and t.field_id = " + field + " and t.tag = any(" + params.add(SqlArrays.of(wanted)) + ")) = "
-                        + params.add(wanted.size());
-            }
-            case IS_SET -> "exists (" + tags + ")";
-            case IS_NOT_SET -> "not exists (" + tags + ")";
+            case HAS -> contains(column, List.of(values.textOf(c, 0, false)), " and ");
+            case HAS_ANY -> postgres
+                    ? column + " && cast(" + params.add(SqlArrays.of(values.texts(c, false))) + " as text[])"
+                    : contains(column, values.texts(c, false), " or ");
+            case HAS_ALL -> contains(column, values.texts(c, false), " and ");
+            // Never stored empty (no values is null), but an empty array would count as not set.
+            case IS_SET -> "coalesce(cardinality(" + column + "), 0) > 0";
+            case IS_NOT_SET -> "coalesce(cardinality(" + column + "), 0) = 0";
             default -> throw wrongOp(c, "several-values", "has, has any, has all, is set");
         };
+    }
+
+    /** The column holds every one of {@code wanted} ({@code join} " and "), or any ({@code join} " or "; H2 only). */
+    private String contains(String column, List<String> wanted, String join) {
+        List<String> distinct = wanted.stream().distinct().toList();
+        if (postgres) {
+            String array = distinct.size() == 1
+                    ? "array[cast(" + params.add(distinct.get(0)) + " as text)]"
+                    : "cast(" + params.add(SqlArrays.of(distinct)) + " as text[])";
+            return column + " @> " + array;
+        }
+        return distinct.stream().map(v -> "array_contains(" + column + ", " + params.add(v) + ")")
+                .collect(Collectors.joining(join, "(", ")"));
     }
 
     private static SegmentSyntaxException wrongOp(Expr.Compare c, String type, String allowed) {

@@ -20,7 +20,7 @@ import org.optline.segment.language.SegmentSyntaxException;
 
 /**
  * Compiles a segment's syntax tree to a parameterised SQL predicate over the audience's
- * subscribers ({@code s}), their tags and list memberships, scoped to one client. Field names are
+ * subscribers ({@code s}) and their list memberships, scoped to one client. Field names are
  * checked against the client's fields and typed; values are checked against the field's type and
  * bound as parameters; identifiers in the SQL come only from the fixed slot list.
  */
@@ -33,14 +33,15 @@ public final class SegmentCompiler {
     private final SqlParams params = new SqlParams();
     private final FieldConditions conditions;
 
+    /** {@code postgres}: the SQL is for PostgreSQL (array operators its GIN indexes answer), else for H2. */
     public SegmentCompiler(UUID clientId, List<CustomField> fields, List<MailingList> lists, List<ConditionProvider> providers,
-                           LocalDate today) {
+                           LocalDate today, boolean postgres) {
         this.clientId = clientId;
         this.fields = fields.stream().collect(Collectors.toMap(CustomField::key, f -> f));
         this.listsByName = new LinkedHashMap<>();
         lists.forEach(l -> listsByName.putIfAbsent(l.name().toLowerCase(Locale.ROOT), l));
         this.providers = providers;
-        this.conditions = new FieldConditions(params, new ConditionValues(today));
+        this.conditions = new FieldConditions(params, new ConditionValues(today), postgres);
     }
 
     public CompiledSegment compile(Expr expr) {
@@ -138,7 +139,7 @@ public final class SegmentCompiler {
                 case NUMBER -> conditions.number("s." + f.slot(), c);
                 case DATE -> conditions.date("s." + f.slot(), c);
                 case BOOLEAN -> conditions.bool("s." + f.slot(), c);
-                case MULTI -> conditions.multi(f, c);
+                case MULTI -> conditions.multi("s." + f.slot(), c);
             };
         }
         for (ConditionProvider provider : providers) {

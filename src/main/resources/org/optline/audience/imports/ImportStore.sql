@@ -70,7 +70,7 @@ delete from import_issues where client_id = :clientId
 
 -- name: refresh-statistics
 -- PostgreSQL only (see ImportRunner.refreshStatistics for when).
-analyze subscribers, list_memberships, subscriber_tags
+analyze subscribers, list_memberships
 
 -- name: unstarted-before
 -- Uploads nobody started, across clients (platform scope): their files are deleted with them.

@@ -33,7 +33,7 @@ class CsvReaderFuzzTest {
     private static final CustomField AGE = new CustomField(UUID.randomUUID(), UUID.randomUUID(), "age", "Age",
             FieldType.NUMBER, "number_1", OffsetDateTime.now());
     private static final CustomField TAGS = new CustomField(UUID.randomUUID(), UUID.randomUUID(), "tags", "Tags",
-            FieldType.MULTI, "tags", OffsetDateTime.now());
+            FieldType.MULTI, "multi_1", OffsetDateTime.now());
     private static final CustomField BORN = new CustomField(UUID.randomUUID(), UUID.randomUUID(), "born", "Born",
             FieldType.DATE, "date_1", OffsetDateTime.now());
 
