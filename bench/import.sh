@@ -69,8 +69,8 @@ api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d '{"key": "ag
 api "$CLIENT_KEY" -X POST "http://127.0.0.1:$PORT/api/v1/fields" -d '{"key": "interests", "type": "multi"}' >/dev/null
 
 # The floor: the same file written set-based straight into Optline's tables (one COPY into a
-# staging table, then one INSERT ... SELECT each for subscribers, interests, memberships and
-# consent rows, as optline_app under row-level security), for a second client, before Optline's
+# staging table, then one INSERT ... SELECT each for subscribers with their interests, the
+# import's consent row and the memberships pointing at it, as optline_app under row-level security), for a second client, before Optline's
 # own run so that Optline meets the larger indexes. No validation, dedupe or lookups: no import
 # through these tables can be faster than this.
 FLOOR_KEY=$(api $KEY -X POST "http://127.0.0.1:$PORT/api/v1/clients" \
@@ -87,16 +87,20 @@ begin;
 select set_config('optline.client_id', '$FLOOR_CLIENT', true), set_config('optline.scope', 'client', true);
 create temp table raw (email text, name text, country text, age numeric, interests text) on commit drop;
 \\copy raw from '$WORK/people.csv' with (format csv, header true)
+-- Time-ordered ids in line order, as Optline makes them (the version and variant bits aside).
 create temp table stage on commit drop as
-  select gen_random_uuid() as id, email, lower(email) as email_key, name, country, age, interests from raw;
+  select (lpad(to_hex((extract(epoch from now()) * 1000)::bigint), 12, '0') || '7' || lpad(to_hex(n), 19, '0'))::uuid as id,
+         n + 1 as line, email, lower(email) as email_key, name, country, age, interests
+  from (select row_number() over () as n, * from raw) r;
 insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at, text_1, number_1, multi_1)
   select id, '$FLOOR_CLIENT', email, email_key, encode(sha256(convert_to(email_key, 'UTF8')), 'hex'), name, 'active', now(), now(), country, age,
          nullif(array(select distinct trim(v) from unnest(string_to_array(interests, ';')) v where trim(v) <> '' order by 1), '{}')
   from stage;
-insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
-  select '$FLOOR_CLIENT', '$FLOOR_LIST', id, 'confirmed', now(), now() from stage;
 insert into consent_events (client_id, subscriber_id, at, event, list_id, source_kind, source_id, consent_text, detail)
-  select '$FLOOR_CLIENT', id, now(), 'imported', '$FLOOR_LIST', 'import', 'floor', 'Benchmark data, generated', 'floor' from stage;
+  values ('$FLOOR_CLIENT', null, now(), 'imported', '$FLOOR_LIST', 'import', 'floor', 'Benchmark data, generated', 'floor');
+insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at, consent_event_id, consent_line)
+  select '$FLOOR_CLIENT', '$FLOOR_LIST', id, 'confirmed', now(), now(),
+         (select id from consent_events where source_id = 'floor' and subscriber_id is null), line from stage;
 commit;
 SQL
 echo "== the floor: COPY and set-based INSERT ... SELECT straight into Optline's tables"
