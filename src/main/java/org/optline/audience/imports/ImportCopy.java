@@ -1,0 +1,251 @@
+package org.optline.audience.imports;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.optline.audience.ConsentAct;
+import org.optline.audience.ConsentChannel;
+import org.optline.audience.CustomField;
+import org.optline.audience.FieldType;
+import org.optline.audience.MembershipStatus;
+import org.optline.audience.SubscriberStatus;
+import org.optline.audience.SubscriptionsStarted;
+import org.optline.audience.fields.Slots;
+import org.optline.platform.NamedSql;
+import org.optline.platform.TimeOrderedIds;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.ConnectionProxy;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * The PostgreSQL path of an import chunk. {@link #encode} runs on the parsing thread: it turns a
+ * chunk validated and de-duplicated exactly as on H2 ({@link ImportBatch.Parsed}) into COPY text,
+ * numbering the rows in line order and giving each a new time-ordered id. {@link #merge} runs in
+ * the chunk's transaction: it streams that text with COPY into a temporary staging table on the
+ * transaction's own connection, then merges it with the set-based statements of
+ * {@code ImportCopy.sql}, one per step. The counts, issues, ledger rows and the
+ * {@link SubscriptionsStarted} event are those {@link ImportBatch} produces for the same rows.
+ */
+@Component
+class ImportCopy {
+
+    /**
+     * A chunk ready to merge: {@code records} CSV records read (what the checkpoint moves by), the
+     * COPY text of its valid rows and of their multi-valued fields' values, the rejected rows'
+     * issues and counts, and the flags of addresses worth a look (dropped if suppressed).
+     */
+    record Chunk(long records, List<String> slotColumns, CopyText rows, CopyText tags, List<ImportStore.Issue> issues,
+                 long rejected, long duplicates, List<Flag> flags) {}
+
+    /** A flag for the row of one address; kept only if the address is imported. */
+    record Flag(String emailKey, ImportStore.Issue issue) {}
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final ApplicationEventPublisher events;
+    private final NamedSql sql;
+
+    ImportCopy(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.events = events;
+        this.sql = NamedSql.forClass(ImportCopy.class);
+    }
+
+    /** The typed slot columns an import with these targets fills (its multi-valued fields go to the tags). */
+    static List<String> slotColumns(ImportBatch.Context ctx) {
+        List<String> columns = new ArrayList<>();
+        for (String target : ctx.targets()) {
+            CustomField field = target == null ? null : ctx.fields().get(target);
+            if (field != null && field.type() != FieldType.MULTI && !columns.contains(field.slot())) {
+                columns.add(Slots.checked(field.slot()));
+            }
+        }
+        return columns;
+    }
+
+    /** Encodes a parsed chunk for COPY, in line order; new ids are drawn here, one per row. */
+    static Chunk encode(ImportBatch.Context ctx, List<String> slotColumns, long records, ImportBatch.Parsed parsed) {
+        CopyText rows = new CopyText();
+        CopyText tags = new CopyText();
+        List<Flag> flags = new ArrayList<>();
+        StringBuilder line = new StringBuilder(256);
+        int ord = 0;
+        for (ImportBatch.Row row : parsed.rows.values()) {
+            line.setLength(0);
+            line.append(ord).append('\t').append(TimeOrderedIds.next()).append('\t').append(row.line());
+            field(line, row.email().value());
+            field(line, row.email().key());
+            field(line, row.email().hash());
+            field(line, row.name());
+            for (String slot : slotColumns) {
+                Object value = row.slots().get(slot);
+                field(line, value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+            }
+            rows.line(line);
+            for (Map.Entry<CustomField, List<String>> values : row.tags().entrySet()) {
+                String prefix = ord + "\t" + values.getKey().id();
+                if (values.getValue().isEmpty()) {
+                    line.setLength(0);
+                    line.append(prefix);
+                    field(line, null);
+                    tags.line(line);
+                }
+                for (String tag : values.getValue()) {
+                    line.setLength(0);
+                    line.append(prefix);
+                    field(line, tag);
+                    tags.line(line);
+                }
+            }
+            if (row.email().concern().isPresent()) {
+                flags.add(new Flag(row.email().key(), new ImportStore.Issue(row.line(), "flag",
+                        row.email().value() + ": " + row.email().concern().get())));
+            }
+            ord++;
+        }
+        return new Chunk(records, slotColumns, rows, tags, parsed.issues, parsed.rejected, parsed.duplicates, flags);
+    }
+
+    /** Appends a tab and one value in COPY's text format: {@code \N} for null, backslash escapes. */
+    static void field(StringBuilder line, String value) {
+        line.append('\t');
+        if (value == null) {
+            line.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> line.append("\\\\");
+                case '\t' -> line.append("\\t");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                default -> line.append(c);
+            }
+        }
+    }
+
+    /** Stores one chunk; runs inside the chunk's transaction, in the client's scope. */
+    ImportBatch.Result merge(ImportBatch.Context ctx, Chunk chunk) {
+        UUID clientId = ctx.clientId();
+        jdbc.sql(sql.get("create-staging")).update();
+        jdbc.sql(sql.get("create-staging-tags")).update();
+        StringBuilder columns = new StringBuilder();
+        chunk.slotColumns().forEach(slot -> columns.append(", ").append(Slots.checked(slot)));
+        copy(sql.get("copy-rows").replace("/*slot columns*/", columns), chunk.rows());
+        if (chunk.tags().size() > 0) {
+            copy(sql.get("copy-tags"), chunk.tags());
+        }
+        jdbc.sql(sql.get("analyze-staging")).update();
+
+        Set<String> suppressed = new HashSet<>(jdbc.sql(sql.get("drop-suppressed")).param("clientId", clientId)
+                .query(String.class).list());
+        long existing = jdbc.sql(sql.get("mark-existing")).param("clientId", clientId).update();
+        long created = jdbc.sql(sql.get("insert-new-subscribers")).param("clientId", clientId)
+                .param("status", SubscriberStatus.ACTIVE.wireName()).param("at", ctx.now()).update();
+        jdbc.sql(sql.get("mark-new")).update();
+        if (existing > 0) {
+            jdbc.sql(sql.get("update-existing")).param("clientId", clientId).param("at", ctx.now()).update();
+        }
+        if (chunk.tags().size() > 0) {
+            if (existing > 0) {
+                jdbc.sql(sql.get("delete-replaced-tags")).param("clientId", clientId).update();
+            }
+            jdbc.sql(sql.get("insert-tags")).param("clientId", clientId).update();
+        }
+        long leftBefore = existing == 0 ? 0 : jdbc.sql(sql.get("count-left-list")).param("clientId", clientId)
+                .param("listId", ctx.listId()).param("left", MembershipStatus.UNSUBSCRIBED.wireName())
+                .query(Long.class).single();
+        jdbc.sql(sql.get("mark-joining")).param("clientId", clientId).param("listId", ctx.listId()).update();
+        jdbc.sql(sql.get("insert-memberships")).param("clientId", clientId).param("listId", ctx.listId())
+                .param("status", MembershipStatus.CONFIRMED.wireName()).param("at", ctx.now()).update();
+        jdbc.sql(sql.get("insert-consent")).param("clientId", clientId).param("at", ctx.now())
+                .param("event", ConsentAct.IMPORTED.wireName()).param("listId", ctx.listId())
+                .param("sourceKind", ConsentChannel.IMPORT.wireName())
+                .param("sourceId", truncate(ctx.importId().toString(), 200))
+                .param("ip", new SqlParameterValue(Types.VARCHAR, truncate(ctx.sourceIp(), 64)))
+                .param("consentText", new SqlParameterValue(Types.VARCHAR, truncate(ctx.attestation(), 4000)))
+                .param("detailAfterLine", " of file sha256:" + ctx.fileSha256() + ", attested by " + ctx.attestedBy())
+                .update();
+        List<SubscriptionsStarted.Joined> joined = jdbc.sql(sql.get("joined"))
+                .query((rs, n) -> new SubscriptionsStarted.Joined(rs.getObject("subscriber_id", UUID.class),
+                        rs.getString("email"))).list();
+        if (!joined.isEmpty()) {
+            // One event for the whole chunk, in its transaction, as on H2. Its listeners cost one
+            // statement each per chunk (the standing counters' delete), plus, when the client has
+            // webhook endpoints for subscriptions, one outbox row per person and endpoint.
+            events.publishEvent(new SubscriptionsStarted(clientId, ctx.listId(), joined, "import", ctx.now()));
+        }
+
+        List<ImportStore.Issue> issues = new ArrayList<>(chunk.issues());
+        long flagged = 0;
+        for (Flag flag : chunk.flags()) {
+            if (!suppressed.contains(flag.emailKey())) {
+                issues.add(flag.issue());
+                flagged++;
+            }
+        }
+        return new ImportBatch.Result(new ImportStore.Progress(created, chunk.duplicates() + existing, chunk.rejected(),
+                suppressed.size() + leftBefore, flagged), issues);
+    }
+
+    /** Streams COPY text into the staging table on the connection of the current transaction. */
+    private void copy(String statement, CopyText text) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Connection target = connection instanceof ConnectionProxy proxy ? proxy.getTargetConnection() : connection;
+            CopyIn in = target.unwrap(PGConnection.class).getCopyAPI().copyIn(statement);
+            try {
+                in.writeToCopy(text.bytes(), 0, text.size());
+                in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new UncategorizedSQLException("COPY into the import's staging table", statement, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** COPY text in UTF-8, grown line by line and handed to the driver without a copy. */
+    static final class CopyText extends ByteArrayOutputStream {
+
+        CopyText() {
+            super(1 << 16);
+        }
+
+        void line(CharSequence line) {
+            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+            write(bytes, 0, bytes.length);
+            write('\n');
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+}
