@@ -1,5 +1,6 @@
 package org.optline.platform;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.UUID;
 
@@ -16,6 +17,8 @@ public final class TimeOrderedIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Object LOCK = new Object();
+    /** Random bits drawn 4 KiB at a time: one draw per id cost more than the rest of an import row's id. */
+    private static final ByteBuffer POOL = ByteBuffer.allocate(4096).position(4096);
     private static long lastMillis;
     private static int lastCounter;
 
@@ -25,21 +28,27 @@ public final class TimeOrderedIds {
     public static UUID next() {
         long millis;
         int counter;
+        long random;
         synchronized (LOCK) {
+            if (POOL.remaining() < Long.BYTES + Short.BYTES) {
+                RANDOM.nextBytes(POOL.array());
+                POOL.clear();
+            }
+            random = POOL.getLong();
             long now = System.currentTimeMillis();
             if (now > lastMillis) {
                 lastMillis = now;
                 // Starts low in the 12 bits, so many ids fit in one millisecond before borrowing the next.
-                lastCounter = RANDOM.nextInt(0x400);
+                lastCounter = POOL.getShort() & 0x3FF;
             } else if (++lastCounter > 0xFFF) {
                 lastMillis++;
-                lastCounter = RANDOM.nextInt(0x400);
+                lastCounter = POOL.getShort() & 0x3FF;
             }
             millis = lastMillis;
             counter = lastCounter;
         }
         long high = (millis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | counter;
-        long low = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        long low = (random & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(high, low);
     }
 
