@@ -1,6 +1,5 @@
 package org.optline.audience.imports;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -213,7 +212,7 @@ class ImportCopy {
             Connection target = connection instanceof ConnectionProxy proxy ? proxy.getTargetConnection() : connection;
             CopyIn in = target.unwrap(PGConnection.class).getCopyAPI().copyIn(statement);
             try {
-                in.writeToCopy(text.bytes(), 0, text.size());
+                text.writeTo(in);
                 in.endCopy();
             } finally {
                 if (in.isActive()) {
@@ -231,21 +230,50 @@ class ImportCopy {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    /** COPY text in UTF-8, grown line by line and handed to the driver without a copy. */
-    static final class CopyText extends ByteArrayOutputStream {
+    /**
+     * COPY text in UTF-8, in blocks of 256 KiB: no doubling copy as it grows, no array large
+     * enough to be allocated outside the young generation, and handed to the driver block by block.
+     */
+    static final class CopyText {
 
-        CopyText() {
-            super(1 << 16);
-        }
+        private static final int BLOCK = 1 << 18;
+        private final List<byte[]> blocks = new ArrayList<>();
+        private byte[] current;
+        private int used = BLOCK;
+        private long size;
 
         void line(CharSequence line) {
             byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-            write(bytes, 0, bytes.length);
-            write('\n');
+            write(bytes, bytes.length);
+            write(NEWLINE, 1);
         }
 
-        byte[] bytes() {
-            return buf;
+        private void write(byte[] bytes, int length) {
+            int from = 0;
+            while (from < length) {
+                if (used == BLOCK) {
+                    current = new byte[BLOCK];
+                    blocks.add(current);
+                    used = 0;
+                }
+                int n = Math.min(length - from, BLOCK - used);
+                System.arraycopy(bytes, from, current, used, n);
+                used += n;
+                from += n;
+            }
+            size += length;
         }
+
+        long size() {
+            return size;
+        }
+
+        void writeTo(CopyIn in) throws SQLException {
+            for (int i = 0; i < blocks.size(); i++) {
+                in.writeToCopy(blocks.get(i), 0, i == blocks.size() - 1 ? used : BLOCK);
+            }
+        }
+
+        private static final byte[] NEWLINE = {'\n'};
     }
 }

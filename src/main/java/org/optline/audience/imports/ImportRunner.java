@@ -335,7 +335,9 @@ public class ImportRunner implements SchedulingConfigurer {
                         handOver.put(new Parsed(null, null));
                         return;
                     }
-                    handOver.put(new Parsed(ImportCopy.encode(ctx, slotColumns, read, parsed), null));
+                    ImportCopy.Chunk chunk = ImportCopy.encode(ctx, slotColumns, read, parsed);
+                    parsed = null; // the rows are garbage once encoded, also while the hand-over waits
+                    handOver.put(new Parsed(chunk, null));
                 }
             } catch (IOException | RuntimeException e) {
                 handOver.put(new Parsed(null, e));
