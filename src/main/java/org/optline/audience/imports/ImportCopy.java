@@ -156,10 +156,10 @@ class ImportCopy {
 
         Set<String> suppressed = new HashSet<>(jdbc.sql(sql.get("drop-suppressed")).param("clientId", clientId)
                 .query(String.class).list());
-        long existing = jdbc.sql(sql.get("mark-existing")).param("clientId", clientId).update();
+        long existing = jdbc.sql(sql.get("mark-existing")).param("clientId", clientId).param("listId", ctx.listId())
+                .update();
         long created = jdbc.sql(sql.get("insert-new-subscribers")).param("clientId", clientId)
                 .param("status", SubscriberStatus.ACTIVE.wireName()).param("at", ctx.now()).update();
-        jdbc.sql(sql.get("mark-new")).update();
         if (existing > 0) {
             jdbc.sql(sql.get("update-existing")).param("clientId", clientId).param("at", ctx.now()).update();
         }
@@ -172,7 +172,6 @@ class ImportCopy {
         long leftBefore = existing == 0 ? 0 : jdbc.sql(sql.get("count-left-list")).param("clientId", clientId)
                 .param("listId", ctx.listId()).param("left", MembershipStatus.UNSUBSCRIBED.wireName())
                 .query(Long.class).single();
-        jdbc.sql(sql.get("mark-joining")).param("clientId", clientId).param("listId", ctx.listId()).update();
         jdbc.sql(sql.get("insert-memberships")).param("clientId", clientId).param("listId", ctx.listId())
                 .param("status", MembershipStatus.CONFIRMED.wireName()).param("at", ctx.now()).update();
         jdbc.sql(sql.get("insert-consent")).param("clientId", clientId).param("at", ctx.now())

@@ -1,10 +1,11 @@
 -- The PostgreSQL path of an import, one chunk per transaction, one statement per step. The
 -- runner has parsed, validated and de-duplicated the chunk in Java (the same rules as ImportBatch
 -- on H2) and streams the valid rows with COPY into import_staging, each numbered in line order
--- (ord) and carrying a new time-ordered id for the case that its address is new; the steps below
--- merge them into the client's tables with set-based statements. COPY cannot go straight into the
--- real tables: row-level security refuses it, and it would skip the checks made here (suppressed
--- and existing addresses, members who left the list).
+-- (ord) and carrying a new time-ordered id as subscriber_id, which an existing subscriber's id
+-- replaces when the client already has the address; the steps below merge them into the
+-- client's tables with set-based statements. COPY cannot go straight into the real tables:
+-- row-level security refuses it, and it would skip the checks made here (suppressed and existing
+-- addresses, members who left the list).
 
 -- name: create-staging
 -- Dropped at the chunk's commit (or rollback), so a pooled connection keeps nothing. The slot
@@ -12,7 +13,7 @@
 -- subscribers column refuses an over-long value as the single-row insert would.
 create temp table import_staging (
     ord           integer not null,
-    id            uuid not null,
+    subscriber_id uuid not null,
     line          bigint not null,
     email         text not null,
     email_key     text not null,
@@ -22,9 +23,8 @@ create temp table import_staging (
     text_8 text, text_9 text, text_10 text, number_1 numeric, number_2 numeric, number_3 numeric,
     number_4 numeric, number_5 numeric, date_1 date, date_2 date, date_3 date, date_4 date,
     date_5 date, bool_1 boolean, bool_2 boolean, bool_3 boolean, bool_4 boolean, bool_5 boolean,
-    subscriber_id uuid,
     existing      boolean not null default false,
-    joining       boolean not null default false
+    joining       boolean not null default true
 ) on commit drop
 
 -- name: create-staging-tags
@@ -39,7 +39,7 @@ create temp table import_staging_tags (
 -- name: copy-rows
 -- Text format (tab-separated, \N for null). The runner puts the slot columns the import fills in
 -- place of the marker (each checked against the fixed slot list); the others stay null.
-copy import_staging (ord, id, line, email, email_key, email_hash, name /*slot columns*/) from stdin
+copy import_staging (ord, subscriber_id, line, email, email_key, email_hash, name /*slot columns*/) from stdin
 
 -- name: copy-tags
 copy import_staging_tags (ord, field_id, tag) from stdin
@@ -58,8 +58,12 @@ where exists (select 1 from suppressions p where p.client_id = :clientId and p.e
 returning s.email_key
 
 -- name: mark-existing
--- Addresses the client already has keep their subscriber (and its id).
-update import_staging s set subscriber_id = b.id, existing = true
+-- Addresses the client already has keep their subscriber (and its id); of them, only those not
+-- yet on the list (whatever their state) join it. New subscribers always join. One rewrite of the
+-- staged rows of existing addresses, none of the others.
+update import_staging s set subscriber_id = b.id, existing = true,
+    joining = not exists (select 1 from list_memberships m
+                          where m.client_id = :clientId and m.list_id = :listId and m.subscriber_id = b.id)
 from subscribers b
 where b.client_id = :clientId and b.email_key = s.email_key
 
@@ -69,16 +73,13 @@ insert into subscribers (id, client_id, email, email_key, email_hash, name, stat
     text_1, text_2, text_3, text_4, text_5, text_6, text_7, text_8, text_9, text_10, number_1,
     number_2, number_3, number_4, number_5, date_1, date_2, date_3, date_4, date_5, bool_1, bool_2,
     bool_3, bool_4, bool_5)
-select s.id, :clientId, s.email, s.email_key, s.email_hash, s.name, :status, :at, :at,
+select s.subscriber_id, :clientId, s.email, s.email_key, s.email_hash, s.name, :status, :at, :at,
        s.text_1, s.text_2, s.text_3, s.text_4, s.text_5, s.text_6, s.text_7, s.text_8, s.text_9,
        s.text_10, s.number_1, s.number_2, s.number_3, s.number_4, s.number_5, s.date_1, s.date_2,
        s.date_3, s.date_4, s.date_5, s.bool_1, s.bool_2, s.bool_3, s.bool_4, s.bool_5
 from import_staging s
 where not s.existing
 order by s.ord
-
--- name: mark-new
-update import_staging set subscriber_id = id where not existing
 
 -- name: update-existing
 -- The name and each slot only where the file gave a value (a staged null: the cell was empty), as
@@ -136,13 +137,6 @@ select count(*)
 from import_staging s
 join list_memberships m on m.list_id = :listId and m.subscriber_id = s.subscriber_id
 where m.client_id = :clientId and s.existing and m.status = :left
-
--- name: mark-joining
--- Everyone not yet on the list, whatever their state, joins it; new subscribers always do.
-update import_staging s set joining = true
-where not s.existing
-   or not exists (select 1 from list_memberships m
-                  where m.client_id = :clientId and m.list_id = :listId and m.subscriber_id = s.subscriber_id)
 
 -- name: insert-memberships
 -- An import is the client's attestation that these people opted in, so they join confirmed.
