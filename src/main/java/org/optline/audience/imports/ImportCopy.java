@@ -273,6 +273,15 @@ class ImportCopy {
             }
         }
 
+        /** The whole text in one array (for reading it back in tests; COPY takes the blocks). */
+        byte[] toByteArray() {
+            byte[] all = new byte[(int) size];
+            for (int i = 0; i < blocks.size(); i++) {
+                System.arraycopy(blocks.get(i), 0, all, i * BLOCK, i == blocks.size() - 1 ? used : BLOCK);
+            }
+            return all;
+        }
+
         private static final byte[] NEWLINE = {'\n'};
     }
 }
