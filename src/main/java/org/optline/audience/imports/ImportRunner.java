@@ -259,25 +259,25 @@ public class ImportRunner implements SchedulingConfigurer {
         var parsing = new ImportBatch.Context(clientId, importId, job.listId(), job.fileSha256(), job.attestation(),
                 job.attestedBy(), null, job.columns(), byKey, null);
         List<String> slotColumns = ImportCopy.slotColumns(parsing);
-        SynchronousQueue<Parsed> handOver = new SynchronousQueue<>();
+        SynchronousQueue<Handed> handOver = new SynchronousQueue<>();
         long resumeAt = job.rowsProcessed();
         record[0] = resumeAt;
         Future<?> parse = parser.submit(() -> parse(file, row.separator(), resumeAt, parsing, slotColumns, handOver));
         try {
             long chunks = 0;
             while (true) {
-                Parsed parsed;
+                Handed handed;
                 try {
-                    parsed = handOver.take();
+                    handed = handOver.take();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt(); // the node is stopping: the lease runs out, another node resumes
                     return;
                 }
-                if (parsed.failure() != null) {
-                    throw parsed.failure() instanceof IOException io ? new UncheckedIOException(io)
-                            : (RuntimeException) parsed.failure();
+                if (handed.failure() != null) {
+                    throw handed.failure() instanceof IOException io ? new UncheckedIOException(io)
+                            : (RuntimeException) handed.failure();
                 }
-                ImportCopy.Chunk chunk = parsed.chunk();
+                ImportCopy.Chunk chunk = handed.chunk();
                 if (chunk == null || Thread.currentThread().isInterrupted()) {
                     return;
                 }
@@ -310,11 +310,11 @@ public class ImportRunner implements SchedulingConfigurer {
     }
 
     /** What the parser hands over: a chunk, the end of the file (no chunk), or why it stopped. */
-    private record Parsed(ImportCopy.Chunk chunk, Exception failure) {}
+    private record Handed(ImportCopy.Chunk chunk, Exception failure) {}
 
     /** The parsing thread: reads the file from the checkpoint on and hands over one chunk at a time. */
     private void parse(Path file, char separator, long resumeAt, ImportBatch.Context ctx, List<String> slotColumns,
-                       SynchronousQueue<Parsed> handOver) {
+                       SynchronousQueue<Handed> handOver) {
         try {
             try (CsvReader<CsvRecord> reader = CsvFiles.open(file, separator)) {
                 Iterator<CsvRecord> records = reader.iterator();
@@ -332,15 +332,15 @@ public class ImportRunner implements SchedulingConfigurer {
                         read++;
                     }
                     if (read == 0) {
-                        handOver.put(new Parsed(null, null));
+                        handOver.put(new Handed(null, null));
                         return;
                     }
                     ImportCopy.Chunk chunk = ImportCopy.encode(ctx, slotColumns, read, parsed);
                     parsed = null; // the rows are garbage once encoded, also while the hand-over waits
-                    handOver.put(new Parsed(chunk, null));
+                    handOver.put(new Handed(chunk, null));
                 }
             } catch (IOException | RuntimeException e) {
-                handOver.put(new Parsed(null, e));
+                handOver.put(new Handed(null, e));
             }
         } catch (InterruptedException e) {
             // The runner stopped waiting (it finished, failed or is stopping): nothing to hand over.
