@@ -19,6 +19,7 @@ import org.optline.audience.subscribers.MembershipStore;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.TextFields;
+import org.optline.platform.TimeOrderedIds;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -26,8 +27,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * then one probe each for suppressed and existing addresses, then batched inserts and updates of
  * subscribers (a multi field's values in its array slot) and memberships, each new membership
  * pointing at the import's one consent row with its line of the file. The caller runs it in one
- * transaction together
- * with the progress update, so a batch is stored entirely or not at all.
+ * transaction together with the progress update, so a batch is stored entirely or not at all.
  */
 final class ImportBatch {
 
@@ -53,26 +53,42 @@ final class ImportBatch {
         this.suppressions = suppressions;
     }
 
-    /** Imports {@code records}; answers the counts and the rows to report as rejected or flagged. */
-    Result run(Context ctx, List<CsvRecord> records) {
-        List<ImportStore.Issue> issues = new ArrayList<>();
-        long rejected = 0;
-        long flagged = 0;
-        long updated = 0;
-        Map<String, Row> rows = new LinkedHashMap<>();
-        for (CsvRecord record : records) {
+    /**
+     * A chunk's rows as validated and de-duplicated in line order: the valid rows by address key
+     * (first occurrence's place, later rows' non-empty cells merged in), the rejected rows' issues,
+     * and the counts. Both import paths fill it one record at a time, so they agree row for row.
+     */
+    static final class Parsed {
+        final Map<String, Row> rows = new LinkedHashMap<>();
+        final List<ImportStore.Issue> issues = new ArrayList<>();
+        long rejected;
+        /** Rows whose address an earlier row of the chunk had: each counts as an update. */
+        long duplicates;
+
+        void add(Context ctx, CsvRecord record) {
             Row row = parse(ctx, record, issues);
             if (row == null) {
                 rejected++;
-                continue;
+                return;
             }
             Row earlier = rows.get(row.email().key());
             if (earlier != null) {
-                updated++; // the same address twice: the later row's non-empty cells win, as across batches
+                duplicates++; // the same address twice: the later row's non-empty cells win, as across batches
                 row = merge(earlier, row);
             }
             rows.put(row.email().key(), row);
         }
+    }
+
+    /** Imports {@code records}; answers the counts and the rows to report as rejected or flagged. */
+    Result run(Context ctx, List<CsvRecord> records) {
+        Parsed parsed = new Parsed();
+        records.forEach(record -> parsed.add(ctx, record));
+        List<ImportStore.Issue> issues = parsed.issues;
+        long rejected = parsed.rejected;
+        long flagged = 0;
+        long updated = parsed.duplicates;
+        Map<String, Row> rows = parsed.rows;
         Map<String, String> hashToKey = new HashMap<>();
         rows.values().forEach(r -> hashToKey.put(r.email().hash(), r.email().key()));
         Set<String> suppressed = suppressions.suppressed(ctx.clientId(), hashToKey.keySet());
@@ -86,7 +102,7 @@ final class ImportBatch {
         for (Row row : rows.values()) {
             SubscriberStore.Existing found = existing.get(row.email().key());
             if (found == null) {
-                UUID id = UUID.randomUUID();
+                UUID id = TimeOrderedIds.next(); // in line order: new rows go to the right edge of the id index
                 inserts.add(new SubscriberStore.NewSubscriber(id, row.email().value(), row.email().key(), row.name(), row.slots()));
                 byId.put(id, row);
                 created.add(id);
@@ -186,7 +202,8 @@ final class ImportBatch {
             issues.add(rejected(record, "no email address"));
             return null;
         }
-        return new Row(line, email, name, slots);
+        // A compact copy: a chunk of 100,000 parsed rows waits in memory on the PostgreSQL path.
+        return new Row(line, email, name, Map.copyOf(slots));
     }
 
     /** A rejected row, with its original cells so it can be downloaded, fixed and imported again. */
@@ -196,7 +213,7 @@ final class ImportBatch {
         return new ImportStore.Issue(record.getStartingLineNumber(), "error", message, cells.indexOf('\0') >= 0 ? null : cells);
     }
 
-    private static Row merge(Row earlier, Row later) {
+    static Row merge(Row earlier, Row later) {
         Map<String, Object> slots = new HashMap<>(earlier.slots());
         slots.putAll(later.slots());
         return new Row(later.line(), later.email(), later.name() != null ? later.name() : earlier.name(), slots);
