@@ -30,6 +30,7 @@ import org.optline.audience.CustomFields;
 import org.optline.audience.ImportJob;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.MembershipStore;
+import org.optline.audience.subscribers.ParentLocks;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.Clients;
@@ -77,10 +78,10 @@ public class ImportRunner implements SchedulingConfigurer {
     public ImportRunner(ImportStore store, SubscriberStore subscribers, MembershipStore memberships, ConsentStore consent,
                         SuppressionStore suppressions,
                         CustomFields fields, DataDirectory data, TenantScope scope, Clock clock, Clients clients,
-                        AudienceProperties settings, ApplicationEventPublisher events) {
+                        AudienceProperties settings, ApplicationEventPublisher events, ParentLocks parents) {
         this.clients = clients;
         this.store = store;
-        this.batch = new ImportBatch(subscribers, memberships, consent, suppressions, events);
+        this.batch = new ImportBatch(subscribers, memberships, consent, suppressions, events, parents);
         this.fields = fields;
         this.data = data;
         this.scope = scope;
@@ -201,6 +202,8 @@ public class ImportRunner implements SchedulingConfigurer {
             if (!Thread.currentThread().isInterrupted()) {
                 finish(clientId, importId, token, "done", null);
             }
+        } catch (ImportBatch.ListDeleted e) {
+            finish(clientId, importId, token, "failed", e.getMessage());
         } catch (LeaseLost e) {
             log.info("Import {} was taken over by another node", importId);
         } catch (CsvParseException | UncheckedIOException e) {

@@ -185,6 +185,11 @@ public class SubscriberStore {
         return tags;
     }
 
+    /** Deletes a subscriber's tags (its erasure, after locking it with {@link ParentLocks}). */
+    public void deleteTagsOf(UUID clientId, UUID id) {
+        jdbc.sql(sql.get("delete-tags-of")).param("clientId", clientId).param("id", id).update();
+    }
+
     /** Writes one subscriber's multi-field values among converted field values (null clears a field). */
     @SuppressWarnings("unchecked")
     public void writeTags(UUID clientId, UUID id, Map<CustomField, Object> values) {

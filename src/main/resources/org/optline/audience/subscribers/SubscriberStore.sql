@@ -43,6 +43,10 @@ update subscribers set status = :status, updated_at = :at where client_id = :cli
 -- name: delete
 delete from subscribers where client_id = :clientId and id = :id
 
+-- name: delete-tags-of
+-- An erasure's: on PostgreSQL no foreign key cascades from the subscriber to its tags.
+delete from subscriber_tags where client_id = :clientId and subscriber_id = :id
+
 -- name: search-first
 -- Newest first. The email prefix uses the (client_id, email_key) unique index.
 select * from subscribers
