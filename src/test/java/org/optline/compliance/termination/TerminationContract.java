@@ -31,6 +31,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.optline.audience.Orphans;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
 import org.optline.audience.Suppressions;
@@ -104,6 +105,7 @@ abstract class TerminationContract {
     @Autowired JdbcClient jdbc;
     @Autowired StepClock clock;
     @Autowired Hits hits;
+    @Autowired Orphans orphans;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -419,6 +421,11 @@ abstract class TerminationContract {
         assertThat(left.get("termination_jobs")).isEqualTo(1);
         assertThat(scope.asPlatform(() -> jdbc.sql("select status from clients where id = :id").param("id", id)
                 .query(String.class).single())).isEqualTo("terminated");
+        // On PostgreSQL no foreign key orders or checks the audience's part of the purge: nothing
+        // is left pointing at a row it deleted, the bystander's included.
+        assertThat(orphans.count(id).total()).isZero();
+        assertThat(orphans.count(bystander.client().id()).total()).isZero();
+        assertThat(orphans.count(Fixtures.operator()).total()).isZero();
     }
 
     // --- helpers ---
