@@ -3,13 +3,16 @@ package org.optline.audience;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.optline.audience.lists.ListStore;
 import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.MembershipStore;
+import org.optline.audience.subscribers.ParentLocks;
 import org.optline.audience.subscribers.SubscriberRow;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
@@ -38,10 +41,12 @@ class ConfirmationLinks {
     private final TenantScope scope;
     private final Clock clock;
     private final ApplicationEventPublisher published;
+    private final ParentLocks parents;
 
     ConfirmationLinks(SubscriberTokens tokens, ConfirmationStore confirmations, ListStore lists, SubscriberStore subscribers,
                       MembershipStore memberships, SuppressionStore suppressions, ConsentStore consent, Clients clients,
-                      TenantScope scope, Clock clock, ApplicationEventPublisher published) {
+                      TenantScope scope, Clock clock, ApplicationEventPublisher published, ParentLocks parents) {
+        this.parents = parents;
         this.published = published;
         this.tokens = tokens;
         this.confirmations = confirmations;
@@ -82,10 +87,25 @@ class ConfirmationLinks {
         UUID clientId = link.get().clientId();
         return scope.inClient(clientId, () -> {
             List<ConfirmationStore.Open> open = confirmations.find(clientId, link.get().id(), cutoff());
-            if (open.isEmpty() || !confirmations.consume(clientId, link.get().id())) {
+            if (open.isEmpty()) {
                 return Optional.<String>empty();
             }
             UUID subscriberId = open.get(0).subscriberId();
+            // The parents are locked before the link's rows are taken (an erasure or a list's
+            // deletion deletes those rows too, so the other order could make each wait for the
+            // other); a list deleted meanwhile is left out (ParentLocks).
+            if (parents.lockSubscribers(clientId, List.of(subscriberId)).isEmpty()) {
+                return Optional.<String>empty();
+            }
+            Set<UUID> listsLeft = new HashSet<>();
+            open.forEach(o -> {
+                if (parents.lockList(clientId, o.listId())) {
+                    listsLeft.add(o.listId());
+                }
+            });
+            if (!confirmations.consume(clientId, link.get().id())) {
+                return Optional.<String>empty();
+            }
             Optional<SubscriberRow> row = subscribers.find(clientId, subscriberId);
             if (row.isEmpty()) {
                 return Optional.<String>empty();
@@ -105,6 +125,9 @@ class ConfirmationLinks {
                     + (lifted ? "; its earlier suppression lifted" : "");
             List<ConsentStore.Entry> events = new ArrayList<>();
             for (ConfirmationStore.Open o : open) {
+                if (!listsLeft.contains(o.listId())) {
+                    continue;
+                }
                 Optional<MembershipStatus> membership = memberships.membershipStatus(clientId, o.listId(), subscriberId);
                 if (membership.isPresent() && membership.get() == MembershipStatus.CONFIRMED) {
                     continue;

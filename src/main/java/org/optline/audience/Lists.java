@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.optline.audience.lists.ListStore;
 import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.MembershipStore;
+import org.optline.audience.subscribers.ParentLocks;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditLog;
 import org.optline.platform.ConflictException;
@@ -24,8 +26,13 @@ public class Lists {
     private final TenantScope scope;
     private final AuditLog audit;
     private final Clock clock;
+    private final ParentLocks parents;
+    private final MembershipStore memberships;
 
-    public Lists(ListStore store, ConsentStore consent, TenantScope scope, AuditLog audit, Clock clock) {
+    public Lists(ListStore store, ConsentStore consent, TenantScope scope, AuditLog audit, Clock clock, ParentLocks parents,
+                 MembershipStore memberships) {
+        this.parents = parents;
+        this.memberships = memberships;
         this.store = store;
         this.consent = consent;
         this.scope = scope;
@@ -76,14 +83,23 @@ public class Lists {
         });
     }
 
-    /** Deletes the list and its memberships; the subscribers and their consent ledgers stay. */
+    /**
+     * Deletes the list and its memberships; the subscribers and their consent ledgers stay. The
+     * list is locked first, so writers adding members finish before and none adds one after; the
+     * memberships are deleted here, not by a foreign key (docs/audience.md). Its form and open
+     * confirmations go by their keys' cascade, its imports keep their attestations with no list.
+     */
     public void delete(Actor actor, UUID id) {
         UUID clientId = actor.requireClientWriter();
         scope.inClient(clientId, () -> {
+            if (!parents.lockListForDelete(clientId, id)) {
+                throw notFound(id);
+            }
             MailingList list = store.find(clientId, id).orElseThrow(() -> notFound(id));
             // Imported members' evidence is their membership's link to the import's row: copy it to
             // their own ledger rows before the memberships go.
             consent.keepImportEvidenceOfList(clientId, id);
+            memberships.deleteOfList(clientId, id);
             store.delete(clientId, id);
             audit.record(actor, clientId, "list.deleted", "list:" + id, list.name());
         });

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.optline.audience.notices.NoticeAudienceStore;
+import org.optline.audience.subscribers.ParentLocks;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.SqlArrays;
 import org.optline.platform.TenantScope;
@@ -38,8 +39,10 @@ public class NoticeAudience {
     private final NoticeAudienceStore store;
     private final TenantScope scope;
     private final Clock clock;
+    private final ParentLocks parents;
 
-    public NoticeAudience(NoticeAudienceStore store, TenantScope scope, Clock clock) {
+    public NoticeAudience(NoticeAudienceStore store, TenantScope scope, Clock clock, ParentLocks parents) {
+        this.parents = parents;
         this.store = store;
         this.scope = scope;
         this.clock = clock;
@@ -67,6 +70,7 @@ public class NoticeAudience {
             if (!store.lockList(clientId, listId)) {
                 throw new NotFoundException("No list " + listId + " of client " + clientId);
             }
+            parents.lockClient(clientId); // new subscribers of it follow (ParentLocks)
             store.addFromClients(clientId, leftOut, at);
             for (int from = 0; from < keys.size(); from += SqlArrays.MAX_ELEMENTS) {
                 int to = Math.min(keys.size(), from + SqlArrays.MAX_ELEMENTS);

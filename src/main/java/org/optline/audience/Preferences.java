@@ -16,11 +16,13 @@ import org.optline.audience.lists.ListStore;
 import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.MembershipStore;
+import org.optline.audience.subscribers.ParentLocks;
 import org.optline.audience.subscribers.SubscriberRow;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.Client;
 import org.optline.platform.Clients;
+import org.optline.platform.ConflictException;
 import org.optline.platform.TenantScope;
 import org.optline.platform.TextFields;
 import org.optline.platform.Times;
@@ -60,12 +62,14 @@ public class Preferences {
     private final TenantScope scope;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ParentLocks parents;
 
     public Preferences(SubscriberTokens tokens, SubscriberStore store, MembershipStore memberships, ConfirmationStore confirmations,
                        SubscriptionForms forms,
                        ListStore lists, FormStore formStore, ConsentStore consent, SuppressionStore suppressions,
                        CustomFields fields, Subscribers subscribers, Clients clients, TenantScope scope, Clock clock,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, ParentLocks parents) {
+        this.parents = parents;
         this.events = events;
         this.tokens = tokens;
         this.store = store;
@@ -128,6 +132,10 @@ public class Preferences {
             return Optional.empty();
         }
         Optional<Optional<SubscriptionForms.ConfirmationMail>> saved = scope.inClient(clientId, () -> {
+            // Locked first: an erasure meanwhile leaves nothing to save, and one after waits (ParentLocks).
+            if (parents.lockSubscribers(clientId, List.of(id)).isEmpty()) {
+                return Optional.<Optional<SubscriptionForms.ConfirmationMail>>empty();
+            }
             Optional<SubscriberRow> row = store.find(clientId, id);
             if (row.isEmpty()) {
                 return Optional.<Optional<SubscriptionForms.ConfirmationMail>>empty();
@@ -148,6 +156,9 @@ public class Preferences {
             for (ListChoice choice : choices(clientId, current)) {
                 boolean wants = chosen.contains(choice.id());
                 if (wants && !choice.subscribed()) {
+                    if (!parents.lockList(clientId, choice.id())) {
+                        continue; // deleted since the page was read
+                    }
                     boolean neverLeft = memberships.membershipStatus(clientId, choice.id(), id).isEmpty();
                     boolean singleOptIn = lists.find(clientId, choice.id()).map(l -> l.optIn() == OptInMode.SINGLE).orElse(false);
                     if (free && neverLeft && singleOptIn) {

@@ -75,7 +75,7 @@ public class SubscriberDirectory {
      */
     public List<Holder> clientsHolding(Actor operator, EmailAddress email) {
         operator.requireOperator();
-        return scope.asPlatform(() -> store.clientsHolding(email.hash()).stream()
+        return scope.asPlatform(() -> store.clientsHolding(email).stream()
                 .map(h -> new Holder(h.clientId(), h.subscriberId())).toList());
     }
 

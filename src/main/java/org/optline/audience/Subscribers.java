@@ -17,6 +17,7 @@ import org.optline.audience.lists.ListStore;
 import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.MembershipStore;
+import org.optline.audience.subscribers.ParentLocks;
 import org.optline.audience.subscribers.SubscriberRow;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.platform.Actor;
@@ -52,11 +53,13 @@ public class Subscribers {
     private final Clock clock;
     private final ImportStore imports;
     private final ApplicationEventPublisher events;
+    private final ParentLocks parents;
 
     public Subscribers(SubscriberStore store, MembershipStore memberships, SubscriberAssembly assembly, ConfirmationStore confirmations, ConsentStore consent, ListStore lists,
                        CustomFields fields, Suppressions suppressions, TenantScope scope, AuditLog audit, Clock clock,
                        ImportStore imports,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, ParentLocks parents) {
+        this.parents = parents;
         this.imports = imports;
         this.events = events;
         this.store = store;
@@ -124,6 +127,11 @@ public class Subscribers {
             Map<CustomField, Object> values = convert(clientId, input.fields());
             List<MailingList> targets = new ArrayList<>();
             for (UUID listId : listIds) {
+                // Locked before it is read: a list deleted meanwhile is not found, and one deleted
+                // later waits for this transaction (ParentLocks).
+                if (!parents.lockList(clientId, listId)) {
+                    throw ValidationException.of("lists", "names a list that does not exist");
+                }
                 targets.add(lists.find(clientId, listId)
                         .orElseThrow(() -> ValidationException.of("lists", "names a list that does not exist")));
             }
@@ -136,7 +144,11 @@ public class Subscribers {
                 throw new ConflictException("A subscriber with this address already exists");
             }
             UUID id = existing.map(SubscriberRow::id).orElseGet(UUID::randomUUID);
+            if (existing.isPresent() && parents.lockSubscribers(clientId, List.of(id)).isEmpty()) {
+                throw new ConflictException("This subscriber was erased meanwhile");
+            }
             if (existing.isEmpty()) {
+                parents.lockClient(clientId);
                 store.insertAll(clientId, List.of(new SubscriberStore.NewSubscriber(id, email.value(), email.key(), name,
                         FieldValues.slots(values))), now);
             } else {
@@ -213,6 +225,9 @@ public class Subscribers {
     public Subscriber correct(Actor actor, UUID id, Correction correction) {
         UUID clientId = actor.requireClientWriter();
         return scope.inClient(clientId, () -> {
+            if (parents.lockSubscribers(clientId, List.of(id)).isEmpty()) {
+                throw notFound(id);
+            }
             SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
             OffsetDateTime now = Times.now(clock);
             Map<CustomField, Object> values = convert(clientId, correction.fields());
@@ -366,6 +381,11 @@ public class Subscribers {
     public void erase(Actor actor, UUID id, String reason) {
         UUID clientId = actor.requireClientWriter();
         scope.inClient(clientId, () -> {
+            // First, so every writer of this subscriber's memberships and tags has finished and
+            // none starts: what is deleted below is all there is (ParentLocks).
+            if (!parents.lockSubscriberForDelete(clientId, id)) {
+                throw notFound(id);
+            }
             SubscriberRow row = store.find(clientId, id).orElseThrow(() -> notFound(id));
             EmailAddress email = EmailAddress.of("email", row.email());
             OffsetDateTime now = Times.now(clock);
@@ -373,6 +393,8 @@ public class Subscribers {
             suppressions.forgetEmail(clientId, email.hash());
             consent.erase(clientId, id, email.hash(), actor.label(), reason, now);
             imports.forgetAddress(clientId, email.key());
+            // Its dependents explicitly: on PostgreSQL no foreign key cascades to them.
+            memberships.deleteOfSubscriber(clientId, id);
             store.delete(clientId, id);
             events.publishEvent(new SubscriberErased(clientId, email.value(), id));
             events.publishEvent(new SubscriberOptedOut(clientId, id));

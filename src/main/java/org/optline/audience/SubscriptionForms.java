@@ -15,12 +15,14 @@ import org.optline.audience.lists.ListStore;
 import org.optline.audience.subscribers.ConfirmationStore;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.MembershipStore;
+import org.optline.audience.subscribers.ParentLocks;
 import org.optline.audience.subscribers.SubscriberRow;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.Actor;
 import org.optline.platform.Client;
 import org.optline.platform.Clients;
+import org.optline.platform.ConflictException;
 import org.optline.platform.NotFoundException;
 import org.optline.platform.RateLimiter;
 import org.optline.platform.TenantScope;
@@ -71,12 +73,14 @@ public class SubscriptionForms {
     private final Clock clock;
     private final PublicLinks links;
     private final ApplicationEventPublisher events;
+    private final ParentLocks parents;
 
     public SubscriptionForms(FormStore forms, ListStore lists, SubscriberStore subscribers, MembershipStore memberships,
                              ConfirmationLinks confirmationLinks, ConsentStore consent,
                              SuppressionStore suppressions, CustomFields fields, SubscriberTokens tokens,
                              ConfirmationStore confirmations, TransactionalMail mail, Clients clients, RateLimiter limiter, TenantScope scope, Clock clock,
-                             PublicLinks links, ApplicationEventPublisher events) {
+                             PublicLinks links, ApplicationEventPublisher events, ParentLocks parents) {
+        this.parents = parents;
         this.events = events;
         this.forms = forms;
         this.lists = lists;
@@ -178,9 +182,17 @@ public class SubscriptionForms {
         ConsentSource source = new ConsentSource(ConsentChannel.FORM, formId.toString(), ip, userAgent, form.consentText());
         String detail = "consent text version " + form.consentVersion();
         Optional<ConfirmationMail> confirmation = scope.inClient(clientId, () -> {
+            // The list (and with it the form) deleted meanwhile: as for any form that is gone.
+            if (!parents.lockList(clientId, form.listId())) {
+                throw new NotFoundException("No form " + formId);
+            }
             OffsetDateTime now = Times.now(clock);
             boolean suppressed = suppressions.clientReason(clientId, email.hash()).isPresent();
             Optional<SubscriberRow> existing = subscribers.findByKey(clientId, email.key());
+            if (existing.isPresent() && parents.lockSubscribers(clientId, List.of(existing.get().id())).isEmpty()) {
+                // Erased this instant: the erasure's suppression answers the next submission.
+                return Optional.<ConfirmationMail>empty();
+            }
             boolean needsConfirmation = doubleOptIn || suppressed
                     || existing.map(r -> r.status() != SubscriberStatus.ACTIVE).orElse(false);
             UUID id = existing.map(SubscriberRow::id).orElseGet(UUID::randomUUID);
@@ -191,6 +203,7 @@ public class SubscriptionForms {
                 needsConfirmation = true;
             }
             if (existing.isEmpty()) {
+                parents.lockClient(clientId);
                 subscribers.insertAll(clientId, List.of(new SubscriberStore.NewSubscriber(id, email.value(), email.key(), name,
                         FieldValues.slots(values))), now);
             }

@@ -50,7 +50,7 @@ public class Suppressions {
         return scope.inClient(clientId, () -> {
             OffsetDateTime now = Times.now(clock);
             store.insert(clientId, email.hash(), email.value(), reason.wireName(), actor.label(), now);
-            confirmations.voidAddress(clientId, email.hash());
+            confirmations.voidAddress(clientId, email);
             audit.record(actor, clientId, "suppression.added", "suppression:" + email.hash().substring(0, 12), reason.wireName());
             return new Suppression(email.hash(), email.value(), reason.wireName(), actor.label(), false, now);
         });
@@ -64,7 +64,7 @@ public class Suppressions {
     public void suppress(UUID clientId, EmailAddress email, SuppressionReason reason, String source) {
         scope.inClient(clientId, () -> {
             store.insert(clientId, email.hash(), email.value(), reason.wireName(), source, Times.now(clock));
-            confirmations.voidAddress(clientId, email.hash());
+            confirmations.voidAddress(clientId, email);
         });
     }
 

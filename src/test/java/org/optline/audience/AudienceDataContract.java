@@ -40,6 +40,7 @@ abstract class AudienceDataContract {
     @Autowired JdbcClient jdbc;
     @Autowired Preferences preferences;
     @Autowired SubscriberTokens tokens;
+    @Autowired Orphans orphans;
 
     CreatedClient client;
     Actor admin;
@@ -327,12 +328,15 @@ abstract class AudienceDataContract {
             // The row went, and with it the multi field's values it carried.
             assertThat(jdbc.sql("select count(*) from subscribers where id = :id").param("id", s.id())
                     .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from list_memberships where subscriber_id = :id").param("id", s.id())
+                    .query(Long.class).single()).isZero();
             assertThat(jdbc.sql("select email_hash from erasure_tombstones where client_id = :c").param("c", clientId)
                     .query(String.class).list()).containsExactly(hash);
             assertThat(jdbc.sql("select count(*) from suppressions where client_id = :c and email_hash = :h and email is null")
                     .param("c", clientId).param("h", hash).query(Long.class).single()).isEqualTo(1);
         });
         assertThatThrownBy(() -> save("gone@shop.test", Map.of(), List.of(news.id()))).isInstanceOf(ConflictException.class);
+        assertThat(orphans.count(clientId)).as("nothing of the subscriber is left pointing at it").isEqualTo(NO_ORPHANS);
     }
 
     @Test
@@ -382,5 +386,44 @@ abstract class AudienceDataContract {
         Subscriber s = save("stay@shop.test", Map.of(), List.of(news.id()));
         lists.delete(admin, news.id());
         assertThat(subscribers.get(admin, s.id()).lists()).isEmpty();
+    }
+
+    static final Orphans.Counts NO_ORPHANS = new Orphans.Counts(0, 0, 0, 0, 0);
+
+    @Test
+    void deletingAListDeletesItsMembershipsAndNoOtherListsOnes() {
+        fields.create(admin, "interests", null, "multi");
+        var news = list("News", "single");
+        var offers = list("Offers", "double");
+        Subscriber s = save("two-lists@shop.test", Map.of("interests", List.of("shoes")), List.of(news.id(), offers.id()));
+        Subscriber t = save("one-list@shop.test", Map.of(), List.of(news.id()));
+        lists.delete(admin, news.id());
+        UUID clientId = client.client().id();
+        assertThat(scope.inClient(clientId, () -> jdbc.sql("select count(*) from list_memberships where list_id = :l")
+                .param("l", news.id()).query(Long.class).single())).isZero();
+        assertThat(subscribers.get(admin, s.id()).lists()).extracting(Membership::listId).containsExactly(offers.id());
+        assertThat(subscribers.get(admin, t.id()).lists()).isEmpty();
+        assertThat(subscribers.get(admin, s.id()).fields()).containsEntry("interests", List.of("shoes"));
+        assertThat(orphans.count(clientId)).isEqualTo(NO_ORPHANS);
+        assertThatThrownBy(() -> lists.delete(admin, news.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aSubscriberCannotJoinADeletedList() {
+        var gone = list("Gone", "single");
+        lists.delete(admin, gone.id());
+        assertThatThrownBy(() -> save("late@shop.test", Map.of(), List.of(gone.id())))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("list that does not exist");
+        assertThat(subscribers.findByEmail(admin, "late@shop.test")).isEmpty();
+        assertThat(orphans.count(client.client().id())).isEqualTo(NO_ORPHANS);
+    }
+
+    @Test
+    void theOrphanCountAcrossClientsIsTheOperatorsAndFindsNone() {
+        var news = list("News", "single");
+        save("counted@shop.test", Map.of(), List.of(news.id()));
+        assertThatThrownBy(() -> orphans.count(admin)).isInstanceOf(NotFoundException.class);
+        // Every client's rows in the shared database: whatever the other tests did, nothing is orphaned.
+        assertThat(orphans.count(Fixtures.operator())).isEqualTo(NO_ORPHANS);
     }
 }

@@ -46,6 +46,7 @@ abstract class ImportContract {
     @Autowired Exports exports;
     @Autowired ConsentStore consent;
     @Autowired MembershipStore memberships;
+    @Autowired Orphans orphans;
 
     CreatedClient client;
     Actor admin;
@@ -214,6 +215,26 @@ abstract class ImportContract {
             assertThat(e.id()).isEqualTo(row);
             assertThat(e.detail()).isEqualTo("line 4 of file sha256:" + job.fileSha256() + ", attested by test");
         });
+    }
+
+    /** The rows an import writes, and what an erasure and a list's deletion delete, leave nothing pointing at nothing. */
+    @Test
+    void importsErasuresAndListDeletionLeaveNoOrphans() {
+        UUID clientId = client.client().id();
+        ImportJob job = importCsv("email,interests\nann@shoehaus.de,shoes;hats\nbob@shoehaus.de,books\n");
+        assertThat(job.rowsImported()).isEqualTo(2);
+        assertThat(orphans.count(clientId).total()).isZero();
+        subscribers.erase(admin, subscribers.findByEmail(admin, "ann@shoehaus.de").orElseThrow().id(), "asked");
+        assertThat(orphans.count(clientId).total()).isZero();
+        ImportJob again = importCsv("email,interests\nann@shoehaus.de,socks\nbob@shoehaus.de,music\n");
+        assertThat(again.rowsSuppressed()).isEqualTo(1);
+        assertThat(orphans.count(clientId).total()).isZero();
+        lists.delete(admin, list.id());
+        assertThat(orphans.count(clientId).total()).isZero();
+        assertThat(scope.inClient(clientId, () -> jdbc.sql("select count(*) from list_memberships where client_id = :c")
+                .param("c", clientId).query(Long.class).single())).isZero();
+        assertThat(subscribers.findByEmail(admin, "bob@shoehaus.de").orElseThrow().fields())
+                .containsEntry("interests", List.of("music"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.optline.audience.SubscriptionsStarted;
 import org.optline.audience.fields.FieldValues;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.MembershipStore;
+import org.optline.audience.subscribers.ParentLocks;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.TextFields;
@@ -43,9 +44,11 @@ final class ImportBatch {
     private final ConsentStore consent;
     private final SuppressionStore suppressions;
     private final ApplicationEventPublisher events;
+    private final ParentLocks parents;
 
     ImportBatch(SubscriberStore subscribers, MembershipStore memberships, ConsentStore consent, SuppressionStore suppressions,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, ParentLocks parents) {
+        this.parents = parents;
         this.events = events;
         this.subscribers = subscribers;
         this.memberships = memberships;
@@ -94,7 +97,23 @@ final class ImportBatch {
         Set<String> suppressed = suppressions.suppressed(ctx.clientId(), hashToKey.keySet());
         suppressed.forEach(h -> rows.remove(hashToKey.get(h)));
 
-        Map<String, SubscriberStore.Existing> existing = subscribers.existing(ctx.clientId(), rows.keySet());
+        // The parents, each once per batch (its transaction), before any child is written: on
+        // PostgreSQL they stand in for the foreign keys (ParentLocks, docs/audience.md).
+        if (!parents.lockList(ctx.clientId(), ctx.listId())) {
+            throw new ListDeleted();
+        }
+        Map<String, SubscriberStore.Existing> existing = new HashMap<>(subscribers.existing(ctx.clientId(), rows.keySet()));
+        var present = parents.lockSubscribers(ctx.clientId(), existing.values().stream().map(SubscriberStore.Existing::id).toList());
+        long erasedMeanwhile = 0;
+        for (var it = existing.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (!present.contains(entry.getValue().id())) {
+                // Erased since the probe: the erasure suppressed the address, so it is skipped as suppressed.
+                it.remove();
+                rows.remove(entry.getKey());
+                erasedMeanwhile++;
+            }
+        }
         List<SubscriberStore.NewSubscriber> inserts = new ArrayList<>();
         List<SubscriberStore.ProfileUpdate> updates = new ArrayList<>();
         Map<UUID, Row> byId = new LinkedHashMap<>();
@@ -115,6 +134,9 @@ final class ImportBatch {
                 flagged++;
                 issues.add(new ImportStore.Issue(row.line(), "flag", row.email().value() + ": " + row.email().concern().get()));
             }
+        }
+        if (!inserts.isEmpty()) {
+            parents.lockClient(ctx.clientId());
         }
         subscribers.insertAll(ctx.clientId(), inserts, ctx.now());
         subscribers.updateAll(ctx.clientId(), updates, ctx.now());
@@ -146,7 +168,15 @@ final class ImportBatch {
             events.publishEvent(new SubscriptionsStarted(ctx.clientId(), ctx.listId(), joining.stream()
                     .map(id -> new SubscriptionsStarted.Joined(id, byId.get(id).email().value())).toList(), "import", ctx.now()));
         }
-        return new Result(new ImportStore.Progress(created.size(), updated, rejected, suppressed.size() + leftBefore, flagged), issues);
+        return new Result(new ImportStore.Progress(created.size(), updated, rejected,
+                suppressed.size() + erasedMeanwhile + leftBefore, flagged), issues);
+    }
+
+    /** The import's list was deleted while it ran: the import fails, keeping what it stored. */
+    static final class ListDeleted extends RuntimeException {
+        ListDeleted() {
+            super("The list of this import was deleted.", null, false, false);
+        }
     }
 
     /** What a batch did. */

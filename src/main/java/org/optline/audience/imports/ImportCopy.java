@@ -16,6 +16,7 @@ import org.optline.audience.SubscriberStatus;
 import org.optline.audience.SubscriptionsStarted;
 import org.optline.audience.fields.Slots;
 import org.optline.audience.subscribers.ConsentStore;
+import org.optline.audience.subscribers.ParentLocks;
 import org.optline.platform.NamedSql;
 import org.optline.platform.TimeOrderedIds;
 import org.postgresql.PGConnection;
@@ -54,11 +55,14 @@ class ImportCopy {
     private final DataSource dataSource;
     private final ApplicationEventPublisher events;
     private final ConsentStore consent;
+    private final ParentLocks parents;
     private final NamedSql sql;
 
-    ImportCopy(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events, ConsentStore consent) {
+    ImportCopy(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events, ConsentStore consent,
+               ParentLocks parents) {
         this.jdbc = jdbc;
         this.consent = consent;
+        this.parents = parents;
         this.dataSource = dataSource;
         this.events = events;
         this.sql = NamedSql.forClass(ImportCopy.class);
@@ -150,12 +154,19 @@ class ImportCopy {
     /** Stores one chunk; runs inside the chunk's transaction, in the client's scope. */
     ImportBatch.Result merge(ImportBatch.Context ctx, Chunk chunk) {
         UUID clientId = ctx.clientId();
+        // The parents, once per chunk (its transaction), before any child is written: they stand
+        // in for the foreign keys (ParentLocks, docs/audience.md).
+        if (!parents.lockList(clientId, ctx.listId())) {
+            throw new ImportBatch.ListDeleted();
+        }
+        parents.lockClient(clientId);
         jdbc.sql(sql.get("create-staging")).update();
         StringBuilder columns = new StringBuilder();
         chunk.slotColumns().forEach(slot -> columns.append(", ").append(Slots.checked(slot)));
         copy(sql.get("copy-rows").replace("/*slot columns*/", columns), chunk.rows());
         jdbc.sql(sql.get("analyze-staging")).update();
 
+        jdbc.sql(sql.get("lock-existing")).param("clientId", clientId).query(UUID.class).list();
         Set<String> suppressed = new HashSet<>(jdbc.sql(sql.get("drop-suppressed")).param("clientId", clientId)
                 .query(String.class).list());
         long existing = jdbc.sql(sql.get("mark-existing")).param("clientId", clientId).param("listId", ctx.listId())

@@ -32,6 +32,7 @@ import org.optline.audience.CustomFields;
 import org.optline.audience.ImportJob;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.MembershipStore;
+import org.optline.audience.subscribers.ParentLocks;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.Clients;
@@ -91,12 +92,13 @@ public class ImportRunner implements SchedulingConfigurer {
     public ImportRunner(ImportStore store, SubscriberStore subscribers, MembershipStore memberships, ConsentStore consent,
                         SuppressionStore suppressions,
                         CustomFields fields, DataDirectory data, TenantScope scope, Clock clock, Clients clients,
-                        AudienceProperties settings, ApplicationEventPublisher events, ImportCopy copy) {
+                        AudienceProperties settings, ApplicationEventPublisher events, ImportCopy copy,
+                        ParentLocks parents) {
         this.copy = copy;
         this.chunkSize = settings.importChunkSize();
         this.clients = clients;
         this.store = store;
-        this.batch = new ImportBatch(subscribers, memberships, consent, suppressions, events);
+        this.batch = new ImportBatch(subscribers, memberships, consent, suppressions, events, parents);
         this.fields = fields;
         this.data = data;
         this.scope = scope;
@@ -183,6 +185,8 @@ public class ImportRunner implements SchedulingConfigurer {
             if (!Thread.currentThread().isInterrupted()) {
                 finish(clientId, importId, token, "done", null);
             }
+        } catch (ImportBatch.ListDeleted e) {
+            finish(clientId, importId, token, "failed", e.getMessage());
         } catch (LeaseLost e) {
             log.info("Import {} was taken over by another node", importId);
         } catch (CsvParseException | UncheckedIOException e) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.optline.audience.ConsentSource;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
+import org.optline.platform.TenantScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +20,12 @@ public class NoticeAudienceStore {
 
     private final JdbcClient jdbc;
     private final NamedSql sql = NamedSql.forClass(NoticeAudienceStore.class);
+    /** What the joins' lock marker becomes: the subscribers joined are locked where no foreign key guards them. */
+    private final String lockJoined;
 
-    public NoticeAudienceStore(JdbcClient jdbc) {
+    public NoticeAudienceStore(JdbcClient jdbc, TenantScope scope) {
         this.jdbc = jdbc;
+        this.lockJoined = scope.isPostgres() ? "for key share of n" : "";
     }
 
     /** Locks the list's row until the transaction ends; false when the client has no such list. */
@@ -43,12 +47,12 @@ public class NoticeAudienceStore {
     }
 
     public int joinFromClients(UUID clientId, UUID listId, Collection<UUID> leftOut, OffsetDateTime at) {
-        return jdbc.sql(sql.get("join-from-clients")).param("clientId", clientId).param("listId", listId)
+        return jdbc.sql(sql.get("join-from-clients").replace("/*lock*/", lockJoined)).param("clientId", clientId).param("listId", listId)
                 .param("leftOut", SqlArrays.ofIds(leftOut)).param("at", at).update();
     }
 
     public int joinLogins(UUID clientId, UUID listId, List<String> keys, OffsetDateTime at) {
-        return jdbc.sql(sql.get("join-logins")).param("clientId", clientId).param("listId", listId)
+        return jdbc.sql(sql.get("join-logins").replace("/*lock*/", lockJoined)).param("clientId", clientId).param("listId", listId)
                 .param("keys", SqlArrays.of(keys)).param("at", at).update();
     }
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.optline.audience.EmailAddress;
 import org.optline.platform.NamedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,8 +59,8 @@ public class ConfirmationStore {
     }
 
     /** The address was suppressed: confirmations mailed to it before are void. */
-    public void voidAddress(UUID clientId, String emailHash) {
-        jdbc.sql(sql.get("void-address")).param("clientId", clientId).param("emailHash", emailHash).update();
+    public void voidAddress(UUID clientId, EmailAddress email) {
+        jdbc.sql(sql.get("void-address")).param("clientId", clientId).param("emailKey", email.key()).update();
     }
 
     public void expire(UUID clientId, OffsetDateTime cutoff) {

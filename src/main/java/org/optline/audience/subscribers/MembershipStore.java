@@ -89,6 +89,16 @@ public class MembershipStore {
                 .param("status", status.wireName()).param("at", at).update();
     }
 
+    /** Deletes a subscriber's memberships (its erasure, after locking it with {@link ParentLocks}). */
+    public void deleteOfSubscriber(UUID clientId, UUID id) {
+        jdbc.sql(sql.get("delete-of-subscriber")).param("clientId", clientId).param("id", id).update();
+    }
+
+    /** Deletes a list's memberships (its deletion, after locking it with {@link ParentLocks}). */
+    public void deleteOfList(UUID clientId, UUID listId) {
+        jdbc.sql(sql.get("delete-of-list")).param("clientId", clientId).param("listId", listId).update();
+    }
+
     public void unsubscribeAllMemberships(UUID clientId, UUID id, OffsetDateTime at) {
         jdbc.sql(sql.get("unsubscribe-all-memberships")).param("clientId", clientId).param("id", id).param("at", at).update();
     }

@@ -53,12 +53,12 @@ public class SubscriberStore {
     }
 
     /**
-     * Which clients hold the address (SHA-256 of its key): a subscriber, a suppression or an
-     * erasure tombstone. The one statement on subscribers that names no client: it reads across
-     * clients and runs only in the platform scope, for a legal disclosure.
+     * Which clients hold the address: a subscriber (found by its key), a suppression or an erasure
+     * tombstone (found by the key's SHA-256). The one statement on subscribers that names no client:
+     * it reads across clients and runs only in the platform scope, for a legal disclosure.
      */
-    public List<Holding> clientsHolding(String emailHash) {
-        return jdbc.sql(sql.get("clients-holding")).param("emailHash", emailHash)
+    public List<Holding> clientsHolding(EmailAddress email) {
+        return jdbc.sql(sql.get("clients-holding")).param("emailKey", email.key()).param("emailHash", email.hash())
                 .query((rs, n) -> new Holding(rs.getObject("client_id", UUID.class), rs.getObject("subscriber_id", UUID.class)))
                 .list();
     }

@@ -39,6 +39,15 @@ copy import_staging (ord, subscriber_id, line, email, email_key, email_hash, nam
 -- sized for the chunk instead of plans guessed for an empty table.
 analyze import_staging
 
+-- name: lock-existing
+-- The client's subscribers with the staged addresses, key-share locked before anything points at
+-- them (ParentLocks: what the foreign key to subscribers checked). An erasure that comes later
+-- waits for this chunk; one that committed first left no row here and suppressed the address, which
+-- the next statement, with a newer snapshot, drops.
+select b.id from subscribers b join import_staging s on s.email_key = b.email_key
+where b.client_id = :clientId
+for key share of b
+
 -- name: drop-suppressed
 -- Addresses the client or the platform suppresses are not imported; answers their keys, so the
 -- runner drops their flags and counts them.

@@ -27,6 +27,9 @@ from unnest(:keys, :hashes) as t(k, h)
 where not exists (select 1 from subscribers n where n.client_id = :clientId and n.email_key = t.k)
 
 -- name: join-from-clients
+-- The lock marker becomes "for key share of n" on PostgreSQL, where no foreign key guards the
+-- membership's subscriber: an erasure of it waits for this transaction, or has happened and the
+-- row is skipped (audience.subscribers.ParentLocks). Empty on H2, whose foreign keys remain.
 insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
 select :clientId, :listId, n.id, 'confirmed', :at, :at
 from subscribers n
@@ -38,13 +41,16 @@ where n.client_id = :clientId
                         and not exists (select 1 from suppressions x
                                         where x.client_id = s.client_id and x.email_hash = s.email_hash))
   and not exists (select 1 from list_memberships j where j.list_id = :listId and j.subscriber_id = n.id)
+/*lock*/
 
 -- name: join-logins
+-- The lock marker as in join-from-clients.
 insert into list_memberships (client_id, list_id, subscriber_id, status, created_at, updated_at)
 select :clientId, :listId, n.id, 'confirmed', :at, :at
 from subscribers n
 where n.client_id = :clientId and n.email_key = any(:keys)
   and not exists (select 1 from list_memberships j where j.list_id = :listId and j.subscriber_id = n.id)
+/*lock*/
 
 -- name: keep-from-clients
 -- Marks the memberships still deserved with this refresh's time; the ones left unmarked go.

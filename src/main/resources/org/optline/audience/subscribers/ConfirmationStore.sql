@@ -18,9 +18,10 @@ delete from subscriber_confirmations where client_id = :clientId and subscriber_
 delete from subscriber_confirmations where client_id = :clientId and subscriber_id = :subscriberId and list_id = :listId
 
 -- name: void-address
+-- The subscriber is found by the (client_id, email_key) unique key: the address is known here.
 delete from subscriber_confirmations
 where client_id = :clientId
-  and subscriber_id in (select id from subscribers where client_id = :clientId and email_hash = :emailHash)
+  and subscriber_id in (select id from subscribers where client_id = :clientId and email_key = :emailKey)
 
 -- name: expire
 delete from subscriber_confirmations where client_id = :clientId and created_at < :cutoff

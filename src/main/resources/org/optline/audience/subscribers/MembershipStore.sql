@@ -31,3 +31,11 @@ where client_id = :clientId and subscriber_id = :id and status <> 'unsubscribed'
 -- name: memberships-in-list
 select subscriber_id, status from list_memberships
 where client_id = :clientId and list_id = :listId and subscriber_id = any(:ids)
+
+-- name: delete-of-subscriber
+-- An erasure's: on PostgreSQL no foreign key cascades from the subscriber to its memberships.
+delete from list_memberships where client_id = :clientId and subscriber_id = :id
+
+-- name: delete-of-list
+-- A list's deletion: on PostgreSQL no foreign key cascades from the list to its memberships.
+delete from list_memberships where client_id = :clientId and list_id = :listId

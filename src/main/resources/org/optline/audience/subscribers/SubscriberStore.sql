@@ -3,12 +3,13 @@ select * from subscribers where client_id = :clientId and id = :id
 
 -- name: clients-holding
 -- Legal disclosure only, in the platform scope: the clients holding one address. Driven by the
--- clients table so that each client costs one probe of the (client_id, email_hash) indexes of
--- subscribers, suppressions and erasure tombstones; no index on the hash alone is needed (or kept
--- up to date by every import) for a request that comes a few times a year.
+-- clients table so that each client costs one probe of the subscribers' (client_id, email_key)
+-- unique key and of the (client_id, email_hash) keys of suppressions and erasure tombstones (which
+-- outlive the address); no index on the key or hash alone is needed (or kept up to date by every
+-- import) for a request that comes a few times a year.
 select c.id as client_id, s.id as subscriber_id
 from clients c
-left join subscribers s on s.client_id = c.id and s.email_hash = :emailHash
+left join subscribers s on s.client_id = c.id and s.email_key = :emailKey
 where s.id is not null
    or exists (select 1 from suppressions x where x.client_id = c.id and x.email_hash = :emailHash)
    or exists (select 1 from erasure_tombstones t where t.client_id = c.id and t.email_hash = :emailHash)
