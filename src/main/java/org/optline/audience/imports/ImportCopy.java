@@ -48,6 +48,9 @@ class ImportCopy {
     record Chunk(long records, List<String> slotColumns, CopyText rows, List<ImportStore.Issue> issues,
                  long rejected, long duplicates, List<Flag> flags) {}
 
+    /** A staged address taken out as suppressed, and whether the client already had it. */
+    private record Dropped(String emailKey, boolean existing) {}
+
     /** A flag for the row of one address; kept only if the address is imported. */
     record Flag(String emailKey, ImportStore.Issue issue) {}
 
@@ -164,13 +167,21 @@ class ImportCopy {
         StringBuilder columns = new StringBuilder();
         chunk.slotColumns().forEach(slot -> columns.append(", ").append(Slots.checked(slot)));
         copy(sql.get("copy-rows").replace("/*slot columns*/", columns), chunk.rows());
+        jdbc.sql(sql.get("small-statistics-sample")).update();
         jdbc.sql(sql.get("analyze-staging")).update();
 
-        jdbc.sql(sql.get("lock-existing")).param("clientId", clientId).query(UUID.class).list();
-        Set<String> suppressed = new HashSet<>(jdbc.sql(sql.get("drop-suppressed")).param("clientId", clientId)
-                .query(String.class).list());
+        // Existing subscribers are found and locked first, then suppressed addresses taken out
+        // (see the two statements for why in this order).
         long existing = jdbc.sql(sql.get("mark-existing")).param("clientId", clientId).param("listId", ctx.listId())
                 .update();
+        Set<String> suppressed = new HashSet<>();
+        long suppressedExisting = 0;
+        for (Dropped dropped : jdbc.sql(sql.get("drop-suppressed")).param("clientId", clientId)
+                .query((rs, n) -> new Dropped(rs.getString("email_key"), rs.getBoolean("existing"))).list()) {
+            suppressed.add(dropped.emailKey());
+            suppressedExisting += dropped.existing() ? 1 : 0;
+        }
+        existing -= suppressedExisting;
         long created = jdbc.sql(sql.get("insert-new-subscribers")).param("clientId", clientId)
                 .param("status", SubscriberStatus.ACTIVE.wireName()).param("at", ctx.now()).update();
         if (existing > 0) {
