@@ -18,7 +18,6 @@ import org.optline.audience.fields.Slots;
 import org.optline.audience.subscribers.ConsentStore;
 import org.optline.audience.subscribers.ParentLocks;
 import org.optline.platform.NamedSql;
-import org.optline.platform.SqlArrays;
 import org.optline.platform.TimeOrderedIds;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -43,15 +42,14 @@ class ImportCopy {
 
     /**
      * A chunk ready to merge: {@code records} CSV records read (what the checkpoint moves by), the
-     * {@code staged} valid rows' COPY text (a multi-valued field's values as an array literal), the
-     * rejected rows' issues and counts, and the flags of addresses worth a look (dropped if
-     * suppressed).
+     * COPY text of its valid rows (a multi-valued field's values as an array literal), the rejected rows'
+     * issues and counts, and the flags of addresses worth a look (dropped if suppressed).
      */
-    record Chunk(long records, int staged, List<String> slotColumns, CopyText rows, List<ImportStore.Issue> issues,
+    record Chunk(long records, List<String> slotColumns, CopyText rows, List<ImportStore.Issue> issues,
                  long rejected, long duplicates, List<Flag> flags) {}
 
-    /** A staged address taken out as suppressed, whether the client already had it, its staged id. */
-    private record Dropped(String emailKey, boolean existing, UUID subscriberId) {}
+    /** A staged address taken out as suppressed, and whether the client already had it. */
+    private record Dropped(String emailKey, boolean existing) {}
 
     /** A flag for the row of one address; kept only if the address is imported. */
     record Flag(String emailKey, ImportStore.Issue issue) {}
@@ -110,7 +108,7 @@ class ImportCopy {
             }
             ord++;
         }
-        return new Chunk(records, ord, slotColumns, rows, parsed.issues, parsed.rejected, parsed.duplicates, flags);
+        return new Chunk(records, slotColumns, rows, parsed.issues, parsed.rejected, parsed.duplicates, flags);
     }
 
     /**
@@ -172,30 +170,20 @@ class ImportCopy {
         jdbc.sql(sql.get("small-statistics-sample")).update();
         jdbc.sql(sql.get("analyze-staging")).update();
 
-        // Insert first (a new address costs one probe of its key), then find and lock the
-        // existing ones, then take out the suppressed: see the statements for why in this order.
-        long existing = jdbc.sql(sql.get("insert-new-subscribers")).param("clientId", clientId)
-                .param("status", SubscriberStatus.ACTIVE.wireName()).param("at", ctx.now()).update();
-        long created = chunk.staged() - existing;
-        if (existing > 0) {
-            jdbc.sql(sql.get("mark-existing")).param("clientId", clientId).param("listId", ctx.listId()).update();
-        }
+        // Existing subscribers are found and locked first, then suppressed addresses taken out
+        // (see the two statements for why in this order).
+        long existing = jdbc.sql(sql.get("mark-existing")).param("clientId", clientId).param("listId", ctx.listId())
+                .update();
         Set<String> suppressed = new HashSet<>();
-        List<UUID> insertedThenDropped = new ArrayList<>();
+        long suppressedExisting = 0;
         for (Dropped dropped : jdbc.sql(sql.get("drop-suppressed")).param("clientId", clientId)
-                .query((rs, n) -> new Dropped(rs.getString("email_key"), rs.getBoolean("existing"),
-                        rs.getObject("subscriber_id", UUID.class))).list()) {
+                .query((rs, n) -> new Dropped(rs.getString("email_key"), rs.getBoolean("existing"))).list()) {
             suppressed.add(dropped.emailKey());
-            if (dropped.existing()) {
-                existing--;
-            } else {
-                insertedThenDropped.add(dropped.subscriberId());
-            }
+            suppressedExisting += dropped.existing() ? 1 : 0;
         }
-        for (List<UUID> ids : SqlArrays.chunks(insertedThenDropped)) {
-            jdbc.sql(sql.get("delete-dropped-new")).param("clientId", clientId).param("ids", SqlArrays.ofIds(ids)).update();
-        }
-        created -= insertedThenDropped.size();
+        existing -= suppressedExisting;
+        long created = jdbc.sql(sql.get("insert-new-subscribers")).param("clientId", clientId)
+                .param("status", SubscriberStatus.ACTIVE.wireName()).param("at", ctx.now()).update();
         if (existing > 0) {
             jdbc.sql(sql.get("update-existing")).param("clientId", clientId).param("at", ctx.now()).update();
         }

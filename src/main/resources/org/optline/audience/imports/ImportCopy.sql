@@ -25,7 +25,6 @@ create temp table import_staging (
     date_5 date, bool_1 boolean, bool_2 boolean, bool_3 boolean, bool_4 boolean, bool_5 boolean,
     multi_1 text[], multi_2 text[], multi_3 text[], multi_4 text[], multi_5 text[],
     existing      boolean not null default false,
-    found         boolean not null default false,
     joining       boolean not null default true
 ) on commit drop
 
@@ -45,66 +44,49 @@ analyze import_staging (email_key, email_hash, subscriber_id)
 -- name: small-statistics-sample
 set local default_statistics_target = 10
 
--- name: insert-new-subscribers
--- Every staged row is tried, in line order (so the time-ordered ids arrive in ascending order at
--- the right edge of the index); an address the client already has, or that another writer has
--- just inserted, conflicts on the client's address key and is left alone. So a new address costs
--- the insert's own probe of that key and nothing more. The staged rows not inserted are marked
--- existing; answers how many.
-with inserted as (
-    insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at,
-        text_1, text_2, text_3, text_4, text_5, text_6, text_7, text_8, text_9, text_10, number_1,
-        number_2, number_3, number_4, number_5, date_1, date_2, date_3, date_4, date_5, bool_1, bool_2,
-        bool_3, bool_4, bool_5, multi_1, multi_2, multi_3, multi_4, multi_5)
-    select s.subscriber_id, :clientId, s.email, s.email_key, s.email_hash, s.name, :status, :at, :at,
-           s.text_1, s.text_2, s.text_3, s.text_4, s.text_5, s.text_6, s.text_7, s.text_8, s.text_9,
-           s.text_10, s.number_1, s.number_2, s.number_3, s.number_4, s.number_5, s.date_1, s.date_2,
-           s.date_3, s.date_4, s.date_5, s.bool_1, s.bool_2, s.bool_3, s.bool_4, s.bool_5, s.multi_1,
-           s.multi_2, s.multi_3, s.multi_4, s.multi_5
-    from import_staging s
-    order by s.ord
-    on conflict (client_id, email_key) do nothing
-    returning email_key
-)
-update import_staging s set existing = true
-where not exists (select 1 from inserted i where i.email_key = s.email_key)
-
 -- name: mark-existing
--- The addresses the client already had keep their subscriber (and its id); of them, only those
--- not yet on the list (whatever their state) join it. They are key-share locked in the same
--- statement, before anything points at them (ParentLocks: what the foreign key to subscribers
--- checked): an erasure that comes later waits for this chunk. One erased after the insert met its
--- address is not found here (found stays false) and drop-suppressed takes it out. Probes only the
--- staged rows marked existing.
+-- Addresses the client already has keep their subscriber (and its id); of them, only those not
+-- yet on the list (whatever their state) join it. New subscribers always join. The subscribers
+-- found are key-share locked in the same statement, before anything points at them (ParentLocks:
+-- what the foreign key to subscribers checked): an erasure that comes later waits for this chunk;
+-- one that committed first left no row to find and suppressed the address, which drop-suppressed,
+-- run next with a newer snapshot, takes out. One probe of the client's address key per staged
+-- row, and one rewrite of the staged rows of existing addresses, none of the others.
 with found as (
     select b.id, b.email_key
     from subscribers b
     join import_staging s on s.email_key = b.email_key
-    where b.client_id = :clientId and s.existing
+    where b.client_id = :clientId
     for key share of b
 )
-update import_staging s set subscriber_id = f.id, found = true,
+update import_staging s set subscriber_id = f.id, existing = true,
     joining = not exists (select 1 from list_memberships m
                           where m.client_id = :clientId and m.list_id = :listId and m.subscriber_id = f.id)
 from found f
 where f.email_key = s.email_key
 
 -- name: drop-suppressed
--- Addresses the client or the platform suppresses are not imported, nor those erased since the
--- insert met them (existing, not found; an erasure also suppresses the address). Run after the
--- insert and the lock, with a newer snapshot, so a suppression committed meanwhile is seen too.
--- Answers their keys, whether they were existing and their staged id, so the runner drops their
--- flags, counts them and deletes the subscribers the insert made for new ones.
+-- Addresses the client or the platform suppresses are not imported; answers their keys and
+-- whether they were existing subscribers, so the runner drops their flags and counts them.
 delete from import_staging s
-where (s.existing and not s.found)
-   or exists (select 1 from suppressions p where p.client_id = :clientId and p.email_hash = s.email_hash)
+where exists (select 1 from suppressions p where p.client_id = :clientId and p.email_hash = s.email_hash)
    or exists (select 1 from platform_suppressions p where p.email_hash = s.email_hash)
-returning s.email_key, s.existing, s.subscriber_id
+returning s.email_key, s.existing
 
--- name: delete-dropped-new
--- The subscribers the insert made for addresses drop-suppressed then took out (rare: a new
--- address that was already suppressed); nothing points at them yet.
-delete from subscribers where client_id = :clientId and id = any(:ids)
+-- name: insert-new-subscribers
+-- In line order, so the time-ordered ids arrive in ascending order at the right edge of the index.
+insert into subscribers (id, client_id, email, email_key, email_hash, name, status, created_at, updated_at,
+    text_1, text_2, text_3, text_4, text_5, text_6, text_7, text_8, text_9, text_10, number_1,
+    number_2, number_3, number_4, number_5, date_1, date_2, date_3, date_4, date_5, bool_1, bool_2,
+    bool_3, bool_4, bool_5, multi_1, multi_2, multi_3, multi_4, multi_5)
+select s.subscriber_id, :clientId, s.email, s.email_key, s.email_hash, s.name, :status, :at, :at,
+       s.text_1, s.text_2, s.text_3, s.text_4, s.text_5, s.text_6, s.text_7, s.text_8, s.text_9,
+       s.text_10, s.number_1, s.number_2, s.number_3, s.number_4, s.number_5, s.date_1, s.date_2,
+       s.date_3, s.date_4, s.date_5, s.bool_1, s.bool_2, s.bool_3, s.bool_4, s.bool_5, s.multi_1,
+       s.multi_2, s.multi_3, s.multi_4, s.multi_5
+from import_staging s
+where not s.existing
+order by s.ord
 
 -- name: update-existing
 -- The name and each slot only where the file gave a value (a staged null: the cell was empty), as
