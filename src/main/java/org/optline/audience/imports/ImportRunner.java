@@ -225,21 +225,8 @@ public class ImportRunner implements SchedulingConfigurer {
                     break;
                 }
                 record[0] += chunk.size();
-                long next = record[0];
-                long issuesSoFar = issues;
-                OffsetDateTime now = Times.now(clock);
-                var context = new ImportBatch.Context(clientId, importId, job.listId(), job.fileSha256(), job.attestation(),
-                        job.attestedBy(), null, job.columns(), byKey, now);
-                ImportBatch.Result result = scope.inClient(clientId, () -> {
-                    ImportBatch.Result r = batch.run(context, chunk);
-                    List<ImportStore.Issue> kept = r.issues().subList(0, (int) Math.max(0,
-                            Math.min(r.issues().size(), MAX_ISSUES - issuesSoFar)));
-                    store.insertIssues(clientId, importId, kept);
-                    if (!store.progress(clientId, importId, token, r.progress(), next, now.plus(LEASE))) {
-                        throw new LeaseLost();
-                    }
-                    return r;
-                });
+                ImportBatch.Result result = write(clientId, importId, token, job, byKey, issues, record[0],
+                        context -> batch.run(context, chunk));
                 issues += result.issues().size();
                 batches++;
                 if (batches == 1 || batches % 100 == 0) {
@@ -286,20 +273,8 @@ public class ImportRunner implements SchedulingConfigurer {
                     return;
                 }
                 long next = record[0] + chunk.records();
-                long issuesSoFar = issues;
-                OffsetDateTime now = Times.now(clock);
-                var context = new ImportBatch.Context(clientId, importId, job.listId(), job.fileSha256(), job.attestation(),
-                        job.attestedBy(), null, job.columns(), byKey, now);
-                ImportBatch.Result result = scope.inClient(clientId, () -> {
-                    ImportBatch.Result r = copy.merge(context, chunk);
-                    List<ImportStore.Issue> kept = r.issues().subList(0, (int) Math.max(0,
-                            Math.min(r.issues().size(), MAX_ISSUES - issuesSoFar)));
-                    store.insertIssues(clientId, importId, kept);
-                    if (!store.progress(clientId, importId, token, r.progress(), next, now.plus(LEASE))) {
-                        throw new LeaseLost();
-                    }
-                    return r;
-                });
+                ImportBatch.Result result = write(clientId, importId, token, job, byKey, issues, next,
+                        context -> copy.merge(context, chunk));
                 record[0] = next;
                 issues += result.issues().size();
                 chunks++;
@@ -351,6 +326,29 @@ public class ImportRunner implements SchedulingConfigurer {
         } catch (InterruptedException e) {
             // The runner stopped waiting (it finished, failed or is stopping): nothing to hand over.
         }
+    }
+
+    /**
+     * Writes one batch or chunk with {@code writer} in one transaction of the client's, together
+     * with its rejected and flagged rows (up to {@link #MAX_ISSUES} per import, {@code issuesSoFar}
+     * kept already) and the checkpoint {@code next}, which also renews the lease; a lease another
+     * node has taken over rolls it all back.
+     */
+    private ImportBatch.Result write(UUID clientId, UUID importId, String token, ImportJob job, Map<String, CustomField> byKey,
+                                     long issuesSoFar, long next, Function<ImportBatch.Context, ImportBatch.Result> writer) {
+        OffsetDateTime now = Times.now(clock);
+        var context = new ImportBatch.Context(clientId, importId, job.listId(), job.fileSha256(), job.attestation(),
+                job.attestedBy(), null, job.columns(), byKey, now);
+        return scope.inClient(clientId, () -> {
+            ImportBatch.Result r = writer.apply(context);
+            List<ImportStore.Issue> kept = r.issues().subList(0, (int) Math.max(0,
+                    Math.min(r.issues().size(), MAX_ISSUES - issuesSoFar)));
+            store.insertIssues(clientId, importId, kept);
+            if (!store.progress(clientId, importId, token, r.progress(), next, now.plus(LEASE))) {
+                throw new LeaseLost();
+            }
+            return r;
+        });
     }
 
     /**
