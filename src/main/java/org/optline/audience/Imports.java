@@ -55,6 +55,7 @@ public class Imports {
     static final int MAX_COLUMNS = 500;
     static final int MAX_HEADER_LENGTH = 200;
 
+    private final ImportRunner runner;
     private final ImportStore store;
     private final ListStore lists;
     private final CustomFields fields;
@@ -65,7 +66,8 @@ public class Imports {
     private final long maxBytes;
 
     public Imports(ImportStore store, ListStore lists, CustomFields fields, DataDirectory data, TenantScope scope,
-                   AuditLog audit, Clock clock, AudienceProperties settings) {
+                   AuditLog audit, Clock clock, AudienceProperties settings, ImportRunner runner) {
+        this.runner = runner;
         this.store = store;
         this.lists = lists;
         this.fields = fields;
@@ -120,7 +122,7 @@ public class Imports {
             throw ValidationException.of("attestation", "is required: state how and when these people opted in");
         }
         TextFields.atMost("attestation", attestation, 2000);
-        return scope.inClient(clientId, () -> {
+        ImportJob queued = scope.inClient(clientId, () -> {
             ImportStore.Row row = store.find(clientId, id).orElseThrow(() -> new NotFoundException("No import " + id));
             List<String> chosen = targets == null ? row.job().columns() : targets;
             validateTargets(clientId, row.job().headers().size(), chosen);
@@ -133,6 +135,8 @@ public class Imports {
                     "sha256=" + row.job().fileSha256() + " attestation=" + attestation.strip());
             return store.find(clientId, id).orElseThrow().job();
         });
+        runner.wake(); // committed: start it now rather than at the runner's next poll
+        return queued;
     }
 
     public ImportJob get(Actor actor, UUID id) {

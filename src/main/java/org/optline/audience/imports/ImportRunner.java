@@ -84,6 +84,12 @@ public class ImportRunner implements SchedulingConfigurer {
         t.setDaemon(true);
         return t;
     });
+    /** Runs a look for work right away when an import is started, off the caller's thread and transaction. */
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "optline-import-wake");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicBoolean busy = new AtomicBoolean();
     private final ImportCopy copy;
     private final int chunkSize;
@@ -112,7 +118,10 @@ public class ImportRunner implements SchedulingConfigurer {
         registrar.addFixedDelayTask(new FixedDelayTask(this::poll, poll, Duration.ZERO));
     }
 
-    /** Looks for work every second; a node runs one import at a time so imports never starve sending. */
+    /**
+     * Looks for work every {@code importPollMs} (and at once when an import is started here, see
+     * {@link #wake}); a node runs one import at a time so imports never starve sending.
+     */
     public void poll() {
         if (!busy.compareAndSet(false, true)) {
             return;
@@ -155,8 +164,18 @@ public class ImportRunner implements SchedulingConfigurer {
         }
     }
 
+    /**
+     * Looks for work now instead of at the next poll: called once an import was queued and its
+     * transaction committed, so a client watching the wizard sees it start at once. A node that is
+     * busy with another import, or a look that does not see the commit yet, leaves it to the poll.
+     */
+    public void wake() {
+        waker.execute(this::poll);
+    }
+
     @PreDestroy
     void stop() {
+        waker.shutdownNow();
         worker.shutdownNow();
         parser.shutdownNow();
     }
