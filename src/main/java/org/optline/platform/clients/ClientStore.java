@@ -43,7 +43,16 @@ public class ClientStore {
     }
 
     public void insert(Client client) {
-        jdbc.sql(insert)
+        insert(insert, client);
+    }
+
+    /** Inserts the client unless a row with its id exists; answers whether this call inserted it. */
+    public boolean insertIfAbsent(Client client) {
+        return insert(insertIfAbsent, client) == 1;
+    }
+
+    private int insert(String statement, Client client) {
+        return jdbc.sql(statement)
                 .param("id", client.id())
                 .param("name", client.name())
                 .param("postalAddress", client.postalAddress())
@@ -51,18 +60,6 @@ public class ClientStore {
                 .param("timeZone", client.timeZone())
                 .param("createdAt", client.createdAt())
                 .update();
-    }
-
-    /** Inserts the client unless a row with its id exists; answers whether this call inserted it. */
-    public boolean insertIfAbsent(Client client) {
-        return jdbc.sql(insertIfAbsent)
-                .param("id", client.id())
-                .param("name", client.name())
-                .param("postalAddress", client.postalAddress())
-                .param("status", client.status().wireName())
-                .param("timeZone", client.timeZone())
-                .param("createdAt", client.createdAt())
-                .update() == 1;
     }
 
     public Optional<Client> find(UUID id) {
