@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.optline.audience.CustomField;
@@ -34,7 +35,13 @@ final class ImportBatch {
 
     /** The parts of an import a batch needs. */
     record Context(UUID clientId, UUID importId, UUID listId, String fileSha256, String attestation, String attestedBy,
-                   String sourceIp, List<String> targets, Map<String, CustomField> fields, OffsetDateTime now) {}
+                   String sourceIp, List<String> targets, Map<String, CustomField> fields, OffsetDateTime now) {
+
+        /** What the import attests, for its one consent ledger row. */
+        ConsentStore.ImportEvidence evidence() {
+            return new ConsentStore.ImportEvidence(importId, listId, sourceIp, attestation, fileSha256, attestedBy);
+        }
+    }
 
     /** A row that passed validation. */
     record Row(long line, EmailAddress email, String name, Map<String, Object> slots) {}
@@ -130,9 +137,10 @@ final class ImportBatch {
                 byId.put(found.id(), row);
                 updated++;
             }
-            if (row.email().concern().isPresent()) {
+            Optional<ImportStore.Issue> flag = flag(row);
+            if (flag.isPresent()) {
                 flagged++;
-                issues.add(new ImportStore.Issue(row.line(), "flag", row.email().value() + ": " + row.email().concern().get()));
+                issues.add(flag.get());
             }
         }
         if (!inserts.isEmpty()) {
@@ -156,14 +164,11 @@ final class ImportBatch {
         if (!joining.isEmpty()) {
             // One ledger row for the whole import, written with the first batch that adds anyone and
             // found again by every later one; each new membership points at it with its line.
-            long consentRow = consent.importRow(ctx.clientId(), new ConsentStore.ImportEvidence(ctx.importId(),
-                    ctx.listId(), ctx.sourceIp(), ctx.attestation(), ctx.fileSha256(), ctx.attestedBy()), ctx.now());
+            long consentRow = consent.importRow(ctx.clientId(), ctx.evidence(), ctx.now());
             // An import is the client's attestation that these people opted in, so they join confirmed.
             memberships.insertImported(ctx.clientId(), ctx.listId(), consentRow, joining.stream()
                     .map(id -> new MembershipStore.ImportedMember(id, byId.get(id).line())).toList(),
                     MembershipStatus.CONFIRMED, ctx.now());
-        }
-        if (!joining.isEmpty()) {
             // One event for the whole batch, in its transaction (see SubscriptionsStarted).
             events.publishEvent(new SubscriptionsStarted(ctx.clientId(), ctx.listId(), joining.stream()
                     .map(id -> new SubscriptionsStarted.Joined(id, byId.get(id).email().value())).toList(), "import", ctx.now()));
@@ -177,6 +182,12 @@ final class ImportBatch {
         ListDeleted() {
             super("The list of this import was deleted.", null, false, false);
         }
+    }
+
+    /** The flag of a row whose address is worth a look (a role address, say), if it is one. */
+    static Optional<ImportStore.Issue> flag(Row row) {
+        return row.email().concern()
+                .map(concern -> new ImportStore.Issue(row.line(), "flag", row.email().value() + ": " + concern));
     }
 
     /** What a batch did. */

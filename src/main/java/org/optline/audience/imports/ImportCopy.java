@@ -84,7 +84,7 @@ class ImportCopy {
     }
 
     /** Encodes a parsed chunk for COPY, in line order; new ids are drawn here, one per row. */
-    static Chunk encode(ImportBatch.Context ctx, List<String> slotColumns, long records, ImportBatch.Parsed parsed) {
+    static Chunk encode(List<String> slotColumns, long records, ImportBatch.Parsed parsed) {
         CopyText rows = new CopyText();
         List<Flag> flags = new ArrayList<>();
         StringBuilder line = new StringBuilder(256);
@@ -102,10 +102,7 @@ class ImportCopy {
                         : value instanceof List<?> values ? arrayLiteral(values) : value.toString());
             }
             rows.line(line);
-            if (row.email().concern().isPresent()) {
-                flags.add(new Flag(row.email().key(), new ImportStore.Issue(row.line(), "flag",
-                        row.email().value() + ": " + row.email().concern().get())));
-            }
+            ImportBatch.flag(row).ifPresent(issue -> flags.add(new Flag(row.email().key(), issue)));
             ord++;
         }
         return new Chunk(records, slotColumns, rows, parsed.issues, parsed.rejected, parsed.duplicates, flags);
@@ -196,8 +193,7 @@ class ImportCopy {
         if (!joined.isEmpty()) {
             // The import's one ledger row, written by the first chunk that adds anyone and found
             // again by the others; each new membership points at it with its line, as on H2.
-            long consentRow = consent.importRow(clientId, new ConsentStore.ImportEvidence(ctx.importId(), ctx.listId(),
-                    ctx.sourceIp(), ctx.attestation(), ctx.fileSha256(), ctx.attestedBy()), ctx.now());
+            long consentRow = consent.importRow(clientId, ctx.evidence(), ctx.now());
             jdbc.sql(sql.get("insert-memberships")).param("clientId", clientId).param("listId", ctx.listId())
                     .param("status", MembershipStatus.CONFIRMED.wireName()).param("at", ctx.now())
                     .param("consentRow", consentRow).update();

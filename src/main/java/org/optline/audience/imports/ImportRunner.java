@@ -84,12 +84,6 @@ public class ImportRunner implements SchedulingConfigurer {
         t.setDaemon(true);
         return t;
     });
-    /** Runs a look for work right away when an import is started, off the caller's thread and transaction. */
-    private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "optline-import-wake");
-        t.setDaemon(true);
-        return t;
-    });
     private final AtomicBoolean busy = new AtomicBoolean();
     private final ImportCopy copy;
     private final int chunkSize;
@@ -170,12 +164,14 @@ public class ImportRunner implements SchedulingConfigurer {
      * busy with another import, or a look that does not see the commit yet, leaves it to the poll.
      */
     public void wake() {
-        waker.execute(this::poll);
+        // On the import thread, off the caller's thread and transaction: idle, it looks at once and
+        // then runs what it claimed; busy with an import, the look waits behind it and finds the
+        // runner still busy, as any look would.
+        worker.execute(this::poll);
     }
 
     @PreDestroy
     void stop() {
-        waker.shutdownNow();
         worker.shutdownNow();
         parser.shutdownNow();
     }
@@ -226,15 +222,8 @@ public class ImportRunner implements SchedulingConfigurer {
         ImportJob job = row.job();
         try (CsvReader<CsvRecord> reader = CsvFiles.open(file, row.separator())) {
             Iterator<CsvRecord> records = reader.iterator();
-            if (records.hasNext()) {
-                records.next(); // the header row
-            }
-            while (record[0] < job.rowsProcessed() && records.hasNext()) {
-                records.next(); // already stored before a restart
-                record[0]++;
-            }
+            record[0] = skipStored(records, job.rowsProcessed());
             List<CsvRecord> chunk = new ArrayList<>(batchSize);
-            long batches = 0;
             while (true) {
                 chunk.clear();
                 while (chunk.size() < batchSize && records.hasNext()) {
@@ -247,10 +236,6 @@ public class ImportRunner implements SchedulingConfigurer {
                 ImportBatch.Result result = write(clientId, importId, token, job, byKey, issues, record[0],
                         context -> batch.run(context, chunk));
                 issues += result.issues().size();
-                batches++;
-                if (batches == 1 || batches % 100 == 0) {
-                    refreshStatistics(clientId);
-                }
             }
         }
     }
@@ -266,8 +251,7 @@ public class ImportRunner implements SchedulingConfigurer {
     private void runByCopy(UUID clientId, UUID importId, String token, ImportStore.Row row, Map<String, CustomField> byKey,
                            Path file, long issues, long[] record) {
         ImportJob job = row.job();
-        var parsing = new ImportBatch.Context(clientId, importId, job.listId(), job.fileSha256(), job.attestation(),
-                job.attestedBy(), null, job.columns(), byKey, null);
+        var parsing = context(clientId, importId, job, byKey, null);
         List<String> slotColumns = ImportCopy.slotColumns(parsing);
         SynchronousQueue<Handed> handOver = new SynchronousQueue<>();
         long resumeAt = job.rowsProcessed();
@@ -309,6 +293,22 @@ public class ImportRunner implements SchedulingConfigurer {
         }
     }
 
+    /**
+     * Moves {@code records} past the header row and the {@code stored} records a run before this
+     * one stored (a restart resumes at its checkpoint); answers how many records it passed.
+     */
+    private static long skipStored(Iterator<CsvRecord> records, long stored) {
+        if (records.hasNext()) {
+            records.next(); // the header row
+        }
+        long skipped = 0;
+        while (skipped < stored && records.hasNext()) {
+            records.next();
+            skipped++;
+        }
+        return skipped;
+    }
+
     /** What the parser hands over: a chunk, the end of the file (no chunk), or why it stopped. */
     private record Handed(ImportCopy.Chunk chunk, Exception failure) {}
 
@@ -318,12 +318,7 @@ public class ImportRunner implements SchedulingConfigurer {
         try {
             try (CsvReader<CsvRecord> reader = CsvFiles.open(file, separator)) {
                 Iterator<CsvRecord> records = reader.iterator();
-                if (records.hasNext()) {
-                    records.next(); // the header row
-                }
-                for (long skipped = 0; skipped < resumeAt && records.hasNext(); skipped++) {
-                    records.next(); // already stored before a restart
-                }
+                skipStored(records, resumeAt);
                 while (!Thread.currentThread().isInterrupted()) {
                     ImportBatch.Parsed parsed = new ImportBatch.Parsed();
                     long read = 0;
@@ -335,7 +330,7 @@ public class ImportRunner implements SchedulingConfigurer {
                         handOver.put(new Handed(null, null));
                         return;
                     }
-                    ImportCopy.Chunk chunk = ImportCopy.encode(ctx, slotColumns, read, parsed);
+                    ImportCopy.Chunk chunk = ImportCopy.encode(slotColumns, read, parsed);
                     parsed = null; // the rows are garbage once encoded, also while the hand-over waits
                     handOver.put(new Handed(chunk, null));
                 }
@@ -356,8 +351,7 @@ public class ImportRunner implements SchedulingConfigurer {
     private ImportBatch.Result write(UUID clientId, UUID importId, String token, ImportJob job, Map<String, CustomField> byKey,
                                      long issuesSoFar, long next, Function<ImportBatch.Context, ImportBatch.Result> writer) {
         OffsetDateTime now = Times.now(clock);
-        var context = new ImportBatch.Context(clientId, importId, job.listId(), job.fileSha256(), job.attestation(),
-                job.attestedBy(), null, job.columns(), byKey, now);
+        var context = context(clientId, importId, job, byKey, now);
         return scope.inClient(clientId, () -> {
             ImportBatch.Result r = writer.apply(context);
             List<ImportStore.Issue> kept = r.issues().subList(0, (int) Math.max(0,
@@ -368,6 +362,13 @@ public class ImportRunner implements SchedulingConfigurer {
             }
             return r;
         });
+    }
+
+    /** What a batch or chunk of this import needs to know, as of {@code now} (null while parsing). */
+    private static ImportBatch.Context context(UUID clientId, UUID importId, ImportJob job, Map<String, CustomField> byKey,
+                                               OffsetDateTime now) {
+        return new ImportBatch.Context(clientId, importId, job.listId(), job.fileSha256(), job.attestation(),
+                job.attestedBy(), null, job.columns(), byKey, now);
     }
 
     /**

@@ -50,7 +50,7 @@ class ImportCopyTest {
         }
         List<String> slots = ImportCopy.slotColumns(CONTEXT);
         assertThat(slots).containsExactly("number_2", "multi_3");
-        ImportCopy.Chunk chunk = ImportCopy.encode(CONTEXT, slots, 5, parsed);
+        ImportCopy.Chunk chunk = ImportCopy.encode(slots, 5, parsed);
 
         assertThat(chunk.records()).isEqualTo(5);
         assertThat(chunk.rejected()).isEqualTo(1);
