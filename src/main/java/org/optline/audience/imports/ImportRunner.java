@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +35,7 @@ import org.optline.audience.subscribers.ParentLocks;
 import org.optline.audience.subscribers.SubscriberStore;
 import org.optline.audience.suppression.SuppressionStore;
 import org.optline.platform.Clients;
+import org.optline.platform.DaemonThreads;
 import org.optline.platform.DataDirectory;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
@@ -74,16 +74,8 @@ public class ImportRunner implements SchedulingConfigurer {
     private final Clock clock;
     private final int batchSize;
     private final Duration poll;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "optline-import");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ExecutorService parser = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "optline-import-parse");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = DaemonThreads.singleThread("optline-import");
+    private final ExecutorService parser = DaemonThreads.singleThread("optline-import-parse");
     private final AtomicBoolean busy = new AtomicBoolean();
     private final ImportCopy copy;
     private final int chunkSize;

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.optline.campaign.CampaignDispatch;
 import org.optline.compliance.ClientStandings;
 import org.optline.compliance.Rates;
@@ -21,6 +20,7 @@ import org.optline.platform.Actor;
 import org.optline.platform.ClientStatus;
 import org.optline.platform.Clients;
 import org.optline.platform.ConflictException;
+import org.optline.platform.DaemonThreads;
 import org.optline.platform.TenantScope;
 import org.optline.platform.Times;
 import org.slf4j.Logger;
@@ -59,11 +59,7 @@ class StandingMonitor implements SchedulingConfigurer {
     private final Clock clock;
     /** Checks asked for and not started yet: a burst of complaints about one campaign is judged once. */
     private final Set<Check> pending = ConcurrentHashMap.newKeySet();
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "standing-monitor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService runner = DaemonThreads.singleThread("standing-monitor");
 
     private record Check(UUID clientId, UUID campaignId) {}
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.optline.audience.ConsentChannel;
 import org.optline.audience.ConsentSource;
 import org.optline.audience.Lists;
@@ -20,6 +19,7 @@ import org.optline.delivery.SendingDomain;
 import org.optline.delivery.SendingDomains;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
+import org.optline.platform.DaemonThreads;
 import org.optline.platform.PageErrors;
 import org.optline.platform.Role;
 import org.optline.platform.SiteProperties;
@@ -70,11 +70,7 @@ public class NoticeRunner implements DisposableBean {
     private final NoticeProperties settings;
     private final SiteProperties site;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "policy-notices");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = DaemonThreads.singleThread("policy-notices");
 
     NoticeRunner(NoticeStore store, Clients clients, Users users, Lists lists, NoticeAudience audience, Campaigns campaigns,
                  SendingDomains domains, TenantScope scope, NoticeProperties settings, SiteProperties site, Clock clock) {
