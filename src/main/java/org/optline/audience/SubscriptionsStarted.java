@@ -16,6 +16,15 @@ import java.util.UUID;
  */
 public record SubscriptionsStarted(UUID clientId, UUID listId, List<Joined> subscribers, String source, OffsetDateTime at) {
 
-    /** One person who joined. */
-    public record Joined(UUID subscriberId, String email) {}
+    /**
+     * One person who joined; {@code created} when the same act created the subscriber (an import's
+     * new address), so no earlier state of theirs (a watch on a past unsubscribe) can exist.
+     */
+    public record Joined(UUID subscriberId, String email, boolean created) {
+
+        /** Someone who may have a past with the client. */
+        public Joined(UUID subscriberId, String email) {
+            this(subscriberId, email, false);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ final class ImportBatch {
         List<SubscriberStore.NewSubscriber> inserts = new ArrayList<>();
         List<SubscriberStore.ProfileUpdate> updates = new ArrayList<>();
         Map<UUID, Row> byId = new LinkedHashMap<>();
-        List<UUID> created = new ArrayList<>();
+        Set<UUID> created = new HashSet<>();
         for (Row row : rows.values()) {
             SubscriberStore.Existing found = existing.get(row.email().key());
             if (found == null) {
@@ -171,7 +172,8 @@ final class ImportBatch {
                     MembershipStatus.CONFIRMED, ctx.now());
             // One event for the whole batch, in its transaction (see SubscriptionsStarted).
             events.publishEvent(new SubscriptionsStarted(ctx.clientId(), ctx.listId(), joining.stream()
-                    .map(id -> new SubscriptionsStarted.Joined(id, byId.get(id).email().value())).toList(), "import", ctx.now()));
+                    .map(id -> new SubscriptionsStarted.Joined(id, byId.get(id).email().value(), created.contains(id)))
+                    .toList(), "import", ctx.now()));
         }
         return new Result(new ImportStore.Progress(created.size(), updated, rejected,
                 suppressed.size() + erasedMeanwhile + leftBefore, flagged), issues);

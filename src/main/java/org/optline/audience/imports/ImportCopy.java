@@ -139,6 +139,10 @@ class ImportCopy {
             line.append("\\N");
             return;
         }
+        if (!needsEscape(value)) {
+            line.append(value); // the usual case, copied whole rather than char by char
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -149,6 +153,16 @@ class ImportCopy {
                 default -> line.append(c);
             }
         }
+    }
+
+    private static boolean needsEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stores one chunk; runs inside the chunk's transaction, in the client's scope. */
@@ -164,7 +178,7 @@ class ImportCopy {
         StringBuilder columns = new StringBuilder();
         chunk.slotColumns().forEach(slot -> columns.append(", ").append(Slots.checked(slot)));
         copy(sql.get("copy-rows").replace("/*slot columns*/", columns), chunk.rows());
-        jdbc.sql(sql.get("small-statistics-sample")).update();
+        jdbc.sql(sql.get("chunk-settings")).query().singleRow();
         jdbc.sql(sql.get("analyze-staging")).update();
 
         // Existing subscribers are found and locked first, then suppressed addresses taken out
@@ -189,7 +203,7 @@ class ImportCopy {
                 .query(Long.class).single();
         List<SubscriptionsStarted.Joined> joined = jdbc.sql(sql.get("joined"))
                 .query((rs, n) -> new SubscriptionsStarted.Joined(rs.getObject("subscriber_id", UUID.class),
-                        rs.getString("email"))).list();
+                        rs.getString("email"), rs.getBoolean("created"))).list();
         if (!joined.isEmpty()) {
             // The import's one ledger row, written by the first chunk that adds anyone and found
             // again by the others; each new membership points at it with its line, as on H2.

@@ -151,6 +151,7 @@ public class ImportStore {
     /** Fresh planner statistics of the subscriber tables (PostgreSQL; H2 plans without any worth refreshing). */
     public void refreshStatistics() {
         if (postgres) {
+            jdbc.sql(sql.get("small-statistics-sample")).update();
             jdbc.sql(sql.get("refresh-statistics")).update();
         }
     }

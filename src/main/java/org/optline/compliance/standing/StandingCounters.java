@@ -89,10 +89,14 @@ class StandingCounters {
         });
     }
 
-    /** People who joined a list again (confirmed) may be mailed again: the watch on them ends. */
+    /**
+     * People who joined a list again (confirmed) may be mailed again: the watch on them ends.
+     * Subscribers the same act created were never watched (most of a large import's people).
+     */
     @EventListener
     void on(SubscriptionsStarted started) {
-        List<UUID> ids = started.subscribers().stream().map(SubscriptionsStarted.Joined::subscriberId).toList();
+        List<UUID> ids = started.subscribers().stream().filter(joined -> !joined.created())
+                .map(SubscriptionsStarted.Joined::subscriberId).toList();
         if (!ids.isEmpty()) {
             scope.inClient(started.clientId(), () -> store.forgetUnsubscribes(started.clientId(), ids));
         }

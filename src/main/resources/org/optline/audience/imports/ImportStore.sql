@@ -68,9 +68,16 @@ where client_id = :clientId and import_id = :importId and kind = 'error' order b
 delete from import_issues where client_id = :clientId
   and (lower(message) like :pattern escape '\' or lower(cells) like :pattern escape '\')
 
+-- name: small-statistics-sample
+-- For the statistics refresh below, in the same transaction: 3,000 sampled rows instead of 30,000.
+set local default_statistics_target = 10
+
 -- name: refresh-statistics
--- PostgreSQL only (see ImportRunner.refreshStatistics for when).
-analyze subscribers, list_memberships
+-- PostgreSQL only (see ImportRunner.refreshStatistics for when). What the merge statements are
+-- planned with: the tables' sizes and the columns they join on. A full ANALYZE of both tables took
+-- 0.8 s at three million subscribers, 15 ms this way; the other columns (what segments filter on)
+-- keep their statistics until autovacuum's ANALYZE, which the import's growth sets off once it ends.
+analyze subscribers (client_id, email_key, id), list_memberships (list_id, subscriber_id)
 
 -- name: unstarted-before
 -- Uploads nobody started, across clients (platform scope): their files are deleted with them.

@@ -31,7 +31,9 @@ class ImportCopyTest {
         ImportCopy.field(line, "a\tb\\c\nd\re \\N ü");
         ImportCopy.field(line, null);
         ImportCopy.field(line, "");
-        assertThat(line).hasToString("0\ta\\tb\\\\c\\nd\\re \\\\N ü\t\\N\t");
+        ImportCopy.field(line, "Zoë Müller");
+        ImportCopy.field(line, "trailing\\");
+        assertThat(line).hasToString("0\ta\\tb\\\\c\\nd\\re \\\\N ü\t\\N\t\tZoë Müller\ttrailing\\\\");
     }
 
     @Test

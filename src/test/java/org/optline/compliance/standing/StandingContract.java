@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.optline.audience.ConsentChannel;
 import org.optline.audience.ConsentSource;
+import org.optline.audience.ImportJob;
+import org.optline.audience.Imports;
 import org.optline.audience.Lists;
 import org.optline.audience.MailingList;
 import org.optline.audience.SubscriberInput;
@@ -76,6 +79,7 @@ abstract class StandingContract {
     @Autowired Clients clients;
     @Autowired Lists lists;
     @Autowired Subscribers subscribers;
+    @Autowired Imports imports;
     @Autowired Campaigns campaigns;
     @Autowired SendingDomains domains;
     @Autowired DeliveryWorker worker;
@@ -248,6 +252,25 @@ abstract class StandingContract {
                     assertThat(a.kind()).isEqualTo("late_send");
                     assertThat(a.detail()).contains(leaver.toString(), "after they unsubscribed");
                 });
+    }
+
+    @Test
+    void anImportCannotBringBackSomeoneWhoLeftSoTheWatchOnThemStays() {
+        UUID leaver = people.get(4);
+        subscribers.unsubscribe(client.client().id(), leaver, new ConsentSource(ConsentChannel.ONE_CLICK, null, null, null, null));
+        MailingList other = lists.create(admin, new Lists.ListInput("Offers", null, "single"));
+        byte[] csv = ("email,name\np4@" + domain + ",P4\nnew@" + domain + ",New\n").getBytes(StandardCharsets.UTF_8);
+        ImportJob job = imports.upload(admin, other.id(), "offers.csv", new ByteArrayInputStream(csv));
+        imports.start(admin, job.id(), null, "Signed up for offers at the counter");
+        await().atMost(Duration.ofSeconds(30)).until(() -> imports.get(admin, job.id()).finished());
+        assertThat(imports.get(admin, job.id())).satisfies(done -> {
+            assertThat(done.rowsImported()).isEqualTo(1);
+            assertThat(done.rowsSuppressed()).isEqualTo(1);
+        });
+
+        // The import's new person joined without touching the watch: a message to the leaver is still late.
+        settle(draft("Offers").id(), List.of(leaver), now().plusSeconds(30));
+        assertThat(standings.figures(client.client().id()).unsubscribeLatency().lateSends()).isEqualTo(1);
     }
 
     @Test
