@@ -233,8 +233,9 @@ public class ImportRunner implements SchedulingConfigurer {
     }
 
     /**
-     * PostgreSQL: chunks of {@code chunkSize} records, parsed on a second thread while this one
-     * merges the previous chunk in its transaction. The hand-over holds no chunk: the parser offers
+     * PostgreSQL: chunks of up to {@code chunkSize} records (smaller at first, {@link #firstChunkSize}),
+     * parsed on a second thread while this one merges the previous chunk in its transaction. The
+     * hand-over holds no chunk: the parser offers
      * the next one and waits until the merge of this one is done, so at most one parsed chunk waits
      * (the heap holds about two chunks' COPY text and one chunk's rows being parsed). The parser
      * reports the end of the file, or the failure that stopped it, through the same hand-over; the
@@ -311,10 +312,11 @@ public class ImportRunner implements SchedulingConfigurer {
             try (CsvReader<CsvRecord> reader = CsvFiles.open(file, separator)) {
                 Iterator<CsvRecord> records = reader.iterator();
                 skipStored(records, resumeAt);
+                int size = firstChunkSize(chunkSize);
                 while (!Thread.currentThread().isInterrupted()) {
                     ImportBatch.Parsed parsed = new ImportBatch.Parsed();
                     long read = 0;
-                    while (read < chunkSize && records.hasNext() && !Thread.currentThread().isInterrupted()) {
+                    while (read < size && records.hasNext() && !Thread.currentThread().isInterrupted()) {
                         parsed.add(ctx, records.next());
                         read++;
                     }
@@ -325,6 +327,7 @@ public class ImportRunner implements SchedulingConfigurer {
                     ImportCopy.Chunk chunk = ImportCopy.encode(slotColumns, read, parsed);
                     parsed = null; // the rows are garbage once encoded, also while the hand-over waits
                     handOver.put(new Handed(chunk, null));
+                    size = nextChunkSize(size, chunkSize);
                 }
             } catch (IOException | RuntimeException e) {
                 handOver.put(new Handed(null, e));
@@ -332,6 +335,19 @@ public class ImportRunner implements SchedulingConfigurer {
         } catch (InterruptedException e) {
             // The runner stopped waiting (it finished, failed or is stopping): nothing to hand over.
         }
+    }
+
+    /**
+     * The first chunk is small so that the database starts work after a fraction of a second, not
+     * after a whole chunk's parse (about 1.5 s at 100,000 rows); the chunks then grow by half each
+     * time, about as fast as parsing the next one keeps up with merging this one, up to {@code max}.
+     */
+    static int firstChunkSize(int max) {
+        return Math.min(max, Math.max(5_000, max / 16));
+    }
+
+    static int nextChunkSize(int size, int max) {
+        return (int) Math.min(max, size + (long) size / 2);
     }
 
     /**

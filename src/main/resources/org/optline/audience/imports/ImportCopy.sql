@@ -45,9 +45,11 @@ analyze import_staging (email_key, email_hash, subscriber_id)
 -- for every join: each one below probes a keyed index of the client's tables once per staged row
 -- (at most a chunk's), where the cost model, with its disk-bound random reads, preferred to hash
 -- the client's whole table; at two million subscribers that took 1.2 s a chunk against 0.2 s for
--- the probes, and grew with the client. No JIT: compiling the hash plan took another 0.2 s.
+-- the probes, and grew with the client. No JIT: compiling the hash plan took another 0.2 s. Enough
+-- memory to sort a chunk's rows by ord in memory (the default 4 MB spilled 25 MB to disk per sort).
 select set_config('default_statistics_target', '10', true), set_config('enable_hashjoin', 'off', true),
-       set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true)
+       set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true),
+       set_config('work_mem', '64MB', true)
 
 -- name: mark-existing
 -- Addresses the client already has keep their subscriber (and its id); of them, only those not
