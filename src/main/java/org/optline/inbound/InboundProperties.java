@@ -71,9 +71,14 @@ public record InboundProperties(@DefaultValue("true") boolean enabled,
      * @param firstRetry  the wait after a message's first failed attempt, doubling after each
      * @param maxBackoff  the longest wait between attempts
      * @param maxAttempts attempts before a message is set aside as unprocessable
+     * @param busyRate    messages a second stored by this node's listener from which it counts as
+     *                    busy (0: never); while it is, the node's workers leave messages younger than
+     *                    {@code deferWhileBusy} for later, so that taking mail in a burst gets the CPU
+     * @param deferWhileBusy the longest a message waits for processing because the listener is busy
      */
     public record Processing(@DefaultValue("2") int workers, @DefaultValue("20") int batch,
                              @DefaultValue("1s") Duration poll, @DefaultValue("5m") Duration lease,
                              @DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration maxBackoff,
-                             @DefaultValue("8") int maxAttempts) {}
+                             @DefaultValue("8") int maxAttempts, @DefaultValue("300") int busyRate,
+                             @DefaultValue("30s") Duration deferWhileBusy) {}
 }

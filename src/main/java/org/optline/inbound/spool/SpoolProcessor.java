@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * processed. Without that mark, or when the actions throw, the attempt failed: the message is due
  * again after a doubling backoff, and after the last attempt it is set aside as unprocessable with
  * the reason. Workers are woken right after a group of messages is stored, and otherwise look
- * every {@code poll} for messages other nodes stored.
+ * every {@code poll} for messages other nodes stored. While this node's listener is busy (past
+ * {@code busyRate} messages a second), they take only messages that waited {@code deferWhileBusy}.
  *
  * <p>No transaction is open around the actions: they open their own (a client's or the
  * platform's, see TenantScope), and {@code markProcessed} is a plain update that joins it.
@@ -57,6 +58,7 @@ public class SpoolProcessor implements SmartLifecycle {
     private final Counter unprocessable;
     private final Counter failedAttempts;
     private final Semaphore stored = new Semaphore(0);
+    private final ArrivalRate arrivals;
     private final List<Thread> workers = new ArrayList<>();
     private volatile MailClassifier classifier;
     private volatile MailActions actions;
@@ -68,6 +70,7 @@ public class SpoolProcessor implements SmartLifecycle {
         this.scope = scope;
         this.clock = clock;
         this.settings = settings.processing();
+        this.arrivals = new ArrivalRate(this.settings.busyRate(), clock);
         this.classifiers = classifiers;
         this.actionBeans = actions;
         this.processed = outcome(meters, "processed");
@@ -80,8 +83,19 @@ public class SpoolProcessor implements SmartLifecycle {
                 .tag("outcome", outcome).register(meters);
     }
 
-    /** Called after a group of messages is stored: there is work, do not wait for the poll. */
-    void wake() {
+    /**
+     * Called after a group of {@code messages} is stored: there is work, do not wait for the poll,
+     * unless the listener is busy (then the workers take only what has waited long enough, which
+     * their poll finds).
+     */
+    void stored(int messages) {
+        arrivals.stored(messages);
+        if (!arrivals.busy()) {
+            wake();
+        }
+    }
+
+    private void wake() {
         if (stored.availablePermits() == 0) {
             stored.release();
         }
@@ -95,7 +109,11 @@ public class SpoolProcessor implements SmartLifecycle {
         UUID token = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
         int batch = Math.max(1, settings.batch());
-        List<UUID> ids = scope.asPlatform(() -> store.claim(token, batch, now, now.plus(settings.lease())));
+        // While the listener takes mail in a burst, processing would halve the rate it can take it
+        // at (both want the same CPU and database): only messages that waited deferWhileBusy are
+        // taken meanwhile, so none waits longer than that for this reason.
+        OffsetDateTime dueBy = arrivals.busy() ? now.minus(settings.deferWhileBusy()) : now;
+        List<UUID> ids = scope.asPlatform(() -> store.claim(token, batch, dueBy, now.plus(settings.lease())));
         if (ids.size() == batch) {
             wake(); // more may be waiting: another worker joins in
         }

@@ -171,7 +171,7 @@ public class SpoolWriter implements SmartLifecycle {
                 p.stored().complete(id);
             }
         }
-        processor.wake();
+        processor.stored(group.size());
     }
 
     /** The time a message is received, for its handler. */

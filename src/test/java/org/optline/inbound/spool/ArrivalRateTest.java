@@ -1,0 +1,66 @@
+package org.optline.inbound.spool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ArrivalRateTest {
+
+    /** Stands still until the test moves it. */
+    private static final class HandClock extends Clock {
+        private Instant now = Instant.parse("2026-12-07T10:00:00.001Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final HandClock clock = new HandClock();
+
+    @Test
+    void busyFromTheRateInTheCurrentOrThePreviousSecondOnly() {
+        ArrivalRate rate = new ArrivalRate(100, clock);
+        rate.stored(60);
+        assertThat(rate.busy()).isFalse();
+        clock.advance(Duration.ofMillis(990));
+        rate.stored(40);
+        assertThat(rate.busy()).isTrue();
+
+        clock.advance(Duration.ofSeconds(1)); // the next second: the last one reached the rate
+        assertThat(rate.busy()).isTrue();
+        rate.stored(10);
+        clock.advance(Duration.ofSeconds(1)); // the one before had 10
+        assertThat(rate.busy()).isFalse();
+
+        rate.stored(100);
+        clock.advance(Duration.ofSeconds(5)); // a quiet gap: nothing counts from before it
+        assertThat(rate.busy()).isFalse();
+    }
+
+    @Test
+    void aRateOfZeroIsNeverBusy() {
+        ArrivalRate rate = new ArrivalRate(0, clock);
+        rate.stored(1_000_000);
+        assertThat(rate.busy()).isFalse();
+    }
+}
