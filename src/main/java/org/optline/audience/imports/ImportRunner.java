@@ -235,11 +235,11 @@ public class ImportRunner implements SchedulingConfigurer {
     /**
      * PostgreSQL: chunks of up to {@code chunkSize} records (smaller at first, {@link #firstChunkSize}),
      * parsed on a second thread while this one merges the previous chunk in its transaction. The
-     * hand-over holds no chunk: the parser offers
-     * the next one and waits until the merge of this one is done, so at most one parsed chunk waits
-     * (the heap holds about two chunks' COPY text and one chunk's rows being parsed). The parser
-     * reports the end of the file, or the failure that stopped it, through the same hand-over; the
-     * checkpoint moves only in a chunk's transaction, as on H2.
+     * hand-over holds no chunk: the parser offers the next one and waits until the merge of this
+     * one is done, so at most one parsed chunk waits (the heap holds about two chunks' COPY text and
+     * one chunk's rows being parsed). The parser reports the end of the file, or the failure that
+     * stopped it, through the same hand-over; the checkpoint moves only in a chunk's transaction,
+     * as on H2.
      */
     private void runByCopy(UUID clientId, UUID importId, String token, ImportStore.Row row, Map<String, CustomField> byKey,
                            Path file, long issues, long[] record) {
@@ -274,9 +274,9 @@ public class ImportRunner implements SchedulingConfigurer {
                 record[0] = next;
                 issues += result.issues().size();
                 chunks++;
-                // After chunks 1, 2, 4, 8, …: each time the import has doubled what it added, which is
-                // when the tables' statistics can have gone stale enough to change a plan (a small
-                // sample of the joined columns, ImportStore.sql).
+                // After chunks 1, 2, 4, 8, …: each time the import has at least doubled what it
+                // added, which is when the tables' statistics can have gone stale enough to change a
+                // plan (a small sample of the joined columns, ImportStore.sql).
                 if (Long.bitCount(chunks) == 1) {
                     refreshStatistics(clientId);
                 }

@@ -2,18 +2,16 @@ package org.optline.delivery.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.optline.platform.TenantScope;
+import org.optline.test.HandClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,36 +30,8 @@ abstract class SendingNodesContract {
     @Autowired JdbcClient jdbc;
     @Autowired TenantScope scope;
 
-    final StepClock clock = new StepClock(Instant.parse("2100-01-01T12:00:00Z"));
+    final HandClock clock = new HandClock(Instant.parse("2100-01-01T12:00:00Z"));
     final List<SendingNodes> started = new ArrayList<>();
-
-    /** A clock that stands still until the test moves it. */
-    static final class StepClock extends Clock {
-        Instant now;
-
-        StepClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     SendingNodes node() {
         SendingNodes node = new SendingNodes(jdbc, scope, clock, WINDOW);

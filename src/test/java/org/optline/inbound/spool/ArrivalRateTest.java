@@ -2,40 +2,14 @@ package org.optline.inbound.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.optline.test.HandClock;
 
 class ArrivalRateTest {
 
-    /** Stands still until the test moves it. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T10:00:00.001Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final HandClock clock = new HandClock(Instant.parse("2026-12-07T10:00:00.001Z"));
 
     @Test
     void busyFromTheRateInTheCurrentOrThePreviousSecondOnly() {
