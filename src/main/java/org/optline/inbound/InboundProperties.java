@@ -25,7 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param processing           the workers that classify and act on stored messages
  * @param retention            how long a processed (or unprocessable) message's raw bytes are kept
  *                             ({@code OPTLINE_INBOUND_RETENTION}); they hold people's addresses and
- *                             words, and a subscriber's erasure does not reach them before this
+ *                             words; a subscriber's erasure empties at once only those that became
+ *                             their replies, complaints or bounces
  */
 @ConfigurationProperties("optline.inbound")
 public record InboundProperties(@DefaultValue("true") boolean enabled,

@@ -212,6 +212,39 @@ abstract class InboundEndToEndContract {
     }
 
     @Test
+    void erasingSomeoneWhoRepliedEmptiesTheStoredMessageAndARedeliveryChangesNothing() throws Exception {
+        String reply = """
+                From: Eve <%1$s>
+                To: %2$s
+                Subject: Re: Hello
+                Date: Mon, 7 Dec 2026 06:00:00 +0000
+                Message-ID: <reply-erased@e2e.de>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                Please call me on 0171 5550123 about the blue teapot.
+                """.formatted(email("eve"), replyToOf("eve"));
+        assertThat(deliver(email("eve"), replyToOf("eve"), reply)).startsWith("250");
+        await().atMost(PROCESSED).until(() -> !replies.page(admin, null, 10).items().isEmpty());
+
+        subscribers.erase(admin, people.get("eve"), "asked to be forgotten");
+
+        assertThat(replies.page(admin, null, 10).items()).isEmpty();
+        var stored = jdbc.sql("select raw, size_bytes, mail_from, result_recipient from inbound_messages where recipients like :rcpt")
+                .param("rcpt", "%" + replyToOf("eve") + "%").query().singleRow();
+        assertThat((byte[]) stored.get("raw")).isEmpty();
+        assertThat(stored.get("size_bytes")).isEqualTo(0);
+        assertThat(stored.get("mail_from")).isEqualTo("");
+        assertThat(stored.get("result_recipient")).isNull();
+        // The remote server delivers it once more: known by its hashes, stored once, nothing kept again.
+        assertThat(deliver(email("eve"), replyToOf("eve"), reply)).startsWith("250");
+        assertThat(jdbc.sql("select count(*) from inbound_messages where recipients like :rcpt")
+                .param("rcpt", "%" + replyToOf("eve") + "%")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(replies.page(admin, null, 10).items()).isEmpty();
+    }
+
+    @Test
     void aReplyThatOnlyRepeatsTheCampaignsSubjectIsNotARequestToLeave() throws Exception {
         Campaign tips = send("Paper bills", null, "How to unsubscribe from paper bills");
         Map<String, OutboxMessage> tipsSent = messagesOf(tips);

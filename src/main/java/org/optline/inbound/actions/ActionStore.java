@@ -108,8 +108,13 @@ public class ActionStore {
         }
     }
 
-    /** Deletes what inbound mail recorded about an erased subscriber: replies, complaint reports, bounces. */
+    /**
+     * Deletes what inbound mail recorded about an erased subscriber (replies, complaint reports,
+     * bounces) and empties the stored raw messages those came from.
+     */
     public void forget(UUID clientId, UUID subscriberId) {
+        jdbc.sql(sql.get("redact-stored-mail")).param("clientId", clientId).param("subscriberId", subscriberId)
+                .param("nothing", new byte[0]).update();
         jdbc.sql(sql.get("forget-replies")).param("clientId", clientId).param("subscriberId", subscriberId).update();
         jdbc.sql(sql.get("forget-complaints")).param("clientId", clientId).param("subscriberId", subscriberId).update();
         jdbc.sql(sql.get("forget-bounces")).param("clientId", clientId).param("subscriberId", subscriberId).update();

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes an erased subscriber's kept replies, complaint reports (which quote the address) and
- * bounces, inside the erasure's own transaction: they commit or roll back together.
+ * bounces, and empties the raw messages they came from, inside the erasure's own transaction:
+ * they commit or roll back together.
  */
 @Component
 class InboundErasure {

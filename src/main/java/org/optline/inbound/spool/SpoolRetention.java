@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * Deletes stored inbound messages once they are final (processed or unprocessable) and older than
  * {@code optline.inbound.retention}. The raw mail holds addresses and people's words; what the
  * processing made of it (bounces, complaints, kept replies) lives in the client's own tables,
- * which erasure reaches, so the raw copy is kept only as long as an operator may want to look at
- * it or a late duplicate may still arrive. Runs on every node; deletes are idempotent.
+ * which erasure reaches (with the raw messages they came from), so any other raw copy is kept only
+ * as long as an operator may want to look at it or a late duplicate may still arrive. Runs on
+ * every node; deletes are idempotent.
  */
 @Component
 public class SpoolRetention {

@@ -39,6 +39,19 @@ where client_id = :clientId
 insert into bounce_policies (client_id, soft_bounce_limit, soft_bounce_days, updated_at)
 values (:clientId, :limit, :days, :at)
 
+-- name: redact-stored-mail
+-- The stored raw messages that became this subscriber's replies, complaints and bounces (run
+-- before those rows are deleted): their bytes and the sender's address and host quote the person,
+-- so they are emptied now rather than at the spool's retention. The row stays, with its hashes,
+-- so that the same message delivered again is still known and not processed a second time.
+update inbound_messages set raw = :nothing, size_bytes = 0, mail_from = '', remote_address = null,
+    result_recipient = null, last_error = null
+where id in (select inbound_message_id from inbound_replies where client_id = :clientId and subscriber_id = :subscriberId
+             union all
+             select inbound_message_id from inbound_complaints where client_id = :clientId and subscriber_id = :subscriberId
+             union all
+             select inbound_message_id from inbound_bounces where client_id = :clientId and subscriber_id = :subscriberId)
+
 -- name: forget-replies
 delete from inbound_replies where client_id = :clientId and subscriber_id = :subscriberId
 
