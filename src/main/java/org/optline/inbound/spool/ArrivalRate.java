@@ -3,9 +3,10 @@ package org.optline.inbound.spool;
 import java.time.Clock;
 
 /**
- * How many messages this node's listener stored in the current and the previous second, so that
+ * How many messages this node's listener took in the current and the previous second, so that
  * processing can tell a burst of incoming mail from a steady trickle. The writers count each group
- * they commit; the workers ask {@link #busy}.
+ * before they write it (so no worker sees a message stored before it is counted); the workers ask
+ * {@link #busy}.
  */
 final class ArrivalRate {
 
@@ -21,7 +22,7 @@ final class ArrivalRate {
         this.clock = clock;
     }
 
-    synchronized void stored(int messages) {
+    synchronized void arrived(int messages) {
         roll();
         current += messages;
     }

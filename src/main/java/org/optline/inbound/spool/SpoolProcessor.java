@@ -84,12 +84,19 @@ public class SpoolProcessor implements SmartLifecycle {
     }
 
     /**
-     * Called after a group of {@code messages} is stored: there is work, do not wait for the poll,
-     * unless the listener is busy (then the workers take only what has waited long enough, which
-     * their poll finds).
+     * Called before a group of {@code messages} is written, so that they count towards the
+     * listener's rate before any worker can see them stored.
      */
-    void stored(int messages) {
-        arrivals.stored(messages);
+    void arriving(int messages) {
+        arrivals.arrived(messages);
+    }
+
+    /**
+     * Called after a group of messages is stored: there is work, do not wait for the poll, unless
+     * the listener is busy (then the workers take only what has waited long enough, which their
+     * poll finds).
+     */
+    void stored() {
         if (!arrivals.busy()) {
             wake();
         }

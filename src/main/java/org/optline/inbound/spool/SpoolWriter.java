@@ -147,6 +147,7 @@ public class SpoolWriter implements SmartLifecycle {
             return;
         }
         List<InboundStore.Incoming> messages = group.stream().map(Pending::message).toList();
+        processor.arriving(messages.size());
         Map<String, UUID> ids;
         try {
             if (store.isPostgres()) {
@@ -171,7 +172,7 @@ public class SpoolWriter implements SmartLifecycle {
                 p.stored().complete(id);
             }
         }
-        processor.stored(group.size());
+        processor.stored();
     }
 
     /** The time a message is received, for its handler. */

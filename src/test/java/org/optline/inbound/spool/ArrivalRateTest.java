@@ -14,19 +14,19 @@ class ArrivalRateTest {
     @Test
     void busyFromTheRateInTheCurrentOrThePreviousSecondOnly() {
         ArrivalRate rate = new ArrivalRate(100, clock);
-        rate.stored(60);
+        rate.arrived(60);
         assertThat(rate.busy()).isFalse();
         clock.advance(Duration.ofMillis(990));
-        rate.stored(40);
+        rate.arrived(40);
         assertThat(rate.busy()).isTrue();
 
         clock.advance(Duration.ofSeconds(1)); // the next second: the last one reached the rate
         assertThat(rate.busy()).isTrue();
-        rate.stored(10);
+        rate.arrived(10);
         clock.advance(Duration.ofSeconds(1)); // the one before had 10
         assertThat(rate.busy()).isFalse();
 
-        rate.stored(100);
+        rate.arrived(100);
         clock.advance(Duration.ofSeconds(5)); // a quiet gap: nothing counts from before it
         assertThat(rate.busy()).isFalse();
     }
@@ -34,7 +34,7 @@ class ArrivalRateTest {
     @Test
     void aRateOfZeroIsNeverBusy() {
         ArrivalRate rate = new ArrivalRate(0, clock);
-        rate.stored(1_000_000);
+        rate.arrived(1_000_000);
         assertThat(rate.busy()).isFalse();
     }
 }
