@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.optline.platform.Cursor;
 import org.optline.platform.NamedSql;
 import org.optline.platform.SqlArrays;
+import org.optline.platform.TimeOrderedIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -118,7 +119,7 @@ class WebhookOutboxStore {
         List<Message> messages = new ArrayList<>(endpoints.size() * bodies.size());
         for (String body : bodies) {
             for (UUID endpoint : endpoints) {
-                messages.add(new Message(UUID.randomUUID(), endpoint, body));
+                messages.add(new Message(TimeOrderedIds.next(), endpoint, body)); // in order: the key's right edge
             }
         }
         return messages;

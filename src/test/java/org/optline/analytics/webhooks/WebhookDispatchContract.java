@@ -20,6 +20,7 @@ import org.optline.audience.ConsentSource;
 import org.optline.audience.Lists;
 import org.optline.audience.SubscriberInput;
 import org.optline.audience.Subscribers;
+import org.optline.audience.SubscriptionsStarted;
 import org.optline.campaign.Campaigns;
 import org.optline.delivery.MessagesSettled;
 import org.optline.delivery.SendingDomains;
@@ -27,6 +28,7 @@ import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Actor;
 import org.optline.platform.Clients;
 import org.optline.platform.CreatedClient;
+import org.optline.platform.SqlArrays;
 import org.optline.platform.TenantScope;
 import org.optline.test.StepClock;
 import org.optline.test.Fixtures;
@@ -210,6 +212,31 @@ abstract class WebhookDispatchContract {
         assertThat(log.get(0).at().toInstant()).isBefore(start.plus(settings.giveUpAfter()))
                 .isAfter(start.plus(settings.giveUpAfter()).minus(settings.maxBackoff()).minusSeconds(1));
         assertThat(log).hasSize(receiver.requests.size());
+    }
+
+    @Test
+    void anImportSizedSubscriptionQueuesOneEventPerPersonAndEndpointInTimeOrder() {
+        UUID first = endpoint("subscribed").endpoint().id();
+        UUID second = endpoint("subscribed", "clicked").endpoint().id();
+        List<SubscriptionsStarted.Joined> joined = new ArrayList<>();
+        for (int i = 0; i < SqlArrays.MAX_ELEMENTS + 7; i++) { // more than one slice
+            joined.add(new SubscriptionsStarted.Joined(UUID.randomUUID(), "p" + i + "@hooks.test", true));
+        }
+        UUID listId = UUID.randomUUID();
+        try {
+            scope.inClient(client.client().id(), () -> events.publishEvent(new SubscriptionsStarted(client.client().id(),
+                    listId, joined, "import", OffsetDateTime.now(ZoneOffset.UTC))));
+
+            assertThat(waiting(first)).isEqualTo(joined.size());
+            assertThat(waiting(second)).isEqualTo(joined.size());
+            List<UUID> ids = scope.asPlatform(() -> jdbc.sql("select id from webhook_outbox where endpoint_id = :e")
+                    .param("e", first).query(UUID.class).list());
+            assertThat(ids).allSatisfy(id -> assertThat(id.version()).isEqualTo(7));
+        } finally {
+            // Nobody receives these: they would take the other tests' dispatcher runs.
+            scope.asPlatform(() -> jdbc.sql("delete from webhook_outbox where client_id = :c").param("c", client.client().id())
+                    .update());
+        }
     }
 
     @Test
