@@ -17,11 +17,16 @@ import org.springframework.stereotype.Component;
  * ({@code <token.random@from domain>}), so a bounce or complaint that returns only the original
  * headers, or arrives at an address other than the VERP one, still names its send. The client's
  * campaign is not in the token (it would pass 64 characters); who owns the campaign is looked up.
+ *
+ * <p>A send that leaves through a client's own relay is signed for another purpose
+ * ({@link Send#relayed}): the client sees those addresses and could forge a bounce to one of them,
+ * so such a bounce may act for that client only, never platform-wide.
  */
 @Component
 public class Verp {
 
     private static final byte PURPOSE = 'V';
+    private static final byte RELAYED = 'W';
     private static final int MAC_BYTES = 8;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -33,16 +38,27 @@ public class Verp {
         this.bounceDomain = mail.bounceDomain();
     }
 
-    /** The campaign and subscriber a bounce address, Message-ID or reply address names. */
-    public record Send(UUID campaignId, UUID subscriberId) {}
+    /**
+     * The campaign and subscriber a bounce address, Message-ID or reply address names;
+     * {@code relayed} when the send left through the client's own relay.
+     */
+    public record Send(UUID campaignId, UUID subscriberId, boolean relayed) {
 
-    /** The signed token naming one send; {@link #addressOf} and {@link #messageIdOf} wrap it. */
-    public String token(UUID campaignId, UUID subscriberId) {
-        return signed(signer, PURPOSE, campaignId, subscriberId);
+        Send(UUID campaignId, UUID subscriberId) {
+            this(campaignId, subscriberId, false);
+        }
+    }
+
+    /**
+     * The signed token naming one send; {@link #addressOf} and {@link #messageIdOf} wrap it.
+     * {@code relayed}: the send leaves through the client's own relay, not the platform's transport.
+     */
+    public String token(UUID campaignId, UUID subscriberId, boolean relayed) {
+        return signed(signer, relayed ? RELAYED : PURPOSE, campaignId, subscriberId);
     }
 
     public String address(UUID campaignId, UUID subscriberId) {
-        return addressOf(token(campaignId, subscriberId));
+        return addressOf(token(campaignId, subscriberId, false));
     }
 
     /** The bounce address of a {@link #token}. */
@@ -69,7 +85,7 @@ public class Verp {
         if (!local.startsWith("b-")) {
             return Optional.empty();
         }
-        return verified(signer, PURPOSE, local.substring(2));
+        return ofSend(local.substring(2));
     }
 
     /** The send behind a Message-ID this installation wrote ({@code <token.random@domain>}, brackets optional). */
@@ -85,7 +101,13 @@ public class Verp {
         if (parts.length != 3) {
             return Optional.empty();
         }
-        return verified(signer, PURPOSE, parts[0] + "." + parts[1]);
+        return ofSend(parts[0] + "." + parts[1]);
+    }
+
+    /** A token of either purpose: the platform's transport or a client's relay. */
+    private Optional<Send> ofSend(String token) {
+        return verified(signer, PURPOSE, token).or(() -> verified(signer, RELAYED, token)
+                .map(s -> new Send(s.campaignId(), s.subscriberId(), true)));
     }
 
     static String signed(Signer signer, byte purpose, UUID campaignId, UUID subscriberId) {

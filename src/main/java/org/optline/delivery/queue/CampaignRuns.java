@@ -75,7 +75,7 @@ class CampaignRuns {
             return Optional.empty();
         }
         MessageBuilder builder = new MessageBuilder(clientId, renderer, tokens, verp, replies, signer, links,
-                mail.bounceDomain());
+                mail.bounceDomain(), route.relayOf() != null);
         return Optional.of(new CampaignRun(clientId, campaignId, builder, route, halted));
     }
 }

@@ -44,11 +44,14 @@ final class MessageBuilder {
     private final String bounceDomain;
     private final String feedbackId;
     private final String fromDomain;
+    /** The run leaves through the client's own relay: its bounce addresses say so (Verp). */
+    private final boolean relayed;
 
     MessageBuilder(UUID clientId, CampaignDispatch.Renderer renderer, SubscriberTokens tokens, Verp verp, ReplyAddresses replies,
                    Optional<DkimSigner> signer,
-                   PublicLinks links, String bounceDomain) {
+                   PublicLinks links, String bounceDomain, boolean relayed) {
         this.clientId = clientId;
+        this.relayed = relayed;
         this.renderer = renderer;
         this.campaign = renderer.campaign();
         this.tokens = tokens;
@@ -86,7 +89,7 @@ final class MessageBuilder {
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("Feedback-ID", feedbackId);
         headers.put("Reply-To", replyToName + "<" + replies.address(campaign.id(), person.id()) + ">");
-        String verpToken = verp.token(campaign.id(), person.id());
+        String verpToken = verp.token(campaign.id(), person.id(), relayed);
         String messageId = verp.messageIdOf(verpToken, fromDomain);
         byte[] data = MimeComposer.composeBytes(messageId, campaign.fromName(), campaign.fromEmail(), person.email(),
                 message.subject(), message.text(), message.html(), date, headers);

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bounces that came back after the send (STANDARDS 19-22). A hard bounce marks the subscriber
- * bounced and suppresses the address for the client and platform-wide at once, unless the
+ * bounced and suppresses the address for the client, and platform-wide when the send left through
+ * the platform's own transport (its bounce token says so, Verp), at once, unless the
  * refusal blames the sender (a 5.7.x authentication or policy status): then the bounce is
  * recorded and the recipient left alone. A soft bounce is recorded; the client's
  * {@link BouncePolicy} suppresses the address (for that client only) at the Nth within M days.
@@ -64,8 +65,10 @@ class BounceActions {
         boolean hard = c.kind() == MailKind.HARD_BOUNCE;
         boolean blamed = hard && senderBlamed(c);
         String email = m.subscriber().email();
-        if (hard && !blamed) {
+        if (hard && !blamed && m.platformSend()) {
             // Its own platform transaction, before the client's; inserting it twice is a no-op.
+            // Only a send through the platform's own transport: a client sees the bounce addresses
+            // of what its own relay carries and could forge a bounce to suppress anyone for all.
             suppressions.suppressPlatformWide(EmailAddress.of("email", email), SuppressionReason.BOUNCED,
                     InboundActions.clip("hard bounce: " + c.status(), 200));
         }

@@ -54,8 +54,12 @@ class SendMatcher {
         this.unsubscribeMailbox = ("unsubscribe@" + mail.bounceDomain()).toLowerCase(Locale.ROOT);
     }
 
-    /** How the send was found, for people reading the result; {@code viaMailto}: the List-Unsubscribe mailbox. */
-    record Match(UUID clientId, UUID campaignId, Subscriber subscriber, String via, boolean viaMailto) {
+    /**
+     * How the send was found, for people reading the result; {@code viaMailto}: the List-Unsubscribe
+     * mailbox; {@code platformSend}: the evidence is a bounce token of a send that left through the
+     * platform's own transport (Verp), the only kind that may suppress an address platform-wide.
+     */
+    record Match(UUID clientId, UUID campaignId, Subscriber subscriber, String via, boolean viaMailto, boolean platformSend) {
 
         UUID subscriberId() {
             return subscriber.id();
@@ -66,7 +70,7 @@ class SendMatcher {
     record Outcome(Match match, String unmatched) {}
 
     /** A piece of evidence read: the client when the token names it, else the campaign to look it up by. */
-    private record Found(UUID clientId, UUID campaignId, UUID subscriberId, String via, boolean mailto) {}
+    private record Found(UUID clientId, UUID campaignId, UUID subscriberId, String via, boolean mailto, boolean platformSend) {}
 
     Outcome match(InboundEnvelope envelope, Classification c) {
         List<Found> found = evidence(envelope, c);
@@ -87,35 +91,35 @@ class SendMatcher {
                 && !sameAddress(c.recipient(), subscriber.get().email())) {
             return new Outcome(null, "the reported recipient is not the subscriber the send was for");
         }
-        return new Outcome(new Match(clientId, f.campaignId(), subscriber.get(), f.via(), f.mailto()), null);
+        return new Outcome(new Match(clientId, f.campaignId(), subscriber.get(), f.via(), f.mailto(), f.platformSend()), null);
     }
 
     private List<Found> evidence(InboundEnvelope envelope, Classification c) {
         List<Found> found = new ArrayList<>();
         for (String rcpt : envelope.recipients()) {
             String address = bare(rcpt);
-            verp.read(address).ifPresent(s -> found.add(send(s, "bounce address")));
-            replies.read(address).ifPresent(s -> found.add(send(s, "reply address")));
+            verp.read(address).ifPresent(s -> found.add(send(s, "bounce address", !s.relayed())));
+            replies.read(address).ifPresent(s -> found.add(send(s, "reply address", false)));
             if (address.toLowerCase(Locale.ROOT).equals(unsubscribeMailbox) && c.reply() != null) {
                 unsubscribeToken(c.reply().subject()).ifPresent(h -> found.add(
-                        new Found(h.clientId(), null, h.subscriberId(), "unsubscribe mailbox", true)));
+                        new Found(h.clientId(), null, h.subscriberId(), "unsubscribe mailbox", true, false)));
             }
         }
         Classification.Returned r = c.returned();
         if (r != null) {
-            verp.readMessageId(r.messageId()).ifPresent(s -> found.add(send(s, "returned Message-ID")));
-            verp.read(bare(r.returnPath())).ifPresent(s -> found.add(send(s, "returned Return-Path")));
+            verp.readMessageId(r.messageId()).ifPresent(s -> found.add(send(s, "returned Message-ID", !s.relayed())));
+            verp.read(bare(r.returnPath())).ifPresent(s -> found.add(send(s, "returned Return-Path", !s.relayed())));
             unsubscribeToken(r.listUnsubscribe()).ifPresent(h -> found.add(
-                    new Found(h.clientId(), null, h.subscriberId(), "returned List-Unsubscribe", false)));
+                    new Found(h.clientId(), null, h.subscriberId(), "returned List-Unsubscribe", false, false)));
         }
         if (c.reply() != null) {
-            verp.readMessageId(c.reply().inReplyTo()).ifPresent(s -> found.add(send(s, "In-Reply-To")));
+            verp.readMessageId(c.reply().inReplyTo()).ifPresent(s -> found.add(send(s, "In-Reply-To", !s.relayed())));
         }
         return found;
     }
 
-    private static Found send(Verp.Send s, String via) {
-        return new Found(null, s.campaignId(), s.subscriberId(), via, false);
+    private static Found send(Verp.Send s, String via, boolean platformSend) {
+        return new Found(null, s.campaignId(), s.subscriberId(), via, false, platformSend);
     }
 
     private Optional<SubscriberTokens.Holder> unsubscribeToken(String text) {

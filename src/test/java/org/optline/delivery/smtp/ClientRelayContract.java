@@ -12,10 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +33,7 @@ import org.optline.campaign.SendProgress;
 import org.optline.delivery.ClientRelays;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.SendingDomains;
+import org.optline.delivery.Verp;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.platform.Actor;
 import org.optline.platform.AuditLog;
@@ -79,6 +83,7 @@ abstract class ClientRelayContract {
     @Autowired TenantScope scope;
     @Autowired JdbcClient jdbc;
     @Autowired Outbox outbox;
+    @Autowired Verp verp;
     @Autowired DeliveryWorker worker;
     @Autowired ClientRelays relays;
     @Autowired SendProgress progress;
@@ -145,6 +150,15 @@ abstract class ClientRelayContract {
         assertThat(RELAY.acceptedFor("b-" + tag + "@example.net")).isZero();
         assertThat(outbox.page(Fixtures.admin(without), null, 50).items()).anyMatch(m -> second.equals(m.campaignId()));
         assertThat(outbox.page(Fixtures.admin(withRelay), null, 50).items()).noneMatch(m -> first.equals(m.campaignId()));
+        // The relay's message is signed as relayed (a bounce to it may not act platform-wide), the platform's is not.
+        String relayed = RELAY.messages().stream().map(b -> new String(b, StandardCharsets.UTF_8))
+                .filter(m -> m.contains("a-" + tag + "@example.net")).findFirst().orElseThrow();
+        Matcher messageId = Pattern.compile("(?m)^Message-ID: (\\S+)").matcher(relayed);
+        assertThat(messageId.find()).isTrue();
+        assertThat(verp.readMessageId(messageId.group(1))).hasValueSatisfying(s -> assertThat(s.relayed()).isTrue());
+        assertThat(outbox.page(Fixtures.admin(without), null, 50).items()).filteredOn(m -> second.equals(m.campaignId()))
+                .singleElement().satisfies(m -> assertThat(verp.read(m.envelopeFrom()))
+                        .hasValueSatisfying(s -> assertThat(s.relayed()).isFalse()));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.optline.campaign.Campaigns;
 import org.optline.delivery.Outbox;
 import org.optline.delivery.OutboxMessage;
 import org.optline.delivery.SendingDomains;
+import org.optline.delivery.Verp;
 import org.optline.delivery.queue.DeliveryWorker;
 import org.optline.inbound.BounceReceived;
 import org.optline.inbound.ComplaintReceived;
@@ -60,6 +61,7 @@ abstract class MailActionsContract {
     @Autowired SendingDomains domains;
     @Autowired DeliveryWorker worker;
     @Autowired Outbox outbox;
+    @Autowired Verp verp;
     @Autowired MailActions actions;
     @Autowired BouncePolicies policies;
     @Autowired Replies replies;
@@ -196,6 +198,32 @@ abstract class MailActionsContract {
         InboundResult r = actions.apply(mail("postmaster@bounces.optline.local"), c, mark);
         assertThat(r.action()).isEqualTo("suppressed");
         assertThat(status("bob")).isEqualTo(SubscriberStatus.BOUNCED);
+    }
+
+    @Test
+    void aHardBounceToWhatAClientsOwnRelayCarriedSuppressesForThatClientOnly() {
+        // The client sees the bounce addresses of what its relay carries, so it could forge this.
+        String relayed = verp.addressOf(verp.token(campaign.id(), people.get("ann"), true));
+        assertThat(verp.read(relayed)).hasValueSatisfying(s -> assertThat(s.relayed()).isTrue());
+        assertThat(verp.read(verpOf("bob"))).hasValueSatisfying(s -> assertThat(s.relayed()).isFalse());
+
+        InboundResult r = actions.apply(mail(relayed), bounce(MailKind.HARD_BOUNCE, email("ann"), "5.1.1", "dsn"), mark);
+
+        assertThat(r.action()).isEqualTo("suppressed");
+        assertThat(status("ann")).isEqualTo(SubscriberStatus.BOUNCED);
+        assertThat(suppressedForClient("ann")).isTrue();
+        assertThat(suppressedPlatformWide("ann")).isFalse();
+    }
+
+    @Test
+    void aBounceMatchedOnlyByTheReturnedListUnsubscribeSuppressesForTheClientOnly() {
+        var c = new Classification(MailKind.HARD_BOUNCE, null, "5.1.1", null, "dsn",
+                new Classification.Returned(null, null, null, "<https://x/s/unsubscribe/" + unsubscribeTokenOf("cid") + ">", null),
+                null, null);
+        InboundResult r = actions.apply(mail("postmaster@bounces.optline.local"), c, mark);
+        assertThat(r.action()).isEqualTo("suppressed");
+        assertThat(suppressedForClient("cid")).isTrue();
+        assertThat(suppressedPlatformWide("cid")).isFalse();
     }
 
     @Test
