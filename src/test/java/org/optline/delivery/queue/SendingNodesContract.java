@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.optline.platform.TenantScope;
-import org.optline.test.HandClock;
+import org.optline.test.StepClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,7 +30,7 @@ abstract class SendingNodesContract {
     @Autowired JdbcClient jdbc;
     @Autowired TenantScope scope;
 
-    final HandClock clock = new HandClock(Instant.parse("2100-01-01T12:00:00Z"));
+    final StepClock clock = StepClock.standingAt(Instant.parse("2100-01-01T12:00:00Z"));
     final List<SendingNodes> started = new ArrayList<>();
 
     SendingNodes node() {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.optline.test.HandClock;
+import org.optline.test.StepClock;
 
 class ArrivalRateTest {
 
-    private final HandClock clock = new HandClock(Instant.parse("2026-12-07T10:00:00.001Z"));
+    private final StepClock clock = StepClock.standingAt(Instant.parse("2026-12-07T10:00:00.001Z"));
 
     @Test
     void busyFromTheRateInTheCurrentOrThePreviousSecondOnly() {
