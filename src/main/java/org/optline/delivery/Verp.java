@@ -42,12 +42,7 @@ public class Verp {
      * The campaign and subscriber a bounce address, Message-ID or reply address names;
      * {@code relayed} when the send left through the client's own relay.
      */
-    public record Send(UUID campaignId, UUID subscriberId, boolean relayed) {
-
-        Send(UUID campaignId, UUID subscriberId) {
-            this(campaignId, subscriberId, false);
-        }
-    }
+    public record Send(UUID campaignId, UUID subscriberId, boolean relayed) {}
 
     /**
      * The signed token naming one send; {@link #addressOf} and {@link #messageIdOf} wrap it.
@@ -55,10 +50,6 @@ public class Verp {
      */
     public String token(UUID campaignId, UUID subscriberId, boolean relayed) {
         return signed(signer, relayed ? RELAYED : PURPOSE, campaignId, subscriberId);
-    }
-
-    public String address(UUID campaignId, UUID subscriberId) {
-        return addressOf(token(campaignId, subscriberId, false));
     }
 
     /** The bounce address of a {@link #token}. */
@@ -106,8 +97,7 @@ public class Verp {
 
     /** A token of either purpose: the platform's transport or a client's relay. */
     private Optional<Send> ofSend(String token) {
-        return verified(signer, PURPOSE, token).or(() -> verified(signer, RELAYED, token)
-                .map(s -> new Send(s.campaignId(), s.subscriberId(), true)));
+        return verified(signer, PURPOSE, token).or(() -> verified(signer, RELAYED, token));
     }
 
     static String signed(Signer signer, byte purpose, UUID campaignId, UUID subscriberId) {
@@ -120,7 +110,7 @@ public class Verp {
     static Optional<Send> verified(Signer signer, byte purpose, String token) {
         return signer.verifyShort(token, MAC_BYTES).filter(p -> p.length == 33 && p[0] == purpose).map(p -> {
             ByteBuffer b = ByteBuffer.wrap(p, 1, 32);
-            return new Send(new UUID(b.getLong(), b.getLong()), new UUID(b.getLong(), b.getLong()));
+            return new Send(new UUID(b.getLong(), b.getLong()), new UUID(b.getLong(), b.getLong()), purpose == RELAYED);
         });
     }
 
