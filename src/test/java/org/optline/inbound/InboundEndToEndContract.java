@@ -188,17 +188,7 @@ abstract class InboundEndToEndContract {
 
     @Test
     void aPersonsReplyIsKeptForTheClientAndForwardedToTheCampaignsReplyTo() throws Exception {
-        String reply = """
-                From: Eve <%1$s>
-                To: %2$s
-                Subject: Re: Hello
-                Date: Mon, 7 Dec 2026 06:00:00 +0000
-                Message-ID: <reply-2@e2e.de>
-                MIME-Version: 1.0
-                Content-Type: text/plain; charset=utf-8
-
-                Do you still have the blue teapot in stock?
-                """.formatted(email("eve"), replyToOf("eve"));
+        String reply = replyToHello("eve", "reply-2", "Do you still have the blue teapot in stock?");
 
         assertThat(deliver(email("eve"), replyToOf("eve"), reply)).startsWith("250");
         await().atMost(PROCESSED).until(() -> !replies.page(admin, null, 10).items().isEmpty());
@@ -213,17 +203,7 @@ abstract class InboundEndToEndContract {
 
     @Test
     void erasingSomeoneWhoRepliedEmptiesTheStoredMessageAndARedeliveryChangesNothing() throws Exception {
-        String reply = """
-                From: Eve <%1$s>
-                To: %2$s
-                Subject: Re: Hello
-                Date: Mon, 7 Dec 2026 06:00:00 +0000
-                Message-ID: <reply-erased@e2e.de>
-                MIME-Version: 1.0
-                Content-Type: text/plain; charset=utf-8
-
-                Please call me on 0171 5550123 about the blue teapot.
-                """.formatted(email("eve"), replyToOf("eve"));
+        String reply = replyToHello("eve", "reply-erased", "Please call me on 0171 5550123 about the blue teapot.");
         assertThat(deliver(email("eve"), replyToOf("eve"), reply)).startsWith("250");
         await().atMost(PROCESSED).until(() -> !replies.page(admin, null, 10).items().isEmpty());
 
@@ -299,6 +279,22 @@ abstract class InboundEndToEndContract {
         outbox.page(admin, null, 200).items().stream().filter(m -> c.id().equals(m.campaignId()))
                 .forEach(m -> byPerson.put(m.recipient().substring(0, m.recipient().indexOf('@')), m));
         return byPerson;
+    }
+
+    /** A person's plain-text reply to the campaign's "Hello", sent to their reply address. */
+    private String replyToHello(String person, String messageId, String text) {
+        return """
+                From: %1$s <%2$s>
+                To: %3$s
+                Subject: Re: Hello
+                Date: Mon, 7 Dec 2026 06:00:00 +0000
+                Message-ID: <%4$s@e2e.de>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                %5$s
+                """.formatted(Character.toUpperCase(person.charAt(0)) + person.substring(1), email(person),
+                replyToOf(person), messageId, text);
     }
 
     private String deliver(String from, String rcpt, String message) throws Exception {
